@@ -1,0 +1,62 @@
+"""Command-line face of the library. Thin: parse options, call library functions, print.
+
+Each command group lives in its own module and registers itself on :data:`app`. Heavy libraries
+(openai, langchain, sqlalchemy) are imported inside the commands that need them, so that
+``summarizer --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from summarizer.cli.app import app
+from summarizer.cli import (  # noqa: F401  (registration side effects)
+    diff_cmd,
+    compare_cmd,
+    config_cmd,
+    llm_cmd,
+    store_cmd,
+    eval_cmd,
+)
+from summarizer.errors import SummarizerError
+
+__all__ = ["app", "main"]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, turning library errors into one line and an exit code."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except SummarizerError as exc:
+        if exc.exit_code == 0:
+            print(str(exc), file=sys.stdout)
+        else:
+            print(f"error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("interrupted: work done so far is saved; run the same command again to resume", file=sys.stderr)
+        sys.exit(130)
+    except _click_exceptions() as exc:  # usage errors from click/typer
+        _handle_click(exc)
+
+
+def _click_exceptions() -> tuple[type[BaseException], ...]:
+    import click
+
+    return (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort)
+
+
+def _handle_click(exc: BaseException) -> None:
+    import click
+
+    if isinstance(exc, click.exceptions.Exit):
+        sys.exit(exc.exit_code)
+    if isinstance(exc, click.exceptions.Abort):
+        print("aborted", file=sys.stderr)
+        sys.exit(130)
+    assert isinstance(exc, click.exceptions.ClickException)
+    message = exc.format_message()
+    if isinstance(exc, click.exceptions.UsageError) and exc.ctx is not None:
+        message = f"{message} (see '{exc.ctx.command_path} --help')"
+    print(f"error: {message}", file=sys.stderr)
+    sys.exit(2)

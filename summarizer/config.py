@@ -1,0 +1,136 @@
+"""Settings resolved in order: explicit flags, then environment, then the config file, then defaults.
+
+Environment: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``SUMMARIZER_MODEL``, ``SUMMARIZER_DB``,
+``SUMMARIZER_HOME`` (the state directory), ``SUMMARIZER_CONFIG`` (the config file),
+``SUMMARIZER_ANALYZER``, ``SUMMARIZER_PROMPTS_DIR``.
+The config file is TOML (``config.toml`` in the state directory) with the same keys in lower case
+without the prefix: ``model``, ``base_url``, ``db``, ``analyzer``, ``api_key`` (discouraged).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from summarizer.errors import InputError
+
+DEFAULT_MODEL = "gpt-4o-mini"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def state_dir() -> Path:
+    """Where the database, config and key file live (``SUMMARIZER_HOME`` moves it)."""
+    env = os.environ.get("SUMMARIZER_HOME")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("change-summarizer", appauthor=False))
+
+
+def config_path() -> Path:
+    env = os.environ.get("SUMMARIZER_CONFIG")
+    return Path(env).expanduser() if env else state_dir() / "config.toml"
+
+
+def prompts_dir() -> Path:
+    """The prompt templates folder: ``SUMMARIZER_PROMPTS_DIR`` or the repository's ``prompts/``."""
+    env = os.environ.get("SUMMARIZER_PROMPTS_DIR")
+    return Path(env).expanduser() if env else PROJECT_ROOT / "prompts"
+
+
+@dataclass
+class Settings:
+    """The settings in force, with where each one came from."""
+
+    model: str = DEFAULT_MODEL
+    base_url: str | None = None
+    api_key: str | None = None
+    db: str | None = None
+    analyzer: str = "rules"
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def db_url(self) -> str:
+        if self.db:
+            return self.db if "://" in self.db else f"sqlite:///{Path(self.db).expanduser()}"
+        return f"sqlite:///{state_dir() / 'summarizer.db'}"
+
+    def masked(self) -> dict[str, Any]:
+        """The settings for display: secrets masked, sources shown."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name == "sources":
+                continue
+            value = getattr(self, f.name)
+            if f.name == "api_key":
+                value = mask_secret(value)
+            out[f.name] = {"value": value, "source": self.sources.get(f.name, "default")}
+        out["db_url"] = {"value": mask_url(self.db_url), "source": self.sources.get("db", "default")}
+        out["state_dir"] = {"value": str(state_dir()), "source": "SUMMARIZER_HOME" if os.environ.get("SUMMARIZER_HOME") else "default"}
+        out["config_file"] = {"value": str(config_path()), "source": "exists" if config_path().exists() else "absent"}
+        return out
+
+
+_ENV = {
+    "model": "SUMMARIZER_MODEL",
+    "base_url": "OPENAI_BASE_URL",
+    "api_key": "OPENAI_API_KEY",
+    "db": "SUMMARIZER_DB",
+    "analyzer": "SUMMARIZER_ANALYZER",
+}
+
+
+def load_settings(**flags: Any) -> Settings:
+    """Resolve settings: flags (non-None) > environment > config file > stored key file > defaults."""
+    settings = Settings()
+    file_values = _read_config_file()
+    key_file = state_dir() / "keys" / "openai"
+    for name, env_name in _ENV.items():
+        if flags.get(name) is not None:
+            setattr(settings, name, flags[name])
+            settings.sources[name] = "flag"
+        elif os.environ.get(env_name):
+            setattr(settings, name, os.environ[env_name])
+            settings.sources[name] = f"env {env_name}"
+        elif file_values.get(name) is not None:
+            setattr(settings, name, file_values[name])
+            settings.sources[name] = f"file {config_path()}"
+        elif name == "api_key" and key_file.exists():
+            settings.api_key = key_file.read_text(encoding="utf-8").strip() or None
+            settings.sources[name] = f"key file {key_file}"
+    return settings
+
+
+def _read_config_file() -> dict[str, Any]:
+    path = config_path()
+    if not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"config file {path} is not valid TOML: {exc}") from None
+    return {k: v for k, v in data.items() if k in _ENV}
+
+
+def mask_secret(value: str | None) -> str | None:
+    """Show only enough of a secret to recognise it: 'sk-...abcd'."""
+    if not value:
+        return None
+    if len(value) <= 8:
+        return "****"
+    return f"{value[:3]}...{value[-4:]}"
+
+
+def mask_url(url: str) -> str:
+    """Hide a password inside a database URL."""
+    if "://" in url and "@" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        if ":" in creds:
+            user = creds.split(":", 1)[0]
+            return f"{scheme}://{user}:****@{host}"
+    return url

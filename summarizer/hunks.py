@@ -1,0 +1,166 @@
+"""Plain data types shared by the diff engine and everything downstream.
+
+A :class:`DiffResult` is the product of the first pipeline stage: the two loaded documents and
+the list of :class:`Hunk` between them, each carrying its section breadcrumbs, offsets, inline
+word changes, cosmetic verdict and :class:`Signals`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+HunkKind = Literal["added", "removed", "modified", "moved"]
+BlockKind = Literal["heading", "paragraph", "list_item", "table_row", "code"]
+
+
+@dataclass(slots=True)
+class Block:
+    """One unit of a document: a heading, paragraph, list item, table row or code block."""
+
+    index: int
+    kind: BlockKind
+    text: str  # original text, exactly ``document.text[start:end]``
+    start: int
+    end: int
+    section: tuple[str, ...]  # breadcrumb of the headings above (and including) this block
+    level: int = 0  # heading level (1..9) for headings, 0 otherwise
+    norm: str = ""  # normalised content used for comparison
+
+
+@dataclass(slots=True)
+class Document:
+    """A loaded document: its original text (HTML already converted) and its blocks."""
+
+    text: str
+    blocks: list[Block]
+    source: str = "-"
+    format: str = "md"  # md | txt | html
+    title: str | None = None
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
+class WordChange:
+    """One inline change inside a modified block: ``old`` words replaced by ``new`` words."""
+
+    op: Literal["insert", "delete", "replace"]
+    old: str
+    new: str
+
+
+@dataclass(slots=True)
+class ModalityShift:
+    old: str  # e.g. "will"
+    new: str  # e.g. "may"
+    direction: Literal["weaker", "stronger"]  # weaker = the promise got hedged
+
+
+@dataclass(slots=True)
+class NegationChange:
+    change: Literal["added", "removed"]
+    phrase: str  # the negated phrase, e.g. "do not sell"
+
+
+@dataclass(slots=True)
+class EnumerationChange:
+    added: list[str]
+    removed: list[str]
+    context: str  # the words before the list, e.g. "share your data with"
+
+
+@dataclass(slots=True)
+class NumberChange:
+    old: str  # "30 days"
+    new: str  # "180 days"
+    unit: str | None = None  # days, months, years, age, currency ...
+
+
+@dataclass(slots=True)
+class Signals:
+    """Hints the analyzers use: what kind of semantic change a hunk carries."""
+
+    modality: list[ModalityShift] = field(default_factory=list)
+    negation: list[NegationChange] = field(default_factory=list)
+    enumerations: list[EnumerationChange] = field(default_factory=list)
+    parties_added: list[str] = field(default_factory=list)
+    parties_removed: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)  # parties named anywhere in the new (or old) text
+    numbers: list[NumberChange] = field(default_factory=list)
+    reserve_right_added: bool = False
+    reserve_right_removed: bool = False
+
+    def is_empty(self) -> bool:
+        return not (
+            self.modality or self.negation or self.enumerations or self.parties_added
+            or self.parties_removed or self.numbers or self.reserve_right_added
+            or self.reserve_right_removed
+        )
+
+
+@dataclass(slots=True)
+class Hunk:
+    """One change between the versions."""
+
+    id: int
+    kind: HunkKind
+    section_old: tuple[str, ...]
+    section_new: tuple[str, ...]
+    old_text: str
+    new_text: str
+    old_start: int | None  # character offsets into DiffResult.old.text (None when added)
+    old_end: int | None
+    new_start: int | None  # character offsets into DiffResult.new.text (None when removed)
+    new_end: int | None
+    changes: list[WordChange] = field(default_factory=list)
+    cosmetic: bool = False
+    cosmetic_reason: str | None = None
+    signals: Signals = field(default_factory=Signals)
+
+    @property
+    def section(self) -> tuple[str, ...]:
+        """The most informative breadcrumb: the new one, else the old one."""
+        return self.section_new or self.section_old
+
+    @property
+    def breadcrumb(self) -> str:
+        return " › ".join(self.section)
+
+    @property
+    def text(self) -> str:
+        """The text to classify: the new text when there is one, else the old."""
+        return self.new_text or self.old_text
+
+
+@dataclass(slots=True)
+class DiffResult:
+    old: Document
+    new: Document
+    hunks: list[Hunk]
+
+    @property
+    def substantive(self) -> list[Hunk]:
+        return [h for h in self.hunks if not h.cosmetic]
+
+    @property
+    def material(self) -> bool:
+        """False when every hunk is cosmetic (or there is none)."""
+        return any(not h.cosmetic for h in self.hunks)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "material": self.material,
+            "old": {"source": self.old.source, "words": self.old.word_count, "blocks": len(self.old.blocks)},
+            "new": {"source": self.new.source, "words": self.new.word_count, "blocks": len(self.new.blocks)},
+            "hunks": [hunk_to_dict(h) for h in self.hunks],
+        }
+
+
+def hunk_to_dict(h: Hunk) -> dict[str, Any]:
+    d = asdict(h)
+    d["section_old"] = list(h.section_old)
+    d["section_new"] = list(h.section_new)
+    return d

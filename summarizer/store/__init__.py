@@ -1,0 +1,1 @@
+"""Persistence: SQLite by default, any SQLAlchemy URL (PostgreSQL for teams)."""
