@@ -12,6 +12,7 @@ import sys
 from summarizer.cli.app import app
 from summarizer.cli import (  # noqa: F401  (registration side effects)
     diff_cmd,
+    classify_cmd,
     compare_cmd,
     config_cmd,
     llm_cmd,
