@@ -132,7 +132,8 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")
 _MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+|[^>\s@]+@[^>\s]+)>")
 _MD_EMPH = re.compile(r"(\*\*|__|\*|~~)")
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+•·]\s+|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcdm]{1,6})[.)]\s+)", re.I)
+_LIST_MARKER = re.compile(
+    r"^\s*(?:[-*+•·]\s+|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcdm]{1,6})[.)]\s+|\d{1,3}(?:\.\d{1,3})+\.?\s+)", re.I)
 _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s*|\s+#+\s*$")
 _WS = re.compile(r"\s+")
 
@@ -140,24 +141,38 @@ _WS = re.compile(r"\s+")
 def normalise(text: str) -> str:
     """Comparison form: NFKC, straight quotes and dashes, no Markdown formatting, links reduced
     to their text, list markers and numbering removed, whitespace collapsed."""
-    t = unicodedata.normalize("NFKC", text).translate(_TYPO)
-    t = _MD_LINK.sub(r"\1", t)
-    t = _MD_REF_LINK.sub(r"\1", t)
-    t = _AUTOLINK.sub(r"\1", t)
-    t = _MD_EMPH.sub("", t)
-    t = _HEADING_MARK.sub("", t)
-    t = t.replace("\\", "")
-    t = _LIST_MARKER.sub("", t)
-    t = t.replace("|", " ")
-    return _WS.sub(" ", t).strip()
+    t = text if text.isascii() else unicodedata.normalize("NFKC", text).translate(_TYPO)
+    if "](" in t:
+        for _ in range(3):  # nested: [![alt](img)](href)
+            reduced = _MD_LINK.sub(r"\1", t)
+            if reduced == t:
+                break
+            t = reduced
+    if "][" in t:
+        t = _MD_REF_LINK.sub(r"\1", t)
+    if "<" in t:
+        t = _AUTOLINK.sub(r"\1", t)
+    if "*" in t or "_" in t or "~" in t:
+        t = _MD_EMPH.sub("", t)
+    if "#" in t:
+        t = _HEADING_MARK.sub("", t)
+    if "\\" in t:
+        t = t.replace("\\", "")
+    head = t.lstrip()[:2]
+    if head and (head[0] in "-*+•·(" or head[0].isdigit() or head[-1:] in ".)"):
+        t = _LIST_MARKER.sub("", t, count=1)
+    if "|" in t:
+        t = t.replace("|", " ")
+    return " ".join(t.split())
 
 
 _LOOSE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+", re.UNICODE)
 
 
-def loose_key(text: str) -> str:
+def loose_key(text: str, norm: str | None = None) -> str:
     """Words only, lower case: equal keys mean only whitespace, punctuation or case differ."""
-    return " ".join(m.group(0).replace(",", "") for m in _LOOSE_TOKEN.finditer(normalise(text).casefold()))
+    base = normalise(text) if norm is None else norm
+    return " ".join(m.replace(",", "") for m in _LOOSE_TOKEN.findall(base.casefold()))
 
 
 # --- blocks and the section tree -------------------------------------------------------------
@@ -173,6 +188,8 @@ _BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].{0,150}?)\1\s*:?\s*$")
 
 
 def _is_caps_heading(line: str) -> bool:
+    if len(line) > 120:
+        return False
     s = line.strip().strip("*_#:").strip()
     letters = [c for c in s if c.isalpha()]
     if len(letters) < 4 or len(s) > 100 or s.endswith((".", ",", ";")):
@@ -230,8 +247,7 @@ def split_blocks(text: str) -> list[Block]:
                 stack.append((level, title))
         section = tuple(t for _, t in stack)
         blocks.append(Block(index=len(blocks), kind=kind, text=body, start=start, end=end,
-                            section=section, level=level if kind == "heading" else 0,
-                            norm=normalise(body.split("\n", 1)[0] if kind == "heading" else body)))
+                            section=section, level=level if kind == "heading" else 0))
     return blocks
 
 
@@ -268,7 +284,8 @@ def _raw_blocks(text: str):
             yield from flush(i)
             i += 1
             continue
-        if _FENCE.match(line):
+        c = stripped[0]
+        if c in "`~" and _FENCE.match(line):
             yield from flush(i)
             j = i + 1
             while j < n and not _FENCE.match(lines[j]):
@@ -277,42 +294,43 @@ def _raw_blocks(text: str):
             yield ("code", offsets[i], end_of(j), 0)
             i = j + 1
             continue
-        m = _ATX.match(line)
-        if m:
-            yield from flush(i)
-            start = offsets[i] + (len(line) - len(line.lstrip()))
-            yield ("heading", start, end_of(i), len(m.group(1)))
-            i += 1
-            continue
-        if (para_start is not None and para_start == i - 1 and para_kind == "paragraph"
+        if c == "#":
+            m = _ATX.match(line)
+            if m:
+                yield from flush(i)
+                start = offsets[i] + (len(line) - len(line.lstrip()))
+                yield ("heading", start, end_of(i), len(m.group(1)))
+                i += 1
+                continue
+        if (c in "=-" and para_start is not None and para_start == i - 1 and para_kind == "paragraph"
                 and _SETEXT.match(line) and not _LIST_ITEM.match(lines[i - 1])):
-            level = 1 if stripped.startswith("=") else 2
+            level = 1 if c == "=" else 2
             start = offsets[para_start] + (len(lines[para_start]) - len(lines[para_start].lstrip()))
             para_start = None
             yield ("heading", start, end_of(i), level)
             i += 1
             continue
-        if _TABLE_ROW.match(line):
+        if c == "|" and _TABLE_ROW.match(line):
             yield from flush(i)
             if not _TABLE_SEP.match(line):
                 start = offsets[i] + (len(line) - len(line.lstrip()))
                 yield ("table_row", start, end_of(i), 0)
             i += 1
             continue
-        if _LIST_ITEM.match(line):
-            indent = len(line) - len(line.lstrip())
-            continuing = para_start is not None and para_kind == "list_item" and indent > 0 and False
-            if not continuing:
-                yield from flush(i)
-                para_start, para_kind = i, "list_item"
+        if (c in "-*+•(" or c.isdigit() or (len(stripped) > 1 and stripped[1] in ".)")) and _LIST_ITEM.match(line):
+            yield from flush(i)
+            para_start, para_kind = i, "list_item"
             i += 1
             continue
-        standalone = para_start is None and (i + 1 >= n or not lines[i + 1].strip() or _LIST_ITEM.match(lines[i + 1]) or _ATX.match(lines[i + 1]))
-        if standalone and not DATE_LINE.match(normalise(line)) and (_BOLD_LINE.match(line) or _is_caps_heading(line) or _numbered_heading(line)):
-            start = offsets[i] + (len(line) - len(line.lstrip()))
-            yield ("heading", start, end_of(i), 0)
-            i += 1
-            continue
+        if para_start is None and (c in "*_" or c.isdigit() or stripped == stripped.upper() or c.lower() in "sac"):
+            nxt = lines[i + 1].strip() if i + 1 < n else ""
+            standalone = not nxt or nxt[0] == "#" or bool(_LIST_ITEM.match(lines[i + 1]))
+            if (standalone and (_BOLD_LINE.match(line) or _is_caps_heading(line) or _numbered_heading(line))
+                    and not DATE_LINE.match(normalise(line))):
+                start = offsets[i] + (len(line) - len(line.lstrip()))
+                yield ("heading", start, end_of(i), 0)
+                i += 1
+                continue
         if para_start is None:
             para_start, para_kind = i, "paragraph"
         i += 1

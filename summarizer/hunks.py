@@ -25,7 +25,16 @@ class Block:
     end: int
     section: tuple[str, ...]  # breadcrumb of the headings above (and including) this block
     level: int = 0  # heading level (1..9) for headings, 0 otherwise
-    norm: str = ""  # normalised content used for comparison
+    _norm: str | None = None
+
+    @property
+    def norm(self) -> str:
+        """Normalised content used for comparison (computed on first use)."""
+        if self._norm is None:
+            from summarizer.documents import normalise
+
+            self._norm = normalise(self.text.split("\n", 1)[0] if self.kind == "heading" else self.text)
+        return self._norm
 
 
 @dataclass(slots=True)
@@ -111,14 +120,18 @@ class Hunk:
     section_new: tuple[str, ...]
     old_text: str
     new_text: str
-    old_start: int | None  # character offsets into DiffResult.old.text (None when added)
-    old_end: int | None
-    new_start: int | None  # character offsets into DiffResult.new.text (None when removed)
-    new_end: int | None
+    # Character offsets into DiffResult.old.text / DiffResult.new.text. An added hunk has an
+    # empty old span (old_start == old_end) at the point where it was inserted; a removed hunk
+    # an empty new span at the point where it was taken out.
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
     changes: list[WordChange] = field(default_factory=list)
     cosmetic: bool = False
     cosmetic_reason: str | None = None
     signals: Signals = field(default_factory=Signals)
+    moved_to_old: int | None = None  # moved hunks: where the text now stands, in old-text offsets
 
     @property
     def section(self) -> tuple[str, ...]:
@@ -160,7 +173,21 @@ class DiffResult:
 
 
 def hunk_to_dict(h: Hunk) -> dict[str, Any]:
-    d = asdict(h)
-    d["section_old"] = list(h.section_old)
-    d["section_new"] = list(h.section_new)
-    return d
+    """JSON-ready form of a hunk (hand-written: ``asdict`` is slow on large diffs)."""
+    return {
+        "id": h.id,
+        "kind": h.kind,
+        "section_old": list(h.section_old),
+        "section_new": list(h.section_new),
+        "old_text": h.old_text,
+        "new_text": h.new_text,
+        "old_start": h.old_start,
+        "old_end": h.old_end,
+        "new_start": h.new_start,
+        "new_end": h.new_end,
+        "changes": [{"op": c.op, "old": c.old, "new": c.new} for c in h.changes],
+        "cosmetic": h.cosmetic,
+        "cosmetic_reason": h.cosmetic_reason,
+        "signals": asdict(h.signals) if not h.signals.is_empty() or h.signals.parties else {},
+        "moved_to_old": h.moved_to_old,
+    }

@@ -9,11 +9,15 @@ import hashlib
 import time
 from pathlib import Path
 
-from summarizer.analyzers import AnalysisOptions, get_analyzer
+from typing import TYPE_CHECKING
+
 from summarizer.documents import load_document, parse_document
 from summarizer.errors import NoChange
 from summarizer.hunks import DiffResult, Document
-from summarizer.records import ChangeRecord
+
+if TYPE_CHECKING:  # the diff path stays free of pydantic and the analyzers
+    from summarizer.analyzers import AnalysisOptions
+    from summarizer.records import ChangeRecord
 
 
 def sha256_text(text: str) -> str:
@@ -45,6 +49,8 @@ def diff_texts(old_text: str, new_text: str, *, old_source: str = "old", new_sou
 
 def analyze(diff: DiffResult, analyzer: str = "rules", options: AnalysisOptions | None = None) -> ChangeRecord:
     """Run an analyzer on a diff and fill in the provenance common to every analyzer."""
+    from summarizer.analyzers import get_analyzer
+
     started = time.perf_counter()
     record = get_analyzer(analyzer, options).analyze(diff)
     prov = record.provenance

@@ -42,22 +42,23 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _click_exceptions() -> tuple[type[BaseException], ...]:
-    import click
+    import typer
 
-    return (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort)
+    return (typer.TyperException, typer.Exit, typer.Abort)
 
 
 def _handle_click(exc: BaseException) -> None:
-    import click
+    import typer
 
-    if isinstance(exc, click.exceptions.Exit):
-        sys.exit(exc.exit_code)
-    if isinstance(exc, click.exceptions.Abort):
+    if isinstance(exc, typer.Exit):
+        sys.exit(getattr(exc, "exit_code", getattr(exc, "code", 0)))
+    if isinstance(exc, typer.Abort):
         print("aborted", file=sys.stderr)
         sys.exit(130)
-    assert isinstance(exc, click.exceptions.ClickException)
-    message = exc.format_message()
-    if isinstance(exc, click.exceptions.UsageError) and exc.ctx is not None:
-        message = f"{message} (see '{exc.ctx.command_path} --help')"
+    format_message = getattr(exc, "format_message", None)
+    message = format_message() if callable(format_message) else str(exc)
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        message = f"{message} (see '{ctx.command_path} --help')"
     print(f"error: {message}", file=sys.stderr)
-    sys.exit(2)
+    sys.exit(getattr(exc, "exit_code", 2) or 2)

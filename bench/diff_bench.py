@@ -1,0 +1,106 @@
+"""Benchmark `summarizer diff` against git's word diff and Python's difflib, whole process each.
+
+Usage: python bench/diff_bench.py [--repeats 3] [--scales 1,4,16] [--difflib-max-scale 16]
+
+For the largest bundled pair (by words) the documents are repeated 1x, 4x and 16x (16x is about
+840k words for both versions together) and each tool runs as its own process on the same files:
+- ours:    summarizer diff --format json OLD NEW
+- git:     git diff --no-index --word-diff OLD NEW
+- difflib: a line-level difflib.SequenceMatcher over the two files (get_opcodes)
+The best of N runs is reported, with ratios to git and the growth per scale step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OTA = ROOT / "evals" / "data" / "ota"
+
+DIFFLIB_SCRIPT = """
+import difflib, sys
+a = open(sys.argv[1], encoding='utf-8').read().splitlines()
+b = open(sys.argv[2], encoding='utf-8').read().splitlines()
+ops = difflib.SequenceMatcher(None, a, b).get_opcodes()
+print(sum(1 for op in ops if op[0] != 'equal'))
+"""
+
+
+def largest_pairs(n: int) -> list[Path]:
+    sized = []
+    for meta in OTA.glob("*/meta.json"):
+        m = json.loads(meta.read_text())
+        sized.append((m["words_old"] + m["words_new"], meta.parent))
+    return [p for _, p in sorted(sized, reverse=True)[:n]]
+
+
+def best_time(cmd: list[str], repeats: int, timeout: float) -> float | None:
+    best = None
+    for _ in range(repeats):
+        started = time.perf_counter()
+        try:
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return None
+        elapsed = time.perf_counter() - started
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--scales", default="1,4,16")
+    ap.add_argument("--difflib-max-scale", type=int, default=16)
+    ap.add_argument("--timeout", type=float, default=600)
+    args = ap.parse_args()
+    if not shutil.which("git"):
+        sys.exit("git is needed as the peer")
+    scales = [int(s) for s in args.scales.split(",")]
+    ours = [sys.executable, "-m", "summarizer", "diff", "--format", "json"]
+    git = ["git", "diff", "--no-index", "--word-diff"]
+    dl = [sys.executable, "-c", DIFFLIB_SCRIPT]
+
+    print("== real pairs (largest bundled, 1x)")
+    print(f"{'pair':60} {'words':>8} {'ours s':>8} {'git s':>8} {'difflib s':>9} {'ours/git':>8} {'difflib/git':>11}")
+    for pair in largest_pairs(3):
+        old, new = pair / "old.md", pair / "new.md"
+        words = len(old.read_text().split()) + len(new.read_text().split())
+        t_ours = best_time([*ours, str(old), str(new)], args.repeats, args.timeout)
+        t_git = best_time([*git, str(old), str(new)], args.repeats, args.timeout)
+        t_dl = best_time([*dl, str(old), str(new)], args.repeats, args.timeout)
+        print(f"{pair.name[:60]:60} {words:8d} {t_ours:8.3f} {t_git:8.3f} {t_dl:9.3f} {t_ours / t_git:8.1f} {t_dl / t_git:11.1f}")
+
+    base = largest_pairs(1)[0]
+    print(f"\n== scaling: {base.name} repeated")
+    print(f"{'scale':>5} {'words':>8} {'ours s':>8} {'git s':>8} {'difflib s':>9} {'ours/git':>8} {'difflib/git':>11} {'ours growth':>11}")
+    prev = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in scales:
+            files = []
+            for side in ("old", "new"):
+                text = (base / f"{side}.md").read_text(encoding="utf-8")
+                path = Path(tmp) / f"{side}-{k}.md"
+                path.write_text("\n\n".join([text] * k), encoding="utf-8")
+                files.append(str(path))
+            words = sum(len(Path(f).read_text().split()) for f in files)
+            t_ours = best_time([*ours, *files], args.repeats, args.timeout)
+            t_git = best_time([*git, *files], args.repeats, args.timeout)
+            t_dl = best_time([*dl, *files], 1, args.timeout) if k <= args.difflib_max_scale else None
+            growth = f"{t_ours / prev[1] / (k / prev[0]):.2f}/x" if prev else "-"
+            dl_s = f"{t_dl:9.3f}" if t_dl else f"{'timeout':>9}"
+            dl_r = f"{t_dl / t_git:11.1f}" if t_dl else f"{'-':>11}"
+            print(f"{k:5d} {words:8d} {t_ours:8.3f} {t_git:8.3f} {dl_s} {t_ours / t_git:8.1f} {dl_r} {growth:>11}")
+            prev = (k, t_ours)
+    print("\nours growth = (time ratio between consecutive scales) / (size ratio); ~1 means linear.")
+
+
+if __name__ == "__main__":
+    main()
