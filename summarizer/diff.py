@@ -21,6 +21,7 @@ from summarizer.documents import _TYPO
 from summarizer.hunks import Block, DiffResult, Document, Hunk, Signals, WordChange
 
 PAIR_THRESHOLD = 0.5  # word similarity above which a removed+added pair in place is "modified"
+SLOT_THRESHOLD = 0.25  # the same, for a single block replaced by a single block in place
 MOVE_THRESHOLD = 0.8  # similarity above which a removed+added pair elsewhere is "moved"
 _DP_LIMIT = 4_000  # replace regions up to m*n cells are paired optimally, larger ones greedily
 _WORD = re.compile(r"\S+")
@@ -192,9 +193,27 @@ def _kinds_compatible(x: Block, y: Block) -> bool:
 
 def _pair_region(a, b, wa: _Words, wb: _Words, a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> list[tuple[int, int]]:
     m, n = a_hi - a_lo, b_hi - b_lo
+    if m == n == 1:  # one block rewritten in place: a modification unless nearly nothing is shared
+        x, y = a[a_lo], b[b_lo]
+        if _kinds_compatible(x, y) and similarity(wa.get(a_lo), wb.get(b_lo)) >= SLOT_THRESHOLD:
+            return [(a_lo, b_lo)]
+        return []
     if m * n <= _DP_LIMIT:
-        return _pair_dp(a, b, wa, wb, a_lo, a_hi, b_lo, b_hi)
-    return _pair_greedy(a, b, wa, wb, a_lo, a_hi, b_lo, b_hi)
+        pairs = _pair_dp(a, b, wa, wb, a_lo, a_hi, b_lo, b_hi)
+    else:
+        pairs = _pair_greedy(a, b, wa, wb, a_lo, a_hi, b_lo, b_hi)
+    # single blocks left between two pairs are the same slot rewritten
+    out: list[tuple[int, int]] = []
+    prev_i, prev_j = a_lo - 1, b_lo - 1
+    for i, j in [*pairs, (a_hi, b_hi)]:
+        if i - prev_i == 2 and j - prev_j == 2:
+            x, y = prev_i + 1, prev_j + 1
+            if _kinds_compatible(a[x], b[y]) and similarity(wa.get(x), wb.get(y)) >= SLOT_THRESHOLD:
+                out.append((x, y))
+        if i < a_hi:
+            out.append((i, j))
+        prev_i, prev_j = i, j
+    return out
 
 
 def _pair_dp(a, b, wa, wb, a_lo, a_hi, b_lo, b_hi) -> list[tuple[int, int]]:
@@ -318,7 +337,7 @@ def _signature(bag: Counter[str], k: int = 4) -> list[str]:
 
 
 def _token_key(token: str) -> str:
-    return token.translate(_TYPO).strip("*_`~").casefold() or token
+    return token.translate(_TYPO).strip("*_`~") or token
 
 
 def word_changes(old: str, new: str) -> list[WordChange]:
@@ -447,10 +466,8 @@ def _run_reason(blocks: list[Block], run: list[int]) -> str | None:
 
 
 def _attach_signals(hunks: list[Hunk]) -> None:
-    try:
-        from summarizer.signals import compute_signals
-    except ImportError:  # pragma: no cover - during bootstrapping only
-        return
+    from summarizer.signals import compute_signals
+
     for h in hunks:
         if not h.cosmetic:
             h.signals = compute_signals(h.old_text, h.new_text, h.changes or None)

@@ -7,6 +7,7 @@ normalised ``norm`` used only for comparison.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import unicodedata
@@ -15,15 +16,17 @@ from pathlib import Path
 from summarizer.errors import InputError
 from summarizer.hunks import Block, BlockKind, Document
 
-MAX_BYTES = 50 * 1024 * 1024  # larger inputs are refused with exit code 2
+MAX_BYTES = 50 * 1024 * 1024  # larger inputs are refused with exit code 2 (env SUMMARIZER_MAX_BYTES)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text"}
 
 # --- reading and decoding -------------------------------------------------------------------
 
 
-def read_source(source: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+def read_source(source: str | Path, *, max_bytes: int | None = None) -> bytes:
     """Read a file, or standard input for '-', refusing missing, empty and huge inputs."""
+    if max_bytes is None:
+        max_bytes = int(os.environ.get("SUMMARIZER_MAX_BYTES") or MAX_BYTES)
     name = str(source)
     if name == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -99,7 +102,7 @@ def html_to_text(html: str) -> str:
 
 
 def load_document(source: str | Path, *, encoding: str | None = None, format: str | None = None,
-                  max_bytes: int = MAX_BYTES) -> Document:
+                  max_bytes: int | None = None) -> Document:
     """Read, decode and parse one document from a path or '-' (stdin)."""
     name = str(source)
     data = read_source(source, max_bytes=max_bytes)
@@ -172,7 +175,7 @@ _LOOSE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+", re.UNICODE)
 def loose_key(text: str, norm: str | None = None) -> str:
     """Words only, lower case: equal keys mean only whitespace, punctuation or case differ."""
     base = normalise(text) if norm is None else norm
-    return " ".join(m.replace(",", "") for m in _LOOSE_TOKEN.findall(base.casefold()))
+    return " ".join(m.replace(",", "") for m in _LOOSE_TOKEN.findall(base.casefold().replace("'", "")))
 
 
 # --- blocks and the section tree -------------------------------------------------------------
@@ -228,27 +231,48 @@ def split_blocks(text: str) -> list[Block]:
     """Split text into blocks and give each its section breadcrumb."""
     raw = list(_raw_blocks(text))
     blocks: list[Block] = []
-    stack: list[tuple[int, str]] = []  # (level, title)
+    stack: list[tuple[int, str, str]] = []  # (level, title, style: md|caps|num|bold)
     md_level = 0  # level of the last Markdown heading, synthetic headings nest below it
     for kind, start, end, level in raw:
         body = text[start:end]
         if kind == "heading":
-            if level == 0:  # synthetic: numbered, ALL CAPS or bold line
+            style = "md"
+            if level == 0:  # synthetic: ALL CAPS, numbered clause or bold line
                 numbered = _numbered_heading(body)
-                level = md_level + (numbered[0] if numbered else 1)
-                if numbered is None and stack and stack[-1][0] > md_level and not _NUMBERED_HEADING.match(stack[-1][1]):
-                    level = stack[-1][0]  # sibling of the previous synthetic heading
+                top = stack[-1] if stack and stack[-1][0] > md_level else None
+                if numbered:
+                    style, level = "num", md_level + 1 + numbered[0]
+                elif _is_caps_heading(body):
+                    style, level = "caps", md_level + 1
+                else:
+                    style = "bold"
+                    if top is None:
+                        level = md_level + 1
+                    elif top[2] == "bold":
+                        level = top[0]  # sibling of the previous bold heading
+                    else:
+                        level = top[0] + 1  # a bold sub-heading inside a numbered or caps section
             else:
                 md_level = level
             title = _heading_title(body)
             if title:
                 while stack and stack[-1][0] >= level:
                     stack.pop()
-                stack.append((level, title))
-        section = tuple(t for _, t in stack)
+                stack.append((level, title, style))
+        section = tuple(t for _, t, _ in stack)
         blocks.append(Block(index=len(blocks), kind=kind, text=body, start=start, end=end,
                             section=section, level=level if kind == "heading" else 0))
     return blocks
+
+
+def _next_is_body(lines: list[str], i: int) -> bool:
+    """True when line i is followed by a blank line and then text that is not a list item."""
+    if i + 1 >= len(lines) or lines[i + 1].strip():
+        return False
+    for j in range(i + 2, min(len(lines), i + 6)):
+        if lines[j].strip():
+            return not _LIST_ITEM.match(lines[j])
+    return False
 
 
 def _raw_blocks(text: str):
@@ -318,6 +342,11 @@ def _raw_blocks(text: str):
             i += 1
             continue
         if (c in "-*+•(" or c.isdigit() or (len(stripped) > 1 and stripped[1] in ".)")) and _LIST_ITEM.match(line):
+            if c.isdigit() and para_start is None and _numbered_heading(line) and _next_is_body(lines, i):
+                start = offsets[i] + (len(line) - len(line.lstrip()))
+                yield ("heading", start, end_of(i), 0)
+                i += 1
+                continue
             yield from flush(i)
             para_start, para_kind = i, "list_item"
             i += 1
