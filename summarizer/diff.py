@@ -383,6 +383,7 @@ def _build_hunks(old: Document, new: Document, pairs: list[tuple[int, int, bool]
         anchor_after_a[i] = last
 
     items: list[tuple[int, int, Hunk]] = []  # (new position, tiebreak, hunk)
+    norms: dict[int, tuple[str, str]] = {}  # normalised old/new text per hunk, for the signals
 
     def new_anchor(j: int) -> int:
         return anchor_after_b[j - 1] if j > 0 else 0
@@ -399,6 +400,7 @@ def _build_hunks(old: Document, new: Document, pairs: list[tuple[int, int, bool]
                  new_start=y.start, new_end=y.end, changes=word_changes(x.text, y.text),
                  cosmetic=reason is not None, cosmetic_reason=reason)
         items.append((y.start, 1, h))
+        norms[id(h)] = (x.norm, y.norm)
 
     for run in _runs(removed, a):
         first, last_ = a[run[0]], a[run[-1]]
@@ -409,6 +411,7 @@ def _build_hunks(old: Document, new: Document, pairs: list[tuple[int, int, bool]
                  old_text=text, new_text="", old_start=first.start, old_end=last_.end,
                  new_start=at, new_end=at, cosmetic=reason is not None, cosmetic_reason=reason)
         items.append((at, 0, h))
+        norms[id(h)] = ("\n\n".join(a[k].norm for k in run), "")
 
     for run in _runs(sorted(added_set), b):
         first, last_ = b[run[0]], b[run[-1]]
@@ -419,6 +422,7 @@ def _build_hunks(old: Document, new: Document, pairs: list[tuple[int, int, bool]
                  old_text="", new_text=text, old_start=at, old_end=at,
                  new_start=first.start, new_end=last_.end, cosmetic=reason is not None, cosmetic_reason=reason)
         items.append((first.start, 1, h))
+        norms[id(h)] = ("", "\n\n".join(b[k].norm for k in run))
 
     for mv in moves:
         x, y = a[mv.i], b[mv.j]
@@ -431,10 +435,11 @@ def _build_hunks(old: Document, new: Document, pairs: list[tuple[int, int, bool]
                  changes=[] if exact else word_changes(x.text, y.text),
                  cosmetic=reason is not None, cosmetic_reason=reason, moved_to_old=new_anchor(mv.j))
         items.append((y.start, 1, h))
+        norms[id(h)] = (x.norm, y.norm)
 
     items.sort(key=lambda t: (t[0], t[1], t[2].old_start))
     hunks = [h for _, _, h in items]
-    _attach_signals(hunks)
+    _attach_signals(hunks, norms)
     for n, h in enumerate(hunks, 1):
         h.id = n
     return hunks
@@ -465,14 +470,15 @@ def _run_reason(blocks: list[Block], run: list[int]) -> str | None:
     return first
 
 
-def _attach_signals(hunks: list[Hunk]) -> None:
+def _attach_signals(hunks: list[Hunk], norms: dict[int, tuple[str, str]]) -> None:
+    """Signals of every substantive hunk, computed on the blocks' normalised text (already at hand)."""
     from summarizer.signals import compute_signals
 
     for h in hunks:
-        if not h.cosmetic:
-            h.signals = compute_signals(h.old_text, h.new_text, h.changes or None)
-        else:
-            h.signals = Signals()
+        if h.cosmetic:
+            continue
+        old_norm, new_norm = norms.get(id(h), (h.old_text, h.new_text))
+        h.signals = compute_signals(old_norm, new_norm, h.changes or None)
 
 
 # --- applying hunks (used by tests and by anyone who wants to check a diff) -------------------

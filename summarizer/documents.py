@@ -131,6 +131,14 @@ _TYPO = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
     "\u2026": "...", "\u00ad": "",
 })
+_TYPO_RE = re.compile("[" + "".join(chr(c) for c in _TYPO) + "]")
+
+
+def fold_typography(text: str) -> str:
+    """Curly quotes, dashes, odd spaces and soft hyphens to their plain forms."""
+    return _TYPO_RE.sub(lambda m: _TYPO[ord(m.group())] or "", text)
+
+
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+|[^>\s@]+@[^>\s]+)>")
@@ -144,7 +152,7 @@ _WS = re.compile(r"\s+")
 def normalise(text: str) -> str:
     """Comparison form: NFKC, straight quotes and dashes, no Markdown formatting, links reduced
     to their text, list markers and numbering removed, whitespace collapsed."""
-    t = text if text.isascii() else unicodedata.normalize("NFKC", text).translate(_TYPO)
+    t = text if text.isascii() else fold_typography(unicodedata.normalize("NFKC", text))
     if "](" in t:
         for _ in range(3):  # nested: [![alt](img)](href)
             reduced = _MD_LINK.sub(r"\1", t)
