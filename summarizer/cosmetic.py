@@ -9,13 +9,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from summarizer.documents import DATE_LINE, _TYPO, loose_key, normalise
+from summarizer.documents import _MD_LINK, DATE_LINE, _TYPO, loose_key, normalise
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _DATE_TOKEN = re.compile(rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MONTHS}|[\d./-]+)[.,:;)]*$", re.I)
+_DATEISH = re.compile(rf"^(?:(?:19|20)\d\d|{_MONTHS}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})[.,:;)]*$", re.I)
+_DATE_FILLER = {"on", "as", "of", "from", "the", "date", "version", "at", "and", "is", "was", "last", "this",
+                "policy", "notice", "terms", "updated", "effective", "revised", "modified", "in", "since", "-", "|", "/"}
+_VERSION = re.compile(r"^v?\d+(?:\.\d+)*$", re.I)
 _DATE_CONTEXT = re.compile(r"\b(updated|effective|revised|modified|version|dated|as of|last changed)\b", re.I)
 _URL = re.compile(r"\]\(([^)]*)\)|https?://\S+|<[^>]+>")
 _EMPH = re.compile(r"(\*\*|__|\*|~~|`|\\)")
@@ -33,7 +37,12 @@ def is_date_line(text: str, norm: str | None = None) -> bool:
         if len(text) > 400:
             return False
         norm = normalise(text)
-    return len(norm) <= 160 and bool(DATE_LINE.match(norm))
+    m = DATE_LINE.match(norm)
+    if not m or len(norm) > 160:
+        return False
+    rest = [t.strip(".,:;()*_") for t in norm[m.end():].split()]
+    rest = [t for t in rest if t and t.lower() not in _DATE_FILLER]
+    return len(rest) <= 8 and all(_DATE_TOKEN.match(t) or _VERSION.match(t) for t in rest)
 
 
 def pair_reason(old: str, new: str, old_norm: str | None = None, new_norm: str | None = None) -> str | None:
@@ -50,6 +59,21 @@ def pair_reason(old: str, new: str, old_norm: str | None = None, new_norm: str |
         return "date line ('Last updated' / 'Effective') changed"
     if _only_date_tokens_changed(old_norm, new_norm):
         return "date changed"
+    if is_navigation(old, max_words=15) and is_navigation(new, max_words=15):
+        return "navigation links"
+    if _contact_key(old_norm) == _contact_key(new_norm):
+        return "e-mail address shown or obfuscated differently"
+    changed = _changed_tokens(old_norm, new_norm)
+    if changed is not None:
+        removed, added = changed
+        if _spelling_variants(removed, added):
+            return "spelling"
+        if _widget_figures(removed, added, old_norm):
+            return "figures in a page widget (prices, counters)"
+        if removed and not added and " ".join(removed) in new_norm:
+            return "duplicated text removed"
+        if added and not removed and " ".join(added) in old_norm:
+            return "text duplicated"
     return None
 
 
@@ -57,6 +81,10 @@ def block_reason(text: str, norm: str | None = None) -> str | None:
     """Why an added or removed block is cosmetic (no words, a date line), or None."""
     if not loose_key(text, norm):
         return "formatting only (no words)"
+    if is_navigation(text):
+        return "navigation links (menu, table of contents, buttons)"
+    if len(text) < 60 and not loose_key(_NAV_WORDS.sub(" ", normalise(text))):
+        return "navigation label"
     if is_date_line(text, norm):
         return "date line ('Last updated' / 'Effective') added or removed"
     return None
@@ -82,11 +110,99 @@ def _only_date_tokens_changed(old_norm: str, new_norm: str) -> bool:
     import difflib
 
     a, b = old_norm.split(), new_norm.split()
-    if not _DATE_CONTEXT.search(old_norm) or len(a) > 400:
+    if len(a) > 400:
         return False
+    bare_date = all(_DATE_TOKEN.match(t) for t in a + b) and any(_DATEISH.match(t) for t in a + b)
+    if not bare_date and not _DATE_CONTEXT.search(old_norm):
+        return False  # without 'updated'/'effective' words, only a block that is a bare date
     changed: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op != "equal":
             changed.extend(a[i1:i2])
             changed.extend(b[j1:j2])
-    return bool(changed) and all(_DATE_TOKEN.match(t) for t in changed)
+    return (bool(changed) and all(_DATE_TOKEN.match(t) for t in changed)
+            and (bare_date or any(_DATEISH.match(t) for t in changed)))
+
+
+# --- navigation, spelling and widget noise ---------------------------------------------------
+
+_NAV_WORDS = re.compile(
+    r"\b(table of contents|contents|on this page|back to top|skip to (main )?content|jump to|menu|"
+    r"home|previous|next|print|share|find out more|learn more|read more|see more|more)\b", re.I)
+# link texts that carry a user's choice or right: never treated as navigation noise
+_SUBSTANTIVE_LINK = re.compile(
+    r"\b(opt|out|unsubscribe|delete|deletion|erase|consent|choices?|do not sell|sell|share|settings|"
+    r"preferences|rights?|request|appeal|complain|complaint|withdraw|object|access|correct|cookie)\w*", re.I)
+_LINK_PARTS = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[?email\s+protected\]?", re.I)
+_A11Y = re.compile(r"\(?\b(opens? (in )?(a )?new (window|tab)|opens email client|email client|external link)\b\)?", re.I)
+
+
+def _contact_key(norm: str) -> str:
+    """Comparison key that ignores e-mail obfuscation and screen-reader link hints."""
+    return loose_key("", _A11Y.sub(" ", _EMAIL.sub(" EMAIL ", norm)).replace("EMAILopens", "EMAIL"))
+
+
+def is_navigation(text: str, max_words: int = 5) -> bool:
+    """A block made only of links (menus, tables of contents, buttons, language pickers)."""
+    if "](" not in text:
+        return False
+    links = _LINK_PARTS.findall(text)
+    if not links:
+        return False
+    rest = _NAV_WORDS.sub(" ", _LINK_PARTS.sub(" ", text))
+    if loose_key(rest):
+        return False
+    if all(target.strip().startswith("#") for _, target in links):
+        return True  # in-page anchors: a table of contents
+    for label, _target in links:
+        words = normalise(label).split()
+        if len(words) > max_words or _SUBSTANTIVE_LINK.search(" ".join(words)):
+            return False
+    return True
+
+
+def _changed_tokens(old_norm: str, new_norm: str) -> tuple[list[str], list[str]] | None:
+    """Words taken out and put in between two normalised texts (None for very long blocks)."""
+    import difflib
+
+    a, b = old_norm.split(), new_norm.split()
+    if len(a) > 2000 or len(b) > 2000:
+        return None
+    removed: list[str] = []
+    added: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "equal":
+            removed.extend(a[i1:i2])
+            added.extend(b[j1:j2])
+    return removed, added
+
+
+def _spelling_variants(removed: list[str], added: list[str]) -> bool:
+    """Every changed word is a near-identical spelling of its counterpart ('canceling' -> 'cancelling')."""
+    import difflib
+
+    if not removed or len(removed) != len(added):
+        return False
+    for x, y in zip(removed, added):
+        x, y = x.strip(".,;:()").lower(), y.strip(".,;:()").lower()
+        if min(len(x), len(y)) < 6 or any(ch.isdigit() for ch in x + y):
+            return False
+        if difflib.SequenceMatcher(None, x, y).ratio() < 0.85:
+            return False
+    return True
+
+
+_FIGURE = re.compile(r"^[+\-]?[$€£¥]?\d[\d,.]*%?[kKmMbB]?$|^[+\-]?\d[\d,.]*%$|^[$€£¥][\d,.]+$")
+
+
+def _widget_figures(removed: list[str], added: list[str], old_norm: str) -> bool:
+    """Only figures changed in a block that is mostly figures (a price ticker, a counter)."""
+    changed = [t.strip("()") for t in removed + added]
+    if not changed or not all(_FIGURE.match(t) for t in changed):
+        return False
+    tokens = old_norm.split()
+    figures = sum(1 for t in tokens if _FIGURE.match(t.strip("()")))
+    return figures >= 3 and figures * 2 >= len(tokens)

@@ -461,6 +461,8 @@ def _runs(indices: list[int], blocks: list[Block]) -> list[list[int]]:
 
 
 def _run_reason(blocks: list[Block], run: list[int]) -> str | None:
+    if all(blocks[k].kind == "heading" for k in run):
+        return "heading without text (the section's content did not change)"
     first = None
     for k in run:
         reason = cosmetic.block_reason(blocks[k].text, blocks[k].norm)

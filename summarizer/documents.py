@@ -139,8 +139,9 @@ def fold_typography(text: str) -> str:
     return _TYPO_RE.sub(lambda m: _TYPO[ord(m.group())] or "", text)
 
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_LINK = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\((?:[^()]|\([^()]*\))*\)")
 _MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_INLINE_HTML = re.compile(r"</?(?:em|i|b|strong|u|span|br|sup|sub|small|mark|font|a)\b[^>]*>", re.I)
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+|[^>\s@]+@[^>\s]+)>")
 _MD_EMPH = re.compile(r"(\*\*|__|\*|~~)")
 _LIST_MARKER = re.compile(
@@ -163,6 +164,7 @@ def normalise(text: str) -> str:
         t = _MD_REF_LINK.sub(r"\1", t)
     if "<" in t:
         t = _AUTOLINK.sub(r"\1", t)
+        t = _INLINE_HTML.sub(" " if "<br" in t else "", t)
     if "*" in t or "_" in t or "~" in t:
         t = _MD_EMPH.sub("", t)
     if "#" in t:
