@@ -15,8 +15,9 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_DATE_TOKEN = re.compile(rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MONTHS}|[\d./-]+)[.,:;)]*$", re.I)
-_DATEISH = re.compile(rf"^(?:(?:19|20)\d\d|{_MONTHS}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})[.,:;)]*$", re.I)
+_ISO = r"\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?"
+_DATE_TOKEN = re.compile(rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MONTHS}|[\d./-]+|{_ISO})[.,:;)]*$", re.I)
+_DATEISH = re.compile(rf"^(?:(?:19|20)\d\d|{_MONTHS}|{_ISO}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})[.,:;)]*$", re.I)
 _DATE_FILLER = {"on", "as", "of", "from", "the", "date", "version", "at", "and", "is", "was", "last", "this",
                 "policy", "notice", "terms", "updated", "effective", "revised", "modified", "in", "since", "-", "|", "/"}
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)*$", re.I)
@@ -40,7 +41,7 @@ def is_date_line(text: str, norm: str | None = None) -> bool:
     m = DATE_LINE.match(norm)
     if not m or len(norm) > 160:
         return False
-    rest = [t.strip(".,:;()*_") for t in norm[m.end():].split()]
+    rest = [t.strip(".,:;()*_") for t in norm[m.end():].split(" by ")[0].split()]
     rest = [t for t in rest if t and t.lower() not in _DATE_FILLER]
     return len(rest) <= 8 and all(_DATE_TOKEN.match(t) or _VERSION.match(t) for t in rest)
 
