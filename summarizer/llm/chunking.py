@@ -1,0 +1,267 @@
+"""What the model sees of a diff: hunks rendered as delimited excerpts, packed into token-budgeted chunks.
+
+Each substantive hunk becomes one ``<change>`` block: its id, kind and section breadcrumb, the
+changed sentences of the old and new text inside ``<document_excerpt>`` tags with a little unchanged
+context (``[…]`` marks what was left out), and the diff's signals as hints. Document text is
+untrusted: any of our delimiter tags inside it is escaped (``<`` → ``&lt;``) so it cannot close a
+block early. Excerpts are verbatim slices of the documents, so quotes the model copies from them
+can be found again (:mod:`summarizer.llm.verify`).
+
+Blocks are packed in document order into chunks whose rendered text stays under the budget; a
+block too large alone is split with langchain-text-splitters' ``RecursiveCharacterTextSplitter``
+measuring length in tiktoken tokens, each part carrying the breadcrumb and ``part k/n``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from summarizer.errors import InputError
+from summarizer.hunks import Hunk, Signals
+from summarizer.llm.tokens import count_tokens
+
+ELISION = "[…]"
+NO_SECTION = "(no heading)"
+MIN_BUDGET = 200  # tokens: below this not even one sentence and its framing fit
+UNTRUSTED_TAGS = ("change", "document_excerpt", "diff_signals", "findings")
+_TAG = re.compile(r"<(/?)(" + "|".join(UNTRUSTED_TAGS) + r")\b", re.IGNORECASE)
+_ESCAPED_TAG = re.compile(r"&lt;(/?)(" + "|".join(UNTRUSTED_TAGS) + r")\b", re.IGNORECASE)
+_SEPARATOR = "\n\n"
+Redact = Callable[[str], str]
+
+
+def escape_untrusted(text: str) -> str:
+    """Neutralise our delimiter tags inside document text: ``</document_excerpt`` → ``&lt;/document_excerpt``."""
+    return _TAG.sub(lambda m: f"&lt;{m.group(1)}{m.group(2)}", text)
+
+
+def unescape_untrusted(text: str) -> str:
+    """Undo :func:`escape_untrusted` (for quotes the model copied from an escaped excerpt)."""
+    return _ESCAPED_TAG.sub(lambda m: f"<{m.group(1)}{m.group(2)}", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One rendered ``<change>`` block (or one part of an oversize hunk)."""
+
+    hunk_id: int
+    kind: str
+    section: tuple[str, ...]
+    text: str
+    tokens: int
+    part: int = 1
+    parts: int = 1
+
+
+@dataclass
+class Chunk:
+    """Pieces sent together in one model call; ``tokens`` counts the rendered text exactly."""
+
+    index: int
+    pieces: list[Piece] = field(default_factory=list)
+    tokens: int = 0
+
+    @property
+    def text(self) -> str:
+        return _SEPARATOR.join(p.text for p in self.pieces)
+
+    @property
+    def hunk_ids(self) -> list[int]:
+        return list(dict.fromkeys(p.hunk_id for p in self.pieces))
+
+
+# --- excerpts -------------------------------------------------------------------------------------
+
+
+def _touches(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any((s < end and e > start) or (s == e and start <= s <= end) for s, e in ranges)
+
+
+def trim_to_changes(text: str, ranges: list[tuple[int, int]], context: int = 1) -> str:
+    """The sentences of *text* that a change touches, with *context* unchanged sentences either
+    side; runs left out become ``[…]``. Every kept run is a verbatim slice of *text*."""
+    from summarizer.extract import sentences
+
+    sents = sentences(text)
+    if len(sents) <= 1 + 2 * context:
+        return text.strip()
+    hit = [i for i, s in enumerate(sents) if _touches(s.start, s.end, ranges)] or [0]
+    keep = sorted({j for i in hit for j in range(max(0, i - context), min(len(sents), i + context + 1))})
+    runs: list[tuple[int, int]] = []
+    for i in keep:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    parts = [text[sents[a].start:sents[b].end] for a, b in runs]
+    out = f" {ELISION} ".join(parts)
+    if runs[0][0] > 0:
+        out = f"{ELISION} {out}"
+    if runs[-1][1] < len(sents) - 1:
+        out = f"{out} {ELISION}"
+    return out
+
+
+def excerpt_sides(h: Hunk, context: int = 1, redact: Redact | None = None) -> tuple[str, str]:
+    """(old, new) excerpt text of a hunk: a whole added/removed block, or the changed sentences
+    of a modified (or moved-and-edited) one with *context* sentences around them. *redact*, when
+    given, rewrites each side (e.g. to hide instruction-like sentences)."""
+    old, new = _sides(h, context)
+    if redact is not None:
+        old, new = (redact(old) if old else old), (redact(new) if new else new)
+    return old, new
+
+
+def _sides(h: Hunk, context: int) -> tuple[str, str]:
+    if h.kind == "added":
+        return "", h.new_text.strip()
+    if h.kind == "removed":
+        return h.old_text.strip(), ""
+    from summarizer.extract import word_edits
+
+    edits = word_edits(h.old_text, h.new_text)
+    if not edits:
+        return h.old_text.strip(), h.new_text.strip()
+    return (trim_to_changes(h.old_text, [e.old for e in edits], context),
+            trim_to_changes(h.new_text, [e.new for e in edits], context))
+
+
+def describe_signals(sig: Signals) -> str:
+    """The diff signals as one line of hints (quoted words come from the documents)."""
+    out: list[str] = []
+    for m in sig.modality:
+        what = "a promise was hedged" if m.direction == "weaker" else "a promise got firmer"
+        out.append(f'{what}: "{m.old}" became "{m.new}"')
+    for n in sig.negation:
+        out.append(f'negation {n.change}: "{n.phrase}"')
+    for e in sig.enumerations:
+        bits = []
+        if e.added:
+            bits.append("added " + ", ".join(f'"{x}"' for x in e.added))
+        if e.removed:
+            bits.append("removed " + ", ".join(f'"{x}"' for x in e.removed))
+        if bits:
+            out.append(f'list after "{e.context}": ' + "; ".join(bits))
+    if sig.parties_added:
+        out.append("parties added: " + ", ".join(f'"{p}"' for p in sig.parties_added))
+    if sig.parties_removed:
+        out.append("parties removed: " + ", ".join(f'"{p}"' for p in sig.parties_removed))
+    for num in sig.numbers:
+        out.append(f'number changed: "{num.old}" became "{num.new}"')
+    if sig.reserve_right_added:
+        out.append("the company now reserves a right")
+    if sig.reserve_right_removed:
+        out.append("a right the company reserved was removed")
+    return "; ".join(out)
+
+
+def breadcrumb(section: tuple[str, ...]) -> str:
+    return " › ".join(section) if section else NO_SECTION
+
+
+def render_change(h: Hunk, old: str, new: str, *, part: tuple[int, int] | None = None) -> str:
+    """One ``<change>`` block. Only our own values go into the tag attributes."""
+    attrs = f'id="{h.id}" kind="{h.kind}"'
+    if part is not None and part[1] > 1:
+        attrs += f' part="{part[0]}/{part[1]}"'
+    lines = [f"<change {attrs}>", f"section: {escape_untrusted(breadcrumb(h.section))}"]
+    if h.kind == "moved" and h.section_old and h.section_old != h.section_new:
+        lines[-1] += f" (moved from: {escape_untrusted(breadcrumb(h.section_old))})"
+    if old:
+        lines += ['<document_excerpt version="old">', escape_untrusted(old), "</document_excerpt>"]
+    if new:
+        lines += ['<document_excerpt version="new">', escape_untrusted(new), "</document_excerpt>"]
+    signals = describe_signals(h.signals)
+    if signals:
+        lines.append(f"<diff_signals>{escape_untrusted(signals)}</diff_signals>")
+    lines.append("</change>")
+    return "\n".join(lines)
+
+
+# --- splitting and packing ------------------------------------------------------------------------
+
+
+def split_text(text: str, max_tokens: int, model: str | None = None) -> list[str]:
+    """Split *text* into pieces of at most *max_tokens* tokens at paragraph, line, sentence or
+    word boundaries (langchain-text-splitters with a tiktoken length function). Pieces are
+    verbatim slices of *text* (a little overlap between neighbours)."""
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=max_tokens,
+        chunk_overlap=min(40, max_tokens // 10),
+        length_function=lambda s: count_tokens(s, model),
+        separators=["\n\n", "\n", ". ", "; ", ", ", " ", ""],
+        keep_separator="end",
+    )
+    return [p for p in splitter.split_text(text) if p.strip()]
+
+
+def pieces_for(h: Hunk, budget: int, *, model: str | None = None, context: int = 1,
+               redact: Redact | None = None) -> list[Piece]:
+    """The rendered block(s) of one hunk, each at most *budget* tokens."""
+    old, new = excerpt_sides(h, context, redact)
+    text = render_change(h, old, new)
+    tokens = count_tokens(text, model)
+    if tokens <= budget:
+        return [Piece(h.id, h.kind, h.section, text, tokens)]
+    framing = count_tokens(render_change(h, "", "", part=(99, 99)), model) + 8
+    sides = [s for s in (old, new) if s]
+    size = (budget - framing) // max(1, len(sides))
+    while size >= 20:
+        old_parts = split_text(old, size, model) if old else []
+        new_parts = split_text(new, size, model) if new else []
+        n = max(len(old_parts), len(new_parts))
+        rendered = [render_change(h, old_parts[k] if k < len(old_parts) else "",
+                                  new_parts[k] if k < len(new_parts) else "", part=(k + 1, n)) for k in range(n)]
+        counts = [count_tokens(r, model) for r in rendered]
+        if max(counts) <= budget:
+            return [Piece(h.id, h.kind, h.section, r, c, k + 1, n) for k, (r, c) in enumerate(zip(rendered, counts))]
+        size = int(size * 0.8)
+    raise InputError(f"chunk budget of {budget} tokens is too small for change {h.id} of section {breadcrumb(h.section)!r}")
+
+
+def pack(pieces: list[Piece], budget: int, model: str | None = None) -> list[Chunk]:
+    """Greedy packing in order: a chunk takes pieces until the next would pass the budget."""
+    sep = count_tokens(_SEPARATOR, model)
+    chunks: list[Chunk] = []
+    current: list[Piece] = []
+    used = 0
+    for piece in pieces:
+        add = piece.tokens + (sep if current else 0)
+        if current and used + add > budget:
+            chunks.append(Chunk(len(chunks), current, used))
+            current, used = [], 0
+            add = piece.tokens
+        current.append(piece)
+        used += add
+    if current:
+        chunks.append(Chunk(len(chunks), current, used))
+    # Token counts are not quite additive across a join: confirm each chunk exactly.
+    exact: list[Chunk] = []
+    for chunk in chunks:
+        exact.extend(_confirm(chunk, budget, model))
+    for i, chunk in enumerate(exact):
+        chunk.index = i
+    return exact
+
+
+def _confirm(chunk: Chunk, budget: int, model: str | None) -> list[Chunk]:
+    chunk.tokens = count_tokens(chunk.text, model)
+    if chunk.tokens <= budget or len(chunk.pieces) == 1:
+        return [chunk]
+    head, tail = Chunk(0, chunk.pieces[:-1]), Chunk(0, chunk.pieces[-1:])
+    return _confirm(head, budget, model) + _confirm(tail, budget, model)
+
+
+def plan_chunks(hunks: list[Hunk], budget: int, *, model: str | None = None, context: int = 1,
+                redact: Redact | None = None) -> list[Chunk]:
+    """Render *hunks* (in document order) and pack them into chunks of at most *budget* tokens.
+    One chunk means one model call; more mean map (one call per chunk) then reduce."""
+    if budget < MIN_BUDGET:
+        raise InputError(f"chunk budget must be at least {MIN_BUDGET} tokens, got {budget}")
+    ordered = sorted(hunks, key=lambda h: (h.new_start, h.old_start, h.id))
+    pieces = [p for h in ordered for p in pieces_for(h, budget, model=model, context=context, redact=redact)]
+    return pack(pieces, budget, model)
