@@ -27,6 +27,10 @@ class Change(BaseModel):
     severity_before: SeverityName = Field(description="How the old text rates on this provision; none when absent.")
     severity_after: SeverityName
     shift_reason: str = Field(description="One line: why the severity moved (or did not).")
+    direction: Literal["up", "down", "same"] | None = Field(
+        default=None,
+        description="Effect on the user: up = worse for the user (e.g. a protection removed, even when "
+                    "the removed text's own rating falls to none), down = better, same = no change in meaning.")
     section: str = Field(description="Section breadcrumb, e.g. 'Privacy Policy › How we share › Partners'.")
     quotes_old: list[str] = Field(default_factory=list, description="Verbatim excerpts of the old text.")
     quotes_new: list[str] = Field(default_factory=list, description="Verbatim excerpts of the new text.")
