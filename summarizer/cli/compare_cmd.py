@@ -1,5 +1,76 @@
-"""Commands of this group register on the shared app (filled in by their issue)."""
+"""``summarizer compare`` (one change record for two versions) and ``summarizer schema``."""
 
 from __future__ import annotations
 
-from summarizer.cli.app import app  # noqa: F401
+import json
+import sys
+from enum import Enum
+
+import typer
+
+from summarizer.cli.app import app
+
+
+class RecordFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command("compare")
+def compare_command(
+    old: str = typer.Argument(..., metavar="OLD", help="Old version: a .md, .txt or .html file, or '-' for stdin."),
+    new: str = typer.Argument(..., metavar="NEW", help="New version: a file, or '-' for stdin."),
+    format: RecordFormat = typer.Option(RecordFormat.text, "--format", "-f", help="text, json, markdown or html."),
+    analyzer: str = typer.Option(None, "--analyzer", "-a", help="rules (offline, the default) or llm."),
+    model: str = typer.Option(None, "--model", "-m", help="Model name for --analyzer llm."),
+    base_url: str = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint for --analyzer llm."),
+    prompt: str = typer.Option(None, "--prompt", help="Prompt template NAME@VERSION for --analyzer llm."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not answer model calls from the cache."),
+    max_cost: float = typer.Option(None, "--max-cost", min=0.0, help="Stop before spending more than this many USD."),
+    encoding: str = typer.Option(None, "--encoding", help="Decode inputs with this encoding instead of UTF-8."),
+    output: str = typer.Option(None, "--output", "-o", help="Write the record to this file instead of stdout."),
+    color: bool = typer.Option(None, "--color/--no-color", help="Colours in text output (default: when a terminal)."),
+) -> None:
+    """Explain how a document changed: one change record (severity, shifts, quotes) for OLD → NEW."""
+    from summarizer.analyzers import ANALYZERS, AnalysisOptions
+    from summarizer.config import load_settings
+    from summarizer.errors import InputError
+    from summarizer.pipeline import compare_files
+
+    settings = load_settings(model=model, base_url=base_url, analyzer=analyzer)
+    if settings.analyzer not in ANALYZERS:
+        raise InputError(f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}")
+    options = AnalysisOptions(model=settings.model, base_url=settings.base_url, api_key=settings.api_key,
+                              prompt=prompt, use_cache=not no_cache, max_cost=max_cost, db_url=settings.db_url)
+    record = compare_files(old, new, settings.analyzer, options, encoding=encoding)
+
+    if output is not None:
+        from pathlib import Path
+
+        from summarizer.render import render
+
+        try:
+            Path(output).write_text(render(record, format.value), encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{output}: cannot write ({exc.strerror})") from None
+        return
+    if format is RecordFormat.text and (color if color is not None else sys.stdout.isatty()):
+        from rich.console import Console
+
+        from summarizer.render.text import print_record
+
+        print_record(record, Console(highlight=False))
+        return
+    from summarizer.render import render
+
+    sys.stdout.write(render(record, format.value))
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the ChangeRecord JSON Schema."""
+    from summarizer.records import record_json_schema
+
+    typer.echo(json.dumps(record_json_schema(), indent=2, ensure_ascii=False))

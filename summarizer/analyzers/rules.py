@@ -1,0 +1,144 @@
+"""The offline analyzer: taxonomy classifier + severity rubric + extractive, template-based text.
+
+Deterministic: the same diff always gives the same record. Pipeline: substantive hunks → units
+(the sentences that changed) → classified → grouped into provisions (a category within a
+section) → each assessed before/after with the rubric → ranked most severe first → a record that
+shows the top :data:`MAX_CHANGES` provisions and folds the rest into one sentence.
+"""
+
+from __future__ import annotations
+
+import time
+
+from summarizer import __version__
+from summarizer.extract import Span
+from summarizer.hunks import DiffResult, Document
+from summarizer.provisions import Provision, provisions_of
+from summarizer.records import Change, ChangeRecord, Flag, Provenance
+from summarizer import summarize as text
+
+from summarizer.severity import overall_severity
+
+MAX_CHANGES = 8
+
+
+class RulesAnalyzer:
+    """Offline, deterministic analyzer (no model, no network)."""
+
+    name = "rules"
+
+    def __init__(self, max_changes: int = MAX_CHANGES) -> None:
+        self.max_changes = max_changes
+
+    def analyze(self, diff: DiffResult) -> ChangeRecord:
+        started = time.perf_counter()
+        triage = provisions_of(diff)
+        provisions = _fold_repeats(triage.provisions)
+        assessed = time.perf_counter()
+        kinds = text.cosmetic_kinds(diff.hunks, triage.furniture, triage.link_only)
+        substantive = [p for p in provisions if p.kind != "moved"]
+        if not substantive:
+            record = self._not_material(diff, provisions, kinds)
+        else:
+            record = self._material(diff, provisions, kinds)
+        done = time.perf_counter()
+        record.provenance.timings_ms.update({
+            "provisions": round((assessed - started) * 1000, 2),
+            "summarize": round((done - assessed) * 1000, 2),
+        })
+        return record
+
+    # --- the two kinds of record --------------------------------------------------------------
+
+    def _not_material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str]) -> ChangeRecord:
+        if provisions:  # only moves
+            kinds = ["the order of some passages", *[k for k in kinds if k != "the order of some passages"]]
+        sentence = text.cosmetic_sentence(kinds)
+        return ChangeRecord(
+            material=False, severity="none", categories=[], headline=f"No material change. {sentence}",
+            summary=f"{sentence} The wording that matters is the same in both versions.",
+            impact="Nothing changes for you.", actions=[],
+            interpretive_note=" ".join(text.capture_problems(diff)) or None,
+            changes=[], provenance=Provenance(analyzer=self.name, library_version=__version__),
+        )
+
+    def _material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str]) -> ChangeRecord:
+        shown = provisions[: self.max_changes]
+        changes = [self._change(p, diff) for p in shown]
+        categories: list[str] = []
+        for p in provisions:
+            if p.category not in categories:
+                categories.append(p.category)
+        severity = overall_severity([p.assessment for p in provisions if p.assessment is not None])
+        flags = _verify(changes, diff)
+        return ChangeRecord(
+            material=True,
+            severity=severity.value if severity.value != "none" else "low",
+            categories=categories,
+            headline=text.headline(diff, shown, len(provisions)),
+            summary=text.summary(diff, provisions, shown, kinds),
+            impact=text.impact(shown),
+            actions=text.actions(diff, shown),
+            interpretive_note=text.interpretive_note(diff, shown),
+            changes=changes,
+            provenance=Provenance(analyzer=self.name, library_version=__version__),
+            flags=flags,
+        )
+
+    def _change(self, prov: Provision, diff: DiffResult) -> Change:
+        summary = text.change_summary(prov)
+        if prov.repeats:
+            summary += f" The same change appears in {len(prov.repeats) + 1} places."
+        return Change(
+            category=prov.category,
+            kind=prov.kind,
+            summary=summary,
+            severity_before=prov.before.value,
+            severity_after=prov.after.value,
+            shift_reason=text.shift_reason(prov),
+            section=" › ".join(prov.section),
+            quotes_old=_quotes(prov, "old", diff.old),
+            quotes_new=_quotes(prov, "new", diff.new),
+            hunk_ids=sorted({u.hunk.id for p in (prov, *prov.repeats) for u in p.units}),
+        )
+
+
+def _fold_repeats(provisions: list[Provision]) -> list[Provision]:
+    """One entry for a change repeated word for word in several places (an address, a product
+    name): the first keeps the others as ``repeats``."""
+    out: list[Provision] = []
+    first: dict[tuple, Provision] = {}
+    for prov in provisions:
+        key = (prov.category, prov.kind, prov.before, prov.after, prov.direction, text.change_summary(prov))
+        if key in first:
+            first[key].repeats.append(prov)
+        else:
+            first[key] = prov
+            out.append(prov)
+    return out
+
+
+def _quotes(prov: Provision, side: str, doc: Document, limit: int = 2) -> list[str]:
+    spans: list[Span] = []
+    for unit in sorted(prov.units, key=lambda u: -u.changed_words):
+        spans += unit.quotes_old if side == "old" else unit.quotes_new
+    out: list[str] = []
+    for span in spans:
+        if doc.text[span.start:span.end] == span.text and span.text not in out:
+            out.append(span.text)
+        if len(out) == limit:
+            break
+    return out
+
+
+def _verify(changes: list[Change], diff: DiffResult) -> list[Flag]:
+    """Every quote must stand verbatim in its document (true by construction; checked anyway)."""
+    flags = []
+    for c in changes:
+        for q in c.quotes_old:
+            if q not in diff.old.text:
+                flags.append(Flag(code="quote_not_found", message=f"old quote not found: {q[:60]}"))
+        for q in c.quotes_new:
+            if q not in diff.new.text:
+                flags.append(Flag(code="quote_not_found", message=f"new quote not found: {q[:60]}"))
+    return flags
