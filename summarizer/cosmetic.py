@@ -18,6 +18,7 @@ _MONTHS = (
 _ISO = r"\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?"
 _DATE_TOKEN = re.compile(rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MONTHS}|[\d./-]+|{_ISO})[.,:;)]*$", re.I)
 _DATEISH = re.compile(rf"^(?:(?:19|20)\d\d|{_MONTHS}|{_ISO}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})[.,:;)]*$", re.I)
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[tT ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:[zZ]|[+-]\d{2}:?\d{2})?")
 _DATE_FILLER = {"on", "as", "of", "from", "the", "date", "version", "at", "and", "is", "was", "last", "this",
                 "policy", "notice", "terms", "updated", "effective", "revised", "modified", "in", "since", "-", "|", "/"}
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)*$", re.I)
@@ -60,6 +61,8 @@ def pair_reason(old: str, new: str, old_norm: str | None = None, new_norm: str |
         return "date line ('Last updated' / 'Effective') changed"
     if _only_date_tokens_changed(old_norm, new_norm):
         return "date changed"
+    if ":" in old_norm and _TIMESTAMP.sub("<t>", old_norm) == _TIMESTAMP.sub("<t>", new_norm) != old_norm:
+        return "page timestamp changed"
     if is_navigation(old, max_words=15) and is_navigation(new, max_words=15):
         return "navigation links"
     if _contact_key(old_norm) == _contact_key(new_norm):

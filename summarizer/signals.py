@@ -208,7 +208,7 @@ _NUMBER_RE = re.compile(
     # ages: under (the age of) 13, at least 18, aged 16, 13 years of age, 16 years old, 18+
     rf"|\b(?:under|over|below|above|at least|older than|younger than|aged?|age of|minimum age(?: of)?)\s+(?P<age>\d{{1,2}})\b"
     rf"(?!\s*(?:hours?|days?|weeks?|months?|%|percent|dollars)\b)(?!\s*years?\b(?!\s+(?:of age|old)))"
-    rf"|\b(?P<age2>\d{{1,2}})(?:\s*\+|\s+years?(?: of age| old)\b)"
+    rf"|\b(?P<age2>\d{{1,2}})(?:\s*\+(?![\d:])|\s+years?(?: of age| old)\b)"
     # durations: 30 days, thirty (30) days, 6 business days, 12-month
     rf"|\b(?:(?P<word>{_NW})(?:\s*\((?P<paren>\d+)\))?|(?P<num>{_NUM}))[\s-]+(?:(?:business|calendar|working)[\s-]+)?"
     rf"(?P<unit>hours?|days?|weeks?|months?|years?)\b"
@@ -233,6 +233,7 @@ def _num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?", re.I)
 _MAYBE_NUMBER = re.compile(rf"\d|\b(?:{_NW})\b")
 _MULT = {"k": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
@@ -242,6 +243,8 @@ def find_numbers(canon: str) -> list[NumberMention]:
     out: list[NumberMention] = []
     if not _MAYBE_NUMBER.search(canon):
         return out
+    if ":" in canon:  # page timestamps (2026-03-20t13:00:15+01:00) are not ages or amounts
+        canon = _TIMESTAMP.sub(lambda m: " " * len(m.group(0)), canon)
     for m in _NUMBER_RE.finditer(canon):
         g = m.groupdict()
         if g["amt"] is not None or g["amt2"] is not None:

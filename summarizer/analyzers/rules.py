@@ -8,6 +8,7 @@ shows the top :data:`MAX_CHANGES` provisions and folds the rest into one sentenc
 
 from __future__ import annotations
 
+import re
 import time
 
 from summarizer import __version__
@@ -20,6 +21,8 @@ from summarizer import summarize as text
 from summarizer.severity import overall_severity
 
 MAX_CHANGES = 8
+REWRITE_WORDS = 40
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")  # a reworded provision with at least this many changed words counts as material
 
 
 class RulesAnalyzer:
@@ -36,9 +39,10 @@ class RulesAnalyzer:
         provisions = _fold_repeats(triage.provisions)
         assessed = time.perf_counter()
         kinds = text.cosmetic_kinds(diff.hunks, triage.furniture, triage.link_only)
-        substantive = [p for p in provisions if p.kind != "moved"]
-        if not substantive:
-            record = self._not_material(diff, provisions, kinds)
+        substantive = [p for p in provisions if is_material(p)]
+        mismatch = different_document(diff)
+        if mismatch or not substantive:
+            record = self._not_material(diff, provisions, kinds, mismatch)
         else:
             record = self._material(diff, provisions, kinds)
         done = time.perf_counter()
@@ -50,16 +54,32 @@ class RulesAnalyzer:
 
     # --- the two kinds of record --------------------------------------------------------------
 
-    def _not_material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str]) -> ChangeRecord:
-        if provisions:  # only moves
+    def _not_material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str],
+                      mismatch: str | None = None) -> ChangeRecord:
+        if mismatch:
+            return ChangeRecord(
+                material=False, severity="none", categories=[],
+                headline="No comparison possible: the new version looks like a different document.",
+                summary=f"{mismatch} A change record would list every passage as removed and added, "
+                        "so none is made. Check the capture before relying on either version.",
+                impact="Nothing can be said about a change until both versions are the same document.",
+                actions=[], interpretive_note=" ".join(text.capture_problems(diff)) or None, changes=[],
+                provenance=Provenance(analyzer=self.name, library_version=__version__),
+                flags=[Flag(code="capture_mismatch", message=mismatch)],
+            )
+        if any(p.kind == "moved" for p in provisions):
             kinds = ["the order of some passages", *[k for k in kinds if k != "the order of some passages"]]
+        rewordings = [p for p in provisions if p.kind != "moved"]
+        if rewordings:
+            kinds = [*kinds, "wording that does not change what the text allows or promises"]
         sentence = text.cosmetic_sentence(kinds)
         return ChangeRecord(
             material=False, severity="none", categories=[], headline=f"No material change. {sentence}",
             summary=f"{sentence} The wording that matters is the same in both versions.",
             impact="Nothing changes for you.", actions=[],
             interpretive_note=" ".join(text.capture_problems(diff)) or None,
-            changes=[], provenance=Provenance(analyzer=self.name, library_version=__version__),
+            changes=[],
+            provenance=Provenance(analyzer=self.name, library_version=__version__),
         )
 
     def _material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str]) -> ChangeRecord:
@@ -101,6 +121,53 @@ class RulesAnalyzer:
             quotes_new=_quotes(prov, "new", diff.new),
             hunk_ids=sorted({u.hunk.id for p in (prov, *prov.repeats) for u in p.units}),
         )
+
+
+def is_material(prov: Provision) -> bool:
+    """A provision is material unless it only moved, or was reworded without any change in what
+    it allows, promises or names (the rubric's direction is 'same' and no list, party or number
+    changed), or only touches contact details and other general text without a shift."""
+    if prov.kind == "moved":
+        return False
+    if prov.direction != "same":
+        return True
+    if prov.category == "contact_generic":
+        return False
+    s = prov.signals
+    if s.numbers or s.parties_added or s.parties_removed or s.negation or s.modality or s.enumerations:
+        return True
+    if prov.kind in ("added", "removed"):
+        return True
+    if _DIGITS.findall(prov.old_text) != _DIGITS.findall(prov.new_text):
+        return True  # a figure changed (in any language); dates were already filtered as cosmetic
+    return prov.changed_words >= REWRITE_WORDS  # a long rewrite may change what the rubric cannot see
+
+
+def different_document(diff: DiffResult, min_blocks: int = 20, max_shared: float = 0.1) -> str | None:
+    """A sentence when the two versions share almost no text (a capture of another page)."""
+    old_norms = {b.norm for b in diff.old.blocks if b.norm.count(" ") >= 3}
+    new_norms = {b.norm for b in diff.new.blocks if b.norm.count(" ") >= 3}
+    if min(len(old_norms), len(new_norms)) < min_blocks:
+        return None
+    shared = len(old_norms & new_norms) / min(len(old_norms), len(new_norms))
+    if shared >= max_shared or _same_kind_of_title(diff.old.title, diff.new.title):
+        return None  # a real wholesale rewrite keeps the document's title or kind
+    title = f" ({diff.new.title!r})" if diff.new.title and diff.new.title != diff.old.title else ""
+    return (f"The two versions share only {round(100 * shared)}% of their paragraphs, so the new capture"
+            f"{title} is probably another page, not a new version of this document.")
+
+
+_DOC_WORDS = ("privacy", "terms", "policy", "conditions", "agreement", "notice", "statement", "cookie",
+              "legal", "data protection", "use")
+
+
+def _same_kind_of_title(old: str | None, new: str | None) -> bool:
+    """True when the new title names the same kind of legal document as the old one (or either
+    version has no title, so nothing speaks against it)."""
+    if not old or not new:
+        return True
+    o, n = old.lower(), new.lower()
+    return any(w in o and w in n for w in _DOC_WORDS)
 
 
 def _fold_repeats(provisions: list[Provision]) -> list[Provision]:

@@ -115,8 +115,8 @@ def test_schema_command_prints_the_record_schema():
 
 def test_encoding_option(tmp_path):
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_bytes("Politique de confidentialité\n\nNous conservons vos données 30 jours.\n".encode("latin-1"))
-    new.write_bytes("Politique de confidentialité\n\nNous conservons vos données 90 jours.\n".encode("latin-1"))
+    old.write_bytes("Café privacy\n\nWe keep your data for 30 days after you leave the café.\n".encode("latin-1"))
+    new.write_bytes("Café privacy\n\nWe keep your data for 90 days after you leave the café.\n".encode("latin-1"))
     refused = run("compare", str(old), str(new))
     assert refused.returncode == 2 and "--encoding" in refused.stderr and "Traceback" not in refused.stderr
     proc = run("compare", str(old), str(new), "--encoding", "latin-1", "--format", "json")

@@ -37,10 +37,11 @@ COSMETIC = [
 MATERIAL = {
     "bitwarden-privacy-policy-2022-03-10-2022-03-25": {"children_audiences"},      # minimum age 16 -> 13
     "google-cloud-platform-terms-of-service-2025-01-27-2025-01-30": {"dispute_resolution"},  # arbitration
-    "optimize-terms-of-service-2025-09-01-2026-01-07": {"tracking_tech"},          # analytics product named
-    "vinted-privacy-policy-2021-06-10-2021-08-03": {"data_collection"},            # payment data listed
-    "ikea-terms-of-service-2025-04-28-2025-05-13": set(),                          # free appliance collection dropped
+    "allrecipes-privacy-policy-2014-04-10-2015-01-28": {"third_party_sharing"},    # policy replaced wholesale
+    "spotify-terms-of-service-2021-02-23-2021-09-01": {"dispute_resolution"},      # restructured; arbitration rules
 }
+# (optimize, vinted and ikea were dropped from this list: evals/material_labels.yaml, the project's
+# labels, calls them borderline cosmetic; the accuracy test below measures against those labels.)
 
 
 @pytest.mark.parametrize("name", COSMETIC)
@@ -117,3 +118,15 @@ def test_every_bundled_pair_gives_a_coherent_record_with_verbatim_quotes(record_
     assert problems == {}
     grades = [record_reading_grade(record_of(name)) for name in names]
     assert statistics.mean(grades) <= 9 and max(grades) <= 12
+
+
+@pytest.mark.slow
+def test_material_accuracy_against_the_committed_labels(record_of):
+    """Material-vs-cosmetic accuracy over all 100 bundled pairs, against evals/material_labels.yaml
+    (measured 0.91 when this guard was written; see the README for the misses and why)."""
+    import yaml
+
+    labels = yaml.safe_load((OTA.parent.parent / "material_labels.yaml").read_text(encoding="utf-8"))
+    assert len(labels) == 100
+    right = sum(record_of(name).material == label["material"] for name, label in labels.items())
+    assert right / len(labels) >= 0.89
