@@ -27,7 +27,13 @@ __all__ = ["app", "main"]
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, turning library errors into one line and an exit code."""
     try:
-        app(args=argv, standalone_mode=False)
+        result = app(args=argv, standalone_mode=False)
+        # Typer turns Ctrl-C and typer.Exit(n) into a returned exit code when not standalone.
+        if isinstance(result, int) and not isinstance(result, bool) and result != 0:
+            if result == 130:
+                print("interrupted: work done so far is saved; run the same command again to resume",
+                      file=sys.stderr)
+            sys.exit(result)
     except SummarizerError as exc:
         if exc.exit_code == 0:
             print(str(exc), file=sys.stdout)

@@ -1,18 +1,40 @@
-"""Engine creation and schema setup."""
+"""Engine creation and schema setup (alembic migrations, applied programmatically on open)."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
-from sqlmodel import SQLModel, create_engine
+from sqlmodel import create_engine
+
+# The newest alembic revision. ensure_schema() compares the database with this string before it
+# imports alembic at all, so opening an up-to-date database stays cheap. A test checks it matches
+# the migration scripts' head.
+HEAD_REVISION = "0002_store"
+
+_MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_PG_LOCK_KEY = 0x5355_4D4D  # pg_advisory_xact_lock key serialising migrations ("SUMM")
+_checked: set[str] = set()
+_checked_lock = threading.Lock()
+
+
+def normalise_url(url: str) -> str:
+    """Map ``postgresql://`` / ``postgres://`` to the psycopg 3 driver; other URLs pass through."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
 
 
 @lru_cache(maxsize=8)
 def get_engine(url: str) -> Engine:
     """An engine for *url*; SQLite files get WAL and a busy timeout so processes can share them."""
+    url = normalise_url(url)
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
     if url.startswith("sqlite"):
@@ -27,13 +49,100 @@ def get_engine(url: str) -> Engine:
             cur.close()
 
         return engine
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return create_engine(url, pool_pre_ping=True)
+    connect_args = {"options": "-c timezone=UTC"} if url.startswith("postgresql+psycopg") else {}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The alembic revision the database is at (None: new, or created before migrations existed)."""
+    from sqlalchemy import inspect
+
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Bring the database to the newest schema, keeping every row.
+
+    New databases are created by the migrations; databases made before migrations existed (or by
+    an older revision) are upgraded in place. Safe when several processes open the same database
+    at once: PostgreSQL serialises them with an advisory lock, SQLite files with a lock file.
+    """
+    key = engine.url.render_as_string(hide_password=False)
+    with _checked_lock:
+        if key in _checked:
+            return
+    if current_revision(engine) != HEAD_REVISION:
+        with _migration_lock(engine) as conn:
+            _upgrade(conn)
+    with _checked_lock:
+        _checked.add(key)
 
 
 def init_db(engine: Engine) -> None:
-    """Create missing tables (migrations handle upgrades of existing ones)."""
-    from summarizer.store import models  # noqa: F401  (register tables)
+    """Create or upgrade the schema (kept for callers written before migrations: same as ensure_schema)."""
+    ensure_schema(engine)
 
-    SQLModel.metadata.create_all(engine)
+
+def open_engine(url: str) -> Engine:
+    """An engine for *url* whose schema is up to date: the one call the store's library functions make."""
+    engine = get_engine(url)
+    ensure_schema(engine)
+    return engine
+
+
+def forget_schema_checks() -> None:
+    """Make the next ensure_schema() look at the database again (tests that rebuild databases)."""
+    with _checked_lock:
+        _checked.clear()
+
+
+def _alembic_config():
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS_DIR))
+    return cfg
+
+
+def _upgrade(conn) -> None:
+    from alembic import command
+
+    cfg = _alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
+
+
+@contextlib.contextmanager
+def _migration_lock(engine: Engine) -> Iterator:
+    """A connection in a transaction that only one process at a time gets, for running migrations."""
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+            yield conn
+        return
+    lock_file = None
+    database = engine.url.database
+    if engine.dialect.name == "sqlite" and database and database != ":memory:":
+        lock_file = open(f"{database}.migrate-lock", "a+")  # noqa: SIM115 - closed below
+        try:
+            import fcntl
+
+            fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX)
+        except ImportError:  # pragma: no cover - Windows: SQLite's own locking is the guard
+            pass
+    try:
+        with engine.begin() as conn:
+            yield conn
+    finally:
+        if lock_file is not None:
+            lock_file.close()  # releases the flock
+
+
+def script_head() -> str:
+    """The head revision according to the migration scripts (for the consistency test)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""

@@ -1,9 +1,18 @@
-"""SQLModel tables. Column names are part of the stored-data contract: add, never rename."""
+"""SQLModel tables. Column names are part of the stored-data contract: add, never rename.
+
+Every schema change needs an alembic revision in ``summarizer/store/migrations/versions/``
+(``tests/store/test_store_schema.py`` checks that the migrations build exactly these tables).
+
+Timestamps are ``datetime`` fields, which SQLModel stores with its ``UTCDateTime`` type: aware
+values are written as UTC and read back as aware UTC on SQLite and PostgreSQL alike (naive values
+are refused, so always pass ``datetime.now(timezone.utc)``-style values).
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
+from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -31,3 +40,182 @@ class ModelCall(SQLModel, table=True):
     latency_ms: float = 0.0
     cached: bool = False  # this row records a cache hit
     created_at: datetime = Field(default_factory=utcnow)
+
+
+# --- documents and their versions -------------------------------------------------------------
+
+
+class Service(SQLModel, table=True):
+    """A company or product whose documents are followed (e.g. 'AdSense')."""
+
+    __tablename__ = "services"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class PolicyDocument(SQLModel, table=True):
+    """One document of a service (e.g. its 'Privacy Policy'), the unit a history is kept for."""
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("service_id", "doc_type", name="uq_documents_service_type"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    service_id: int = Field(foreign_key="services.id", index=True)
+    doc_type: str
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Version(SQLModel, table=True):
+    """One captured text of a document. Ordered by ``captured_at`` (then id) within a document."""
+
+    __tablename__ = "versions"
+    __table_args__ = (
+        UniqueConstraint("document_id", "content_sha256", "captured_at", name="uq_versions_doc_hash_time"),
+        Index("ix_versions_document_time", "document_id", "captured_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="documents.id", index=True)
+    content_sha256: str = Field(index=True, max_length=64)
+    captured_at: datetime = Field(default_factory=utcnow)
+    effective_date: date | None = None  # "Effective/Last updated ..." found in the text, if any
+    source: str  # file path, or git "<repo>@<commit>:<path>"
+    chars: int = 0
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+# --- change records and the provision timeline --------------------------------------------------
+
+
+class StoredRecord(SQLModel, table=True):
+    """A change record for one version pair, with its key fields pulled out for queries.
+
+    Exactly one per (old version, new version, analyzer, analysis key); the analysis key names
+    what else makes a record differ (for the llm analyzer: model and prompt; empty for rules).
+    """
+
+    __tablename__ = "change_records"
+    __table_args__ = (
+        UniqueConstraint("old_version_id", "new_version_id", "analyzer", "analysis_key",
+                         name="uq_change_records_pair"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="documents.id", index=True)
+    old_version_id: int = Field(foreign_key="versions.id", index=True)
+    new_version_id: int = Field(foreign_key="versions.id", index=True)
+    analyzer: str = Field(index=True)
+    analysis_key: str = ""
+    model: str | None = None
+    prompt_version: str | None = Field(default=None, index=True)
+    material: bool = Field(index=True)
+    severity: str = Field(index=True)
+    severity_rank: int = 0
+    categories: str = ""  # space-separated taxonomy ids (also in record_categories, indexed)
+    headline: str = ""
+    record_json: str = Field(sa_column=Column(Text, nullable=False))
+    worker: str | None = None  # which tracker made it
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class RecordCategory(SQLModel, table=True):
+    """Which taxonomy categories a record touches (one row each), for 'every change to X' queries."""
+
+    __tablename__ = "record_categories"
+
+    record_id: int = Field(foreign_key="change_records.id", primary_key=True)
+    category: str = Field(primary_key=True, index=True)
+
+
+class ProvisionState(SQLModel, table=True):
+    """The severity of one category of a document at one version, as a record asserts it.
+
+    Each record asserts the state of every category it touches twice: ``basis='before'`` at its
+    old version and ``basis='after'`` at its new version. The history walks these in version order.
+    """
+
+    __tablename__ = "provision_states"
+    __table_args__ = (UniqueConstraint("record_id", "category", "basis", name="uq_provision_states_record"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="documents.id", index=True)
+    version_id: int = Field(foreign_key="versions.id", index=True)
+    record_id: int = Field(foreign_key="change_records.id", index=True)
+    category: str = Field(index=True)
+    basis: str  # 'before' | 'after'
+    severity: str
+    severity_rank: int = 0
+
+
+# --- tracking work queue -----------------------------------------------------------------------
+
+
+class WorkItem(SQLModel, table=True):
+    """One version pair to analyse: the unit trackers claim, with a lease so a dead worker's claim lapses.
+
+    status: 'pending' -> 'claimed' -> 'done' (or 'failed'; 'obsolete' when the pair stopped being
+    consecutive because a version was ingested between them).
+    """
+
+    __tablename__ = "work_items"
+    __table_args__ = (
+        UniqueConstraint("old_version_id", "new_version_id", "analyzer", "analysis_key", name="uq_work_items_pair"),
+        Index("ix_work_items_queue", "analyzer", "analysis_key", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="documents.id", index=True)
+    old_version_id: int = Field(foreign_key="versions.id")
+    new_version_id: int = Field(foreign_key="versions.id")
+    analyzer: str
+    analysis_key: str = ""
+    status: str = "pending"
+    claimed_by: str | None = None
+    lease_expires_at: datetime | None = None
+    attempts: int = 0
+    error: str | None = None
+    record_id: int | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+# --- eval suite ---------------------------------------------------------------------------------
+
+
+class EvalRun(SQLModel, table=True):
+    """One run of the eval suite (``summarizer eval run``)."""
+
+    __tablename__ = "eval_runs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: str = Field(unique=True, index=True)  # short readable id
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    label: str | None = Field(default=None, index=True)
+    analyzer: str
+    model: str | None = None
+    prompt_id: str | None = None
+    git_revision: str | None = None
+    cases_dir: str
+    case_count: int = 0
+    aggregate_json: str = Field(sa_column=Column(Text, nullable=False))
+    params_json: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class EvalResult(SQLModel, table=True):
+    """One case's result within an eval run."""
+
+    __tablename__ = "eval_results"
+
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: str = Field(foreign_key="eval_runs.run_id", index=True)
+    case_id: str
+    metrics_json: str = Field(sa_column=Column(Text, nullable=False))
+    record_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    passed: bool = False
+    error: str | None = None
+    tokens: int = 0
+    cost_usd: float = 0.0
+    latency_ms: float = 0.0
