@@ -472,15 +472,50 @@ def _run_reason(blocks: list[Block], run: list[int]) -> str | None:
     return first
 
 
+PARALLEL_SIGNALS_CHARS = 1_000_000  # above this much changed text, a second core computes half the signals
+
+
 def _attach_signals(hunks: list[Hunk], norms: dict[int, tuple[str, str]]) -> None:
     """Signals of every substantive hunk, computed on the blocks' normalised text (already at hand)."""
     from summarizer.signals import compute_signals
 
-    for h in hunks:
-        if h.cosmetic:
-            continue
-        old_norm, new_norm = norms.get(id(h), (h.old_text, h.new_text))
+    jobs = [(h, *norms.get(id(h), (h.old_text, h.new_text))) for h in hunks if not h.cosmetic]
+    size = sum(len(o) + len(n) for _, o, n in jobs)
+    if size >= PARALLEL_SIGNALS_CHARS and _can_fork():
+        _signals_on_two_cores(jobs)
+        return
+    for h, old_norm, new_norm in jobs:
         h.signals = compute_signals(old_norm, new_norm, h.changes or None)
+
+
+def _can_fork() -> bool:
+    import os
+    import threading
+
+    return (hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+            and not os.environ.get("SUMMARIZER_NO_FORK"))
+
+
+def _signals_on_two_cores(jobs: list[tuple[Hunk, str, str]]) -> None:
+    """Compute every other job's signals in a forked child while this process does the rest."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from summarizer.signals import compute_signals
+
+    theirs = [(o, n) for _, o, n in jobs[1::2]]
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        future = pool.submit(_signals_batch, theirs)
+        for h, o, n in jobs[0::2]:
+            h.signals = compute_signals(o, n, None)
+        for (h, _, _), sig in zip(jobs[1::2], future.result()):
+            h.signals = sig
+
+
+def _signals_batch(pairs: list[tuple[str, str]]) -> list[Signals]:
+    from summarizer.signals import compute_signals
+
+    return [compute_signals(o, n, None) for o, n in pairs]
 
 
 # --- applying hunks (used by tests and by anyone who wants to check a diff) -------------------

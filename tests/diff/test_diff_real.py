@@ -95,3 +95,16 @@ def test_json_is_serialisable(ota_dir):
     for h in data["hunks"]:
         assert set(h) >= {"section_old", "section_new", "old_text", "new_text", "old_start", "old_end",
                           "new_start", "new_end", "changes", "cosmetic", "cosmetic_reason", "signals"}
+
+
+def test_signals_on_two_cores_match_one_core(ota_dir, monkeypatch):
+    """Large diffs compute half their signals in a forked child: the result must be identical."""
+    import summarizer.diff as diff_module
+
+    old, new = load(ota_dir, "spotify-terms-of-service-2021-02-23-2021-09-01")
+    sequential = diff_documents(old, new)
+    monkeypatch.setattr(diff_module, "PARALLEL_SIGNALS_CHARS", 1)
+    monkeypatch.setattr(diff_module, "_can_fork", lambda: True)
+    parallel = diff_documents(*load(ota_dir, "spotify-terms-of-service-2021-02-23-2021-09-01"))
+    assert [h.signals for h in parallel.hunks] == [h.signals for h in sequential.hunks]
+    assert any(not h.signals.is_empty() for h in parallel.hunks)
