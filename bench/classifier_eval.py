@@ -1,14 +1,19 @@
 """Accuracy and speed of the taxonomy classifier on the ToS;DR development set.
 
-    python bench/classifier_eval.py [--split dev|test|all] [--errors N] [--repeat R]
+    python bench/classifier_eval.py [--split dev|test|all] [--errors N] [--repeat R] [--no-cv]
 
-Prints micro- and macro-F1 and per-category precision/recall/F1/support for the chosen split (all
-three splits by default), then throughput in passages per second against two peers measured in the
-same run on the same passages: a plain keyword ``in`` scan and a single combined regular expression
-(both with a short keyword list per category, scored on the same set for reference).
+Prints micro- and macro-F1 and per-category precision/recall/F1/support of the classifier (lexicon +
+learned weights, the default) for the chosen split (all three by default), with the lexicon-only
+rule (``explain_lexicon``) and two naive peers scored on the same passages. Then cross-validation by
+service on ``dev``: leave one service out, learn the weights on the others
+(``evals/tosdr/learn_weights.py``), classify the left-out service's passages; the pooled figures are
+printed next to the lexicon-only rule on the same passages. Last, throughput in passages per second
+against the peers measured in the same run: a plain keyword ``in`` scan and a single combined regular
+expression.
 
 The set is ``evals/tosdr/devset.jsonl`` (ToS;DR quotes, CC BY-SA; see evals/tosdr/README.md). The
-``test`` split holds services that were never looked at while the lexicons were written.
+``test`` split holds services that were never looked at while the lexicons were written and never
+used to learn the weights.
 """
 
 from __future__ import annotations
@@ -24,10 +29,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.classifier import classify, classify_many  # noqa: E402
+sys.path.insert(0, str(ROOT / "evals" / "tosdr"))
+
+import learn_weights  # noqa: E402
+
+from summarizer.classifier import classify, classify_many, explain_lexicon, explain_with, weights_from_json  # noqa: E402
 from summarizer.taxonomy import CATEGORY_IDS  # noqa: E402
 
 DEVSET = ROOT / "evals" / "tosdr" / "devset.jsonl"
+
+
+def lexicon_only(text: str) -> list[str]:
+    """The hand-set rule without the learned weights (the classifier before they were added)."""
+    return [hit.category for hit in explain_lexicon(text)]
 
 # Peers: one short keyword list per category (what a first attempt would write).
 PEER_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -129,12 +143,35 @@ def throughput(fn: Callable[[str], list[str]], texts: list[str], repeat: int) ->
     return len(texts) / best
 
 
+def cross_validate() -> tuple[dict, dict, int]:
+    """Leave one service out on ``dev``: learn on the other services, classify the left-out one.
+
+    A passage quoted by several services belongs to the fold of its lowest service id (it is one
+    passage, so it is never on both sides). Returns the pooled scores of the learned classifier and
+    of the lexicon-only rule on the same passages, and the number of folds.
+    """
+    rows = learn_weights.load("dev")
+    examples = learn_weights.encode(rows)
+    folds = sorted({min(r["service_ids"]) for r in rows})
+    gold, learned, lexicon = [], [], []
+    for service in folds:
+        train = [e for e, r in zip(examples, rows) if min(r["service_ids"]) != service]
+        weights = weights_from_json(learn_weights.train(train))
+        for r in rows:
+            if min(r["service_ids"]) == service:
+                gold.append(r["expected"])
+                learned.append([h.category for h in explain_with(r["text"], weights)])
+                lexicon.append(lexicon_only(r["text"]))
+    return scores(gold, learned), scores(gold, lexicon), len(folds)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "test", "all"), default=None, help="one split only")
     ap.add_argument("--errors", type=int, default=0, help="print the first N misclassified passages")
     ap.add_argument("--repeat", type=int, default=5, help="timing repeats (best of)")
-    ap.add_argument("--peers", action="store_true", help="also print the peers' accuracy tables")
+    ap.add_argument("--peers", action="store_true", help="also print the lexicon-only and peers' tables")
+    ap.add_argument("--no-cv", action="store_true", help="skip the cross-validation by service")
     args = ap.parse_args(argv)
 
     splits = [args.split] if args.split else ["dev", "test", "all"]
@@ -144,10 +181,13 @@ def main(argv: list[str] | None = None) -> int:
         pred = classify_many(r["text"] for r in rows)
         report(f"classifier, split={split}", scores(gold, pred))
         if args.peers:
+            report(f"lexicon only, split={split}", scores(gold, [lexicon_only(r["text"]) for r in rows]))
             report(f"peer keyword-in scan, split={split}", scores(gold, [keyword_in_scan(r["text"]) for r in rows]))
-        for peer_name, peer in (("keyword-in scan", keyword_in_scan), ("combined regex", combined_regex)):
-            p, r, f = scores(gold, [peer(r_["text"]) for r_ in rows])["micro"]
-            print(f"   peer {peer_name:<16} micro P={p:.3f} R={r:.3f} F1={f:.3f}")
+        for peer_name, peer in (("lexicon only", lexicon_only), ("keyword-in scan", keyword_in_scan),
+                                ("combined regex", combined_regex)):
+            result = scores(gold, [peer(r_["text"]) for r_ in rows])
+            p, r, f = result["micro"]
+            print(f"   {peer_name:<20} micro P={p:.3f} R={r:.3f} F1={f:.3f}   macro-F1={result['macro_f1']:.3f}")
         if args.errors:
             shown = 0
             for row, p in zip(rows, pred):
@@ -155,14 +195,23 @@ def main(argv: list[str] | None = None) -> int:
                     shown += 1
                     print(f"- {row['id']} expected={row['expected']} got={p}\n    {row['text'][:300]}")
 
+    if not args.no_cv:
+        learned, lexicon, k = cross_validate()
+        report(f"cross-validation by service on dev: {k} folds (leave one service out), learned weights", learned)
+        p, r, f = lexicon["micro"]
+        print(f"   {'lexicon only':<20} micro P={p:.3f} R={r:.3f} F1={f:.3f}   macro-F1={lexicon['macro_f1']:.3f}"
+              "   (same passages; its hand weights were set on all of dev)")
+
     texts = [r["text"] for r in load("all")]
     words = sum(len(t.split()) for t in texts)
     classify(texts[0])  # build the lexicon index once, outside the timing
     ours = throughput(classify, texts, args.repeat)
+    lex = throughput(lexicon_only, texts, args.repeat)
     kw = throughput(keyword_in_scan, texts, args.repeat)
     rx = throughput(combined_regex, texts, args.repeat)
     print(f"\n== throughput on {len(texts)} passages ({words / len(texts):.0f} words on average), best of {args.repeat}")
     print(f"classifier        {ours:>10,.0f} passages/s")
+    print(f"lexicon only      {lex:>10,.0f} passages/s   (classifier = {ours / lex:.2f}x)")
     print(f"keyword-in scan   {kw:>10,.0f} passages/s   (classifier = {ours / kw:.2f}x)")
     print(f"combined regex    {rx:>10,.0f} passages/s   (classifier = {ours / rx:.2f}x)")
     return 0

@@ -3,13 +3,22 @@
 A passage is lower-cased and split into words; each word is mapped to its lexicon base form
 ("parties" -> "party", "shared" -> "share"; the forms are generated from the lexicon, so no stemmer
 or dictionary is loaded). Phrases from :mod:`summarizer.lexicon` are matched through a first-word
-index, so a passage costs one pass over its words. Each category scores the weights of the distinct
-phrases it found, plus a bonus when one of its verbs stands within a few words of one of its objects or
-parties ("share ... with third parties"). Categories at or above :data:`THRESHOLD` and within
-:data:`RELATIVE` of the best score are returned, best first; a passage where nothing substantive
-fires is ``contact_generic``. The weights are hand-set; :data:`THRESHOLD`, :data:`RELATIVE` and
-:data:`DOMINANT` were chosen on the ``dev`` split of ``evals/tosdr`` (ToS;DR, CC BY-SA), never on its
-held-out ``test`` split.
+index, so a passage costs one pass over its words. Each category gets a hand-set score: the weights
+of the distinct phrases it found, plus a bonus when one of its verbs stands within a few words of one
+of its objects or parties ("share ... with third parties") (:func:`score_all`).
+
+Learned weights then decide (:func:`explain`): one logistic model per category over those same
+phrases, ``summarizer/data/classifier_weights.json``, learned on the ``dev`` services of the ToS;DR
+set in ``evals/tosdr`` (CC BY-SA 3.0, https://tosdr.org) by ``evals/tosdr/learn_weights.py``. A
+category is a candidate only when one of its own phrases fired; its log-odds are a bias, a multiple
+of its hand score, a (negative) multiple of the best other category's hand score, and one weight per
+phrase that fired, so "which words fired" stays the explanation (:func:`contributions` lists every
+term). Candidates with probability at least :data:`MIN_PROBABILITY` are returned, best first; when
+none is, the likeliest is returned only if it is fairly likely (:data:`MIN_GUESS`) or the hand rule
+would report it, else the passage says nothing substantive: ``contact_generic``. Without the weights
+file the hand rule alone decides (:func:`explain_lexicon`: :data:`THRESHOLD`, :data:`RELATIVE`,
+:data:`DOMINANT`, set on the ``dev`` split). The held-out ``test`` services were never used to set
+anything.
 
 Negation and modals never block a match ("we do not sell your data" is about the sale of data);
 a negated verb is shown as ``not <verb>`` in the explanation so the severity rubric can see it.
@@ -17,16 +26,22 @@ a negated verb is shown as ``not <verb>`` in the explanation so the severity rub
 
 from __future__ import annotations
 
+import hashlib
+import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 
 from summarizer.lexicon import LEXICONS, NEGATORS, inflections
 from summarizer.taxonomy import CATEGORY_IDS
 
-__all__ = ["CategoryHit", "explain", "classify", "classify_many", "score_all",
-           "THRESHOLD", "RELATIVE", "FALLBACK"]
+__all__ = ["CategoryHit", "explain", "classify", "classify_many", "score_all", "explain_lexicon",
+           "explain_with", "contributions", "features", "Features", "probabilities", "lexicon_fingerprint",
+           "weights_from_json",
+           "THRESHOLD", "RELATIVE", "FALLBACK", "MIN_PROBABILITY", "MIN_GUESS"]
 
 #: Minimum score for a category to be reported.
 THRESHOLD = 0.6
@@ -38,6 +53,17 @@ DOMINANT = 1.5
 WINDOW = 12
 #: The category of passages that say nothing substantive.
 FALLBACK = "contact_generic"
+#: With learned weights: a candidate category is reported when its probability reaches this.
+MIN_PROBABILITY = 0.5
+#: With learned weights, when no category reaches :data:`MIN_PROBABILITY`: the likeliest is still
+#: reported when its probability reaches this or its hand-set score reaches :data:`THRESHOLD`.
+MIN_GUESS = 0.4
+#: Another category's phrase is listed among a hit's terms when its learned weight is at least this.
+SHOWN_WEIGHT = 0.5
+#: The feature name of a verb-object / verb-party pair (the pair itself is shown in the terms).
+PAIR = "<pair>"
+#: The learned weights in ``summarizer/data`` (derived from ToS;DR, CC BY-SA 3.0).
+WEIGHTS_FILE = "classifier_weights.json"
 
 
 @dataclass
@@ -151,11 +177,12 @@ def _compiled() -> _Compiled:
 # --- scoring ------------------------------------------------------------------------------------
 
 class _Tally:
-    __slots__ = ("score", "terms", "seen", "covered", "verbs", "objects", "parties")
+    __slots__ = ("score", "terms", "features", "seen", "covered", "verbs", "objects", "parties")
 
     def __init__(self) -> None:
         self.score = 0.0
         self.terms: list[str] = []
+        self.features: list[str] = []  # what counted, un-negated: phrase labels, pattern cues, PAIR
         self.seen: set[int] = set()
         self.covered = 0  # words before this index belong to a longer phrase already matched
         self.verbs: list[tuple[int, str]] = []
@@ -173,8 +200,8 @@ def _nearest(a: list[tuple[int, str]], b: list[tuple[int, str]]) -> tuple[int, s
     return best
 
 
-def score_all(text: str) -> dict[str, CategoryHit]:
-    """Raw scores of every category that matched anything (no threshold), keyed by category."""
+def _tallies(text: str) -> dict[str, _Tally]:
+    """One pass of the lexicon over *text*: per category, the hand-set score and what fired."""
     compiled = _compiled()
     words = _words(text)
     canon = compiled.canon
@@ -215,6 +242,7 @@ def score_all(text: str) -> dict[str, CategoryHit]:
                     if entry.weight:
                         tally.score += entry.weight
                         tally.terms.append(label if entry.weight > 0 else f"-{label}")
+                        tally.features.append(entry.label)
         for category, length in matched_here.items():
             tally = tallies[category]
             tally.covered = max(tally.covered, i + length)
@@ -224,7 +252,7 @@ def score_all(text: str) -> dict[str, CategoryHit]:
                 tally = tallies.setdefault(category, _Tally())
                 tally.score += weight
                 tally.terms.append(label)
-    hits: dict[str, CategoryHit] = {}
+                tally.features.append(label)
     for category, tally in tallies.items():
         verb_object, verb_party = compiled.bonuses.get(category, (0.0, 0.0))
         for bonus, others in ((verb_object, tally.objects), (verb_party, tally.parties)):
@@ -234,17 +262,207 @@ def score_all(text: str) -> dict[str, CategoryHit]:
             if pair is not None and pair[0] <= WINDOW:
                 tally.score += bonus
                 tally.terms.append(f"{pair[1]} … {pair[2]}")
-        if tally.terms:
-            hits[category] = CategoryHit(category, round(tally.score, 3), tally.terms)
-    return hits
+                tally.features.append(PAIR)
+    return tallies
+
+
+def score_all(text: str) -> dict[str, CategoryHit]:
+    """Raw lexicon scores of every category that matched anything (hand-set weights, no threshold,
+    no learned weights), keyed by category."""
+    return {category: CategoryHit(category, round(tally.score, 3), tally.terms)
+            for category, tally in _tallies(text).items() if tally.terms}
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the lexicon found in a passage: the input of the learned weights (and of their trainer).
+
+    ``scores``: the hand-set lexicon score per category that fired; ``fired``: per category, the
+    lexicon phrases (un-negated), pattern cues and :data:`PAIR` that counted; ``phrases``: all of
+    them across categories (the learned weights let a phrase of one category speak for or against
+    another: "cookie" makes ``data_collection`` less likely on its own).
+    """
+
+    scores: dict[str, float]
+    fired: dict[str, frozenset[str]]
+    phrases: frozenset[str]
+    terms: dict[str, list[str]]
+
+
+def features(text: str) -> Features:
+    """The lexicon evidence in *text* (one pass; see :class:`Features`)."""
+    tallies = _tallies(text)
+    fired = {c: frozenset(t.features) for c, t in tallies.items()}
+    return Features(
+        scores={c: t.score for c, t in tallies.items()},
+        fired=fired,
+        phrases=frozenset(f for found in fired.values() for f in found if f != PAIR),
+        terms={c: t.terms for c, t in tallies.items()},
+    )
+
+
+# --- learned weights ----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Weights:
+    """Per-category log-odds weights learned from the ToS;DR ``dev`` services (see the data file)."""
+
+    bias: dict[str, float]
+    scale: dict[str, float]  # times the category's hand-set lexicon score
+    rival: dict[str, float]  # times the best hand-set score of any *other* category
+    own: dict[str, dict[str, float]]  # category -> its own phrase -> weight (added to scale * hand)
+    cross: dict[str, tuple[tuple[str, float], ...]]  # phrase -> ((category, weight), ...)
+    fingerprint: str
+
+
+def lexicon_fingerprint() -> str:
+    """A digest of every lexicon phrase, weight and bonus: learned weights are only valid for it."""
+    parts = []
+    for category in sorted(LEXICONS):
+        lex = LEXICONS[category]
+        for slot in ("cues", "verbs", "objects", "parties"):
+            parts.extend(f"{category}|{slot}|{k}|{v}" for k, v in sorted(getattr(lex, slot).items()))
+        parts.append(f"{category}|bonus|{lex.verb_object_bonus}|{lex.verb_party_bonus}")
+    parts.extend(f"pattern|{label}|{category}|{weight}" for label, _, category, weight in _PATTERN_CUES)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+@cache
+def _weights() -> _Weights | None:
+    """The bundled learned weights, or None when the file is absent (lexicon-only decisions)."""
+    try:
+        raw = resources.files("summarizer").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    return weights_from_json(json.loads(raw))
+
+
+def weights_from_json(data: dict) -> _Weights:
+    """Learned weights from their JSON form (``summarizer/data/classifier_weights.json``)."""
+    cats = data["categories"]
+    cross: dict[str, list[tuple[str, float]]] = {}
+    for category, params in cats.items():
+        for phrase, weight in params["cross"].items():
+            cross.setdefault(phrase, []).append((category, weight))
+    return _Weights(
+        bias={c: v["bias"] for c, v in cats.items()},
+        scale={c: v["scale"] for c, v in cats.items()},
+        rival={c: v["rival"] for c, v in cats.items()},
+        own={c: v["own"] for c, v in cats.items()},
+        cross={k: tuple(v) for k, v in cross.items()},
+        fingerprint=data.get("_meta", {}).get("lexicon_fingerprint", ""),
+    )
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+
+def probabilities(found: Features, weights: _Weights, candidates: Iterable[str]) -> dict[str, float]:
+    """P(category) for each candidate under the learned weights (a logistic model per category)."""
+    scores = found.scores
+    cross_sum: dict[str, float] = {}
+    for phrase in found.phrases:
+        for category, weight in weights.cross.get(phrase, ()):
+            cross_sum[category] = cross_sum.get(category, 0.0) + weight
+    # the best hand score of any other category: the best overall, or the runner-up for the best one
+    best_category, best, second = None, 0.0, 0.0
+    for c, v in scores.items():
+        if v > best:
+            best_category, best, second = c, v, best
+        elif v > second:
+            second = v
+    result: dict[str, float] = {}
+    for category in candidates:
+        rival = second if category == best_category else best
+        own = weights.own.get(category, {})
+        z = (weights.bias.get(category, -5.0) + weights.scale.get(category, 0.0) * scores.get(category, 0.0)
+             + weights.rival.get(category, 0.0) * rival
+             + sum(own.get(f, 0.0) for f in found.fired.get(category, ()))
+             + cross_sum.get(category, 0.0))
+        result[category] = _sigmoid(z)
+    return result
+
+
+def _learned_terms(category: str, found: Features, weights: _Weights) -> list[str]:
+    """The hand-lexicon terms of *category*, then other categories' phrases that the learned
+    weights count for it (shown as ``+phrase``)."""
+    terms = list(found.terms.get(category, ()))
+    shown = {t.removeprefix("not ") for t in terms}
+    for phrase in sorted(found.phrases):
+        if phrase in shown:
+            continue
+        weight = next((w for c, w in weights.cross.get(phrase, ()) if c == category), 0.0)
+        if weight >= SHOWN_WEIGHT:
+            terms.append(f"+{phrase}")
+    return terms
+
+
+def contributions(text: str, category: str) -> list[tuple[str, float]]:
+    """Every term of the learned log-odds of *category* for *text*, largest effect first: the bias,
+    ``hand score`` (scale times the category's hand-set score), ``best other category`` (rival
+    times the best other hand score) and each phrase that fired. Empty without learned weights."""
+    weights = _weights()
+    if weights is None:
+        return []
+    found = features(text)
+    scores = found.scores
+    rival = max([0.0] + [v for c, v in scores.items() if c != category])
+    parts = [("bias", weights.bias.get(category, 0.0)),
+             ("hand score", weights.scale.get(category, 0.0) * scores.get(category, 0.0)),
+             ("best other category", weights.rival.get(category, 0.0) * rival)]
+    own = weights.own.get(category, {})
+    fired = found.fired.get(category, frozenset())
+    terms: dict[str, float] = {f: own.get(f, 0.0) for f in fired}
+    for phrase in found.phrases:
+        weight = next((w for c, w in weights.cross.get(phrase, ()) if c == category), 0.0)
+        key = phrase if phrase in fired else f"+{phrase}"  # one line per phrase: own and cross weight
+        terms[key] = terms.get(key, 0.0) + weight
+    parts += [(k, round(v, 4)) for k, v in sorted(terms.items()) if v]
+    return sorted(parts, key=lambda kv: -abs(kv[1]))
 
 
 def explain(text: str) -> list[CategoryHit]:
     """The categories of *text* with their scores and the terms that fired, best first.
 
-    A passage where no substantive category reaches the threshold yields one ``contact_generic``
-    hit (its score and terms are whatever contact/date/definition cues were found, possibly none).
+    With the bundled learned weights (the default), a category is a candidate only when one of its
+    own lexicon phrases fired; its score is the learned probability, and it is reported when that is
+    at least :data:`MIN_PROBABILITY`. When none is, the likeliest is reported if its probability
+    reaches :data:`MIN_GUESS` or the hand rule would report it, else ``contact_generic``. Without them, the hand-set rule of :func:`explain_lexicon` decides. A passage where no
+    substantive category fires yields one ``contact_generic`` hit (score 0.0 when nothing fired).
     """
+    weights = _weights()
+    if weights is None:
+        return explain_lexicon(text)
+    return explain_with(text, weights)
+
+
+def explain_with(text: str, weights: _Weights) -> list[CategoryHit]:
+    """:func:`explain` under the given learned weights (the bench uses it for cross-validation)."""
+    found = features(text)
+    substantive = [c for c, v in found.scores.items() if c != FALLBACK and v > 0]
+    if not substantive:
+        terms = found.terms.get(FALLBACK, [])
+        score = probabilities(found, weights, [FALLBACK])[FALLBACK] if terms else 0.0
+        return [CategoryHit(FALLBACK, round(score, 3), list(terms))]
+    probs = probabilities(found, weights, [*substantive, FALLBACK])
+    ranked = sorted(probs, key=lambda c: (-probs[c], _ORDER[c]))
+    chosen = [c for c in ranked if probs[c] >= MIN_PROBABILITY]
+    if not chosen:
+        # No confident category: the likeliest is reported only if it is fairly likely or the
+        # lexicon alone would report it (one weak word, "photos" or "companies", says nothing).
+        best = ranked[0]
+        sure = probs[best] >= MIN_GUESS or found.scores.get(best, 0.0) >= THRESHOLD
+        chosen = [best if best == FALLBACK or sure else FALLBACK]
+    if len(chosen) > 1 and FALLBACK in chosen:
+        chosen.remove(FALLBACK)
+    return [CategoryHit(c, round(probs[c], 3), _learned_terms(c, found, weights)) for c in chosen]
+
+
+def explain_lexicon(text: str) -> list[CategoryHit]:
+    """The hand-set rule alone (no learned weights): categories scoring at least :data:`THRESHOLD`
+    and within :data:`RELATIVE` of the best; ``contact_generic`` when nothing reaches it or contact
+    cues score :data:`DOMINANT` times the best. Kept as the fallback and as the bench's baseline."""
     scored = score_all(text)
     fallback = scored.pop(FALLBACK, None) or CategoryHit(FALLBACK, 0.0, [])
     ranked = sorted((h for h in scored.values() if h.score >= THRESHOLD),

@@ -3,9 +3,11 @@
 Every entry is a plain phrase with a weight. The classifier maps every inflected form of a lexicon
 word to the word itself (:func:`inflections`: "collects", "collected", "collecting" -> "collect"), but
 not derivations: "collection" is its own entry where it matters, so "government" never matches
-"governed" and "personal" never matches "personalize". Weights are hand-set (no learned weights); a
-negative weight marks a phrase that points *away* from a category ("court of competent jurisdiction"
-is severability boilerplate, not a venue clause).
+"governed" and "personal" never matches "personalize". Weights here are hand-set; a negative weight
+marks a phrase that points *away* from a category ("court of competent jurisdiction" is severability
+boilerplate, not a venue clause). The phrases are also the vocabulary of the learned weights
+(``summarizer/data/classifier_weights.json``, ``evals/tosdr/learn_weights.py``): after any change
+here, run that script again (a test checks the weights match this lexicon's fingerprint).
 
 A category scores the weights of the distinct phrases found, plus a pair bonus when one of its
 verbs and one of its objects or parties occur within a few words of each other ("share ... with
@@ -103,6 +105,7 @@ LEXICONS: dict[str, CategoryLexicon] = {
             "messages": 0.2, "chat": 0.4, "calendar": 0.4, "photos": 0.2, "camera": 0.4,
             "identifies you": 0.6, "make public": 0.3, "social media profile": 0.6,
             "user agent": 0.6, "mac address": 0.8, "imei": 0.8,
+            "technical data": 0.6, "information about your device": 0.8, "websites you visit": 0.6,
         },
         verbs=dict(PPEVO_VERBS["data_collection"][1]),
         objects=PERSONAL_DATA,
@@ -124,6 +127,11 @@ LEXICONS: dict[str, CategoryLexicon] = {
             "why google collects": 1.0, "habits": 0.5, "usage patterns": 0.6,
             "process content": 0.6, "automatically process": 0.5, "review your messages": 0.6,
             "read them": 0.4, "limited purposes": 1.0, "for the following": 0.4,
+            "what we do with": 1.0, "do with your": 0.6, "do with the information": 0.8,
+            "for the following reasons": 0.6, "scan": 0.4, "scanning": 0.5, "inferences": 0.6,
+            "use the data": 0.5, "use your data": 0.6, "profiling": 0.8, "product development": 0.5,
+            "send you marketing": 0.8, "communicate with you": 0.4, "prevent fraud": 0.3,
+            "diagnostics": 0.3, "troubleshooting": 0.3,
         },
         verbs=dict(PPEVO_VERBS["data_use_purpose"][1]) | {"use": 0.1, "utilize": 0.1, "process": 0.1,
                                                            "connect": 0.3, "associate": 0.2},
@@ -132,7 +140,7 @@ LEXICONS: dict[str, CategoryLexicon] = {
     ),
     "third_party_sharing": CategoryLexicon(
         cues={
-            "merger": 1.5, "acquisition": 1.2, "bankruptcy": 1.2, "reorganization": 0.8,
+            "merger": 1.5, "new owner": 1.2, "ownership or control": 0.8, "successor": 0.6, "acquisition": 1.2, "bankruptcy": 1.2, "reorganization": 0.8,
             "change of ownership": 1.2, "sale of assets": 1.0, "business transfer": 1.2,
             "acquirer": 1.0, "buyer": 0.6, "corporate transaction": 1.0, "dissolution": 0.6,
             "on our behalf": 0.8, "on your behalf": 0.4, "confidentiality": 0.6,
@@ -150,7 +158,8 @@ LEXICONS: dict[str, CategoryLexicon] = {
             "make available": 0.3, "pass": 0.2, "rely on": 0.3, "work with": 0.4},
         objects=PERSONAL_DATA,
         parties={
-            "third party": 0.5, "third parties": 0.5, "affiliates": 0.4, "affiliated": 0.3,
+            "third party": 0.5, "third parties": 0.5, "third-party providers": 0.8, "third-party services": 0.4,
+            "network providers": 0.5, "providers": 0.3, "hosting": 0.3, "affiliates": 0.4, "affiliated": 0.3,
             "service providers": 0.8, "service provider": 0.8, "vendors": 0.7, "partners": 0.4,
             "processors": 0.8, "processor": 0.6, "subprocessors": 1.2, "sub-processors": 1.2,
             "contractors": 0.3, "business partners": 0.6, "other companies": 0.6,
@@ -199,7 +208,8 @@ LEXICONS: dict[str, CategoryLexicon] = {
             "browser settings": 0.5, "other websites": 0.4, "across websites": 0.8,
             "third party sites": 0.5, "third-party sites": 0.5, "off our services": 0.5,
             "on and off": 0.6, "when you visit": 0.4, "visit those sites": 0.5,
-            "opened an email": 1.0, "open our emails": 1.0, "whether you opened": 1.0,
+            "opened an email": 1.0, "open our emails": 1.0, "whether you opened": 1.0, "open rates": 1.0,
+            "site you came from": 0.8, "url": 0.3, "urls": 0.3, "tracking methods": 1.0,
             "email content": 0.6, "links clicked": 0.6, "clicked": 0.3, "unique identifier": 0.4,
             "advertising identifier": 0.5, "device identifiers": 0.3, "limit ad tracking": 1.0,
             "referring": 0.8, "referral": 0.6, "referring site": 0.3, "business tools": 0.8, "facebook login": 0.5, "plugins": 0.8,
@@ -213,7 +223,8 @@ LEXICONS: dict[str, CategoryLexicon] = {
             "biometric": 2.0, "face recognition": 2.0, "facial recognition": 2.0, "face-recognition": 2.0,
             "voice": 1.0, "voice data": 1.5, "audio": 0.6, "recordings": 0.4, "health": 1.5,
             "medical": 1.5, "genetic": 2.0, "precise location": 2.0, "precise geolocation": 2.0,
-            "geolocation": 1.2, "gps": 1.5, "location": 0.8, "latitude": 1.0, "bluetooth": 0.6,
+            "geolocation": 1.2, "gps": 1.5, "location": 0.8, "location data": 0.6, "current location": 0.6,
+            "location information": 0.5, "geographic": 0.5, "geographical": 0.5, "latitude": 1.0, "bluetooth": 0.6,
             "wi-fi": 0.3, "sexual orientation": 2.0, "racial": 1.5, "ethnic origin": 1.5,
             "religious beliefs": 1.5, "political opinions": 1.5, "sensitive": 1.2,
             "special categories": 1.5, "special protections": 1.2, "social security": 1.5,
@@ -235,7 +246,9 @@ LEXICONS: dict[str, CategoryLexicon] = {
             "you have control": 1.0, "decide": 0.4, "if you prefer": 0.4, "if you choose": 0.4,
             "can choose": 0.5, "you can": 0.1, "object": 0.3, "ad choices": 0.3,
             "account settings": 0.5, "newsletter": 0.6, "communication preferences": 0.6,
-            "promotional communications": 0.6, "instructions": 0.2, "acceptance": 0.6,
+            "promotional communications": 0.6, "instructions": 0.2, "accept or reject": 1.0,
+            "privacy settings": 0.6, "you control": 0.6, "reject": 0.3,
+            "with your consent": 0.5, "acceptance": 0.6,
             "if you continue": 0.6,
         },
         verbs=dict(PPEVO_VERBS["choice_consent"][1]),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -43,3 +46,14 @@ def tosdr_dir() -> Path:
 @pytest.fixture(scope="session")
 def scorer():
     return micro_f1
+
+
+@pytest.fixture(scope="session")
+def learner() -> ModuleType:
+    """``evals/tosdr/learn_weights.py`` (the trainer of the classifier's learned weights)."""
+    spec = importlib.util.spec_from_file_location("tosdr_learn_weights", TOSDR / "learn_weights.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

@@ -9,7 +9,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer import lexicon
-from summarizer.classifier import RELATIVE, THRESHOLD, CategoryHit, classify, classify_many, explain, score_all
+from summarizer import classifier
+from summarizer.classifier import (
+    MIN_PROBABILITY,
+    RELATIVE,
+    THRESHOLD,
+    CategoryHit,
+    classify,
+    classify_many,
+    explain,
+    explain_lexicon,
+    score_all,
+)
 from summarizer.taxonomy import CATEGORY_IDS
 
 SAMPLES = [
@@ -27,13 +38,21 @@ def test_classify_is_explain_without_the_detail():
         assert classify(text) == [h.category for h in hits]
 
 
-def test_hits_are_best_first_above_threshold_and_within_reach_of_the_best():
+def test_hits_are_best_first_probable_and_explained():
     hits = explain(SAMPLES[0])
     assert len(hits) >= 2
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True)
-    assert all(s >= THRESHOLD and s >= RELATIVE * scores[0] for s in scores)
+    assert all(MIN_PROBABILITY <= s <= 1.0 for s in scores)  # several hits: each one probable
     assert all(h.terms for h in hits)
+
+
+def test_lexicon_rule_reports_above_threshold_and_within_reach_of_the_best():
+    hits = explain_lexicon(SAMPLES[0])
+    assert len(hits) >= 2
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(s >= THRESHOLD and s >= RELATIVE * scores[0] for s in scores)
 
 
 def test_score_all_reports_weaker_categories_that_classify_drops():
@@ -41,7 +60,14 @@ def test_score_all_reports_weaker_categories_that_classify_drops():
     raw = score_all(text)
     kept = set(classify(text))
     assert kept <= set(raw)
-    assert all(raw[c].score >= THRESHOLD for c in kept)
+    assert all(raw[c].score > 0 for c in kept)  # a category is reported only when its own words fired
+    assert len(raw) > len(kept)
+
+
+def test_without_the_weights_file_the_lexicon_rule_decides(monkeypatch):
+    monkeypatch.setattr(classifier, "_weights", lambda: None)
+    for text in SAMPLES:
+        assert explain(text) == explain_lexicon(text)
 
 
 def test_classify_many_keeps_order():

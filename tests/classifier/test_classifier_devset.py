@@ -1,8 +1,11 @@
 """The committed ToS;DR development set: consistent with the case mapping, and a regression guard.
 
-Figures when this guard was set (bench/classifier_eval.py): micro-F1 0.794 on the ``dev`` split
-(the services the lexicons were written against), 0.756 on the held-out ``test`` split (services
-never looked at while writing them) and 0.784 overall. The floors below allow 0.02-0.025 of slack.
+Figures when this guard was set (python bench/classifier_eval.py): micro-F1 0.794 on the held-out
+``test`` split (services never looked at while writing the lexicons, never used to learn the
+weights), 0.926 on ``dev`` (the services the lexicons were written against and the weights learned
+from: a training figure, not an estimate) and 0.890 overall; the hand rule alone
+(``explain_lexicon``, the fallback without the weights file) 0.758 / 0.808 / 0.794. The floors allow
+about 0.02-0.025 of slack. Cross-validation by service is guarded in test_classifier_weights.py.
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from summarizer.classifier import classify_many
+from summarizer.classifier import classify_many, explain_lexicon
 from summarizer.taxonomy import CATEGORY_IDS
 
 TOSDR = Path(__file__).resolve().parents[2] / "evals" / "tosdr"
 
-FLOORS = {"dev": 0.77, "test": 0.73, "all": 0.76}
+FLOORS = {"dev": 0.90, "test": 0.77, "all": 0.87}
+LEXICON_FLOORS = {"dev": 0.79, "test": 0.735, "all": 0.77}
 
 
 def _mapping() -> dict[int, list[str]]:
@@ -61,3 +65,11 @@ def test_micro_f1_does_not_regress(devset, scorer, split):
     rows = devset if split == "all" else [r for r in devset if r["split"] == split]
     score = scorer([r["expected"] for r in rows], classify_many(r["text"] for r in rows))
     assert score >= FLOORS[split], f"{split}: micro-F1 {score:.3f} < {FLOORS[split]}"
+
+
+@pytest.mark.parametrize("split", sorted(LEXICON_FLOORS))
+def test_hand_rule_alone_does_not_regress(devset, scorer, split):
+    rows = devset if split == "all" else [r for r in devset if r["split"] == split]
+    pred = [[h.category for h in explain_lexicon(r["text"])] for r in rows]
+    score = scorer([r["expected"] for r in rows], pred)
+    assert score >= LEXICON_FLOORS[split], f"{split}: micro-F1 {score:.3f} < {LEXICON_FLOORS[split]}"
