@@ -42,7 +42,7 @@ __all__ = [
 
 # --- canonical text ----------------------------------------------------------------------------
 
-_CONTRACTION = re.compile(r"\b(won't|can't|cannot|shan't)\b|(?<=[a-z])n't\b")
+_CONTRACTION = re.compile(r"\b(won't|can't|cannot|shan't)\b|(?<=[a-z])n't\b|(?<=[a-z])('ll)\b")
 _CONTRACTION_MAP = {"won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not"}
 # Boilerplate that contains "not" without negating anything.
 _FALSE_NEGATION = re.compile(r"\b(?:but )?not (?:be )?limited to\b|\bnot only\b|\b(?:whether )?or not\b")
@@ -51,7 +51,9 @@ _SPACES = re.compile(r"\s+")
 
 def _expand(m: re.Match[str]) -> str:
     word = m.group(1)
-    return _CONTRACTION_MAP[word] if word else " not"
+    if word:
+        return _CONTRACTION_MAP[word]
+    return " will" if m.group(2) else " not"
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[-*+\u2022|#>]|\d{1,3}[.)]\s|\([a-z0-9]{1,4}\)\s))")
@@ -68,7 +70,7 @@ def canonical(text: str) -> str:
     parts = _PARAGRAPH_BREAK.split(text) if "\n" in text else [text]
     t = "\n".join(p for p in (normalise(part) for part in parts) if p).casefold()
     edited = False
-    if "n't" in t or "cannot" in t:
+    if "n't" in t or "cannot" in t or "'ll" in t:
         t, edited = _CONTRACTION.sub(_expand, t), True
     if "not limited" in t or "not be limited" in t or "not only" in t or "or not" in t:
         t, edited = _FALSE_NEGATION.sub(" ", t), True

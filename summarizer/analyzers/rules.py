@@ -36,7 +36,7 @@ class RulesAnalyzer:
     def analyze(self, diff: DiffResult) -> ChangeRecord:
         started = time.perf_counter()
         triage = provisions_of(diff)
-        provisions = _fold_repeats(triage.provisions)
+        provisions, planted = _set_aside_instructions(_fold_repeats(triage.provisions))
         assessed = time.perf_counter()
         kinds = text.cosmetic_kinds(diff.hunks, triage.furniture, triage.link_only)
         substantive = [p for p in provisions if is_material(p)]
@@ -45,6 +45,14 @@ class RulesAnalyzer:
             record = self._not_material(diff, provisions, kinds, mismatch)
         else:
             record = self._material(diff, provisions, kinds)
+        if planted:
+            record.flags.append(Flag(
+                code="planted_instructions",
+                message=f"{len(planted)} passage(s) addressed to AI systems were set aside, e.g. "
+                        f"{planted[0][:120]!r}"))
+            note = ("The new text contains instructions addressed to AI systems (for example "
+                    f"“{planted[0][:100]}”). They are not policy terms and were ignored.")
+            record.interpretive_note = f"{record.interpretive_note} {note}" if record.interpretive_note else note
         done = time.perf_counter()
         record.provenance.timings_ms.update({
             "provisions": round((assessed - started) * 1000, 2),
@@ -121,6 +129,26 @@ class RulesAnalyzer:
             quotes_new=_quotes(prov, "new", diff.new),
             hunk_ids=sorted({u.hunk.id for p in (prov, *prov.repeats) for u in p.units}),
         )
+
+
+def _set_aside_instructions(provisions: list[Provision]) -> tuple[list[Provision], list[str]]:
+    """Drop provisions whose changed text is only instructions addressed to an AI system (a line
+    with such an instruction counts as planted as a whole)."""
+    from summarizer.injection import injection_spans
+
+    kept: list[Provision] = []
+    planted: list[str] = []
+    for prov in provisions:
+        changed = prov.new_text if prov.kind != "removed" else prov.old_text
+        lines = [ln for ln in changed.split("\n") if ln.strip()]
+        bad = [ln for ln in lines if injection_spans(ln)]
+        if bad and not any(re.search(r"[A-Za-z]{3}", ln) for ln in lines if ln not in bad):
+            planted.extend(ln.strip() for ln in bad)
+            continue
+        if bad:
+            planted.extend(ln.strip() for ln in bad)
+        kept.append(prov)
+    return kept, planted
 
 
 def is_material(prov: Provision) -> bool:
