@@ -24,7 +24,7 @@ from summarizer.llm.tokens import count_tokens
 
 ELISION = "[…]"
 NO_SECTION = "(no heading)"
-MIN_BUDGET = 200  # tokens: below this not even one sentence and its framing fit
+MIN_BUDGET = 100  # tokens: below this a block's framing leaves no room for text
 UNTRUSTED_TAGS = ("change", "document_excerpt", "diff_signals", "findings")
 _TAG = re.compile(r"<(/?)(" + "|".join(UNTRUSTED_TAGS) + r")\b", re.IGNORECASE)
 _ESCAPED_TAG = re.compile(r"&lt;(/?)(" + "|".join(UNTRUSTED_TAGS) + r")\b", re.IGNORECASE)

@@ -4,7 +4,9 @@ A prompt's identity is ``name@version#<first 12 hex of sha256 over the folder's 
 any file of the folder (a template or the manifest) changes it, so every record's provenance says
 exactly which text produced it, and the response cache never serves an answer to an older prompt.
 
-The manifest names the templates (``system``, ``map``, ``reduce``), the output schemas (names in
+A folder without a manifest (the eval judge's ``prompts/judge/v1/``) is a bare prompt: its ``*.md``
+files are its templates. The manifest of a change-record prompt names the templates (``system``,
+``map``, ``reduce``), the output schemas (names in
 :data:`summarizer.llm.verify.OUTPUT_SCHEMAS`) and default model parameters::
 
     name: change_record
@@ -120,12 +122,18 @@ def _version_key(version: str) -> tuple:
 
 
 def load_folder(folder: Path) -> Prompt:
-    """Load one prompt version from its folder (the one holding ``manifest.yaml``)."""
+    """Load one prompt version from its folder. A folder with a ``manifest.yaml`` names its
+    templates there; one without (e.g. the eval judge's) is read as its ``*.md`` files."""
     import yaml
 
     manifest_path = folder / MANIFEST
     if not manifest_path.is_file():
-        raise InputError(f"{folder}: not a prompt folder (no {MANIFEST})")
+        files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+        if not files:
+            raise InputError(f"{folder}: not a prompt folder (no {MANIFEST} and no .md templates)")
+        manifest = {"name": folder.parent.name, "version": folder.name, "templates": {f.stem: f.name for f in files}}
+        return Prompt(name=folder.parent.name, version=folder.name, folder=folder, manifest=manifest,
+                      digest=folder_digest(folder), templates={f.stem: f.read_text(encoding="utf-8") for f in files})
     try:
         manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
@@ -156,7 +164,8 @@ def list_prompts(root: Path | None = None) -> list[Prompt]:
     root = root or prompts_dir()
     if not root.is_dir():
         return []
-    found = [load_folder(m.parent) for m in sorted(root.glob(f"*/*/{MANIFEST}"))]
+    folders = sorted({p.parent for p in root.glob("*/*/*") if p.is_file() and (p.name == MANIFEST or p.suffix == ".md")})
+    found = [load_folder(folder) for folder in folders]
     return sorted(found, key=lambda p: (p.name, _version_key(p.version)))
 
 
@@ -178,13 +187,13 @@ def load_prompt(spec: str | None = None, root: Path | None = None) -> Prompt:
         hint = f" (known: {', '.join(known)})" if known else f" (no prompts under {root})"
         raise InputError(f"unknown prompt {name!r}{hint}")
     if version is None:
-        versions = sorted((d.name for d in base.iterdir() if (d / MANIFEST).is_file()), key=_version_key)
+        versions = sorted((d.name for d in base.iterdir() if _is_prompt_folder(d)), key=_version_key)
         if not versions:
             raise InputError(f"prompt {name!r} has no versions under {base}")
         version = versions[-1]
     folder = base / version
-    if not (folder / MANIFEST).is_file():
-        versions = sorted((d.name for d in base.iterdir() if (d / MANIFEST).is_file()), key=_version_key)
+    if not _is_prompt_folder(folder):
+        versions = sorted((d.name for d in base.iterdir() if _is_prompt_folder(d)), key=_version_key)
         raise InputError(f"unknown prompt version {name}@{version} (known: {', '.join(versions) or 'none'})")
     prompt = load_folder(folder)
     if (prompt.name, prompt.version) != (name, version):
@@ -192,6 +201,10 @@ def load_prompt(spec: str | None = None, root: Path | None = None) -> Prompt:
     if digest and not prompt.digest.startswith(digest):
         raise InputError(f"prompt {name}@{version} has changed: its hash is {prompt.digest[:12]}, not {digest}")
     return prompt
+
+
+def _is_prompt_folder(folder: Path) -> bool:
+    return folder.is_dir() and ((folder / MANIFEST).is_file() or any(folder.glob("*.md")))
 
 
 def _looks_like_path(spec: str) -> bool:

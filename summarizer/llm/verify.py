@@ -1,8 +1,9 @@
 """What the model must answer, and checking its answer against the documents and the diff.
 
 The output schemas (:data:`OUTPUT_SCHEMAS`) are strict-compatible JSON Schemas (every property
-required, ``additionalProperties: false``, nullable fields as type unions, no ``$ref``) derived
-from :class:`~summarizer.records.ChangeRecord`; answers are parsed with lenient pydantic models so
+required, ``additionalProperties: false``, nullable fields as type unions, no ``$ref``, no
+descriptions: the prompt explains the fields) derived from :class:`~summarizer.records.ChangeRecord`
+(its categories are derived from the verified changes, not asked for); answers are parsed with lenient pydantic models so
 that a bad category or a hallucinated quote reaches verification instead of failing the parse.
 
 Verification never trusts the model:
@@ -32,6 +33,7 @@ from summarizer.records import Flag
 from summarizer.taxonomy import CATEGORIES, CATEGORY_IDS, SEVERITIES, Severity
 
 KINDS = ("added", "removed", "expanded", "narrowed", "reworded", "moved")
+DIRECTIONS = ("up", "down", "same")  # the effect on the user: up = worse
 _KIND_SYNONYMS = {"modified": "reworded", "changed": "reworded", "updated": "reworded", "new": "added",
                   "deleted": "removed", "broadened": "expanded", "reduced": "narrowed", "restricted": "narrowed"}
 _SEVERITY_SYNONYMS = {"critical": "high", "severe": "high", "moderate": "medium", "minor": "low", "info": "low",
@@ -55,6 +57,7 @@ class ModelChange(BaseModel):
     quotes_new: list[str] = Field(default_factory=list)
     severity_before: str = "none"
     severity_after: str = "none"
+    direction: str = ""
     shift_reason: str = ""
     summary: str = ""
 
@@ -69,7 +72,9 @@ class ModelFindings(BaseModel):
 
 
 class ModelRecord(BaseModel):
-    """A final answer (single call or reduce): the record without provenance, flags or disclaimer."""
+    """A final answer (single call or reduce): the record without provenance, flags or disclaimer.
+    ``categories`` is not asked for (the record's categories are those of its verified changes);
+    a server in JSON mode may still send it, and its order is then kept."""
 
     model_config = ConfigDict(extra="ignore")
 
@@ -91,16 +96,17 @@ def _strict(properties: dict[str, Any]) -> dict[str, Any]:
 def _change_schema() -> dict[str, Any]:
     strings = {"type": "array", "items": {"type": "string"}}
     return _strict({
-        "hunk_ids": {"type": "array", "items": {"type": "integer"}, "description": "ids of the <change> blocks this comes from"},
-        "section": {"type": "string", "description": "the section as shown in the change block"},
+        "hunk_ids": {"type": "array", "items": {"type": "integer"}},
+        "section": {"type": "string"},
         "category": {"type": "string", "enum": list(CATEGORY_IDS)},
         "kind": {"type": "string", "enum": list(KINDS)},
-        "quotes_old": {**strings, "description": "exact words copied from the old excerpts"},
-        "quotes_new": {**strings, "description": "exact words copied from the new excerpts"},
+        "quotes_old": strings,
+        "quotes_new": strings,
         "severity_before": {"type": "string", "enum": list(SEVERITIES)},
         "severity_after": {"type": "string", "enum": list(SEVERITIES)},
+        "direction": {"type": "string", "enum": list(DIRECTIONS)},
         "shift_reason": {"type": "string"},
-        "summary": {"type": "string", "description": "what the new text says, what the old said, what it means for you"},
+        "summary": {"type": "string"},
     })
 
 
@@ -116,13 +122,37 @@ def record_schema() -> dict[str, Any]:
         "changes": {"type": "array", "items": _change_schema()},
         "material": {"type": "boolean"},
         "severity": {"type": "string", "enum": list(SEVERITIES)},
-        "categories": {"type": "array", "items": {"type": "string", "enum": list(CATEGORY_IDS)}},
         "headline": {"type": "string"},
         "summary": {"type": "string"},
-        "impact": {"type": "string", "description": "what the change means for a user"},
-        "actions": {"type": "array", "items": {"type": "string"}, "description": "what a user can do; may be empty"},
-        "interpretive_note": {"type": ["string", "null"], "description": "ambiguity or caveats; null when none"},
+        "impact": {"type": "string"},
+        "actions": {"type": "array", "items": {"type": "string"}},
+        "interpretive_note": {"type": ["string", "null"]},
     })
+
+
+# Size bounds for servers that compile the schema into a grammar (llama.cpp): they stop a small
+# model that loops from running to max_tokens. Not sent in strict mode (outside OpenAI's subset).
+_MAX_ITEMS = {"hunk_ids": 12, "quotes_old": 3, "quotes_new": 3, "actions": 4, "categories": 8}
+_MAX_LENGTH = {"section": 200, "quotes_old": 320, "quotes_new": 320, "headline": 200, "shift_reason": 300,
+               "summary": 800, "impact": 600, "actions": 300, "interpretive_note": 600}
+
+
+def bounded_schema(schema: dict[str, Any], max_changes: int) -> dict[str, Any]:
+    """A copy of *schema* with ``maxItems`` on arrays and ``maxLength`` on strings."""
+
+    def walk(node: dict[str, Any], name: str | None) -> dict[str, Any]:
+        node = dict(node)
+        if "properties" in node:
+            node["properties"] = {k: walk(v, k) for k, v in node["properties"].items()}
+        if node.get("type") == "array":
+            node["maxItems"] = max_changes if name == "changes" else _MAX_ITEMS.get(name or "", 8)
+            node["items"] = walk(node["items"], name)
+        elif name in _MAX_LENGTH and "enum" not in node and "string" in (
+                node.get("type") if isinstance(node.get("type"), list) else [node.get("type")]):
+            node["maxLength"] = _MAX_LENGTH[name]
+        return node
+
+    return walk(schema, None)
 
 
 OUTPUT_SCHEMAS: dict[str, tuple[Any, type[BaseModel]]] = {
@@ -149,7 +179,7 @@ def parse_output(name: str, text: str) -> BaseModel:
     fenced = _FENCE.match(text or "")
     raw = fenced.group(1) if fenced else (text or "")
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, strict=False)  # raw newlines or tabs inside strings are tolerated
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
     if not isinstance(data, dict):
@@ -403,6 +433,12 @@ def clean_change(change: ModelChange, index: int, g: Grounding, flags: list[Flag
             flags.append(Flag(code="invalid_severity",
                               message=f"change {index}: {name} {getattr(change, name)!r} is not on the scale; used {value}"))
         sev[name] = value
+    direction = change.direction.strip().lower()
+    if direction not in DIRECTIONS:
+        direction = _infer_direction(sev["severity_before"], sev["severity_after"], change.kind)
+        if change.direction.strip():  # a wrong value is flagged; a missing one (JSON mode) is not
+            flags.append(Flag(code="invalid_direction",
+                              message=f"change {index}: direction {change.direction!r} is not up, down or same; used {direction}"))
     kind = change.kind.strip().lower()
     kind = _KIND_SYNONYMS.get(kind, kind)
     if kind not in KINDS:
@@ -427,8 +463,17 @@ def clean_change(change: ModelChange, index: int, g: Grounding, flags: list[Flag
         return None
     return ModelChange(hunk_ids=hunk_ids, section=section, category=category, kind=kind,
                        quotes_old=quotes["old"], quotes_new=quotes["new"], severity_before=sev["severity_before"],
-                       severity_after=sev["severity_after"], shift_reason=change.shift_reason.strip(),
+                       severity_after=sev["severity_after"], direction=direction, shift_reason=change.shift_reason.strip(),
                        summary=change.summary.strip())
+
+
+def _infer_direction(before: str, after: str, kind: str) -> str:
+    """The effect on the user read from the two ratings of an edited provision; "" (unknown) for
+    an added or removed one, whose ratings cannot tell a protection from a permission."""
+    b, a = Severity(before).rank, Severity(after).rank
+    if kind in ("added", "removed") or a == 0 or b == 0:
+        return ""
+    return "up" if a > b else "down" if a < b else "same"
 
 
 def _default_severity(name: str, category: str, kind: str) -> str:
@@ -483,6 +528,8 @@ _INJECTION = re.compile(
     r"(?:please\s+)?(?:classify|rate|report|respond|reply|ignore|summari[sz]e|output|say|state|answer|return|write)\b"
     r"|\bnote\s+to\s+(?:the\s+)?(?:ai|automated|llm|language\s+model|machine|bots?)\b"
     r"|\b(?:respond|reply|answer|output)\s+(?:only\s+)?with\s*[{\[]"
+    r"|(?:^|(?<=[.!?:]\s))(?-i:Say|Report|Claim|Conclude|Answer|Respond|Reply|Write|Output|State)\s+(?:only\s+)?that\s+"
+    r"(?:nothing|no|this|these|the\s+(?:change|update|revision|policy))\b"
     r"|(?:^|\n)\W*(?-i:SYSTEM|ASSISTANT)\s*:"
     r"|\bsystem\s+prompt\b",
     re.IGNORECASE,

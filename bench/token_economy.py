@@ -1,0 +1,177 @@
+"""Token economy of ``--analyzer llm`` on the bundled real pairs (no model calls).
+
+For every pair in ``evals/data/ota/`` this builds the requests the analyzer would send and counts
+their prompt tokens (messages with chat framing, plus the JSON schema), against two peers measured
+in the same run:
+
+- **full**: both full documents in one prompt (the same system prompt and schema, the template's
+  instructions, the old and the new text);
+- **floor**: the fixed prompt (system prompt, the template's instructions, the schema) plus the
+  changed words alone (added and removed words of every hunk worth sending: page furniture and
+  link-target edits excluded, as the analyzer excludes them).
+
+Map-reduce pairs also send a reduce request whose input is the map answers; without a model those
+are stood in for by the offline analyzer's provisions of each chunk (same fields, same quotes).
+Pairs whose diff is cosmetic only send nothing and are counted apart.
+
+    python bench/token_economy.py [--model gpt-4o-mini] [--chunk-tokens N] [--pairs DIR] [--per-pair]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from summarizer.analyzers import AnalysisOptions  # noqa: E402
+from summarizer.analyzers.llm import LLMAnalyzer, Plan  # noqa: E402
+from summarizer.analyzers.rules import RulesAnalyzer  # noqa: E402
+from summarizer.extract import word_edits  # noqa: E402
+from summarizer.hunks import DiffResult, Hunk  # noqa: E402
+from summarizer.llm.cache import canonical_json  # noqa: E402
+from summarizer.llm.client import ChatRequest  # noqa: E402
+from summarizer.llm.tokens import count_message_tokens, count_tokens  # noqa: E402
+from summarizer.llm.verify import ModelChange, ModelFindings  # noqa: E402
+from summarizer.pipeline import diff_documents, load_pair  # noqa: E402
+
+
+def request_tokens(req: ChatRequest, model: str) -> int:
+    """Prompt tokens of a request: messages with chat framing, plus the schema when one is sent."""
+    tokens = count_message_tokens(req.messages, model)
+    schema = req.json_schema or (req.extra or {}).get("response_format")
+    return tokens + (count_tokens(canonical_json(schema), model) if schema else 0)
+
+
+def changed_words(hunks: list[Hunk]) -> str:
+    """The words that changed: added and removed words of *hunks*."""
+    out: list[str] = []
+    for h in hunks:
+        if h.kind in ("added", "removed"):
+            out.append(h.new_text if h.kind == "added" else h.old_text)
+            continue
+        for e in word_edits(h.old_text, h.new_text):
+            out += [h.old_text[e.old[0]:e.old[1]], h.new_text[e.new[0]:e.new[1]]]
+    return " ".join(w for w in out if w.strip())
+
+
+def stand_in_findings(analyzer: LLMAnalyzer, plan: Plan, diff: DiffResult) -> list[ModelFindings]:
+    """Per chunk, the offline analyzer's provisions of the chunk's hunks, shaped like map answers."""
+    record = RulesAnalyzer(max_changes=10_000).analyze(diff)
+    findings = []
+    for chunk in plan.chunks:
+        ids = set(chunk.hunk_ids)
+        changes = [ModelChange(**{k: v for k, v in c.model_dump().items() if k in ModelChange.model_fields
+                                  and v is not None})
+                   for c in record.changes if ids & set(c.hunk_ids)]
+        findings.append(ModelFindings(changes=changes, interpretive_note=None))
+    return findings
+
+
+def measure(analyzer: LLMAnalyzer, diff: DiffResult) -> dict:
+    model = analyzer.model
+    plan = analyzer.plan(diff)
+    fixed_user = analyzer.prompt.render("map", final=True, part=1, parts=1, changes="", max_changes=analyzer.max_changes)
+    fixed = request_tokens(analyzer.request(fixed_user, analyzer.final_schema), model)
+    # The floor counts the hunks worth sending (page furniture and link-target edits excluded, as the
+    # analyzer does), which makes it lower, and the ratio to it stricter, than counting every hunk.
+    floor = fixed + count_tokens(changed_words(plan.hunks), model)
+    full_user = analyzer.prompt.render(
+        "map", final=True, part=1, parts=1, max_changes=analyzer.max_changes,
+        changes=f'<document_excerpt version="old">\n{diff.old.text}\n</document_excerpt>\n'
+                f'<document_excerpt version="new">\n{diff.new.text}\n</document_excerpt>')
+    full = request_tokens(analyzer.request(full_user, analyzer.final_schema), model)
+    sent, calls = 0, 0
+    if plan.mode != "none":
+        reqs = analyzer.first_requests(plan)
+        if plan.mode == "map_reduce":
+            reqs.append(analyzer.reduce_request(stand_in_findings(analyzer, plan, diff)))
+        sent, calls = sum(request_tokens(r, model) for r in reqs), len(reqs)
+    return {"mode": plan.mode, "calls": calls, "sent": sent, "full": full, "floor": floor, "fixed": fixed,
+            "chunks": len(plan.chunks)}
+
+
+def _q(values: list[float], q: float) -> float:
+    values = sorted(values)
+    k = (len(values) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def _dist(values: list[float]) -> str:
+    return (f"min {min(values):,.0f}  p25 {_q(values, .25):,.0f}  median {statistics.median(values):,.0f}  "
+            f"p75 {_q(values, .75):,.0f}  p90 {_q(values, .9):,.0f}  max {max(values):,.0f}")
+
+
+def _rdist(values: list[float]) -> str:
+    return (f"min {min(values):.2f}  p25 {_q(values, .25):.2f}  median {statistics.median(values):.2f}  "
+            f"p75 {_q(values, .75):.2f}  p90 {_q(values, .9):.2f}  max {max(values):.2f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=Path, default=ROOT / "evals" / "data" / "ota")
+    parser.add_argument("--model", default="gpt-4o-mini")
+    parser.add_argument("--chunk-tokens", type=int, default=None)
+    parser.add_argument("--context", type=int, default=None, help="unchanged sentences kept around a change")
+    parser.add_argument("--per-pair", action="store_true", help="print one line per pair")
+    args = parser.parse_args(argv)
+
+    extra = {"chunk_tokens": args.chunk_tokens} if args.chunk_tokens else {}
+    if args.context is not None:
+        extra["context_sentences"] = args.context
+    analyzer = LLMAnalyzer(AnalysisOptions(model=args.model, extra=extra))
+    started = time.perf_counter()
+    rows = []
+    for folder in sorted(p for p in args.pairs.iterdir() if (p / "old.md").exists()):
+        try:
+            diff = diff_documents(*load_pair(folder / "old.md", folder / "new.md"))
+        except Exception as exc:  # identical pair (NoChange) or unreadable: nothing to send
+            print(f"skip {folder.name}: {exc}", file=sys.stderr)
+            continue
+        row = measure(analyzer, diff)
+        row["pair"] = folder.name
+        rows.append(row)
+        if args.per_pair:
+            ratio = f"{row['full'] / row['sent']:6.1f}x  {row['sent'] / row['floor']:4.2f}" if row["sent"] else "     -      -"
+            print(f"{folder.name[:58]:58} {row['mode']:10} calls {row['calls']:2}  sent {row['sent']:7,}  "
+                  f"full {row['full']:7,}  floor {row['floor']:6,}  {ratio}")
+    called = [r for r in rows if r["sent"]]
+    fewer = [r["full"] / r["sent"] for r in called]
+    vs_floor = [r["sent"] / r["floor"] for r in called]
+    print(f"\nToken economy of --analyzer llm ({args.model}, chunk budget {analyzer.chunk_tokens}, prompt "
+          f"{analyzer.prompt.identity}) on {len(rows)} real pairs, {time.perf_counter() - started:.1f}s")
+    print(f"pairs sending nothing (cosmetic only): {len(rows) - len(called)}; one call: "
+          f"{sum(r['mode'] == 'single' for r in called)}; map-reduce: {sum(r['mode'] == 'map_reduce' for r in called)}")
+    print(f"fixed prompt (system + instructions + schema): {called[0]['fixed']:,} tokens")
+    print(f"tokens sent per record      {_dist([r['sent'] for r in called])}")
+    print(f"both full documents         {_dist([r['full'] for r in called])}")
+    print(f"floor (changed words+fixed) {_dist([r['floor'] for r in called])}")
+    print(f"full / sent (x fewer)       {_rdist(fewer)}")
+    print(f"full / floor (the ceiling)  {_rdist([r['full'] / r['floor'] for r in called])}")
+    print(f"sent / floor                {_rdist(vs_floor)}")
+    total_full, total_sent = sum(r["full"] for r in called), sum(r["sent"] for r in called)
+    print(f"pairs that call the model, together: {total_sent:,} sent vs {total_full:,} full "
+          f"({total_full / total_sent:.1f}x fewer)")
+    every_full = sum(r["full"] for r in rows)
+    print(f"all {len(rows)} records (cosmetic ones send nothing): median sent {statistics.median(r['sent'] for r in rows):,.0f} "
+          f"vs median full {statistics.median(r['full'] for r in rows):,.0f}; together {total_sent:,} vs {every_full:,} "
+          f"({every_full / total_sent:.1f}x fewer)")
+    median_fewer, median_floor = statistics.median(fewer), statistics.median(vs_floor)
+    within = sum(v <= 2 for v in vs_floor)
+    print(f"target median >= 10x fewer than full documents, over records that call the model: {median_fewer:.1f}x "
+          f"{'MET' if median_fewer >= 10 else 'NOT MET'} (the floor itself allows {statistics.median(r['full'] / r['floor'] for r in called):.1f}x)")
+    print(f"target within 2x of floor + fixed prompt: median {median_floor:.2f}x, {within}/{len(vs_floor)} pairs "
+          f"{'MET' if median_floor <= 2 else 'NOT MET'}")
+    if args.per_pair:
+        print(json.dumps({"median_fewer": round(median_fewer, 2), "median_vs_floor": round(median_floor, 3)}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
