@@ -466,11 +466,15 @@ class LLMClient:
         return payload, (*state, "response_format" in payload)
 
     def _adapt(self, exc: "openai.APIStatusError", state: tuple[int, str, bool, bool]) -> bool:
-        """Learn from a 400/422 that the endpoint rejects a parameter; True if worth resending."""
-        if exc.status_code not in (400, 422):
+        """Learn from a 400/422 that the endpoint rejects a parameter; True if worth resending.
+        (Some servers, llama-cpp-python among them, answer an unsupported response_format with a
+        500 that names it: that one counts too.)"""
+        if exc.status_code not in (400, 422, 500):
             return False
         text = _server_message(exc).lower()
         level, max_tokens_param, send_temperature, sent_format = state
+        if exc.status_code == 500 and not (sent_format and any(w in text for w in ("response_format", "json_schema"))):
+            return False
         with self._lock:
             if sent_format and any(w in text for w in ("response_format", "json_schema", "json_object", "structured output")):
                 if self._format_level == level:  # another call may have downgraded already

@@ -104,6 +104,24 @@ def test_json_schema_rejected_falls_back_to_json_mode(fake_openai, make_client, 
     assert formats == ["json_schema", "json_object", "json_object"]
 
 
+def test_a_500_naming_response_format_also_falls_back(fake_openai, make_client, make_request, parse_answer) -> None:
+    """llama-cpp-python answers an unsupported json_schema with a 500 that names it."""
+    fake_openai.enqueue_error(500, "Error: response_format json_schema: unsupported schema keyword")
+    fake_openai.enqueue_reply('{"answer": "from json mode"}')
+    client = make_client()
+    value, result = client.complete_json(make_request(json_schema=SCHEMA), parse_answer)
+    assert value["answer"] == "from json mode" and client.response_format_mode == "json_object"
+    assert len(fake_openai.chat_requests) == 2  # no retries spent on the 500
+
+
+def test_a_plain_500_is_still_retried_not_downgraded(fake_openai, make_client, make_request, parse_answer) -> None:
+    fake_openai.enqueue_error(500, "internal error")
+    fake_openai.enqueue_reply('{"answer": "after retry"}')
+    client = make_client()
+    value, _ = client.complete_json(make_request(json_schema=SCHEMA), parse_answer)
+    assert value["answer"] == "after retry" and client.response_format_mode == "json_schema"
+
+
 def test_json_mode_rejected_too_falls_back_to_plain(fake_openai, make_client, make_request, parse_answer) -> None:
     fake_openai.enqueue_error(400, "response_format json_schema unsupported")
     fake_openai.enqueue_error(400, "'response_format.type' json_object is not supported")
