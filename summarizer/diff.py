@@ -355,6 +355,18 @@ def word_changes(old: str, new: str) -> list[WordChange]:
     return out
 
 
+def _anchors_after(n: int, pair_of: dict[int, int], other: list[Block]) -> list[int]:
+    """For each of *n* blocks, the end offset of the last paired block of the *other* side so far."""
+    out = [0] * (n + 1)
+    last = 0
+    for k in range(n):
+        partner = pair_of.get(k)
+        if partner is not None:
+            last = other[partner].end
+        out[k] = last
+    return out
+
+
 def _build_hunks(old: Document, new: Document, pairs: list[tuple[int, int, bool]],
                  removed: list[int], added: list[int], moves: list[_Move]) -> list[Hunk]:
     a, b = old.blocks, new.blocks
@@ -363,24 +375,10 @@ def _build_hunks(old: Document, new: Document, pairs: list[tuple[int, int, bool]
     removed = [i for i in removed if i not in moved_a]
     added_set = {j for j in added if j not in moved_b}
 
-    # For every new block: the old offset after which its text stands (anchor), from in-place pairs.
-    pair_of_b = {j: i for i, j, _ in pairs}
-    anchor_after_b: list[int] = [0] * (len(b) + 1)
-    last = 0
-    for j in range(len(b)):
-        i = pair_of_b.get(j)
-        if i is not None:
-            last = a[i].end
-        anchor_after_b[j] = last
-    # For every old block: the new offset after which it stood, from in-place pairs.
-    pair_of_a = {i: j for i, j, _ in pairs}
-    anchor_after_a: list[int] = [0] * (len(a) + 1)
-    last = 0
-    for i in range(len(a)):
-        j = pair_of_a.get(i)
-        if j is not None:
-            last = b[j].end
-        anchor_after_a[i] = last
+    # For every new block: the old offset after which its text stands; for every old block, the
+    # new offset after which it stood (both from the in-place pairs).
+    anchor_after_b = _anchors_after(len(b), {j: i for i, j, _ in pairs}, a)
+    anchor_after_a = _anchors_after(len(a), {i: j for i, j, _ in pairs}, b)
 
     items: list[tuple[int, int, Hunk]] = []  # (new position, tiebreak, hunk)
     norms: dict[int, tuple[str, str]] = {}  # normalised old/new text per hunk, for the signals

@@ -14,6 +14,13 @@ app = typer.Typer(
 )
 
 
+def db_url(db: str | None) -> str:
+    """The database URL in force: ``--db``, else ``SUMMARIZER_DB``/config, else the state directory."""
+    from summarizer.config import load_settings
+
+    return load_settings(db=db).db_url
+
+
 def _version(value: bool) -> None:
     if value:
         from summarizer import __version__

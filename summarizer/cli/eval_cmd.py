@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from summarizer.cli.app import app
+from summarizer.cli.app import app, db_url as _db_url
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console
@@ -53,10 +53,6 @@ class ReportFormat(str, Enum):
 DB_HELP = "Database URL or SQLite path (default: SUMMARIZER_DB or the state directory)."
 
 
-def _db_url(db: str | None) -> str:
-    from summarizer.config import load_settings
-
-    return load_settings(db=db).db_url
 
 
 def _console() -> "Console":

@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from summarizer.cli.app import app
+from summarizer.cli.app import app, db_url as _db_url
 
 DB_HELP = "Database URL or SQLite path (default: SUMMARIZER_DB, else summarizer.db in the state directory)."
 
@@ -30,10 +30,6 @@ class RecordFormat(str, Enum):
     html = "html"
 
 
-def _db_url(db: str | None) -> str:
-    from summarizer.config import load_settings
-
-    return load_settings(db=db).db_url
 
 
 def _progress(label: str, enabled: bool):
