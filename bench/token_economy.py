@@ -14,7 +14,8 @@ Map-reduce pairs also send a reduce request whose input is the map answers; with
 are stood in for by the offline analyzer's provisions of each chunk (same fields, same quotes).
 Pairs whose diff is cosmetic only send nothing and are counted apart.
 
-    python bench/token_economy.py [--model gpt-4o-mini] [--chunk-tokens N] [--pairs DIR] [--per-pair]
+    python bench/token_economy.py [--model gpt-4o-mini] [--prompt change_record@v1] [--chunk-tokens N]
+                                  [--pairs DIR] [--per-pair]
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=Path, default=ROOT / "evals" / "data" / "ota")
     parser.add_argument("--model", default="gpt-4o-mini")
+    parser.add_argument("--prompt", default=None, help="prompt NAME@VERSION (default: the newest change_record)")
     parser.add_argument("--chunk-tokens", type=int, default=None)
     parser.add_argument("--context", type=int, default=None, help="unchanged sentences kept around a change")
     parser.add_argument("--per-pair", action="store_true", help="print one line per pair")
@@ -125,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     extra = {"chunk_tokens": args.chunk_tokens} if args.chunk_tokens else {}
     if args.context is not None:
         extra["context_sentences"] = args.context
-    analyzer = LLMAnalyzer(AnalysisOptions(model=args.model, extra=extra))
+    analyzer = LLMAnalyzer(AnalysisOptions(model=args.model, prompt=args.prompt, extra=extra))
     started = time.perf_counter()
     rows = []
     for folder in sorted(p for p in args.pairs.iterdir() if (p / "old.md").exists()):

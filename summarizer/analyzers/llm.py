@@ -20,8 +20,9 @@ as the offline analyzer, written by a chat model and checked against the documen
    passages changed) is replaced by the offline record and flagged; a lower severity is raised.
 
 Options beyond :class:`~summarizer.analyzers.AnalysisOptions` travel in ``options.extra``:
-``chunk_tokens``, ``max_output_tokens``, ``context_sentences``, ``max_changes``, ``temperature``
-(defaults from the prompt's manifest), ``concurrency``, ``rpm``, ``max_retries``, ``timeout`` for
+``chunk_tokens``, ``max_output_tokens``, ``context_sentences``, ``max_changes``, ``temperature``,
+``layout`` (``verbose`` or ``compact`` excerpts, see :mod:`summarizer.llm.chunking`; defaults from
+the prompt's manifest), ``concurrency``, ``rpm``, ``max_retries``, ``timeout`` for
 the client, and ``response_format``: ``json_schema`` (default: OpenAI structured outputs, strict,
 with the client's fallbacks) or ``json_object_schema`` for servers that take the schema inside JSON
 mode, ``{"type": "json_object", "schema": ...}`` (llama-cpp-python's server, which rejects
@@ -47,7 +48,7 @@ from summarizer.analyzers import AnalysisOptions
 from summarizer.config import DEFAULT_MODEL
 from summarizer.errors import InputError, UpstreamError
 from summarizer.hunks import DiffResult, Hunk
-from summarizer.llm.chunking import Chunk, breadcrumb, escape_untrusted, plan_chunks
+from summarizer.llm.chunking import Chunk, breadcrumb, escape_untrusted, get_layout, plan_chunks
 from summarizer.llm.prompts import REQUIRED_TEMPLATES, Prompt, load_prompt
 from summarizer.llm.verify import (
     Grounding,
@@ -164,6 +165,7 @@ class LLMAnalyzer:
             raise InputError(f"bad model analyzer setting: {exc}") from None
         if self.max_output_tokens < 1 or self.max_changes < 1 or self.context_sentences < 0:
             raise InputError("max_output_tokens and max_changes must be positive, context_sentences not negative")
+        self.layout = get_layout(settings.get("layout"))
         self.response_format = str(settings.get("response_format") or "json_schema")
         self._settings = settings
         if self.response_format not in RESPONSE_FORMATS:
@@ -245,7 +247,7 @@ class LLMAnalyzer:
                 injected[h.id] = found
             hunks.append(h)
         chunks = plan_chunks(hunks, self.chunk_tokens, model=self.model, context=self.context_sentences,
-                             redact=lambda text: without_injections(text)[0]) if hunks else []
+                             redact=lambda text: without_injections(text)[0], layout=self.layout) if hunks else []
         return Plan(hunks=hunks, chunks=chunks, injected=injected, left_out=left_out)
 
     def first_requests(self, plan: Plan) -> list["ChatRequest"]:

@@ -8,7 +8,7 @@ from enum import Enum
 
 import typer
 
-from summarizer.cli.app import app
+from summarizer.cli.app import CHUNK_TOKENS, MAX_OUTPUT_TOKENS, RESPONSE_FORMAT, TIMEOUT, app, model_tuning
 
 
 class RecordFormat(str, Enum):
@@ -29,6 +29,10 @@ def compare_command(
     prompt: str = typer.Option(None, "--prompt", help="Prompt template NAME@VERSION for --analyzer llm."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not answer model calls from the cache."),
     max_cost: float = typer.Option(None, "--max-cost", min=0.0, help="Stop before spending more than this many USD."),
+    chunk_tokens: int = CHUNK_TOKENS,
+    max_output_tokens: int = MAX_OUTPUT_TOKENS,
+    timeout: float = TIMEOUT,
+    response_format: str = RESPONSE_FORMAT,
     encoding: str = typer.Option(None, "--encoding", help="Decode inputs with this encoding instead of UTF-8."),
     output: str = typer.Option(None, "--output", "-o", help="Write the record to this file instead of stdout."),
     color: bool = typer.Option(None, "--color/--no-color", help="Colours in text output (default: when a terminal)."),
@@ -43,7 +47,8 @@ def compare_command(
     if settings.analyzer not in ANALYZERS:
         raise InputError(f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}")
     options = AnalysisOptions(model=settings.model, base_url=settings.base_url, api_key=settings.api_key,
-                              prompt=prompt, use_cache=not no_cache, max_cost=max_cost, db_url=settings.db_url)
+                              prompt=prompt, use_cache=not no_cache, max_cost=max_cost, db_url=settings.db_url,
+                              extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format))
     record = compare_files(old, new, settings.analyzer, options, encoding=encoding)
 
     if output is not None:

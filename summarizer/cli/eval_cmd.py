@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from summarizer.cli.app import app, db_url as _db_url
+from summarizer.cli.app import CHUNK_TOKENS, MAX_OUTPUT_TOKENS, RESPONSE_FORMAT, TIMEOUT, app, model_tuning
+from summarizer.cli.app import db_url as _db_url
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console
@@ -96,6 +97,10 @@ def run_command(
     label: str = typer.Option(None, "--label", help="A name for this run (usable as a reference later)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not answer model calls from the cache."),
     max_cost: float = typer.Option(None, "--max-cost", min=0.0, help="Per-record cost ceiling in USD (llm)."),
+    chunk_tokens: int = CHUNK_TOKENS,
+    max_output_tokens: int = MAX_OUTPUT_TOKENS,
+    timeout: float = TIMEOUT,
+    response_format: str = RESPONSE_FORMAT,
     judge: bool = typer.Option(False, "--judge", help="Also score faithfulness with an LLM judge (advisory)."),
     judge_model: str = typer.Option(None, "--judge-model", help="Model for the judge (default: --model)."),
     judge_threshold: float = typer.Option(0.7, "--judge-threshold", min=0.0, max=1.0,
@@ -137,7 +142,8 @@ def run_command(
     llm = settings.analyzer == "llm"
     options = AnalysisOptions(model=settings.model if llm else None, base_url=settings.base_url if llm else None,
                               api_key=settings.api_key if llm else None, prompt=prompt, use_cache=not no_cache,
-                              max_cost=max_cost, db_url=settings.db_url)
+                              max_cost=max_cost, db_url=settings.db_url,
+                              extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format))
     judge_fn = None
     if judge:
         from summarizer.evals.judge import Judge, JudgeOptions

@@ -13,7 +13,8 @@ from typing import Optional
 
 import typer
 
-from summarizer.cli.app import app, db_url as _db_url
+from summarizer.cli.app import CHUNK_TOKENS, MAX_OUTPUT_TOKENS, RESPONSE_FORMAT, TIMEOUT, app, model_tuning
+from summarizer.cli.app import db_url as _db_url
 
 DB_HELP = "Database URL or SQLite path (default: SUMMARIZER_DB, else summarizer.db in the state directory)."
 
@@ -102,6 +103,10 @@ def track_command(
     prompt: Optional[str] = typer.Option(None, "--prompt", help="Prompt template NAME@VERSION for --analyzer llm."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not answer model calls from the cache."),
     max_cost: Optional[float] = typer.Option(None, "--max-cost", min=0.0, help="Per-record cost cap in USD (llm)."),
+    chunk_tokens: Optional[int] = CHUNK_TOKENS,
+    max_output_tokens: Optional[int] = MAX_OUTPUT_TOKENS,
+    timeout: Optional[float] = TIMEOUT,
+    response_format: Optional[str] = RESPONSE_FORMAT,
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     format: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="text or json (the summary)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on a terminal."),
@@ -113,7 +118,8 @@ def track_command(
 
     settings = load_settings(db=db, model=model, base_url=base_url, analyzer=analyzer)
     options = AnalysisOptions(model=settings.model, base_url=settings.base_url, api_key=settings.api_key,
-                              prompt=prompt, use_cache=not no_cache, max_cost=max_cost, db_url=settings.db_url)
+                              prompt=prompt, use_cache=not no_cache, max_cost=max_cost, db_url=settings.db_url,
+                              extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format))
     with _progress("tracking", progress) as bar:
         task = bar.add_task("track", total=None)
 

@@ -1,8 +1,11 @@
 """What the model sees of a diff: hunks rendered as delimited excerpts, packed into token-budgeted chunks.
 
 Each substantive hunk becomes one ``<change>`` block: its id, kind and section breadcrumb, the
-changed sentences of the old and new text inside ``<document_excerpt>`` tags with a little unchanged
-context (``[…]`` marks what was left out), and the diff's signals as hints. Document text is
+changed sentences of the old and new text inside excerpt tags with a little unchanged context
+(``[…]`` marks what was left out), and the diff's signals as hints. A :class:`Layout` (named by the
+prompt's manifest) fixes the tag names and how much unchanged text is kept: ``verbose`` (the v1
+prompt: ``<document_excerpt version="old">``, whole changed sentences) or ``compact`` (``<old>``,
+``<new>``, ``<signals>``, and long sentences clipped to a window of words around the change). Document text is
 untrusted: any of our delimiter tags inside it is escaped (``<`` → ``&lt;``) so it cannot close a
 block early. Excerpts are verbatim slices of the documents, so quotes the model copies from them
 can be found again (:mod:`summarizer.llm.verify`).
@@ -25,7 +28,7 @@ from summarizer.llm.tokens import count_tokens
 ELISION = "[…]"
 NO_SECTION = "(no heading)"
 MIN_BUDGET = 100  # tokens: below this a block's framing leaves no room for text
-UNTRUSTED_TAGS = ("change", "document_excerpt", "diff_signals", "findings")
+UNTRUSTED_TAGS = ("change", "document_excerpt", "diff_signals", "findings", "old", "new", "signals")
 _TAG = re.compile(r"<(/?)(" + "|".join(UNTRUSTED_TAGS) + r")\b", re.IGNORECASE)
 _ESCAPED_TAG = re.compile(r"&lt;(/?)(" + "|".join(UNTRUSTED_TAGS) + r")\b", re.IGNORECASE)
 _SEPARATOR = "\n\n"
@@ -40,6 +43,36 @@ def escape_untrusted(text: str) -> str:
 def unescape_untrusted(text: str) -> str:
     """Undo :func:`escape_untrusted` (for quotes the model copied from an escaped excerpt)."""
     return _ESCAPED_TAG.sub(lambda m: f"<{m.group(1)}{m.group(2)}", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How a ``<change>`` block is written: excerpt and signal tags, and the word window kept
+    around a change inside a long sentence (``None``: whole sentences)."""
+
+    name: str
+    old_open: str
+    old_close: str
+    new_open: str
+    new_close: str
+    signals_open: str
+    signals_close: str
+    clip_words: int | None = None
+
+
+VERBOSE = Layout("verbose", '<document_excerpt version="old">', "</document_excerpt>",
+                 '<document_excerpt version="new">', "</document_excerpt>", "<diff_signals>", "</diff_signals>")
+COMPACT = Layout("compact", "<old>", "</old>", "<new>", "</new>", "<signals>", "</signals>", clip_words=12)
+LAYOUTS = {layout.name: layout for layout in (VERBOSE, COMPACT)}
+
+
+def get_layout(name: str | None) -> Layout:
+    """The layout called *name* (``None``: verbose, the v1 prompt's)."""
+    if name is None:
+        return VERBOSE
+    if name not in LAYOUTS:
+        raise InputError(f"unknown excerpt layout {name!r}: choose {' or '.join(LAYOUTS)}")
+    return LAYOUTS[name]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,17 +137,66 @@ def trim_to_changes(text: str, ranges: list[tuple[int, int]], context: int = 1) 
     return out
 
 
-def excerpt_sides(h: Hunk, context: int = 1, redact: Redact | None = None) -> tuple[str, str]:
+_WORD = re.compile(r"\S+")
+
+
+def clip_to_changes(text: str, ranges: list[tuple[int, int]], window: int) -> str:
+    """The words of *text* within *window* words of a change (never reaching past the changed
+    sentence), runs left out becoming ``[…]``. Every kept run is a verbatim slice of *text*."""
+    from summarizer.extract import sentences
+
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    if not words:
+        return text.strip()
+    sentence_of: list[int] = []
+    sents = sentences(text) or []
+    k = 0
+    for start, _ in words:
+        while k + 1 < len(sents) and sents[k + 1].start <= start:
+            k += 1
+        sentence_of.append(k)
+    hit = [i for i, (s, e) in enumerate(words) if _touches(s, e, ranges)]
+    if not hit:
+        return text.strip()
+    keep = [False] * len(words)
+    for i in hit:
+        lo = i
+        while lo > 0 and i - lo < window and sentence_of[lo - 1] == sentence_of[i]:
+            lo -= 1
+        hi = i
+        while hi + 1 < len(words) and hi - i < window and sentence_of[hi + 1] == sentence_of[i]:
+            hi += 1
+        for j in range(lo, hi + 1):
+            keep[j] = True
+    runs: list[tuple[int, int]] = []
+    for i, kept in enumerate(keep):
+        if not kept:
+            continue
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    out = f" {ELISION} ".join(text[words[a][0]:words[b][1]] for a, b in runs)
+    if runs[0][0] > 0:
+        out = f"{ELISION} {out}"
+    if runs[-1][1] < len(words) - 1:
+        out = f"{out} {ELISION}"
+    return out
+
+
+def excerpt_sides(h: Hunk, context: int = 1, redact: Redact | None = None,
+                  clip_words: int | None = None) -> tuple[str, str]:
     """(old, new) excerpt text of a hunk: a whole added/removed block, or the changed sentences
-    of a modified (or moved-and-edited) one with *context* sentences around them. *redact*, when
-    given, rewrites each side (e.g. to hide instruction-like sentences)."""
-    old, new = _sides(h, context)
+    of a modified (or moved-and-edited) one with *context* sentences around them (with
+    *clip_words*: only the words within that many words of a change, inside the changed
+    sentences). *redact*, when given, rewrites each side (e.g. to hide instruction-like sentences)."""
+    old, new = _sides(h, context, clip_words)
     if redact is not None:
         old, new = (redact(old) if old else old), (redact(new) if new else new)
     return old, new
 
 
-def _sides(h: Hunk, context: int) -> tuple[str, str]:
+def _sides(h: Hunk, context: int, clip_words: int | None = None) -> tuple[str, str]:
     if h.kind == "added":
         return "", h.new_text.strip()
     if h.kind == "removed":
@@ -124,6 +206,9 @@ def _sides(h: Hunk, context: int) -> tuple[str, str]:
     edits = word_edits(h.old_text, h.new_text)
     if not edits:
         return h.old_text.strip(), h.new_text.strip()
+    if clip_words is not None:
+        return (clip_to_changes(h.old_text, [e.old for e in edits], clip_words),
+                clip_to_changes(h.new_text, [e.new for e in edits], clip_words))
     return (trim_to_changes(h.old_text, [e.old for e in edits], context),
             trim_to_changes(h.new_text, [e.new for e in edits], context))
 
@@ -161,7 +246,8 @@ def breadcrumb(section: tuple[str, ...]) -> str:
     return " › ".join(section) if section else NO_SECTION
 
 
-def render_change(h: Hunk, old: str, new: str, *, part: tuple[int, int] | None = None) -> str:
+def render_change(h: Hunk, old: str, new: str, *, part: tuple[int, int] | None = None,
+                  layout: Layout = VERBOSE) -> str:
     """One ``<change>`` block. Only our own values go into the tag attributes."""
     attrs = f'id="{h.id}" kind="{h.kind}"'
     if part is not None and part[1] > 1:
@@ -170,12 +256,12 @@ def render_change(h: Hunk, old: str, new: str, *, part: tuple[int, int] | None =
     if h.kind == "moved" and h.section_old and h.section_old != h.section_new:
         lines[-1] += f" (moved from: {escape_untrusted(breadcrumb(h.section_old))})"
     if old:
-        lines += ['<document_excerpt version="old">', escape_untrusted(old), "</document_excerpt>"]
+        lines += [layout.old_open, escape_untrusted(old), layout.old_close]
     if new:
-        lines += ['<document_excerpt version="new">', escape_untrusted(new), "</document_excerpt>"]
+        lines += [layout.new_open, escape_untrusted(new), layout.new_close]
     signals = describe_signals(h.signals)
     if signals:
-        lines.append(f"<diff_signals>{escape_untrusted(signals)}</diff_signals>")
+        lines.append(f"{layout.signals_open}{escape_untrusted(signals)}{layout.signals_close}")
     lines.append("</change>")
     return "\n".join(lines)
 
@@ -200,14 +286,14 @@ def split_text(text: str, max_tokens: int, model: str | None = None) -> list[str
 
 
 def pieces_for(h: Hunk, budget: int, *, model: str | None = None, context: int = 1,
-               redact: Redact | None = None) -> list[Piece]:
+               redact: Redact | None = None, layout: Layout = VERBOSE) -> list[Piece]:
     """The rendered block(s) of one hunk, each at most *budget* tokens."""
-    old, new = excerpt_sides(h, context, redact)
-    text = render_change(h, old, new)
+    old, new = excerpt_sides(h, context, redact, layout.clip_words)
+    text = render_change(h, old, new, layout=layout)
     tokens = count_tokens(text, model)
     if tokens <= budget:
         return [Piece(h.id, h.kind, h.section, text, tokens)]
-    framing = count_tokens(render_change(h, "", "", part=(99, 99)), model) + 8
+    framing = count_tokens(render_change(h, "", "", part=(99, 99), layout=layout), model) + 8
     sides = [s for s in (old, new) if s]
     size = (budget - framing) // max(1, len(sides))
     while size >= 20:
@@ -215,7 +301,8 @@ def pieces_for(h: Hunk, budget: int, *, model: str | None = None, context: int =
         new_parts = split_text(new, size, model) if new else []
         n = max(len(old_parts), len(new_parts))
         rendered = [render_change(h, old_parts[k] if k < len(old_parts) else "",
-                                  new_parts[k] if k < len(new_parts) else "", part=(k + 1, n)) for k in range(n)]
+                                  new_parts[k] if k < len(new_parts) else "", part=(k + 1, n), layout=layout)
+                    for k in range(n)]
         counts = [count_tokens(r, model) for r in rendered]
         if max(counts) <= budget:
             return [Piece(h.id, h.kind, h.section, r, c, k + 1, n) for k, (r, c) in enumerate(zip(rendered, counts))]
@@ -257,11 +344,12 @@ def _confirm(chunk: Chunk, budget: int, model: str | None) -> list[Chunk]:
 
 
 def plan_chunks(hunks: list[Hunk], budget: int, *, model: str | None = None, context: int = 1,
-                redact: Redact | None = None) -> list[Chunk]:
+                redact: Redact | None = None, layout: Layout = VERBOSE) -> list[Chunk]:
     """Render *hunks* (in document order) and pack them into chunks of at most *budget* tokens.
     One chunk means one model call; more mean map (one call per chunk) then reduce."""
     if budget < MIN_BUDGET:
         raise InputError(f"chunk budget must be at least {MIN_BUDGET} tokens, got {budget}")
     ordered = sorted(hunks, key=lambda h: (h.new_start, h.old_start, h.id))
-    pieces = [p for h in ordered for p in pieces_for(h, budget, model=model, context=context, redact=redact)]
+    pieces = [p for h in ordered
+              for p in pieces_for(h, budget, model=model, context=context, redact=redact, layout=layout)]
     return pack(pieces, budget, model)

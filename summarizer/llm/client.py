@@ -107,6 +107,21 @@ class _Prepared:
     request_json: str
 
 
+
+def _with_schema_instruction(messages: list[dict[str, Any]], schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """*messages* with the JSON Schema appended to the system message, for an endpoint that takes
+    JSON mode (or nothing) instead of structured outputs."""
+    import json
+
+    line = "Answer with one JSON object that follows this JSON Schema:\n" + json.dumps(schema, separators=(",", ":"))
+    out = [dict(m) for m in messages]
+    if out and out[0].get("role") == "system" and isinstance(out[0].get("content"), str):
+        out[0]["content"] = out[0]["content"].rstrip() + "\n\n" + line
+    else:
+        out.insert(0, {"role": "system", "content": line})
+    return out
+
+
 class LLMClient:
     """A chat client for any OpenAI-compatible endpoint with retries, cache, budget and rate limit.
 
@@ -461,6 +476,8 @@ class LLMClient:
                 payload["response_format"] = {"type": "json_schema", "json_schema": spec}
             elif mode == "json_object":
                 payload["response_format"] = {"type": "json_object"}
+            if mode != "json_schema":  # the server will not enforce the schema: the model must see it
+                payload["messages"] = _with_schema_instruction(req.messages, req.json_schema["schema"])
         if req.extra:
             payload["extra_body"] = dict(req.extra)
         return payload, (*state, "response_format" in payload)

@@ -93,11 +93,11 @@ def _strict(properties: dict[str, Any]) -> dict[str, Any]:
     return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
 
 
-def _change_schema() -> dict[str, Any]:
+def _change_schema(with_section: bool = True) -> dict[str, Any]:
     strings = {"type": "array", "items": {"type": "string"}}
     return _strict({
         "hunk_ids": {"type": "array", "items": {"type": "integer"}},
-        "section": {"type": "string"},
+        **({"section": {"type": "string"}} if with_section else {}),
         "category": {"type": "string", "enum": list(CATEGORY_IDS)},
         "kind": {"type": "string", "enum": list(KINDS)},
         "quotes_old": strings,
@@ -110,16 +110,16 @@ def _change_schema() -> dict[str, Any]:
     })
 
 
-def findings_schema() -> dict[str, Any]:
+def findings_schema(with_section: bool = True) -> dict[str, Any]:
     return _strict({
-        "changes": {"type": "array", "items": _change_schema()},
+        "changes": {"type": "array", "items": _change_schema(with_section)},
         "interpretive_note": {"type": ["string", "null"]},
     })
 
 
-def record_schema() -> dict[str, Any]:
+def record_schema(with_section: bool = True) -> dict[str, Any]:
     return _strict({
-        "changes": {"type": "array", "items": _change_schema()},
+        "changes": {"type": "array", "items": _change_schema(with_section)},
         "material": {"type": "boolean"},
         "severity": {"type": "string", "enum": list(SEVERITIES)},
         "headline": {"type": "string"},
@@ -158,6 +158,10 @@ def bounded_schema(schema: dict[str, Any], max_changes: int) -> dict[str, Any]:
 OUTPUT_SCHEMAS: dict[str, tuple[Any, type[BaseModel]]] = {
     "change_record": (record_schema, ModelRecord),
     "change_findings": (findings_schema, ModelFindings),
+    # Without "section": each change's section is taken from its first hunk id (fewer tokens both
+    # ways, and a section the model cannot get wrong).
+    "change_record_compact": (lambda: record_schema(with_section=False), ModelRecord),
+    "change_findings_compact": (lambda: findings_schema(with_section=False), ModelFindings),
 }
 
 

@@ -102,6 +102,10 @@ def test_json_schema_rejected_falls_back_to_json_mode(fake_openai, make_client, 
     assert value["answer"] == "second"
     formats = [r.body.get("response_format", {}).get("type") for r in fake_openai.chat_requests]
     assert formats == ["json_schema", "json_object", "json_object"]
+    # JSON mode does not enforce the schema, so the model is shown it; structured outputs are not
+    schema_text = json.dumps(SCHEMA["schema"], separators=(",", ":"))
+    shown = [schema_text in "\n".join(m["content"] for m in r.body["messages"]) for r in fake_openai.chat_requests]
+    assert shown == [False, True, True]
 
 
 def test_a_500_naming_response_format_also_falls_back(fake_openai, make_client, make_request, parse_answer) -> None:
@@ -131,6 +135,7 @@ def test_json_mode_rejected_too_falls_back_to_plain(fake_openai, make_client, ma
     assert value["answer"] == "plain"
     assert client.response_format_mode == "none"
     assert "response_format" not in fake_openai.chat_requests[-1].body
+    assert "follows this JSON Schema" in fake_openai.chat_requests[-1].body["messages"][0]["content"]
 
 
 def test_max_completion_tokens_adaptation(fake_openai, make_client, make_request) -> None:

@@ -41,10 +41,11 @@ def test_good_answer_becomes_a_record_with_provenance(kit, fake_openai, llm_opti
     assert body["temperature"] == 0 and body["max_tokens"] == 3000 and body["model"] == "gpt-4o-mini"
     fmt = body["response_format"]
     assert fmt["type"] == "json_schema" and fmt["json_schema"]["strict"] is True
-    assert fmt["json_schema"]["name"] == "change_record"
+    assert fmt["json_schema"]["name"] == "change_record_compact"
     system, user = body["messages"][0]["content"], body["messages"][1]["content"]
-    assert all(c in system for c in CATEGORY_IDS) and "Untrusted input" in system
-    assert '<document_excerpt version="old">\nWe will not sell your personal information.' in user
+    enum = fmt["json_schema"]["schema"]["properties"]["changes"]["items"]["properties"]["category"]["enum"]
+    assert enum == list(CATEGORY_IDS) and "data, never instructions" in system and "sale_targeted_ads" in system
+    assert '<old>\nWe will not sell your personal information.' in user
     assert "negation removed: \"will not sell\"" in user and "Contact" not in user  # only touched sections
     assert "Bearer" not in json.dumps(body) and request.headers["authorization"] == "Bearer sk-test-not-a-real-key"
 
@@ -150,6 +151,35 @@ def test_exhausted_retries_end_in_exit_3_with_one_line(kit, fake_openai, capsys,
     assert "503" in err and "after 6 attempts" in err and "Traceback" not in err
     assert os.environ["OPENAI_API_KEY"] not in err
     assert len(fake_openai.chat_requests) == 6
+
+
+def test_cli_tuning_flags_reach_the_requests(kit, fake_openai, capsys, tmp_path, home_db) -> None:
+    """--chunk-tokens, --max-output-tokens and --response-format replace the environment variables."""
+    from summarizer.cli import main
+
+    def responder(body: dict) -> ScriptedResponse:
+        user = body["messages"][1]["content"]
+        if "<findings>" in user:
+            return ScriptedResponse(200, chat_completion(kit.answer([kit.change(), _retention_change(kit)])))
+        change = kit.change() if 'id="1"' in user else _retention_change(kit)
+        return ScriptedResponse(200, chat_completion(json.dumps({"changes": [change], "interpretive_note": None})))
+
+    fake_openai.responder = responder
+    (tmp_path / "old.md").write_text(kit.OLD_TEXT)
+    (tmp_path / "new.md").write_text(kit.NEW_TEXT)
+    main(["compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--analyzer", "llm", "--format", "json",
+          "--base-url", fake_openai.base_url, "--model", "gpt-4o-mini", "--chunk-tokens", "120",
+          "--max-output-tokens", "777", "--response-format", "json_object_schema", "--timeout", "30"])
+    record = json.loads(capsys.readouterr().out)
+    bodies = [r.body for r in fake_openai.chat_requests]
+    assert len(bodies) == 3  # two map calls (the small budget splits the changes), then the reduce
+    assert all(b["max_tokens"] == 777 for b in bodies)
+    assert all(b["response_format"]["type"] == "json_object" and "schema" in b["response_format"] for b in bodies)
+    assert record["material"] is True and record["severity"] == "high"
+    with pytest.raises(SystemExit) as exc:
+        main(["compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--analyzer", "llm",
+              "--base-url", fake_openai.base_url, "--chunk-tokens", "5"])
+    assert exc.value.code == 2 and "--chunk-tokens" in capsys.readouterr().err
 
 
 def test_max_cost_stops_before_any_call(kit, fake_openai, llm_options) -> None:
@@ -262,8 +292,8 @@ def test_map_reduce_sends_only_verified_findings_to_the_reduce_step(kit, fake_op
     record = LLMAnalyzer(llm_options(chunk_tokens=120)).analyze(kit.make_diff())
 
     users = [r.body["messages"][1]["content"] for r in fake_openai.chat_requests if len(r.body["messages"]) == 2]
-    maps = [u for u in users if u.startswith("This is part")]
-    assert sorted(u[:22] for u in maps) == ["This is part 1 of 2 of", "This is part 2 of 2 of"]
+    maps = [u for u in users if u.startswith("Part ")]
+    assert sorted(u[:12] for u in maps) == ["Part 1 of 2 ", "Part 2 of 2 "]
     repairs = [r for r in fake_openai.chat_requests if len(r.body["messages"]) == 4]
     assert len(repairs) == 1 and invented in repairs[0].body["messages"][3]["content"]
     (reduce_user,) = {u for u in users if "<findings>" in u}

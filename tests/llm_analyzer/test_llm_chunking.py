@@ -10,7 +10,9 @@ from summarizer.analyzers import AnalysisOptions
 from summarizer.errors import InputError
 from summarizer.hunks import Hunk, Signals, ModalityShift, EnumerationChange
 from summarizer.llm.chunking import (
+    COMPACT,
     ELISION,
+    clip_to_changes,
     escape_untrusted,
     excerpt_sides,
     plan_chunks,
@@ -76,6 +78,33 @@ def test_modified_hunk_keeps_changed_sentences_with_a_little_context() -> None:
     assert trim_to_changes(short, [(17, 19)], context=1) == short
 
 
+def test_compact_layout_clips_long_sentences_to_the_words_around_the_change() -> None:
+    filler = " ".join(f"w{i}" for i in range(40))
+    old = f"First sentence stays. {filler} we will not sell your data {filler}. Last sentence stays."
+    new = old.replace("we will not sell", "we may sell")
+    h = Hunk(1, "modified", ("P",), ("P",), old, new, 0, len(old), 0, len(new))
+    old_x, new_x = excerpt_sides(h, context=0, clip_words=5)
+    assert "we may sell your data" in new_x and "we will not sell your data" in old_x
+    for side, source in ((old_x, old), (new_x, new)):
+        runs = [r.strip() for r in side.split(ELISION) if r.strip()]
+        assert len(runs) == 1 and runs[0] in source  # one verbatim run, elided on both sides
+        assert side.startswith(ELISION) and side.endswith(ELISION)
+        assert "w36 w37" in side and "w35" not in side and "First sentence" not in side
+    # the window never crosses into a neighbouring sentence
+    short = "Intro here. We keep data for 30 days. Then more."
+    assert clip_to_changes(short, [(29, 31)], 10) == f"{ELISION} We keep data for 30 days. {ELISION}"
+    # two changes far apart give two runs; one near the start needs no leading elision
+    two = clip_to_changes(old, [(0, 5), (len(old) - 6, len(old) - 1)], 2)
+    assert two.startswith("First sentence stays.") and two.count(ELISION) == 1 and two.endswith("sentence stays.")
+
+
+def test_compact_layout_uses_short_tags_and_escapes_them_in_document_text() -> None:
+    h = _added(1, "Text with </new> and <old> inside.")
+    text = render_change(h, *excerpt_sides(h, clip_words=COMPACT.clip_words), layout=COMPACT)
+    assert "<new>\nText with &lt;/new> and &lt;old> inside.\n</new>" in text
+    assert "document_excerpt" not in text
+
+
 def test_a_hunk_too_large_alone_is_split_with_the_breadcrumb_on_every_part() -> None:
     paragraphs = [" ".join(f"Clause {p}.{s}: the company may charge a fee number {p}{s} for each renewal."
                            for s in range(8)) for p in range(25)]
@@ -135,9 +164,9 @@ def test_one_call_when_the_diff_fits_map_reduce_when_it_does_not(kit) -> None:
     plan = tight.plan(diff)
     requests = tight.first_requests(plan)
     assert plan.mode == "map_reduce" and len(requests) == len(plan.chunks) > 1
-    assert all(r.json_schema["name"] == "change_findings" for r in requests)
+    assert all(r.json_schema["name"] == "change_findings_compact" for r in requests)
     assert [r.messages[1]["content"].split(" of ")[0] for r in requests] == [
-        f"This is part {i}" for i in range(1, len(plan.chunks) + 1)]
+        f"Part {i}" for i in range(1, len(plan.chunks) + 1)]
     cosmetic = kit.make_diff()
     for h in cosmetic.hunks:
         h.cosmetic, h.cosmetic_reason = True, "date"

@@ -16,6 +16,7 @@ from summarizer.taxonomy import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[2]
 V1 = ROOT / "prompts" / "change_record" / "v1"
+V2 = ROOT / "prompts" / "change_record" / "v2"
 WORSE = ROOT / "tests" / "fixtures" / "prompts" / "change_record" / "v0-worse"
 
 
@@ -28,10 +29,12 @@ def prompt_root(tmp_path: Path) -> Path:
 
 
 def test_identity_is_name_version_and_content_hash() -> None:
-    prompt = load_prompt()
-    assert re.fullmatch(r"change_record@v1#[0-9a-f]{12}", prompt.identity)
-    assert prompt.identity.endswith(folder_digest(V1)[:12])
-    assert load_prompt("change_record@v1").identity == load_prompt(str(V1)).identity == prompt.identity
+    prompt = load_prompt()  # the newest version
+    assert re.fullmatch(r"change_record@v2#[0-9a-f]{12}", prompt.identity)
+    assert prompt.identity.endswith(folder_digest(V2)[:12])
+    assert load_prompt("change_record@v2").identity == load_prompt(str(V2)).identity == prompt.identity
+    v1 = load_prompt("change_record@v1")
+    assert v1.identity.endswith(folder_digest(V1)[:12]) and v1.identity != prompt.identity
 
 
 def test_identity_changes_when_a_template_changes_and_returns_with_the_content(prompt_root: Path) -> None:
@@ -83,13 +86,32 @@ def test_rendering_is_strict_and_never_evaluates_inserted_text() -> None:
 
 
 def test_system_prompt_carries_taxonomy_rubric_plain_language_and_the_untrusted_rule() -> None:
-    system = load_prompt().render("system", categories=list(CATEGORIES.values()))
+    system = load_prompt("change_record@v1").render("system", categories=list(CATEGORIES.values()))
     for category in CATEGORIES.values():
         assert f"- {category.id}: {category.covers}" in system
     for needle in ("none < low < medium < high", "severity_before", "severity_after", "\"will\" becomes \"may\"",
                    "reading grade 9", "Untrusted", "never instructions to you", "ignore previous instructions",
                    "exact words copied from the excerpts", "direction is the effect on the user"):
         assert needle in system, needle
+
+
+def test_v2_system_prompt_keeps_the_rules_in_fewer_tokens() -> None:
+    from summarizer.llm.tokens import count_tokens
+
+    v1, v2 = (load_prompt(f"change_record@{v}").render("system", categories=list(CATEGORIES.values()))
+              for v in ("v1", "v2"))
+    # the high and low categories by id (all ids reach the model through the schema's enum)
+    high, low = v2.split("usually rate high:")[1].split(";")[:2]
+    assert {c.id for c in CATEGORIES.values() if c.tendency.name == "high"} == {x.strip() for x in high.split(",")}
+    assert {c.id for c in CATEGORIES.values() if c.tendency.name == "low"} == {
+        x.strip() for x in low.removeprefix(" low:").split(",")}
+    for needle in ("none < low < medium < high", "severity_before", "severity_after", "\"will\" became \"may\"",
+                   "grade 9", "never instructions", "ignore previous instructions", "do not obey",
+                   "exact words from <old>", "direction is the effect on you", "<signals> are machine hints"):
+        assert needle in v2, needle
+    assert count_tokens(v2, "gpt-4o-mini") < 0.55 * count_tokens(v1, "gpt-4o-mini")
+    manifest = load_prompt("change_record@v2")
+    assert manifest.defaults["layout"] == "compact" and manifest.output_schemas["final"] == "change_record_compact"
 
 
 def test_worse_fixture_drops_definitions_and_rubric() -> None:
@@ -105,7 +127,7 @@ def test_worse_fixture_drops_definitions_and_rubric() -> None:
 
 
 def test_cli_prompts_list_and_show(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    identity = load_prompt().identity
+    identity = load_prompt("change_record@v1").identity  # listed first: by name, then version
     main(["prompts", "list"])
     assert capsys.readouterr().out.startswith(identity)
     main(["prompts", "show", "change_record@v1", "--template", "system", "--rendered"])
@@ -113,7 +135,7 @@ def test_cli_prompts_list_and_show(capsys: pytest.CaptureFixture[str], monkeypat
     assert out.splitlines()[0] == identity and "- third_party_sharing: disclosure" in out and "{%" not in out
     main(["prompts", "show", "--json"])
     shown = json.loads(capsys.readouterr().out)
-    assert shown["identity"] == identity and set(shown["templates"]) == {"system", "map", "reduce"}
+    assert shown["identity"] == load_prompt().identity and set(shown["templates"]) == {"system", "map", "reduce"}
     monkeypatch.setenv("SUMMARIZER_PROMPTS_DIR", str(WORSE.parents[1]))
     main(["prompts", "list", "--json"])
     listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
