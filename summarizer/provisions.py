@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from summarizer.classifier import classify, score_all
 from summarizer.documents import loose_key, normalise
@@ -50,6 +51,7 @@ class Unit:
     edits: list[Edit] = field(default_factory=list)  # word edits, offsets local to hunk.old_text/new_text
     labels: list[str] = field(default_factory=list)
     changed_words: int = 0
+    heading: bool = False  # both sides are a heading (renamed or renumbered), not provision text
 
     @property
     def category(self) -> str:
@@ -211,6 +213,57 @@ def _heading_like(piece: str) -> bool:
     return line.startswith("#") or (len(line.split()) <= 12 and not re.search(r"[.!?:;]\s*$", line))
 
 
+HEADING_WORDS = 20
+
+
+def _blocks_in(doc_blocks: list[Block], start: int, end: int) -> list[Block]:
+    starts = [b.start for b in doc_blocks]
+    i = max(0, bisect_left(starts, start) - 1)
+    out = []
+    while i < len(doc_blocks) and doc_blocks[i].start < max(end, start + 1):
+        if doc_blocks[i].end > start:
+            out.append(doc_blocks[i])
+        i += 1
+    return out
+
+
+def _heading_change(diff: DiffResult, h: Hunk) -> bool:
+    """Both sides of a modified hunk are one heading: a heading block on at least one side, and
+    on the other a heading or a lone short line without a full stop (never a list item or table
+    row, which can carry a provision without punctuation)."""
+    old = _blocks_in(diff.old.blocks, h.old_start, h.old_end)
+    new = _blocks_in(diff.new.blocks, h.new_start, h.new_end)
+    if len(old) != 1 or len(new) != 1:
+        return False
+    kinds = {old[0].kind, new[0].kind}
+    if not kinds <= {"heading", "paragraph", "list_item"} or kinds == {"list_item"}:
+        return False
+    if "list_item" in kinds and "heading" not in kinds:
+        return False  # a list item becomes a heading only when the new layout says so
+    if "heading" not in kinds and kinds != {"paragraph"}:
+        return False
+    if not all(_short_line(b.text) for b in old + new):
+        return False
+    if kinds == {"paragraph"}:  # no heading markup: it must read as a title, not a broken sentence
+        return not any("," in b.text or _continues(blocks, b) for blocks, b in
+                       ((diff.old.blocks, old[0]), (diff.new.blocks, new[0])))
+    return True
+
+
+def _continues(blocks: list[Block], block: Block) -> bool:
+    """The next block starts in lower case: this one is the first half of a broken sentence."""
+    nxt = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+    return nxt is not None and bool(re.match(r"[\W_]*[a-z]", nxt.text))
+
+
+def _short_line(text: str) -> bool:
+    lines = [ln for ln in text.strip().splitlines() if ln.strip() and not set(ln.strip()) <= set("=-")]
+    if len(lines) != 1:
+        return False
+    line = re.sub(r"^\s*(?:#{1,6}|[-*+•]|\d{1,3}(?:\.\d{1,3})*\.?)\s*", "", lines[0]).strip(" *_")
+    return 0 < word_count(line) <= HEADING_WORDS and not re.search(r"[.!?;]\s*$", line)
+
+
 def _one_sided_units(h: Hunk) -> list[Unit]:
     old_side = h.kind == "removed"
     text = h.old_text if old_side else h.new_text
@@ -266,14 +319,80 @@ def only_link_targets(old: str, new: str) -> bool:
     return key(old) == key(new)
 
 
+def readable(text: str) -> str:
+    """The words a reader sees: images dropped, links reduced to their labels, bare URLs dropped."""
+    return _URL.sub(" ", _LINK_TARGET.sub("]", _MD_IMAGE.sub(" ", text)))
+
+
+def readable_key(text: str) -> str:
+    """Comparison key of :func:`readable` text: words only, lower case."""
+    return loose_key(readable(text))
+
+
+_PLACEHOLDER = re.compile(r"\\?\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b", re.I)
+_DATE = re.compile(
+    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b", re.I)
+PLACEHOLDER_SLACK = 5  # words besides the dates that may differ around a placeholder
+
+
+def placeholder_for_dates(old: str, new: str) -> bool:
+    """The new text put template placeholders ('[date of publication]') where the old one had
+    dates, and otherwise differs by a few words at most: a template published unfilled, not a
+    change of terms (whatever a placeholder says, e.g. '[enter date ~ 2 weeks later]')."""
+    if not _PLACEHOLDER.search(new) or _PLACEHOLDER.search(old) or not _DATE.search(old):
+        return False
+    a = readable(_DATE.sub(" DATE ", old))
+    b = readable(_PLACEHOLDER.sub(" DATE ", new))
+    ka, kb = loose_key(a).split(), loose_key(b).split()
+    if ka.count("date") != kb.count("date"):
+        return False
+    changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in
+                  SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes() if op != "equal")
+    return changed <= PLACEHOLDER_SLACK
+
+
+REGION_GAP = 400  # hunks closer than this (in both versions) are read together
+
+
+def resegmented(diff: DiffResult) -> set[int]:
+    """Ids of substantive hunks that, read together with their neighbours, say the same words in
+    both versions: a passage split or joined differently, an image taken out of a link. The diff
+    sees removals and additions there; a reader sees the same text."""
+    ordered = sorted((h for h in diff.hunks if h.kind != "moved"), key=lambda h: (h.old_start, h.new_start))
+    regions: list[list[Hunk]] = []
+    for h in ordered:
+        last = regions[-1][-1] if regions else None
+        if (last is not None and 0 <= h.old_start - last.old_end <= REGION_GAP
+                and 0 <= h.new_start - last.new_end <= REGION_GAP):
+            regions[-1].append(h)
+        else:
+            regions.append([h])
+    found: set[int] = set()
+    for region in regions:
+        if all(h.cosmetic for h in region) or not any(h.kind in ("added", "removed") for h in region):
+            continue  # a lone modified hunk is judged by the cosmetic filter and the rubric
+        old = diff.old.text[region[0].old_start:max(h.old_end for h in region)]
+        new = diff.new.text[region[0].new_start:max(h.new_end for h in region)]
+        key = readable_key(old)
+        if key and key == readable_key(new):
+            found.update(h.id for h in region if not h.cosmetic)
+    return found
+
+
 def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
-    """Units of every substantive hunk; the hunks set aside as page furniture; and those whose
-    only change is a link target."""
+    """Units of every substantive hunk; the hunks set aside as page furniture (or as the same
+    words split differently); and those whose only change is a link target."""
     units: list[Unit] = []
     furniture: list[Hunk] = []
     cosmetic_links: list[Hunk] = []
+    same_words = resegmented(diff)
     for h in diff.hunks:
         if h.cosmetic:
+            continue
+        if h.id in same_words:
+            furniture.append(h)
             continue
         if h.kind in ("added", "removed"):
             found = _one_sided_units(h)
@@ -282,6 +401,9 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
         elif only_link_targets(h.old_text, h.new_text):
             cosmetic_links.append(h)
             continue
+        elif placeholder_for_dates(h.old_text, h.new_text):
+            furniture.append(h)  # a template published unfilled: capture_problems says so
+            continue
         else:
             unit = _modified_unit(h)
             found = [unit] if unit is not None else []
@@ -289,6 +411,8 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
                 found = []
         if not found:
             furniture.append(h)
+        for unit in found:
+            unit.heading = unit.kind in ("modified", "moved") and _heading_change(diff, h)
         units.extend(found)
     section_labels: dict[tuple[str, ...], str | None] = {}
     for unit in units:
@@ -298,8 +422,49 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
         hint = section_labels[unit.section]
         if hint is not None and hint != labels[0] and _fires(hint, _classify_text(unit)):
             labels = [hint] + [lab for lab in labels if lab != hint]
+        if labels[0] == "contact_generic":
+            right = rights_channel_change(unit.old_text, unit.new_text)
+            if right is not None:  # how to exercise a right changed: not just contact details
+                labels = [right] + [lab for lab in labels if lab != right]
         unit.labels = labels
     return units, furniture, cosmetic_links
+
+
+RIGHTS_CATEGORIES = ("user_rights", "choice_consent")
+MIN_RIGHTS_SCORE = 0.5
+_EMAIL_ADDR = re.compile(r"mailto:|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+_PHONE = re.compile(r"(?<![\w/.])\+?\(?\d[\d\s().-]{6,}\d(?![\w/])")
+_WEB = re.compile(r"https?://|www\.|\b(?:online|web) form\b|\bwebform\b|\bportal\b", re.I)
+_POSTAL = re.compile(r"\b(?:write to us|by (?:post|mail)|postal address|mailing address)\b", re.I)
+
+
+_RIGHT_ACTION = re.compile(r"\b(?:request\w*|opt(?:ing)?[- ]?out|unsubscrib\w*|withdraw\w*|exercis\w*|delet\w*|"
+                           r"eras\w*|rectif\w*|correct\w*|object\w*|appeal\w*)\b", re.I)
+
+
+def channels(text: str) -> frozenset[str]:
+    """The kinds of channel a text offers for reaching the company: email, phone, web, post."""
+    found = set()
+    if _EMAIL_ADDR.search(text):
+        found.add("email")
+    if any(sum(ch.isdigit() for ch in m.group(0)) >= 7 for m in _PHONE.finditer(_DATE.sub(" ", _URL.sub(" ", text)))):
+        found.add("phone")
+    if _WEB.search(text):
+        found.add("web")
+    if _POSTAL.search(text):
+        found.add("post")
+    return frozenset(found)
+
+
+def rights_channel_change(old: str, new: str) -> str | None:
+    """The right (``user_rights`` or ``choice_consent``) whose request channel changed: the
+    passage is about exercising a right (requesting deletion or access, opting out ...) and the
+    kinds of channel it offers (email, phone, web form, post) differ between the versions."""
+    if channels(old) == channels(new) or not _RIGHT_ACTION.search(old + " " + new):
+        return None
+    hits = score_all(old + "\n" + new)
+    best = max(RIGHTS_CATEGORIES, key=lambda c: hits[c].score if c in hits else 0.0)
+    return best if best in hits and hits[best].score >= MIN_RIGHTS_SCORE else None
 
 
 def _fires(category: str, text: str) -> bool:

@@ -12,13 +12,14 @@ import re
 import time
 
 from summarizer import __version__
-from summarizer.extract import Span
+from summarizer.extract import Span, word_count, word_edits
 from summarizer.hunks import DiffResult, Document
-from summarizer.provisions import Provision, provisions_of
+from summarizer.provisions import RIGHTS_CATEGORIES, Provision, channels, provisions_of, readable
 from summarizer.records import Change, ChangeRecord, Flag, Provenance
 from summarizer import summarize as text
 
 from summarizer.severity import overall_severity
+from summarizer.truncation import Truncation, truncated_capture
 
 MAX_CHANGES = 8
 REWRITE_WORDS = 40
@@ -35,6 +36,9 @@ class RulesAnalyzer:
 
     def analyze(self, diff: DiffResult) -> ChangeRecord:
         started = time.perf_counter()
+        cut = truncated_capture(diff)
+        if cut is not None:  # passages missing from a cut-short capture are not changes of the policy
+            diff = DiffResult(diff.old, diff.new, [h for h in diff.hunks if not cut.drops(h)])
         triage = provisions_of(diff)
         provisions, planted = _set_aside_instructions(_fold_repeats(triage.provisions))
         assessed = time.perf_counter()
@@ -42,9 +46,11 @@ class RulesAnalyzer:
         substantive = [p for p in provisions if is_material(p)]
         mismatch = different_document(diff)
         if mismatch or not substantive:
-            record = self._not_material(diff, provisions, kinds, mismatch)
+            record = self._not_material(diff, provisions, kinds, mismatch, cut)
         else:
             record = self._material(diff, provisions, kinds)
+        if cut is not None and not mismatch:
+            _flag_truncation(record, cut)
         if planted:
             record.flags.append(Flag(
                 code="planted_instructions",
@@ -63,7 +69,7 @@ class RulesAnalyzer:
     # --- the two kinds of record --------------------------------------------------------------
 
     def _not_material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str],
-                      mismatch: str | None = None) -> ChangeRecord:
+                      mismatch: str | None = None, cut: Truncation | None = None) -> ChangeRecord:
         if mismatch:
             return ChangeRecord(
                 material=False, severity="none", categories=[],
@@ -81,8 +87,11 @@ class RulesAnalyzer:
         if rewordings:
             kinds = [*kinds, "wording that does not change what the text allows or promises"]
         sentence = text.cosmetic_sentence(kinds)
+        headline = f"No material change. {sentence}"
+        if cut is not None:
+            headline = f"No material change found: the {cut.side} version looks like a capture cut short."
         return ChangeRecord(
-            material=False, severity="none", categories=[], headline=f"No material change. {sentence}",
+            material=False, severity="none", categories=[], headline=headline,
             summary=f"{sentence} The wording that matters is the same in both versions.",
             impact="Nothing changes for you.", actions=[],
             interpretive_note=" ".join(text.capture_problems(diff)) or None,
@@ -131,6 +140,15 @@ class RulesAnalyzer:
         )
 
 
+def _flag_truncation(record: ChangeRecord, cut: Truncation) -> None:
+    """Say in the record that one version looks cut short and what was left out because of it."""
+    message = cut.message()
+    record.flags.append(Flag(code="capture_truncated", message=message))
+    advice = f"{message} Check the capture of the {cut.side} version before relying on this record."
+    note = record.interpretive_note or ""
+    record.interpretive_note = advice if not note else f"{advice} {note}"
+
+
 def _set_aside_instructions(provisions: list[Provision]) -> tuple[list[Provision], list[str]]:
     """Drop provisions whose changed text is only instructions addressed to an AI system (a line
     with such an instruction counts as planted as a whole)."""
@@ -154,21 +172,72 @@ def _set_aside_instructions(provisions: list[Provision]) -> tuple[list[Provision
 def is_material(prov: Provision) -> bool:
     """A provision is material unless it only moved, or was reworded without any change in what
     it allows, promises or names (the rubric's direction is 'same' and no list, party or number
-    changed), or only touches contact details and other general text without a shift."""
+    changed), or only touches contact details and other general text without a shift, or only
+    renames or renumbers headings."""
     if prov.kind == "moved":
         return False
+    s = prov.signals
+    if _only_headings(prov) and not (s.negation or s.modality):
+        return False  # a heading names a section; the section's text says what it allows
     if prov.direction != "same":
         return True
     if prov.category == "contact_generic":
         return False
-    s = prov.signals
-    if s.numbers or s.parties_added or s.parties_removed or s.negation or s.modality or s.enumerations:
+    if s.numbers or s.parties_added or s.negation or s.modality:
+        return True
+    if (s.parties_removed or s.enumerations) and not _example_dropped(prov):
         return True
     if prov.kind in ("added", "removed"):
         return True
-    if _DIGITS.findall(prov.old_text) != _DIGITS.findall(prov.new_text):
+    if prov.category in RIGHTS_CATEGORIES and channels(prov.old_text) != channels(prov.new_text):
+        return True  # how to exercise a right changed (an email or phone line dropped, a form added)
+    old, new = readable(prov.old_text), readable(prov.new_text)
+    if figures(old) != figures(new):
         return True  # a figure changed (in any language); dates were already filtered as cosmetic
-    return prov.changed_words >= REWRITE_WORDS  # a long rewrite may change what the rubric cannot see
+    return _readable_changed_words(prov) >= REWRITE_WORDS  # a long rewrite may change what the rubric cannot see
+
+
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?:;\s])\s+[A-Z][a-z][\w-]*\s+$")
+
+
+def figures(text: str) -> list[str]:
+    """The numbers of a text that state a quantity: a number that is part of a name ('Google
+    Analytics 4', 'Section 12', 'Windows 10': after a capitalised word inside a sentence) is not one."""
+    return [m.group(0) for m in _DIGITS.finditer(text) if not _NAME_BEFORE.search(text[max(0, m.start() - 60):m.start()])]
+
+
+_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance|including)\s", re.I)
+_OPEN_END = re.compile(r"\b(?:and (?:many )?others|among others|and more|etc\.?|and so on|and the like)\b", re.I)
+
+
+def _example_dropped(prov: Provision) -> bool:
+    """Only examples were taken out of a list that says it is open on both ends ('sites such as
+    A, B, C and others'): the list never limited anything, so dropping an example changes nothing.
+    Adding an example is not covered: it can disclose a practice."""
+    s = prov.signals
+    if any(e.added for e in s.enumerations) or s.parties_added or prov.kind not in ("reworded", "narrowed"):
+        return False
+    old, new = prov.old_text, prov.new_text
+    return bool(_EXAMPLES.search(old) and _OPEN_END.search(old) and _EXAMPLES.search(new) and _OPEN_END.search(new))
+
+
+def _only_headings(prov: Provision) -> bool:
+    """Every changed unit is a heading on both sides (renamed, renumbered, reformatted)."""
+    return all(u.heading for u in prov.units)
+
+
+def _readable_changed_words(prov: Provision) -> int:
+    """Words taken out plus words put in, as a reader sees them: a link target or an image that
+    changed is not a changed word."""
+    total = 0
+    for u in prov.units:
+        if u.kind in ("modified", "moved") and u.edits:
+            old, new = readable(u.hunk.old_text), readable(u.hunk.new_text)
+            total += sum(word_count(old[a:b]) + word_count(new[c:d]) for (a, b), (c, d) in
+                         ((e.old, e.new) for e in word_edits(old, new)))
+        else:
+            total += u.changed_words
+    return total
 
 
 def different_document(diff: DiffResult, min_blocks: int = 20, max_shared: float = 0.1) -> str | None:

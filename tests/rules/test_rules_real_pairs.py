@@ -123,10 +123,12 @@ def test_every_bundled_pair_gives_a_coherent_record_with_verbatim_quotes(record_
 @pytest.mark.slow
 def test_material_accuracy_against_the_committed_labels(record_of):
     """Material-vs-cosmetic accuracy over all 100 bundled pairs, against evals/material_labels.yaml
-    (measured 0.91 when this guard was written; see the README for the misses and why)."""
+    (measured 0.99 with the revised labels: the one miss is microsoft-store, a borderline consent
+    wording change; bench/material_accuracy.py --misses lists it). The rules were written while
+    looking at these pairs, so this is a guard against regressions, not a held-out figure."""
     import yaml
 
     labels = yaml.safe_load((OTA.parent.parent / "material_labels.yaml").read_text(encoding="utf-8"))
     assert len(labels) == 100
     right = sum(record_of(name).material == label["material"] for name, label in labels.items())
-    assert right / len(labels) >= 0.89
+    assert right / len(labels) >= 0.98
