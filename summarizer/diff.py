@@ -52,13 +52,27 @@ def _keys(a: list[Block], b: list[Block]) -> tuple[list[int], list[int]]:
     common = set(raw_a).intersection(raw_b)
     ids: dict[str, int] = {}
     norm_ids: dict[str, int] = {}
+    norm_of: dict[tuple[bool, str], str] = {}  # a block repeated verbatim is normalised once
 
-    def key(bl: Block, raw: str) -> int:
-        if raw in common:
-            return ids.setdefault(raw, len(ids))
-        return norm_ids.setdefault(bl.norm, len(norm_ids) + 1_000_000_000)
+    def keys(blocks: list[Block], raws: list[str]) -> list[int]:
+        out = []
+        for bl, raw in zip(blocks, raws):
+            if raw in common:
+                k = ids.get(raw)
+                if k is None:
+                    k = ids[raw] = len(ids)
+            else:
+                if bl._norm is None:
+                    known = norm_of.get((bl.kind == "heading", raw))
+                    if known is None:
+                        norm_of[(bl.kind == "heading", raw)] = bl.norm
+                    else:
+                        bl._norm = known
+                k = norm_ids.setdefault(bl.norm, len(norm_ids) + 1_000_000_000)
+            out.append(k)
+        return out
 
-    return [key(bl, r) for bl, r in zip(a, raw_a)], [key(bl, r) for bl, r in zip(b, raw_b)]
+    return keys(a, raw_a), keys(b, raw_b)
 
 
 # --- alignment --------------------------------------------------------------------------------
@@ -154,12 +168,16 @@ class _Words:
     def __init__(self, blocks: list[Block]):
         self.blocks = blocks
         self.cache: dict[int, tuple[Counter[str], int]] = {}
+        self.by_text: dict[str, tuple[Counter[str], int]] = {}  # read-only bags, shared by equal texts
 
     def get(self, i: int) -> tuple[Counter[str], int]:
         got = self.cache.get(i)
         if got is None:
-            words = self.blocks[i].norm.casefold().split()
-            got = (Counter(words), len(words))
+            norm = self.blocks[i].norm
+            got = self.by_text.get(norm)
+            if got is None:
+                words = norm.casefold().split()
+                got = self.by_text[norm] = (Counter(words), len(words))
             self.cache[i] = got
         return got
 
@@ -169,8 +187,11 @@ def similarity(wa: tuple[Counter[str], int], wb: tuple[Counter[str], int]) -> fl
     total = wa[1] + wb[1]
     if total == 0:
         return 1.0
-    small, large = (wa[0], wb[0]) if len(wa[0]) <= len(wb[0]) else (wb[0], wa[0])
-    common = sum(min(n, large[w]) for w, n in small.items() if w in large)
+    ca, cb = wa[0], wb[0]
+    common = 0
+    for w in ca.keys() & cb.keys():  # shared words only (set intersection in C)
+        x, y = ca[w], cb[w]
+        common += x if x < y else y
     return 2.0 * common / total
 
 
@@ -343,8 +364,9 @@ def _token_key(token: str) -> str:
 def word_changes(old: str, new: str) -> list[WordChange]:
     """Inline word-level changes between two block texts (typography-insensitive comparison)."""
     ta, tb = _WORD.findall(old), _WORD.findall(new)
-    ca = [_token_key(t) for t in ta]
-    cb = [_token_key(t) for t in tb]
+    # an ASCII token without a backtick has nothing to fold: skip the translate
+    ca = [t.strip("*_`~") or t if t.isascii() and "`" not in t else _token_key(t) for t in ta]
+    cb = [t.strip("*_`~") or t if t.isascii() and "`" not in t else _token_key(t) for t in tb]
     out: list[WordChange] = []
     sm = difflib.SequenceMatcher(None, ca, cb, autojunk=len(ca) > 2000)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
@@ -386,16 +408,28 @@ def _build_hunks(old: Document, new: Document, pairs: list[tuple[int, int, bool]
     def new_anchor(j: int) -> int:
         return anchor_after_b[j - 1] if j > 0 else 0
 
+    # a block pair that recurs verbatim (repeated boilerplate) is judged and word-diffed once
+    reasons: dict[tuple[str, str, str, str], str | None] = {}
+    changes: dict[tuple[str, str], list[WordChange]] = {}
     for i, j, equal in pairs:
         x, y = a[i], b[j]
         if equal and x.text == y.text:
             continue
-        reason = cosmetic.pair_reason(x.text, y.text, x.norm, y.norm)
+        key = (x.text, y.text, x.norm, y.norm)
+        if key in reasons:
+            reason = reasons[key]
+        else:
+            reason = reasons[key] = cosmetic.pair_reason(x.text, y.text, x.norm, y.norm)
         if equal and reason == "whitespace only":
             continue
+        done = changes.get((x.text, y.text))
+        if done is None:
+            inline = changes[(x.text, y.text)] = word_changes(x.text, y.text)
+        else:
+            inline = [WordChange(c.op, c.old, c.new) for c in done]
         h = Hunk(id=0, kind="modified", section_old=x.section, section_new=y.section,
                  old_text=x.text, new_text=y.text, old_start=x.start, old_end=x.end,
-                 new_start=y.start, new_end=y.end, changes=word_changes(x.text, y.text),
+                 new_start=y.start, new_end=y.end, changes=inline,
                  cosmetic=reason is not None, cosmetic_reason=reason)
         items.append((y.start, 1, h))
         norms[id(h)] = (x.norm, y.norm)
@@ -474,16 +508,41 @@ PARALLEL_SIGNALS_CHARS = 1_000_000  # above this much changed text, a second cor
 
 
 def _attach_signals(hunks: list[Hunk], norms: dict[int, tuple[str, str]]) -> None:
-    """Signals of every substantive hunk, computed on the blocks' normalised text (already at hand)."""
+    """Signals of every substantive hunk, computed on the blocks' normalised text (already at hand).
+
+    Signals depend only on the two texts, so a change repeated verbatim (boilerplate rewritten the
+    same way in several places) is analysed once; every hunk still gets its own Signals object.
+    """
     from summarizer.signals import compute_signals
 
-    jobs = [(h, *norms.get(id(h), (h.old_text, h.new_text))) for h in hunks if not h.cosmetic]
-    size = sum(len(o) + len(n) for _, o, n in jobs)
+    slot: dict[tuple[str, str], int] = {}
+    unique: list[tuple[str, str]] = []
+    owners: list[tuple[Hunk, int]] = []
+    for h in hunks:
+        if h.cosmetic:
+            continue
+        texts = norms.get(id(h), (h.old_text, h.new_text))
+        k = slot.get(texts)
+        if k is None:
+            k = slot[texts] = len(unique)
+            unique.append(texts)
+        owners.append((h, k))
+    size = sum(len(o) + len(n) for o, n in unique)
     if size >= PARALLEL_SIGNALS_CHARS and _can_fork():
-        _signals_on_two_cores(jobs)
-        return
-    for h, old_norm, new_norm in jobs:
-        h.signals = compute_signals(old_norm, new_norm, h.changes or None)
+        results = _signals_on_two_cores(unique)
+    else:
+        results = [compute_signals(o, n, None) for o, n in unique]
+    given = [False] * len(results)
+    for h, k in owners:
+        h.signals = _copy_signals(results[k]) if given[k] else results[k]
+        given[k] = True
+
+
+def _copy_signals(s: Signals) -> Signals:
+    return Signals(modality=list(s.modality), negation=list(s.negation), enumerations=list(s.enumerations),
+                   parties_added=list(s.parties_added), parties_removed=list(s.parties_removed),
+                   parties=list(s.parties), numbers=list(s.numbers), reserve_right_added=s.reserve_right_added,
+                   reserve_right_removed=s.reserve_right_removed)
 
 
 def _can_fork() -> bool:
@@ -494,20 +553,19 @@ def _can_fork() -> bool:
             and not os.environ.get("SUMMARIZER_NO_FORK"))
 
 
-def _signals_on_two_cores(jobs: list[tuple[Hunk, str, str]]) -> None:
-    """Compute every other job's signals in a forked child while this process does the rest."""
+def _signals_on_two_cores(pairs: list[tuple[str, str]]) -> list[Signals]:
+    """Signals of every (old, new) pair: every other pair in a forked child, the rest here."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     from summarizer.signals import compute_signals
 
-    theirs = [(o, n) for _, o, n in jobs[1::2]]
+    out: list[Signals | None] = [None] * len(pairs)
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        future = pool.submit(_signals_batch, theirs)
-        for h, o, n in jobs[0::2]:
-            h.signals = compute_signals(o, n, None)
-        for (h, _, _), sig in zip(jobs[1::2], future.result()):
-            h.signals = sig
+        future = pool.submit(_signals_batch, pairs[1::2])
+        out[0::2] = [compute_signals(o, n, None) for o, n in pairs[0::2]]
+        out[1::2] = future.result()
+    return out  # type: ignore[return-value]
 
 
 def _signals_batch(pairs: list[tuple[str, str]]) -> list[Signals]:

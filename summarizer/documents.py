@@ -11,6 +11,7 @@ import os
 import re
 import sys
 import unicodedata
+from itertools import accumulate
 from pathlib import Path
 
 from summarizer.errors import InputError
@@ -185,7 +186,8 @@ _LOOSE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+", re.UNICODE)
 def loose_key(text: str, norm: str | None = None) -> str:
     """Words only, lower case: equal keys mean only whitespace, punctuation or case differ."""
     base = normalise(text) if norm is None else norm
-    return " ".join(m.replace(",", "") for m in _LOOSE_TOKEN.findall(base.casefold().replace("'", "")))
+    # only number tokens hold commas, and tokens are joined by spaces: drop the commas in one go
+    return " ".join(_LOOSE_TOKEN.findall(base.casefold().replace("'", ""))).replace(",", "")
 
 
 # --- blocks and the section tree -------------------------------------------------------------
@@ -200,10 +202,15 @@ _NUMBERED_HEADING = re.compile(r"^\s*(?:(?:section|article|clause)\s+)?(\d{1,3}(
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].{0,150}?)\1\s*:?\s*$")
 
 
+_ASCII_LOWER = re.compile(r"[a-z]")
+
+
 def _is_caps_heading(line: str) -> bool:
     if len(line) > 120:
         return False
     s = line.strip().strip("*_#:").strip()
+    if _ASCII_LOWER.search(s):  # a lower-case letter: not ALL CAPS (cheap early exit)
+        return False
     letters = [c for c in s if c.isalpha()]
     if len(letters) < 4 or len(s) > 100 or s.endswith((".", ",", ";")):
         return False
@@ -239,10 +246,11 @@ def _numbered_heading(line: str) -> tuple[int, str] | None:
 
 def split_blocks(text: str) -> list[Block]:
     """Split text into blocks and give each its section breadcrumb."""
-    raw = list(_raw_blocks(text))
+    raw = _raw_blocks(text)
     blocks: list[Block] = []
     stack: list[tuple[int, str, str]] = []  # (level, title, style: md|caps|num|bold)
     md_level = 0  # level of the last Markdown heading, synthetic headings nest below it
+    section: tuple[str, ...] = ()
     for kind, start, end, level in raw:
         body = text[start:end]
         if kind == "heading":
@@ -269,9 +277,8 @@ def split_blocks(text: str) -> list[Block]:
                 while stack and stack[-1][0] >= level:
                     stack.pop()
                 stack.append((level, title, style))
-        section = tuple(t for _, t, _ in stack)
-        blocks.append(Block(index=len(blocks), kind=kind, text=body, start=start, end=end,
-                            section=section, level=level if kind == "heading" else 0))
+                section = tuple(t for _, t, _ in stack)
+        blocks.append(Block(len(blocks), kind, body, start, end, section, level if kind == "heading" else 0))
     return blocks
 
 
@@ -285,92 +292,101 @@ def _next_is_body(lines: list[str], i: int) -> bool:
     return False
 
 
-def _raw_blocks(text: str):
-    """Yield (kind, start, end, level) for every block; level>0 for Markdown headings."""
+def _raw_blocks(text: str) -> list[tuple[BlockKind, int, int, int]]:
+    """(kind, start, end, level) for every block; level>0 for Markdown headings."""
     lines = text.split("\n")
-    offsets = []
-    pos = 0
-    for line in lines:
-        offsets.append(pos)
-        pos += len(line) + 1
+    offsets = [0, *accumulate([len(line) + 1 for line in lines[:-1]])]
     n = len(lines)
     i = 0
     para_start: int | None = None  # line index where the current paragraph began
     para_kind: BlockKind = "paragraph"
+    out: list[tuple[BlockKind, int, int, int]] = []
+    emit = out.append
+    fence, list_item = _FENCE.match, _LIST_ITEM.match  # bound once: called for most lines
 
     def end_of(j: int) -> int:
         return offsets[j] + len(lines[j].rstrip())
 
-    def flush(upto: int):
-        nonlocal para_start
-        if para_start is not None:
-            last = upto - 1
-            while last > para_start and not lines[last].strip():
-                last -= 1
-            start = offsets[para_start] + (len(lines[para_start]) - len(lines[para_start].lstrip()))
-            yield (para_kind, start, end_of(last), 0)
-            para_start = None
+    def paragraph(upto: int) -> tuple[BlockKind, int, int, int]:
+        """The open paragraph (or list item) that began at line para_start, ended before *upto*."""
+        last = upto - 1
+        while last > para_start and not lines[last].strip():
+            last -= 1
+        start = offsets[para_start] + (len(lines[para_start]) - len(lines[para_start].lstrip()))
+        return (para_kind, start, end_of(last), 0)
 
     while i < n:
         line = lines[i]
         stripped = line.strip()
         if not stripped:
-            yield from flush(i)
+            if para_start is not None:
+                emit(paragraph(i))
+                para_start = None
             i += 1
             continue
         c = stripped[0]
-        if c in "`~" and _FENCE.match(line):
-            yield from flush(i)
+        if c in "`~" and fence(line):
+            if para_start is not None:
+                emit(paragraph(i))
+                para_start = None
             j = i + 1
-            while j < n and not _FENCE.match(lines[j]):
+            while j < n and not fence(lines[j]):
                 j += 1
             j = min(j, n - 1)
-            yield ("code", offsets[i], end_of(j), 0)
+            emit(("code", offsets[i], end_of(j), 0))
             i = j + 1
             continue
         if c == "#":
             m = _ATX.match(line)
             if m:
-                yield from flush(i)
+                if para_start is not None:
+                    emit(paragraph(i))
+                    para_start = None
                 start = offsets[i] + (len(line) - len(line.lstrip()))
-                yield ("heading", start, end_of(i), len(m.group(1)))
+                emit(("heading", start, end_of(i), len(m.group(1))))
                 i += 1
                 continue
         if (c in "=-" and para_start is not None and para_start == i - 1 and para_kind == "paragraph"
-                and _SETEXT.match(line) and not _LIST_ITEM.match(lines[i - 1])):
+                and _SETEXT.match(line) and not list_item(lines[i - 1])):
             level = 1 if c == "=" else 2
             start = offsets[para_start] + (len(lines[para_start]) - len(lines[para_start].lstrip()))
             para_start = None
-            yield ("heading", start, end_of(i), level)
+            emit(("heading", start, end_of(i), level))
             i += 1
             continue
         if c == "|" and _TABLE_ROW.match(line):
-            yield from flush(i)
+            if para_start is not None:
+                emit(paragraph(i))
+                para_start = None
             if not _TABLE_SEP.match(line):
                 start = offsets[i] + (len(line) - len(line.lstrip()))
-                yield ("table_row", start, end_of(i), 0)
+                emit(("table_row", start, end_of(i), 0))
             i += 1
             continue
-        if (c in "-*+•(" or c.isdigit() or (len(stripped) > 1 and stripped[1] in ".)")) and _LIST_ITEM.match(line):
+        if (c in "-*+•(" or c.isdigit() or (len(stripped) > 1 and stripped[1] in ".)")) and list_item(line):
             if c.isdigit() and para_start is None and _numbered_heading(line) and _next_is_body(lines, i):
                 start = offsets[i] + (len(line) - len(line.lstrip()))
-                yield ("heading", start, end_of(i), 0)
+                emit(("heading", start, end_of(i), 0))
                 i += 1
                 continue
-            yield from flush(i)
+            if para_start is not None:
+                emit(paragraph(i))
+                para_start = None
             para_start, para_kind = i, "list_item"
             i += 1
             continue
         if para_start is None and (c in "*_" or c.isdigit() or stripped == stripped.upper() or c.lower() in "sac"):
             nxt = lines[i + 1].strip() if i + 1 < n else ""
-            standalone = not nxt or nxt[0] == "#" or bool(_LIST_ITEM.match(lines[i + 1]))
+            standalone = not nxt or nxt[0] == "#" or bool(list_item(lines[i + 1]))
             if (standalone and (_BOLD_LINE.match(line) or _is_caps_heading(line) or _numbered_heading(line))
                     and not DATE_LINE.match(normalise(line))):
                 start = offsets[i] + (len(line) - len(line.lstrip()))
-                yield ("heading", start, end_of(i), 0)
+                emit(("heading", start, end_of(i), 0))
                 i += 1
                 continue
         if para_start is None:
             para_start, para_kind = i, "paragraph"
         i += 1
-    yield from flush(n)
+    if para_start is not None:
+        emit(paragraph(n))
+    return out

@@ -7,7 +7,8 @@ word changes, cosmetic verdict and :class:`Signals`.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 HunkKind = Literal["added", "removed", "modified", "moved"]
@@ -49,7 +50,9 @@ class Document:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        """``len(text.split())``; no word spans a line, so each distinct line is split once
+        (blank and repeated lines are common, and the big list of words is never built)."""
+        return sum(len(line.split()) * n for line, n in Counter(self.text.split("\n")).items())
 
 
 @dataclass(slots=True)
@@ -188,6 +191,22 @@ def hunk_to_dict(h: Hunk) -> dict[str, Any]:
         "changes": [{"op": c.op, "old": c.old, "new": c.new} for c in h.changes],
         "cosmetic": h.cosmetic,
         "cosmetic_reason": h.cosmetic_reason,
-        "signals": asdict(h.signals) if not h.signals.is_empty() or h.signals.parties else {},
+        "signals": signals_to_dict(h.signals) if not h.signals.is_empty() or h.signals.parties else {},
         "moved_to_old": h.moved_to_old,
+    }
+
+
+def signals_to_dict(s: Signals) -> dict[str, Any]:
+    """``dataclasses.asdict(s)``, written out (asdict deep-copies generically and is slow)."""
+    return {
+        "modality": [{"old": m.old, "new": m.new, "direction": m.direction} for m in s.modality],
+        "negation": [{"change": n.change, "phrase": n.phrase} for n in s.negation],
+        "enumerations": [{"added": list(e.added), "removed": list(e.removed), "context": e.context}
+                         for e in s.enumerations],
+        "parties_added": list(s.parties_added),
+        "parties_removed": list(s.parties_removed),
+        "parties": list(s.parties),
+        "numbers": [{"old": n.old, "new": n.new, "unit": n.unit} for n in s.numbers],
+        "reserve_right_added": s.reserve_right_added,
+        "reserve_right_removed": s.reserve_right_removed,
     }

@@ -69,14 +69,21 @@ def canonical(text: str) -> str:
         return ""
     parts = _PARAGRAPH_BREAK.split(text) if "\n" in text else [text]
     t = "\n".join(p for p in (normalise(part) for part in parts) if p).casefold()
-    edited = False
-    if "n't" in t or "cannot" in t or "'ll" in t:
-        t, edited = _CONTRACTION.sub(_expand, t), True
-    if "not limited" in t or "not be limited" in t or "not only" in t or "or not" in t:
-        t, edited = _FALSE_NEGATION.sub(" ", t), True
-    if not edited:
+    if not ("n't" in t or "cannot" in t or "'ll" in t or "not" in t):
         return t
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in t.split("\n"))
+    # Line by line (no pattern crosses a line), and only the lines that need it: every line is
+    # already normalised, so a line without edits needs no re-spacing either.
+    return "\n".join(_edit_line(line) if ("n't" in line or "cannot" in line or "'ll" in line or "not" in line)
+                     else line for line in t.split("\n"))
+
+
+def _edit_line(line: str) -> str:
+    edited = False
+    if "n't" in line or "cannot" in line or "'ll" in line:
+        line, edited = _CONTRACTION.sub(_expand, line), True
+    if "not limited" in line or "not be limited" in line or "not only" in line or "or not" in line:
+        line, edited = _FALSE_NEGATION.sub(" ", line), True
+    return _SPACES.sub(" ", line).strip() if edited else line
 
 
 _CLAUSE_END = re.compile(r"[.!?;] (?=\S)")
@@ -653,6 +660,8 @@ _WINDOW = 25
 
 def _changed(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
     """Clauses of each side that the other side lacks (multiset difference on word keys)."""
+    if not old or not new:  # nothing to cancel against: every clause is changed
+        return list(old), list(new)
     okeys = [" ".join(_WORD.findall(c)) for c in old]
     nkeys = [" ".join(_WORD.findall(c)) for c in new]
     pool = Counter(nkeys)
@@ -715,8 +724,12 @@ def _pairs(old: list[str], new: list[str]) -> list[tuple[str, str]]:
 # --- the entry point ---------------------------------------------------------------------------
 
 
-def _count(rx: re.Pattern[str], clauses: list[str]) -> tuple[int, str]:
-    found = [m.group(0) for m in rx.finditer("\x00".join(clauses))]  # one pass; \x00 ends a clause
+def _count(rx: re.Pattern[str], clauses: list[str], needle: str) -> tuple[int, str]:
+    """Matches of *rx* (every one of which contains *needle*) in the clauses, and the first."""
+    joined = "\x00".join(clauses)  # one pass; \x00 ends a clause
+    if needle not in joined:  # a plain substring search rules most texts out
+        return 0, ""
+    found = [m.group(0) for m in rx.finditer(joined)]
     return len(found), (found[0] if found else "")
 
 
@@ -737,12 +750,12 @@ def compute_signals(old_text: str, new_text: str, changes: list[WordChange] | No
         return sig
     sig.negation = _negation_changes(old_changed, new_changed)
 
-    ro, _ = _count(_RESERVE_RE, old_changed)
-    rn, _ = _count(_RESERVE_RE, new_changed)
+    ro, _ = _count(_RESERVE_RE, old_changed, "reserve")
+    rn, _ = _count(_RESERVE_RE, new_changed, "reserve")
     sig.reserve_right_added = rn > ro
     sig.reserve_right_removed = ro > rn
-    do, phrase_o = _count(_DISCRETION_RE, old_changed)
-    dn, phrase_n = _count(_DISCRETION_RE, new_changed)
+    do, phrase_o = _count(_DISCRETION_RE, old_changed, "discretion")
+    dn, phrase_n = _count(_DISCRETION_RE, new_changed, "discretion")
     if dn > do:
         sig.modality.append(ModalityShift("", phrase_n, "weaker"))
     elif do > dn:

@@ -9,25 +9,42 @@ from __future__ import annotations
 
 import sys
 
-from summarizer.cli.app import app
-from summarizer.cli import (  # noqa: F401  (registration side effects)
-    diff_cmd,
-    classify_cmd,
-    compare_cmd,
-    config_cmd,
-    llm_cmd,
-    store_cmd,
-    eval_cmd,
-)
 from summarizer.errors import SummarizerError
 
 __all__ = ["app", "main"]
 
 
+def _load_app():
+    """The Typer app with every command registered (imported on demand: Typer brings pydantic)."""
+    from summarizer.cli.app import app
+    from summarizer.cli import (  # noqa: F401  (registration side effects)
+        diff_cmd,
+        classify_cmd,
+        compare_cmd,
+        config_cmd,
+        llm_cmd,
+        store_cmd,
+        eval_cmd,
+    )
+
+    globals()["app"] = app  # importing the submodule bound the name to the module: rebind it
+    return app
+
+
+def __getattr__(name: str):
+    if name == "app":
+        return _load_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, turning library errors into one line and an exit code."""
     try:
-        result = app(args=argv, standalone_mode=False)
+        from summarizer.cli.diff_fast import run_fast_diff
+
+        if run_fast_diff(sys.argv[1:] if argv is None else argv):  # `diff --format json` without Typer
+            return
+        result = _load_app()(args=argv, standalone_mode=False)
         # Typer turns Ctrl-C and typer.Exit(n) into a returned exit code when not standalone.
         if isinstance(result, int) and not isinstance(result, bool) and result != 0:
             if result == 130:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 
 import typer
@@ -25,16 +24,15 @@ def diff_command(
     color: bool = typer.Option(None, "--color/--no-color", help="Force colour on or off (default: when a terminal)."),
 ) -> None:
     """Show the section-aware diff: hunks with sections, word changes, cosmetic flags and signals."""
+    if format is DiffFormat.json:  # usually answered by diff_fast before Typer even loads
+        from summarizer.cli.diff_fast import write_json_diff
+
+        write_json_diff(old, new, encoding)
+        return
     from summarizer.pipeline import diff_documents, load_pair
 
     old_doc, new_doc = load_pair(old, new, encoding=encoding)
     result = diff_documents(old_doc, new_doc)
-    if format is DiffFormat.json:
-        import sys
-
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False))
-        sys.stdout.write("\n")
-        return
     from rich.console import Console
 
     from summarizer.render.diff_view import print_diff
