@@ -6,6 +6,11 @@ weights), 0.926 on ``dev`` (the services the lexicons were written against and t
 from: a training figure, not an estimate) and 0.890 overall; the hand rule alone
 (``explain_lexicon``, the fallback without the weights file) 0.758 / 0.808 / 0.794. The floors allow
 about 0.02-0.025 of slack. Cross-validation by service is guarded in test_classifier_weights.py.
+
+After the blind second-label pass (``second_labels.yaml``, issue #3; weights relearned on the new
+``dev`` labels) the same command gives 0.801 / 0.935 / 0.898, and the hand rule alone 0.770 / 0.823 /
+0.809. The floors were left where they were: they still hold with the old slack or more, and raising
+them on the strength of a relabelling would tie the guard to these particular labels.
 """
 
 from __future__ import annotations
@@ -41,13 +46,60 @@ def test_mapping_is_complete_and_uses_taxonomy_ids():
             assert entry["exclude"].strip()
 
 
-def test_devset_labels_are_derived_from_the_mapping(devset):
+def _second_labels() -> list[dict]:
+    return yaml.safe_load(Path(TOSDR / "second_labels.yaml").read_text(encoding="utf-8"))
+
+
+def test_devset_labels_are_the_mapping_plus_the_second_labels(devset):
     mapping = _mapping()
+    added = {e["id"]: set(e["add"]) for e in _second_labels()}
     assert len(devset) > 1000
     for row in devset:
-        derived = sorted({i for case in row["case_ids"] for i in mapping[case]})
-        assert row["expected"] == derived, row["id"]
+        derived = {i for case in row["case_ids"] for i in mapping[case]}
+        assert row["expected"] == sorted(derived | added.get(row["id"], set())), row["id"]
         assert row["text"].strip() and "<" not in row["text"][:1]
+
+
+def test_second_labels_only_add_new_taxonomy_ids_with_a_reason(devset):
+    mapping = _mapping()
+    by_id = {row["id"]: row for row in devset}
+    entries = _second_labels()
+    assert entries and len({e["id"] for e in entries}) == len(entries)
+    for entry in entries:
+        assert set(entry) == {"id", "add", "reason"}, entry["id"]
+        row = by_id[entry["id"]]
+        derived = {i for case in row["case_ids"] for i in mapping[case]}
+        assert entry["add"] and set(entry["add"]) <= set(CATEGORY_IDS), entry["id"]
+        assert not set(entry["add"]) & derived, f"{entry['id']}: adds an id the mapping already gives"
+        assert len(entry["reason"].strip()) > 10, entry["id"]
+    # both splits were read under the same protocol: neither split is left out of the pass
+    assert {by_id[e["id"]]["split"] for e in entries} == {"dev", "test"}
+
+
+def test_build_merges_second_labels_and_rejects_bad_entries(tmp_path, tosdr_dir):
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("tosdr_build_devset", tosdr_dir / "build_devset.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    points = [{"quote": "<p>We keep your data for 5 years</p>", "case_id": 1, "service_id": 217, "point_id": 7},
+              {"quote": "We share data with advertisers.", "case_id": 2, "service_id": 1, "point_id": 9}]
+    (tmp_path / "points_approved_eval.jsonl").write_text("\n".join(json.dumps(p) for p in points))
+    mapping = {1: ["data_retention"], 2: ["third_party_sharing"]}
+    items = build.build(tmp_path, mapping, {"tosdr-9": ["sale_targeted_ads"]})
+    assert [(r["id"], r["split"], r["expected"]) for r in items] == [
+        ("tosdr-9", "dev", ["sale_targeted_ads", "third_party_sharing"]),
+        ("tosdr-7", "test", ["data_retention"]),
+    ]
+    with pytest.raises(ValueError, match="unknown"):
+        build.build(tmp_path, mapping, {"tosdr-404": ["sale_targeted_ads"]})
+    twice = tmp_path / "twice.yaml"
+    twice.write_text("- {id: tosdr-9, add: [user_rights], reason: x}\n- {id: tosdr-9, add: [user_rights], reason: x}\n")
+    with pytest.raises(ValueError, match="twice"):
+        build.load_second_labels(twice)
+    assert build.load_second_labels(tmp_path / "missing.yaml") == {}
 
 
 def test_splits_are_by_service_and_disjoint(devset):
