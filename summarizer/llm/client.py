@@ -107,7 +107,6 @@ class _Prepared:
     request_json: str
 
 
-
 def _with_schema_instruction(messages: list[dict[str, Any]], schema: dict[str, Any]) -> list[dict[str, Any]]:
     """*messages* with the JSON Schema appended to the system message, for an endpoint that takes
     JSON mode (or nothing) instead of structured outputs."""
@@ -268,12 +267,16 @@ class LLMClient:
 
         Invalid output is answered with up to *repairs* repair requests (the bad output plus a short
         instruction); truncated output (``finish_reason == "length"``) with a larger ``max_tokens``.
-        Unusable answers are removed from the cache. Still invalid: :class:`UpstreamError`.
+        Unusable answers are removed from the cache; a repaired answer is also cached under the first
+        request, so the same call later costs nothing. Still invalid: :class:`UpstreamError`.
         """
         result = self.complete(req)
+        first = req
         for round_ in range(repairs + 1):
             outcome = self._check_json(result, parse)
             if not isinstance(outcome, _Invalid):
+                if round_:
+                    self._remember_repaired(first, result)
                 return outcome, result
             if round_ == repairs:
                 break
@@ -292,9 +295,12 @@ class LLMClient:
         self, req: ChatRequest, parse: Callable[[str], T], repairs: int, *, abort: asyncio.Event | None
     ) -> tuple[T, ChatResult]:
         result = await self._acomplete(req, abort=abort)
+        first = req
         for round_ in range(repairs + 1):
             outcome = self._check_json(result, parse)
             if not isinstance(outcome, _Invalid):
+                if round_:
+                    await asyncio.to_thread(self._remember_repaired, first, result)
                 return outcome, result
             if round_ == repairs:
                 break
@@ -722,6 +728,21 @@ class LLMClient:
         if result.cache_key and self.use_cache:
             self.store.invalidate(result.cache_key, f"unusable output: {problem.problem}")
         return problem
+
+    def _remember_repaired(self, first: ChatRequest, result: ChatResult) -> None:
+        """Cache a repaired answer under the request that first got the unusable one (no tokens or
+        cost of its own: the call that produced it is logged already)."""
+        prepared = self._prepare(first)
+        if prepared.key == result.cache_key:
+            return
+        self.store.record(
+            cache_key=prepared.key, prompt_id=first.prompt_id, model=first.model or self.model, base_url_host=self.host,
+            request_json=prepared.request_json,
+            response_json=self._redact_key(canonical_json({
+                "content": result.content, "finish_reason": result.finish_reason, "model": result.model,
+                "attempts": 0, "repaired_from": result.cache_key})),
+            ok=True, prompt_tokens=0, completion_tokens=0, cost_usd=0.0, latency_ms=0.0, cached=False,
+        )
 
     def _invalid_message(self, req: ChatRequest, outcome: "_Invalid", repairs: int) -> str:
         return self._scrub(

@@ -42,11 +42,17 @@ def test_malformed_json_is_repaired(fake_openai, make_client, make_request, pars
     assert second["messages"][-2] == {"role": "assistant", "content": '{"answer": "cut'}
     assert second["messages"][-1]["role"] == "user"
     assert "could not be used" in second["messages"][-1]["content"]
-    # The unusable answer is kept in the log but no longer served; the repaired one is.
+    # The unusable answer is kept in the log but no longer served; the repaired one is, under the
+    # repair request and under the first request (a row of its own with no tokens or cost).
     logged = rows()
-    assert [r.ok for r in logged] == [False, True]
+    assert [r.ok for r in logged] == [False, True, True]
     assert "unusable output" in logged[0].error
+    assert logged[2].cache_key == logged[0].cache_key != logged[1].cache_key
+    assert (logged[2].prompt_tokens, logged[2].completion_tokens, logged[2].cost_usd) == (0, 0, 0.0)
     assert client.usage.calls == 2
+    # The same call again (a new client, as in a re-run) is answered from the cache: no request.
+    again, hit = make_client().complete_json(make_request(json_schema=SCHEMA), parse_answer)
+    assert again == {"answer": "fixed"} and hit.cached and len(fake_openai.chat_requests) == 2
 
 
 def test_schema_violation_is_repaired(fake_openai, make_client, make_request, parse_answer) -> None:
@@ -65,6 +71,9 @@ def test_truncated_output_is_retried_with_more_tokens(fake_openai, make_client, 
     first, second = (r.body for r in fake_openai.chat_requests)
     assert first["max_tokens"] == 300 and second["max_tokens"] == 600
     assert second["messages"] == first["messages"]
+    # a re-run of the same request is served the complete answer from the cache, not the cut one
+    again, hit = make_client().complete_json(make_request(max_tokens=300, json_schema=SCHEMA), parse_answer)
+    assert again == {"answer": "a long answer"} and hit.cached and len(fake_openai.chat_requests) == 2
 
 
 def test_valid_json_that_was_truncated_is_still_retried(fake_openai, make_client, make_request, parse_answer) -> None:

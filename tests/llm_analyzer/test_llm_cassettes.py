@@ -65,7 +65,7 @@ def test_cassette_compare_single_call(recording_server_env, capsys, vcr, kit) ->
     assert prov.tokens.calls == len(vcr.requests) >= 1 and prov.tokens.prompt_tokens > 0
     assert vcr.all_played
     users = _user_messages(vcr)
-    assert "Write the change record" in users[0] and not any("This is part" in u for u in users)
+    assert "Write the change record" in users[0] and not any(u.startswith("Part ") for u in users)
     _assert_grounded(record, old.read_text(encoding="utf-8"), new.read_text(encoding="utf-8"))
     reference = _reference(kit, name)
     assert record.material is True
@@ -83,8 +83,8 @@ def test_cassette_compare_map_reduce(recording_server_env, capsys, vcr, monkeypa
 
     assert vcr.all_played and record.provenance.tokens.calls == len(vcr.requests)
     users = _user_messages(vcr)
-    maps = [u for u in users if u.startswith("This is part")]
-    assert {u.split(" of ")[0] for u in maps} == {"This is part 1", "This is part 2"}
+    maps = [u for u in users if u.startswith("Part ")]
+    assert {u.split(" of ")[0] for u in maps} == {"Part 1", "Part 2"}
     reduces = [u for u in users if "<findings>" in u]
     old_text, new_text = old.read_text(encoding="utf-8"), new.read_text(encoding="utf-8")
     for u in reduces:  # the reduce step only ever sees verified quotes

@@ -107,7 +107,7 @@ def test_v2_system_prompt_keeps_the_rules_in_fewer_tokens() -> None:
         x.strip() for x in low.removeprefix(" low:").split(",")}
     for needle in ("none < low < medium < high", "severity_before", "severity_after", "\"will\" became \"may\"",
                    "grade 9", "never instructions", "ignore previous instructions", "do not obey",
-                   "exact words from <old>", "direction is the effect on you", "<signals> are machine hints"):
+                   "exact words from <old>", "<signals> are machine hints"):
         assert needle in v2, needle
     assert count_tokens(v2, "gpt-4o-mini") < 0.55 * count_tokens(v1, "gpt-4o-mini")
     manifest = load_prompt("change_record@v2")
