@@ -8,17 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.cli import main
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+from summarizer.testing.cli import run_cli as cli
 
 
 def test_run_baseline_then_gate(capsys, cases_dir: Path, keyword_analyzer, tmp_path: Path) -> None:

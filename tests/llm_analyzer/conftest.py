@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from summarizer.hunks import Block, DiffResult, Document, Hunk, Signals
+from summarizer.testing.cassettes import vcr_options
 from summarizer.testing.fake_openai import FakeOpenAIServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,28 +33,10 @@ CASSETTES = ROOT / "tests" / "cassettes" / "llm_analyzer"
 RECORDING_BASE_URL = "http://127.0.0.1:8765/v1"
 RECORDING_MODEL = "smollm2-135m-instruct"
 
-_SECRET_HEADERS = ("authorization", "openai-organization", "openai-project", "cookie", "set-cookie", "api-key",
-                   "x-api-key")
-
-
-def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
-    headers = response.get("headers") or {}
-    for name in list(headers):
-        if name.lower() in _SECRET_HEADERS:
-            del headers[name]
-    return response
-
-
 @pytest.fixture
 def vcr_config() -> dict[str, Any]:
     """Secrets filtered both ways, compressed bodies decoded, matched on everything but headers."""
-    return {
-        "filter_headers": list(_SECRET_HEADERS),
-        "before_record_response": _scrub_response,
-        "decode_compressed_response": True,
-        "match_on": ["method", "host", "port", "path", "query", "body"],
-        "allow_playback_repeats": True,
-    }
+    return {**vcr_options(), "allow_playback_repeats": True}
 
 
 @pytest.fixture(scope="module")
