@@ -52,6 +52,8 @@ class ReportFormat(str, Enum):
 
 
 DB_HELP = "Database URL or SQLite path (default: SUMMARIZER_DB or the state directory)."
+MAX_GRADE_RISE = typer.Option(1.0, "--max-grade-rise", min=0.0,
+                              help="Largest allowed rise of the mean reading grade (grade levels).")
 
 
 
@@ -110,6 +112,7 @@ def run_command(
                                  help="Gate on this run: a run id, latest~N, NAME@VERSION, a label or a JSON file."),
     max_regression: float = typer.Option(0.02, "--max-regression", min=0.0,
                                          help="Largest allowed drop of a gated metric (absolute)."),
+    max_grade_rise: float = MAX_GRADE_RISE,
     format: RunFormat = typer.Option(RunFormat.text, "--format", "-f", help="text (tables) or json (the run)."),
     report_md: str = typer.Option(None, "--report-md", help="Also write a Markdown report to this file."),
     report_html: str = typer.Option(None, "--report-html", help="Also write an HTML report to this file."),
@@ -168,7 +171,7 @@ def run_command(
         from summarizer.evals.compare import compare_runs
 
         comparison = compare_runs(base_run, run)
-        gate = check_gate(run, base_run, max_regression)
+        gate = check_gate(run, base_run, max_regression, max_grade_rise)
     _write_reports(run, comparison, gate, report_md, report_html, junit)
     if save_baseline:
         _write(save_baseline, run.to_json(records=False))
@@ -310,6 +313,7 @@ def compare_command(
     all_cases: bool = typer.Option(False, "--all", help="List every case, not only those that moved."),
     max_regression: float = typer.Option(None, "--max-regression", min=0.0,
                                          help="Also gate: exit 1 when B is worse than A by more than this."),
+    max_grade_rise: float = MAX_GRADE_RISE,
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Two runs side by side: scores, regressed and improved cases, per-case metric changes."""
@@ -325,7 +329,7 @@ def compare_command(
     if max_regression is not None:
         from summarizer.evals.gate import check_gate
 
-        gate = check_gate(run_b, run_a, max_regression)
+        gate = check_gate(run_b, run_a, max_regression, max_grade_rise)
     if format is CompareFormat.json:
         data = comparison.to_dict()
         if gate is not None:
@@ -408,6 +412,7 @@ def report_command(
     baseline: str = typer.Option(None, "--baseline", help="Compare with this run in the report."),
     max_regression: float = typer.Option(None, "--max-regression", min=0.0,
                                          help="With --baseline: show the gate's verdict (the report never exits 1)."),
+    max_grade_rise: float = MAX_GRADE_RISE,
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Render a stored run as Markdown (PR comment), one self-contained HTML file, or JUnit XML."""
@@ -424,7 +429,7 @@ def report_command(
         base = resolve_run(baseline, db_url)
         comparison = compare_runs(base, target)
         if max_regression is not None:
-            gate = check_gate(target, base, max_regression)
+            gate = check_gate(target, base, max_regression, max_grade_rise)
     text = render(target, format.value, comparison, gate)
     if output:
         _write(output, text)

@@ -2,7 +2,9 @@
 
 Gated metrics (:data:`summarizer.evals.metrics.GATED`): material accuracy, category F1 (micro),
 severity within one level, shift direction accuracy, fact recall, quote verbatim rate (higher is
-better) and forbidden-claim rate (lower is better). The allowance is absolute (0.02 = two points).
+better), forbidden-claim rate and the mean reading grade (lower is better). The allowance is
+absolute: 0.02 = two points for the rates, and its own allowance in grade levels (default 1.0)
+for the reading grade.
 Both runs are scored on the cases they share; the cases whose own score moved the wrong way are
 named as the cause.
 """
@@ -12,10 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from summarizer.errors import GateFailed, InputError
-from summarizer.evals.metrics import GATED
+from summarizer.evals.metrics import GATED, GRADE_ALLOWANCE_METRICS
 from summarizer.evals.results import RunResult
 
 MAX_CASES_NAMED = 10
+DEFAULT_MAX_GRADE_RISE = 1.0  # reading-grade levels the mean may rise before the gate fails
 
 
 @dataclass
@@ -67,6 +70,7 @@ class GateResult:
     new_cases: list[str]
     missing_cases: list[str]
     changed_cases: list[str]
+    max_grade_rise: float = DEFAULT_MAX_GRADE_RISE
 
     @property
     def ok(self) -> bool:
@@ -75,7 +79,8 @@ class GateResult:
     def message(self) -> str:
         """One summary line, then one line per failing metric with the cases that caused it."""
         head = (f"eval gate {'passed' if self.ok else 'failed'} against {self.baseline.name} "
-                f"(max regression {self.max_regression:g}, {self.shared_cases} shared cases)")
+                f"(max regression {self.max_regression:g}, reading grade +{self.max_grade_rise:g}, "
+                f"{self.shared_cases} shared cases)")
         lines = [head] + [f"  {v.describe()}" for v in self.violations]
         if self.missing_cases:
             lines.append(f"  note: {len(self.missing_cases)} baseline case(s) not in this run: "
@@ -89,10 +94,11 @@ class GateResult:
         return "\n".join(lines)
 
 
-def check_gate(run: RunResult, baseline: RunResult, max_regression: float) -> GateResult:
+def check_gate(run: RunResult, baseline: RunResult, max_regression: float,
+               max_grade_rise: float = DEFAULT_MAX_GRADE_RISE) -> GateResult:
     """Compare *run* with *baseline* on the gated metrics over their shared cases."""
-    if max_regression < 0:
-        raise InputError("--max-regression must be zero or more")
+    if max_regression < 0 or max_grade_rise < 0:
+        raise InputError("--max-regression and --max-grade-rise must be zero or more")
     base_cases, run_cases = baseline.by_case(), run.by_case()
     shared = set(base_cases) & set(run_cases)
     if not shared:
@@ -106,26 +112,28 @@ def check_gate(run: RunResult, baseline: RunResult, max_regression: float) -> Ga
         if before is None or after is None:
             continue
         regression = (float(before) - float(after)) * direction
-        if regression > max_regression + 1e-9:
+        allowed = max_grade_rise if metric in GRADE_ALLOWANCE_METRICS else max_regression
+        if regression > allowed + 1e-9:
             moves = []
             for case_id in sorted(shared):
                 b, a = base_cases[case_id].metrics.get(case_metric), run_cases[case_id].metrics.get(case_metric)
                 if b is not None and (a is None or (float(b) - float(a)) * direction > 1e-9):
                     moves.append(CaseMove(case_id, b, a, run_cases[case_id].error))
             moves.sort(key=lambda m: -abs(float(m.before or 0) - float(m.after or 0)))
-            violations.append(GateViolation(metric, float(before), float(after), direction, max_regression, moves))
+            violations.append(GateViolation(metric, float(before), float(after), direction, allowed, moves))
     changed = sorted(c for c in shared if base_cases[c].case_sha256 and run_cases[c].case_sha256
                      and base_cases[c].case_sha256 != run_cases[c].case_sha256)
     return GateResult(
         baseline=baseline, run=run, max_regression=max_regression, violations=violations, checked=checked,
         shared_cases=len(shared), new_cases=sorted(set(run_cases) - shared),
-        missing_cases=sorted(set(base_cases) - shared), changed_cases=changed,
+        missing_cases=sorted(set(base_cases) - shared), changed_cases=changed, max_grade_rise=max_grade_rise,
     )
 
 
-def enforce_gate(run: RunResult, baseline: RunResult, max_regression: float) -> GateResult:
+def enforce_gate(run: RunResult, baseline: RunResult, max_regression: float,
+                 max_grade_rise: float = DEFAULT_MAX_GRADE_RISE) -> GateResult:
     """:func:`check_gate`, raising :class:`GateFailed` (exit 1) with the full message on failure."""
-    result = check_gate(run, baseline, max_regression)
+    result = check_gate(run, baseline, max_regression, max_grade_rise)
     if not result.ok:
         raise GateFailed(result.message())
     return result

@@ -45,7 +45,11 @@ GATED: dict[str, tuple[str, int]] = {
     "fact_recall": ("fact_recall", +1),
     "quote_verbatim_rate": ("quote_verbatim_rate", +1),
     "forbidden_claim_rate": ("forbidden_rate", -1),
+    # plain language is a product requirement: the mean grade may not rise by more than its own
+    # allowance (GRADE_ALLOWANCE_METRICS; grade levels, not points)
+    "reading_grade": ("reading_grade", -1),
 }
+GRADE_ALLOWANCE_METRICS = frozenset({"reading_grade"})
 
 # aggregate metrics shown in tables, with the direction that counts as better (0: informational)
 AGGREGATE_DIRECTION: dict[str, int] = {
@@ -62,7 +66,7 @@ AGGREGATE_DIRECTION: dict[str, int] = {
     "forbidden_claim_rate": -1,
     "quote_verbatim_rate": +1,
     "judge_faithfulness": +1,
-    "reading_grade": 0,
+    "reading_grade": -1,
     "length_words": 0,
     "errors": -1,
     "tokens": 0,

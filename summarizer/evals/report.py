@@ -155,7 +155,7 @@ def render_markdown(run: RunResult, comparison: RunComparison | None = None, gat
     if gate is not None:
         icon = "✅" if gate.ok else "❌"
         out += [f"{icon} **Gate {'passed' if gate.ok else 'failed'}** against `{gate.baseline.name}` "
-                f"(max regression {gate.max_regression:g})", ""]
+                f"(max regression {gate.max_regression:g}, reading grade +{gate.max_grade_rise:g})", ""]
         out += [f"- {_md(v.describe())}" for v in gate.violations]
         out += [""] if gate.violations else []
     out += ["| | |", "|---|---|"] + [f"| {k} | {_md(v)} |" for k, v in run_facts(run)] + [""]
@@ -229,7 +229,7 @@ details{margin:.2rem 0}summary{cursor:pointer}.small{color:#57606a;font-size:90%
 </style></head><body>
 <h1>Eval {{ run.label or run.run_id }} — {{ run.analyzer }}</h1>
 {% if gate %}<div class="gate {{ 'ok' if gate.ok else 'bad' }}"><strong>Gate {{ 'passed' if gate.ok else 'failed' }}</strong>
-against <code>{{ gate.baseline.name }}</code> (max regression {{ gate.max_regression }})
+against <code>{{ gate.baseline.name }}</code> (max regression {{ gate.max_regression }}, reading grade +{{ gate.max_grade_rise }})
 {% if gate.violations %}<ul>{% for v in gate.violations %}<li>{{ v.describe() }}</li>{% endfor %}</ul>{% endif %}</div>{% endif %}
 <table>{% for k, v in facts %}<tr><th>{{ k }}</th><td>{{ v }}</td></tr>{% endfor %}</table>
 <h2>Scores</h2>

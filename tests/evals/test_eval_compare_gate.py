@@ -80,6 +80,21 @@ def test_rising_forbidden_claims_trip_the_gate() -> None:
     assert check_gate(base, head, 0.0).ok
 
 
+def test_harder_prose_trips_the_gate_by_grade_levels_not_points() -> None:
+    base = _run("a", {"c1": {"reading_grade": 6.0}, "c2": {"reading_grade": 7.0}, "c3": {"reading_grade": None}})
+    head = _run("b", {"c1": {"reading_grade": 9.5}, "c2": {"reading_grade": 6.5}, "c3": {"reading_grade": 12.0}})
+    # each run's mean is over its own graded cases (c3 had no grade in the baseline: an error there)
+    rise = head.aggregate["reading_grade"] - base.aggregate["reading_grade"]
+    assert rise > 1.0
+    result = check_gate(head, base, 0.02)  # the rates' allowance (points) does not apply to grades
+    [violation] = result.violations
+    assert violation.metric == "reading_grade" and violation.allowed == 1.0
+    assert [c.case_id for c in violation.cases] == ["c1"]  # c2 got easier; c3 had no baseline grade
+    assert "reading_grade rose" in result.message() and "reading grade +1" in result.message()
+    assert check_gate(head, base, 0.02, max_grade_rise=rise + 0.01).ok
+    assert check_gate(base, head, 0.0, max_grade_rise=0.0).ok  # easier prose is never a regression
+
+
 def test_gate_compares_shared_cases_only(runs, cases_dir: Path, kit) -> None:
     good, _ = runs
     subset = run_eval(load_cases(cases_dir, ids=["cosmetic-date"]), analyzer=kit.KeywordAnalyzer("blind"))
