@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from summarizer.documents import loose_key
 from summarizer.extract import action_sentences, defines, hedges_in, plain, vague_parties_in, window, word_count
 from summarizer.hunks import DiffResult, Document, Hunk
-from summarizer.provisions import Provision
+from summarizer.provisions import RIGHTS_CATEGORIES, Provision, channels
 
 TOPICS: dict[str, str] = {
     "data_collection": "what data is collected",
@@ -239,12 +239,34 @@ def change_summary(prov: Provision) -> str:
     return f"{first} {meaning(prov)}"
 
 
+_CHANNEL_NAMES = {"email": "by email", "phone": "by phone", "web": "through a web page", "post": "by post"}
+
+
+def channel_shift(prov: Provision) -> tuple[str, str] | None:
+    """(before, now) in words when a provision on exercising a right changed the kinds of channel
+    it offers ("by email or by phone", "through a web page"); None otherwise."""
+    if prov.category not in RIGHTS_CATEGORIES:
+        return None
+    before, now = channels(prov.old_text), channels(prov.new_text)
+    if before == now or not before or not now:
+        return None
+
+    def words(kinds: frozenset[str]) -> str:
+        names = [_CHANNEL_NAMES[k] for k in ("email", "phone", "web", "post") if k in kinds]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+    return words(before), words(now)
+
+
 def meaning(prov: Provision) -> str:
     up, down = IMPACT[prov.category]
     if prov.direction == "up":
         return up
     if prov.direction == "down":
         return down
+    shift = channel_shift(prov)
+    if shift is not None:
+        return f"You now send these requests {shift[1]}; before, you sent them {shift[0]}."
     if prov.kind in ("moved", "reworded"):
         return "The meaning looks the same."
     if prov.kind in ("added", "removed"):
@@ -253,6 +275,9 @@ def meaning(prov: Provision) -> str:
 
 
 def shift_reason(prov: Provision) -> str:
+    shift = channel_shift(prov)
+    if shift is not None and prov.direction == "same":
+        return f"unchanged ({prov.after.value}): requests go {shift[1]} instead of {shift[0]}"
     reason = (prov.assessment.reason if prov.assessment else "").strip()
     reason = " ".join(reason.split())
     if not reason:
@@ -381,7 +406,7 @@ def summary(diff: DiffResult, provisions: list[Provision], shown: list[Provision
 def impact(shown: list[Provision]) -> str:
     sentences: list[str] = []
     for prov in shown:
-        if prov.direction == "same" or prov.category == "contact_generic":
+        if (prov.direction == "same" and channel_shift(prov) is None) or prov.category == "contact_generic":
             continue
         sentence = meaning(prov)
         if sentence not in sentences:

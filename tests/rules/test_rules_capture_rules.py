@@ -166,6 +166,12 @@ def test_a_deletion_request_moving_from_email_and_phone_to_a_form_is_a_user_righ
     assert rights_channel_change(old_line, new_line) == "user_rights"
     record = compare_texts(policy(ALL) + f"\n## Your choices\n\n{old_line}\n", policy(ALL) + f"\n## Your choices\n\n{new_line}\n")
     assert record.material is True and "user_rights" in record.categories
+    # the record says what changed for the reader, not that "the meaning looks the same"
+    said = "You now send these requests through a web page; before, you sent them by email or by phone."
+    assert said in record.impact
+    [change] = [c for c in record.changes if c.category == "user_rights"]
+    assert said in change.summary and "looks the same" not in change.summary
+    assert change.shift_reason == "unchanged (medium): requests go through a web page instead of by email or by phone"
 
 
 def test_an_opt_out_address_change_of_kind_is_a_choice_change():
