@@ -697,49 +697,63 @@ def assess_change(category: str, old_text: str, new_text: str, signals: Signals 
 
 
 def _added(category: str, after: Severity, new_f: list[Factor], factors: list[str]) -> Assessment:
+    """A provision that is new. New protective text lowers the provision's level: before it, the
+    silent text allowed what the category usually allows (its tendency), so ``before`` is that
+    level (at least one step above ``after``); other new text rates from none."""
     perms = [f for f in new_f if f.weight > 0]
     prots = [f for f in new_f if f.weight < 0]
     net = sum(f.weight for f in new_f)
-    head = shift_phrase(Severity.none, after)
     quotes = lambda fs: ", ".join(f"'{f.quote}'" for f in fs[:3])  # noqa: E731
+    before = Severity.none
     if net < 0:
-        reason = f"{head}: new text that protects you ({quotes(prots)})"
+        before = max(_tendency(category), Severity.from_rank(min(3, after.rank + 1)))
+        reason = f"{shift_phrase(before, after)}: new text that protects you ({quotes(prots)})"
         direction: Direction = "down"
     elif net > 0:
-        reason = f"{head}: new text with {quotes(perms)}"
+        reason = f"{shift_phrase(before, after)}: new text with {quotes(perms)}"
         if prots:
             reason += f", although it also adds {quotes(prots[:1])}"
         direction = "up"
     elif perms:
-        reason = f"{head}: new text with {quotes(perms)}, balanced by {quotes(prots)}"
+        reason = f"{shift_phrase(before, after)}: new text with {quotes(perms)}, balanced by {quotes(prots)}"
         direction = "same"
     else:
         direction = "up" if after >= Severity.medium else "same"
-        reason = f"{head}: new text on {_title(category)}"
-    return Assessment(category, Severity.none, after, direction, reason, factors)
+        reason = f"{shift_phrase(before, after)}: new text on {_title(category)}"
+    return Assessment(category, before, after, direction, reason, factors)
 
 
 def _removed(category: str, before: Severity, old_f: list[Factor], factors: list[str]) -> Assessment:
+    """A provision that is gone. When what it took away was a protection, the provision now allows
+    more: ``after`` is one step above ``before`` and at least the category's tendency (the design's
+    "removing a protection pushes severity up"); otherwise it rates none."""
     perms = [f for f in old_f if f.weight > 0]
     prots = [f for f in old_f if f.weight < 0]
     lost_protection = -sum(f.weight for f in prots)
     lost_permission = sum(f.weight for f in perms)
-    head = shift_phrase(before, Severity.none)
     quotes = lambda fs: ", ".join(f"'{f.quote}'" for f in fs[:3])  # noqa: E731
+    after = Severity.none
     if lost_protection > lost_permission:
         direction: Direction = "up"
+        after = max(Severity.from_rank(min(3, before.rank + 1)), _tendency(category))
         noun = "the protection" if len(prots) == 1 else "the protections"
-        reason = f"{head}: {noun} {quotes(prots)} {'was' if len(prots) == 1 else 'were'} removed, which is worse for you"
+        reason = (f"{shift_phrase(before, after)}: {noun} {quotes(prots)} "
+                  f"{'was' if len(prots) == 1 else 'were'} removed, which is worse for you")
     elif lost_permission > lost_protection:
         direction = "down"
-        reason = f"{head}: the text was removed; it no longer says {quotes(perms)}"
+        reason = f"{shift_phrase(before, after)}: the text was removed; it no longer says {quotes(perms)}"
     elif perms:
         direction = "same"
-        reason = f"{head}: the text was removed, both {quotes(perms)} and {quotes(prots)}"
+        reason = f"{shift_phrase(before, after)}: the text was removed, both {quotes(perms)} and {quotes(prots)}"
     else:
         direction = "down" if before >= Severity.medium else "same"
-        reason = f"{head}: the text on {_title(category)} was removed"
-    return Assessment(category, before, Severity.none, direction, reason, factors)
+        reason = f"{shift_phrase(before, after)}: the text on {_title(category)} was removed"
+    return Assessment(category, before, after, direction, reason, factors)
+
+
+def _tendency(category: str) -> Severity:
+    found = CATEGORIES.get(category)
+    return found.tendency if found else Severity.medium
 
 
 def _title(category: str) -> str:
@@ -760,9 +774,6 @@ def change_severity(a: Assessment) -> Severity:
     if a.before is Severity.none and a.after is Severity.none:
         return Severity.none
     if a.direction == "up":
-        if a.after is Severity.none:
-            tendency = CATEGORIES[a.category].tendency if a.category in CATEGORIES else Severity.medium
-            return max(Severity.from_rank(min(3, a.before.rank + 1)), tendency)
         return a.after
     return Severity.low
 

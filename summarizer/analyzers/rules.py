@@ -132,6 +132,7 @@ class RulesAnalyzer:
             summary=summary,
             severity_before=prov.before.value,
             severity_after=prov.after.value,
+            direction=prov.direction,
             shift_reason=text.shift_reason(prov),
             section=" › ".join(prov.section),
             quotes_old=_quotes(prov, "old", diff.old),

@@ -93,10 +93,14 @@ def check_record(name: str, record) -> list[str]:
             problems.append(f"{c.category}: no quote")
         if any(len(q) > 400 for q in c.quotes_old + c.quotes_new):
             problems.append(f"{c.category}: quote longer than 400 characters")
-        if (c.severity_before == "none") != (c.kind == "added") and c.kind != "moved":
-            problems.append(f"{c.category}: kind {c.kind} but before {c.severity_before}")
-        if (c.severity_after == "none") != (c.kind == "removed") and c.kind != "moved":
-            problems.append(f"{c.category}: kind {c.kind} but after {c.severity_after}")
+        # an added provision rates from none unless it adds a protection (then from the level the
+        # silent text allowed); a removed one rates to none unless it took a protection away
+        if c.kind == "added" and (c.severity_before == "none") == (c.direction == "down"):
+            problems.append(f"{c.category}: kind added, {c.direction}, but before {c.severity_before}")
+        if c.kind == "removed" and (c.severity_after == "none") == (c.direction == "up"):
+            problems.append(f"{c.category}: kind removed, {c.direction}, but after {c.severity_after}")
+        if c.kind not in ("added", "removed", "moved") and "none" in (c.severity_before, c.severity_after):
+            problems.append(f"{c.category}: kind {c.kind} but {c.severity_before} → {c.severity_after}")
         if c.shift_reason.startswith("unchanged") and c.severity_before != c.severity_after:
             problems.append(f"{c.category}: reason says unchanged but {c.severity_before} → {c.severity_after}")
     if record.material != (record.severity != "none"):

@@ -30,7 +30,7 @@ def test_text_shows_badge_arrows_sections_quotes_and_disclaimer(example_record):
     assert f" {example_record.severity.upper()} " in out
     assert example_record.headline.split(":")[0] in out
     assert "medium → high ▲" in out  # a rise
-    assert "new: low" in out  # the opt-out is a new provision: no arrow, its reason says it protects
+    assert "added · medium → low ▼" in out  # a new opt-out: before it, the silent text allowed more
     assert "§ " + example_record.changes[0].section.split(" › ")[0] in out
     old_q, new_q = _first_quotes(example_record)
     flat = " ".join(out.split())
