@@ -361,12 +361,16 @@ def _token_key(token: str) -> str:
     return token.translate(_TYPO).strip("*_`~") or token
 
 
+def _token_keys(tokens: list[str]) -> list[str]:
+    """:func:`_token_key` of every token; an ASCII token without a backtick has nothing to fold,
+    so it skips the translate."""
+    return [t.strip("*_`~") or t if t.isascii() and "`" not in t else _token_key(t) for t in tokens]
+
+
 def word_changes(old: str, new: str) -> list[WordChange]:
     """Inline word-level changes between two block texts (typography-insensitive comparison)."""
     ta, tb = _WORD.findall(old), _WORD.findall(new)
-    # an ASCII token without a backtick has nothing to fold: skip the translate
-    ca = [t.strip("*_`~") or t if t.isascii() and "`" not in t else _token_key(t) for t in ta]
-    cb = [t.strip("*_`~") or t if t.isascii() and "`" not in t else _token_key(t) for t in tb]
+    ca, cb = _token_keys(ta), _token_keys(tb)
     out: list[WordChange] = []
     sm = difflib.SequenceMatcher(None, ca, cb, autojunk=len(ca) > 2000)
     for op, i1, i2, j1, j2 in sm.get_opcodes():

@@ -5,10 +5,10 @@ changed sentences of the old and new text inside excerpt tags with a little unch
 (``[…]`` marks what was left out), and the diff's signals as hints. A :class:`Layout` (named by the
 prompt's manifest) fixes the tag names and how much unchanged text is kept: ``verbose`` (the v1
 prompt: ``<document_excerpt version="old">``, whole changed sentences) or ``compact`` (``<old>``,
-``<new>``, ``<signals>``, and long sentences clipped to a window of words around the change). Document text is
-untrusted: any of our delimiter tags inside it is escaped (``<`` → ``&lt;``) so it cannot close a
-block early. Excerpts are verbatim slices of the documents, so quotes the model copies from them
-can be found again (:mod:`summarizer.llm.verify`).
+``<new>``, ``<signals>``, and long sentences clipped to a window of words around the change).
+Document text is untrusted: any of our delimiter tags inside it is escaped (``<`` → ``&lt;``) so it
+cannot close a block early. Excerpts are verbatim slices of the documents, so quotes the model
+copies from them can be found again (:mod:`summarizer.llm.verify`).
 
 Blocks are packed in document order into chunks whose rendered text stays under the budget; a
 block too large alone is split with langchain-text-splitters' ``RecursiveCharacterTextSplitter``
@@ -121,18 +121,23 @@ def trim_to_changes(text: str, ranges: list[tuple[int, int]], context: int = 1) 
     if len(sents) <= 1 + 2 * context:
         return text.strip()
     hit = [i for i, s in enumerate(sents) if _touches(s.start, s.end, ranges)] or [0]
-    keep = sorted({j for i in hit for j in range(max(0, i - context), min(len(sents), i + context + 1))})
+    keep = {j for i in hit for j in range(max(0, i - context), min(len(sents), i + context + 1))}
+    return _elide(text, [(sent.start, sent.end) for sent in sents], keep)
+
+
+def _elide(text: str, units: list[tuple[int, int]], keep: set[int]) -> str:
+    """The *keep* units of *text* (sentences or words, as character spans in order), each run of
+    neighbours as one verbatim slice, with ``[…]`` wherever units were left out."""
     runs: list[tuple[int, int]] = []
-    for i in keep:
+    for i in sorted(keep):
         if runs and runs[-1][1] == i - 1:
             runs[-1] = (runs[-1][0], i)
         else:
             runs.append((i, i))
-    parts = [text[sents[a].start:sents[b].end] for a, b in runs]
-    out = f" {ELISION} ".join(parts)
+    out = f" {ELISION} ".join(text[units[a][0]:units[b][1]] for a, b in runs)
     if runs[0][0] > 0:
         out = f"{ELISION} {out}"
-    if runs[-1][1] < len(sents) - 1:
+    if runs[-1][1] < len(units) - 1:
         out = f"{out} {ELISION}"
     return out
 
@@ -158,7 +163,7 @@ def clip_to_changes(text: str, ranges: list[tuple[int, int]], window: int) -> st
     hit = [i for i, (s, e) in enumerate(words) if _touches(s, e, ranges)]
     if not hit:
         return text.strip()
-    keep = [False] * len(words)
+    keep: set[int] = set()
     for i in hit:
         lo = i
         while lo > 0 and i - lo < window and sentence_of[lo - 1] == sentence_of[i]:
@@ -166,22 +171,8 @@ def clip_to_changes(text: str, ranges: list[tuple[int, int]], window: int) -> st
         hi = i
         while hi + 1 < len(words) and hi - i < window and sentence_of[hi + 1] == sentence_of[i]:
             hi += 1
-        for j in range(lo, hi + 1):
-            keep[j] = True
-    runs: list[tuple[int, int]] = []
-    for i, kept in enumerate(keep):
-        if not kept:
-            continue
-        if runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    out = f" {ELISION} ".join(text[words[a][0]:words[b][1]] for a, b in runs)
-    if runs[0][0] > 0:
-        out = f"{ELISION} {out}"
-    if runs[-1][1] < len(words) - 1:
-        out = f"{out} {ELISION}"
-    return out
+        keep.update(range(lo, hi + 1))
+    return _elide(text, words, keep)
 
 
 def excerpt_sides(h: Hunk, context: int = 1, redact: Redact | None = None,

@@ -110,8 +110,6 @@ class _Prepared:
 def _with_schema_instruction(messages: list[dict[str, Any]], schema: dict[str, Any]) -> list[dict[str, Any]]:
     """*messages* with the JSON Schema appended to the system message, for an endpoint that takes
     JSON mode (or nothing) instead of structured outputs."""
-    import json
-
     line = "Answer with one JSON object that follows this JSON Schema:\n" + json.dumps(schema, separators=(",", ":"))
     out = [dict(m) for m in messages]
     if out and out[0].get("role") == "system" and isinstance(out[0].get("content"), str):
