@@ -93,6 +93,8 @@ def test_harder_prose_trips_the_gate_by_grade_levels_not_points() -> None:
     assert "reading_grade rose" in result.message() and "reading grade +1" in result.message()
     assert check_gate(head, base, 0.02, max_grade_rise=rise + 0.01).ok
     assert check_gate(base, head, 0.0, max_grade_rise=0.0).ok  # easier prose is never a regression
+    with pytest.raises(InputError, match="--max-grade-rise must be zero or more"):
+        check_gate(head, base, 0.02, max_grade_rise=-1.0)
 
 
 def test_gate_compares_shared_cases_only(runs, cases_dir: Path, kit) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -180,6 +181,26 @@ def test_cli_tuning_flags_reach_the_requests(kit, fake_openai, capsys, tmp_path,
         main(["compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--analyzer", "llm",
               "--base-url", fake_openai.base_url, "--chunk-tokens", "5"])
     assert exc.value.code == 2 and "--chunk-tokens" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--analyzer", "llm",
+              "--base-url", fake_openai.base_url, "--response-format", "xml"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and err.count("\n") == 1
+    assert err.startswith("error: unknown response format 'xml': choose json_schema or json_object_schema")
+    assert len(fake_openai.chat_requests) == 3  # refused before any call
+
+
+def test_an_unknown_excerpt_layout_in_a_manifest_is_an_input_error(tmp_path: Path) -> None:
+    import shutil
+
+    from summarizer.analyzers import AnalysisOptions
+
+    folder = tmp_path / "change_record" / "v9"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "prompts" / "change_record" / "v2", folder)
+    manifest = folder / "manifest.yaml"
+    manifest.write_text(manifest.read_text().replace("version: v2", "version: v9").replace("layout: compact", "layout: tiny"))
+    with pytest.raises(InputError, match="unknown excerpt layout 'tiny': choose verbose or compact"):
+        LLMAnalyzer(AnalysisOptions(model="gpt-4o-mini", prompt=str(folder)))
 
 
 def test_max_cost_stops_before_any_call(kit, fake_openai, llm_options) -> None:
