@@ -25,6 +25,7 @@ import json
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,8 +94,26 @@ def measure(analyzer: LLMAnalyzer, diff: DiffResult) -> dict:
         if plan.mode == "map_reduce":
             reqs.append(analyzer.reduce_request(stand_in_findings(analyzer, plan, diff)))
         sent, calls = sum(request_tokens(r, model) for r in reqs), len(reqs)
+    schema = request_tokens(analyzer.request("", analyzer.final_schema), model) - request_tokens(
+        replace(analyzer.request("", analyzer.final_schema), json_schema=None, extra=None), model)
     return {"mode": plan.mode, "calls": calls, "sent": sent, "full": full, "floor": floor, "fixed": fixed,
-            "chunks": len(plan.chunks)}
+            "schema": schema, "chunks": len(plan.chunks)}
+
+
+def fixed_for_median(called: list[dict], target: float) -> int:
+    """The largest fixed prompt (tokens per call) at which the median of full / sent would reach
+    *target*, the excerpts staying as they are (every call and the full-document peer carry it)."""
+    def median_at(fixed: int) -> float:
+        return statistics.median((r["full"] - r["fixed"] + fixed) / (r["sent"] - r["calls"] * (r["fixed"] - fixed))
+                                 for r in called)
+
+    lo, hi = 0, called[0]["fixed"]
+    if median_at(lo) < target:
+        return 0
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if median_at(mid) >= target else (lo, mid - 1)
+    return lo
 
 
 def _q(values: list[float], q: float) -> float:
@@ -170,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
           f"{'MET' if median_fewer >= 10 else 'NOT MET'} (the floor itself allows {statistics.median(r['full'] / r['floor'] for r in called):.1f}x)")
     print(f"target within 2x of floor + fixed prompt: median {median_floor:.2f}x, {within}/{len(vs_floor)} pairs "
           f"{'MET' if median_floor <= 2 else 'NOT MET'}")
+    if median_fewer < 10:
+        need = fixed_for_median(called, 10.0)
+        print(f"with these excerpts, a median of 10x needs a fixed prompt of at most {need:,} tokens per call "
+              f"(now {called[0]['fixed']:,}; the output schema alone is {called[0]['schema']:,})")
     if args.per_pair:
         print(json.dumps({"median_fewer": round(median_fewer, 2), "median_vs_floor": round(median_floor, 3)}))
     return 0

@@ -72,15 +72,25 @@ class Edit:
     new: tuple[int, int]
 
 
-def word_edits(old: str, new: str) -> list[Edit]:
-    """Word-level edits between two texts (typography- and case-insensitive), with offsets."""
+Opcode = tuple[str, int, int, int, int]
+
+
+def word_opcodes(old: str, new: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[Opcode]]:
+    """The word spans of *old* and *new* and difflib opcodes aligning them (typography- and
+    case-insensitive: "equal" words may still differ in case or punctuation)."""
     ta = [(m.start(), m.end()) for m in _TOKEN.finditer(old)]
     tb = [(m.start(), m.end()) for m in _TOKEN.finditer(new)]
     ka = [_token_key(old[s:e]) for s, e in ta]
     kb = [_token_key(new[s:e]) for s, e in tb]
-    out: list[Edit] = []
     sm = difflib.SequenceMatcher(None, ka, kb, autojunk=len(ka) > 2000)
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    return ta, tb, sm.get_opcodes()
+
+
+def word_edits(old: str, new: str) -> list[Edit]:
+    """Word-level edits between two texts (typography- and case-insensitive), with offsets."""
+    ta, tb, opcodes = word_opcodes(old, new)
+    out: list[Edit] = []
+    for op, i1, i2, j1, j2 in opcodes:
         if op == "equal":
             continue
         ra = (ta[i1][0], ta[i2 - 1][1]) if i2 > i1 else _point(ta, i1, len(old))

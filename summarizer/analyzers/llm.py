@@ -60,6 +60,7 @@ from summarizer.llm.verify import (
     injection_spans,
     output_schema,
     parse_output,
+    problem_lines,
     repair_instruction,
     without_injections,
 )
@@ -234,6 +235,12 @@ class LLMAnalyzer:
         user = self.prompt.render("reduce", parts=len(findings), findings=text, max_changes=self.max_changes)
         return self.request(user, self.final_schema)
 
+    def repair_text(self, problems: list) -> str:
+        """The repair request: the prompt's own ``repair`` template when it has one."""
+        if "repair" in self.prompt.templates:
+            return self.prompt.render("repair", problems=problem_lines(problems))
+        return repair_instruction(problems)
+
     def plan(self, diff: DiffResult) -> Plan:
         """Screen and chunk the diff: what would be sent, without calling anything."""
         hunks, injected, left_out = [], {}, []
@@ -322,7 +329,7 @@ class LLMAnalyzer:
         problems = [find_problems(a, g) for a, _ in answers]
         todo = [i for i, p in enumerate(problems) if p]
         if todo:
-            repairs = [_repair(reqs[i], answers[i][1].content, repair_instruction(problems[i])) for i in todo]
+            repairs = [_repair(reqs[i], answers[i][1].content, self.repair_text(problems[i])) for i in todo]
             log.info("asking for %d repair(s): %s", len(todo), "; ".join(p.code for i in todo for p in problems[i][:3]))
             try:
                 repaired = self._complete(repairs, parse)
@@ -374,6 +381,14 @@ class LLMAnalyzer:
                     f"the model rated the change {severity.value}; the offline severity rubric rates it "
                     f"{floor.value}, which is used")))
                 severity = floor
+            # nor below its own changes: a change that got worse counts at the level it leads to
+            own = max((Severity(c.severity_after) for c in answer.changes[: self.max_changes] if c.direction == "up"),
+                      default=Severity.none)
+            if severity < own:
+                flags.append(Flag(code="severity_raised", message=(
+                    f"the model rated the record {severity.value} although one of its changes got worse, to "
+                    f"{own.value}; the record takes the highest level of its changes")))
+                severity = own
         changes = [Change(category=c.category, kind=c.kind, summary=c.summary or c.shift_reason,  # type: ignore[arg-type]
                           severity_before=c.severity_before, severity_after=c.severity_after,  # type: ignore[arg-type]
                           direction=c.direction or None, shift_reason=c.shift_reason,  # type: ignore[arg-type]

@@ -32,6 +32,7 @@ UNTRUSTED_TAGS = ("change", "document_excerpt", "diff_signals", "findings", "old
 _TAG = re.compile(r"<(/?)(" + "|".join(UNTRUSTED_TAGS) + r")\b", re.IGNORECASE)
 _ESCAPED_TAG = re.compile(r"&lt;(/?)(" + "|".join(UNTRUSTED_TAGS) + r")\b", re.IGNORECASE)
 _SEPARATOR = "\n\n"
+_SECTION_LINE = "section: "
 Redact = Callable[[str], str]
 
 
@@ -58,12 +59,14 @@ class Layout:
     signals_open: str
     signals_close: str
     clip_words: int | None = None
+    inline: bool = False  # one <diff> excerpt with <del>/<ins> marks instead of an old and a new one
 
 
 VERBOSE = Layout("verbose", '<document_excerpt version="old">', "</document_excerpt>",
                  '<document_excerpt version="new">', "</document_excerpt>", "<diff_signals>", "</diff_signals>")
 COMPACT = Layout("compact", "<old>", "</old>", "<new>", "</new>", "<signals>", "</signals>", clip_words=12)
-LAYOUTS = {layout.name: layout for layout in (VERBOSE, COMPACT)}
+INLINE = Layout("inline", "[-", "-]", "{+", "+}", "<signals>", "</signals>", clip_words=8, inline=True)
+LAYOUTS = {layout.name: layout for layout in (VERBOSE, COMPACT, INLINE)}
 
 
 def get_layout(name: str | None) -> Layout:
@@ -71,7 +74,7 @@ def get_layout(name: str | None) -> Layout:
     if name is None:
         return VERBOSE
     if name not in LAYOUTS:
-        raise InputError(f"unknown excerpt layout {name!r}: choose {' or '.join(LAYOUTS)}")
+        raise InputError(f"unknown excerpt layout {name!r}: choose one of {', '.join(LAYOUTS)}")
     return LAYOUTS[name]
 
 
@@ -95,10 +98,21 @@ class Chunk:
     index: int
     pieces: list[Piece] = field(default_factory=list)
     tokens: int = 0
+    section_once: bool = False  # a block in the same section as the one before has no section line
 
     @property
     def text(self) -> str:
-        return _SEPARATOR.join(p.text for p in self.pieces)
+        if not self.section_once:
+            return _SEPARATOR.join(p.text for p in self.pieces)
+        out, last = [], None
+        for p in self.pieces:
+            head, line, rest = (p.text.split("\n", 2) + ["", ""])[:3]
+            if line.startswith(_SECTION_LINE) and line == last:
+                out.append(f"{head}\n{rest}")
+            else:
+                out.append(p.text)
+            last = line if line.startswith(_SECTION_LINE) else None
+        return _SEPARATOR.join(out)
 
     @property
     def hunk_ids(self) -> list[int]:
@@ -175,6 +189,141 @@ def clip_to_changes(text: str, ranges: list[tuple[int, int]], window: int) -> st
     return _elide(text, words, keep)
 
 
+# Inline marks, as in git's word diff: cheaper than tags (6 tokens a replacement against 10).
+DEL_OPEN, DEL_CLOSE, INS_OPEN, INS_CLOSE = "[-", "-]", "{+", "+}"
+_MARK = re.compile(r"\[-|-\]|\{\+|\+\}")
+_OUR_MARK = re.compile(r"\[-|(?<!\\)-\]|\{\+|(?<!\\)\+\}")  # not the escaped ones: [\- \-] {\+ \+}
+_ESCAPED_MARK = re.compile(r"\[\\-|\\-\]|\{\\\+|\\\+\}")
+# a word that ends a sentence: . ! ? (then closing quotes or brackets), not an abbreviation
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_ABBREVIATION = re.compile(r"^(?:e\.g|i\.e|etc|Inc|Ltd|Co|Corp|No|vs|[A-Z])\.$")
+
+
+def escape_marks(text: str) -> str:
+    """Document text for an inline excerpt: our tags escaped (:func:`escape_untrusted`) and any
+    of the marks ``[-`` ``-]`` ``{+`` ``+}`` written with a backslash (``[\\-``)."""
+    return _MARK.sub(lambda m: m.group()[0] + "\\" + m.group()[1] if m.group()[0] in "[{"
+                     else "\\" + m.group(), escape_untrusted(text))
+
+
+def unescape_marks(text: str) -> str:
+    """Undo :func:`escape_marks` (for quotes the model copied from an inline excerpt)."""
+    return unescape_untrusted(_ESCAPED_MARK.sub(lambda m: m.group().replace("\\", ""), text))
+
+
+def has_marks(text: str) -> bool:
+    """True when *text* carries inline marks (``[-`` ``-]`` ``{+`` ``+}``) of our own."""
+    return bool(_OUR_MARK.search(text))
+
+
+def side_of(text: str, side: str) -> str:
+    """*text* (e.g. a quote the model copied from an inline excerpt, marks and all) as it reads in
+    the *side* version: ``old`` keeps ``[-…-]`` runs and drops ``{+…+}`` ones, ``new`` the reverse."""
+    drop, keep = ((r"\{\+.*?(?<!\\)\+\}", r"\[-|(?<!\\)-\]") if side == "old"
+                  else (r"\[-.*?(?<!\\)-\]", r"\{\+|(?<!\\)\+\}"))
+    return " ".join(re.sub(keep, "", re.sub(drop, " ", text, flags=re.S)).split())
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One word of an inline diff, or one run of removed and added words."""
+
+    old: list[str]  # the words on each side (one shared word when unchanged)
+    new: list[str]
+    changed: bool = False  # a real edit (window anchor); case or punctuation alone is not one
+    ends: bool = False  # a sentence or line ends after it: a window does not reach past it
+    gap: str = " "  # whitespace after it
+
+    @property
+    def marked(self) -> bool:
+        return self.old != self.new
+
+    def render(self) -> str:
+        """The unit as the model sees it: escaped document words, and our marks."""
+        if not self.marked:
+            return escape_marks(self.new[0])
+        out = ""
+        if self.old:
+            out += DEL_OPEN + escape_marks(" ".join(self.old)) + DEL_CLOSE
+        if self.new:
+            out += INS_OPEN + escape_marks(" ".join(self.new)) + INS_CLOSE
+        return out
+
+
+def _ends(text: str, after: str) -> bool:
+    return "\n" in after or (bool(_SENTENCE_END.search(text)) and not _ABBREVIATION.match(text))
+
+
+def _word_units(old: str, new: str) -> list[_Unit]:
+    """The words of an edited passage, aligned; neighbouring marked words merged into one run."""
+    from summarizer.extract import word_opcodes
+
+    ta, tb, opcodes = word_opcodes(old, new)
+
+    def gap_after(k: int) -> str:
+        between = new[tb[k][1]:tb[k + 1][0]] if k + 1 < len(tb) else ""
+        return "\n" if "\n" in between else " "
+
+    units: list[_Unit] = []
+    for op, i1, i2, j1, j2 in opcodes:
+        if op == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                b, gap = new[slice(*tb[j])], gap_after(j)
+                units.append(_Unit([old[slice(*ta[i])]], [b], False, _ends(b, gap), gap))
+            continue
+        news = [new[slice(*tb[j])] for j in range(j1, j2)]
+        gap = gap_after(j2 - 1) if j2 > j1 else " "
+        units.append(_Unit([old[slice(*ta[i])] for i in range(i1, i2)], news, True,
+                           bool(news) and _ends(news[-1], gap), gap))
+    merged: list[_Unit] = []
+    for u in units:
+        if merged and u.marked and merged[-1].marked:
+            last = merged[-1]
+            last.old, last.new = last.old + u.old, last.new + u.new
+            last.changed, last.ends, last.gap = last.changed or u.changed, u.ends, u.gap
+        else:
+            merged.append(u)
+    return merged
+
+
+def inline_diff(old: str, new: str, window: int | None = None) -> str:
+    """One excerpt for an edited passage: unchanged words once, removed words in ``[-…-]``, added
+    words in ``{+…+}`` (git's word-diff marks). Reading it without the ``{+…+}`` runs gives the old
+    text, without the ``[-…-]`` runs the new one, word for word. With *window*, only the words
+    within *window* words of an edit are kept (never past the edited sentence), runs left out
+    becoming ``[…]``. Document text is escaped; only the marks are ours."""
+    units = _word_units(old, new)
+    if not units:
+        return ""
+    anchors = [k for k, u in enumerate(units) if u.changed]
+    if window is None or not anchors:
+        keep = set(range(len(units)))
+    else:
+        keep = set()
+        for k in anchors:
+            lo = k
+            while lo > 0 and k - lo < window and not units[lo - 1].ends:
+                lo -= 1
+            hi = k
+            while hi + 1 < len(units) and hi - k < window and not units[hi].ends:
+                hi += 1
+            keep.update(range(lo, hi + 1))
+    out: list[str] = []
+    prev: int | None = None
+    for k in sorted(keep):
+        if prev is None:
+            out.append(f"{ELISION} " if k > 0 else "")
+        elif k != prev + 1:
+            out.append(f" {ELISION} ")
+        else:
+            out.append(units[prev].gap)
+        out.append(units[k].render())
+        prev = k
+    if prev is not None and prev < len(units) - 1:
+        out.append(f" {ELISION}")
+    return "".join(out)
+
+
 def excerpt_sides(h: Hunk, context: int = 1, redact: Redact | None = None,
                   clip_words: int | None = None) -> tuple[str, str]:
     """(old, new) excerpt text of a hunk: a whole added/removed block, or the changed sentences
@@ -204,15 +353,16 @@ def _sides(h: Hunk, context: int, clip_words: int | None = None) -> tuple[str, s
             trim_to_changes(h.new_text, [e.new for e in edits], context))
 
 
-def describe_signals(sig: Signals) -> str:
-    """The diff signals as one line of hints (quoted words come from the documents)."""
+def describe_signals(sig: Signals, lists: bool = True) -> str:
+    """The diff signals as one line of hints (quoted words come from the documents); *lists*:
+    with the items added to or removed from enumerations."""
     out: list[str] = []
     for m in sig.modality:
         what = "a promise was hedged" if m.direction == "weaker" else "a promise got firmer"
         out.append(f'{what}: "{m.old}" became "{m.new}"')
     for n in sig.negation:
         out.append(f'negation {n.change}: "{n.phrase}"')
-    for e in sig.enumerations:
+    for e in sig.enumerations if lists else ():
         bits = []
         if e.added:
             bits.append("added " + ", ".join(f'"{x}"' for x in e.added))
@@ -238,19 +388,28 @@ def breadcrumb(section: tuple[str, ...]) -> str:
 
 
 def render_change(h: Hunk, old: str, new: str, *, part: tuple[int, int] | None = None,
-                  layout: Layout = VERBOSE) -> str:
-    """One ``<change>`` block. Only our own values go into the tag attributes."""
-    attrs = f'id="{h.id}" kind="{h.kind}"'
+                  layout: Layout = VERBOSE, diff: str | None = None) -> str:
+    """One ``<change>`` block. Only our own values go into the tag attributes. *diff* (an
+    :func:`inline_diff`, or a whole added or removed text in ``<ins>`` or ``<del>``; already
+    escaped) stands for *old* and *new* in the inline layout, whose blocks carry no ``kind`` (the
+    marks show it)."""
+    attrs = f'id="{h.id}"' if layout.inline else f'id="{h.id}" kind="{h.kind}"'
     if part is not None and part[1] > 1:
         attrs += f' part="{part[0]}/{part[1]}"'
-    lines = [f"<change {attrs}>", f"section: {escape_untrusted(breadcrumb(h.section))}"]
+    escape = escape_marks if layout.inline else escape_untrusted
+    # the inline layout names a section by its own heading, not the whole breadcrumb
+    section, section_old = (h.section[-1:], h.section_old[-1:]) if layout.inline else (h.section, h.section_old)
+    lines = [f"<change {attrs}>", f"{_SECTION_LINE}{escape_untrusted(breadcrumb(section))}"]
     if h.kind == "moved" and h.section_old and h.section_old != h.section_new:
-        lines[-1] += f" (moved from: {escape_untrusted(breadcrumb(h.section_old))})"
+        lines[-1] += f" (moved from: {escape_untrusted(breadcrumb(section_old))})"
+    if diff is not None:
+        lines.append(diff)
     if old:
-        lines += [layout.old_open, escape_untrusted(old), layout.old_close]
+        lines += [layout.old_open, escape(old), layout.old_close]
     if new:
-        lines += [layout.new_open, escape_untrusted(new), layout.new_close]
-    signals = describe_signals(h.signals)
+        lines += [layout.new_open, escape(new), layout.new_close]
+    # the inline marks already show what joined or left a list
+    signals = describe_signals(h.signals, lists=not layout.inline)
     if signals:
         lines.append(f"{layout.signals_open}{escape_untrusted(signals)}{layout.signals_close}")
     lines.append("</change>")
@@ -278,7 +437,20 @@ def split_text(text: str, max_tokens: int, model: str | None = None) -> list[str
 
 def pieces_for(h: Hunk, budget: int, *, model: str | None = None, context: int = 1,
                redact: Redact | None = None, layout: Layout = VERBOSE) -> list[Piece]:
-    """The rendered block(s) of one hunk, each at most *budget* tokens."""
+    """The rendered block(s) of one hunk, each at most *budget* tokens (an inline diff too large
+    for the budget is split as separate old and new excerpts)."""
+    if layout.inline:
+        old_text, new_text = (redact(h.old_text), redact(h.new_text)) if redact else (h.old_text, h.new_text)
+        if h.kind == "added":
+            body = INS_OPEN + escape_marks(new_text.strip()) + INS_CLOSE
+        elif h.kind == "removed":
+            body = DEL_OPEN + escape_marks(old_text.strip()) + DEL_CLOSE
+        else:
+            body = inline_diff(old_text, new_text, layout.clip_words)
+        text = render_change(h, "", "", layout=layout, diff=body)
+        tokens = count_tokens(text, model)
+        if tokens <= budget:
+            return [Piece(h.id, h.kind, h.section, text, tokens)]
     old, new = excerpt_sides(h, context, redact, layout.clip_words)
     text = render_change(h, old, new, layout=layout)
     tokens = count_tokens(text, model)
@@ -301,8 +473,9 @@ def pieces_for(h: Hunk, budget: int, *, model: str | None = None, context: int =
     raise InputError(f"chunk budget of {budget} tokens is too small for change {h.id} of section {breadcrumb(h.section)!r}")
 
 
-def pack(pieces: list[Piece], budget: int, model: str | None = None) -> list[Chunk]:
-    """Greedy packing in order: a chunk takes pieces until the next would pass the budget."""
+def pack(pieces: list[Piece], budget: int, model: str | None = None, section_once: bool = False) -> list[Chunk]:
+    """Greedy packing in order: a chunk takes pieces until the next would pass the budget
+    (*section_once*: a section line is written only where the section changes)."""
     sep = count_tokens(_SEPARATOR, model)
     chunks: list[Chunk] = []
     current: list[Piece] = []
@@ -310,13 +483,13 @@ def pack(pieces: list[Piece], budget: int, model: str | None = None) -> list[Chu
     for piece in pieces:
         add = piece.tokens + (sep if current else 0)
         if current and used + add > budget:
-            chunks.append(Chunk(len(chunks), current, used))
+            chunks.append(Chunk(len(chunks), current, used, section_once))
             current, used = [], 0
             add = piece.tokens
         current.append(piece)
         used += add
     if current:
-        chunks.append(Chunk(len(chunks), current, used))
+        chunks.append(Chunk(len(chunks), current, used, section_once))
     # Token counts are not quite additive across a join: confirm each chunk exactly.
     exact: list[Chunk] = []
     for chunk in chunks:
@@ -330,7 +503,8 @@ def _confirm(chunk: Chunk, budget: int, model: str | None) -> list[Chunk]:
     chunk.tokens = count_tokens(chunk.text, model)
     if chunk.tokens <= budget or len(chunk.pieces) == 1:
         return [chunk]
-    head, tail = Chunk(0, chunk.pieces[:-1]), Chunk(0, chunk.pieces[-1:])
+    head = Chunk(0, chunk.pieces[:-1], section_once=chunk.section_once)
+    tail = Chunk(0, chunk.pieces[-1:], section_once=chunk.section_once)
     return _confirm(head, budget, model) + _confirm(tail, budget, model)
 
 
@@ -343,4 +517,4 @@ def plan_chunks(hunks: list[Hunk], budget: int, *, model: str | None = None, con
     ordered = sorted(hunks, key=lambda h: (h.new_start, h.old_start, h.id))
     pieces = [p for h in ordered
               for p in pieces_for(h, budget, model=model, context=context, redact=redact, layout=layout)]
-    return pack(pieces, budget, model)
+    return pack(pieces, budget, model, section_once=layout.inline)

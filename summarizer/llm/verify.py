@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from summarizer.hunks import DiffResult, Hunk
-from summarizer.llm.chunking import NO_SECTION, breadcrumb, unescape_untrusted
+from summarizer.llm.chunking import NO_SECTION, breadcrumb, has_marks, side_of, unescape_marks, unescape_untrusted
 from summarizer.records import Flag
 from summarizer.taxonomy import CATEGORIES, CATEGORY_IDS, SEVERITIES, Severity
 
@@ -231,7 +231,7 @@ def quote_pattern(quote: str) -> re.Pattern[str] | None:
 
 def find_quote(quote: str, text: str) -> tuple[int, int] | None:
     """Where *quote* stands in *text* (see :func:`quote_pattern`), or None."""
-    for candidate in dict.fromkeys((quote, unescape_untrusted(quote))):
+    for candidate in dict.fromkeys((quote, unescape_untrusted(quote), unescape_marks(quote))):
         pattern = quote_pattern(candidate)
         if pattern is None:
             return None
@@ -327,6 +327,12 @@ class Problem:
 def _locate(quote: str, g: Grounding, prefer: str = "old") -> list[tuple[str, int, int]] | None:
     """Each fragment of *quote* located as (side, start, end), looking in the *prefer* version
     first; None if a fragment is in neither."""
+    if has_marks(quote):  # copied from an inline excerpt, [-…-]/{+…+} marks and all
+        for side in (prefer, "new" if prefer == "old" else "old"):
+            found = _locate(side_of(quote, side), g, prefer=side)
+            if found:
+                return found
+        return None
     if len(quote) > MAX_QUOTE_CHARS:
         return None
     sides = [("old", g.old_text), ("new", g.new_text)]
@@ -388,9 +394,15 @@ def find_problems(answer: ModelRecord | ModelFindings, g: Grounding) -> list[Pro
     return problems
 
 
+def problem_lines(problems: list[Problem]) -> str:
+    """One line per problem (at most 40), for a repair request."""
+    return "\n".join(p.line() for p in problems[:40])
+
+
 def repair_instruction(problems: list[Problem]) -> str:
-    """The follow-up message naming what was wrong (one repair round)."""
-    lines = "\n".join(p.line() for p in problems[:40])
+    """The follow-up message naming what was wrong (one repair round), for a prompt version
+    without a ``repair`` template of its own."""
+    lines = problem_lines(problems)
     return (
         "Your answer has problems:\n"
         f"{lines}\n"
@@ -443,6 +455,13 @@ def clean_change(change: ModelChange, index: int, g: Grounding, flags: list[Flag
         if change.direction.strip():  # a wrong value is flagged; a missing one (JSON mode) is not
             flags.append(Flag(code="invalid_direction",
                               message=f"change {index}: direction {change.direction!r} is not up, down or same; used {direction}"))
+    # two ratings on the scale say which way it went, whatever the kind (none on a side says nothing)
+    rated = _infer_direction(sev["severity_before"], sev["severity_after"], "")
+    if {direction, rated} == {"up", "down"}:  # e.g. medium → high said to be better for the user
+        flags.append(Flag(code="direction_contradicts_ratings", message=(
+            f"change {index}: direction {direction!r} contradicts its ratings "
+            f"{sev['severity_before']} → {sev['severity_after']}; used {rated}")))
+        direction = rated
     kind = change.kind.strip().lower()
     kind = _KIND_SYNONYMS.get(kind, kind)
     if kind not in KINDS:

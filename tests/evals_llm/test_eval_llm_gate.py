@@ -3,7 +3,8 @@ worse is stopped by the gate with a report that names the metric and the cases, 
 eval whose prompt and cases did not change makes no model call.
 
 Recorded against SmolLM2-135M-Instruct on llama-cpp-python (see ``conftest.py``). The good prompt
-is ``prompts/change_record/v2``; the worse one is the fixture
+is ``prompts/change_record/v2``, and ``v3`` (the default since) ships with its regression report
+against it; the worse one is the fixture
 ``tests/fixtures/prompts/change_record/v0-worse`` (no category definitions, no severity rubric,
 no plain-language rules, "be terse"). What a 135M model writes about categories and facts is close
 to noise under either prompt, and the recording shows it (the worse prompt even recalls a fact more);
@@ -99,3 +100,30 @@ def test_worse_prompt_trips_the_gate_and_an_unchanged_eval_makes_no_call(
     assert "not in the baseline (not gated): timeanddate-privacy-ad-opt-out-removed" in err
     text = report.read_text(encoding="utf-8")
     assert "Gate failed" in text and "change_record@v0-worse" in text
+
+
+def test_prompt_v3_ships_with_its_regression_report_against_v2(recorder, capsys, tmp_path: Path) -> None:
+    """The v2 → v3 update (word-diff excerpts, a shorter system prompt) through the same gate the
+    CI runs: v3's eval on the same cases, gated on the stored v2 run by prompt name."""
+    with recorder("eval_change_record_v2.yaml", record_mode="none"):  # the v2 run, replayed
+        code, _, err = cli(capsys, *eval_args("change_record@v2", "--label", "v2"))
+        assert code == 0, err
+    report = tmp_path / "v3-vs-v2.md"
+    with recorder("eval_change_record_v3.yaml") as cassette:
+        code, out, err = cli(capsys, *eval_args("change_record@v3", "--label", "v3", "--format", "json",
+                                                "--baseline", "change_record@v2", "--max-regression", "0.02",
+                                                "--report-md", str(report)))
+        sent = [json.loads(r.body) for r in cassette.requests]
+    run = json.loads(out)
+    assert sent and all("[-" in m["messages"][1]["content"] or "{+" in m["messages"][1]["content"]
+                        for m in sent if len(m["messages"]) == 2)  # word-diff excerpts went out
+    records = [r["record"] for r in run["results"] if r["record"] is not None]
+    assert all(r["provenance"]["prompt_version"].startswith("change_record@v3#") for r in records)
+    assert run["aggregate"]["quote_verbatim_rate"] == 1.0
+    assert code == 0, err  # no gated metric fell by more than 0.02, nor the reading grade rose
+    text = report.read_text(encoding="utf-8")
+    assert "Gate passed" in text and "change_record@v3" in text and "(v2)" in text
+    # the same cases cost fewer prompt tokens, as counted by the server that answered
+    with recorder("eval_change_record_v2.yaml", record_mode="none"):
+        code, out, err = cli(capsys, *eval_args("change_record@v2", "--format", "json", "--no-cache"))
+    assert run["aggregate"]["tokens"] < json.loads(out)["aggregate"]["tokens"]

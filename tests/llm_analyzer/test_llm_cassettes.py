@@ -24,6 +24,7 @@ RECORDING_MODEL = "smollm2-135m-instruct"
 KNOWN_FLAGS = {
     "quote_not_found", "invalid_category", "invalid_severity", "invalid_kind", "unknown_hunk", "section_not_in_diff",
     "change_not_grounded", "model_output_rejected", "severity_raised", "missing_text", "suspected_prompt_injection",
+    "direction_contradicts_ratings", "invalid_direction",
 }
 
 

@@ -12,8 +12,14 @@ from summarizer.hunks import Hunk, Signals, ModalityShift, EnumerationChange
 from summarizer.llm.chunking import (
     COMPACT,
     ELISION,
+    INLINE,
     clip_to_changes,
+    escape_marks,
     escape_untrusted,
+    has_marks,
+    inline_diff,
+    side_of,
+    unescape_marks,
     excerpt_sides,
     plan_chunks,
     render_change,
@@ -103,6 +109,57 @@ def test_compact_layout_uses_short_tags_and_escapes_them_in_document_text() -> N
     text = render_change(h, *excerpt_sides(h, clip_words=COMPACT.clip_words), layout=COMPACT)
     assert "<new>\nText with &lt;/new> and &lt;old> inside.\n</new>" in text
     assert "document_excerpt" not in text
+
+
+def test_inline_diff_shows_unchanged_words_once_and_reads_back_as_either_version() -> None:
+    old = "Intro stays here. We will not sell your personal information, and we delete it in 30 days. Outro stays."
+    new = "Intro stays here. We may sell your personal information to partners, and we delete it in 180 days. Outro stays."
+    whole = inline_diff(old, new)
+    assert whole.count("personal") == 1  # unchanged words once
+    assert "[-will not-]{+may+}" in whole and "[-30-]{+180+}" in whole
+    # without the added runs it is the old text, without the removed runs the new one
+    assert side_of(whole, "old") == " ".join(old.split()) and side_of(whole, "new") == " ".join(new.split())
+    # a window keeps the words around each edit, inside the edited sentence only
+    clipped = inline_diff(old, new, window=2)
+    assert clipped == (f"{ELISION} We [-will not-]{{+may+}} sell your personal [-information,-]{{+information to "
+                       f"partners,+}} and we {ELISION} it in [-30-]{{+180+}} days. {ELISION}")
+    assert "Intro" not in clipped and "Outro" not in clipped
+    for part in side_of(clipped, "old").split(ELISION):
+        assert part.strip() in old
+    for part in side_of(clipped, "new").split(ELISION):
+        assert part.strip() in new
+
+
+def test_inline_diff_escapes_marks_and_tags_inside_document_text() -> None:
+    old = "Plans [-beta \\-] -] cost {+5+} dollars. </change> stays."
+    new = "Plans [-beta \\-] -] cost {+7+} dollars. </change> stays."
+    text = inline_diff(old, new)
+    assert "[\\-beta \\\\-] \\-]" in text and "&lt;/change>" in text and "</change>" not in text
+    assert text.count("[-") == 1 and "[-{\\+5\\+}-]{+{\\+7\\+}+}" in text
+    assert unescape_marks(escape_marks(old)) == old and not has_marks(escape_marks(old))
+    # a quote copied from the escaped excerpt reads back as the document's words
+    assert unescape_marks(side_of(text, "new")) == new
+
+
+def test_inline_layout_writes_each_change_once_and_a_section_line_only_where_it_changes() -> None:
+    sharing = ("Policy", "Sharing")
+    old1, new1 = "We will not sell your data.", "We may sell your data."
+    h1 = Hunk(1, "modified", sharing, sharing, old1, new1, 0, len(old1), 0, len(new1))
+    h2 = _added(2, "We share data with advertisers.", sharing)
+    h3 = Hunk(3, "removed", ("Policy", "Retention"), (), "We delete data in 30 days.", "", 0, 26, 0, 0)
+    h1.signals = Signals(enumerations=[EnumerationChange("sell", ["x"], [])],
+                         modality=[ModalityShift("will not", "may", "weaker")])
+    (chunk,) = plan_chunks([h1, h2, h3], 6000, layout=INLINE)
+    text = chunk.text
+    assert text.count("section: Sharing") == 1 and text.count("section: Retention") == 1
+    assert "Policy ›" not in text  # the section's own heading, not the breadcrumb
+    assert "We [-will not-]{+may+} sell your data." in text
+    assert "{+We share data with advertisers.+}" in text and "[-We delete data in 30 days.-]" in text
+    assert 'kind="' not in text and "<old>" not in text and "<new>" not in text
+    assert 'a promise was hedged: "will not" became "may"' in text and "list after" not in text  # marks show lists
+    assert chunk.tokens == count_tokens(text)
+    compact = plan_chunks([h1, h2, h3], 6000, layout=COMPACT)[0]
+    assert chunk.tokens < compact.tokens
 
 
 def test_a_hunk_too_large_alone_is_split_with_the_breadcrumb_on_every_part() -> None:

@@ -17,6 +17,7 @@ from summarizer.taxonomy import CATEGORIES
 ROOT = Path(__file__).resolve().parents[2]
 V1 = ROOT / "prompts" / "change_record" / "v1"
 V2 = ROOT / "prompts" / "change_record" / "v2"
+V3 = ROOT / "prompts" / "change_record" / "v3"
 WORSE = ROOT / "tests" / "fixtures" / "prompts" / "change_record" / "v0-worse"
 
 
@@ -30,11 +31,12 @@ def prompt_root(tmp_path: Path) -> Path:
 
 def test_identity_is_name_version_and_content_hash() -> None:
     prompt = load_prompt()  # the newest version
-    assert re.fullmatch(r"change_record@v2#[0-9a-f]{12}", prompt.identity)
-    assert prompt.identity.endswith(folder_digest(V2)[:12])
-    assert load_prompt("change_record@v2").identity == load_prompt(str(V2)).identity == prompt.identity
-    v1 = load_prompt("change_record@v1")
-    assert v1.identity.endswith(folder_digest(V1)[:12]) and v1.identity != prompt.identity
+    assert re.fullmatch(r"change_record@v3#[0-9a-f]{12}", prompt.identity)
+    assert prompt.identity.endswith(folder_digest(V3)[:12])
+    assert load_prompt("change_record@v3").identity == load_prompt(str(V3)).identity == prompt.identity
+    for older in (V1, V2):
+        identity = load_prompt(f"change_record@{older.name}").identity
+        assert identity.endswith(folder_digest(older)[:12]) and identity != prompt.identity
 
 
 def test_identity_changes_when_a_template_changes_and_returns_with_the_content(prompt_root: Path) -> None:
@@ -114,6 +116,23 @@ def test_v2_system_prompt_keeps_the_rules_in_fewer_tokens() -> None:
     assert manifest.defaults["layout"] == "compact" and manifest.output_schemas["final"] == "change_record_compact"
 
 
+def test_v3_system_prompt_explains_the_marks_and_keeps_the_rules_in_fewer_tokens() -> None:
+    from summarizer.llm.tokens import count_tokens
+
+    v2, v3 = (load_prompt(f"change_record@{v}").render("system", categories=list(CATEGORIES.values()))
+              for v in ("v2", "v3"))
+    for needle in ("[-removed-] {+added+}", "severity_before/after", "none if absent", "a removed protection raises it",
+                   "\"will\" → \"may\"", "'will not sell' became 'may share with partners'", "grade 9",
+                   "never instructions", "do not obey", "interpretive_note", "skip {+…+}", "skip [-…-]",
+                   "<signals>: machine hints", "Record severity: the highest", "children_audiences covers regional"):
+        assert needle in v3, needle
+    assert count_tokens(v3, "gpt-4o-mini") < 0.75 * count_tokens(v2, "gpt-4o-mini")
+    prompt = load_prompt("change_record@v3")
+    assert prompt.defaults["layout"] == "inline" and prompt.output_schemas["final"] == "change_record_compact"
+    repair = prompt.render("repair", problems="- change 1: this quote is not word for word in either version: \"x\"")
+    assert "word for word" in repair and "skips {+…+}" in repair and "<document_excerpt>" not in repair
+
+
 def test_worse_fixture_drops_definitions_and_rubric() -> None:
     worse, good = load_prompt(str(WORSE)), load_prompt()
     assert worse.identity.startswith("change_record@v0-worse#") and worse.identity != good.identity
@@ -135,7 +154,7 @@ def test_cli_prompts_list_and_show(capsys: pytest.CaptureFixture[str], monkeypat
     assert out.splitlines()[0] == identity and "- third_party_sharing: disclosure" in out and "{%" not in out
     main(["prompts", "show", "--json"])
     shown = json.loads(capsys.readouterr().out)
-    assert shown["identity"] == load_prompt().identity and set(shown["templates"]) == {"system", "map", "reduce"}
+    assert shown["identity"] == load_prompt().identity and set(shown["templates"]) == {"system", "map", "reduce", "repair"}
     monkeypatch.setenv("SUMMARIZER_PROMPTS_DIR", str(WORSE.parents[1]))
     main(["prompts", "list", "--json"])
     listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

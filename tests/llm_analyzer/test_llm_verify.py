@@ -150,6 +150,21 @@ def test_quote_on_the_wrong_side_moves_and_ellipses_split(kit) -> None:
     assert c.hunk_ids == [1, 2]  # the quotes tie the change to both hunks
 
 
+def test_a_quote_copied_with_inline_marks_is_read_on_its_own_side(kit) -> None:
+    g = _grounding(kit)
+    marked = "We [-will not-]{+may+} sell your personal [-information.-]{+information to our “advertising partners”.+}"
+    answer = _record(kit, kit.change(quotes_old=[marked], quotes_new=[marked]))
+    assert find_problems(answer, g) == []
+    cleaned, flags = clean_output(answer, g)
+    assert flags == []
+    c = cleaned.changes[0]
+    assert c.quotes_old == ["We will not sell your personal information."]
+    assert c.quotes_new == ["We may sell your personal information to our “advertising partners”."]
+    # marks around words that are in neither version still fail
+    bad = _record(kit, kit.change(quotes_new=["We [-never-]{+always+} sell your personal information"]))
+    assert [p.code for p in find_problems(bad, g)] == ["quote_not_found"]
+
+
 def test_invalid_values_are_flagged_and_fixed(kit) -> None:
     g = _grounding(kit)
     answer = _record(kit, kit.change(category="privacy stuff", severity_after="catastrophic", kind="modified"),
@@ -227,3 +242,16 @@ def test_direction_is_kept_or_inferred_from_an_edit(kit) -> None:
     cleaned, flags = clean_output(answer, g)
     assert [c.direction for c in cleaned.changes] == ["up", "down", ""]
     assert [f.code for f in flags] == ["invalid_direction", "invalid_direction"]
+
+
+def test_a_direction_that_contradicts_both_ratings_follows_the_ratings(kit) -> None:
+    g = _grounding(kit)
+    answer = _record(kit, kit.change(severity_before="medium", severity_after="high", direction="down", kind="removed"),
+                     kit.change(severity_before="high", severity_after="low", direction="up", kind="narrowed"),
+                     kit.change(severity_before="none", severity_after="low", direction="down", kind="added"),
+                     kit.change(severity_before="medium", severity_after="medium", direction="up"))
+    cleaned, flags = clean_output(answer, g)
+    # two ratings on the scale decide; "none" on a side (a new provision) and equal ratings do not
+    assert [c.direction for c in cleaned.changes] == ["up", "down", "down", "up"]
+    assert [f.code for f in flags] == ["direction_contradicts_ratings"] * 2
+    assert "medium → high" in flags[0].message and "used up" in flags[0].message
