@@ -182,6 +182,12 @@ def release(conn: Connection, claim: Claim, *, error: str | None = None, failed:
         error=(error or None) and error[:2000], updated_at=utcnow()))
 
 
+def release_worker(conn: Connection, worker: str) -> int:
+    """Give back every item a worker still holds (its claims are ``<worker>#<token>``)."""
+    return conn.execute(update(_T).where(_T.c.status == CLAIMED, _T.c.claimed_by.startswith(f"{worker}#", autoescape=True)).values(
+        status=PENDING, claimed_by=None, lease_expires_at=None, updated_at=utcnow())).rowcount
+
+
 def release_dead_claims(conn: Connection, *, host: str | None = None) -> int:
     """Release claims held by processes of this host that no longer run (e.g. killed trackers)."""
     host = host or socket.gethostname()

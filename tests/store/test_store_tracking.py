@@ -200,6 +200,21 @@ def test_a_lapsed_lease_is_taken_over_and_a_live_one_is_respected(db_url: str):
     assert tuple(row) == ("done", 3)
 
 
+def test_a_stopped_worker_hands_back_every_claim_it_holds_and_no_other(db_url: str):
+    for day in range(1, 6):
+        ingest_text(db_url, "Acme", "Terms", f"# Terms\n\nVersion {day}.\n", captured_at=datetime(2021, 1, day))
+    engine = get_engine(db_url)
+    scope = wq.Scope()
+    with engine.begin() as conn:
+        wq.plan(conn, "rules", "", scope)
+        mine = wq.claim(conn, "host_a:1:w", "rules", "", scope, lease_seconds=3600, limit=2)
+        theirs = wq.claim(conn, "hostXa:1:w", "rules", "", scope, lease_seconds=3600)  # '_' is no wildcard
+        assert wq.release_worker(conn, "host_a:1:w") == 2
+        rows = dict(conn.execute(text("SELECT id, status FROM work_items")).all())
+    assert [rows[c.item_id] for c in mine] == ["pending", "pending"]
+    assert rows[theirs[0].item_id] == "claimed"
+
+
 def test_claims_never_hand_out_the_same_pair_twice(db_url: str):
     for day in range(1, 6):
         ingest_text(db_url, "Acme", "Terms", f"# Terms\n\nVersion {day}.\n", captured_at=datetime(2021, 1, day))
