@@ -200,11 +200,15 @@ def test_a_lapsed_lease_is_taken_over_and_a_live_one_is_respected(db_url: str):
     assert tuple(row) == ("done", 3)
 
 
-def test_a_stopped_worker_hands_back_every_claim_it_holds_and_no_other(db_url: str):
+def _five_versions(db_url: str) -> tuple:
+    """Five versions of one document (four pairs to analyse): the engine and the whole scope."""
     for day in range(1, 6):
         ingest_text(db_url, "Acme", "Terms", f"# Terms\n\nVersion {day}.\n", captured_at=datetime(2021, 1, day))
-    engine = get_engine(db_url)
-    scope = wq.Scope()
+    return get_engine(db_url), wq.Scope()
+
+
+def test_a_stopped_worker_hands_back_every_claim_it_holds_and_no_other(db_url: str):
+    engine, scope = _five_versions(db_url)
     with engine.begin() as conn:
         wq.plan(conn, "rules", "", scope)
         mine = wq.claim(conn, "host_a:1:w", "rules", "", scope, lease_seconds=3600, limit=2)
@@ -216,10 +220,7 @@ def test_a_stopped_worker_hands_back_every_claim_it_holds_and_no_other(db_url: s
 
 
 def test_claims_never_hand_out_the_same_pair_twice(db_url: str):
-    for day in range(1, 6):
-        ingest_text(db_url, "Acme", "Terms", f"# Terms\n\nVersion {day}.\n", captured_at=datetime(2021, 1, day))
-    engine = get_engine(db_url)
-    scope = wq.Scope()
+    engine, scope = _five_versions(db_url)
     with engine.begin() as conn:
         assert wq.plan(conn, "rules", "", scope).pending == 4
     if engine.dialect.name == "postgresql":
