@@ -7,6 +7,7 @@ Each command group lives in its own module and registers itself on :data:`app`. 
 
 from __future__ import annotations
 
+import signal
 import sys
 
 from summarizer.errors import SummarizerError
@@ -37,8 +38,40 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+_terminated = False
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM (a service manager stopping us) unwinds like Ctrl-C, so every cleanup runs: a
+    tracker hands its claims back, a run already stored stays stored."""
+    global _terminated
+    _terminated = True
+    raise KeyboardInterrupt
+
+
+def _stopped() -> None:
+    """One line and the conventional exit code for a run stopped by Ctrl-C (130) or SIGTERM (143)."""
+    what, code = ("terminated", 143) if _terminated else ("interrupted", 130)
+    print(f"{what}: work done so far is saved; run the same command again to resume", file=sys.stderr)
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, turning library errors into one line and an exit code."""
+    global _terminated
+    _terminated = False
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    try:
+        _run(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(argv: list[str] | None) -> None:
     try:
         from summarizer.cli.diff_fast import run_fast_diff
 
@@ -48,8 +81,7 @@ def main(argv: list[str] | None = None) -> None:
         # Typer turns Ctrl-C and typer.Exit(n) into a returned exit code when not standalone.
         if isinstance(result, int) and not isinstance(result, bool) and result != 0:
             if result == 130:
-                print("interrupted: work done so far is saved; run the same command again to resume",
-                      file=sys.stderr)
+                _stopped()
             sys.exit(result)
     except SummarizerError as exc:
         if exc.exit_code == 0:
@@ -58,8 +90,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        print("interrupted: work done so far is saved; run the same command again to resume", file=sys.stderr)
-        sys.exit(130)
+        _stopped()
     except _click_exceptions() as exc:  # usage errors from click/typer
         _handle_click(exc)
 
@@ -76,6 +107,8 @@ def _handle_click(exc: BaseException) -> None:
     if isinstance(exc, typer.Exit):
         sys.exit(getattr(exc, "exit_code", getattr(exc, "code", 0)))
     if isinstance(exc, typer.Abort):
+        if _terminated:
+            _stopped()
         print("aborted", file=sys.stderr)
         sys.exit(130)
     format_message = getattr(exc, "format_message", None)

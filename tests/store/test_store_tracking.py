@@ -290,17 +290,21 @@ def test_in_process_upstream_error_releases_the_pair(sqlite_url: str, monkeypatc
 
 
 @pytest.mark.slow
-def test_ctrl_c_hands_back_the_pair_in_flight_and_a_rerun_finishes(sqlite_url: str, ota_repo, pair_check):
+@pytest.mark.parametrize(("sig", "code", "said"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")],
+                         ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_hands_back_the_pair_in_flight_and_a_rerun_finishes(sqlite_url: str, ota_repo, pair_check,
+                                                                   sig, code, said):
+    """Ctrl-C, or SIGTERM from a service manager: one line, and nothing stays claimed."""
     ingest_path(sqlite_url, ota_repo(pairs=2, chained=5))
     total = len(pair_check(sqlite_url)["pairs"])
     proc = _tracker(sqlite_url, env={"TRACK_TEST_DELAY": "0.15"})
     try:
         _wait_for(lambda: _records(sqlite_url) >= 3, what="the tracker to make some records")
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(sig)
         out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130
-    assert "interrupted: work done so far is saved" in err and "Traceback" not in err
+    assert proc.returncode == code
+    assert f"{said}: work done so far is saved" in err and "Traceback" not in err
     with get_engine(sqlite_url).connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM work_items WHERE status = 'claimed'")).scalar() == 0
     made_before = _records(sqlite_url)
