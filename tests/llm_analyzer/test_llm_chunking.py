@@ -147,7 +147,7 @@ def test_inline_layout_writes_each_change_once_and_a_section_line_only_where_it_
     h1 = Hunk(1, "modified", sharing, sharing, old1, new1, 0, len(old1), 0, len(new1))
     h2 = _added(2, "We share data with advertisers.", sharing)
     h3 = Hunk(3, "removed", ("Policy", "Retention"), (), "We delete data in 30 days.", "", 0, 26, 0, 0)
-    h1.signals = Signals(enumerations=[EnumerationChange("sell", ["x"], [])],
+    h1.signals = Signals(enumerations=[EnumerationChange(["x"], [], "sell")],
                          modality=[ModalityShift("will not", "may", "weaker")])
     (chunk,) = plan_chunks([h1, h2, h3], 6000, layout=INLINE)
     text = chunk.text
@@ -183,6 +183,22 @@ def test_a_hunk_too_large_alone_is_split_with_the_breadcrumb_on_every_part() -> 
     for paragraph in paragraphs:  # nothing is lost
         for clause in re.findall(r"Clause \d+\.\d+", paragraph):
             assert clause in seen
+
+
+def test_an_oversize_block_in_the_inline_layout_is_split_into_marked_parts() -> None:
+    clauses = [f"Clause {k}: the company may charge a fee number {k} for each renewal." for k in range(200)]
+    text = " ".join(clauses) + " We may sell [-not a mark-] data."
+    h = _added(9, text, ("Terms of Service", "Fees and renewals"))
+    pieces = [p for c in plan_chunks([h], 400, layout=INLINE) for p in c.pieces]
+    assert len(pieces) > 3 and all(p.tokens <= 400 and p.parts == len(pieces) for p in pieces)
+    seen = ""
+    for p in pieces:
+        assert "section: Fees and renewals" in p.text and f'part="{p.part}/{p.parts}"' in p.text
+        body = re.search(r"\{\+\n(.*)\n\+\}", p.text, re.DOTALL).group(1)
+        assert unescape_marks(body) in text  # a verbatim slice, the document's own marks escaped
+        assert not has_marks(body)
+        seen += body
+    assert all(clause in seen for clause in clauses)
 
 
 def test_budget_too_small_is_an_input_error() -> None:
