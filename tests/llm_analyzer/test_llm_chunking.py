@@ -130,6 +130,30 @@ def test_inline_diff_shows_unchanged_words_once_and_reads_back_as_either_version
         assert part.strip() in new
 
 
+def test_inline_excerpts_of_every_real_pair_read_back_word_for_word(kit) -> None:
+    """Every run of every word-diff excerpt of the 100 bundled pairs, read on either side, stands
+    in that version of the passage (as the quote check finds quotes)."""
+    from pathlib import Path
+
+    from summarizer.llm.verify import find_quote
+
+    runs = 0
+    for pair in sorted(Path(kit.OTA).iterdir()):
+        try:
+            diff = kit.ota_diff(pair.name)
+        except Exception:  # noqa: BLE001 - an identical pair has no diff
+            continue
+        for h in diff.hunks:
+            if h.cosmetic or h.kind not in ("modified", "moved"):
+                continue
+            excerpt = inline_diff(h.old_text, h.new_text, INLINE.clip_words)
+            for side, source in (("old", h.old_text), ("new", h.new_text)):
+                for run in filter(None, (r.strip() for r in side_of(excerpt, side).split(ELISION))):
+                    runs += 1
+                    assert find_quote(unescape_marks(run), source), (pair.name, h.id, side, run)
+    assert runs > 1000
+
+
 def test_inline_diff_escapes_marks_and_tags_inside_document_text() -> None:
     old = "Plans [-beta \\-] -] cost {+5+} dollars. </change> stays."
     new = "Plans [-beta \\-] -] cost {+7+} dollars. </change> stays."
