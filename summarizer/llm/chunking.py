@@ -219,9 +219,9 @@ def has_marks(text: str) -> bool:
 def side_of(text: str, side: str) -> str:
     """*text* (e.g. a quote the model copied from an inline excerpt, marks and all) as it reads in
     the *side* version: ``old`` keeps ``[-…-]`` runs and drops ``{+…+}`` ones, ``new`` the reverse."""
-    drop, keep = ((r"\{\+.*?(?<!\\)\+\}", r"\[-|(?<!\\)-\]") if side == "old"
-                  else (r"\[-.*?(?<!\\)-\]", r"\{\+|(?<!\\)\+\}"))
-    return " ".join(re.sub(keep, "", re.sub(drop, " ", text, flags=re.S)).split())
+    drop = r"\{\+.*?(?<!\\)\+\}" if side == "old" else r"\[-.*?(?<!\\)-\]"
+    # then every mark left (this side's, and any a model left unpaired) goes
+    return " ".join(_OUR_MARK.sub("", re.sub(drop, " ", text, flags=re.S)).split())
 
 
 @dataclass(slots=True)

@@ -329,10 +329,14 @@ def _locate(quote: str, g: Grounding, prefer: str = "old") -> list[tuple[str, in
     first; None if a fragment is in neither."""
     if has_marks(quote):  # copied from an inline excerpt, [-…-]/{+…+} marks and all
         for side in (prefer, "new" if prefer == "old" else "old"):
-            found = _locate(side_of(quote, side), g, prefer=side)
+            found = _locate_plain(side_of(quote, side), g, prefer=side)
             if found:
                 return found
         return None
+    return _locate_plain(quote, g, prefer)
+
+
+def _locate_plain(quote: str, g: Grounding, prefer: str) -> list[tuple[str, int, int]] | None:
     if len(quote) > MAX_QUOTE_CHARS:
         return None
     sides = [("old", g.old_text), ("new", g.new_text)]

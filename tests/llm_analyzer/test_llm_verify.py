@@ -163,6 +163,14 @@ def test_a_quote_copied_with_inline_marks_is_read_on_its_own_side(kit) -> None:
     # marks around words that are in neither version still fail
     bad = _record(kit, kit.change(quotes_new=["We [-never-]{+always+} sell your personal information"]))
     assert [p.code for p in find_problems(bad, g)] == ["quote_not_found"]
+    # marks a model left unpaired (or nothing but marks) are read the same way, and never loop
+    odd = _record(kit, kit.change(quotes_old=["We [-will not sell your personal"],
+                                  quotes_new=["{+may sell your personal information to our", "[-[-{+"]))
+    assert [p.detail for p in find_problems(odd, g)] == ["[-[-{+"]
+    cleaned, flags = clean_output(odd, g)
+    assert cleaned.changes[0].quotes_old == ["We will not sell your personal"]
+    assert cleaned.changes[0].quotes_new == ["may sell your personal information to our"]
+    assert [f.code for f in flags] == ["quote_not_found"]
 
 
 def test_invalid_values_are_flagged_and_fixed(kit) -> None:
