@@ -21,7 +21,7 @@ as the offline analyzer, written by a chat model and checked against the documen
 
 Options beyond :class:`~summarizer.analyzers.AnalysisOptions` travel in ``options.extra``:
 ``chunk_tokens``, ``max_output_tokens``, ``context_sentences``, ``max_changes``, ``temperature``,
-``layout`` (``verbose`` or ``compact`` excerpts, see :mod:`summarizer.llm.chunking`; defaults from
+``layout`` (``verbose``, ``compact`` or ``inline`` excerpts, see :mod:`summarizer.llm.chunking`; defaults from
 the prompt's manifest), ``concurrency``, ``rpm``, ``max_retries``, ``timeout`` for
 the client, and ``response_format``: ``json_schema`` (default: OpenAI structured outputs, strict,
 with the client's fallbacks) or ``json_object_schema`` for servers that take the schema inside JSON

@@ -4,8 +4,10 @@ Each substantive hunk becomes one ``<change>`` block: its id, kind and section b
 changed sentences of the old and new text inside excerpt tags with a little unchanged context
 (``[…]`` marks what was left out), and the diff's signals as hints. A :class:`Layout` (named by the
 prompt's manifest) fixes the tag names and how much unchanged text is kept: ``verbose`` (the v1
-prompt: ``<document_excerpt version="old">``, whole changed sentences) or ``compact`` (``<old>``,
-``<new>``, ``<signals>``, and long sentences clipped to a window of words around the change).
+prompt: ``<document_excerpt version="old">``, whole changed sentences), ``compact`` (``<old>``,
+``<new>``, ``<signals>``, and long sentences clipped to a window of words around the change) or
+``inline`` (one word diff per change, ``[-removed-] {+added+}`` as in git's word diff, unchanged
+words once, and a section line only where the section changes).
 Document text is untrusted: any of our delimiter tags inside it is escaped (``<`` → ``&lt;``) so it
 cannot close a block early. Excerpts are verbatim slices of the documents, so quotes the model
 copies from them can be found again (:mod:`summarizer.llm.verify`).
@@ -59,7 +61,7 @@ class Layout:
     signals_open: str
     signals_close: str
     clip_words: int | None = None
-    inline: bool = False  # one <diff> excerpt with <del>/<ins> marks instead of an old and a new one
+    inline: bool = False  # one word-diff excerpt ([-removed-] {+added+}) instead of an old and a new one
 
 
 VERBOSE = Layout("verbose", '<document_excerpt version="old">', "</document_excerpt>",
@@ -136,24 +138,39 @@ def trim_to_changes(text: str, ranges: list[tuple[int, int]], context: int = 1) 
         return text.strip()
     hit = [i for i, s in enumerate(sents) if _touches(s.start, s.end, ranges)] or [0]
     keep = {j for i in hit for j in range(max(0, i - context), min(len(sents), i + context + 1))}
-    return _elide(text, [(sent.start, sent.end) for sent in sents], keep)
+    return _elide(len(sents), keep, lambda a, b: text[sents[a].start:sents[b].end])
 
 
-def _elide(text: str, units: list[tuple[int, int]], keep: set[int]) -> str:
-    """The *keep* units of *text* (sentences or words, as character spans in order), each run of
-    neighbours as one verbatim slice, with ``[…]`` wherever units were left out."""
+def _elide(count: int, keep: set[int], run_text: Callable[[int, int], str]) -> str:
+    """The *keep* units of *count* (sentences or words, in order), each run of neighbours ``a..b``
+    written by ``run_text(a, b)``, with ``[…]`` wherever units were left out."""
     runs: list[tuple[int, int]] = []
     for i in sorted(keep):
         if runs and runs[-1][1] == i - 1:
             runs[-1] = (runs[-1][0], i)
         else:
             runs.append((i, i))
-    out = f" {ELISION} ".join(text[units[a][0]:units[b][1]] for a, b in runs)
+    out = f" {ELISION} ".join(run_text(a, b) for a, b in runs)
     if runs[0][0] > 0:
         out = f"{ELISION} {out}"
-    if runs[-1][1] < len(units) - 1:
+    if runs[-1][1] < count - 1:
         out = f"{out} {ELISION}"
     return out
+
+
+def _around(anchors: list[int], count: int, window: int, breaks_after: Callable[[int], bool]) -> set[int]:
+    """The units within *window* of an anchor, never across a break (``breaks_after(j)``: a
+    sentence ends between units ``j`` and ``j + 1``)."""
+    keep: set[int] = set()
+    for i in anchors:
+        lo = i
+        while lo > 0 and i - lo < window and not breaks_after(lo - 1):
+            lo -= 1
+        hi = i
+        while hi + 1 < count and hi - i < window and not breaks_after(hi):
+            hi += 1
+        keep.update(range(lo, hi + 1))
+    return keep
 
 
 _WORD = re.compile(r"\S+")
@@ -177,16 +194,8 @@ def clip_to_changes(text: str, ranges: list[tuple[int, int]], window: int) -> st
     hit = [i for i, (s, e) in enumerate(words) if _touches(s, e, ranges)]
     if not hit:
         return text.strip()
-    keep: set[int] = set()
-    for i in hit:
-        lo = i
-        while lo > 0 and i - lo < window and sentence_of[lo - 1] == sentence_of[i]:
-            lo -= 1
-        hi = i
-        while hi + 1 < len(words) and hi - i < window and sentence_of[hi + 1] == sentence_of[i]:
-            hi += 1
-        keep.update(range(lo, hi + 1))
-    return _elide(text, words, keep)
+    keep = _around(hit, len(words), window, lambda j: sentence_of[j] != sentence_of[j + 1])
+    return _elide(len(words), keep, lambda a, b: text[words[a][0]:words[b][1]])
 
 
 # Inline marks, as in git's word diff: cheaper than tags (6 tokens a replacement against 10).
@@ -299,29 +308,12 @@ def inline_diff(old: str, new: str, window: int | None = None) -> str:
     if window is None or not anchors:
         keep = set(range(len(units)))
     else:
-        keep = set()
-        for k in anchors:
-            lo = k
-            while lo > 0 and k - lo < window and not units[lo - 1].ends:
-                lo -= 1
-            hi = k
-            while hi + 1 < len(units) and hi - k < window and not units[hi].ends:
-                hi += 1
-            keep.update(range(lo, hi + 1))
-    out: list[str] = []
-    prev: int | None = None
-    for k in sorted(keep):
-        if prev is None:
-            out.append(f"{ELISION} " if k > 0 else "")
-        elif k != prev + 1:
-            out.append(f" {ELISION} ")
-        else:
-            out.append(units[prev].gap)
-        out.append(units[k].render())
-        prev = k
-    if prev is not None and prev < len(units) - 1:
-        out.append(f" {ELISION}")
-    return "".join(out)
+        keep = _around(anchors, len(units), window, lambda j: units[j].ends)
+
+    def run_text(a: int, b: int) -> str:
+        return "".join(units[k].render() + (units[k].gap if k < b else "") for k in range(a, b + 1))
+
+    return _elide(len(units), keep, run_text)
 
 
 def excerpt_sides(h: Hunk, context: int = 1, redact: Redact | None = None,
@@ -390,7 +382,7 @@ def breadcrumb(section: tuple[str, ...]) -> str:
 def render_change(h: Hunk, old: str, new: str, *, part: tuple[int, int] | None = None,
                   layout: Layout = VERBOSE, diff: str | None = None) -> str:
     """One ``<change>`` block. Only our own values go into the tag attributes. *diff* (an
-    :func:`inline_diff`, or a whole added or removed text in ``<ins>`` or ``<del>``; already
+    :func:`inline_diff`, or a whole added or removed text in ``{+…+}`` or ``[-…-]``; already
     escaped) stands for *old* and *new* in the inline layout, whose blocks carry no ``kind`` (the
     marks show it)."""
     attrs = f'id="{h.id}"' if layout.inline else f'id="{h.id}" kind="{h.kind}"'
