@@ -159,40 +159,25 @@ class _Job:
         try:
             with engine.connect() as conn:
                 while limit is None or out["made"] + out["failed"] + out["already_made"] < limit:
-                    # From the claim on, every way out hands the pair back: Ctrl-C may land anywhere,
-                    # even while the heartbeat's lock is awaited (a release after a rolled-back
-                    # claim changes nothing).
-                    item: wq.Claim | None = None
-                    analysing = False
+                    with conn.begin():
+                        claims = wq.claim(conn, worker, self.analyzer, self.key, self.scope,
+                                          lease_seconds=self.lease_seconds)
+                        pair = self._load(conn, claims[0], names) if claims else None
+                    if not claims:
+                        break
+                    item = claims[0]
+                    heartbeat.hold(item.token)
                     try:
-                        with conn.begin():
-                            claims = wq.claim(conn, worker, self.analyzer, self.key, self.scope,
-                                              lease_seconds=self.lease_seconds)
-                            item = claims[0] if claims else None
-                            pair = self._load(conn, item, names) if item is not None else None
-                        if item is None:
-                            break
-                        analysing = True
-                        heartbeat.hold(item.token)
                         record = self._analyze(item, *pair)
                         outcome = store_record(conn, item, record, self.analyzer, self.key, worker)
                     except UpstreamError as exc:
-                        if item is not None:
-                            _release(engine, item, error=str(exc))
+                        _release(engine, item, error=str(exc))
                         raise
                     except (InputError, NoChange, ValueError) as exc:  # this pair cannot be analysed
-                        if item is None or not analysing:
-                            if item is not None:
-                                _release(engine, item)
-                            raise
                         _release(engine, item, error=f"{type(exc).__name__}: {exc}", failed=True)
                         out["failed"] += 1
                         out["errors"].append(f"versions {item.old_version_id}->{item.new_version_id}: {exc}")
                         outcome = None
-                    except BaseException:  # Ctrl-C, or a bug: hand the pair back untouched
-                        if item is not None:
-                            _release(engine, item)
-                        raise
                     finally:
                         heartbeat.hold(None)
                     if outcome:
@@ -205,7 +190,7 @@ class _Job:
                                 left = wq.remaining(conn, self.analyzer, self.key, self.scope)
                             last_count = now
                         on_progress(TrackProgress(out["made"] + out["already_made"], total, out["failed"], left))
-        except BaseException:  # whatever stopped us, nothing stays claimed by this worker
+        except BaseException:  # Ctrl-C, SIGTERM or a bug, wherever it lands: nothing stays claimed by us
             try:
                 with engine.begin() as conn:
                     wq.release_worker(conn, worker)
