@@ -459,8 +459,7 @@ def clean_change(change: ModelChange, index: int, g: Grounding, flags: list[Flag
         if change.direction.strip():  # a wrong value is flagged; a missing one (JSON mode) is not
             flags.append(Flag(code="invalid_direction",
                               message=f"change {index}: direction {change.direction!r} is not up, down or same; used {direction}"))
-    # two ratings on the scale say which way it went, whatever the kind (none on a side says nothing)
-    rated = _infer_direction(sev["severity_before"], sev["severity_after"], "")
+    rated = _rated_direction(sev["severity_before"], sev["severity_after"])
     if {direction, rated} == {"up", "down"}:  # e.g. medium → high said to be better for the user
         flags.append(Flag(code="direction_contradicts_ratings", message=(
             f"change {index}: direction {direction!r} contradicts its ratings "
@@ -494,13 +493,19 @@ def clean_change(change: ModelChange, index: int, g: Grounding, flags: list[Flag
                        summary=change.summary.strip())
 
 
+def _rated_direction(before: str, after: str) -> str:
+    """Which way two ratings on the scale went, whatever the kind; "" when a side is none (a
+    provision that did not exist says nothing about the user's side)."""
+    b, a = Severity(before).rank, Severity(after).rank
+    if a == 0 or b == 0:
+        return ""
+    return "up" if a > b else "down" if a < b else "same"
+
+
 def _infer_direction(before: str, after: str, kind: str) -> str:
     """The effect on the user read from the two ratings of an edited provision; "" (unknown) for
     an added or removed one, whose ratings cannot tell a protection from a permission."""
-    b, a = Severity(before).rank, Severity(after).rank
-    if kind in ("added", "removed") or a == 0 or b == 0:
-        return ""
-    return "up" if a > b else "down" if a < b else "same"
+    return "" if kind in ("added", "removed") else _rated_direction(before, after)
 
 
 def _default_severity(name: str, category: str, kind: str) -> str:
