@@ -42,10 +42,15 @@ from summarizer.llm.verify import ModelChange, ModelFindings  # noqa: E402
 from summarizer.pipeline import diff_documents, load_pair  # noqa: E402
 
 
+def _schema_spec(req: ChatRequest) -> dict | None:
+    """What the request sends about its output: ``{"name", "schema"}`` or a JSON-mode response format."""
+    return req.json_schema or (req.extra or {}).get("response_format")
+
+
 def schema_tokens(req: ChatRequest, model: str) -> int:
     """Tokens of the request's output schema, counted as its JSON text (0 when none is sent)."""
-    schema = req.json_schema or (req.extra or {}).get("response_format")
-    return count_tokens(canonical_json(schema), model) if schema else 0
+    spec = _schema_spec(req)
+    return count_tokens(canonical_json(spec), model) if spec else 0
 
 
 def _without_keys(node, keys=("required", "additionalProperties", "$schema")):
@@ -60,8 +65,7 @@ def schema_tokens_estimate(req: ChatRequest, model: str) -> int:
     """OpenAI's count of a structured-output schema as fitted to real usage by a user of its API
     (openai-cookbook issue #2140: the schema's JSON without "required", "additionalProperties" and
     "$schema", plus 9): a third-party estimate, not a published rule."""
-    spec = req.json_schema or {}
-    schema = spec.get("schema") or ((req.extra or {}).get("response_format") or {}).get("schema")
+    schema = (_schema_spec(req) or {}).get("schema")
     return count_tokens(json.dumps(_without_keys(schema), separators=(",", ":")), model) + 9 if schema else 0
 
 
