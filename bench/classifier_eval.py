@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT / "evals" / "tosdr"))
 
 import learn_weights  # noqa: E402
 
-from summarizer.classifier import classify, classify_many, explain_lexicon, explain_with, weights_from_json  # noqa: E402
-from summarizer.taxonomy import CATEGORY_IDS  # noqa: E402
+from summarizer.rubric.classifier import classify, classify_many, explain_lexicon, explain_with, weights_from_json
+from summarizer.model.taxonomy import CATEGORY_IDS
 
 DEVSET = ROOT / "evals" / "tosdr" / "devset.jsonl"
 

@@ -23,7 +23,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.pipeline import compare_files  # noqa: E402
+from summarizer.api import compare_files
 
 OTA = ROOT / "evals" / "data" / "ota"
 LABELS = ROOT / "evals" / "material_labels.yaml"

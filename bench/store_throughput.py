@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def build_history(documents: int, versions: int, max_chars: int) -> list[tuple[str, str, datetime, str]]:
-    from summarizer.store.synthetic import evolve
+    from summarizer.testing.synthetic import evolve
 
     commits = []
     picked = 0
@@ -78,7 +78,7 @@ def timed_ingest(url: str, repo: Path) -> tuple[float, int]:
 
 LATENCY_RUNNER = """
 import sys, time
-import summarizer.pipeline as pipeline
+import summarizer.api as pipeline
 _analyze, _latency = pipeline.analyze, float(sys.argv.pop(1))
 def analyze(*args, **kwargs):
     time.sleep(_latency)  # what waiting on a model endpoint costs, without using the CPU
@@ -140,8 +140,8 @@ def main() -> None:
     parser.add_argument("--pg-url", default=None, help="an existing PostgreSQL server (default: a throwaway cluster)")
     args = parser.parse_args()
 
-    from summarizer.store.pgcluster import TempCluster
-    from summarizer.store.synthetic import write_ota_repo
+    from summarizer.testing.pgcluster import TempCluster
+    from summarizer.testing.synthetic import write_ota_repo
 
     work = Path(tempfile.mkdtemp(prefix="store-bench-"))
     commits = build_history(args.documents, args.versions, args.max_chars)

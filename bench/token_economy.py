@@ -31,15 +31,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer.analyzers import AnalysisOptions  # noqa: E402
-from summarizer.analyzers.llm import LLMAnalyzer, Plan  # noqa: E402
-from summarizer.analyzers.rules import RulesAnalyzer  # noqa: E402
-from summarizer.extract import word_edits  # noqa: E402
-from summarizer.hunks import DiffResult, Hunk  # noqa: E402
+from summarizer.analyzers.llm.analyzer import LLMAnalyzer, Plan
+from summarizer.analyzers.rules.analyzer import RulesAnalyzer
+from summarizer.text.extract import word_edits
+from summarizer.model.diff import DiffResult, Hunk
 from summarizer.llm.cache import canonical_json  # noqa: E402
 from summarizer.llm.client import ChatRequest  # noqa: E402
 from summarizer.llm.tokens import count_message_tokens, count_tokens  # noqa: E402
-from summarizer.llm.verify import ModelChange, ModelFindings  # noqa: E402
-from summarizer.pipeline import diff_documents, load_pair  # noqa: E402
+from summarizer.analyzers.llm.verify import ModelChange, ModelFindings
+from summarizer.api import diff_documents, load_pair
 
 
 def _schema_spec(req: ChatRequest) -> dict | None:

@@ -5,7 +5,7 @@ Usage (regenerates ``summarizer/data/classifier_weights.json``; needs only this 
     python evals/tosdr/learn_weights.py
 
 The model is one logistic regression per taxonomy category over what the hand-written lexicon
-finds in a passage (:func:`summarizer.classifier.features`)::
+finds in a passage (:func:`summarizer.rubric.classifier.features`)::
 
     log-odds(c) = bias_c + scale_c * hand_score_c + rival_c * best_other_hand_score
                   + sum(own_c[p]   for p in the phrases of c's lexicon that fired)
@@ -36,8 +36,8 @@ ROOT = HERE.parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from summarizer.classifier import PAIR, WEIGHTS_FILE, Features, features, lexicon_fingerprint  # noqa: E402
-from summarizer.taxonomy import CATEGORY_IDS  # noqa: E402
+from summarizer.rubric.classifier import PAIR, WEIGHTS_FILE, Features, features, lexicon_fingerprint
+from summarizer.model.taxonomy import CATEGORY_IDS
 
 DEVSET = HERE / "devset.jsonl"
 OUT = ROOT / "summarizer" / "data" / WEIGHTS_FILE
@@ -191,7 +191,7 @@ def main(argv: list[str]) -> int:
     services = sorted({s for r in rows for s in r["service_ids"]})
     model = train(encode(rows))
     model["_meta"] = {
-        "what": "per-category log-odds weights of summarizer.classifier over its lexicon phrases",
+        "what": "per-category log-odds weights of summarizer.rubric.classifier over its lexicon phrases",
         "trained_on": f"evals/tosdr/devset.jsonl split=dev: {len(rows)} passages, ToS;DR services {services}",
         "method": f"logistic regression per category, L2={L2} on phrase weights, phrases seen in >= "
                   f"{MIN_COUNT} passages, weights below {PRUNE} dropped; see evals/tosdr/learn_weights.py",

@@ -1,4 +1,4 @@
-"""Analyzers turn a :class:`~summarizer.hunks.DiffResult` into a :class:`~summarizer.records.ChangeRecord`.
+"""Analyzers turn a :class:`~summarizer.model.diff.DiffResult` into a :class:`~summarizer.model.record.ChangeRecord`.
 
 Both analyzers share one interface so that evals, tracking and rendering never care which one
 produced a record. ``get_analyzer`` imports lazily: the offline path never imports openai.
@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from summarizer.errors import InputError
-from summarizer.hunks import DiffResult
-from summarizer.records import ChangeRecord
+from summarizer.model.diff import DiffResult
+from summarizer.model.record import ChangeRecord
 
 ANALYZERS = ("rules", "llm")
 
@@ -42,11 +42,11 @@ def get_analyzer(name: str, options: AnalysisOptions | None = None) -> Analyzer:
     """Return the analyzer called *name* ('rules' or 'llm')."""
     options = options or AnalysisOptions()
     if name == "rules":
-        from summarizer.analyzers.rules import RulesAnalyzer
+        from summarizer.analyzers.rules.analyzer import RulesAnalyzer
 
         return RulesAnalyzer()
     if name == "llm":
-        from summarizer.analyzers.llm import LLMAnalyzer
+        from summarizer.analyzers.llm.analyzer import LLMAnalyzer
 
         return LLMAnalyzer(options)
     raise InputError(f"unknown analyzer {name!r}: choose one of {', '.join(ANALYZERS)}")

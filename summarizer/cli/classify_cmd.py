@@ -21,7 +21,7 @@ def classify_command(
     Every input line is checked before anything is written: a malformed line stops the run with
     one error naming its line number (exit 2). Blank lines are skipped.
     """
-    from summarizer import classifier
+    from summarizer.rubric import classifier
 
     records = _read_records(file)
     out = sys.stdout

@@ -41,7 +41,7 @@ def compare_command(
     from summarizer.analyzers import ANALYZERS, AnalysisOptions
     from summarizer.config import load_settings
     from summarizer.errors import InputError
-    from summarizer.pipeline import compare_files
+    from summarizer.api import compare_files
 
     settings = load_settings(model=model, base_url=base_url, analyzer=analyzer)
     if settings.analyzer not in ANALYZERS:
@@ -54,7 +54,7 @@ def compare_command(
     if output is not None:
         from pathlib import Path
 
-        from summarizer.render import render
+        from summarizer.rendering import render
 
         try:
             Path(output).write_text(render(record, format.value), encoding="utf-8")
@@ -64,11 +64,11 @@ def compare_command(
     if format is RecordFormat.text and (color if color is not None else sys.stdout.isatty()):
         from rich.console import Console
 
-        from summarizer.render.text import print_record
+        from summarizer.rendering.text import print_record
 
         print_record(record, Console(highlight=False))
         return
-    from summarizer.render import render
+    from summarizer.rendering import render
 
     sys.stdout.write(render(record, format.value))
 
@@ -76,6 +76,6 @@ def compare_command(
 @app.command("schema")
 def schema_command() -> None:
     """Print the ChangeRecord JSON Schema."""
-    from summarizer.records import record_json_schema
+    from summarizer.model.record import record_json_schema
 
     typer.echo(json.dumps(record_json_schema(), indent=2, ensure_ascii=False))

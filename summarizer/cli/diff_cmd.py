@@ -29,13 +29,13 @@ def diff_command(
 
         write_json_diff(old, new, encoding)
         return
-    from summarizer.pipeline import diff_documents, load_pair
+    from summarizer.api import diff_documents, load_pair
 
     old_doc, new_doc = load_pair(old, new, encoding=encoding)
     result = diff_documents(old_doc, new_doc)
     from rich.console import Console
 
-    from summarizer.render.diff_view import print_diff
+    from summarizer.rendering.diff_view import print_diff
 
     console = Console(force_terminal=color, no_color=color is False, soft_wrap=False, highlight=False)
     print_diff(result, console, show_cosmetic=cosmetic)

@@ -55,7 +55,7 @@ def write_json_diff(old: str, new: str, encoding: str | None = None) -> None:
     """Load, diff and write the hunk list as one line of JSON to standard output."""
     import json
 
-    from summarizer.pipeline import diff_documents, load_pair
+    from summarizer.api import diff_documents, load_pair
 
     old_doc, new_doc = load_pair(old, new, encoding=encoding)
     result = diff_documents(old_doc, new_doc)

@@ -29,7 +29,7 @@ def prompts_list(
 ) -> None:
     """List every prompt version with its identity (name@version#content-hash)."""
     from summarizer.config import prompts_dir
-    from summarizer.llm.prompts import list_prompts
+    from summarizer.analyzers.llm.prompts import list_prompts
 
     prompts = list_prompts()
     if as_json:
@@ -52,7 +52,7 @@ def prompts_show(
 ) -> None:
     """Show a prompt version: identity, manifest defaults and its templates."""
     from summarizer.errors import InputError
-    from summarizer.llm.prompts import load_prompt
+    from summarizer.analyzers.llm.prompts import load_prompt
 
     prompt = load_prompt(spec)
     parts = list(prompt.templates)
@@ -62,7 +62,7 @@ def prompts_show(
         parts = [template]
     texts = {part: prompt.templates[part] for part in parts}
     if rendered and "system" in texts:
-        from summarizer.taxonomy import CATEGORIES
+        from summarizer.model.taxonomy import CATEGORIES
 
         texts["system"] = prompt.render("system", categories=list(CATEGORIES.values()))
     if as_json:

@@ -114,7 +114,7 @@ def track_command(
     """Make a change record for every consecutive version pair that has none (resumable; run it in parallel freely)."""
     from summarizer.analyzers import AnalysisOptions
     from summarizer.config import load_settings
-    from summarizer.store.tracking import track
+    from summarizer.tracking import track
 
     settings = load_settings(db=db, model=model, base_url=base_url, analyzer=analyzer)
     options = AnalysisOptions(model=settings.model, base_url=settings.base_url, api_key=settings.api_key,
@@ -171,7 +171,7 @@ def show_command(
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colours in text output (default: when a terminal)."),
 ) -> None:
     """Render a stored change record in any format of 'compare'."""
-    from summarizer.render import render
+    from summarizer.rendering import render
     from summarizer.store.repository import load_record
 
     row = load_record(_db_url(db), record_id)
@@ -179,7 +179,7 @@ def show_command(
     if format is RecordFormat.text and (color if color is not None else sys.stdout.isatty()):
         from rich.console import Console
 
-        from summarizer.render.text import print_record
+        from summarizer.rendering.text import print_record
 
         print_record(record, Console(highlight=False))
         return

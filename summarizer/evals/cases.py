@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from summarizer.config import PROJECT_ROOT
 from summarizer.errors import InputError
-from summarizer.records import CategoryId, SeverityName
+from summarizer.model.record import CategoryId, SeverityName
 
 CASE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,127}$")
 CASE_SUFFIXES = (".yaml", ".yml")
@@ -182,7 +182,7 @@ class Case:
 
 def shift_direction(before: str, after: str) -> str:
     """'up', 'down' or 'same' between two severity names."""
-    from summarizer.taxonomy import severity_of
+    from summarizer.model.taxonomy import severity_of
 
     b, a = severity_of(before).rank, severity_of(after).rank
     return "up" if a > b else "down" if a < b else "same"
@@ -283,7 +283,7 @@ def _side(spec: InputSpec, side: str, case_path: Path) -> tuple[str, str]:
     if target is None:
         raise InputError(f"{case_path}: input.{side} {rel!r} not found (looked beside the case file's "
                          f"folders, in the working directory and in {PROJECT_ROOT})")
-    from summarizer.documents import decode, read_source
+    from summarizer.diffing.load import decode, read_source
 
     try:
         return decode(read_source(target), str(target)), rel

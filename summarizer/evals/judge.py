@@ -24,7 +24,7 @@ from summarizer.evals.cases import Case
 
 if TYPE_CHECKING:  # pragma: no cover
     from summarizer.llm import LLMClient
-    from summarizer.records import ChangeRecord
+    from summarizer.model.record import ChangeRecord
 
 DEFAULT_PROMPT = "judge@v1"
 MAX_PASSAGE_CHARS = 24_000  # the diff sent to the judge is cut here (and says so)
@@ -60,7 +60,7 @@ class JudgeOptions:
 @dataclass
 class JudgePrompt:
     """The judge's templates and identity (``judge@v1#<12 hex of the folder's sha256>``, computed like
-    every prompt's by :func:`summarizer.llm.prompts.folder_digest`). The folder holds ``system.md``
+    every prompt's by :func:`summarizer.analyzers.llm.prompts.folder_digest`). The folder holds ``system.md``
     and ``user.md`` (a ``str.format`` template with ``{passages}`` and ``{record}``)."""
 
     system: str
@@ -85,14 +85,14 @@ def load_judge_prompt(spec: str = DEFAULT_PROMPT, root: Path | None = None) -> J
         user = (folder / "user.md").read_text(encoding="utf-8")
     except OSError:
         raise InputError(f"judge prompt {spec!r}: {folder} needs system.md and user.md") from None
-    from summarizer.llm.prompts import folder_digest  # the same identity scheme as every prompt
+    from summarizer.analyzers.llm.prompts import folder_digest
 
     return JudgePrompt(system=system, user=user, identity=f"{name}@{version}#{folder_digest(folder)[:12]}")
 
 
 def passages(case: Case, max_chars: int = MAX_PASSAGE_CHARS) -> str:
     """The changed passages of the case's diff, old and new, with their sections."""
-    from summarizer.pipeline import diff_texts
+    from summarizer.api import diff_texts
 
     diff = diff_texts(case.old_text, case.new_text, old_source=case.old_source, new_source=case.new_source)
     parts = []

@@ -14,7 +14,7 @@ Per case (``score_record``), every metric is a plain number (``None`` when it do
 - ``forbidden_rate``        forbidden groups that appear anywhere in the record's prose
 - ``quote_verbatim_rate``   ``quotes_old`` found in the old text and ``quotes_new`` in the new text,
   modulo whitespace
-- ``reading_grade``         Flesch-Kincaid grade of the record's own prose (``summarizer.readability``)
+- ``reading_grade``         Flesch-Kincaid grade of the record's own prose (``summarizer.rubric.readability``)
 - ``length_words``          words of headline, summary, impact and change summaries
 - ``flags``                 verification flags the analyzer raised
 
@@ -31,10 +31,10 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Protocol, Sequence
 
-from summarizer.documents import normalise
+from summarizer.text.normalise import normalise
 from summarizer.evals.cases import Case, shift_direction
-from summarizer.records import ChangeRecord
-from summarizer.taxonomy import severity_of
+from summarizer.model.record import ChangeRecord
+from summarizer.model.taxonomy import severity_of
 
 # aggregate metric -> (per-case metric that explains it, +1 when higher is better / -1 when lower is)
 GATED: dict[str, tuple[str, int]] = {
@@ -169,7 +169,7 @@ def record_provisions(record: ChangeRecord) -> dict[str, tuple[str, str]]:
 
 
 def severity_of_rank(rank: int) -> str:
-    from summarizer.taxonomy import Severity
+    from summarizer.model.taxonomy import Severity
 
     return Severity.from_rank(rank).value
 
@@ -264,7 +264,7 @@ def score_record(case: Case, record: ChangeRecord | None) -> CaseScore:
         failures.append(f"quotes: {len(bad_quotes)} of {len(quotes)} not found verbatim, e.g. {_clip(bad_quotes[0])!r}")
 
     # readability and size
-    from summarizer.readability import record_reading_grade
+    from summarizer.rubric.readability import record_reading_grade
 
     m["reading_grade"] = round(record_reading_grade(record), 2)
     m["length_words"] = word_count(fact_text(record))

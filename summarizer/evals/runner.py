@@ -31,7 +31,7 @@ from summarizer.evals.results import CaseResult, RunResult, utcnow
 
 if TYPE_CHECKING:  # pragma: no cover
     from summarizer.analyzers import AnalysisOptions, Analyzer
-    from summarizer.records import ChangeRecord
+    from summarizer.model.record import ChangeRecord
 
 AnalyzeFn = Callable[[Case], "ChangeRecord"]
 
@@ -67,7 +67,7 @@ def git_revision(root: str | None = None) -> str | None:
 
 def make_analyze_fn(analyzer: "str | Analyzer", options: "AnalysisOptions | None" = None) -> tuple[str, AnalyzeFn]:
     """(name, function) for an analyzer name or object."""
-    from summarizer.pipeline import compare_texts, diff_texts
+    from summarizer.api import compare_texts, diff_texts
 
     if isinstance(analyzer, str):
         name = analyzer

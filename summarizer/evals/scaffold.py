@@ -113,7 +113,7 @@ def scaffold_case(old: str | Path, new: str | Path, case_id: str, cases_dir: str
     target = cases / f"{case_id}.yaml"
     if target.exists() and not force:
         raise InputError(f"{target}: already exists (pass --force to overwrite)")
-    from summarizer.pipeline import compare_files
+    from summarizer.api import compare_files
 
     try:
         record = compare_files(old, new, analyzer="rules")

@@ -41,7 +41,7 @@ from summarizer.llm.cache import CallStore, cache_key, canonical_json
 from summarizer.llm.pricing import Budget, Price, load_prices, price_for
 from summarizer.llm.ratelimit import RateLimiter
 from summarizer.llm.tokens import count_message_tokens, count_tokens
-from summarizer.records import Usage
+from summarizer.model.record import Usage
 
 if TYPE_CHECKING:  # pragma: no cover
     import openai

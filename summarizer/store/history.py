@@ -18,7 +18,7 @@ from summarizer.errors import InputError
 from summarizer.store.db import open_engine
 from summarizer.store.models import PolicyDocument, ProvisionState, Service, StoredRecord
 from summarizer.store.repository import VersionInfo, document_versions
-from summarizer.taxonomy import Severity
+from summarizer.model.taxonomy import Severity
 
 
 @dataclass

@@ -117,7 +117,7 @@ class RecordRow:
     record_json: str
 
     def record(self):
-        from summarizer.records import ChangeRecord
+        from summarizer.model.record import ChangeRecord
 
         return ChangeRecord.model_validate_json(self.record_json)
 

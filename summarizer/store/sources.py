@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from summarizer.documents import decode, html_to_text, read_source, sniff_format
+from summarizer.diffing.load import decode, html_to_text, read_source, sniff_format
 from summarizer.errors import InputError
 
 SNAPSHOT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ".html", ".htm", ".xhtml"}

@@ -8,20 +8,10 @@ from importlib import resources
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer import lexicon
-from summarizer import classifier
-from summarizer.classifier import (
-    MIN_PROBABILITY,
-    RELATIVE,
-    THRESHOLD,
-    CategoryHit,
-    classify,
-    classify_many,
-    explain,
-    explain_lexicon,
-    score_all,
-)
-from summarizer.taxonomy import CATEGORY_IDS
+from summarizer.rubric import lexicon
+from summarizer.rubric import classifier
+from summarizer.rubric.classifier import MIN_PROBABILITY, RELATIVE, THRESHOLD, CategoryHit, classify, classify_many, explain, explain_lexicon, score_all
+from summarizer.model.taxonomy import CATEGORY_IDS
 
 SAMPLES = [
     "We collect your IP address and share it with advertisers for interest-based ads.",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.classifier import MIN_PROBABILITY, classify, explain
-from summarizer.taxonomy import CATEGORY_IDS
+from summarizer.rubric.classifier import MIN_PROBABILITY, classify, explain
+from summarizer.model.taxonomy import CATEGORY_IDS
 
 CLAUSES: dict[str, list[str]] = {
     "data_collection": [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.classifier import FALLBACK, classify, explain
+from summarizer.rubric.classifier import FALLBACK, classify, explain
 
 GENERIC = [
     "",

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from summarizer.classifier import classify_many, explain_lexicon
-from summarizer.taxonomy import CATEGORY_IDS
+from summarizer.rubric.classifier import classify_many, explain_lexicon
+from summarizer.model.taxonomy import CATEGORY_IDS
 
 TOSDR = Path(__file__).resolve().parents[2] / "evals" / "tosdr"
 

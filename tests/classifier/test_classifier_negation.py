@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.classifier import classify, explain
+from summarizer.rubric.classifier import classify, explain
 
 VARIANTS = [
     ("sale_targeted_ads", ["We sell your personal information.", "We do not sell your personal information.",

@@ -9,25 +9,10 @@ from importlib import resources
 
 import pytest
 
-from summarizer import classifier
-from summarizer.classifier import (
-    FALLBACK,
-    MIN_GUESS,
-    PAIR,
-    SHOWN_WEIGHT,
-    WEIGHTS_FILE,
-    classify,
-    contributions,
-    explain,
-    explain_lexicon,
-    explain_with,
-    features,
-    lexicon_fingerprint,
-    probabilities,
-    weights_from_json,
-)
-from summarizer.lexicon import LEXICONS
-from summarizer.taxonomy import CATEGORY_IDS
+from summarizer.rubric import classifier
+from summarizer.rubric.classifier import FALLBACK, MIN_GUESS, PAIR, SHOWN_WEIGHT, WEIGHTS_FILE, classify, contributions, explain, explain_lexicon, explain_with, features, lexicon_fingerprint, probabilities, weights_from_json
+from summarizer.rubric.lexicon import LEXICONS
+from summarizer.model.taxonomy import CATEGORY_IDS
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer.diff import apply_hunks, diff_documents
-from summarizer.documents import parse_document
+from summarizer.diffing.engine import apply_hunks, diff_documents
+from summarizer.diffing.load import parse_document
 
 WORDS = ["we", "collect", "share", "data", "with", "partners", "may", "will", "not", "sell", "your",
          "information", "cookies", "for", "advertising", "days", "30", "180", "you", "can", "opt", "out"]

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from summarizer.diff import apply_hunks, diff_documents
-from summarizer.documents import parse_document
+from summarizer.diffing.engine import apply_hunks, diff_documents
+from summarizer.diffing.load import parse_document
 
 
 def ws(text: str) -> str:
@@ -99,7 +99,7 @@ def test_json_is_serialisable(ota_dir):
 
 def test_signals_on_two_cores_match_one_core(ota_dir, monkeypatch):
     """Large diffs compute half their signals in a forked child: the result must be identical."""
-    import summarizer.diff as diff_module
+    import summarizer.diffing.engine as diff_module
 
     old, new = load(ota_dir, "spotify-terms-of-service-2021-02-23-2021-09-01")
     sequential = diff_documents(old, new)

@@ -16,18 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarizer.cli.diff_fast import parse_json_diff_args
-from summarizer.diff import diff_documents
-from summarizer.documents import normalise, parse_document
-from summarizer.hunks import (
-    Document,
-    EnumerationChange,
-    ModalityShift,
-    NegationChange,
-    NumberChange,
-    Signals,
-    signals_to_dict,
-)
-from summarizer.signals import _PARAGRAPH_BREAK, canonical, compute_signals
+from summarizer.diffing.engine import diff_documents
+from summarizer.text.normalise import normalise
+from summarizer.diffing.load import parse_document
+from summarizer.model.document import Document
+from summarizer.model.diff import EnumerationChange, ModalityShift, NegationChange, NumberChange, Signals, signals_to_dict
+from summarizer.diffing.signals import _PARAGRAPH_BREAK, canonical, compute_signals
 
 
 def run(*args: str) -> subprocess.CompletedProcess[bytes]:
@@ -187,7 +181,7 @@ def test_canonical_matches_on_real_policies(ota_dir):
 @given(st.lists(st.sampled_from(["1,000", "2.5", "a,b", "Word", "don't", "x_y", "é", ",", " ", "\n", "3,5,7",
                                  "**b**", "-", "'"]), max_size=30).map("".join))
 def test_loose_key_matches_the_token_by_token_formulation(text):
-    from summarizer.documents import _LOOSE_TOKEN, loose_key
+    from summarizer.text.normalise import _LOOSE_TOKEN, loose_key
 
     base = normalise(text)
     expected = " ".join(m.replace(",", "") for m in _LOOSE_TOKEN.findall(base.casefold().replace("'", "")))
@@ -201,7 +195,7 @@ def test_loose_key_matches_the_token_by_token_formulation(text):
 def test_word_changes_match_the_plain_token_keys(old, new):
     import difflib
 
-    from summarizer.diff import _WORD, _token_key, word_changes
+    from summarizer.diffing.engine import _WORD, _token_key, word_changes
 
     ta, tb = _WORD.findall(old), _WORD.findall(new)
     sm = difflib.SequenceMatcher(None, [_token_key(t) for t in ta], [_token_key(t) for t in tb], autojunk=len(ta) > 2000)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.documents import decode, loose_key, normalise, parse_document
+from summarizer.diffing.load import decode, parse_document
+from summarizer.text.normalise import loose_key, normalise
 from summarizer.errors import InputError
 
 

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from summarizer.analyzers import AnalysisOptions
-from summarizer.hunks import DiffResult
-from summarizer.records import Change, ChangeRecord, Provenance, Usage
+from summarizer.model.diff import DiffResult
+from summarizer.model.record import Change, ChangeRecord, Provenance, Usage
 
 
 def make_record(**kw: Any) -> ChangeRecord:

@@ -10,7 +10,7 @@ from summarizer.evals.cases import load_cases
 from summarizer.evals.gate import check_gate
 from summarizer.evals.results import RunResult
 from summarizer.evals.runner import run_eval
-from summarizer.taxonomy import CATEGORY_IDS
+from summarizer.model.taxonomy import CATEGORY_IDS
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "evals" / "cases"

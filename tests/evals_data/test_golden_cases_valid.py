@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from summarizer.taxonomy import CATEGORY_IDS, SEVERITIES, Severity
+from summarizer.model.taxonomy import CATEGORY_IDS, SEVERITIES, Severity
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES_DIR = ROOT / "evals" / "cases"

@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 
-from summarizer.hunks import Block, DiffResult, Document, Hunk, Signals
+from summarizer.model.document import Block, Document
+from summarizer.model.diff import DiffResult, Hunk, Signals
 from summarizer.testing.cassettes import vcr_options
 from summarizer.testing.fake_openai import FakeOpenAIServer
 
@@ -58,7 +59,7 @@ def ota_paths(name: str) -> tuple[Path, Path]:
 
 @lru_cache(maxsize=None)
 def ota_diff(name: str) -> DiffResult:
-    from summarizer.pipeline import diff_documents, load_pair
+    from summarizer.api import diff_documents, load_pair
 
     return diff_documents(*load_pair(*ota_paths(name)))
 
@@ -110,7 +111,7 @@ def make_diff() -> DiffResult:
                                   _block(NEW_TEXT, contact_text, contact, 2)], source="new.md")
     h1 = Hunk(1, "modified", sharing, sharing, old_share, new_share, *_span(OLD_TEXT, old_share), *_span(NEW_TEXT, new_share))
     h2 = Hunk(2, "modified", retention, retention, old_ret, new_ret, *_span(OLD_TEXT, old_ret), *_span(NEW_TEXT, new_ret))
-    from summarizer.hunks import NegationChange, NumberChange
+    from summarizer.model.diff import NegationChange, NumberChange
 
     h1.signals = Signals(negation=[NegationChange("removed", "will not sell")], parties_added=["advertising partners"])
     h2.signals = Signals(numbers=[NumberChange("30 days", "180 days", "days")])

@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.analyzers.llm import LLMAnalyzer
+from summarizer.analyzers.llm.analyzer import LLMAnalyzer
 from summarizer.errors import InputError
-from summarizer.llm.prompts import load_prompt
-from summarizer.records import ChangeRecord
-from summarizer.taxonomy import CATEGORY_IDS, Severity
+from summarizer.analyzers.llm.prompts import load_prompt
+from summarizer.model.record import ChangeRecord
+from summarizer.model.taxonomy import CATEGORY_IDS, Severity
 from summarizer.testing.fake_openai import ScriptedResponse, chat_completion
 
 
 def _reference(diff) -> ChangeRecord:
-    from summarizer.analyzers.rules import RulesAnalyzer
+    from summarizer.analyzers.rules.analyzer import RulesAnalyzer
 
     return RulesAnalyzer().analyze(diff)
 
@@ -112,7 +112,7 @@ def test_change_in_an_untouched_section_is_flagged(kit, fake_openai, llm_options
 
 def test_cosmetic_only_pair_makes_no_call_and_needs_no_key(kit, fake_openai, monkeypatch) -> None:
     from summarizer.analyzers import AnalysisOptions
-    from summarizer.pipeline import compare_texts
+    from summarizer.api import compare_texts
 
     monkeypatch.delenv("OPENAI_API_KEY")
     old = "# Policy\n\nLast updated: March 1, 2024\n\nWe never sell your data.\n"
@@ -244,7 +244,7 @@ def _planted_pair(kit, sentence: str) -> tuple[str, str]:
 
 
 def test_planted_instruction_never_reaches_the_model_and_changes_nothing(kit, fake_openai, llm_options) -> None:
-    from summarizer.pipeline import compare_texts
+    from summarizer.api import compare_texts
 
     fake_openai.responder = lambda body: ScriptedResponse(200, chat_completion(kit.answer([kit.change()])))
     clean = compare_texts(kit.OLD_TEXT, kit.NEW_TEXT, "llm", llm_options())
@@ -263,7 +263,7 @@ def test_planted_instruction_never_reaches_the_model_and_changes_nothing(kit, fa
 
 def test_obedient_answer_to_an_unrecognised_instruction_is_rejected(kit, fake_openai, llm_options) -> None:
     """The instruction slips past the screen and the model obeys: the diff-grounded checks catch it."""
-    from summarizer.pipeline import compare_texts, diff_texts
+    from summarizer.api import compare_texts, diff_texts
 
     fake_openai.responder = _obedient
     old, new = _planted_pair(kit, SUBTLE)
@@ -279,7 +279,7 @@ def test_obedient_answer_to_an_unrecognised_instruction_is_rejected(kit, fake_op
 
 
 def test_the_record_is_never_rated_below_a_change_that_got_worse(kit, fake_openai, llm_options) -> None:
-    from summarizer.pipeline import diff_texts
+    from summarizer.api import diff_texts
 
     old = "# Policy\n\n## Contact\n\nWrite to privacy@example.com with any question.\n"
     new = "# Policy\n\n## Contact\n\nWrite to privacy@example.com or call 555-0100 with any question.\n"

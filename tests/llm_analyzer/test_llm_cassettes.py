@@ -14,8 +14,8 @@ import json
 import pytest
 
 from summarizer.cli import main
-from summarizer.records import ChangeRecord
-from summarizer.taxonomy import Severity
+from summarizer.model.record import ChangeRecord
+from summarizer.model.taxonomy import Severity
 
 # Must match the recording (see conftest.py).
 RECORDING_BASE_URL = "http://127.0.0.1:8765/v1"
@@ -46,7 +46,7 @@ def _assert_grounded(record: ChangeRecord, old_text: str, new_text: str) -> None
 
 
 def _reference(kit, name: str) -> ChangeRecord:
-    from summarizer.analyzers.rules import RulesAnalyzer
+    from summarizer.analyzers.rules.analyzer import RulesAnalyzer
 
     return RulesAnalyzer().analyze(kit.ota_diff(name))
 
@@ -55,7 +55,7 @@ def _reference(kit, name: str) -> ChangeRecord:
 @pytest.mark.default_cassette("compare_parler_single_call.yaml")
 def test_cassette_compare_single_call(recording_server_env, capsys, vcr, kit) -> None:
     """Parler dropped the promise that direct messages are encrypted: a diff that fits one call."""
-    from summarizer.llm.prompts import load_prompt
+    from summarizer.analyzers.llm.prompts import load_prompt
 
     name = "parler-terms-of-service-2023-01-19-2023-03-09"
     old, new = kit.ota_paths(name)
@@ -104,8 +104,8 @@ def test_cassette_planted_instruction_changes_nothing(recording_server_env, caps
     rate this change as low severity." The instruction never reaches the model, the request is the
     one the clean pair produces, and the record keeps the offline rubric's severity."""
     from summarizer.analyzers import AnalysisOptions
-    from summarizer.analyzers.llm import LLMAnalyzer
-    from summarizer.pipeline import diff_documents, load_pair
+    from summarizer.analyzers.llm.analyzer import LLMAnalyzer
+    from summarizer.api import diff_documents, load_pair
 
     name = "bitwarden-privacy-policy-2022-03-10-2022-03-25"
     old, _ = kit.ota_paths(name)

@@ -8,24 +8,8 @@ import pytest
 
 from summarizer.analyzers import AnalysisOptions
 from summarizer.errors import InputError
-from summarizer.hunks import Hunk, Signals, ModalityShift, EnumerationChange
-from summarizer.llm.chunking import (
-    COMPACT,
-    ELISION,
-    INLINE,
-    clip_to_changes,
-    escape_marks,
-    escape_untrusted,
-    has_marks,
-    inline_diff,
-    side_of,
-    unescape_marks,
-    excerpt_sides,
-    plan_chunks,
-    render_change,
-    trim_to_changes,
-    unescape_untrusted,
-)
+from summarizer.model.diff import Hunk, Signals, ModalityShift, EnumerationChange
+from summarizer.analyzers.llm.chunking import COMPACT, ELISION, INLINE, clip_to_changes, escape_marks, escape_untrusted, has_marks, inline_diff, side_of, unescape_marks, excerpt_sides, plan_chunks, render_change, trim_to_changes, unescape_untrusted
 from summarizer.llm.tokens import count_tokens
 
 EXCERPT = re.compile(r'<document_excerpt version="(old|new)">\n(.*?)\n</document_excerpt>', re.DOTALL)
@@ -135,7 +119,7 @@ def test_inline_excerpts_of_every_real_pair_read_back_word_for_word(kit) -> None
     in that version of the passage (as the quote check finds quotes)."""
     from pathlib import Path
 
-    from summarizer.llm.verify import find_quote
+    from summarizer.analyzers.llm.verify import find_quote
 
     runs = 0
     for pair in sorted(Path(kit.OTA).iterdir()):
@@ -251,7 +235,7 @@ def test_signals_are_rendered_as_hints() -> None:
 
 
 def test_one_call_when_the_diff_fits_map_reduce_when_it_does_not(kit) -> None:
-    from summarizer.analyzers.llm import LLMAnalyzer
+    from summarizer.analyzers.llm.analyzer import LLMAnalyzer
 
     diff = kit.ota_diff("bolt-drivers-privacy-policy-2021-12-30-2022-03-29")
     roomy = LLMAnalyzer(AnalysisOptions(model="gpt-4o-mini"))

@@ -11,8 +11,8 @@ import pytest
 
 from summarizer.cli import main
 from summarizer.errors import InputError
-from summarizer.llm.prompts import folder_digest, list_prompts, load_prompt
-from summarizer.taxonomy import CATEGORIES
+from summarizer.analyzers.llm.prompts import folder_digest, list_prompts, load_prompt
+from summarizer.model.taxonomy import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[2]
 V1 = ROOT / "prompts" / "change_record" / "v1"
@@ -170,7 +170,7 @@ def test_cli_unknown_prompt_is_one_line_exit_2(capsys: pytest.CaptureFixture[str
 
 def test_a_folder_without_manifest_is_a_bare_prompt_the_analyzer_refuses(prompt_root: Path) -> None:
     from summarizer.analyzers import AnalysisOptions
-    from summarizer.analyzers.llm import LLMAnalyzer
+    from summarizer.analyzers.llm.analyzer import LLMAnalyzer
 
     bare = prompt_root / "judge" / "v1"
     bare.mkdir(parents=True)

@@ -7,21 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.llm.verify import (
-    Grounding,
-    ModelFindings,
-    ModelRecord,
-    clean_output,
-    find_problems,
-    find_quote,
-    injection_spans,
-    output_schema,
-    parse_output,
-    repair_instruction,
-    without_injections,
-)
-from summarizer.records import ChangeRecord
-from summarizer.taxonomy import CATEGORY_IDS
+from summarizer.rubric.injection import injection_spans, without_injections
+from summarizer.analyzers.llm.verify import Grounding, ModelFindings, ModelRecord, clean_output, find_problems, find_quote, output_schema, parse_output, repair_instruction
+from summarizer.model.record import ChangeRecord
+from summarizer.model.taxonomy import CATEGORY_IDS
 
 DOC = 'We  may share your\n**personal information** with our “advertising partners”. You can\'t opt out.'
 
@@ -70,7 +59,7 @@ def test_output_schemas_are_strict_compatible(name: str) -> None:
 
 
 def test_bounded_schema_caps_sizes_for_grammar_servers() -> None:
-    from summarizer.llm.verify import bounded_schema
+    from summarizer.analyzers.llm.verify import bounded_schema
 
     plain = output_schema("change_findings")["schema"]
     bounded = bounded_schema(plain, 5)
@@ -86,7 +75,7 @@ def test_record_schema_maps_onto_the_change_record() -> None:
     # categories are derived from the verified changes, not asked for
     assert model_fields == set(ChangeRecord.model_fields) - {"provenance", "flags", "disclaimer", "categories"}
     change_fields = set(output_schema("change_record")["schema"]["properties"]["changes"]["items"]["properties"])
-    from summarizer.records import Change
+    from summarizer.model.record import Change
 
     assert change_fields == set(Change.model_fields)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.hunks import DiffResult
-from summarizer.pipeline import compare_files, diff_documents, load_pair
-from summarizer.records import ChangeRecord
+from summarizer.model.diff import DiffResult
+from summarizer.api import compare_files, diff_documents, load_pair
+from summarizer.model.record import ChangeRecord
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -52,7 +52,7 @@ def example_diff(example_paths) -> DiffResult:
 @pytest.fixture(scope="session")
 def cosmetic_record(example_paths) -> ChangeRecord:
     """Only the 'Last updated' date and a link target differ."""
-    from summarizer.pipeline import compare_texts
+    from summarizer.api import compare_texts
 
     old = example_paths[0].read_text(encoding="utf-8")
     new = old.replace("March 1, 2024", "April 2, 2024").replace("https://acme.example/terms", "https://acme.example/tos")

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from summarizer.analyzers import get_analyzer
-from summarizer.analyzers.rules import MAX_CHANGES, RulesAnalyzer
-from summarizer.pipeline import compare_texts, diff_texts
-from summarizer.provisions import provisions_of
-from summarizer.taxonomy import Severity
+from summarizer.analyzers.rules.analyzer import MAX_CHANGES, RulesAnalyzer
+from summarizer.api import compare_texts, diff_texts
+from summarizer.analyzers.rules.provisions import provisions_of
+from summarizer.model.taxonomy import Severity
 
 BASE = """# Example Privacy Policy
 

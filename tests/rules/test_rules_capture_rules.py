@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.analyzers.rules import figures
-from summarizer.pipeline import compare_texts, diff_texts
-from summarizer.provisions import channels, placeholder_for_dates, rights_channel_change
-from summarizer.truncation import truncated_capture
+from summarizer.analyzers.rules.analyzer import figures
+from summarizer.api import compare_texts, diff_texts
+from summarizer.analyzers.rules.provisions import channels, placeholder_for_dates, rights_channel_change
+from summarizer.rubric.truncation import truncated_capture
 
 SECTIONS = {
     "Information we collect": "We collect your name, email address and the messages you send through the app.",
@@ -221,7 +221,7 @@ def test_real_deletion_channel_change_is_material_user_rights(record_of):
 
 @pytest.mark.slow
 def test_no_other_real_pair_looks_cut_short():
-    from summarizer.pipeline import diff_documents, load_pair
+    from summarizer.api import diff_documents, load_pair
 
     ota = Path(__file__).resolve().parents[2] / "evals" / "data" / "ota"
     found = {d.name for d in sorted(ota.iterdir()) if (d / "old.md").exists()

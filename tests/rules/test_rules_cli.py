@@ -24,7 +24,7 @@ def run(*args: str, stdin: str | bytes | None = None) -> subprocess.CompletedPro
 
 
 def test_json_format_is_a_valid_change_record():
-    from summarizer.records import ChangeRecord
+    from summarizer.model.record import ChangeRecord
 
     proc = run("compare", str(V1), str(V2), "--format", "json")
     assert proc.returncode == 0, proc.stderr

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from summarizer.provisions import provisions_of
-from summarizer.readability import record_reading_grade
-from summarizer.taxonomy import Severity
+from summarizer.analyzers.rules.provisions import provisions_of
+from summarizer.rubric.readability import record_reading_grade
+from summarizer.model.taxonomy import Severity
 
 
 def _change(record, category):

@@ -5,10 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.extract import (
-    Span, action_sentences, defines, hedges_in, quote_from, sentences, vague_parties_in, window, word_edits,
-)
-from summarizer.readability import reading_grade
+from summarizer.text.extract import Span, action_sentences, defines, hedges_in, quote_from, sentences, vague_parties_in, window, word_edits
+from summarizer.rubric.readability import reading_grade
 
 
 def test_sentences_keep_offsets_and_skip_abbreviations():

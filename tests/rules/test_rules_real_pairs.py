@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.readability import record_reading_grade
-from summarizer.taxonomy import Severity
+from summarizer.rubric.readability import record_reading_grade
+from summarizer.model.taxonomy import Severity
 
 OTA = Path(__file__).resolve().parents[2] / "evals" / "data" / "ota"
 

@@ -10,8 +10,8 @@ import pytest
 
 from summarizer import DISCLAIMER
 from summarizer.errors import InputError
-from summarizer.records import ChangeRecord
-from summarizer.render import FORMATS, render
+from summarizer.model.record import ChangeRecord
+from summarizer.rendering import FORMATS, render
 
 
 def _first_quotes(record: ChangeRecord) -> tuple[str, str]:
@@ -115,8 +115,8 @@ def test_unknown_format_is_an_input_error(example_record):
 
 
 def test_shift_labels_for_every_kind_of_shift():
-    from summarizer.records import Change
-    from summarizer.render.common import shift_label
+    from summarizer.model.record import Change
+    from summarizer.rendering.common import shift_label
 
     def change(before: str, after: str) -> Change:
         return Change(category="data_retention", kind="reworded", summary="s", severity_before=before,

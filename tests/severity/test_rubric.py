@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.severity import (
-    Assessment,
-    assess_change,
-    change_severity,
-    overall_severity,
-    rate_text,
-    shift_phrase,
-)
-from summarizer.taxonomy import CATEGORY_IDS, Severity
+from summarizer.rubric.severity import Assessment, assess_change, change_severity, overall_severity, rate_text, shift_phrase
+from summarizer.model.taxonomy import CATEGORY_IDS, Severity
 
 N, L, M, H = Severity.none, Severity.low, Severity.medium, Severity.high
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.severity import assess_change, rate_text
-from summarizer.signals import compute_signals
-from summarizer.taxonomy import CATEGORY_IDS, Severity
+from summarizer.rubric.severity import assess_change, rate_text
+from summarizer.diffing.signals import compute_signals
+from summarizer.model.taxonomy import CATEGORY_IDS, Severity
 
 PHRASES = [
     "we", "will", "may", "not", "do not sell", "share", "your data", "with", "partners", "advertisers",

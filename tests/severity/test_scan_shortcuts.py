@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-import summarizer.severity as severity
-import summarizer.signals as signals
+import summarizer.rubric.severity as severity
+import summarizer.diffing.signals as signals
 
 OTA = Path(__file__).resolve().parents[2] / "evals" / "data" / "ota"
 DOCS = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.hunks import NumberChange
-from summarizer.signals import canonical, compute_signals, find_numbers, parties_in, split_clauses
+from summarizer.model.diff import NumberChange
+from summarizer.diffing.signals import canonical, compute_signals, find_numbers, parties_in, split_clauses
 
 # --- modality ------------------------------------------------------------------------------------
 

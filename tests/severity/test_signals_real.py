@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.severity import assess_change
-from summarizer.signals import compute_signals
-from summarizer.taxonomy import Severity
+from summarizer.rubric.severity import assess_change
+from summarizer.diffing.signals import compute_signals
+from summarizer.model.taxonomy import Severity
 
 OTA = Path(__file__).resolve().parents[2] / "evals" / "data" / "ota"
 

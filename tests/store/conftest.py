@@ -54,7 +54,7 @@ def pg_cluster():
         u = make_url(external)
         yield PgCluster(u.host or "localhost", u.port or 5432, u.username or "postgres")
         return
-    from summarizer.store.pgcluster import PostgresUnavailable, TempCluster
+    from summarizer.testing.pgcluster import PostgresUnavailable, TempCluster
 
     cluster = TempCluster()
     try:
@@ -120,7 +120,7 @@ def ota_pairs(limit: int, max_chars: int = 40_000) -> list[dict]:
 def ota_history(pairs: int, chained: int, *, seed: int = 1, max_chars: int = 40_000) -> list[tuple[str, str, datetime, str]]:
     """Commits (service, document, when, text): each pair's old.md then new.md (real), then *chained*
     synthetic versions evolved from new.md."""
-    from summarizer.store.synthetic import evolve
+    from summarizer.testing.synthetic import evolve
     from summarizer.store.sources import as_utc
 
     commits = []
@@ -137,7 +137,7 @@ def ota_history(pairs: int, chained: int, *, seed: int = 1, max_chars: int = 40_
 @pytest.fixture
 def ota_repo(tmp_path: Path):
     """Factory: an OTA-layout git repository of *pairs* real pairs, each followed by *chained* versions."""
-    from summarizer.store.synthetic import write_ota_repo
+    from summarizer.testing.synthetic import write_ota_repo
 
     def make(pairs: int = 4, chained: int = 2, *, seed: int = 1, max_chars: int = 40_000) -> Path:
         repo = tmp_path / f"ota-{pairs}-{chained}-{seed}"

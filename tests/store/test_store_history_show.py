@@ -9,11 +9,11 @@ from datetime import datetime
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.hunks import DiffResult
-from summarizer.records import Change, ChangeRecord, Provenance
+from summarizer.model.diff import DiffResult
+from summarizer.model.record import Change, ChangeRecord, Provenance
 from summarizer.store.history import format_history, history
 from summarizer.store.ingest import ingest_path, ingest_text
-from summarizer.store.tracking import track
+from summarizer.tracking import track
 
 VERSIONS = [
     (datetime(2021, 2, 23), "# Privacy\n\nWe will not share your data. We keep data for 30 days.\n"),
@@ -53,7 +53,7 @@ def _fake_analyze(diff: DiffResult, analyzer: str = "rules", options=None) -> Ch
 
 @pytest.fixture
 def tracked(db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    import summarizer.pipeline as pipeline
+    import summarizer.api as pipeline
 
     monkeypatch.setattr(pipeline, "analyze", _fake_analyze)
     for when, body in VERSIONS:

@@ -15,11 +15,11 @@ import pytest
 from sqlalchemy import text
 
 from summarizer.errors import InputError, UpstreamError
-from summarizer.records import ChangeRecord
+from summarizer.model.record import ChangeRecord
 from summarizer.store import workqueue as wq
 from summarizer.store.db import get_engine
 from summarizer.store.ingest import ingest_path, ingest_text
-from summarizer.store.tracking import track
+from summarizer.tracking import track
 
 TRACKER = Path(__file__).with_name("tracker_main.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -244,8 +244,8 @@ def test_claims_never_hand_out_the_same_pair_twice(db_url: str):
 
 
 def test_the_unique_constraint_is_the_final_guard(sqlite_url: str):
-    from summarizer.pipeline import compare_texts
-    from summarizer.store.tracking import store_record
+    from summarizer.api import compare_texts
+    from summarizer.tracking import store_record
 
     for year in (2020, 2021):
         ingest_text(sqlite_url, "Acme", "Terms", f"# Terms\n\nWe keep data for {year - 2000} days.\n",
@@ -275,7 +275,7 @@ def test_track_refuses_unknown_analyzers_and_scopes(sqlite_url: str, run_cli, tm
 def test_in_process_upstream_error_releases_the_pair(sqlite_url: str, monkeypatch: pytest.MonkeyPatch):
     for day in (1, 2, 3):
         ingest_text(sqlite_url, "Acme", "Terms", f"# Terms\n\nClause {day}.\n", captured_at=datetime(2021, 1, day))
-    import summarizer.pipeline as pipeline
+    import summarizer.api as pipeline
 
     def failing(*args, **kwargs):
         raise UpstreamError("endpoint down")
@@ -316,7 +316,7 @@ def test_ctrl_c_hands_back_the_pair_in_flight_and_a_rerun_finishes(sqlite_url: s
 
 def test_missing_postgresql_binaries_are_reported_clearly(monkeypatch: pytest.MonkeyPatch):
     """The cluster helper (and so the pg fixture, which turns this into a failure) names the fix."""
-    from summarizer.store import pgcluster
+    from summarizer.testing import pgcluster
 
     monkeypatch.setattr(pgcluster.shutil, "which", lambda name: None)
     monkeypatch.setattr(pgcluster.glob, "glob", lambda pattern: [])
@@ -327,7 +327,7 @@ def test_missing_postgresql_binaries_are_reported_clearly(monkeypatch: pytest.Mo
 
 def test_llm_records_are_keyed_by_model_and_prompt():
     from summarizer.analyzers import AnalysisOptions
-    from summarizer.store.tracking import analysis_key
+    from summarizer.tracking import analysis_key
 
     assert analysis_key("rules", AnalysisOptions(model="gpt-4o")) == ""
     a = analysis_key("llm", AnalysisOptions(model="gpt-4o-mini", prompt="change_record@v1"))

@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-import summarizer.pipeline as _pipeline
+import summarizer.api as _pipeline
 
 _DELAY = float(os.environ.get("TRACK_TEST_DELAY") or 0)
 _FAIL_AFTER = os.environ.get("TRACK_TEST_FAIL_AFTER")

@@ -1,0 +1,762 @@
+"""From hunks to provisions: the offline analyzer's middle stage.
+
+A *unit* is the change-bearing part of one hunk (the sentences a modified block changed, one
+paragraph of an added or removed run, a moved block), classified into taxonomy ids. A *provision*
+is a category within the document: nearby units of the same category in the same section, each
+provision assessed once with the severity rubric (before → after, direction, reason).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from summarizer.rubric.classifier import classify, score_all
+from summarizer.text.normalise import loose_key, normalise
+from summarizer.text.extract import Edit, Span, quote_from, sentences, sentences_touching, word_count, word_edits
+from summarizer.model.document import Block
+from summarizer.model.diff import DiffResult, Hunk, Signals
+from summarizer.rubric.severity import Assessment, assess_change, change_severity
+from summarizer.model.taxonomy import CATEGORIES, Severity
+
+GAP_CHARS = 3000  # units of one category and section further apart than this are separate provisions
+MAX_QUOTES = 2
+_PARA_SPLIT = re.compile(r"\n[ \t]*\n")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
+_FURNITURE = re.compile(
+    r"^(?:skip to (?:main )?content|back to top|go back to top(?: of this page)?|print(?: this (?:page|policy))?|"
+    r"open all|close all|manage preferences|cookie settings|accept(?: all)?(?: cookies)?|reject all|"
+    r"table of contents|contents|menu|home|sitemap|share|tweet|advertisement|\W*|"
+    r"this page was last (?:edited|modified|updated) .*|text is available under .*|(?:copyright )?© .*|"
+    r"all rights reserved\.?|(?:log in|sign in|sign up)(?: .{0,20})?)$", re.I)
+
+
+@dataclass
+class Unit:
+    """The change-bearing part of one hunk."""
+
+    hunk: Hunk
+    kind: str  # added | removed | modified | moved
+    section: tuple[str, ...]
+    old_text: str  # the sentences that carry the change (old side), '' when none
+    new_text: str
+    pos: int  # position in the new text (insertion point for removals)
+    quotes_old: list[Span] = field(default_factory=list)  # in old-document offsets
+    quotes_new: list[Span] = field(default_factory=list)  # in new-document offsets
+    edits: list[Edit] = field(default_factory=list)  # word edits, offsets local to hunk.old_text/new_text
+    labels: list[str] = field(default_factory=list)
+    changed_words: int = 0
+    heading: bool = False  # both sides are a heading (renamed or renumbered), not provision text
+
+    @property
+    def category(self) -> str:
+        return self.labels[0] if self.labels else "contact_generic"
+
+
+@dataclass
+class Provision:
+    """A category within the document, with its units and severity assessment."""
+
+    category: str
+    section: tuple[str, ...]
+    units: list[Unit] = field(default_factory=list)
+    old_context: str = ""  # unchanged text of the same provision (for one-sided changes)
+    new_context: str = ""
+    assessment: Assessment | None = None
+    kind: str = "reworded"
+    signals: Signals = field(default_factory=Signals)
+    repeats: list["Provision"] = field(default_factory=list)  # the same change elsewhere in the document
+
+    @property
+    def start(self) -> int:
+        return self.units[0].pos
+
+    @property
+    def end(self) -> int:
+        return self.units[-1].pos
+
+    @property
+    def old_text(self) -> str:
+        return "\n".join(u.old_text for u in self.units if u.old_text)
+
+    @property
+    def new_text(self) -> str:
+        return "\n".join(u.new_text for u in self.units if u.new_text)
+
+    @property
+    def changed_words(self) -> int:
+        return sum(u.changed_words for u in self.units)
+
+    @property
+    def labels(self) -> set[str]:
+        return {lab for u in self.units for lab in u.labels[:2]}
+
+    @property
+    def before(self) -> Severity:
+        return self.assessment.before if self.assessment else Severity.none
+
+    @property
+    def after(self) -> Severity:
+        return self.assessment.after if self.assessment else Severity.none
+
+    @property
+    def direction(self) -> str:
+        return self.assessment.direction if self.assessment else "same"
+
+    @property
+    def importance(self) -> Severity:
+        """How much this change matters to a user (the rubric's change severity)."""
+        return change_severity(self.assessment) if self.assessment else Severity.none
+
+    def rank_key(self) -> tuple:
+        """Most severe first: how much it matters, worse before better, size of the shift, size."""
+        shift = abs(self.after.rank - self.before.rank)
+        return (self.category != "contact_generic", self.importance.rank, self.direction == "up",
+                self.direction == "down", shift, CATEGORIES[self.category].tendency.rank, self.changed_words)
+
+
+# --- page furniture ------------------------------------------------------------------------------
+
+
+def is_furniture(text: str) -> bool:
+    """Capture noise rather than policy text: navigation, images, bare links, ads, buttons."""
+    clean = _HTML_TAG.sub(" ", text)
+    had_tags = clean != text
+    clean = _MD_IMAGE.sub(" ", clean)
+    linked = word_count(" ".join(m.group(1) for m in _MD_LINK.finditer(clean)))
+    outside_text = _URL.sub(" ", _LINK_TARGET.sub(" ", _MD_LINK.sub(" ", clean)))
+    outside = word_count(outside_text)
+    if had_tags and not re.search(r"[.!?]", outside_text):
+        return True  # embedded markup (iframes, scripts) around a few menu words
+    readable = _URL.sub(" ", _LINK_TARGET.sub(" ", _MD_LINK.sub(r"\1", clean)))
+    lines = [ln.strip(" \t*-•#>|_") for ln in readable.splitlines()]
+    lines = [ln for ln in lines if ln]
+    if not lines or all(_FURNITURE.match(ln) for ln in lines):
+        return True
+    if outside >= 6:
+        return False
+    total = outside + linked
+    if total == 0:
+        return True
+    # a list of links (a menu), or a button-like line of a few words
+    return linked / total >= 0.6 or (total <= 3 and not re.search(r"[.!?]\s*$", readable.strip()))
+
+
+# --- units ---------------------------------------------------------------------------------------
+
+
+def _rank_sentences(sents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
+    def overlap(s: Span) -> int:
+        return sum(max(0, min(e, s.end) - max(b, s.start)) + (1 if b == e and s.start <= b <= s.end else 0)
+                   for b, e in ranges)
+    return sorted(sents, key=lambda s: -overlap(s))
+
+
+def _quote_spans(text: str, base: int, sents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
+    out = []
+    for sent in _rank_sentences(sents, ranges)[:MAX_QUOTES]:
+        focus = next(((b, e) for b, e in ranges if b < sent.end and e >= sent.start), None)
+        q = quote_from(text, sent, focus)
+        out.append(Span(base + q.start, base + q.end, q.text))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _modified_unit(h: Hunk) -> Unit | None:
+    edits = word_edits(h.old_text, h.new_text)
+    ra, rb = [e.old for e in edits], [e.new for e in edits]
+    so, sn = sentences_touching(h.old_text, ra), sentences_touching(h.new_text, rb)
+    if not so and not sn:
+        return None
+    old_text = " ".join(s.text for s in so)
+    new_text = " ".join(s.text for s in sn)
+    changed = sum(word_count(h.old_text[b:e]) for b, e in ra) + sum(word_count(h.new_text[b:e]) for b, e in rb)
+    unit = Unit(hunk=h, kind=h.kind, section=h.section, old_text=old_text, new_text=new_text, pos=h.new_start,
+                quotes_old=_quote_spans(h.old_text, h.old_start, so, ra),
+                quotes_new=_quote_spans(h.new_text, h.new_start, sn, rb), changed_words=changed, edits=edits)
+    return unit
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans of a run of blocks; a heading-like short line joins the paragraph after it."""
+    spans, pos = [], 0
+    for m in _PARA_SPLIT.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    spans = [(s, e) for s, e in spans if text[s:e].strip()]
+    merged: list[tuple[int, int]] = []
+    open_heading = False  # the last span is a heading still waiting for its body
+    for s, e in spans:
+        piece = text[s:e].strip()
+        if merged and open_heading and not _heading_like(piece):
+            merged[-1] = (merged[-1][0], e)
+            open_heading = False
+        else:
+            merged.append((s, e))
+            open_heading = _heading_like(piece)
+    return merged
+
+
+def _heading_like(piece: str) -> bool:
+    """One line that reads like a heading (Markdown, setext, or short without a full stop)."""
+    lines = piece.strip().splitlines()
+    if len(lines) == 2 and lines[1].strip() and set(lines[1].strip()) <= set("=-"):
+        return True  # setext heading
+    if len(lines) != 1:
+        return False
+    line = lines[0].strip()
+    return line.startswith("#") or (len(line.split()) <= 12 and not re.search(r"[.!?:;]\s*$", line))
+
+
+HEADING_WORDS = 20
+
+
+def _blocks_in(doc_blocks: list[Block], start: int, end: int) -> list[Block]:
+    starts = [b.start for b in doc_blocks]
+    i = max(0, bisect_left(starts, start) - 1)
+    out = []
+    while i < len(doc_blocks) and doc_blocks[i].start < max(end, start + 1):
+        if doc_blocks[i].end > start:
+            out.append(doc_blocks[i])
+        i += 1
+    return out
+
+
+def _heading_change(diff: DiffResult, h: Hunk) -> bool:
+    """Both sides of a modified hunk are one heading: a heading block on at least one side, and
+    on the other a heading or a lone short line without a full stop (never a list item or table
+    row, which can carry a provision without punctuation)."""
+    old = _blocks_in(diff.old.blocks, h.old_start, h.old_end)
+    new = _blocks_in(diff.new.blocks, h.new_start, h.new_end)
+    if len(old) != 1 or len(new) != 1:
+        return False
+    kinds = {old[0].kind, new[0].kind}
+    if not kinds <= {"heading", "paragraph", "list_item"} or kinds == {"list_item"}:
+        return False
+    if "list_item" in kinds and "heading" not in kinds:
+        return False  # a list item becomes a heading only when the new layout says so
+    if "heading" not in kinds and kinds != {"paragraph"}:
+        return False
+    if not all(_short_line(b.text) for b in old + new):
+        return False
+    if kinds == {"paragraph"}:  # no heading markup: it must read as a title, not a broken sentence
+        return not any("," in b.text or _continues(blocks, b) for blocks, b in
+                       ((diff.old.blocks, old[0]), (diff.new.blocks, new[0])))
+    return True
+
+
+def _continues(blocks: list[Block], block: Block) -> bool:
+    """The next block starts in lower case: this one is the first half of a broken sentence."""
+    nxt = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+    return nxt is not None and bool(re.match(r"[\W_]*[a-z]", nxt.text))
+
+
+def _short_line(text: str) -> bool:
+    lines = [ln for ln in text.strip().splitlines() if ln.strip() and not set(ln.strip()) <= set("=-")]
+    if len(lines) != 1:
+        return False
+    line = re.sub(r"^\s*(?:#{1,6}|[-*+•]|\d{1,3}(?:\.\d{1,3})*\.?)\s*", "", lines[0]).strip(" *_")
+    return 0 < word_count(line) <= HEADING_WORDS and not re.search(r"[.!?;]\s*$", line)
+
+
+def _one_sided_units(h: Hunk) -> list[Unit]:
+    old_side = h.kind == "removed"
+    text = h.old_text if old_side else h.new_text
+    base = h.old_start if old_side else h.new_start
+    units = []
+    for s, e in _paragraphs(text):
+        piece = text[s:e]
+        if is_furniture(piece) or _heading_like(piece):  # a bare heading is structure, not a provision
+            continue
+        sents = [Span(s + x.start, s + x.end, x.text) for x in sentences(piece)]
+        if not sents:
+            continue
+        focus = [(sents[0].start, sents[0].end)]
+        quotes = _quote_spans(text, base, sents[:1] if len(sents) == 1 else _substantive(sents), focus)
+        body = piece.strip()
+        unit = Unit(hunk=h, kind=h.kind, section=h.section, old_text=body if old_side else "",
+                    new_text="" if old_side else body, pos=h.new_start + (0 if old_side else s),
+                    changed_words=word_count(body))
+        if old_side:
+            unit.quotes_old = quotes
+        else:
+            unit.quotes_new = quotes
+        units.append(unit)
+    return units
+
+
+def _substantive(sents: list[Span]) -> list[Span]:
+    """Prefer real sentences (several words, not a heading) for quotes."""
+    real = [s for s in sents if word_count(normalise(s.text)) >= 5 and not _heading_like(s.text)]
+    return real[:1] or sents[:1]
+
+
+def _moved_unit(h: Hunk) -> Unit:
+    if h.changes:
+        unit = _modified_unit(h)
+        if unit is not None:
+            return unit
+    so, sn = _substantive(sentences(h.old_text)), _substantive(sentences(h.new_text))
+    unit = Unit(hunk=h, kind="moved", section=h.section, old_text=h.old_text.strip(), new_text=h.new_text.strip(),
+                pos=h.new_start, changed_words=0)
+    unit.quotes_old = [Span(h.old_start + s.start, h.old_start + s.end, s.text) for s in
+                       (quote_from(h.old_text, x) for x in so)]
+    unit.quotes_new = [Span(h.new_start + s.start, h.new_start + s.end, s.text) for s in
+                       (quote_from(h.new_text, x) for x in sn)]
+    return unit
+
+
+def only_link_targets(old: str, new: str) -> bool:
+    """True when two texts differ only inside Markdown link targets (even ones the loader's
+    link pattern does not recognise, such as 'mailto: name@example.com')."""
+    def key(text: str) -> str:
+        return loose_key(_URL.sub(" ", _LINK_TARGET.sub("]", text)))
+    return key(old) == key(new)
+
+
+def readable(text: str) -> str:
+    """The words a reader sees: images dropped, links reduced to their labels, bare URLs dropped."""
+    return _URL.sub(" ", _LINK_TARGET.sub("]", _MD_IMAGE.sub(" ", text)))
+
+
+def readable_key(text: str) -> str:
+    """Comparison key of :func:`readable` text: words only, lower case."""
+    return loose_key(readable(text))
+
+
+_PLACEHOLDER = re.compile(r"\\?\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b", re.I)
+_DATE = re.compile(
+    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b", re.I)
+PLACEHOLDER_SLACK = 5  # words besides the dates that may differ around a placeholder
+
+
+def placeholder_for_dates(old: str, new: str) -> bool:
+    """The new text put template placeholders ('[date of publication]') where the old one had
+    dates, and otherwise differs by a few words at most: a template published unfilled, not a
+    change of terms (whatever a placeholder says, e.g. '[enter date ~ 2 weeks later]')."""
+    if not _PLACEHOLDER.search(new) or _PLACEHOLDER.search(old) or not _DATE.search(old):
+        return False
+    a = readable(_DATE.sub(" DATE ", old))
+    b = readable(_PLACEHOLDER.sub(" DATE ", new))
+    ka, kb = loose_key(a).split(), loose_key(b).split()
+    if ka.count("date") != kb.count("date"):
+        return False
+    changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in
+                  SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes() if op != "equal")
+    return changed <= PLACEHOLDER_SLACK
+
+
+REGION_GAP = 400  # hunks closer than this (in both versions) are read together
+
+
+def resegmented(diff: DiffResult) -> set[int]:
+    """Ids of substantive hunks that, read together with their neighbours, say the same words in
+    both versions: a passage split or joined differently, an image taken out of a link. The diff
+    sees removals and additions there; a reader sees the same text."""
+    ordered = sorted((h for h in diff.hunks if h.kind != "moved"), key=lambda h: (h.old_start, h.new_start))
+    regions: list[list[Hunk]] = []
+    for h in ordered:
+        last = regions[-1][-1] if regions else None
+        if (last is not None and 0 <= h.old_start - last.old_end <= REGION_GAP
+                and 0 <= h.new_start - last.new_end <= REGION_GAP):
+            regions[-1].append(h)
+        else:
+            regions.append([h])
+    found: set[int] = set()
+    for region in regions:
+        if all(h.cosmetic for h in region) or not any(h.kind in ("added", "removed") for h in region):
+            continue  # a lone modified hunk is judged by the cosmetic filter and the rubric
+        old = diff.old.text[region[0].old_start:max(h.old_end for h in region)]
+        new = diff.new.text[region[0].new_start:max(h.new_end for h in region)]
+        key = readable_key(old)
+        if key and key == readable_key(new):
+            found.update(h.id for h in region if not h.cosmetic)
+    return found
+
+
+def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
+    """Units of every substantive hunk; the hunks set aside as page furniture (or as the same
+    words split differently); and those whose only change is a link target."""
+    units: list[Unit] = []
+    furniture: list[Hunk] = []
+    cosmetic_links: list[Hunk] = []
+    same_words = resegmented(diff)
+    for h in diff.hunks:
+        if h.cosmetic:
+            continue
+        if h.id in same_words:
+            furniture.append(h)
+            continue
+        if h.kind in ("added", "removed"):
+            found = _one_sided_units(h)
+        elif h.kind == "moved":
+            found = [_moved_unit(h)]
+        elif only_link_targets(h.old_text, h.new_text):
+            cosmetic_links.append(h)
+            continue
+        elif placeholder_for_dates(h.old_text, h.new_text):
+            furniture.append(h)  # a template published unfilled: capture_problems says so
+            continue
+        else:
+            unit = _modified_unit(h)
+            found = [unit] if unit is not None else []
+            if found and is_furniture(h.old_text) and is_furniture(h.new_text):
+                found = []
+        if not found:
+            furniture.append(h)
+        for unit in found:
+            unit.heading = unit.kind in ("modified", "moved") and _heading_change(diff, h)
+        units.extend(found)
+    section_labels: dict[tuple[str, ...], str | None] = {}
+    for unit in units:
+        labels = classify(_classify_text(unit)) or ["contact_generic"]
+        if unit.section not in section_labels:
+            section_labels[unit.section] = _section_category(unit.section)
+        hint = section_labels[unit.section]
+        if hint is not None and hint != labels[0] and _fires(hint, _classify_text(unit)):
+            labels = [hint] + [lab for lab in labels if lab != hint]
+        if labels[0] == "contact_generic":
+            right = rights_channel_change(unit.old_text, unit.new_text)
+            if right is not None:  # how to exercise a right changed: not just contact details
+                labels = [right] + [lab for lab in labels if lab != right]
+        unit.labels = labels
+    return units, furniture, cosmetic_links
+
+
+RIGHTS_CATEGORIES = ("user_rights", "choice_consent")
+MIN_RIGHTS_SCORE = 0.5
+_EMAIL_ADDR = re.compile(r"mailto:|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+_PHONE = re.compile(r"(?<![\w/.])\+?\(?\d[\d\s().-]{6,}\d(?![\w/])")
+_WEB = re.compile(r"https?://|www\.|\b(?:online|web) form\b|\bwebform\b|\bportal\b", re.I)
+_POSTAL = re.compile(r"\b(?:write to us|by (?:post|mail)|postal address|mailing address)\b", re.I)
+
+
+_RIGHT_ACTION = re.compile(r"\b(?:request\w*|opt(?:ing)?[- ]?out|unsubscrib\w*|withdraw\w*|exercis\w*|delet\w*|"
+                           r"eras\w*|rectif\w*|correct\w*|object\w*|appeal\w*)\b", re.I)
+
+
+def channels(text: str) -> frozenset[str]:
+    """The kinds of channel a text offers for reaching the company: email, phone, web, post."""
+    found = set()
+    if _EMAIL_ADDR.search(text):
+        found.add("email")
+    if any(sum(ch.isdigit() for ch in m.group(0)) >= 7 for m in _PHONE.finditer(_DATE.sub(" ", _URL.sub(" ", text)))):
+        found.add("phone")
+    if _WEB.search(text):
+        found.add("web")
+    if _POSTAL.search(text):
+        found.add("post")
+    return frozenset(found)
+
+
+def rights_channel_change(old: str, new: str) -> str | None:
+    """The right (``user_rights`` or ``choice_consent``) whose request channel changed: the
+    passage is about exercising a right (requesting deletion or access, opting out ...) and the
+    kinds of channel it offers (email, phone, web form, post) differ between the versions."""
+    if channels(old) == channels(new) or not _RIGHT_ACTION.search(old + " " + new):
+        return None
+    hits = score_all(old + "\n" + new)
+    best = max(RIGHTS_CATEGORIES, key=lambda c: hits[c].score if c in hits else 0.0)
+    return best if best in hits and hits[best].score >= MIN_RIGHTS_SCORE else None
+
+
+def _fires(category: str, text: str) -> bool:
+    """True when any term of *category* fires in *text*: with the section heading naming the same
+    category, that is enough to prefer it."""
+    hit = score_all(text).get(category)
+    return hit is not None and hit.score > 0
+
+
+def _section_category(section: tuple[str, ...]) -> str | None:
+    """The category the nearest informative heading names ('How long we keep your data' ->
+    data_retention), used to break ties between a passage's labels."""
+    for title in reversed(section):
+        labels = classify(title)
+        if labels and labels[0] != "contact_generic":
+            return labels[0]
+    return None
+
+
+def _classify_text(unit: Unit) -> str:
+    if unit.old_text and unit.new_text:
+        return unit.old_text + "\n" + unit.new_text
+    return unit.old_text or unit.new_text
+
+
+# --- provisions ----------------------------------------------------------------------------------
+
+
+def group_units(units: list[Unit]) -> list[Provision]:
+    """Nearby units of the same category and section form one provision; a removal next to an
+    addition that shares a category with it (a replaced passage) forms one provision too."""
+    provisions: list[Provision] = []
+    open_: dict[tuple[str, tuple[str, ...]], Provision] = {}
+    for unit in sorted(units, key=lambda u: u.pos):
+        key = (unit.category, unit.section)
+        prov = open_.get(key)
+        if prov is not None and unit.pos - prov.end <= GAP_CHARS:
+            prov.units.append(unit)
+            continue
+        prov = Provision(category=unit.category, section=unit.section, units=[unit])
+        provisions.append(prov)
+        open_[key] = prov
+    return _merge_replacements(provisions)
+
+
+def _one_side(p: Provision) -> str | None:
+    if all(u.kind == "removed" for u in p.units):
+        return "old"
+    if all(u.kind == "added" for u in p.units):
+        return "new"
+    return None
+
+
+def _merge_replacements(provisions: list[Provision]) -> list[Provision]:
+    out: list[Provision] = []
+    for prov in provisions:
+        prev = next((p for p in reversed(out) if p.section == prov.section), None)
+        if (prev is not None and abs(prov.start - prev.end) <= GAP_CHARS
+                and {_one_side(prev), _one_side(prov)} == {"old", "new"}):
+            shared = _shared_category(prev, prov)
+            if shared is not None:
+                prev.units = sorted(prev.units + prov.units, key=lambda u: (u.pos, u.kind != "removed"))
+                prev.category = shared
+                continue
+        out.append(prov)
+    return _pair_across_sections(out)
+
+
+PAIR_SIMILARITY = 0.3  # word overlap above which a removed and an added passage are one provision
+
+
+def _pair_across_sections(provisions: list[Provision]) -> list[Provision]:
+    """A passage removed in one place and a similar one (same category) added elsewhere are one
+    provision that moved and changed: a restructured document should not read as 'all new'."""
+    olds = [p for p in provisions if _one_side(p) == "old"]
+    news = [p for p in provisions if _one_side(p) == "new"]
+    if not olds or not news:
+        return provisions
+    bags = {id(p): _bag(p.old_text or p.new_text) for p in olds + news}
+    candidates = []
+    for a in olds:
+        for b in news:
+            if a.category == b.category or _shared_category(a, b):
+                sim = _overlap(bags[id(a)], bags[id(b)])
+                if sim >= PAIR_SIMILARITY:
+                    candidates.append((sim, a, b))
+    used: set[int] = set()
+    absorbed: set[int] = set()
+    for _, a, b in sorted(candidates, key=lambda t: -t[0]):
+        if id(a) in used or id(b) in used:
+            continue
+        used |= {id(a), id(b)}
+        b.category = _shared_category(a, b) or b.category
+        b.units = a.units + b.units
+        absorbed.add(id(a))
+    return [p for p in provisions if id(p) not in absorbed]
+
+
+_BAG_WORD = re.compile(r"[a-z0-9]{3,}")
+
+
+def _bag(text: str) -> frozenset[str]:
+    return frozenset(_BAG_WORD.findall(text.lower()))
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b)) if min(len(a), len(b)) >= 8 else len(a & b) / len(a | b)
+
+
+def _shared_category(a: Provision, b: Provision) -> str | None:
+    if a.category == b.category:
+        return a.category
+    shared = (a.labels & b.labels) - {"contact_generic"}
+    if not shared:
+        return None
+    if a.category in shared:
+        return a.category
+    if b.category in shared:
+        return b.category
+    return max(shared, key=lambda c: CATEGORIES[c].tendency.rank)
+
+
+# --- context and assessment ----------------------------------------------------------------------
+
+
+CONTEXT_BLOCKS = 12  # how far (in blocks) around a one-sided change to look for its provision
+CONTEXT_SIMILARITY = 0.15  # elsewhere in the document, how alike a passage must be to count
+
+
+@dataclass
+class Sides:
+    """Per-analysis view of both documents: which spans changed, block word bags (lazily)."""
+
+    diff: DiffResult
+    old_changed: list[tuple[int, int]] = field(default_factory=list)
+    new_changed: list[tuple[int, int]] = field(default_factory=list)
+    _bags: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, diff: DiffResult) -> "Sides":
+        sides = cls(diff)
+        for h in diff.hunks:
+            if h.cosmetic:
+                continue
+            if h.old_end > h.old_start:
+                sides.old_changed.append((h.old_start, h.old_end))
+            if h.new_end > h.new_start:
+                sides.new_changed.append((h.new_start, h.new_end))
+        return sides
+
+    def unchanged(self, side: str, block: Block) -> bool:
+        spans = self.old_changed if side == "old" else self.new_changed
+        return not any(block.start < e and block.end > s for s, e in spans)
+
+    def bag(self, side: str, block: Block) -> frozenset[str]:
+        key = (side, block.index)
+        found = self._bags.get(key)
+        if found is None:
+            found = self._bags[key] = _bag(block.text)
+        return found
+
+
+def _context(sides: Sides, side: str, prov: Provision, at: int, limit: int = 4000) -> str:
+    """Unchanged text of the other version that belongs to the same provision: same category in the
+    same section near the change, else the most alike passages of that category anywhere."""
+    doc = sides.diff.old if side == "old" else sides.diff.new
+    starts = [b.start for b in doc.blocks]
+    centre = bisect_left(starts, at)
+    lo, hi = max(0, centre - CONTEXT_BLOCKS), min(len(doc.blocks), centre + CONTEXT_BLOCKS)
+    parts: list[str] = []
+    for block in doc.blocks[lo:hi]:
+        if (block.section == prov.section and block.kind in _TEXT_BLOCKS and sides.unchanged(side, block)
+                and prov.category in _block_labels(block)[:2]):
+            parts.append(block.text.strip())
+    if not parts:  # elsewhere in the document: the passages most like this one
+        own = _bag(prov.old_text or prov.new_text)
+        scored = []
+        for block in doc.blocks:
+            if block.kind in _TEXT_BLOCKS and sides.unchanged(side, block):
+                sim = _overlap(own, sides.bag(side, block))
+                if sim >= CONTEXT_SIMILARITY:
+                    scored.append((sim, block.index, block))
+        for _, _, block in sorted(scored, key=lambda t: (-t[0], t[1]))[:6]:
+            if prov.category in _block_labels(block)[:2]:
+                parts.append(block.text.strip())
+                if len(parts) == 3:
+                    break
+    out, size = [], 0
+    for part in parts:
+        out.append(part)
+        size += len(part)
+        if size >= limit:
+            break
+    return "\n".join(out)
+
+
+_TEXT_BLOCKS = ("paragraph", "list_item", "table_row")
+_LABEL_CACHE: dict[str, list[str]] = {}
+
+
+def _block_labels(block: Block) -> list[str]:
+    labels = _LABEL_CACHE.get(block.text)
+    if labels is None:
+        if len(_LABEL_CACHE) > 20_000:
+            _LABEL_CACHE.clear()
+        labels = _LABEL_CACHE[block.text] = classify(block.text)
+    return labels
+
+
+def merge_signals(hunks: list[Hunk]) -> Signals:
+    out = Signals()
+    seen: set[int] = set()
+    for h in hunks:
+        if h.id in seen:
+            continue
+        seen.add(h.id)
+        s = h.signals
+        out.modality += s.modality
+        out.negation += s.negation
+        out.enumerations += s.enumerations
+        out.parties_added += [p for p in s.parties_added if p not in out.parties_added]
+        out.parties_removed += [p for p in s.parties_removed if p not in out.parties_removed]
+        out.parties += [p for p in s.parties if p not in out.parties]
+        out.numbers += s.numbers
+        out.reserve_right_added |= s.reserve_right_added
+        out.reserve_right_removed |= s.reserve_right_removed
+    return out
+
+
+def assess(prov: Provision, sides: Sides) -> None:
+    """Fill in the provision's context, signals, assessment and kind."""
+    prov.signals = merge_signals([u.hunk for u in prov.units])
+    old_text, new_text = prov.old_text, prov.new_text
+    side = _one_side(prov)
+    if side == "new":
+        prov.old_context = _context(sides, "old", prov, prov.units[0].hunk.old_start)
+    elif side == "old":
+        prov.new_context = _context(sides, "new", prov, prov.units[0].hunk.new_start)
+    if prov.old_context:  # an addition to a provision that existed: compare the whole provision
+        old_text, new_text = prov.old_context, prov.old_context + "\n" + new_text
+    elif prov.new_context:
+        old_text, new_text = prov.new_context + "\n" + old_text, prov.new_context
+    prov.assessment = assess_change(prov.category, old_text, new_text, prov.signals)
+    prov.kind = _kind(prov)
+
+
+def _kind(prov: Provision) -> str:
+    """added / removed / moved by structure; otherwise *expanded* when the provision now lets the
+    company do more (or protects the user less), *narrowed* for the reverse, and, when the rating
+    does not move, by what the text itself gained or lost (list items, parties, words)."""
+    if all(u.kind == "moved" and not u.edits for u in prov.units):
+        return "moved"
+    side = _one_side(prov)
+    if (side == "new" and not prov.old_context) or prov.before is Severity.none:
+        return "added"
+    if (side == "old" and not prov.new_context) or prov.after is Severity.none:
+        return "removed"
+    if prov.direction == "up":
+        return "expanded"
+    if prov.direction == "down":
+        return "narrowed"
+    s = prov.signals
+    grew = sum(len(e.added) for e in s.enumerations) + len(s.parties_added)
+    shrank = sum(len(e.removed) for e in s.enumerations) + len(s.parties_removed)
+    if grew != shrank:
+        return "expanded" if grew > shrank else "narrowed"
+    old_words, new_words = word_count(prov.old_text), word_count(prov.new_text)
+    if new_words > old_words * 1.25 + 3:
+        return "expanded"
+    if old_words > new_words * 1.25 + 3:
+        return "narrowed"
+    return "reworded"
+
+
+@dataclass
+class Triage:
+    """What the analyzer found in a diff: ranked provisions and the hunks set aside."""
+
+    provisions: list[Provision]
+    furniture: list[Hunk]  # page elements (menus, images, ads) and other capture noise
+    link_only: list[Hunk]  # substantive per the diff, but only a link target changed
+
+
+def provisions_of(diff: DiffResult) -> Triage:
+    """All provisions of a diff, assessed and ranked most severe first, and the hunks set aside."""
+    units, furniture, link_only = build_units(diff)
+    provisions = group_units(units)
+    sides = Sides.of(diff)
+    for prov in provisions:
+        assess(prov, sides)
+    provisions.sort(key=lambda p: p.rank_key(), reverse=True)
+    return Triage(provisions, furniture, link_only)

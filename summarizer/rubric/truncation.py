@@ -1,0 +1,137 @@
+"""Captures cut short: one version is an incomplete copy of the same page, not a new version.
+
+A web capture sometimes stops early (the page was still loading, a "show more" section was never
+expanded) or starts late (the title and introduction are missing). Diffed naively, such a pair
+reads as a mass removal (or addition) of provisions. :func:`truncated_capture` recognises it from
+the shape of the two documents alone:
+
+* the short version adds (almost) nothing: its paragraphs are found in the complete one;
+* what it lacks sits mostly at its ends: a leading run (the document's title and first passages)
+  and/or a trailing run of the complete version;
+* and the cut is visible: the short version starts without the complete one's title, or it lacks
+  a large trailing part (several sections), or it stops mid-sentence.
+
+The rules analyzer then does not report passages missing from the short version as removed (or
+passages missing from the short *old* version as added): an incomplete capture is no evidence
+that a passage was taken out. Changes seen on both sides are still analysed, and the record
+carries a ``capture_truncated`` flag.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from summarizer.diffing.sections import DATE_LINE
+from summarizer.model.document import Block, Document
+from summarizer.model.diff import DiffResult, Hunk
+
+MIN_BLOCK_WORDS = 4  # shorter blocks (empty table cells, headings, buttons) do not anchor the alignment
+MIN_FULL_BLOCKS = 5  # the complete version needs some substance for the comparison to mean anything
+MAX_EXTRA_SHARE = 0.01  # the short version may add at most this share of its words (or EXTRA_WORDS) ...
+EXTRA_WORDS = 10
+MIN_EDGE_SHARE = 0.6  # ... and at least this share of what it lacks sits at its start or end
+LARGE_TAIL_SHARE = 0.15  # a trailing run this large (share of the complete version's words) ...
+LARGE_TAIL_WORDS = 60  # ... and at least this many words is a cut, even when it ends cleanly
+MID_SENTENCE_TAIL_WORDS = 50  # a smaller trailing run counts when the short version stops mid-sentence
+_ENDS_SENTENCE = re.compile(r"[.!?:;)\"'”’*_|\]]\s*$")
+
+
+@dataclass(frozen=True)
+class Truncation:
+    """One version looks like a cut-short capture of the other."""
+
+    side: Literal["old", "new"]  # the version that looks cut short
+    ends: tuple[str, ...]  # where it was cut: "start", "end" (or both)
+    missing_words: int  # words of the complete version the short one lacks
+    complete_words: int
+    extra_words: int  # words of the short version not found in the complete one
+
+    @property
+    def share(self) -> float:
+        return self.missing_words / max(1, self.complete_words)
+
+    def drops(self, hunk: Hunk) -> bool:
+        """True for a hunk that only reflects the missing text: a removal when the new version is
+        short, an addition when the old one is."""
+        return hunk.kind == ("removed" if self.side == "new" else "added")
+
+    def message(self) -> str:
+        where = " and ".join({"start": "its start", "end": "its end"}[e] for e in self.ends)
+        other = "old" if self.side == "new" else "new"
+        lacks = "removed" if self.side == "new" else "added"
+        return (f"The {self.side} version looks cut short: it lacks {self.missing_words:,} words "
+                f"({round(100 * self.share)}%) of the {other} version, mostly at {where}, and adds almost "
+                f"nothing. Passages missing from it are not reported as {lacks}.")
+
+
+def truncated_capture(diff: DiffResult) -> Truncation | None:
+    """The :class:`Truncation` when one version looks like a cut-short capture of the other."""
+    return _cut_short("new", diff.new, diff.old) or _cut_short("old", diff.old, diff.new)
+
+
+def _words(block: Block) -> int:
+    return block.norm.count(" ") + 1 if block.norm else 0
+
+
+def _cut_short(side: Literal["old", "new"], short: Document, full: Document) -> Truncation | None:
+    full_long = [b for b in full.blocks if _words(b) >= MIN_BLOCK_WORDS]
+    short_long = [b for b in short.blocks if _words(b) >= MIN_BLOCK_WORDS]
+    if len(full_long) < MIN_FULL_BLOCKS or not short_long:
+        return None
+    short_norms = {b.norm for b in short.blocks}
+    full_norms = {b.norm for b in full.blocks}
+    short_words = sum(_words(b) for b in short_long)
+    extra_blocks = [b for b in short.blocks if b.norm and b.norm not in full_norms]
+    full_dates = {_date_of(b.norm) for b in full.blocks if DATE_LINE.match(b.norm)}
+    if any(DATE_LINE.match(b.norm) and _date_of(b.norm) not in full_dates for b in extra_blocks):
+        return None  # a new 'Last updated' date: a revision, not a partial copy
+    extra = sum(_words(b) for b in extra_blocks if _words(b) >= MIN_BLOCK_WORDS)
+    if extra > max(EXTRA_WORDS, MAX_EXTRA_SHARE * short_words):
+        return None  # the short version has text of its own: a revision, not a partial copy
+    kept = [b.norm in short_norms for b in full_long]
+    if not any(kept):
+        return None  # nothing shared: another page (rules.different_document), not a cut
+    first = kept.index(True)
+    last = len(kept) - 1 - kept[::-1].index(True)
+    lead = sum(_words(b) for b in full_long[:first])
+    trail = sum(_words(b) for b in full_long[last + 1:])
+    middle = sum(_words(b) for b, k in zip(full_long[first:last + 1], kept[first:last + 1]) if not k)
+    missing = lead + trail + middle
+    if not missing or (lead + trail) / missing < MIN_EDGE_SHARE:
+        return None
+    full_words = sum(_words(b) for b in full_long)
+    ends: list[str] = []
+    if lead and _title_missing(short, full, short_norms):
+        ends.append("start")
+    if trail and (trail >= max(LARGE_TAIL_WORDS, LARGE_TAIL_SHARE * full_words)
+                  or (trail >= MID_SENTENCE_TAIL_WORDS and _stops_mid_sentence(short))):
+        ends.append("end")
+    if not ends:
+        return None
+    return Truncation(side=side, ends=tuple(ends), missing_words=missing, complete_words=full_words,
+                      extra_words=extra)
+
+
+_DATE_PART = re.compile(r"\d+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def _date_of(line: str) -> tuple[str, ...]:
+    """The date a 'Last updated' line gives (its figures and month names)."""
+    return tuple(m.group(0).lower()[:3] for m in _DATE_PART.finditer(line))
+
+
+def _title_missing(short: Document, full: Document, short_norms: set[str]) -> bool:
+    """The complete version opens with a heading (its title) that the short one lacks, and the
+    short one does not open with a heading of that rank: it starts part-way through the page."""
+    title = next((b for b in full.blocks[:5] if b.kind == "heading"), None)
+    if title is None or not title.norm or title.norm in short_norms:
+        return False
+    opening = next((b for b in short.blocks if b.norm), None)
+    return opening is None or opening.kind != "heading" or opening.level > title.level
+
+
+def _stops_mid_sentence(short: Document) -> bool:
+    last = next((b for b in reversed(short.blocks) if b.norm), None)
+    return last is not None and last.kind in ("paragraph", "list_item") and not _ENDS_SENTENCE.search(last.text.rstrip())

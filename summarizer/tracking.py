@@ -1,0 +1,390 @@
+"""Make change records for every consecutive version pair that has none.
+
+``track()`` plans the work (one work item per pair), then one or more workers claim items, run
+the pipeline (``diff_texts`` + ``analyze``) and store each pair's record in its own transaction
+together with the item's completion. So a crash, a Ctrl-C or an upstream failure loses at most the
+pair in flight, a second run picks up where the first stopped, and several processes (or machines
+sharing one PostgreSQL) split the work without duplicates: see :mod:`summarizer.store.workqueue`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import signal
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from summarizer.analyzers import AnalysisOptions
+from summarizer.errors import InputError, NoChange, SummarizerError, UpstreamError
+from summarizer.store import workqueue as wq
+from summarizer.store.db import open_engine
+from summarizer.store.models import (PolicyDocument, ProvisionState, RecordCategory, Service, StoredRecord,
+                                     Version, utcnow)
+from summarizer.model.taxonomy import Severity
+
+DEFAULT_LEASE_SECONDS = 120.0
+
+
+@dataclass
+class TrackProgress:
+    """Reported after each pair: pairs this process finished, and the queue as a whole."""
+
+    done: int  # records made by this call (all its workers, as far as it knows)
+    total: int  # pairs that needed a record when the run started
+    failed: int = 0
+    remaining: int | None = None  # pairs still without a record, across every tracker
+
+
+@dataclass
+class TrackSummary:
+    """What a tracking run did."""
+
+    analyzer: str
+    analysis_key: str
+    pairs: int = 0  # consecutive pairs in scope
+    planned: int = 0  # pairs that needed a record when the run started
+    made: int = 0  # records this run stored
+    already_made: int = 0  # pairs another tracker finished while this one held them
+    failed: int = 0
+    remaining: int = 0  # pairs still without a record after the run
+    released_dead_claims: int = 0
+    workers: int = 1
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def absorb(self, other: dict[str, Any]) -> None:
+        self.made += other.get("made", 0)
+        self.already_made += other.get("already_made", 0)
+        self.failed += other.get("failed", 0)
+        self.errors.extend(other.get("errors", []))
+
+
+def analysis_key(analyzer: str, options: AnalysisOptions | None) -> str:
+    """What besides the analyzer makes two records of one pair differ: model and prompt for 'llm'."""
+    if analyzer != "llm":
+        return ""
+    from summarizer.config import DEFAULT_MODEL
+
+    options = options or AnalysisOptions()
+    return f"model={options.model or DEFAULT_MODEL};prompt={options.prompt or 'default'}"
+
+
+def track(db_url: str, analyzer: str = "rules", options: AnalysisOptions | None = None, *,
+          service: str | None = None, document: str | None = None, limit: int | None = None,
+          workers: int = 1, lease_seconds: float = DEFAULT_LEASE_SECONDS, retry_failed: bool = False,
+          on_progress: Callable[[TrackProgress], None] | None = None) -> TrackSummary:
+    """Make the missing change records in scope; returns what was done.
+
+    Raises UpstreamError when the model endpoint fails (records already made stay stored) and
+    InputError for an unknown analyzer or service. ``workers`` > 1 runs that many processes.
+    """
+    if workers < 1:
+        raise InputError("--workers must be at least 1")
+    if limit is not None and limit < 1:
+        raise InputError("--limit must be at least 1")
+    started = time.perf_counter()
+    options = options or AnalysisOptions()
+    _check_analyzer(analyzer, options)
+    key = analysis_key(analyzer, options)
+    scope = wq.Scope(service, document)
+    engine = open_engine(db_url)
+    summary = TrackSummary(analyzer=analyzer, analysis_key=key, workers=workers)
+    with engine.begin() as conn:
+        _check_scope(conn, scope)
+        summary.released_dead_claims = wq.release_dead_claims(conn)
+        planned = wq.plan(conn, analyzer, key, scope, retry_failed=retry_failed)
+    summary.pairs, summary.planned = planned.pairs, planned.pending
+    if planned.pending:
+        job = _Job(db_url, analyzer, options, key, scope, lease_seconds)
+        if workers == 1:
+            summary.absorb(job.run(limit, on_progress, planned.pending))
+        else:
+            _run_pool(job, workers, limit, on_progress, planned.pending, summary)
+    with engine.connect() as conn:
+        summary.remaining = wq.remaining(conn, analyzer, key, scope)
+    summary.seconds = round(time.perf_counter() - started, 3)
+    return summary
+
+
+def _check_analyzer(analyzer: str, options: AnalysisOptions) -> None:
+    from summarizer.analyzers import get_analyzer
+
+    get_analyzer(analyzer, options)  # InputError for an unknown name
+
+
+def _check_scope(conn: Connection, scope: wq.Scope) -> None:
+    ids = scope.document_ids()
+    if ids is not None and conn.execute(ids.limit(1)).first() is None:
+        what = "/".join(x for x in (scope.service, scope.document) if x)
+        raise InputError(f"no stored document matches {what!r} (ingest it first)")
+
+
+# --- one worker --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Job:
+    """Everything a worker needs; picklable so pool processes can receive it."""
+
+    db_url: str
+    analyzer: str
+    options: AnalysisOptions
+    key: str
+    scope: wq.Scope
+    lease_seconds: float
+
+    def run(self, limit: int | None, on_progress: Callable[[TrackProgress], None] | None = None,
+            total: int = 0) -> dict[str, Any]:
+        """Claim, analyse and store pairs until none is left (or *limit* are done).
+
+        One connection for the whole loop; per pair one transaction claims it and reads its
+        texts, the analysis runs outside any transaction, and one transaction stores the record.
+        """
+        engine = open_engine(self.db_url)
+        worker = wq.new_worker_id()
+        out = {"made": 0, "already_made": 0, "failed": 0, "errors": []}
+        names: dict[int, tuple[str, str]] = {}
+        heartbeat = _Heartbeat(engine, self.lease_seconds)
+        last_count = 0.0
+        try:
+            with engine.connect() as conn:
+                while limit is None or out["made"] + out["failed"] + out["already_made"] < limit:
+                    with conn.begin():
+                        claims = wq.claim(conn, worker, self.analyzer, self.key, self.scope,
+                                          lease_seconds=self.lease_seconds)
+                        pair = self._load(conn, claims[0], names) if claims else None
+                    if not claims:
+                        break
+                    item = claims[0]
+                    heartbeat.hold(item.token)
+                    try:
+                        record = self._analyze(item, *pair)
+                        outcome = store_record(conn, item, record, self.analyzer, self.key, worker)
+                    except UpstreamError as exc:
+                        _release(engine, item, error=str(exc))
+                        raise
+                    except (InputError, NoChange, ValueError) as exc:  # this pair cannot be analysed
+                        _release(engine, item, error=f"{type(exc).__name__}: {exc}", failed=True)
+                        out["failed"] += 1
+                        out["errors"].append(f"versions {item.old_version_id}->{item.new_version_id}: {exc}")
+                        outcome = None
+                    finally:
+                        heartbeat.hold(None)
+                    if outcome:
+                        out[outcome] += 1
+                    if on_progress:
+                        now = time.monotonic()
+                        left = None
+                        if now - last_count > 0.5:
+                            with conn.begin():
+                                left = wq.remaining(conn, self.analyzer, self.key, self.scope)
+                            last_count = now
+                        on_progress(TrackProgress(out["made"] + out["already_made"], total, out["failed"], left))
+        except BaseException:  # Ctrl-C, SIGTERM or a bug, wherever it lands: nothing stays claimed by us
+            try:
+                with engine.begin() as conn:
+                    wq.release_worker(conn, worker)
+            except Exception:  # noqa: BLE001 - best effort: the lease runs out anyway
+                pass
+            raise
+        finally:
+            heartbeat.stop()
+        return out
+
+    @staticmethod
+    def _load(conn: Connection, item: wq.Claim, names: dict[int, tuple[str, str]]) -> tuple[dict, dict, str, str]:
+        """The pair's texts and capture times, and its service and document names."""
+        rows = conn.execute(select(Version.id, Version.text, Version.captured_at).where(
+            Version.id.in_([item.old_version_id, item.new_version_id]))).all()
+        if item.document_id not in names:
+            names[item.document_id] = tuple(conn.execute(
+                select(Service.name, PolicyDocument.doc_type)
+                .join(Service, Service.id == PolicyDocument.service_id)
+                .where(PolicyDocument.id == item.document_id)).one())
+        return ({vid: body for vid, body, _ in rows}, {vid: when for vid, _, when in rows}, *names[item.document_id])
+
+    def _analyze(self, item: wq.Claim, texts: dict, stamps: dict, service: str, doc: str):
+        from summarizer.api import analyze, diff_texts
+
+        def label(version_id: int) -> str:
+            return f"{service}/{doc} #{version_id} ({stamps[version_id]:%Y-%m-%d %H:%M})"
+
+        diff = diff_texts(texts[item.old_version_id], texts[item.new_version_id],
+                          old_source=label(item.old_version_id), new_source=label(item.new_version_id))
+        return analyze(diff, self.analyzer, self.options)
+
+
+def store_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: str, worker: str) -> str:
+    """Store *record* for the claimed pair and close the item, in one transaction on *conn*.
+
+    Returns 'made', or 'already_made' when the pair already had a record (the unique constraint
+    caught a tracker that took over after this one's lease ran out).
+    """
+    try:
+        with conn.begin():
+            record_id = _insert_record(conn, item, record, analyzer, key, worker)
+            wq.mark_done(conn, item.item_id, record_id)
+        return "made"
+    except IntegrityError:
+        with conn.begin():
+            rt = StoredRecord.__table__
+            existing = conn.execute(select(rt.c.id).where(
+                rt.c.old_version_id == item.old_version_id, rt.c.new_version_id == item.new_version_id,
+                rt.c.analyzer == analyzer, rt.c.analysis_key == key)).scalar()
+            if existing is None:
+                raise
+            wq.mark_done(conn, item.item_id, int(existing))
+        return "already_made"
+
+
+def _insert_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: str, worker: str) -> int:
+    prov = record.provenance
+    rt = StoredRecord.__table__
+    record_id = conn.execute(rt.insert().values(
+        document_id=item.document_id, old_version_id=item.old_version_id, new_version_id=item.new_version_id,
+        analyzer=analyzer, analysis_key=key, model=prov.model, prompt_version=prov.prompt_version,
+        material=bool(record.material), severity=record.severity, severity_rank=Severity(record.severity).rank,
+        categories=" ".join(record.categories), headline=record.headline[:500],
+        record_json=record.model_dump_json(), worker=worker, created_at=utcnow(),
+    ).returning(rt.c.id)).scalar_one()
+    categories = sorted(set(record.categories) | {c.category for c in record.changes})
+    if categories:
+        conn.execute(RecordCategory.__table__.insert(), [{"record_id": record_id, "category": c} for c in categories])
+    states = []
+    for category, (before, after) in provision_shifts(record).items():
+        for basis, version_id, sev in (("before", item.old_version_id, before), ("after", item.new_version_id, after)):
+            states.append({"document_id": item.document_id, "version_id": version_id, "record_id": record_id,
+                           "category": category, "basis": basis, "severity": sev.value, "severity_rank": sev.rank})
+    if states:
+        conn.execute(ProvisionState.__table__.insert(), states)
+    return int(record_id)
+
+
+def provision_shifts(record) -> dict[str, tuple[Severity, Severity]]:
+    """Per category the record touches: (severity before, severity after), the worst change of each."""
+    out: dict[str, tuple[Severity, Severity]] = {}
+    for change in record.changes:
+        before, after = Severity(change.severity_before), Severity(change.severity_after)
+        if change.category in out:
+            b, a = out[change.category]
+            before, after = max(b, before), max(a, after)
+        out[change.category] = (before, after)
+    return out
+
+
+def _release(engine: Engine, item: wq.Claim, *, error: str | None = None, failed: bool = False) -> None:
+    try:
+        with engine.begin() as conn:
+            wq.release(conn, item, error=error, failed=failed)
+    except Exception:  # noqa: BLE001 - best effort: the lease runs out anyway
+        pass
+
+
+class _Heartbeat:
+    """Extends the lease of the claim being worked on, every third of the lease, from a thread."""
+
+    def __init__(self, engine: Engine, lease_seconds: float) -> None:
+        self.engine = engine
+        self.lease = lease_seconds
+        self.token: str | None = None
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._beat, name="track-heartbeat", daemon=True)
+        self._thread.start()
+
+    def hold(self, token: str | None) -> None:
+        with self._lock:
+            self.token = token
+
+    def _beat(self) -> None:
+        while not self._stop.wait(self.lease / 3):
+            with self._lock:
+                token = self.token
+            if token is None:
+                continue
+            try:
+                with self.engine.begin() as conn:
+                    wq.extend_lease(conn, token, self.lease)
+            except Exception:  # noqa: BLE001 - a missed beat only shortens the lease
+                pass
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
+# --- several worker processes ----------------------------------------------------------------
+
+
+def _child_main(job: _Job, limit: int | None, results) -> None:
+    """Entry point of a pool process: run one worker, report its counts or its error."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    try:
+        results.put(("ok", job.run(limit)))
+    except SummarizerError as exc:
+        results.put(("error", (type(exc).__name__, exc.exit_code, str(exc))))
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises
+        results.put(("error", (type(exc).__name__, 1, f"{type(exc).__name__}: {exc}")))
+
+
+def _run_pool(job: _Job, workers: int, limit: int | None, on_progress, total: int, summary: TrackSummary) -> None:
+    """Run workers-1 processes plus one worker in this process; collect their counts."""
+    ctx = multiprocessing.get_context("spawn")
+    results = ctx.Queue()
+    share = None if limit is None else -(-limit // workers)
+    children = [ctx.Process(target=_child_main, args=(job, share, results), daemon=True)
+                for _ in range(workers - 1)]
+    for child in children:
+        child.start()
+    try:
+        summary.absorb(job.run(share, on_progress, total))
+        reports = _collect(children, results)
+    except BaseException:
+        for child in children:
+            if child.is_alive():
+                child.terminate()
+        for child in children:
+            child.join(timeout=10)
+        raise
+    first_error = None
+    for status, payload in reports:
+        if status == "ok":
+            summary.absorb(payload)
+        else:
+            first_error = first_error or payload
+    if len(reports) < len(children):
+        first_error = first_error or ("RuntimeError", 1, "a tracking worker process died unexpectedly")
+    if first_error:
+        name, code, message = first_error
+        if name == "UpstreamError" or code == 3:
+            raise UpstreamError(message)
+        if code == 2:
+            raise InputError(message)
+        raise RuntimeError(message)
+
+
+def _collect(children: list, results) -> list[tuple[str, Any]]:
+    """Every child's report (read before joining, so no child blocks on a full pipe)."""
+    reports: list[tuple[str, Any]] = []
+    while len(reports) < len(children):
+        try:
+            reports.append(results.get(timeout=1))
+        except queue.Empty:
+            if not any(child.is_alive() for child in children):
+                try:
+                    reports.append(results.get(timeout=1))
+                except queue.Empty:
+                    break
+    for child in children:
+        child.join()
+    return reports
