@@ -33,8 +33,14 @@ sys.path.insert(0, str(ROOT / "evals" / "tosdr"))
 
 import learn_weights  # noqa: E402
 
-from summarizer.rubric.classifier import classify, classify_many, explain_lexicon, explain_with, weights_from_json
 from summarizer.model.taxonomy import CATEGORY_IDS
+from summarizer.rubric.classifier import (
+    classify,
+    classify_many,
+    explain_lexicon,
+    explain_with,
+    weights_from_json,
+)
 
 DEVSET = ROOT / "evals" / "tosdr" / "devset.jsonl"
 
@@ -42,6 +48,7 @@ DEVSET = ROOT / "evals" / "tosdr" / "devset.jsonl"
 def lexicon_only(text: str) -> list[str]:
     """The hand-set rule without the learned weights (the classifier before they were added)."""
     return [hit.category for hit in explain_lexicon(text)]
+
 
 # Peers: one short keyword list per category (what a first attempt would write).
 PEER_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -69,13 +76,19 @@ PEER_KEYWORDS: dict[str, tuple[str, ...]] = {
 
 def keyword_in_scan(text: str) -> list[str]:
     lowered = text.lower()
-    found = [c for c, words in PEER_KEYWORDS.items() if c != "contact_generic" and any(w in lowered for w in words)]
+    found = [
+        c for c, words in PEER_KEYWORDS.items() if c != "contact_generic" and any(w in lowered for w in words)
+    ]
     return found or ["contact_generic"]
 
 
 _GROUPS = {f"c{i}": c for i, c in enumerate(PEER_KEYWORDS)}
-_COMBINED = re.compile("|".join(f"(?P<c{i}>{'|'.join(re.escape(w) for w in words)})"
-                                for i, words in enumerate(PEER_KEYWORDS.values())), re.I)
+_COMBINED = re.compile(
+    "|".join(
+        f"(?P<c{i}>{'|'.join(re.escape(w) for w in words)})" for i, words in enumerate(PEER_KEYWORDS.values())
+    ),
+    re.I,
+)
 
 
 def combined_regex(text: str) -> list[str]:
@@ -115,22 +128,38 @@ def scores(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> dict
     rows = {}
     for c, v in per.items():
         p, r, f = prf(v["tp"], v["fp"], v["fn"])
-        rows[c] = {"precision": p, "recall": r, "f1": f, "support": v["tp"] + v["fn"], "predicted": v["tp"] + v["fp"]}
+        rows[c] = {
+            "precision": p,
+            "recall": r,
+            "f1": f,
+            "support": v["tp"] + v["fn"],
+            "predicted": v["tp"] + v["fp"],
+        }
     micro = prf(tp, fp, fn)
     supported = [rows[c]["f1"] for c in CATEGORY_IDS if rows[c]["support"]]
-    return {"micro": micro, "macro_f1": sum(supported) / len(supported), "per": rows,
-            "exact": exact / len(gold), "top1": top1 / len(gold), "n": len(gold)}
+    return {
+        "micro": micro,
+        "macro_f1": sum(supported) / len(supported),
+        "per": rows,
+        "exact": exact / len(gold),
+        "top1": top1 / len(gold),
+        "n": len(gold),
+    }
 
 
 def report(name: str, result: dict) -> None:
     p, r, f = result["micro"]
     print(f"\n== {name}: {result['n']} passages")
-    print(f"micro  P={p:.3f} R={r:.3f} F1={f:.3f}   macro-F1={result['macro_f1']:.3f}   "
-          f"exact-set={result['exact']:.3f}   top-1-correct={result['top1']:.3f}")
+    print(
+        f"micro  P={p:.3f} R={r:.3f} F1={f:.3f}   macro-F1={result['macro_f1']:.3f}   "
+        f"exact-set={result['exact']:.3f}   top-1-correct={result['top1']:.3f}"
+    )
     print(f"{'category':<28}{'P':>7}{'R':>7}{'F1':>7}{'support':>9}{'predicted':>11}")
     for c in CATEGORY_IDS:
         row = result["per"][c]
-        print(f"{c:<28}{row['precision']:>7.3f}{row['recall']:>7.3f}{row['f1']:>7.3f}{row['support']:>9}{row['predicted']:>11}")
+        print(
+            f"{c:<28}{row['precision']:>7.3f}{row['recall']:>7.3f}{row['f1']:>7.3f}{row['support']:>9}{row['predicted']:>11}"
+        )
 
 
 def throughput(fn: Callable[[str], list[str]], texts: list[str], repeat: int) -> float:
@@ -182,12 +211,20 @@ def main(argv: list[str] | None = None) -> int:
         report(f"classifier, split={split}", scores(gold, pred))
         if args.peers:
             report(f"lexicon only, split={split}", scores(gold, [lexicon_only(r["text"]) for r in rows]))
-            report(f"peer keyword-in scan, split={split}", scores(gold, [keyword_in_scan(r["text"]) for r in rows]))
-        for peer_name, peer in (("lexicon only", lexicon_only), ("keyword-in scan", keyword_in_scan),
-                                ("combined regex", combined_regex)):
+            report(
+                f"peer keyword-in scan, split={split}",
+                scores(gold, [keyword_in_scan(r["text"]) for r in rows]),
+            )
+        for peer_name, peer in (
+            ("lexicon only", lexicon_only),
+            ("keyword-in scan", keyword_in_scan),
+            ("combined regex", combined_regex),
+        ):
             result = scores(gold, [peer(r_["text"]) for r_ in rows])
             p, r, f = result["micro"]
-            print(f"   {peer_name:<20} micro P={p:.3f} R={r:.3f} F1={f:.3f}   macro-F1={result['macro_f1']:.3f}")
+            print(
+                f"   {peer_name:<20} micro P={p:.3f} R={r:.3f} F1={f:.3f}   macro-F1={result['macro_f1']:.3f}"
+            )
         if args.errors:
             shown = 0
             for row, p in zip(rows, pred):
@@ -197,10 +234,14 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_cv:
         learned, lexicon, k = cross_validate()
-        report(f"cross-validation by service on dev: {k} folds (leave one service out), learned weights", learned)
+        report(
+            f"cross-validation by service on dev: {k} folds (leave one service out), learned weights", learned
+        )
         p, r, f = lexicon["micro"]
-        print(f"   {'lexicon only':<20} micro P={p:.3f} R={r:.3f} F1={f:.3f}   macro-F1={lexicon['macro_f1']:.3f}"
-              "   (same passages; its hand weights were set on all of dev)")
+        print(
+            f"   {'lexicon only':<20} micro P={p:.3f} R={r:.3f} F1={f:.3f}   macro-F1={lexicon['macro_f1']:.3f}"
+            "   (same passages; its hand weights were set on all of dev)"
+        )
 
     texts = [r["text"] for r in load("all")]
     words = sum(len(t.split()) for t in texts)
@@ -209,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     lex = throughput(lexicon_only, texts, args.repeat)
     kw = throughput(keyword_in_scan, texts, args.repeat)
     rx = throughput(combined_regex, texts, args.repeat)
-    print(f"\n== throughput on {len(texts)} passages ({words / len(texts):.0f} words on average), best of {args.repeat}")
+    print(
+        f"\n== throughput on {len(texts)} passages ({words / len(texts):.0f} words on average), best of {args.repeat}"
+    )
     print(f"classifier        {ours:>10,.0f} passages/s")
     print(f"lexicon only      {lex:>10,.0f} passages/s   (classifier = {ours / lex:.2f}x)")
     print(f"keyword-in scan   {kw:>10,.0f} passages/s   (classifier = {ours / kw:.2f}x)")

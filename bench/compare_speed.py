@@ -52,7 +52,12 @@ def main() -> None:
     words = (len(old.read_text(encoding="utf-8").split()), len(new.read_text(encoding="utf-8").split()))
     summarizer = shutil.which("summarizer")
     compare = ([summarizer] if summarizer else [sys.executable, "-m", "summarizer"]) + [
-        "compare", str(old), str(new), "--format", args.format]
+        "compare",
+        str(old),
+        str(new),
+        "--format",
+        args.format,
+    ]
     git = ["git", "diff", "--no-index", "--no-color", "--stat", "-p", str(old), str(new)]
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "SUMMARIZER_HOME": home}
@@ -64,20 +69,26 @@ def main() -> None:
             ours.append(timed(compare, env, (0,)))
             peer.append(timed(git, env, (0, 1)))  # git diff exits 1 when the files differ
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"pair: {args.pair} ({words[0]:,} → {words[1]:,} words), {args.runs} runs each, "
-          f"{os.cpu_count()} CPUs, load average {load:.2f}")
+    print(
+        f"pair: {args.pair} ({words[0]:,} → {words[1]:,} words), {args.runs} runs each, "
+        f"{os.cpu_count()} CPUs, load average {load:.2f}"
+    )
     print(f"{'':34}{'wall median':>12}{'wall min':>10}{'CPU median':>12}")
     for label, runs in ((f"summarizer compare --format {args.format}", ours), ("git diff --no-index", peer)):
         wall, cpu = [r[0] for r in runs], [r[1] for r in runs]
-        print(f"  {label:32}{statistics.median(wall) * 1000:9.0f} ms{min(wall) * 1000:7.0f} ms"
-              f"{statistics.median(cpu) * 1000:9.0f} ms")
+        print(
+            f"  {label:32}{statistics.median(wall) * 1000:9.0f} ms{min(wall) * 1000:7.0f} ms"
+            f"{statistics.median(cpu) * 1000:9.0f} ms"
+        )
     wall_ours = statistics.median(r[0] for r in ours)
     ratio_wall = wall_ours / statistics.median(r[0] for r in peer)
     ratio_cpu = statistics.median(r[1] for r in ours) / max(1e-3, statistics.median(r[1] for r in peer))
     print(f"  ratio compare / git diff: {ratio_wall:.1f}x wall, {ratio_cpu:.1f}x CPU")
     best = min(r[0] for r in ours)
-    print(f"  under the {BUDGET_S:.0f} s budget: median {'yes' if wall_ours < BUDGET_S else 'NO'}, "
-          f"best run {'yes' if best < BUDGET_S else 'NO'} (wall time; a loaded machine inflates it)")
+    print(
+        f"  under the {BUDGET_S:.0f} s budget: median {'yes' if wall_ours < BUDGET_S else 'NO'}, "
+        f"best run {'yes' if best < BUDGET_S else 'NO'} (wall time; a loaded machine inflates it)"
+    )
 
 
 if __name__ == "__main__":

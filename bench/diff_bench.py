@@ -50,7 +50,9 @@ def best_time(cmd: list[str], repeats: int, timeout: float) -> float | None:
     for _ in range(repeats):
         started = time.perf_counter()
         try:
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout, check=False)
+            subprocess.run(
+                cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout, check=False
+            )
         except subprocess.TimeoutExpired:
             return None
         elapsed = time.perf_counter() - started
@@ -64,10 +66,16 @@ def main() -> None:
     ap.add_argument("--scales", default="1,4,16")
     ap.add_argument("--difflib-max-scale", type=int, default=16)
     ap.add_argument("--timeout", type=float, default=600)
-    ap.add_argument("--scale-pair", default="microsoft-privacy-policy-2020-12-08-2020-12-08",
-                    help="the pair to repeat (default: the largest rewrite; 16x is about 840k words)")
-    ap.add_argument("--no-distinct", action="store_true",
-                    help="skip the same-sized input made of distinct pairs (no repetition)")
+    ap.add_argument(
+        "--scale-pair",
+        default="microsoft-privacy-policy-2020-12-08-2020-12-08",
+        help="the pair to repeat (default: the largest rewrite; 16x is about 840k words)",
+    )
+    ap.add_argument(
+        "--no-distinct",
+        action="store_true",
+        help="skip the same-sized input made of distinct pairs (no repetition)",
+    )
     args = ap.parse_args()
     if not shutil.which("git"):
         sys.exit("git is needed as the peer")
@@ -77,18 +85,24 @@ def main() -> None:
     dl = [sys.executable, "-c", DIFFLIB_SCRIPT]
 
     print("== real pairs (largest bundled, 1x)")
-    print(f"{'pair':60} {'words':>8} {'ours s':>8} {'git s':>8} {'difflib s':>9} {'ours/git':>8} {'difflib/git':>11}")
+    print(
+        f"{'pair':60} {'words':>8} {'ours s':>8} {'git s':>8} {'difflib s':>9} {'ours/git':>8} {'difflib/git':>11}"
+    )
     for pair in largest_pairs(3):
         old, new = pair / "old.md", pair / "new.md"
         words = len(old.read_text().split()) + len(new.read_text().split())
         t_ours = best_time([*ours, str(old), str(new)], args.repeats, args.timeout)
         t_git = best_time([*git, str(old), str(new)], args.repeats, args.timeout)
         t_dl = best_time([*dl, str(old), str(new)], args.repeats, args.timeout)
-        print(f"{pair.name[:60]:60} {words:8d} {t_ours:8.3f} {t_git:8.3f} {t_dl:9.3f} {t_ours / t_git:8.1f} {t_dl / t_git:11.1f}")
+        print(
+            f"{pair.name[:60]:60} {words:8d} {t_ours:8.3f} {t_git:8.3f} {t_dl:9.3f} {t_ours / t_git:8.1f} {t_dl / t_git:11.1f}"
+        )
 
     base = OTA / args.scale_pair
     print(f"\n== scaling: {base.name} repeated")
-    print(f"{'scale':>5} {'words':>8} {'ours s':>8} {'git s':>8} {'difflib s':>9} {'ours/git':>8} {'difflib/git':>11} {'ours growth':>11}")
+    print(
+        f"{'scale':>5} {'words':>8} {'ours s':>8} {'git s':>8} {'difflib s':>9} {'ours/git':>8} {'difflib/git':>11} {'ours growth':>11}"
+    )
     prev = None
     with tempfile.TemporaryDirectory() as tmp:
         for k in scales:
@@ -105,7 +119,9 @@ def main() -> None:
             growth = f"{t_ours / prev[1] / (k / prev[0]):.2f}/x" if prev else "-"
             dl_s = f"{t_dl:9.3f}" if t_dl else f"{'timeout':>9}"
             dl_r = f"{t_dl / t_git:11.1f}" if t_dl else f"{'-':>11}"
-            print(f"{k:5d} {words:8d} {t_ours:8.3f} {t_git:8.3f} {dl_s} {t_ours / t_git:8.1f} {dl_r} {growth:>11}")
+            print(
+                f"{k:5d} {words:8d} {t_ours:8.3f} {t_git:8.3f} {dl_s} {t_ours / t_git:8.1f} {dl_r} {growth:>11}"
+            )
             prev = (k, t_ours)
         if not args.no_distinct:
             target = words  # as many words as the largest scale above
@@ -126,8 +142,12 @@ def main() -> None:
             t_dl = best_time([*dl, *files], 1, args.timeout)
             dl_s = f"{t_dl:9.3f}" if t_dl else f"{'timeout':>9}"
             dl_r = f"{t_dl / t_git:11.1f}" if t_dl else f"{'-':>11}"
-            print(f"\n== no repetition: the first {len(olds)} bundled pairs concatenated (old versions vs new versions)")
-            print(f"{'':>5} {'words':>8} {'ours s':>8} {'git s':>8} {'difflib s':>9} {'ours/git':>8} {'difflib/git':>11}")
+            print(
+                f"\n== no repetition: the first {len(olds)} bundled pairs concatenated (old versions vs new versions)"
+            )
+            print(
+                f"{'':>5} {'words':>8} {'ours s':>8} {'git s':>8} {'difflib s':>9} {'ours/git':>8} {'difflib/git':>11}"
+            )
             print(f"{'':>5} {total:8d} {t_ours:8.3f} {t_git:8.3f} {dl_s} {t_ours / t_git:8.1f} {dl_r}")
     print("\nours growth = (time ratio between consecutive scales) / (size ratio); ~1 means linear.")
 

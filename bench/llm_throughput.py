@@ -64,7 +64,9 @@ class RemoteServer:
 
     def __init__(self, latency: float) -> None:
         self._conn, child = multiprocessing.Pipe()
-        self._proc = multiprocessing.get_context("fork").Process(target=serve, args=(child, latency), daemon=True)
+        self._proc = multiprocessing.get_context("fork").Process(
+            target=serve, args=(child, latency), daemon=True
+        )
         self._proc.start()
         self.base_url: str = self._conn.recv()
 
@@ -80,7 +82,14 @@ class RemoteServer:
 
 
 def client(server: RemoteServer, db_url: str, **kwargs) -> LLMClient:
-    return LLMClient(model="gpt-4o-mini", base_url=server.base_url, api_key="sk-bench", db_url=db_url, use_cache=False, **kwargs)
+    return LLMClient(
+        model="gpt-4o-mini",
+        base_url=server.base_url,
+        api_key="sk-bench",
+        db_url=db_url,
+        use_cache=False,
+        **kwargs,
+    )
 
 
 def main() -> None:
@@ -130,18 +139,28 @@ def main() -> None:
     finally:
         server.stop()
 
-    print(f"fake server: 127.0.0.1 (child process), latency {args.latency * 1000:.0f} ms/request; {n} requests per phase")
+    print(
+        f"fake server: 127.0.0.1 (child process), latency {args.latency * 1000:.0f} ms/request; {n} requests per phase"
+    )
     print()
     print(f"rate limit   {args.rpm} rpm, concurrency {args.concurrency}")
-    print(f"  achieved   {achieved:.1f} requests/minute between first and last start = {achieved / args.rpm:.1%} of the limit")
+    print(
+        f"  achieved   {achieved:.1f} requests/minute between first and last start = {achieved / args.rpm:.1%} of the limit"
+    )
     print(f"  wall clock {n / wall * 60:.1f} requests/minute over {wall:.2f} s (includes the last response)")
-    print(f"  spacing    median {statistics.median(gaps) * 1000:.1f} ms, min {min(gaps) * 1000:.1f} ms (limit interval {60000 / args.rpm:.1f} ms)")
+    print(
+        f"  spacing    median {statistics.median(gaps) * 1000:.1f} ms, min {min(gaps) * 1000:.1f} ms (limit interval {60000 / args.rpm:.1f} ms)"
+    )
     if span > window:
         print(f"  busiest {window:.0f} s window: {busiest} starts = {busiest * 60 / window:.0f} rpm")
     print()
     print("concurrency  no rate limit")
-    print(f"  sequential complete()          {t_seq:.2f} s  ({n / t_seq:.1f} req/s; client overhead {(t_seq / n - args.latency) * 1000:.1f} ms/call)")
-    print(f"  complete_many concurrency {args.concurrency:<3} {t_conc:.2f} s  ({n / t_conc:.1f} req/s), max {in_flight} in flight")
+    print(
+        f"  sequential complete()          {t_seq:.2f} s  ({n / t_seq:.1f} req/s; client overhead {(t_seq / n - args.latency) * 1000:.1f} ms/call)"
+    )
+    print(
+        f"  complete_many concurrency {args.concurrency:<3} {t_conc:.2f} s  ({n / t_conc:.1f} req/s), max {in_flight} in flight"
+    )
     print(f"  speed-up   {t_seq / t_conc:.2f}x (ideal {min(args.concurrency, n)}x)")
 
 

@@ -34,9 +34,16 @@ def evaluate() -> list[dict]:
     rows = []
     for name in sorted(labels):
         record = compare_files(OTA / name / "old.md", OTA / name / "new.md")
-        rows.append({"pair": name, "label": labels[name]["material"], "got": record.material,
-                     "reason": labels[name].get("reason", ""), "headline": record.headline,
-                     "flags": [f.code for f in record.flags]})
+        rows.append(
+            {
+                "pair": name,
+                "label": labels[name]["material"],
+                "got": record.material,
+                "reason": labels[name].get("reason", ""),
+                "headline": record.headline,
+                "flags": [f.code for f in record.flags],
+            }
+        )
     return rows
 
 
@@ -53,14 +60,18 @@ def main(argv: list[str] | None = None) -> int:
     right = sum(r["label"] == r["got"] for r in rows)
     fp = [r for r in rows if r["got"] and not r["label"]]
     fn = [r for r in rows if r["label"] and not r["got"]]
-    print(f"material-vs-cosmetic accuracy: {right}/{len(rows)} = {right / len(rows):.2f} "
-          f"(labels: {sum(r['label'] for r in rows)} material, {sum(not r['label'] for r in rows)} cosmetic)")
+    print(
+        f"material-vs-cosmetic accuracy: {right}/{len(rows)} = {right / len(rows):.2f} "
+        f"(labels: {sum(r['label'] for r in rows)} material, {sum(not r['label'] for r in rows)} cosmetic)"
+    )
     print(f"false material (labelled cosmetic): {len(fp)}   missed material (labelled material): {len(fn)}")
     print("not held out: the rules were written while looking at these pairs and labels")
     if args.misses:
         for r in fp + fn:
             kind = "false material" if r in fp else "missed material"
-            print(f"\n- {r['pair']} [{kind}] flags={r['flags']}\n    label: {r['reason']}\n    record: {r['headline']}")
+            print(
+                f"\n- {r['pair']} [{kind}] flags={r['flags']}\n    label: {r['reason']}\n    record: {r['headline']}"
+            )
     return 0
 
 

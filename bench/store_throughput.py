@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +54,7 @@ def build_history(documents: int, versions: int, max_chars: int) -> list[tuple[s
         if len(base) > max_chars or len(base) < 3000:
             continue
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        start = datetime(2018, 1, 1, tzinfo=timezone.utc) + timedelta(days=picked)
+        start = datetime(2018, 1, 1, tzinfo=UTC) + timedelta(days=picked)
         commits.append((meta["service"], meta["document_type"], start, base))
         for v in evolve(base, versions - 1, seed=picked, start=start):
             commits.append((meta["service"], meta["document_type"], v.when, v.text))
@@ -89,7 +89,9 @@ main(sys.argv[1:])
 """
 
 
-def run_trackers(url: str, processes: int, *extra: str, latency: float = 0.0) -> tuple[float, list[dict], float]:
+def run_trackers(
+    url: str, processes: int, *extra: str, latency: float = 0.0
+) -> tuple[float, list[dict], float]:
     """*processes* independent `summarizer track` processes at once: wall time, their summaries, their CPU time.
 
     ``latency`` > 0 adds that many seconds of waiting per pair (a stand-in for a model endpoint).
@@ -100,9 +102,16 @@ def run_trackers(url: str, processes: int, *extra: str, latency: float = 0.0) ->
         command = [sys.executable, "-c", LATENCY_RUNNER, str(latency)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    procs = [subprocess.Popen([*command, "track", "--db", url, "--format", "json", "--no-progress", *extra],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-             for _ in range(processes)]
+    procs = [
+        subprocess.Popen(
+            [*command, "track", "--db", url, "--format", "json", "--no-progress", *extra],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(processes)
+    ]
     summaries = []
     for proc in procs:
         out, err = proc.communicate()
@@ -122,9 +131,15 @@ def check_exactly_one(url: str) -> tuple[int, int, int]:
     from summarizer.store.db import get_engine
 
     with get_engine(url).connect() as conn:
-        versions = conn.execute(text("SELECT id, document_id FROM versions ORDER BY document_id, captured_at, id")).all()
-        counts = dict(((o, n), c) for o, n, c in conn.execute(text(
-            "SELECT old_version_id, new_version_id, count(*) FROM change_records GROUP BY 1, 2")).all())
+        versions = conn.execute(
+            text("SELECT id, document_id FROM versions ORDER BY document_id, captured_at, id")
+        ).all()
+        counts = dict(
+            ((o, n), c)
+            for o, n, c in conn.execute(
+                text("SELECT old_version_id, new_version_id, count(*) FROM change_records GROUP BY 1, 2")
+            ).all()
+        )
     pairs = [(a[0], b[0]) for a, b in zip(versions, versions[1:]) if a[1] == b[1]]
     return len(pairs), sum(1 for p in pairs if p not in counts), sum(1 for c in counts.values() if c > 1)
 
@@ -134,10 +149,18 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=10)
     parser.add_argument("--versions", type=int, default=100, help="versions per document")
     parser.add_argument("--max-chars", type=int, default=30_000, help="largest bundled document to use")
-    parser.add_argument("--repeats", type=int, default=3, help="tracking runs per configuration (best and median shown)")
-    parser.add_argument("--latency-ms", type=float, default=100.0,
-                        help="also track one service with this simulated model latency per pair (0: skip)")
-    parser.add_argument("--pg-url", default=None, help="an existing PostgreSQL server (default: a throwaway cluster)")
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="tracking runs per configuration (best and median shown)"
+    )
+    parser.add_argument(
+        "--latency-ms",
+        type=float,
+        default=100.0,
+        help="also track one service with this simulated model latency per pair (0: skip)",
+    )
+    parser.add_argument(
+        "--pg-url", default=None, help="an existing PostgreSQL server (default: a throwaway cluster)"
+    )
     args = parser.parse_args()
 
     from summarizer.testing.pgcluster import TempCluster
@@ -149,10 +172,14 @@ def main() -> None:
     repo = work / "ota"
     write_ota_repo(repo, commits)
     chars = sum(len(c[3]) for c in commits)
-    print(f"history: {len(commits)} versions of {args.documents} documents "
-          f"({chars / len(commits) / 1000:.1f}k characters each on average), "
-          f"git repository written in {time.perf_counter() - started:.1f}s")
-    print(f"machine: {os.cpu_count()} CPUs, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} at start")
+    print(
+        f"history: {len(commits)} versions of {args.documents} documents "
+        f"({chars / len(commits) / 1000:.1f}k characters each on average), "
+        f"git repository written in {time.perf_counter() - started:.1f}s"
+    )
+    print(
+        f"machine: {os.cpu_count()} CPUs, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} at start"
+    )
 
     cluster = None
     if not args.pg_url:
@@ -189,14 +216,21 @@ def main() -> None:
             seconds, added = timed_ingest(url, repo)
             again, _ = timed_ingest(url, repo)
             speeds[name] = added / seconds
-            print(f"  {name:<11} {added:5d} versions in {seconds:6.2f}s = {added / seconds:7.1f} versions/s;"
-                  f" re-ingest {again:5.2f}s = {len(commits) / again:7.1f} versions/s")
+            print(
+                f"  {name:<11} {added:5d} versions in {seconds:6.2f}s = {added / seconds:7.1f} versions/s;"
+                f" re-ingest {again:5.2f}s = {len(commits) / again:7.1f} versions/s"
+            )
         print(f"  sqlite/postgresql ingest speed: {speeds['sqlite'] / speeds['postgresql']:.2f}x")
 
-        print(f"\ntrack (rules analyzer; whole `summarizer track` processes; {args.repeats} runs each, interleaved,"
-              " every run on a fresh copy of the ingested database)")
-        configs = (("sqlite, 1 process", "sqlite", 1), ("postgresql, 1 process", "postgresql", 1),
-                   ("postgresql, 2 processes", "postgresql", 2))
+        print(
+            f"\ntrack (rules analyzer; whole `summarizer track` processes; {args.repeats} runs each, interleaved,"
+            " every run on a fresh copy of the ingested database)"
+        )
+        configs = (
+            ("sqlite, 1 process", "sqlite", 1),
+            ("postgresql, 1 process", "postgresql", 1),
+            ("postgresql, 2 processes", "postgresql", 2),
+        )
         times: dict[str, list[float]] = {name: [] for name, _, _ in configs}
         pairs = 0
         for rep in range(args.repeats):
@@ -214,45 +248,64 @@ def main() -> None:
                 made = sum(s["made"] for s in summaries)
                 pairs, missing, duplicated = check_exactly_one(url)
                 if not pairs or made != pairs or missing or duplicated:
-                    raise SystemExit(f"{name}: {made} records for {pairs} pairs, {missing} missing, {duplicated} duplicated")
+                    raise SystemExit(
+                        f"{name}: {made} records for {pairs} pairs, {missing} missing, {duplicated} duplicated"
+                    )
                 times[name].append(seconds)
                 split = " + ".join(str(s["made"]) for s in summaries)
-                print(f"  run {rep + 1}  {name:<24} {made:5d} records ({split}) in {seconds:6.1f}s"
-                      f" = {made / seconds:6.1f} pairs/s; tracker CPU {cpu:5.1f}s"
-                      f" ({cpu / made * 1000:4.1f} ms/pair)  [every pair exactly one record]", flush=True)
+                print(
+                    f"  run {rep + 1}  {name:<24} {made:5d} records ({split}) in {seconds:6.1f}s"
+                    f" = {made / seconds:6.1f} pairs/s; tracker CPU {cpu:5.1f}s"
+                    f" ({cpu / made * 1000:4.1f} ms/pair)  [every pair exactly one record]",
+                    flush=True,
+                )
         print(f"\n  summary over {pairs} pairs (best / median of {args.repeats}):")
         best = {k: min(v) for k, v in times.items()}
         median = {k: statistics.median(v) for k, v in times.items()}
         for name in times:
             print(f"    {name:<24} {pairs / best[name]:6.1f} / {pairs / median[name]:6.1f} pairs/s")
         one, two = "postgresql, 1 process", "postgresql, 2 processes"
-        print(f"    speed-up of 2 processes over 1 on postgresql: {best[one] / best[two]:.2f}x best, "
-              f"{median[one] / median[two]:.2f}x median")
+        print(
+            f"    speed-up of 2 processes over 1 on postgresql: {best[one] / best[two]:.2f}x best, "
+            f"{median[one] / median[two]:.2f}x median"
+        )
         print(f"    sqlite/postgresql, 1 process: {best[one] / best['sqlite, 1 process']:.2f}x best")
-        print("    (tracker CPU is the client processes only; the PostgreSQL server's CPU comes on top, on the same"
-              " machine here)")
+        print(
+            "    (tracker CPU is the client processes only; the PostgreSQL server's CPU comes on top, on the same"
+            " machine here)"
+        )
 
         if args.latency_ms:
             service = commits[0][0]
-            print(f"\ntrack with {args.latency_ms:.0f} ms of simulated model latency per pair (the rules analyzer plus a"
-                  f" sleep, as an llm run waits on its endpoint), documents of {service!r} only, on postgresql")
+            print(
+                f"\ntrack with {args.latency_ms:.0f} ms of simulated model latency per pair (the rules analyzer plus a"
+                f" sleep, as an llm run waits on its endpoint), documents of {service!r} only, on postgresql"
+            )
             lat: dict[int, list[float]] = {1: [], 2: []}
             for rep in range(args.repeats):
                 for processes in (1, 2):
                     url = pg_copy("bench_base", f"bench_lat_{rep}_{processes}")
-                    seconds, summaries, cpu = run_trackers(url, processes, "--service", service,
-                                                           latency=args.latency_ms / 1000)
+                    seconds, summaries, cpu = run_trackers(
+                        url, processes, "--service", service, latency=args.latency_ms / 1000
+                    )
                     made = sum(s["made"] for s in summaries)
                     duplicated = check_exactly_one(url)[2]
                     if made != summaries[0]["pairs"] or duplicated:
-                        raise SystemExit(f"latency run: {made} records for {summaries[0]['pairs']} pairs, "
-                                         f"{duplicated} duplicated")
+                        raise SystemExit(
+                            f"latency run: {made} records for {summaries[0]['pairs']} pairs, "
+                            f"{duplicated} duplicated"
+                        )
                     lat[processes].append(seconds)
-                    print(f"  run {rep + 1}  {processes} process{'es' if processes > 1 else '  '} {made:4d} records"
-                          f" ({' + '.join(str(s['made']) for s in summaries)}) in {seconds:5.1f}s"
-                          f" = {made / seconds:5.1f} pairs/s", flush=True)
-            print(f"    speed-up of 2 processes over 1: {min(lat[1]) / min(lat[2]):.2f}x best, "
-                  f"{statistics.median(lat[1]) / statistics.median(lat[2]):.2f}x median")
+                    print(
+                        f"  run {rep + 1}  {processes} process{'es' if processes > 1 else '  '} {made:4d} records"
+                        f" ({' + '.join(str(s['made']) for s in summaries)}) in {seconds:5.1f}s"
+                        f" = {made / seconds:5.1f} pairs/s",
+                        flush=True,
+                    )
+            print(
+                f"    speed-up of 2 processes over 1: {min(lat[1]) / min(lat[2]):.2f}x best, "
+                f"{statistics.median(lat[1]) / statistics.median(lat[2]):.2f}x median"
+            )
         print(f"  load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     finally:
         if cluster is not None:

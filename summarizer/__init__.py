@@ -1,8 +1,5 @@
 """change-summarizer: explain how terms of service and privacy policies change."""
 
-__version__ = "0.1.0"
+from summarizer.about import DISCLAIMER, __version__
 
-DISCLAIMER = (
-    "This record describes what the text of the documents says and how it changed. "
-    "It is not legal advice or a legal determination."
-)
+__all__ = ["DISCLAIMER", "__version__"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import time
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from summarizer.diffing.load import load_document, parse_document
@@ -44,11 +43,17 @@ def diff_documents(old: Document, new: Document) -> DiffResult:
     return _diff(old, new)
 
 
-def diff_texts(old_text: str, new_text: str, *, old_source: str = "old", new_source: str = "new") -> DiffResult:
-    return diff_documents(parse_document(old_text, source=old_source), parse_document(new_text, source=new_source))
+def diff_texts(
+    old_text: str, new_text: str, *, old_source: str = "old", new_source: str = "new"
+) -> DiffResult:
+    return diff_documents(
+        parse_document(old_text, source=old_source), parse_document(new_text, source=new_source)
+    )
 
 
-def analyze(diff: DiffResult, analyzer: str = "rules", options: AnalysisOptions | None = None) -> ChangeRecord:
+def analyze(
+    diff: DiffResult, analyzer: str = "rules", options: AnalysisOptions | None = None
+) -> ChangeRecord:
     """Run an analyzer on a diff and fill in the provenance common to every analyzer."""
     from summarizer.analyzers import get_analyzer
 
@@ -63,8 +68,15 @@ def analyze(diff: DiffResult, analyzer: str = "rules", options: AnalysisOptions 
     return record
 
 
-def compare_texts(old_text: str, new_text: str, analyzer: str = "rules", options: AnalysisOptions | None = None,
-                  *, old_source: str = "old", new_source: str = "new") -> ChangeRecord:
+def compare_texts(
+    old_text: str,
+    new_text: str,
+    analyzer: str = "rules",
+    options: AnalysisOptions | None = None,
+    *,
+    old_source: str = "old",
+    new_source: str = "new",
+) -> ChangeRecord:
     """Two texts in, one change record out (identical texts still yield a record: not material)."""
     started = time.perf_counter()
     diff = diff_texts(old_text, new_text, old_source=old_source, new_source=new_source)
@@ -74,8 +86,14 @@ def compare_texts(old_text: str, new_text: str, analyzer: str = "rules", options
     return record
 
 
-def compare_files(old: str | Path, new: str | Path, analyzer: str = "rules",
-                  options: AnalysisOptions | None = None, *, encoding: str | None = None) -> ChangeRecord:
+def compare_files(
+    old: str | Path,
+    new: str | Path,
+    analyzer: str = "rules",
+    options: AnalysisOptions | None = None,
+    *,
+    encoding: str | None = None,
+) -> ChangeRecord:
     """Two files in, one change record out; raises NoChange for identical files."""
     old_doc, new_doc = load_pair(old, new, encoding=encoding)
     started = time.perf_counter()

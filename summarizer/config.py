@@ -70,8 +70,14 @@ class Settings:
                 value = mask_secret(value)
             out[f.name] = {"value": value, "source": self.sources.get(f.name, "default")}
         out["db_url"] = {"value": mask_url(self.db_url), "source": self.sources.get("db", "default")}
-        out["state_dir"] = {"value": str(state_dir()), "source": "SUMMARIZER_HOME" if os.environ.get("SUMMARIZER_HOME") else "default"}
-        out["config_file"] = {"value": str(config_path()), "source": "exists" if config_path().exists() else "absent"}
+        out["state_dir"] = {
+            "value": str(state_dir()),
+            "source": "SUMMARIZER_HOME" if os.environ.get("SUMMARIZER_HOME") else "default",
+        }
+        out["config_file"] = {
+            "value": str(config_path()),
+            "source": "exists" if config_path().exists() else "absent",
+        }
         return out
 
 

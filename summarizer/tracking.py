@@ -14,8 +14,9 @@ import queue
 import signal
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
@@ -23,11 +24,18 @@ from sqlalchemy.exc import IntegrityError
 
 from summarizer.analyzers import AnalysisOptions
 from summarizer.errors import InputError, NoChange, SummarizerError, UpstreamError
+from summarizer.model.taxonomy import Severity
 from summarizer.store import workqueue as wq
 from summarizer.store.db import open_engine
-from summarizer.store.models import (PolicyDocument, ProvisionState, RecordCategory, Service, StoredRecord,
-                                     Version, utcnow)
-from summarizer.model.taxonomy import Severity
+from summarizer.store.models import (
+    PolicyDocument,
+    ProvisionState,
+    RecordCategory,
+    Service,
+    StoredRecord,
+    Version,
+    utcnow,
+)
 
 DEFAULT_LEASE_SECONDS = 120.0
 
@@ -79,10 +87,19 @@ def analysis_key(analyzer: str, options: AnalysisOptions | None) -> str:
     return f"model={options.model or DEFAULT_MODEL};prompt={options.prompt or 'default'}"
 
 
-def track(db_url: str, analyzer: str = "rules", options: AnalysisOptions | None = None, *,
-          service: str | None = None, document: str | None = None, limit: int | None = None,
-          workers: int = 1, lease_seconds: float = DEFAULT_LEASE_SECONDS, retry_failed: bool = False,
-          on_progress: Callable[[TrackProgress], None] | None = None) -> TrackSummary:
+def track(
+    db_url: str,
+    analyzer: str = "rules",
+    options: AnalysisOptions | None = None,
+    *,
+    service: str | None = None,
+    document: str | None = None,
+    limit: int | None = None,
+    workers: int = 1,
+    lease_seconds: float = DEFAULT_LEASE_SECONDS,
+    retry_failed: bool = False,
+    on_progress: Callable[[TrackProgress], None] | None = None,
+) -> TrackSummary:
     """Make the missing change records in scope; returns what was done.
 
     Raises UpstreamError when the model endpoint fails (records already made stay stored) and
@@ -143,8 +160,9 @@ class _Job:
     scope: wq.Scope
     lease_seconds: float
 
-    def run(self, limit: int | None, on_progress: Callable[[TrackProgress], None] | None = None,
-            total: int = 0) -> dict[str, Any]:
+    def run(
+        self, limit: int | None, on_progress: Callable[[TrackProgress], None] | None = None, total: int = 0
+    ) -> dict[str, Any]:
         """Claim, analyse and store pairs until none is left (or *limit* are done).
 
         One connection for the whole loop; per pair one transaction claims it and reads its
@@ -160,8 +178,14 @@ class _Job:
             with engine.connect() as conn:
                 while limit is None or out["made"] + out["failed"] + out["already_made"] < limit:
                     with conn.begin():
-                        claims = wq.claim(conn, worker, self.analyzer, self.key, self.scope,
-                                          lease_seconds=self.lease_seconds)
+                        claims = wq.claim(
+                            conn,
+                            worker,
+                            self.analyzer,
+                            self.key,
+                            self.scope,
+                            lease_seconds=self.lease_seconds,
+                        )
                         pair = self._load(conn, claims[0], names) if claims else None
                     if not claims:
                         break
@@ -189,7 +213,9 @@ class _Job:
                             with conn.begin():
                                 left = wq.remaining(conn, self.analyzer, self.key, self.scope)
                             last_count = now
-                        on_progress(TrackProgress(out["made"] + out["already_made"], total, out["failed"], left))
+                        on_progress(
+                            TrackProgress(out["made"] + out["already_made"], total, out["failed"], left)
+                        )
         except BaseException:  # Ctrl-C, SIGTERM or a bug, wherever it lands: nothing stays claimed by us
             try:
                 with engine.begin() as conn:
@@ -202,16 +228,28 @@ class _Job:
         return out
 
     @staticmethod
-    def _load(conn: Connection, item: wq.Claim, names: dict[int, tuple[str, str]]) -> tuple[dict, dict, str, str]:
+    def _load(
+        conn: Connection, item: wq.Claim, names: dict[int, tuple[str, str]]
+    ) -> tuple[dict, dict, str, str]:
         """The pair's texts and capture times, and its service and document names."""
-        rows = conn.execute(select(Version.id, Version.text, Version.captured_at).where(
-            Version.id.in_([item.old_version_id, item.new_version_id]))).all()
+        rows = conn.execute(
+            select(Version.id, Version.text, Version.captured_at).where(
+                Version.id.in_([item.old_version_id, item.new_version_id])
+            )
+        ).all()
         if item.document_id not in names:
-            names[item.document_id] = tuple(conn.execute(
-                select(Service.name, PolicyDocument.doc_type)
-                .join(Service, Service.id == PolicyDocument.service_id)
-                .where(PolicyDocument.id == item.document_id)).one())
-        return ({vid: body for vid, body, _ in rows}, {vid: when for vid, _, when in rows}, *names[item.document_id])
+            names[item.document_id] = tuple(
+                conn.execute(
+                    select(Service.name, PolicyDocument.doc_type)
+                    .join(Service, Service.id == PolicyDocument.service_id)
+                    .where(PolicyDocument.id == item.document_id)
+                ).one()
+            )
+        return (
+            {vid: body for vid, body, _ in rows},
+            {vid: when for vid, _, when in rows},
+            *names[item.document_id],
+        )
 
     def _analyze(self, item: wq.Claim, texts: dict, stamps: dict, service: str, doc: str):
         from summarizer.api import analyze, diff_texts
@@ -219,8 +257,12 @@ class _Job:
         def label(version_id: int) -> str:
             return f"{service}/{doc} #{version_id} ({stamps[version_id]:%Y-%m-%d %H:%M})"
 
-        diff = diff_texts(texts[item.old_version_id], texts[item.new_version_id],
-                          old_source=label(item.old_version_id), new_source=label(item.new_version_id))
+        diff = diff_texts(
+            texts[item.old_version_id],
+            texts[item.new_version_id],
+            old_source=label(item.old_version_id),
+            new_source=label(item.new_version_id),
+        )
         return analyze(diff, self.analyzer, self.options)
 
 
@@ -238,9 +280,14 @@ def store_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: s
     except IntegrityError:
         with conn.begin():
             rt = StoredRecord.__table__
-            existing = conn.execute(select(rt.c.id).where(
-                rt.c.old_version_id == item.old_version_id, rt.c.new_version_id == item.new_version_id,
-                rt.c.analyzer == analyzer, rt.c.analysis_key == key)).scalar()
+            existing = conn.execute(
+                select(rt.c.id).where(
+                    rt.c.old_version_id == item.old_version_id,
+                    rt.c.new_version_id == item.new_version_id,
+                    rt.c.analyzer == analyzer,
+                    rt.c.analysis_key == key,
+                )
+            ).scalar()
             if existing is None:
                 raise
             wq.mark_done(conn, item.item_id, int(existing))
@@ -250,21 +297,49 @@ def store_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: s
 def _insert_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: str, worker: str) -> int:
     prov = record.provenance
     rt = StoredRecord.__table__
-    record_id = conn.execute(rt.insert().values(
-        document_id=item.document_id, old_version_id=item.old_version_id, new_version_id=item.new_version_id,
-        analyzer=analyzer, analysis_key=key, model=prov.model, prompt_version=prov.prompt_version,
-        material=bool(record.material), severity=record.severity, severity_rank=Severity(record.severity).rank,
-        categories=" ".join(record.categories), headline=record.headline[:500],
-        record_json=record.model_dump_json(), worker=worker, created_at=utcnow(),
-    ).returning(rt.c.id)).scalar_one()
+    record_id = conn.execute(
+        rt.insert()
+        .values(
+            document_id=item.document_id,
+            old_version_id=item.old_version_id,
+            new_version_id=item.new_version_id,
+            analyzer=analyzer,
+            analysis_key=key,
+            model=prov.model,
+            prompt_version=prov.prompt_version,
+            material=bool(record.material),
+            severity=record.severity,
+            severity_rank=Severity(record.severity).rank,
+            categories=" ".join(record.categories),
+            headline=record.headline[:500],
+            record_json=record.model_dump_json(),
+            worker=worker,
+            created_at=utcnow(),
+        )
+        .returning(rt.c.id)
+    ).scalar_one()
     categories = sorted(set(record.categories) | {c.category for c in record.changes})
     if categories:
-        conn.execute(RecordCategory.__table__.insert(), [{"record_id": record_id, "category": c} for c in categories])
+        conn.execute(
+            RecordCategory.__table__.insert(), [{"record_id": record_id, "category": c} for c in categories]
+        )
     states = []
     for category, (before, after) in provision_shifts(record).items():
-        for basis, version_id, sev in (("before", item.old_version_id, before), ("after", item.new_version_id, after)):
-            states.append({"document_id": item.document_id, "version_id": version_id, "record_id": record_id,
-                           "category": category, "basis": basis, "severity": sev.value, "severity_rank": sev.rank})
+        for basis, version_id, sev in (
+            ("before", item.old_version_id, before),
+            ("after", item.new_version_id, after),
+        ):
+            states.append(
+                {
+                    "document_id": item.document_id,
+                    "version_id": version_id,
+                    "record_id": record_id,
+                    "category": category,
+                    "basis": basis,
+                    "severity": sev.value,
+                    "severity_rank": sev.rank,
+                }
+            )
     if states:
         conn.execute(ProvisionState.__table__.insert(), states)
     return int(record_id)
@@ -337,13 +412,16 @@ def _child_main(job: _Job, limit: int | None, results) -> None:
         results.put(("error", (type(exc).__name__, 1, f"{type(exc).__name__}: {exc}")))
 
 
-def _run_pool(job: _Job, workers: int, limit: int | None, on_progress, total: int, summary: TrackSummary) -> None:
+def _run_pool(
+    job: _Job, workers: int, limit: int | None, on_progress, total: int, summary: TrackSummary
+) -> None:
     """Run workers-1 processes plus one worker in this process; collect their counts."""
     ctx = multiprocessing.get_context("spawn")
     results = ctx.Queue()
     share = None if limit is None else -(-limit // workers)
-    children = [ctx.Process(target=_child_main, args=(job, share, results), daemon=True)
-                for _ in range(workers - 1)]
+    children = [
+        ctx.Process(target=_child_main, args=(job, share, results), daemon=True) for _ in range(workers - 1)
+    ]
     for child in children:
         child.start()
     try:

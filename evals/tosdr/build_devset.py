@@ -64,8 +64,9 @@ def load_second_labels(path: Path) -> dict[str, list[str]]:
     return added
 
 
-def build(source: Path, mapping: dict[int, list[str]],
-          second: dict[str, list[str]] | None = None) -> list[dict]:
+def build(
+    source: Path, mapping: dict[int, list[str]], second: dict[str, list[str]] | None = None
+) -> list[dict]:
     groups: dict[str, dict] = {}
     with (source / "points_approved_eval.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
@@ -75,8 +76,9 @@ def build(source: Path, mapping: dict[int, list[str]],
             if not text or not ids:
                 continue
             key = re.sub(r"\s+", " ", text).casefold()
-            item = groups.setdefault(key, {"text": text, "points": set(), "cases": set(),
-                                           "services": set(), "expected": set()})
+            item = groups.setdefault(
+                key, {"text": text, "points": set(), "cases": set(), "services": set(), "expected": set()}
+            )
             item["points"].add(int(point["point_id"]))
             item["cases"].add(int(point["case_id"]))
             item["services"].add(int(point["service_id"]))
@@ -86,15 +88,17 @@ def build(source: Path, mapping: dict[int, list[str]],
     for item in groups.values():
         split = "test" if item["services"] <= TEST_SERVICES else "dev"
         item_id = f"tosdr-{min(item['points'])}"
-        items.append({
-            "id": item_id,
-            "split": split,
-            "text": item["text"],
-            "expected": sorted(item["expected"] | set(second.get(item_id, ()))),
-            "case_ids": sorted(item["cases"]),
-            "service_ids": sorted(item["services"]),
-            "point_ids": sorted(item["points"]),
-        })
+        items.append(
+            {
+                "id": item_id,
+                "split": split,
+                "text": item["text"],
+                "expected": sorted(item["expected"] | set(second.get(item_id, ()))),
+                "case_ids": sorted(item["cases"]),
+                "service_ids": sorted(item["services"]),
+                "point_ids": sorted(item["points"]),
+            }
+        )
     items.sort(key=lambda r: (r["split"], min(r["point_ids"])))
     unknown = set(second) - {r["id"] for r in items}
     if unknown:
@@ -104,8 +108,9 @@ def build(source: Path, mapping: dict[int, list[str]],
 
 def main(argv: list[str]) -> int:
     source = Path(argv[1]) if len(argv) > 1 else DEFAULT_SOURCE
-    items = build(source, load_mapping(HERE / "case_mapping.yaml"),
-                  load_second_labels(HERE / "second_labels.yaml"))
+    items = build(
+        source, load_mapping(HERE / "case_mapping.yaml"), load_second_labels(HERE / "second_labels.yaml")
+    )
     out = HERE / "devset.jsonl"
     with out.open("w", encoding="utf-8") as fh:
         for item in items:

@@ -36,8 +36,8 @@ ROOT = HERE.parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from summarizer.rubric.classifier import PAIR, WEIGHTS_FILE, Features, features, lexicon_fingerprint
 from summarizer.model.taxonomy import CATEGORY_IDS
+from summarizer.rubric.classifier import PAIR, WEIGHTS_FILE, Features, features, lexicon_fingerprint
 
 DEVSET = HERE / "devset.jsonl"
 OUT = ROOT / "summarizer" / "data" / WEIGHTS_FILE
@@ -72,8 +72,15 @@ def encode(rows: Sequence[dict]) -> list[Example]:
 
 # --- optimisation ----------------------------------------------------------------------------
 
-def lbfgs(fun: Callable[[list[float]], tuple[float, list[float]]], x0: list[float], *,
-          memory: int = 10, max_iter: int = 400, tol: float = 1e-5) -> list[float]:
+
+def lbfgs(
+    fun: Callable[[list[float]], tuple[float, list[float]]],
+    x0: list[float],
+    *,
+    memory: int = 10,
+    max_iter: int = 400,
+    tol: float = 1e-5,
+) -> list[float]:
     """Minimise a smooth convex *fun* (value and gradient) with L-BFGS and a backtracking line search."""
     x = list(x0)
     f, g = fun(x)
@@ -128,8 +135,9 @@ def _softplus(z: float) -> float:
     return z + math.log1p(math.exp(-z)) if z > 0 else math.log1p(math.exp(z))
 
 
-def _fit_category(category: str, examples: Sequence[Example], phrase_vocab: dict[str, int],
-                  l2: float, min_count: int) -> dict:
+def _fit_category(
+    category: str, examples: Sequence[Example], phrase_vocab: dict[str, int], l2: float, min_count: int
+) -> dict:
     """Logistic regression for one category; returns its JSON-ready parameters."""
     own_counts = Counter(f for e in examples for f in e.found.fired.get(category, ()))
     own_vocab = {f: i for i, f in enumerate(sorted(f for f, n in own_counts.items() if n >= min_count))}
@@ -173,7 +181,9 @@ def _fit_category(category: str, examples: Sequence[Example], phrase_vocab: dict
     phrases = sorted(phrase_vocab, key=phrase_vocab.get)
     own_names = sorted(own_vocab, key=own_vocab.get)
     return {
-        "bias": round(x[1], 4), "scale": round(x[0], 4), "rival": round(x[2], 4),
+        "bias": round(x[1], 4),
+        "scale": round(x[0], 4),
+        "rival": round(x[2], 4),
         "own": {f: round(x[3 + i], 4) for i, f in enumerate(own_names) if abs(x[3 + i]) >= PRUNE},
         "cross": {p: round(x[offset + i], 4) for i, p in enumerate(phrases) if abs(x[offset + i]) >= PRUNE},
     }
@@ -182,7 +192,9 @@ def _fit_category(category: str, examples: Sequence[Example], phrase_vocab: dict
 def train(examples: Sequence[Example], *, l2: float = L2, min_count: int = MIN_COUNT) -> dict:
     """Learn the weights of every category from *examples*; returns the JSON form (without _meta)."""
     counts = Counter(p for e in examples for p in e.found.phrases)
-    phrase_vocab = {p: i for i, p in enumerate(sorted(p for p, n in counts.items() if n >= min_count and p != PAIR))}
+    phrase_vocab = {
+        p: i for i, p in enumerate(sorted(p for p, n in counts.items() if n >= min_count and p != PAIR))
+    }
     return {"categories": {c: _fit_category(c, examples, phrase_vocab, l2, min_count) for c in CATEGORY_IDS}}
 
 
@@ -194,13 +206,15 @@ def main(argv: list[str]) -> int:
         "what": "per-category log-odds weights of summarizer.rubric.classifier over its lexicon phrases",
         "trained_on": f"evals/tosdr/devset.jsonl split=dev: {len(rows)} passages, ToS;DR services {services}",
         "method": f"logistic regression per category, L2={L2} on phrase weights, phrases seen in >= "
-                  f"{MIN_COUNT} passages, weights below {PRUNE} dropped; see evals/tosdr/learn_weights.py",
+        f"{MIN_COUNT} passages, weights below {PRUNE} dropped; see evals/tosdr/learn_weights.py",
         "lexicon_fingerprint": lexicon_fingerprint(),
         "credit": "Derived from ToS;DR (Terms of Service; Didn't Read, https://tosdr.org) points and quotes.",
         "licence": "CC BY-SA 3.0 (https://creativecommons.org/licenses/by-sa/3.0/), like its source.",
     }
     ordered = {"_meta": model["_meta"], "categories": model["categories"]}
-    OUT.write_text(json.dumps(ordered, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
+    OUT.write_text(
+        json.dumps(ordered, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8"
+    )
     n = sum(len(v["own"]) + len(v["cross"]) for v in model["categories"].values())
     print(f"wrote {OUT.relative_to(ROOT)} ({n} phrase weights, trained on {len(rows)} dev passages)")
     return 0

@@ -17,16 +17,16 @@ __all__ = ["app", "main"]
 
 def _load_app():
     """The Typer app with every command registered (imported on demand: Typer brings pydantic)."""
-    from summarizer.cli.app import app
     from summarizer.cli import (  # noqa: F401  (registration side effects)
-        diff_cmd,
         classify_cmd,
         compare_cmd,
         config_cmd,
+        diff_cmd,
+        eval_cmd,
         llm_cmd,
         store_cmd,
-        eval_cmd,
     )
+    from summarizer.cli.app import app
 
     globals()["app"] = app  # importing the submodule bound the name to the module: rebind it
     return app

@@ -23,26 +23,42 @@ def db_url(db: str | None) -> str:
 
 # Model-call tuning shared by every command that can run --analyzer llm. Each falls back to the
 # environment (SUMMARIZER_CHUNK_TOKENS, ...) and then to the prompt's manifest.
-CHUNK_TOKENS = typer.Option(None, "--chunk-tokens", min=100,
-                            help="Token budget for the changes in one model call (llm; smaller for small context windows).")
-MAX_OUTPUT_TOKENS = typer.Option(None, "--max-output-tokens", min=1, help="Answer tokens per model call (llm).")
+CHUNK_TOKENS = typer.Option(
+    None,
+    "--chunk-tokens",
+    min=100,
+    help="Token budget for the changes in one model call (llm; smaller for small context windows).",
+)
+MAX_OUTPUT_TOKENS = typer.Option(
+    None, "--max-output-tokens", min=1, help="Answer tokens per model call (llm)."
+)
 TIMEOUT = typer.Option(None, "--timeout", min=1.0, help="Seconds per model request before retrying (llm).")
 RESPONSE_FORMAT = typer.Option(
-    None, "--response-format",
-    help="json_schema (structured outputs, the default) or json_object_schema (schema inside JSON mode: llama-cpp-python).")
+    None,
+    "--response-format",
+    help="json_schema (structured outputs, the default) or json_object_schema (schema inside JSON mode: llama-cpp-python).",
+)
 
 
-def model_tuning(chunk_tokens: int | None = None, max_output_tokens: int | None = None, timeout: float | None = None,
-                 response_format: str | None = None) -> dict[str, object]:
+def model_tuning(
+    chunk_tokens: int | None = None,
+    max_output_tokens: int | None = None,
+    timeout: float | None = None,
+    response_format: str | None = None,
+) -> dict[str, object]:
     """The tuning flags that were given, as ``AnalysisOptions.extra``."""
-    given = {"chunk_tokens": chunk_tokens, "max_output_tokens": max_output_tokens, "timeout": timeout,
-             "response_format": response_format}
+    given = {
+        "chunk_tokens": chunk_tokens,
+        "max_output_tokens": max_output_tokens,
+        "timeout": timeout,
+        "response_format": response_format,
+    }
     return {k: v for k, v in given.items() if v is not None}
 
 
 def _version(value: bool) -> None:
     if value:
-        from summarizer import __version__
+        from summarizer.about import __version__
 
         typer.echo(f"change-summarizer {__version__}")
         raise typer.Exit()
@@ -50,6 +66,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
 ) -> None:
     """Explain how terms of service and privacy policies change."""

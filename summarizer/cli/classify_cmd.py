@@ -13,8 +13,12 @@ from summarizer.cli.app import app
 
 @app.command("classify")
 def classify_command(
-    file: str = typer.Argument("-", metavar="FILE|-", help="JSON lines {\"id\", \"text\"}; '-' or nothing for stdin."),
-    explain: bool = typer.Option(False, "--explain", help="Add the hits: category, score and the terms that fired."),
+    file: str = typer.Argument(
+        "-", metavar="FILE|-", help='JSON lines {"id", "text"}; \'-\' or nothing for stdin.'
+    ),
+    explain: bool = typer.Option(
+        False, "--explain", help="Add the hits: category, score and the terms that fired."
+    ),
 ) -> None:
     """Classify passages into taxonomy categories: one JSON line out per line in, order kept.
 
@@ -55,13 +59,13 @@ def _read_records(file: str) -> list[tuple[Any, str]]:
         except json.JSONDecodeError as exc:
             raise InputError(f"{_name(file)} line {number}: not valid JSON ({exc.msg})") from None
         if not isinstance(item, dict):
-            raise InputError(f"{_name(file)} line {number}: expected a JSON object with \"id\" and \"text\"")
+            raise InputError(f'{_name(file)} line {number}: expected a JSON object with "id" and "text"')
         if "id" not in item:
-            raise InputError(f"{_name(file)} line {number}: missing \"id\"")
+            raise InputError(f'{_name(file)} line {number}: missing "id"')
         if not isinstance(item["id"], (str, int)) or isinstance(item["id"], bool):
-            raise InputError(f"{_name(file)} line {number}: \"id\" must be a string or an integer")
+            raise InputError(f'{_name(file)} line {number}: "id" must be a string or an integer')
         if not isinstance(item.get("text"), str):
-            raise InputError(f"{_name(file)} line {number}: \"text\" must be a string")
+            raise InputError(f'{_name(file)} line {number}: "text" must be a string')
         records.append((item["id"], item["text"]))
     return records
 

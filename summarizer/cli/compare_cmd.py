@@ -20,35 +20,54 @@ class RecordFormat(str, Enum):
 
 @app.command("compare")
 def compare_command(
-    old: str = typer.Argument(..., metavar="OLD", help="Old version: a .md, .txt or .html file, or '-' for stdin."),
+    old: str = typer.Argument(
+        ..., metavar="OLD", help="Old version: a .md, .txt or .html file, or '-' for stdin."
+    ),
     new: str = typer.Argument(..., metavar="NEW", help="New version: a file, or '-' for stdin."),
-    format: RecordFormat = typer.Option(RecordFormat.text, "--format", "-f", help="text, json, markdown or html."),
+    format: RecordFormat = typer.Option(
+        RecordFormat.text, "--format", "-f", help="text, json, markdown or html."
+    ),
     analyzer: str = typer.Option(None, "--analyzer", "-a", help="rules (offline, the default) or llm."),
     model: str = typer.Option(None, "--model", "-m", help="Model name for --analyzer llm."),
     base_url: str = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint for --analyzer llm."),
     prompt: str = typer.Option(None, "--prompt", help="Prompt template NAME@VERSION for --analyzer llm."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not answer model calls from the cache."),
-    max_cost: float = typer.Option(None, "--max-cost", min=0.0, help="Stop before spending more than this many USD."),
+    max_cost: float = typer.Option(
+        None, "--max-cost", min=0.0, help="Stop before spending more than this many USD."
+    ),
     chunk_tokens: int = CHUNK_TOKENS,
     max_output_tokens: int = MAX_OUTPUT_TOKENS,
     timeout: float = TIMEOUT,
     response_format: str = RESPONSE_FORMAT,
-    encoding: str = typer.Option(None, "--encoding", help="Decode inputs with this encoding instead of UTF-8."),
-    output: str = typer.Option(None, "--output", "-o", help="Write the record to this file instead of stdout."),
-    color: bool = typer.Option(None, "--color/--no-color", help="Colours in text output (default: when a terminal)."),
+    encoding: str = typer.Option(
+        None, "--encoding", help="Decode inputs with this encoding instead of UTF-8."
+    ),
+    output: str = typer.Option(
+        None, "--output", "-o", help="Write the record to this file instead of stdout."
+    ),
+    color: bool = typer.Option(
+        None, "--color/--no-color", help="Colours in text output (default: when a terminal)."
+    ),
 ) -> None:
     """Explain how a document changed: one change record (severity, shifts, quotes) for OLD → NEW."""
     from summarizer.analyzers import ANALYZERS, AnalysisOptions
+    from summarizer.api import compare_files
     from summarizer.config import load_settings
     from summarizer.errors import InputError
-    from summarizer.api import compare_files
 
     settings = load_settings(model=model, base_url=base_url, analyzer=analyzer)
     if settings.analyzer not in ANALYZERS:
         raise InputError(f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}")
-    options = AnalysisOptions(model=settings.model, base_url=settings.base_url, api_key=settings.api_key,
-                              prompt=prompt, use_cache=not no_cache, max_cost=max_cost, db_url=settings.db_url,
-                              extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format))
+    options = AnalysisOptions(
+        model=settings.model,
+        base_url=settings.base_url,
+        api_key=settings.api_key,
+        prompt=prompt,
+        use_cache=not no_cache,
+        max_cost=max_cost,
+        db_url=settings.db_url,
+        extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format),
+    )
     record = compare_files(old, new, settings.analyzer, options, encoding=encoding)
 
     if output is not None:

@@ -16,12 +16,22 @@ class DiffFormat(str, Enum):
 
 @app.command("diff")
 def diff_command(
-    old: str = typer.Argument(..., metavar="OLD", help="Old version: a .md, .txt or .html file, or '-' for stdin."),
+    old: str = typer.Argument(
+        ..., metavar="OLD", help="Old version: a .md, .txt or .html file, or '-' for stdin."
+    ),
     new: str = typer.Argument(..., metavar="NEW", help="New version: a file, or '-' for stdin."),
-    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text (coloured) or json (the hunk list)."),
-    encoding: str = typer.Option(None, "--encoding", help="Decode inputs with this encoding instead of UTF-8."),
-    cosmetic: bool = typer.Option(True, "--cosmetic/--no-cosmetic", help="Show cosmetic hunks in text output."),
-    color: bool = typer.Option(None, "--color/--no-color", help="Force colour on or off (default: when a terminal)."),
+    format: DiffFormat = typer.Option(
+        DiffFormat.text, "--format", "-f", help="text (coloured) or json (the hunk list)."
+    ),
+    encoding: str = typer.Option(
+        None, "--encoding", help="Decode inputs with this encoding instead of UTF-8."
+    ),
+    cosmetic: bool = typer.Option(
+        True, "--cosmetic/--no-cosmetic", help="Show cosmetic hunks in text output."
+    ),
+    color: bool = typer.Option(
+        None, "--color/--no-color", help="Force colour on or off (default: when a terminal)."
+    ),
 ) -> None:
     """Show the section-aware diff: hunks with sections, word changes, cosmetic flags and signals."""
     if format is DiffFormat.json:  # usually answered by diff_fast before Typer even loads

@@ -52,10 +52,9 @@ class ReportFormat(str, Enum):
 
 
 DB_HELP = "Database URL or SQLite path (default: SUMMARIZER_DB or the state directory)."
-MAX_GRADE_RISE = typer.Option(1.0, "--max-grade-rise", min=0.0,
-                              help="Largest allowed rise of the mean reading grade (grade levels).")
-
-
+MAX_GRADE_RISE = typer.Option(
+    1.0, "--max-grade-rise", min=0.0, help="Largest allowed rise of the mean reading grade (grade levels)."
+)
 
 
 def _console() -> "Console":
@@ -103,24 +102,36 @@ def run_command(
     max_output_tokens: int = MAX_OUTPUT_TOKENS,
     timeout: float = TIMEOUT,
     response_format: str = RESPONSE_FORMAT,
-    judge: bool = typer.Option(False, "--judge", help="Also score faithfulness with an LLM judge (advisory)."),
+    judge: bool = typer.Option(
+        False, "--judge", help="Also score faithfulness with an LLM judge (advisory)."
+    ),
     judge_model: str = typer.Option(None, "--judge-model", help="Model for the judge (default: --model)."),
-    judge_threshold: float = typer.Option(0.7, "--judge-threshold", min=0.0, max=1.0,
-                                          help="Judge score (0-1) a case needs to pass."),
-    repeat: int = typer.Option(1, "--repeat", min=1, max=20, help="Ask the judge N times per case to show its spread."),
-    baseline: str = typer.Option(None, "--baseline",
-                                 help="Gate on this run: a run id, latest~N, NAME@VERSION, a label or a JSON file."),
-    max_regression: float = typer.Option(0.02, "--max-regression", min=0.0,
-                                         help="Largest allowed drop of a gated metric (absolute)."),
+    judge_threshold: float = typer.Option(
+        0.7, "--judge-threshold", min=0.0, max=1.0, help="Judge score (0-1) a case needs to pass."
+    ),
+    repeat: int = typer.Option(
+        1, "--repeat", min=1, max=20, help="Ask the judge N times per case to show its spread."
+    ),
+    baseline: str = typer.Option(
+        None, "--baseline", help="Gate on this run: a run id, latest~N, NAME@VERSION, a label or a JSON file."
+    ),
+    max_regression: float = typer.Option(
+        0.02, "--max-regression", min=0.0, help="Largest allowed drop of a gated metric (absolute)."
+    ),
     max_grade_rise: float = MAX_GRADE_RISE,
-    format: RunFormat = typer.Option(RunFormat.text, "--format", "-f", help="text (tables) or json (the run)."),
+    format: RunFormat = typer.Option(
+        RunFormat.text, "--format", "-f", help="text (tables) or json (the run)."
+    ),
     report_md: str = typer.Option(None, "--report-md", help="Also write a Markdown report to this file."),
     report_html: str = typer.Option(None, "--report-html", help="Also write an HTML report to this file."),
     junit: str = typer.Option(None, "--junit", help="Also write JUnit XML to this file."),
-    save_baseline: str = typer.Option(None, "--save-baseline", help="Write the run (metrics, no records) as a baseline file."),
+    save_baseline: str = typer.Option(
+        None, "--save-baseline", help="Write the run (metrics, no records) as a baseline file."
+    ),
     db: str = typer.Option(None, "--db", help=DB_HELP),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=32,
-                             help="Analyse this many cases at once (useful with --analyzer llm)."),
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", min=1, max=32, help="Analyse this many cases at once (useful with --analyzer llm)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no per-case table."),
 ) -> None:
     """Run the analyzer on every case, score it, store the run, and gate on a baseline."""
@@ -143,23 +154,51 @@ def run_command(
     selected = load_cases(cases_dir, ids=case or None, tags=tag or None)
     base_run = resolve_run(baseline, settings.db_url) if baseline else None  # fail before spending anything
     llm = settings.analyzer == "llm"
-    options = AnalysisOptions(model=settings.model if llm else None, base_url=settings.base_url if llm else None,
-                              api_key=settings.api_key if llm else None, prompt=prompt, use_cache=not no_cache,
-                              max_cost=max_cost, db_url=settings.db_url,
-                              extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format))
+    options = AnalysisOptions(
+        model=settings.model if llm else None,
+        base_url=settings.base_url if llm else None,
+        api_key=settings.api_key if llm else None,
+        prompt=prompt,
+        use_cache=not no_cache,
+        max_cost=max_cost,
+        db_url=settings.db_url,
+        extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format),
+    )
     judge_fn = None
     if judge:
         from summarizer.evals.judge import Judge, JudgeOptions
 
-        judge_fn = Judge(JudgeOptions(model=judge_model or settings.model, base_url=settings.base_url,
-                                      api_key=settings.api_key, threshold=judge_threshold, repeat=repeat,
-                                      use_cache=not no_cache, db_url=settings.db_url))
+        judge_fn = Judge(
+            JudgeOptions(
+                model=judge_model or settings.model,
+                base_url=settings.base_url,
+                api_key=settings.api_key,
+                threshold=judge_threshold,
+                repeat=repeat,
+                use_cache=not no_cache,
+                db_url=settings.db_url,
+            )
+        )
     err = Console(stderr=True, highlight=False)
     out = _console()
-    params = {"judge": {"model": judge_model or settings.model, "threshold": judge_threshold, "repeat": repeat}
-              if judge else None, "max_cost": max_cost}
-    run = _run_with_progress(selected, settings.analyzer, options, judge_fn, label, _shown(cases_dir), params,
-                             err, show=not quiet and format is RunFormat.text, jobs=jobs)
+    params = {
+        "judge": {"model": judge_model or settings.model, "threshold": judge_threshold, "repeat": repeat}
+        if judge
+        else None,
+        "max_cost": max_cost,
+    }
+    run = _run_with_progress(
+        selected,
+        settings.analyzer,
+        options,
+        judge_fn,
+        label,
+        _shown(cases_dir),
+        params,
+        err,
+        show=not quiet and format is RunFormat.text,
+        jobs=jobs,
+    )
     save_run(run, settings.db_url)
     if all_upstream_failed(run):
         raise UpstreamError(f"every case failed upstream (run {run.run_id} stored): {run.results[0].error}")
@@ -185,9 +224,11 @@ def run_command(
         if comparison is not None:
             print_moves(out, comparison)
         agg = run.aggregate
-        out.print(f"run {run.run_id} stored ({agg.get('cases')} cases, {agg.get('passed')} pass every check, "
-                  f"{agg.get('errors')} errors; {agg.get('calls')} model calls, {agg.get('cache_hits')} cache hits, "
-                  f"${agg.get('cost_usd') or 0:.4f})")
+        out.print(
+            f"run {run.run_id} stored ({agg.get('cases')} cases, {agg.get('passed')} pass every check, "
+            f"{agg.get('errors')} errors; {agg.get('calls')} model calls, {agg.get('cache_hits')} cache hits, "
+            f"${agg.get('cost_usd') or 0:.4f})"
+        )
         if save_baseline:
             out.print(f"baseline written to {save_baseline}", markup=False)
         if gate is not None and gate.ok:
@@ -198,29 +239,67 @@ def run_command(
         raise GateFailed(gate.message())
 
 
-def _run_with_progress(cases, analyzer, options, judge_fn, label, cases_dir, params, console: "Console",
-                       show: bool, jobs: int = 1) -> "RunResult":
+def _run_with_progress(
+    cases,
+    analyzer,
+    options,
+    judge_fn,
+    label,
+    cases_dir,
+    params,
+    console: "Console",
+    show: bool,
+    jobs: int = 1,
+) -> "RunResult":
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from summarizer.evals.runner import run_eval
 
     if not show or not console.is_terminal:
-        return run_eval(cases, analyzer=analyzer, options=options, judge=judge_fn, label=label,
-                        cases_dir=cases_dir, params=params, jobs=jobs)
-    with Progress(TextColumn("[bold]eval[/] {task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.fields[status]}"), TimeElapsedColumn(), console=console, transient=True) as bar:
+        return run_eval(
+            cases,
+            analyzer=analyzer,
+            options=options,
+            judge=judge_fn,
+            label=label,
+            cases_dir=cases_dir,
+            params=params,
+            jobs=jobs,
+        )
+    with Progress(
+        TextColumn("[bold]eval[/] {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[status]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         task = bar.add_task(analyzer, total=len(cases), status="")
         stats = {"pass": 0, "fail": 0, "error": 0, "hits": 0}
 
         def on_result(r: "CaseResult") -> None:
             stats["error" if r.error else "pass" if r.passed else "fail"] += 1
             stats["hits"] += r.cache_hits
-            bar.update(task, advance=1, description=f"{analyzer}: {r.case_id}",
-                       status=f"{stats['pass']} pass, {stats['fail']} fail, {stats['error']} error, "
-                              f"{stats['hits']} cache hits")
+            bar.update(
+                task,
+                advance=1,
+                description=f"{analyzer}: {r.case_id}",
+                status=f"{stats['pass']} pass, {stats['fail']} fail, {stats['error']} error, "
+                f"{stats['hits']} cache hits",
+            )
 
-        return run_eval(cases, analyzer=analyzer, options=options, judge=judge_fn, label=label,
-                        cases_dir=cases_dir, params=params, on_result=on_result, jobs=jobs)
+        return run_eval(
+            cases,
+            analyzer=analyzer,
+            options=options,
+            judge=judge_fn,
+            label=label,
+            cases_dir=cases_dir,
+            params=params,
+            on_result=on_result,
+            jobs=jobs,
+        )
 
 
 def _write_reports(run, comparison, gate, md: str | None, html: str | None, junit: str | None) -> None:
@@ -243,9 +322,18 @@ def print_cases(console: "Console", results: list["CaseResult"]) -> None:
     from summarizer.evals.report import case_cells
 
     table = Table(title="Cases", title_justify="left", show_lines=False)
-    for col, just in [("case", "left"), ("result", "left"), ("mat", "center"), ("severity exp/got", "left"),
-                      ("cat F1", "right"), ("shift", "right"), ("facts", "right"), ("forbid", "right"),
-                      ("quotes", "right"), ("ms", "right")]:
+    for col, just in [
+        ("case", "left"),
+        ("result", "left"),
+        ("mat", "center"),
+        ("severity exp/got", "left"),
+        ("cat F1", "right"),
+        ("shift", "right"),
+        ("facts", "right"),
+        ("forbid", "right"),
+        ("quotes", "right"),
+        ("ms", "right"),
+    ]:
         table.add_column(col, justify=just, no_wrap=col == "case")  # type: ignore[arg-type]
     has_judge = any("judge_faithfulness" in r.metrics for r in results)
     if has_judge:
@@ -253,25 +341,43 @@ def print_cases(console: "Console", results: list["CaseResult"]) -> None:
     for r in results:
         c = case_cells(r)
         style = {"pass": "green", "fail": "red", "error": "yellow"}[c["result"]]
-        row = [r.case_id, f"[{style}]{c['result']}[/]", c["material"], c["severity"], c["category_f1"], c["shift"],
-               c["facts"], c["forbidden"], c["quotes"], f"{r.latency_ms:,.0f}"]
+        row = [
+            r.case_id,
+            f"[{style}]{c['result']}[/]",
+            c["material"],
+            c["severity"],
+            c["category_f1"],
+            c["shift"],
+            c["facts"],
+            c["forbidden"],
+            c["quotes"],
+            f"{r.latency_ms:,.0f}",
+        ]
         if has_judge:
             row.append(c["judge"])
         table.add_row(*row)
     console.print(table)
     for r in results:
         if r.error:
-            console.print(f"error in {r.case_id} ({r.error_kind}): {r.error[:300]}", markup=False, style="yellow")
+            console.print(
+                f"error in {r.case_id} ({r.error_kind}): {r.error[:300]}", markup=False, style="yellow"
+            )
 
 
-def print_scores(console: "Console", run: "RunResult", comparison: Optional["RunComparison"] = None,
-                 columns: tuple[str, str] = ("baseline", "this run")) -> None:
+def print_scores(
+    console: "Console",
+    run: "RunResult",
+    comparison: Optional["RunComparison"] = None,
+    columns: tuple[str, str] = ("baseline", "this run"),
+) -> None:
     from rich.markup import escape
     from rich.table import Table
 
     from summarizer.evals.report import score_rows
 
-    title = "Scores" + (escape(f" (vs {comparison.a.name})") if comparison and columns[0] == "baseline" else "")
+    title = "Scores" + (
+        escape(f" (vs {comparison.a.name})") if comparison and columns[0] == "baseline" else ""
+    )
     table = Table(title=title, title_justify="left")
     table.add_column("metric")
     if comparison:
@@ -293,13 +399,19 @@ def print_scores(console: "Console", run: "RunResult", comparison: Optional["Run
 
 
 def print_moves(console: "Console", comparison: "RunComparison") -> None:
-    for title, items, style in (("regressed", comparison.regressed, "red"), ("improved", comparison.improved, "green")):
+    for title, items, style in (
+        ("regressed", comparison.regressed, "red"),
+        ("improved", comparison.improved, "green"),
+    ):
         console.print(f"[{style}]{len(items)} {title} case(s)[/]")
         for c in items:
             console.print(f"  {c.case_id}: {c.summary() or c.status}", markup=False)
     if comparison.changed_cases:
-        console.print(f"{len(comparison.changed_cases)} case(s) changed between the runs: "
-                      f"{', '.join(comparison.changed_cases)}", markup=False)
+        console.print(
+            f"{len(comparison.changed_cases)} case(s) changed between the runs: "
+            f"{', '.join(comparison.changed_cases)}",
+            markup=False,
+        )
 
 
 # --- compare, report, list, new ----------------------------------------------------------------
@@ -307,12 +419,17 @@ def print_moves(console: "Console", comparison: "RunComparison") -> None:
 
 @eval_app.command("compare")
 def compare_command(
-    a: str = typer.Argument(..., metavar="A", help="Base run: run id, latest~N, NAME@VERSION, label or JSON file."),
+    a: str = typer.Argument(
+        ..., metavar="A", help="Base run: run id, latest~N, NAME@VERSION, label or JSON file."
+    ),
     b: str = typer.Argument("latest", metavar="B", help="Head run (default: latest)."),
-    format: CompareFormat = typer.Option(CompareFormat.text, "--format", "-f", help="text, json or markdown."),
+    format: CompareFormat = typer.Option(
+        CompareFormat.text, "--format", "-f", help="text, json or markdown."
+    ),
     all_cases: bool = typer.Option(False, "--all", help="List every case, not only those that moved."),
-    max_regression: float = typer.Option(None, "--max-regression", min=0.0,
-                                         help="Also gate: exit 1 when B is worse than A by more than this."),
+    max_regression: float = typer.Option(
+        None, "--max-regression", min=0.0, help="Also gate: exit 1 when B is worse than A by more than this."
+    ),
     max_grade_rise: float = MAX_GRADE_RISE,
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
@@ -357,14 +474,27 @@ def compare_command(
 
 
 def _describe_run(run: "RunResult") -> str:
-    parts = [run.run_id, run.label or "", run.analyzer, run.model or "", run.prompt_id or "", run.git_revision or ""]
+    parts = [
+        run.run_id,
+        run.label or "",
+        run.analyzer,
+        run.model or "",
+        run.prompt_id or "",
+        run.git_revision or "",
+    ]
     where = f" [{run.source}]" if run.source else ""
     return " · ".join(p for p in parts if p) + where
 
 
-CASE_COLUMNS = (("material_correct", "material"), ("category_f1", "cat F1"), ("severity_within_one", "sev ±1"),
-                ("shift_direction_accuracy", "shift"), ("fact_recall", "facts"), ("forbidden_rate", "forbidden"),
-                ("quote_verbatim_rate", "quotes"))
+CASE_COLUMNS = (
+    ("material_correct", "material"),
+    ("category_f1", "cat F1"),
+    ("severity_within_one", "sev ±1"),
+    ("shift_direction_accuracy", "shift"),
+    ("fact_recall", "facts"),
+    ("forbidden_rate", "forbidden"),
+    ("quote_verbatim_rate", "quotes"),
+)
 
 
 def print_case_deltas(console: "Console", comparison: "RunComparison", all_cases: bool) -> None:
@@ -396,8 +526,12 @@ def print_case_deltas(console: "Console", comparison: "RunComparison", all_cases
                 cells.append(f"[{color}]{fmt_value(m.a)}→{fmt_value(m.b)}[/]")
             else:
                 cells.append(fmt_value(m.b))
-        table.add_row(c.case_id, f"[{style}]{c.status}[/]" if style else c.status,
-                      f"{passed(c.a)} → {passed(c.b)}", *cells)
+        table.add_row(
+            c.case_id,
+            f"[{style}]{c.status}[/]" if style else c.status,
+            f"{passed(c.a)} → {passed(c.b)}",
+            *cells,
+        )
     if shown:
         console.print(table)
     else:
@@ -406,12 +540,20 @@ def print_case_deltas(console: "Console", comparison: "RunComparison", all_cases
 
 @eval_app.command("report")
 def report_command(
-    run: str = typer.Argument("latest", metavar="RUN", help="Run id, latest~N, NAME@VERSION, label or JSON file."),
-    format: ReportFormat = typer.Option(ReportFormat.markdown, "--format", "-f", help="markdown, html or junit."),
+    run: str = typer.Argument(
+        "latest", metavar="RUN", help="Run id, latest~N, NAME@VERSION, label or JSON file."
+    ),
+    format: ReportFormat = typer.Option(
+        ReportFormat.markdown, "--format", "-f", help="markdown, html or junit."
+    ),
     output: str = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     baseline: str = typer.Option(None, "--baseline", help="Compare with this run in the report."),
-    max_regression: float = typer.Option(None, "--max-regression", min=0.0,
-                                         help="With --baseline: show the gate's verdict (the report never exits 1)."),
+    max_regression: float = typer.Option(
+        None,
+        "--max-regression",
+        min=0.0,
+        help="With --baseline: show the gate's verdict (the report never exits 1).",
+    ),
     max_grade_rise: float = MAX_GRADE_RISE,
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
@@ -453,9 +595,20 @@ def list_command(
 
     runs = list_runs(_db_url(db), limit)
     if format is RunFormat.json:
-        rows = [{"run_id": r.run_id, "created_at": r.created_at.isoformat(), "label": r.label, "analyzer": r.analyzer,
-                 "model": r.model, "prompt_id": r.prompt_id, "git_revision": r.git_revision,
-                 "case_count": r.case_count, "aggregate": r.aggregate} for r in runs]
+        rows = [
+            {
+                "run_id": r.run_id,
+                "created_at": r.created_at.isoformat(),
+                "label": r.label,
+                "analyzer": r.analyzer,
+                "model": r.model,
+                "prompt_id": r.prompt_id,
+                "git_revision": r.git_revision,
+                "case_count": r.case_count,
+                "aggregate": r.aggregate,
+            }
+            for r in runs
+        ]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
     table = Table(title="Eval runs (newest first)", title_justify="left")
@@ -463,9 +616,18 @@ def list_command(
         table.add_column(col, no_wrap=col in ("run", "ref"))
     for i, r in enumerate(runs):
         a = r.aggregate
-        table.add_row(f"latest~{i}" if i else "latest", r.run_id, r.label or "", r.analyzer, r.prompt_id or "",
-                      r.git_revision or "", str(r.case_count), fmt_metric("pass_rate", a.get("pass_rate")),
-                      fmt_metric("category_f1", a.get("category_f1")), fmt_metric("fact_recall", a.get("fact_recall")))
+        table.add_row(
+            f"latest~{i}" if i else "latest",
+            r.run_id,
+            r.label or "",
+            r.analyzer,
+            r.prompt_id or "",
+            r.git_revision or "",
+            str(r.case_count),
+            fmt_metric("pass_rate", a.get("pass_rate")),
+            fmt_metric("category_f1", a.get("category_f1")),
+            fmt_metric("fact_recall", a.get("fact_recall")),
+        )
     _console().print(table if runs else "no eval runs stored yet")
 
 
@@ -473,7 +635,9 @@ def list_command(
 def new_command(
     old: str = typer.Argument(..., metavar="OLD", help="Old version (a file)."),
     new: str = typer.Argument(..., metavar="NEW", help="New version (a file)."),
-    case_id: str = typer.Option(..., "--id", help="Case id (lower-case slug); the file is <cases>/<id>.yaml."),
+    case_id: str = typer.Option(
+        ..., "--id", help="Case id (lower-case slug); the file is <cases>/<id>.yaml."
+    ),
     cases: str = typer.Option(None, "--cases", help="Cases folder (default: evals/cases)."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing case file."),
 ) -> None:
@@ -482,5 +646,7 @@ def new_command(
 
     path, case = scaffold_case(old, new, case_id, cases, force=force)
     exp = case.expected
-    typer.echo(f"wrote {path}: material={str(exp.material).lower()} severity={exp.severity} "
-               f"categories={','.join(exp.categories) or '-'} — check the labels and fill in the TODOs")
+    typer.echo(
+        f"wrote {path}: material={str(exp.material).lower()} severity={exp.severity} "
+        f"categories={','.join(exp.categories) or '-'} — check the labels and fill in the TODOs"
+    )

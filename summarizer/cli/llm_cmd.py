@@ -9,17 +9,25 @@ import typer
 from summarizer.cli.app import app
 
 prompts_app = typer.Typer(
-    name="prompts", help="See the versioned prompt templates used by --analyzer llm.", no_args_is_help=True,
-    add_completion=False, rich_markup_mode=None,
+    name="prompts",
+    help="See the versioned prompt templates used by --analyzer llm.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
 )
 app.add_typer(prompts_app, name="prompts")
 
 
 def _summary(prompt) -> dict:  # type: ignore[no-untyped-def]
     return {
-        "identity": prompt.identity, "name": prompt.name, "version": prompt.version,
-        "description": prompt.description, "default_model": prompt.default_model, "defaults": prompt.defaults,
-        "output_schema": prompt.output_schemas, "folder": str(prompt.folder),
+        "identity": prompt.identity,
+        "name": prompt.name,
+        "version": prompt.version,
+        "description": prompt.description,
+        "default_model": prompt.default_model,
+        "defaults": prompt.defaults,
+        "output_schema": prompt.output_schemas,
+        "folder": str(prompt.folder),
     }
 
 
@@ -28,8 +36,8 @@ def prompts_list(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per prompt version."),
 ) -> None:
     """List every prompt version with its identity (name@version#content-hash)."""
-    from summarizer.config import prompts_dir
     from summarizer.analyzers.llm.prompts import list_prompts
+    from summarizer.config import prompts_dir
 
     prompts = list_prompts()
     if as_json:
@@ -45,20 +53,30 @@ def prompts_list(
 
 @prompts_app.command("show")
 def prompts_show(
-    spec: str = typer.Argument(None, metavar="NAME[@VERSION]", help="A prompt (default: change_record, newest version) or its folder."),
-    template: str = typer.Option(None, "--template", "-t", help="Show only this template: system, map or reduce."),
-    rendered: bool = typer.Option(False, "--rendered", help="Render the system template (taxonomy filled in)."),
+    spec: str = typer.Argument(
+        None,
+        metavar="NAME[@VERSION]",
+        help="A prompt (default: change_record, newest version) or its folder.",
+    ),
+    template: str = typer.Option(
+        None, "--template", "-t", help="Show only this template: system, map or reduce."
+    ),
+    rendered: bool = typer.Option(
+        False, "--rendered", help="Render the system template (taxonomy filled in)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Manifest and templates as one JSON object."),
 ) -> None:
     """Show a prompt version: identity, manifest defaults and its templates."""
-    from summarizer.errors import InputError
     from summarizer.analyzers.llm.prompts import load_prompt
+    from summarizer.errors import InputError
 
     prompt = load_prompt(spec)
     parts = list(prompt.templates)
     if template is not None:
         if template not in prompt.templates:
-            raise InputError(f"prompt {prompt.identity} has no template {template!r} (it has {', '.join(parts)})")
+            raise InputError(
+                f"prompt {prompt.identity} has no template {template!r} (it has {', '.join(parts)})"
+            )
         parts = [template]
     texts = {part: prompt.templates[part] for part in parts}
     if rendered and "system" in texts:

@@ -31,30 +31,56 @@ class RecordFormat(str, Enum):
     html = "html"
 
 
-
-
 def _progress(label: str, enabled: bool):
     """A rich progress bar on stderr (a no-op context when disabled or not a terminal)."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     console = Console(stderr=True)
-    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
-                    console=console, transient=False, disable=not enabled or not console.is_terminal)
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+        disable=not enabled or not console.is_terminal,
+    )
 
 
 @app.command("ingest")
 def ingest_command(
-    path: str = typer.Argument(..., metavar="PATH",
-                               help="A file (one version), a folder of dated snapshots, or a git repository in "
-                                    "Open Terms Archive layout (<service>/<document type>.md, one commit per version)."),
-    service: Optional[str] = typer.Option(None, "--service", "-s", help="Service name (a git repository: only this one)."),
-    document: Optional[str] = typer.Option(None, "--document", "-d",
-                                           help="Document type, e.g. 'Privacy Policy' (a git repository: only this one)."),
-    date: Optional[str] = typer.Option(None, "--date", help="Capture date of a single file (ISO), instead of now."),
+    path: str = typer.Argument(
+        ...,
+        metavar="PATH",
+        help="A file (one version), a folder of dated snapshots, or a git repository in "
+        "Open Terms Archive layout (<service>/<document type>.md, one commit per version).",
+    ),
+    service: Optional[str] = typer.Option(
+        None, "--service", "-s", help="Service name (a git repository: only this one)."
+    ),
+    document: Optional[str] = typer.Option(
+        None,
+        "--document",
+        "-d",
+        help="Document type, e.g. 'Privacy Policy' (a git repository: only this one).",
+    ),
+    date: Optional[str] = typer.Option(
+        None, "--date", help="Capture date of a single file (ISO), instead of now."
+    ),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     format: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="text or json (the summary)."),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on a terminal."),
+    progress: bool = typer.Option(
+        True, "--progress/--no-progress", help="Show a progress bar on a terminal."
+    ),
 ) -> None:
     """Store new versions of documents; versions already stored, or identical to the previous one, are skipped."""
     from summarizer.store.ingest import ingest_path
@@ -68,7 +94,9 @@ def ingest_command(
         def on_progress(seen: int, total: int | None) -> None:
             bar.update(task, completed=seen, total=total)
 
-        summary = ingest_path(url, path, service=service, document=document, when=when, on_progress=on_progress)
+        summary = ingest_path(
+            url, path, service=service, document=document, when=when, on_progress=on_progress
+        )
     if format is OutFormat.json:
         typer.echo(json.dumps(summary.to_dict()))
         return
@@ -79,9 +107,11 @@ def ingest_command(
         skipped.append(f"{summary.identical_to_previous} identical to the previous version")
     if summary.backdated:
         skipped.append(f"{summary.backdated} moved an existing version to an earlier date")
-    typer.echo(f"{summary.added} new version{'s' if summary.added != 1 else ''}"
-               + (f" ({', '.join(skipped)})" if skipped else "")
-               + f" across {len(summary.documents)} document{'s' if len(summary.documents) != 1 else ''}")
+    typer.echo(
+        f"{summary.added} new version{'s' if summary.added != 1 else ''}"
+        + (f" ({', '.join(skipped)})" if skipped else "")
+        + f" across {len(summary.documents)} document{'s' if len(summary.documents) != 1 else ''}"
+    )
     for name, added in sorted(summary.documents.items()):
         if added:
             typer.echo(f"  {name}: +{added}")
@@ -89,27 +119,47 @@ def ingest_command(
 
 @app.command("track")
 def track_command(
-    analyzer: Optional[str] = typer.Option(None, "--analyzer", "-a", help="rules (offline, the default) or llm."),
+    analyzer: Optional[str] = typer.Option(
+        None, "--analyzer", "-a", help="rules (offline, the default) or llm."
+    ),
     service: Optional[str] = typer.Option(None, "--service", "-s", help="Only this service's documents."),
     document: Optional[str] = typer.Option(None, "--document", "-d", help="Only documents of this type."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Make at most this many records, then stop."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, max=64, help="Worker processes on this machine."),
-    retry_failed: bool = typer.Option(False, "--retry-failed", help="Try again pairs that failed in an earlier run."),
-    lease: float = typer.Option(120.0, "--lease", min=1.0,
-                                help="Seconds a claimed pair stays reserved without a heartbeat (after a crash on "
-                                     "another machine, others take it over after this)."),
+    limit: Optional[int] = typer.Option(
+        None, "--limit", "-n", min=1, help="Make at most this many records, then stop."
+    ),
+    workers: int = typer.Option(
+        1, "--workers", "-w", min=1, max=64, help="Worker processes on this machine."
+    ),
+    retry_failed: bool = typer.Option(
+        False, "--retry-failed", help="Try again pairs that failed in an earlier run."
+    ),
+    lease: float = typer.Option(
+        120.0,
+        "--lease",
+        min=1.0,
+        help="Seconds a claimed pair stays reserved without a heartbeat (after a crash on "
+        "another machine, others take it over after this).",
+    ),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Model name for --analyzer llm."),
-    base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint for --analyzer llm."),
-    prompt: Optional[str] = typer.Option(None, "--prompt", help="Prompt template NAME@VERSION for --analyzer llm."),
+    base_url: Optional[str] = typer.Option(
+        None, "--base-url", help="OpenAI-compatible endpoint for --analyzer llm."
+    ),
+    prompt: Optional[str] = typer.Option(
+        None, "--prompt", help="Prompt template NAME@VERSION for --analyzer llm."
+    ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not answer model calls from the cache."),
-    max_cost: Optional[float] = typer.Option(None, "--max-cost", min=0.0, help="Per-record cost cap in USD (llm)."),
+    max_cost: Optional[float] = typer.Option(
+        None, "--max-cost", min=0.0, help="Per-record cost cap in USD (llm)."
+    ),
     chunk_tokens: Optional[int] = CHUNK_TOKENS,
     max_output_tokens: Optional[int] = MAX_OUTPUT_TOKENS,
     timeout: Optional[float] = TIMEOUT,
     response_format: Optional[str] = RESPONSE_FORMAT,
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     format: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="text or json (the summary)."),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on a terminal."),
+    progress: bool = typer.Option(
+        True, "--progress/--no-progress", help="Show a progress bar on a terminal."
+    ),
 ) -> None:
     """Make a change record for every consecutive version pair that has none (resumable; run it in parallel freely)."""
     from summarizer.analyzers import AnalysisOptions
@@ -117,9 +167,16 @@ def track_command(
     from summarizer.tracking import track
 
     settings = load_settings(db=db, model=model, base_url=base_url, analyzer=analyzer)
-    options = AnalysisOptions(model=settings.model, base_url=settings.base_url, api_key=settings.api_key,
-                              prompt=prompt, use_cache=not no_cache, max_cost=max_cost, db_url=settings.db_url,
-                              extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format))
+    options = AnalysisOptions(
+        model=settings.model,
+        base_url=settings.base_url,
+        api_key=settings.api_key,
+        prompt=prompt,
+        use_cache=not no_cache,
+        max_cost=max_cost,
+        db_url=settings.db_url,
+        extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format),
+    )
     with _progress("tracking", progress) as bar:
         task = bar.add_task("track", total=None)
 
@@ -127,9 +184,18 @@ def track_command(
             done = max(0, p.total - p.remaining) if p.remaining is not None else p.done
             bar.update(task, total=p.total, completed=done)
 
-        summary = track(settings.db_url, settings.analyzer, options, service=service, document=document,
-                        limit=limit, workers=workers, lease_seconds=lease, retry_failed=retry_failed,
-                        on_progress=on_progress)
+        summary = track(
+            settings.db_url,
+            settings.analyzer,
+            options,
+            service=service,
+            document=document,
+            limit=limit,
+            workers=workers,
+            lease_seconds=lease,
+            retry_failed=retry_failed,
+            on_progress=on_progress,
+        )
     if format is OutFormat.json:
         typer.echo(json.dumps(summary.to_dict()))
         return
@@ -138,8 +204,10 @@ def track_command(
         parts.append(f"{summary.already_made} made by another tracker")
     if summary.failed:
         parts.append(f"{summary.failed} failed")
-    typer.echo(f"{', '.join(parts)} ({summary.analyzer}, {summary.seconds:.1f}s); "
-               f"{summary.remaining} of {summary.pairs} pairs still without a record")
+    typer.echo(
+        f"{', '.join(parts)} ({summary.analyzer}, {summary.seconds:.1f}s); "
+        f"{summary.remaining} of {summary.pairs} pairs still without a record"
+    )
     for error in summary.errors[:10]:
         typer.echo(f"  failed: {error}", err=True)
 
@@ -148,8 +216,12 @@ def track_command(
 def history_command(
     service: str = typer.Argument(..., metavar="SERVICE", help="Service name as ingested."),
     document: Optional[str] = typer.Argument(None, metavar="[DOCUMENT]", help="Only this document type."),
-    analyzer: Optional[str] = typer.Option(None, "--analyzer", "-a",
-                                           help="Use this analyzer's records (default: the newest record of each pair)."),
+    analyzer: Optional[str] = typer.Option(
+        None,
+        "--analyzer",
+        "-a",
+        help="Use this analyzer's records (default: the newest record of each pair).",
+    ),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     format: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="text or json."),
 ) -> None:
@@ -166,9 +238,13 @@ def history_command(
 @app.command("show")
 def show_command(
     record_id: int = typer.Argument(..., metavar="RECORD_ID", help="A record id (see 'summarizer history')."),
-    format: RecordFormat = typer.Option(RecordFormat.text, "--format", "-f", help="text, json, markdown or html."),
+    format: RecordFormat = typer.Option(
+        RecordFormat.text, "--format", "-f", help="text, json, markdown or html."
+    ),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colours in text output (default: when a terminal)."),
+    color: Optional[bool] = typer.Option(
+        None, "--color/--no-color", help="Colours in text output (default: when a terminal)."
+    ),
 ) -> None:
     """Render a stored change record in any format of 'compare'."""
     from summarizer.rendering import render

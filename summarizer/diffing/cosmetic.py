@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from summarizer.text.normalise import _TYPO, loose_key, normalise
 from summarizer.diffing.sections import DATE_LINE
+from summarizer.text.normalise import _TYPO, loose_key, normalise
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -18,15 +18,45 @@ _MONTHS = (
 )
 _ISO = r"\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?"
 _DATE_TOKEN = re.compile(rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MONTHS}|[\d./-]+|{_ISO})[.,:;)]*$", re.I)
-_DATEISH = re.compile(rf"^(?:(?:19|20)\d\d|{_MONTHS}|{_ISO}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})[.,:;)]*$", re.I)
+_DATEISH = re.compile(
+    rf"^(?:(?:19|20)\d\d|{_MONTHS}|{_ISO}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})[.,:;)]*$", re.I
+)
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[tT ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:[zZ]|[+-]\d{2}:?\d{2})?")
-_DATE_FILLER = {"on", "as", "of", "from", "the", "date", "version", "at", "and", "is", "was", "last", "this",
-                "policy", "notice", "terms", "updated", "effective", "revised", "modified", "in", "since", "-", "|", "/"}
+_DATE_FILLER = {
+    "on",
+    "as",
+    "of",
+    "from",
+    "the",
+    "date",
+    "version",
+    "at",
+    "and",
+    "is",
+    "was",
+    "last",
+    "this",
+    "policy",
+    "notice",
+    "terms",
+    "updated",
+    "effective",
+    "revised",
+    "modified",
+    "in",
+    "since",
+    "-",
+    "|",
+    "/",
+}
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)*$", re.I)
 _DATE_CONTEXT = re.compile(r"\b(updated|effective|revised|modified|version|dated|as of|last changed)\b", re.I)
 _URL = re.compile(r"\]\(([^)]*)\)|https?://\S+|<[^>]+>")
 _EMPH = re.compile(r"(\*\*|__|\*|~~|`|\\)")
-_MARKER = re.compile(r"^\s*(?:[-*+•·]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcdm]{1,6})[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+|^\s{0,3}#{1,6}\s*", re.I)
+_MARKER = re.compile(
+    r"^\s*(?:[-*+•·]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcdm]{1,6})[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+|^\s{0,3}#{1,6}\s*",
+    re.I,
+)
 _WS = re.compile(r"\s+")
 
 
@@ -43,7 +73,7 @@ def is_date_line(text: str, norm: str | None = None) -> bool:
     m = DATE_LINE.match(norm)
     if not m or len(norm) > 160:
         return False
-    rest = [t.strip(".,:;()*_") for t in norm[m.end():].split(" by ")[0].split()]
+    rest = [t.strip(".,:;()*_") for t in norm[m.end() :].split(" by ")[0].split()]
     rest = [t for t in rest if t and t.lower() not in _DATE_FILLER]
     return len(rest) <= 8 and all(_DATE_TOKEN.match(t) or _VERSION.match(t) for t in rest)
 
@@ -104,9 +134,15 @@ def _which_formatting(old: str, new: str) -> str:
         reasons.append("typography")
     if _URL.findall(old) != _URL.findall(new):
         reasons.append("link targets")
-    if _MARKER.match(old) and _MARKER.match(new) and _MARKER.match(old).group(0).strip() != _MARKER.match(new).group(0).strip():
+    if (
+        _MARKER.match(old)
+        and _MARKER.match(new)
+        and _MARKER.match(old).group(0).strip() != _MARKER.match(new).group(0).strip()
+    ):
         reasons.append("list or section renumbering")
-    if _EMPH.findall(old) != _EMPH.findall(new) or old.lstrip().startswith("#") != new.lstrip().startswith("#"):
+    if _EMPH.findall(old) != _EMPH.findall(new) or old.lstrip().startswith("#") != new.lstrip().startswith(
+        "#"
+    ):
         reasons.append("Markdown formatting")
     return " and ".join(reasons) if reasons else "formatting only"
 
@@ -125,24 +161,33 @@ def _only_date_tokens_changed(old_norm: str, new_norm: str) -> bool:
         if op != "equal":
             changed.extend(a[i1:i2])
             changed.extend(b[j1:j2])
-    return (bool(changed) and all(_DATE_TOKEN.match(t) for t in changed)
-            and (bare_date or any(_DATEISH.match(t) for t in changed)))
+    return (
+        bool(changed)
+        and all(_DATE_TOKEN.match(t) for t in changed)
+        and (bare_date or any(_DATEISH.match(t) for t in changed))
+    )
 
 
 # --- navigation, spelling and widget noise ---------------------------------------------------
 
 _NAV_WORDS = re.compile(
     r"\b(table of contents|contents|on this page|back to top|skip to (main )?content|jump to|menu|"
-    r"home|previous|next|print|share|find out more|learn more|read more|see more|more)\b", re.I)
+    r"home|previous|next|print|share|find out more|learn more|read more|see more|more)\b",
+    re.I,
+)
 # link texts that carry a user's choice or right: never treated as navigation noise
 _SUBSTANTIVE_LINK = re.compile(
     r"\b(opt|out|unsubscribe|delete|deletion|erase|consent|choices?|do not sell|sell|share|settings|"
-    r"preferences|rights?|request|appeal|complain|complaint|withdraw|object|access|correct|cookie)\w*", re.I)
+    r"preferences|rights?|request|appeal|complain|complaint|withdraw|object|access|correct|cookie)\w*",
+    re.I,
+)
 _LINK_PARTS = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[?email\s+protected\]?", re.I)
-_A11Y = re.compile(r"\(?\b(opens? (in )?(a )?new (window|tab)|opens email client|email client|external link)\b\)?", re.I)
+_A11Y = re.compile(
+    r"\(?\b(opens? (in )?(a )?new (window|tab)|opens email client|email client|external link)\b\)?", re.I
+)
 
 
 def _contact_key(norm: str) -> str:

@@ -17,9 +17,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from summarizer.diffing import cosmetic
-from summarizer.text.normalise import _TYPO
-from summarizer.model.document import Block, Document
 from summarizer.model.diff import DiffResult, Hunk, Signals, WordChange
+from summarizer.model.document import Block, Document
+from summarizer.text.normalise import _TYPO
 
 PAIR_THRESHOLD = 0.5  # word similarity above which a removed+added pair in place is "modified"
 SLOT_THRESHOLD = 0.25  # the same, for a single block replaced by a single block in place
@@ -213,7 +213,9 @@ def _kinds_compatible(x: Block, y: Block) -> bool:
     return (x.kind == "heading") == (y.kind == "heading")
 
 
-def _pair_region(a, b, wa: _Words, wb: _Words, a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> list[tuple[int, int]]:
+def _pair_region(
+    a, b, wa: _Words, wb: _Words, a_lo: int, a_hi: int, b_lo: int, b_hi: int
+) -> list[tuple[int, int]]:
     m, n = a_hi - a_lo, b_hi - b_lo
     if m == n == 1:  # one block rewritten in place: a modification unless nearly nothing is shared
         x, y = a[a_lo], b[b_lo]
@@ -394,8 +396,14 @@ def _anchors_after(n: int, pair_of: dict[int, int], other: list[Block]) -> list[
     return out
 
 
-def _build_hunks(old: Document, new: Document, pairs: list[tuple[int, int, bool]],
-                 removed: list[int], added: list[int], moves: list[_Move]) -> list[Hunk]:
+def _build_hunks(
+    old: Document,
+    new: Document,
+    pairs: list[tuple[int, int, bool]],
+    removed: list[int],
+    added: list[int],
+    moves: list[_Move],
+) -> list[Hunk]:
     a, b = old.blocks, new.blocks
     moved_a = {m.i for m in moves}
     moved_b = {m.j: m.i for m in moves}
@@ -432,32 +440,65 @@ def _build_hunks(old: Document, new: Document, pairs: list[tuple[int, int, bool]
             inline = changes[(x.text, y.text)] = word_changes(x.text, y.text)
         else:
             inline = [WordChange(c.op, c.old, c.new) for c in done]
-        h = Hunk(id=0, kind="modified", section_old=x.section, section_new=y.section,
-                 old_text=x.text, new_text=y.text, old_start=x.start, old_end=x.end,
-                 new_start=y.start, new_end=y.end, changes=inline,
-                 cosmetic=reason is not None, cosmetic_reason=reason)
+        h = Hunk(
+            id=0,
+            kind="modified",
+            section_old=x.section,
+            section_new=y.section,
+            old_text=x.text,
+            new_text=y.text,
+            old_start=x.start,
+            old_end=x.end,
+            new_start=y.start,
+            new_end=y.end,
+            changes=inline,
+            cosmetic=reason is not None,
+            cosmetic_reason=reason,
+        )
         items.append((y.start, 1, h))
         norms[id(h)] = (x.norm, y.norm)
 
     for run in _runs(removed, a):
         first, last_ = a[run[0]], a[run[-1]]
-        text = old.text[first.start:last_.end]
+        text = old.text[first.start : last_.end]
         at = anchor_after_a[run[0] - 1] if run[0] > 0 else 0
         reason = _run_reason(a, run)
-        h = Hunk(id=0, kind="removed", section_old=first.section, section_new=(),
-                 old_text=text, new_text="", old_start=first.start, old_end=last_.end,
-                 new_start=at, new_end=at, cosmetic=reason is not None, cosmetic_reason=reason)
+        h = Hunk(
+            id=0,
+            kind="removed",
+            section_old=first.section,
+            section_new=(),
+            old_text=text,
+            new_text="",
+            old_start=first.start,
+            old_end=last_.end,
+            new_start=at,
+            new_end=at,
+            cosmetic=reason is not None,
+            cosmetic_reason=reason,
+        )
         items.append((at, 0, h))
         norms[id(h)] = ("\n\n".join(a[k].norm for k in run), "")
 
     for run in _runs(sorted(added_set), b):
         first, last_ = b[run[0]], b[run[-1]]
-        text = new.text[first.start:last_.end]
+        text = new.text[first.start : last_.end]
         at = new_anchor(run[0])
         reason = _run_reason(b, run)
-        h = Hunk(id=0, kind="added", section_old=(), section_new=first.section,
-                 old_text="", new_text=text, old_start=at, old_end=at,
-                 new_start=first.start, new_end=last_.end, cosmetic=reason is not None, cosmetic_reason=reason)
+        h = Hunk(
+            id=0,
+            kind="added",
+            section_old=(),
+            section_new=first.section,
+            old_text="",
+            new_text=text,
+            old_start=at,
+            old_end=at,
+            new_start=first.start,
+            new_end=last_.end,
+            cosmetic=reason is not None,
+            cosmetic_reason=reason,
+        )
         items.append((first.start, 1, h))
         norms[id(h)] = ("", "\n\n".join(b[k].norm for k in run))
 
@@ -466,11 +507,22 @@ def _build_hunks(old: Document, new: Document, pairs: list[tuple[int, int, bool]
         same_section = x.section == y.section
         exact = x.norm == y.norm
         reason = "reordered within the same section" if exact and same_section else None
-        h = Hunk(id=0, kind="moved", section_old=x.section, section_new=y.section,
-                 old_text=x.text, new_text=y.text, old_start=x.start, old_end=x.end,
-                 new_start=y.start, new_end=y.end,
-                 changes=[] if exact else word_changes(x.text, y.text),
-                 cosmetic=reason is not None, cosmetic_reason=reason, moved_to_old=new_anchor(mv.j))
+        h = Hunk(
+            id=0,
+            kind="moved",
+            section_old=x.section,
+            section_new=y.section,
+            old_text=x.text,
+            new_text=y.text,
+            old_start=x.start,
+            old_end=x.end,
+            new_start=y.start,
+            new_end=y.end,
+            changes=[] if exact else word_changes(x.text, y.text),
+            cosmetic=reason is not None,
+            cosmetic_reason=reason,
+            moved_to_old=new_anchor(mv.j),
+        )
         items.append((y.start, 1, h))
         norms[id(h)] = (x.norm, y.norm)
 
@@ -490,7 +542,12 @@ def _runs(indices: list[int], blocks: list[Block]) -> list[list[int]]:
             runs[-1].append(k)
         elif runs and runs[-1][-1] == k - 1 and blocks[k].kind == "heading":
             runs.append([k])
-        elif runs and runs[-1][-1] == k - 1 and blocks[runs[-1][0]].kind == "heading" and blocks[k].section[: len(blocks[runs[-1][0]].section)] == blocks[runs[-1][0]].section:
+        elif (
+            runs
+            and runs[-1][-1] == k - 1
+            and blocks[runs[-1][0]].kind == "heading"
+            and blocks[k].section[: len(blocks[runs[-1][0]].section)] == blocks[runs[-1][0]].section
+        ):
             runs[-1].append(k)  # a new section: its heading and its body form one hunk
         else:
             runs.append([k])
@@ -544,18 +601,29 @@ def _attach_signals(hunks: list[Hunk], norms: dict[int, tuple[str, str]]) -> Non
 
 
 def _copy_signals(s: Signals) -> Signals:
-    return Signals(modality=list(s.modality), negation=list(s.negation), enumerations=list(s.enumerations),
-                   parties_added=list(s.parties_added), parties_removed=list(s.parties_removed),
-                   parties=list(s.parties), numbers=list(s.numbers), reserve_right_added=s.reserve_right_added,
-                   reserve_right_removed=s.reserve_right_removed)
+    return Signals(
+        modality=list(s.modality),
+        negation=list(s.negation),
+        enumerations=list(s.enumerations),
+        parties_added=list(s.parties_added),
+        parties_removed=list(s.parties_removed),
+        parties=list(s.parties),
+        numbers=list(s.numbers),
+        reserve_right_added=s.reserve_right_added,
+        reserve_right_removed=s.reserve_right_removed,
+    )
 
 
 def _can_fork() -> bool:
     import os
     import threading
 
-    return (hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
-            and not os.environ.get("SUMMARIZER_NO_FORK"))
+    return (
+        hasattr(os, "fork")
+        and (os.cpu_count() or 1) > 1
+        and threading.active_count() == 1
+        and not os.environ.get("SUMMARIZER_NO_FORK")
+    )
 
 
 def _signals_on_two_cores(pairs: list[tuple[str, str]]) -> list[Signals]:
@@ -600,7 +668,15 @@ def apply_hunks(old_text: str, hunks: list[Hunk]) -> str:
     out: list[str] = []
     pos = 0
     k = 0
-    events = sorted({0, len(old_text), *(d[0] for d in deletions), *(d[1] for d in deletions), *(t[0] for t in insertions)})
+    events = sorted(
+        {
+            0,
+            len(old_text),
+            *(d[0] for d in deletions),
+            *(d[1] for d in deletions),
+            *(t[0] for t in insertions),
+        }
+    )
     del_at = {s: e for s, e in deletions}
     for point in events:
         if point < pos:

@@ -13,8 +13,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from summarizer.errors import InputError
 from summarizer.diffing.sections import split_blocks
+from summarizer.errors import InputError
 from summarizer.model.document import Document
 
 MAX_BYTES = 50 * 1024 * 1024  # larger inputs are refused with exit code 2 (env SUMMARIZER_MAX_BYTES)
@@ -63,7 +63,9 @@ def decode(data: bytes, name: str = "-", encoding: str | None = None) -> str:
         text = data.decode(encoding or "utf-8")
     except (UnicodeDecodeError, LookupError) as exc:
         hint = "" if encoding else " (not UTF-8; pass --encoding, e.g. --encoding latin-1)"
-        raise InputError(f"{name}: cannot decode as {encoding or 'UTF-8'}{hint}: {exc.reason if hasattr(exc, 'reason') else exc}") from None
+        raise InputError(
+            f"{name}: cannot decode as {encoding or 'UTF-8'}{hint}: {exc.reason if hasattr(exc, 'reason') else exc}"
+        ) from None
     text = text.lstrip("\ufeff")
     controls = sum(1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     if controls > max(8, len(text[:8192]) // 100):
@@ -91,8 +93,23 @@ def html_to_text(html: str) -> str:
     from markdownify import MarkdownConverter
 
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template", "nav", "header", "footer",
-                     "aside", "form", "iframe", "svg", "button", "head"]):
+    for tag in soup(
+        [
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "nav",
+            "header",
+            "footer",
+            "aside",
+            "form",
+            "iframe",
+            "svg",
+            "button",
+            "head",
+        ]
+    ):
         tag.decompose()
     for tag in soup.select('[role="navigation"], [aria-hidden="true"], .cookie-banner, #cookie-banner'):
         tag.decompose()
@@ -102,8 +119,13 @@ def html_to_text(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def load_document(source: str | Path, *, encoding: str | None = None, format: str | None = None,
-                  max_bytes: int | None = None) -> Document:
+def load_document(
+    source: str | Path,
+    *,
+    encoding: str | None = None,
+    format: str | None = None,
+    max_bytes: int | None = None,
+) -> Document:
     """Read, decode and parse one document from a path or '-' (stdin)."""
     name = str(source)
     data = read_source(source, max_bytes=max_bytes)

@@ -15,7 +15,9 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LIST_ITEM = re.compile(r"^(\s*)(?:[-*+•]\s+|\d{1,3}[.)]\s+|\(?[a-zA-Z]\)\s+|\(?[ivxlcdm]{1,6}\)\s+)", re.I)
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:section|article|clause)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.{0,110})$", re.I)
+_NUMBERED_HEADING = re.compile(
+    r"^\s*(?:(?:section|article|clause)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.{0,110})$", re.I
+)
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].{0,150}?)\1\s*:?\s*$")
 
 
@@ -38,7 +40,9 @@ def _is_caps_heading(line: str) -> bool:
 DATE_LINE = re.compile(
     r"^\W*(last\s+(updated|modified|revised|changed)|effective(\s+date|\s+as\s+of|\s+from|\s+on)?|"
     r"updated(\s+on)?|date\s+of\s+last\s+revision|version\s+date|revised(\s+on)?|"
-    r"this\s+(policy|version)\s+(was\s+)?(last\s+)?(updated|effective))\b", re.I)
+    r"this\s+(policy|version)\s+(was\s+)?(last\s+)?(updated|effective))\b",
+    re.I,
+)
 
 
 def _heading_title(text: str) -> str:
@@ -163,8 +167,14 @@ def _raw_blocks(text: str) -> list[tuple[BlockKind, int, int, int]]:
                 emit(("heading", start, end_of(i), len(m.group(1))))
                 i += 1
                 continue
-        if (c in "=-" and para_start is not None and para_start == i - 1 and para_kind == "paragraph"
-                and _SETEXT.match(line) and not list_item(lines[i - 1])):
+        if (
+            c in "=-"
+            and para_start is not None
+            and para_start == i - 1
+            and para_kind == "paragraph"
+            and _SETEXT.match(line)
+            and not list_item(lines[i - 1])
+        ):
             level = 1 if c == "=" else 2
             start = offsets[para_start] + (len(lines[para_start]) - len(lines[para_start].lstrip()))
             para_start = None
@@ -192,11 +202,16 @@ def _raw_blocks(text: str) -> list[tuple[BlockKind, int, int, int]]:
             para_start, para_kind = i, "list_item"
             i += 1
             continue
-        if para_start is None and (c in "*_" or c.isdigit() or stripped == stripped.upper() or c.lower() in "sac"):
+        if para_start is None and (
+            c in "*_" or c.isdigit() or stripped == stripped.upper() or c.lower() in "sac"
+        ):
             nxt = lines[i + 1].strip() if i + 1 < n else ""
             standalone = not nxt or nxt[0] == "#" or bool(list_item(lines[i + 1]))
-            if (standalone and (_BOLD_LINE.match(line) or _is_caps_heading(line) or _numbered_heading(line))
-                    and not DATE_LINE.match(normalise(line))):
+            if (
+                standalone
+                and (_BOLD_LINE.match(line) or _is_caps_heading(line) or _numbered_heading(line))
+                and not DATE_LINE.match(normalise(line))
+            ):
                 start = offsets[i] + (len(line) - len(line.lstrip()))
                 emit(("heading", start, end_of(i), 0))
                 i += 1

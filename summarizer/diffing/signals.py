@@ -25,12 +25,26 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from summarizer.model.diff import (
+    EnumerationChange,
+    ModalityShift,
+    NegationChange,
+    NumberChange,
+    Signals,
+    WordChange,
+)
 from summarizer.text.normalise import normalise
-from summarizer.model.diff import EnumerationChange, ModalityShift, NegationChange, NumberChange, Signals, WordChange
 
 __all__ = [
-    "compute_signals", "parties_in", "canonical", "split_clauses", "stem", "find_numbers",
-    "NumberMention", "PARTY_RE", "party_name",
+    "compute_signals",
+    "parties_in",
+    "canonical",
+    "split_clauses",
+    "stem",
+    "find_numbers",
+    "NumberMention",
+    "PARTY_RE",
+    "party_name",
 ]
 
 # --- canonical text ----------------------------------------------------------------------------
@@ -66,8 +80,10 @@ def canonical(text: str) -> str:
         return t
     # Line by line (no pattern crosses a line), and only the lines that need it: every line is
     # already normalised, so a line without edits needs no re-spacing either.
-    return "\n".join(_edit_line(line) if ("n't" in line or "cannot" in line or "'ll" in line or "not" in line)
-                     else line for line in t.split("\n"))
+    return "\n".join(
+        _edit_line(line) if ("n't" in line or "cannot" in line or "'ll" in line or "not" in line) else line
+        for line in t.split("\n")
+    )
 
 
 def _edit_line(line: str) -> str:
@@ -89,7 +105,7 @@ def split_clauses(canon: str) -> list[str]:
     for line in canon.split("\n") if canon else ():
         start = 0
         for m in _CLAUSE_END.finditer(line):
-            out.append(line[start: m.start() + 1])
+            out.append(line[start : m.start() + 1])
             start = m.end()
         out.append(line[start:])
     return [c for c in out if _WORD.search(c)]
@@ -115,25 +131,46 @@ _PARTIES: tuple[tuple[str, str], ...] = (
     # canonical name, pattern (lower case text). Specific names come before general ones.
     ("advertising partners", r"(?:advertising|ad|ads|marketing|media) partners?"),
     ("business partners", r"(?:business|commercial|strategic|joint marketing) partners?"),
-    ("researchers", r"research partners?|researchers|academic (?:institutions|researchers)|research institutions"),
+    (
+        "researchers",
+        r"research partners?|researchers|academic (?:institutions|researchers)|research institutions",
+    ),
     ("analytics providers", r"analytics (?:providers?|partners?|companies|services|vendors)"),
     ("payment processors", r"payment (?:processors?|providers?|service providers?)"),
     ("social networks", r"social (?:media )?(?:networks?|platforms?|media (?:companies|services|sites))"),
-    ("service providers", r"(?:third[- ]party )?(?:service|technology|cloud|hosting) providers?|vendors?|suppliers?"
-                          r"|(?:sub-?)?contractors|(?:sub-?|data )processors"),
+    (
+        "service providers",
+        r"(?:third[- ]party )?(?:service|technology|cloud|hosting) providers?|vendors?|suppliers?"
+        r"|(?:sub-?)?contractors|(?:sub-?|data )processors",
+    ),
     ("data brokers", r"data (?:brokers?|resellers?|aggregators?)"),
-    ("advertisers", r"advertisers?|ad(?:vertising)? (?:networks?|companies|exchanges?|tech(?:nology)? (?:companies|partners))"),
+    (
+        "advertisers",
+        r"advertisers?|ad(?:vertising)? (?:networks?|companies|exchanges?|tech(?:nology)? (?:companies|partners))",
+    ),
     ("partners", r"partners?(?! ?ship)|partner (?:companies|organi[sz]ations)"),
-    ("affiliates", r"(?<!non-)(?<!non )affiliates|affiliated (?:companies|entities|businesses)|group companies"
-                   r"|(?:corporate )?family of companies|companies in our group"),
+    (
+        "affiliates",
+        r"(?<!non-)(?<!non )affiliates|affiliated (?:companies|entities|businesses)|group companies"
+        r"|(?:corporate )?family of companies|companies in our group",
+    ),
     ("subsidiaries", r"subsidiar(?:y|ies)|parent compan(?:y|ies)"),
     ("law enforcement", r"law enforcement(?: agencies| authorities| officials)?|police"),
-    ("government authorities", r"(?:government(?:al)?|public|regulatory|tax|supervisory) (?:agencies|authorities|bodies|entities|officials)"
-                               r"|governments?|regulators"),
+    (
+        "government authorities",
+        r"(?:government(?:al)?|public|regulatory|tax|supervisory) (?:agencies|authorities|bodies|entities|officials)"
+        r"|governments?|regulators",
+    ),
     ("courts", r"courts?(?: of law)?|tribunals?"),
-    ("successors or acquirers", r"successors?(?: in interest)?|acquirers?|(?:prospective |potential )?(?:buyers?|purchasers?)"
-                                r"|acquiring (?:company|entity|party)"),
-    ("other companies", r"(?:other|unaffiliated|non-affiliated|outside) (?:companies|organi[sz]ations|businesses|entities)"),
+    (
+        "successors or acquirers",
+        r"successors?(?: in interest)?|acquirers?|(?:prospective |potential )?(?:buyers?|purchasers?)"
+        r"|acquiring (?:company|entity|party)",
+    ),
+    (
+        "other companies",
+        r"(?:other|unaffiliated|non-affiliated|outside) (?:companies|organi[sz]ations|businesses|entities)",
+    ),
     ("other users", r"other users|the public|other members"),
 )
 _PARTY_GROUPS = [f"(?P<p{i}>{pattern})" for i, (_, pattern) in enumerate(_PARTIES)]
@@ -152,13 +189,59 @@ def party_name(m: re.Match[str]) -> str:
 # Literal fragments, one of which every party name contains: found with str.find (fast), and
 # PARTY_RE only runs around them.
 _PARTY_HINTS = (
-    "part", "affil", "advert", "vendor", "provider", "supplier", "contractor", "processor", "broker",
-    "reseller", "aggregator", "law enf", "police", "govern", "authorit", "regulat", "court", "tribunal",
-    "successor", "acquir", "buyer", "purchaser", "subsidiar", "parent comp", "group comp", "family of",
-    "other users", "other members", "other comp", "other org", "other bus", "other ent", "unaffiliated",
-    "outside comp", "outside org", "outside bus", "outside ent", "the public", "researcher", "research inst",
-    "academic", "analytics", "payment", "social", "in our group", "ad network", "ad exchange", "ad tech",
-    "ad compan", "agencies", "bodies", "officials", "entities",
+    "part",
+    "affil",
+    "advert",
+    "vendor",
+    "provider",
+    "supplier",
+    "contractor",
+    "processor",
+    "broker",
+    "reseller",
+    "aggregator",
+    "law enf",
+    "police",
+    "govern",
+    "authorit",
+    "regulat",
+    "court",
+    "tribunal",
+    "successor",
+    "acquir",
+    "buyer",
+    "purchaser",
+    "subsidiar",
+    "parent comp",
+    "group comp",
+    "family of",
+    "other users",
+    "other members",
+    "other comp",
+    "other org",
+    "other bus",
+    "other ent",
+    "unaffiliated",
+    "outside comp",
+    "outside org",
+    "outside bus",
+    "outside ent",
+    "the public",
+    "researcher",
+    "research inst",
+    "academic",
+    "analytics",
+    "payment",
+    "social",
+    "in our group",
+    "ad network",
+    "ad exchange",
+    "ad tech",
+    "ad compan",
+    "agencies",
+    "bodies",
+    "officials",
+    "entities",
 )
 
 
@@ -214,10 +297,31 @@ def parties_in(text: str) -> list[str]:
 # --- numbers -----------------------------------------------------------------------------------
 
 _NUMWORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "twenty-one": 21, "thirty": 30,
-    "forty-five": 45, "forty": 40, "sixty": 60, "ninety": 90, "hundred": 100,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "eighteen": 18,
+    "twenty": 20,
+    "twenty-one": 21,
+    "thirty": 30,
+    "forty-five": 45,
+    "forty": 40,
+    "sixty": 60,
+    "ninety": 90,
+    "hundred": 100,
 }
 _NW = "|".join(sorted(map(re.escape, _NUMWORDS), key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -254,7 +358,9 @@ def _num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
-_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?", re.I)
+_TIMESTAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?", re.I
+)
 _MAYBE_NUMBER = re.compile(rf"\d|\b(?:{_NW})\b")
 _MULT = {"k": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
@@ -410,11 +516,12 @@ def _negation_changes(old_clauses: list[str], new_clauses: list[str]) -> list[Ne
     # What remains pairs off as rewording ("will not sell" -> "will never be sold"); the excess
     # on one side is a negation that really came or went.
     if len(rest_o) > len(rest_n):
-        removed += rest_o[len(rest_n):]
+        removed += rest_o[len(rest_n) :]
     elif len(rest_n) > len(rest_o):
-        added += rest_n[len(rest_o):]
-    return ([NegationChange("removed", x.phrase) for x in removed]
-            + [NegationChange("added", x.phrase) for x in added])
+        added += rest_n[len(rest_o) :]
+    return [NegationChange("removed", x.phrase) for x in removed] + [
+        NegationChange("added", x.phrase) for x in added
+    ]
 
 
 # --- modality ----------------------------------------------------------------------------------
@@ -425,9 +532,11 @@ _MODAL_RE = re.compile(
     r"(?P<rest>(?:\s+(?:not|never|also|only|still|then|now|always|generally|be|been|have|need to|continue to|to))*)"
     r"(?:\s+(?P<head>[a-z][a-z'-]*))?"
 )
-_NOT_MODAL_BEFORE = {"will": {"at", "your", "free", "own", "good", "ill"},
-                     "may": {"in", "of", "since", "until", "during", "early", "late", "mid", "from"},
-                     "can": {"a", "the", "tin", "trash", "garbage"}}
+_NOT_MODAL_BEFORE = {
+    "will": {"at", "your", "free", "own", "good", "ill"},
+    "may": {"in", "of", "since", "until", "during", "early", "late", "mid", "from"},
+    "can": {"a", "the", "tin", "trash", "garbage"},
+}
 _DISCRETION_RE = re.compile(
     r"\b(?:at|in) (?:our|its|their|the company's|[a-z]+'s) (?:(?:sole|absolute|complete|own|exclusive|reasonable)"
     r"(?: and (?:sole|absolute|complete|exclusive))? )?discretion\b"
@@ -446,13 +555,17 @@ def _modals(clause: str) -> list[_Modal]:
     out: list[_Modal] = []
     for m in _MODAL_RE.finditer(clause):
         word = m.group("m")
-        key = word.split(" ", 1)[-1] if " " in word and word.split(" ", 1)[0] in ("is", "are", "am", "be") else word
+        key = (
+            word.split(" ", 1)[-1]
+            if " " in word and word.split(" ", 1)[0] in ("is", "are", "am", "be")
+            else word
+        )
         if key.endswith("s to"):
             key = key[:-4] + " to"
-        before = clause[max(0, m.start() - 12): m.start()].split()
+        before = clause[max(0, m.start() - 12) : m.start()].split()
         if before and before[-1] in _NOT_MODAL_BEFORE.get(key, ()):
             continue
-        if key == "may" and re.match(r"\s*\d", clause[m.end("m"):]):
+        if key == "may" and re.match(r"\s*\d", clause[m.end("m") :]):
             continue
         head = m.group("head") or ""
         out.append(_Modal(key, key in _STRONG, stem(head)))
@@ -463,8 +576,10 @@ def _modality_shifts(old_clause: str, new_clause: str) -> list[ModalityShift]:
     mo, mn = _modals(old_clause), _modals(new_clause)
     if not mo or not mn:
         return []
-    for same in (lambda a, b: a.word == b.word and a.head == b.head,
-                 lambda a, b: a.strong == b.strong and a.head == b.head):
+    for same in (
+        lambda a, b: a.word == b.word and a.head == b.head,
+        lambda a, b: a.strong == b.strong and a.head == b.head,
+    ):
         for a in list(mo):
             b = next((x for x in mn if same(a, x)), None)
             if b is not None:
@@ -478,8 +593,11 @@ def _modality_shifts(old_clause: str, new_clause: str) -> list[ModalityShift]:
             mo.remove(a)
             mn.remove(b)
     pairs += list(zip(mo, mn))
-    return [ModalityShift(a.word, b.word, "weaker" if a.strong else "stronger")
-            for a, b in pairs if a.strong != b.strong]
+    return [
+        ModalityShift(a.word, b.word, "weaker" if a.strong else "stronger")
+        for a, b in pairs
+        if a.strong != b.strong
+    ]
 
 
 # --- enumerations ------------------------------------------------------------------------------
@@ -490,10 +608,11 @@ _BOUNDARY = frozenset(
     "with to for from by about under through that which who whom whose when where if unless as such like "
     "including include includes included is are was were be been being will may can could might must shall "
     "should would we you us they it he she in on at into upon without within after before during because so "
-    "than then also e.g i.e etc not do does did has have had share shares disclose collect use"
-    .split()
+    "than then also e.g i.e etc not do does did has have had share shares disclose collect use".split()
 )
-_DETERMINERS = frozenset("the a an your our their its his her any other all such certain some these those this that".split())
+_DETERMINERS = frozenset(
+    "the a an your our their its his her any other all such certain some these those this that".split()
+)
 _MAX_ITEM = 5
 _OBJECT_PRONOUNS = frozenset({"it", "them", "us", "you", "him", "her"})
 
@@ -565,7 +684,7 @@ def _lists(clause: str) -> list[_List]:
             if any(w in _BOUNDARY for w in segs[k]):
                 start = k
                 break
-        inner = segs[start + 1: j + 1]
+        inner = segs[start + 1 : j + 1]
         last: list[str] = []
         tail = segs[j + 1]
         for w in tail:
@@ -593,12 +712,12 @@ def _same_item(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if a == b:
         return True
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return bool(short) and (long_[-len(short):] == short or long_[: len(short)] == short)
+    return bool(short) and (long_[-len(short) :] == short or long_[: len(short)] == short)
 
 
 def _contains(words: tuple[str, ...], key: tuple[str, ...]) -> bool:
     k = len(key)
-    return any(words[i: i + k] == key for i in range(len(words) - k + 1))
+    return any(words[i : i + k] == key for i in range(len(words) - k + 1))
 
 
 def _clause_stems(clause: str) -> tuple[str, ...]:
@@ -624,10 +743,16 @@ def _enumeration_changes(old_clause: str, new_clause: str) -> list[EnumerationCh
         if best is not None:
             used.add(best)
             ol = lo[best]
-            added = [t for t, a in zip(nl.items, nl.keys)
-                     if not any(_same_item(a, b) for b in ol.keys) and not _contains(old_words, a)]
-            removed = [t for t, b in zip(ol.items, ol.keys)
-                       if not any(_same_item(b, a) for a in nl.keys) and not _contains(new_words, b)]
+            added = [
+                t
+                for t, a in zip(nl.items, nl.keys)
+                if not any(_same_item(a, b) for b in ol.keys) and not _contains(old_words, a)
+            ]
+            removed = [
+                t
+                for t, b in zip(ol.items, ol.keys)
+                if not any(_same_item(b, a) for a in nl.keys) and not _contains(new_words, b)
+            ]
         else:  # "share with affiliates" -> "share with affiliates and advertisers"
             kept = [_contains(old_words, a) for a in nl.keys]
             if not any(kept):

@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -125,8 +126,10 @@ class Expected(BaseModel):
         allowed = set(self.categories) | set(self.categories_optional)
         stray = sorted({p.category for p in self.provisions} - allowed)
         if stray:
-            raise ValueError(f"provisions name categories not listed in categories or categories_optional: "
-                             f"{', '.join(stray)}")
+            raise ValueError(
+                f"provisions name categories not listed in categories or categories_optional: "
+                f"{', '.join(stray)}"
+            )
         return self
 
 
@@ -172,7 +175,9 @@ class Case:
     sha256: str = ""
 
     @classmethod
-    def inline(cls, id: str, old_text: str, new_text: str, expected: Expected | dict[str, Any], **kw: Any) -> "Case":
+    def inline(
+        cls, id: str, old_text: str, new_text: str, expected: Expected | dict[str, Any], **kw: Any
+    ) -> "Case":
         """A case built in code (tests, notebooks)."""
         exp = expected if isinstance(expected, Expected) else Expected.model_validate(expected)
         case = cls(id=id, expected=exp, old_text=old_text, new_text=new_text, **kw)
@@ -220,19 +225,33 @@ def load_case(path: str | Path) -> Case:
     new_text, new_source = _side(spec.input, "new", path)
     tags = list(dict.fromkeys([*spec.tags, *spec.expected.tags]))
     return Case(
-        id=spec.id, expected=spec.expected, old_text=old_text, new_text=new_text, title=spec.title,
-        note=spec.note, tags=tags, source=spec.source, path=path, old_source=old_source,
-        new_source=new_source, sha256=_digest(raw.decode("utf-8"), old_text, new_text),
+        id=spec.id,
+        expected=spec.expected,
+        old_text=old_text,
+        new_text=new_text,
+        title=spec.title,
+        note=spec.note,
+        tags=tags,
+        source=spec.source,
+        path=path,
+        old_source=old_source,
+        new_source=new_source,
+        sha256=_digest(raw.decode("utf-8"), old_text, new_text),
     )
 
 
-def load_cases(directory: str | Path | None = None, ids: Iterable[str] | None = None,
-               tags: Iterable[str] | None = None) -> list[Case]:
+def load_cases(
+    directory: str | Path | None = None, ids: Iterable[str] | None = None, tags: Iterable[str] | None = None
+) -> list[Case]:
     """All cases of *directory* (recursively), sorted by id; optionally only *ids* or *tags*."""
     root = Path(directory) if directory is not None else default_cases_dir()
     if not root.exists():
         raise InputError(f"{root}: no such cases directory")
-    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.suffix in CASE_SUFFIXES and p.is_file())
+    files = (
+        [root]
+        if root.is_file()
+        else sorted(p for p in root.rglob("*") if p.suffix in CASE_SUFFIXES and p.is_file())
+    )
     if not files:
         raise InputError(f"{root}: no case files (*.yaml) found")
     wanted = list(dict.fromkeys(ids or []))
@@ -281,8 +300,10 @@ def _side(spec: InputSpec, side: str, case_path: Path) -> tuple[str, str]:
     rel = getattr(spec, side)
     target = resolve_input_path(rel, case_path)
     if target is None:
-        raise InputError(f"{case_path}: input.{side} {rel!r} not found (looked beside the case file's "
-                         f"folders, in the working directory and in {PROJECT_ROOT})")
+        raise InputError(
+            f"{case_path}: input.{side} {rel!r} not found (looked beside the case file's "
+            f"folders, in the working directory and in {PROJECT_ROOT})"
+        )
     from summarizer.diffing.load import decode, read_source
 
     try:

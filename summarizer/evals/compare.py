@@ -58,8 +58,12 @@ class CaseDelta:
             return "only_b"
         if self.b is None:
             return "only_a"
-        worse = self.worse or (self.a.passed and not self.b.passed) or (not self.a.error and bool(self.b.error))
-        better = self.better or (not self.a.passed and self.b.passed) or (bool(self.a.error) and not self.b.error)
+        worse = (
+            self.worse or (self.a.passed and not self.b.passed) or (not self.a.error and bool(self.b.error))
+        )
+        better = (
+            self.better or (not self.a.passed and self.b.passed) or (bool(self.a.error) and not self.b.error)
+        )
         if worse and better:
             return "mixed"
         return "regressed" if worse else "improved" if better else "unchanged"
@@ -75,12 +79,21 @@ class CaseDelta:
     @property
     def case_changed(self) -> bool:
         """The case file or its inputs changed between the runs (labels are not the same)."""
-        return bool(self.a and self.b and self.a.case_sha256 and self.b.case_sha256
-                    and self.a.case_sha256 != self.b.case_sha256)
+        return bool(
+            self.a
+            and self.b
+            and self.a.case_sha256
+            and self.b.case_sha256
+            and self.a.case_sha256 != self.b.case_sha256
+        )
 
     def summary(self) -> str:
         """A short line: which metrics moved, e.g. 'category_f1 1.00→0.50, passed→failed'."""
-        parts = [f"{m.metric} {fmt_value(m.a)}→{fmt_value(m.b)}" for m in self.metrics if m.status in ("worse", "better")]
+        parts = [
+            f"{m.metric} {fmt_value(m.a)}→{fmt_value(m.b)}"
+            for m in self.metrics
+            if m.status in ("worse", "better")
+        ]
         if self.a and self.b and self.a.passed != self.b.passed:
             parts.append("passed→failed" if self.a.passed else "failed→passed")
         if self.b and self.b.error and not (self.a and self.a.error):
@@ -116,17 +129,38 @@ class RunComparison:
             return {"metric": m.metric, "a": m.a, "b": m.b, "delta": m.delta, "status": m.status}
 
         return {
-            "a": {"run_id": self.a.run_id, "label": self.a.label, "source": self.a.source, "prompt_id": self.a.prompt_id,
-                  "model": self.a.model, "analyzer": self.a.analyzer, "git_revision": self.a.git_revision},
-            "b": {"run_id": self.b.run_id, "label": self.b.label, "source": self.b.source, "prompt_id": self.b.prompt_id,
-                  "model": self.b.model, "analyzer": self.b.analyzer, "git_revision": self.b.git_revision},
+            "a": {
+                "run_id": self.a.run_id,
+                "label": self.a.label,
+                "source": self.a.source,
+                "prompt_id": self.a.prompt_id,
+                "model": self.a.model,
+                "analyzer": self.a.analyzer,
+                "git_revision": self.a.git_revision,
+            },
+            "b": {
+                "run_id": self.b.run_id,
+                "label": self.b.label,
+                "source": self.b.source,
+                "prompt_id": self.b.prompt_id,
+                "model": self.b.model,
+                "analyzer": self.b.analyzer,
+                "git_revision": self.b.git_revision,
+            },
             "restricted_to_shared_cases": self.restricted,
             "aggregate": [md(m) for m in self.aggregate],
             "regressed": [c.case_id for c in self.regressed],
             "improved": [c.case_id for c in self.improved],
-            "cases": [{"case_id": c.case_id, "status": c.status, "case_changed": c.case_changed,
-                       "summary": c.summary(), "metrics": [md(m) for m in c.metrics if m.status != "same"]}
-                      for c in self.cases],
+            "cases": [
+                {
+                    "case_id": c.case_id,
+                    "status": c.status,
+                    "case_changed": c.case_changed,
+                    "summary": c.summary(),
+                    "metrics": [md(m) for m in c.metrics if m.status != "same"],
+                }
+                for c in self.cases
+            ],
         }
 
 
@@ -144,8 +178,11 @@ def compare_runs(a: RunResult, b: RunResult) -> RunComparison:
         ra, rb = ca.get(case_id), cb.get(case_id)
         deltas = []
         if ra is not None and rb is not None:
-            deltas = [MetricDelta(m, ra.metrics.get(m), rb.metrics.get(m), d) for m, d in CASE_DIRECTION.items()
-                      if m in ra.metrics or m in rb.metrics]
+            deltas = [
+                MetricDelta(m, ra.metrics.get(m), rb.metrics.get(m), d)
+                for m, d in CASE_DIRECTION.items()
+                if m in ra.metrics or m in rb.metrics
+            ]
         cases.append(CaseDelta(case_id, ra, rb, deltas))
     return RunComparison(a=a, b=b, aggregate=aggregate, cases=cases, restricted=restricted)
 

@@ -47,11 +47,15 @@ class GateViolation:
 
     def describe(self) -> str:
         verb = "fell" if self.direction > 0 else "rose"
-        line = (f"{self.metric} {verb} {self.regression:.3f} ({self.baseline:.3f} → {self.current:.3f}; "
-                f"allowed {self.allowed:.3f})")
+        line = (
+            f"{self.metric} {verb} {self.regression:.3f} ({self.baseline:.3f} → {self.current:.3f}; "
+            f"allowed {self.allowed:.3f})"
+        )
         if self.cases:
-            named = [f"{c.case_id} ({_fmt(c.before)}→{_fmt(c.after)}{', error' if c.error else ''})"
-                     for c in self.cases[:MAX_CASES_NAMED]]
+            named = [
+                f"{c.case_id} ({_fmt(c.before)}→{_fmt(c.after)}{', error' if c.error else ''})"
+                for c in self.cases[:MAX_CASES_NAMED]
+            ]
             more = len(self.cases) - MAX_CASES_NAMED
             line += "; cases: " + ", ".join(named) + (f" and {more} more" if more > 0 else "")
         else:
@@ -78,24 +82,33 @@ class GateResult:
 
     def message(self) -> str:
         """One summary line, then one line per failing metric with the cases that caused it."""
-        head = (f"eval gate {'passed' if self.ok else 'failed'} against {self.baseline.name} "
-                f"(max regression {self.max_regression:g}, reading grade +{self.max_grade_rise:g}, "
-                f"{self.shared_cases} shared cases)")
+        head = (
+            f"eval gate {'passed' if self.ok else 'failed'} against {self.baseline.name} "
+            f"(max regression {self.max_regression:g}, reading grade +{self.max_grade_rise:g}, "
+            f"{self.shared_cases} shared cases)"
+        )
         lines = [head] + [f"  {v.describe()}" for v in self.violations]
         if self.missing_cases:
-            lines.append(f"  note: {len(self.missing_cases)} baseline case(s) not in this run: "
-                         f"{', '.join(self.missing_cases[:MAX_CASES_NAMED])}")
+            lines.append(
+                f"  note: {len(self.missing_cases)} baseline case(s) not in this run: "
+                f"{', '.join(self.missing_cases[:MAX_CASES_NAMED])}"
+            )
         if self.new_cases:
-            lines.append(f"  note: {len(self.new_cases)} case(s) not in the baseline (not gated): "
-                         f"{', '.join(self.new_cases[:MAX_CASES_NAMED])}")
+            lines.append(
+                f"  note: {len(self.new_cases)} case(s) not in the baseline (not gated): "
+                f"{', '.join(self.new_cases[:MAX_CASES_NAMED])}"
+            )
         if self.changed_cases:
-            lines.append(f"  note: {len(self.changed_cases)} case(s) changed since the baseline "
-                         f"(regenerate it with --save-baseline): {', '.join(self.changed_cases[:MAX_CASES_NAMED])}")
+            lines.append(
+                f"  note: {len(self.changed_cases)} case(s) changed since the baseline "
+                f"(regenerate it with --save-baseline): {', '.join(self.changed_cases[:MAX_CASES_NAMED])}"
+            )
         return "\n".join(lines)
 
 
-def check_gate(run: RunResult, baseline: RunResult, max_regression: float,
-               max_grade_rise: float = DEFAULT_MAX_GRADE_RISE) -> GateResult:
+def check_gate(
+    run: RunResult, baseline: RunResult, max_regression: float, max_grade_rise: float = DEFAULT_MAX_GRADE_RISE
+) -> GateResult:
     """Compare *run* with *baseline* on the gated metrics over their shared cases."""
     if max_regression < 0 or max_grade_rise < 0:
         raise InputError("--max-regression and --max-grade-rise must be zero or more")
@@ -116,22 +129,38 @@ def check_gate(run: RunResult, baseline: RunResult, max_regression: float,
         if regression > allowed + 1e-9:
             moves = []
             for case_id in sorted(shared):
-                b, a = base_cases[case_id].metrics.get(case_metric), run_cases[case_id].metrics.get(case_metric)
+                b, a = (
+                    base_cases[case_id].metrics.get(case_metric),
+                    run_cases[case_id].metrics.get(case_metric),
+                )
                 if b is not None and (a is None or (float(b) - float(a)) * direction > 1e-9):
                     moves.append(CaseMove(case_id, b, a, run_cases[case_id].error))
             moves.sort(key=lambda m: -abs(float(m.before or 0) - float(m.after or 0)))
             violations.append(GateViolation(metric, float(before), float(after), direction, allowed, moves))
-    changed = sorted(c for c in shared if base_cases[c].case_sha256 and run_cases[c].case_sha256
-                     and base_cases[c].case_sha256 != run_cases[c].case_sha256)
+    changed = sorted(
+        c
+        for c in shared
+        if base_cases[c].case_sha256
+        and run_cases[c].case_sha256
+        and base_cases[c].case_sha256 != run_cases[c].case_sha256
+    )
     return GateResult(
-        baseline=baseline, run=run, max_regression=max_regression, violations=violations, checked=checked,
-        shared_cases=len(shared), new_cases=sorted(set(run_cases) - shared),
-        missing_cases=sorted(set(base_cases) - shared), changed_cases=changed, max_grade_rise=max_grade_rise,
+        baseline=baseline,
+        run=run,
+        max_regression=max_regression,
+        violations=violations,
+        checked=checked,
+        shared_cases=len(shared),
+        new_cases=sorted(set(run_cases) - shared),
+        missing_cases=sorted(set(base_cases) - shared),
+        changed_cases=changed,
+        max_grade_rise=max_grade_rise,
     )
 
 
-def enforce_gate(run: RunResult, baseline: RunResult, max_regression: float,
-                 max_grade_rise: float = DEFAULT_MAX_GRADE_RISE) -> GateResult:
+def enforce_gate(
+    run: RunResult, baseline: RunResult, max_regression: float, max_grade_rise: float = DEFAULT_MAX_GRADE_RISE
+) -> GateResult:
     """:func:`check_gate`, raising :class:`GateFailed` (exit 1) with the full message on failure."""
     result = check_gate(run, baseline, max_regression, max_grade_rise)
     if not result.ok:

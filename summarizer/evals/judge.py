@@ -100,7 +100,9 @@ def passages(case: Case, max_chars: int = MAX_PASSAGE_CHARS) -> str:
         if h.cosmetic:
             continue
         where = h.breadcrumb or "(no section)"
-        parts.append(f"[{h.kind}] {where}\nOLD: {h.old_text.strip() or '(absent)'}\nNEW: {h.new_text.strip() or '(absent)'}")
+        parts.append(
+            f"[{h.kind}] {where}\nOLD: {h.old_text.strip() or '(absent)'}\nNEW: {h.new_text.strip() or '(absent)'}"
+        )
     text = "\n\n".join(parts) or "(no substantive change: only formatting, dates, links or numbering differ)"
     if len(text) > max_chars:
         text = text[:max_chars] + f"\n[... cut: {len(text) - max_chars} more characters of changes not shown]"
@@ -110,12 +112,23 @@ def passages(case: Case, max_chars: int = MAX_PASSAGE_CHARS) -> str:
 def record_prose(record: "ChangeRecord") -> str:
     """What the record claims, as the judge sees it (no quotes: those are checked verbatim elsewhere)."""
     data = {
-        "material": record.material, "severity": record.severity, "headline": record.headline,
-        "summary": record.summary, "impact": record.impact, "actions": record.actions,
+        "material": record.material,
+        "severity": record.severity,
+        "headline": record.headline,
+        "summary": record.summary,
+        "impact": record.impact,
+        "actions": record.actions,
         "interpretive_note": record.interpretive_note,
-        "changes": [{"category": c.category, "kind": c.kind, "summary": c.summary,
-                     "severity": f"{c.severity_before} -> {c.severity_after}", "shift_reason": c.shift_reason}
-                    for c in record.changes],
+        "changes": [
+            {
+                "category": c.category,
+                "kind": c.kind,
+                "summary": c.summary,
+                "severity": f"{c.severity_before} -> {c.severity_after}",
+                "shift_reason": c.shift_reason,
+            }
+            for c in record.changes
+        ],
     }
     return json.dumps(data, indent=1, ensure_ascii=False)
 
@@ -155,9 +168,13 @@ class Judge:
         if self._client is None:
             from summarizer.llm import LLMClient
 
-            self._client = LLMClient(model=self.options.model or "", base_url=self.options.base_url,
-                                     api_key=self.options.api_key, db_url=self.options.db_url,
-                                     use_cache=self.options.use_cache)
+            self._client = LLMClient(
+                model=self.options.model or "",
+                base_url=self.options.base_url,
+                api_key=self.options.api_key,
+                db_url=self.options.db_url,
+                use_cache=self.options.use_cache,
+            )
         return self._client
 
     def requests(self, case: Case, record: "ChangeRecord") -> list[Any]:
@@ -165,10 +182,18 @@ class Judge:
 
         user = self.prompt.user.format(passages=passages(case), record=record_prose(record))
         messages = [{"role": "system", "content": self.prompt.system}, {"role": "user", "content": user}]
-        return [ChatRequest(messages=messages, model=self.client.model, temperature=0.0, max_tokens=600,
-                            json_schema=JUDGE_SCHEMA, prompt_id=self.prompt.identity,
-                            extra={"seed": i} if i else {})
-                for i in range(self.options.repeat)]
+        return [
+            ChatRequest(
+                messages=messages,
+                model=self.client.model,
+                temperature=0.0,
+                max_tokens=600,
+                json_schema=JUDGE_SCHEMA,
+                prompt_id=self.prompt.identity,
+                extra={"seed": i} if i else {},
+            )
+            for i in range(self.options.repeat)
+        ]
 
     def __call__(self, case: Case, record: "ChangeRecord") -> dict[str, Any]:
         verdicts, calls, hits, tokens, cost = [], 0, 0, 0, 0.0
@@ -181,13 +206,28 @@ class Judge:
                 tokens += result.prompt_tokens + result.completion_tokens
                 cost += result.cost_usd
         except UpstreamError as exc:
-            return {"mean": None, "error": str(exc), "prompt_id": self.prompt.identity, "model": self.client.model}
+            return {
+                "mean": None,
+                "error": str(exc),
+                "prompt_id": self.prompt.identity,
+                "model": self.client.model,
+            }
         scores = [normalise_score(v["score"]) for v in verdicts]
         mean = statistics.fmean(scores)
         return {
-            "scores": scores, "mean": mean, "stdev": statistics.pstdev(scores) if len(scores) > 1 else 0.0,
-            "min": min(scores), "max": max(scores), "passed": mean >= self.options.threshold - 1e-9,
-            "threshold": self.options.threshold, "unsupported_claims": verdicts[0]["unsupported_claims"],
-            "reason": verdicts[0]["reason"], "prompt_id": self.prompt.identity, "model": self.client.model,
-            "calls": calls, "cache_hits": hits, "tokens": tokens, "cost_usd": round(cost, 6),
+            "scores": scores,
+            "mean": mean,
+            "stdev": statistics.pstdev(scores) if len(scores) > 1 else 0.0,
+            "min": min(scores),
+            "max": max(scores),
+            "passed": mean >= self.options.threshold - 1e-9,
+            "threshold": self.options.threshold,
+            "unsupported_claims": verdicts[0]["unsupported_claims"],
+            "reason": verdicts[0]["reason"],
+            "prompt_id": self.prompt.identity,
+            "model": self.client.model,
+            "calls": calls,
+            "cache_hits": hits,
+            "tokens": tokens,
+            "cost_usd": round(cost, 6),
         }

@@ -28,13 +28,14 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Protocol, Sequence
+from typing import Any, Protocol
 
-from summarizer.text.normalise import normalise
 from summarizer.evals.cases import Case, shift_direction
 from summarizer.model.record import ChangeRecord
 from summarizer.model.taxonomy import severity_of
+from summarizer.text.normalise import normalise
 
 # aggregate metric -> (per-case metric that explains it, +1 when higher is better / -1 when lower is)
 GATED: dict[str, tuple[str, int]] = {
@@ -197,8 +198,13 @@ def score_record(case: Case, record: ChangeRecord | None) -> CaseScore:
     tp, fp, fn = len(predicted & expected), len(predicted - expected - optional), len(expected - predicted)
     p, r, f1 = prf(tp, fp, fn)
     m.update(cat_tp=tp, cat_fp=fp, cat_fn=fn, category_precision=p, category_recall=r, category_f1=f1)
-    detail["categories"] = {"expected": sorted(expected), "optional": sorted(optional), "predicted": sorted(predicted),
-                            "missing": sorted(expected - predicted), "extra": sorted(predicted - expected - optional)}
+    detail["categories"] = {
+        "expected": sorted(expected),
+        "optional": sorted(optional),
+        "predicted": sorted(predicted),
+        "missing": sorted(expected - predicted),
+        "extra": sorted(predicted - expected - optional),
+    }
     checks["categories"] = fn == 0
     if fn:
         failures.append(f"categories: missing {', '.join(sorted(expected - predicted))}")
@@ -220,18 +226,37 @@ def score_record(case: Case, record: ChangeRecord | None) -> CaseScore:
         if prov.category in got:
             before, after = got[prov.category]
             have = shift_direction(before, after)
-            shifts.append({"category": prov.category, "expected": f"{prov.severity_before}->{prov.severity_after}",
-                           "got": f"{before}->{after}", "correct": have == want})
+            shifts.append(
+                {
+                    "category": prov.category,
+                    "expected": f"{prov.severity_before}->{prov.severity_after}",
+                    "got": f"{before}->{after}",
+                    "correct": have == want,
+                }
+            )
             if have != want:
-                failures.append(f"shift: {prov.category} expected {want} ({prov.severity_before}→{prov.severity_after}), "
-                                f"got {have} ({before}→{after})")
+                failures.append(
+                    f"shift: {prov.category} expected {want} ({prov.severity_before}→{prov.severity_after}), "
+                    f"got {have} ({before}→{after})"
+                )
         else:
-            shifts.append({"category": prov.category, "expected": f"{prov.severity_before}->{prov.severity_after}",
-                           "got": None, "correct": False})
-            failures.append(f"shift: {prov.category} expected {want}, but the record has no change of that category")
+            shifts.append(
+                {
+                    "category": prov.category,
+                    "expected": f"{prov.severity_before}->{prov.severity_after}",
+                    "got": None,
+                    "correct": False,
+                }
+            )
+            failures.append(
+                f"shift: {prov.category} expected {want}, but the record has no change of that category"
+            )
     correct = sum(1 for s in shifts if s["correct"])
-    m.update(shift_correct=correct, shift_total=len(shifts),
-             shift_direction_accuracy=correct / len(shifts) if shifts else None)
+    m.update(
+        shift_correct=correct,
+        shift_total=len(shifts),
+        shift_direction_accuracy=correct / len(shifts) if shifts else None,
+    )
     detail["shifts"] = shifts
     checks["shift"] = correct == len(shifts)
 
@@ -245,8 +270,11 @@ def score_record(case: Case, record: ChangeRecord | None) -> CaseScore:
     for alts in missing_facts:
         failures.append(f"facts: none of {_alts(alts)} found")
     bad = [(alts, hit) for alts, hit in find_alternatives(exp.forbidden, all_prose(record)) if hit]
-    m.update(forbidden_hits=len(bad), forbidden_total=len(exp.forbidden),
-             forbidden_rate=len(bad) / len(exp.forbidden) if exp.forbidden else None)
+    m.update(
+        forbidden_hits=len(bad),
+        forbidden_total=len(exp.forbidden),
+        forbidden_rate=len(bad) / len(exp.forbidden) if exp.forbidden else None,
+    )
     detail["forbidden_found"] = [hit for _, hit in bad]
     checks["forbidden"] = not bad
     for _, hit in bad:
@@ -254,14 +282,21 @@ def score_record(case: Case, record: ChangeRecord | None) -> CaseScore:
 
     # quotes
     old_c, new_c = collapse_ws(case.old_text), collapse_ws(case.new_text)
-    quotes = [(q, old_c) for c in record.changes for q in c.quotes_old] + [(q, new_c) for c in record.changes for q in c.quotes_new]
+    quotes = [(q, old_c) for c in record.changes for q in c.quotes_old] + [
+        (q, new_c) for c in record.changes for q in c.quotes_new
+    ]
     bad_quotes = [q for q, doc in quotes if not collapse_ws(q) or collapse_ws(q) not in doc]
-    m.update(quotes_verbatim=len(quotes) - len(bad_quotes), quotes_total=len(quotes),
-             quote_verbatim_rate=(len(quotes) - len(bad_quotes)) / len(quotes) if quotes else None)
+    m.update(
+        quotes_verbatim=len(quotes) - len(bad_quotes),
+        quotes_total=len(quotes),
+        quote_verbatim_rate=(len(quotes) - len(bad_quotes)) / len(quotes) if quotes else None,
+    )
     detail["quotes_not_verbatim"] = bad_quotes
     checks["quotes"] = not bad_quotes
     if bad_quotes:
-        failures.append(f"quotes: {len(bad_quotes)} of {len(quotes)} not found verbatim, e.g. {_clip(bad_quotes[0])!r}")
+        failures.append(
+            f"quotes: {len(bad_quotes)} of {len(quotes)} not found verbatim, e.g. {_clip(bad_quotes[0])!r}"
+        )
 
     # readability and size
     from summarizer.rubric.readability import record_reading_grade
@@ -277,17 +312,40 @@ def _score_missing(case: Case) -> CaseScore:
     exp = case.expected
     n_prov, n_facts = len(exp.provisions), len(exp.facts)
     m: dict[str, float | int | None] = {
-        "material_correct": 0, "cat_tp": 0, "cat_fp": 0, "cat_fn": len(exp.categories),
-        "category_precision": 0.0, "category_recall": 0.0, "category_f1": 0.0,
-        "severity_exact": 0, "severity_within_one": 0,
-        "shift_correct": 0, "shift_total": n_prov, "shift_direction_accuracy": 0.0 if n_prov else None,
-        "facts_found": 0, "facts_total": n_facts, "fact_recall": 0.0 if n_facts else None,
-        "forbidden_hits": 0, "forbidden_total": 0, "forbidden_rate": None,
-        "quotes_verbatim": 0, "quotes_total": 0, "quote_verbatim_rate": None,
-        "reading_grade": None, "length_words": None, "flags": 0,
+        "material_correct": 0,
+        "cat_tp": 0,
+        "cat_fp": 0,
+        "cat_fn": len(exp.categories),
+        "category_precision": 0.0,
+        "category_recall": 0.0,
+        "category_f1": 0.0,
+        "severity_exact": 0,
+        "severity_within_one": 0,
+        "shift_correct": 0,
+        "shift_total": n_prov,
+        "shift_direction_accuracy": 0.0 if n_prov else None,
+        "facts_found": 0,
+        "facts_total": n_facts,
+        "fact_recall": 0.0 if n_facts else None,
+        "forbidden_hits": 0,
+        "forbidden_total": 0,
+        "forbidden_rate": None,
+        "quotes_verbatim": 0,
+        "quotes_total": 0,
+        "quote_verbatim_rate": None,
+        "reading_grade": None,
+        "length_words": None,
+        "flags": 0,
     }
-    detail = {"categories": {"expected": sorted(exp.categories), "optional": sorted(exp.categories_optional),
-                             "predicted": [], "missing": sorted(exp.categories), "extra": []}}
+    detail = {
+        "categories": {
+            "expected": sorted(exp.categories),
+            "optional": sorted(exp.categories_optional),
+            "predicted": [],
+            "missing": sorted(exp.categories),
+            "extra": [],
+        }
+    }
     checks = {name: False for name in CHECKS}
     return CaseScore(metrics=m, detail=detail, checks=checks, failures=["no record: the analyzer failed"])
 
@@ -334,13 +392,18 @@ def _sum(results: Sequence[Scored], key: str) -> int:
 def aggregate(results: Sequence[Scored]) -> dict[str, float | int | None]:
     """Suite scores of *results* (a pure function of the per-case metrics: recomputable on any subset)."""
     n = len(results)
-    agg: dict[str, float | int | None] = {"cases": n, "passed": sum(1 for r in results if r.passed),
-                                          "errors": sum(1 for r in results if r.error)}
+    agg: dict[str, float | int | None] = {
+        "cases": n,
+        "passed": sum(1 for r in results if r.passed),
+        "errors": sum(1 for r in results if r.error),
+    }
     agg["pass_rate"] = _ratio(agg["passed"], n)  # type: ignore[arg-type]
     agg["material_accuracy"] = _mean(r.metrics.get("material_correct") for r in results)
     tp, fp, fn = _sum(results, "cat_tp"), _sum(results, "cat_fp"), _sum(results, "cat_fn")
     p, r_, f1 = prf(tp, fp, fn)
-    agg.update(category_precision=p if n else None, category_recall=r_ if n else None, category_f1=f1 if n else None)
+    agg.update(
+        category_precision=p if n else None, category_recall=r_ if n else None, category_f1=f1 if n else None
+    )
     agg.update(_macro(results))
     agg["severity_exact"] = _mean(r.metrics.get("severity_exact") for r in results)
     agg["severity_within_one"] = _mean(r.metrics.get("severity_within_one") for r in results)
@@ -348,7 +411,11 @@ def aggregate(results: Sequence[Scored]) -> dict[str, float | int | None]:
     agg["fact_recall"] = _ratio(_sum(results, "facts_found"), _sum(results, "facts_total"))
     agg["forbidden_claim_rate"] = _ratio(_sum(results, "forbidden_hits"), _sum(results, "forbidden_total"))
     agg["quote_verbatim_rate"] = _ratio(_sum(results, "quotes_verbatim"), _sum(results, "quotes_total"))
-    judged = [r.metrics.get("judge_faithfulness") for r in results if r.metrics.get("judge_faithfulness") is not None]
+    judged = [
+        r.metrics.get("judge_faithfulness")
+        for r in results
+        if r.metrics.get("judge_faithfulness") is not None
+    ]
     if judged:
         agg["judge_faithfulness"] = _mean(judged)
         agg["judge_pass_rate"] = _mean(r.metrics.get("judge_passed") for r in results)
@@ -361,16 +428,22 @@ def aggregate(results: Sequence[Scored]) -> dict[str, float | int | None]:
     agg["cost_usd"] = round(sum(r.cost_usd for r in results), 6)
     latencies = sorted(r.latency_ms for r in results)
     agg["latency_ms_mean"] = _round(statistics.fmean(latencies)) if latencies else None
-    agg["latency_ms_p95"] = _round(latencies[min(len(latencies) - 1, math.ceil(0.95 * len(latencies)) - 1)]) if latencies else None
+    agg["latency_ms_p95"] = (
+        _round(latencies[min(len(latencies) - 1, math.ceil(0.95 * len(latencies)) - 1)])
+        if latencies
+        else None
+    )
     return agg
 
 
 def _macro(results: Sequence[Scored]) -> dict[str, float | None]:
     """Per-category precision, recall and F1, averaged over the categories seen in the suite."""
     rows = per_category(results).values()
-    return {"category_precision_macro": _mean(x["precision"] for x in rows),
-            "category_recall_macro": _mean(x["recall"] for x in rows),
-            "category_f1_macro": _mean(x["f1"] for x in rows)}
+    return {
+        "category_precision_macro": _mean(x["precision"] for x in rows),
+        "category_recall_macro": _mean(x["recall"] for x in rows),
+        "category_f1_macro": _mean(x["f1"] for x in rows),
+    }
 
 
 def per_category(results: Sequence[Scored]) -> dict[str, dict[str, float | int]]:
@@ -378,7 +451,11 @@ def per_category(results: Sequence[Scored]) -> dict[str, dict[str, float | int]]
     counts: dict[str, list[int]] = {}
     for r in results:
         cats = r.detail.get("categories") or {}
-        expected, optional, predicted = set(cats.get("expected", [])), set(cats.get("optional", [])), set(cats.get("predicted", []))
+        expected, optional, predicted = (
+            set(cats.get("expected", [])),
+            set(cats.get("optional", [])),
+            set(cats.get("predicted", [])),
+        )
         for c in expected | predicted:
             row = counts.setdefault(c, [0, 0, 0])
             row[0] += int(c in expected and c in predicted)

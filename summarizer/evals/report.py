@@ -111,9 +111,17 @@ def score_rows(run: RunResult, comparison: RunComparison | None = None) -> list[
     for key, label in SCORE_LABELS.items():
         if key not in run.aggregate and key not in base:
             continue
-        value = base[key].b if key in base and comparison and comparison.restricted else run.aggregate.get(key)
-        row = {"key": key, "label": label + (" †" if key in GATED else ""), "value": fmt_metric(key, value),
-               "baseline": "", "delta": "", "status": ""}
+        value = (
+            base[key].b if key in base and comparison and comparison.restricted else run.aggregate.get(key)
+        )
+        row = {
+            "key": key,
+            "label": label + (" †" if key in GATED else ""),
+            "value": fmt_metric(key, value),
+            "baseline": "",
+            "delta": "",
+            "status": "",
+        }
         if key in base:
             row["baseline"] = fmt_metric(key, base[key].a)
             row["delta"] = fmt_delta(key, base[key].delta)
@@ -122,9 +130,16 @@ def score_rows(run: RunResult, comparison: RunComparison | None = None) -> list[
     return rows
 
 
-TAG_COLUMNS = (("pass_rate", "pass"), ("material_accuracy", "material"), ("category_f1", "cat F1"),
-               ("severity_within_one", "sev ±1"), ("shift_direction_accuracy", "shift"), ("fact_recall", "facts"),
-               ("forbidden_claim_rate", "forbidden"), ("quote_verbatim_rate", "quotes"))
+TAG_COLUMNS = (
+    ("pass_rate", "pass"),
+    ("material_accuracy", "material"),
+    ("category_f1", "cat F1"),
+    ("severity_within_one", "sev ±1"),
+    ("shift_direction_accuracy", "shift"),
+    ("fact_recall", "facts"),
+    ("forbidden_claim_rate", "forbidden"),
+    ("quote_verbatim_rate", "quotes"),
+)
 
 
 def tag_rows(run: RunResult) -> list[dict[str, str]]:
@@ -138,7 +153,9 @@ def tag_rows(run: RunResult) -> list[dict[str, str]]:
     rows = []
     for tag, results in sorted(tags.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         agg = aggregate(results)
-        rows.append({"tag": tag, "cases": str(len(results)), **{k: fmt_metric(k, agg.get(k)) for k, _ in TAG_COLUMNS}})
+        rows.append(
+            {"tag": tag, "cases": str(len(results)), **{k: fmt_metric(k, agg.get(k)) for k, _ in TAG_COLUMNS}}
+        )
     return rows
 
 
@@ -149,47 +166,74 @@ def _md(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
 
 
-def render_markdown(run: RunResult, comparison: RunComparison | None = None, gate: "GateResult | None" = None) -> str:
+def render_markdown(
+    run: RunResult, comparison: RunComparison | None = None, gate: "GateResult | None" = None
+) -> str:
     """A Markdown report for a pull-request comment."""
     out = [f"## Eval: {run.label or run.run_id} — {run.analyzer}", ""]
     if gate is not None:
         icon = "✅" if gate.ok else "❌"
-        out += [f"{icon} **Gate {'passed' if gate.ok else 'failed'}** against `{gate.baseline.name}` "
-                f"(max regression {gate.max_regression:g}, reading grade +{gate.max_grade_rise:g})", ""]
+        out += [
+            f"{icon} **Gate {'passed' if gate.ok else 'failed'}** against `{gate.baseline.name}` "
+            f"(max regression {gate.max_regression:g}, reading grade +{gate.max_grade_rise:g})",
+            "",
+        ]
         out += [f"- {_md(v.describe())}" for v in gate.violations]
         out += [""] if gate.violations else []
     out += ["| | |", "|---|---|"] + [f"| {k} | {_md(v)} |" for k, v in run_facts(run)] + [""]
     p = run.aggregate
-    out += [f"**{p.get('passed', 0)}/{p.get('cases', 0)} cases pass every check**, "
-            f"{p.get('errors', 0)} errors, {fmt_metric('calls', p.get('calls'))} model calls "
-            f"({fmt_metric('cache_hits', p.get('cache_hits'))} cache hits), {fmt_metric('cost_usd', p.get('cost_usd'))}.", ""]
+    out += [
+        f"**{p.get('passed', 0)}/{p.get('cases', 0)} cases pass every check**, "
+        f"{p.get('errors', 0)} errors, {fmt_metric('calls', p.get('calls'))} model calls "
+        f"({fmt_metric('cache_hits', p.get('cache_hits'))} cache hits), {fmt_metric('cost_usd', p.get('cost_usd'))}.",
+        "",
+    ]
     out += ["### Scores", ""]
     rows = score_rows(run, comparison)
     if comparison:
-        out += [f"Compared with `{comparison.a.name}`" + (" on the shared cases" if comparison.restricted else "") + ".", ""]
+        out += [
+            f"Compared with `{comparison.a.name}`"
+            + (" on the shared cases" if comparison.restricted else "")
+            + ".",
+            "",
+        ]
         out += ["| metric | baseline | this run | Δ |", "|---|---:|---:|---:|"]
         out += [f"| {r['label']} | {r['baseline']} | {r['value']} | {_status_md(r)} |" for r in rows]
     else:
         out += ["| metric | value |", "|---|---:|"] + [f"| {r['label']} | {r['value']} |" for r in rows]
     out += ["", "† gated metric", ""]
     if comparison:
-        out += _md_moves("Regressed cases", comparison.regressed) + _md_moves("Improved cases", comparison.improved)
+        out += _md_moves("Regressed cases", comparison.regressed) + _md_moves(
+            "Improved cases", comparison.improved
+        )
     tags = tag_rows(run)
     if tags:
-        out += [f"<details><summary><b>By tag</b> ({len(tags)} tags)</summary>", "",
-                "| tag | cases | " + " | ".join(h for _, h in TAG_COLUMNS) + " |",
-                "|---|---:|" + "---:|" * len(TAG_COLUMNS)]
-        out += [f"| {_md(r['tag'])} | {r['cases']} | " + " | ".join(r[k] for k, _ in TAG_COLUMNS) + " |" for r in tags]
+        out += [
+            f"<details><summary><b>By tag</b> ({len(tags)} tags)</summary>",
+            "",
+            "| tag | cases | " + " | ".join(h for _, h in TAG_COLUMNS) + " |",
+            "|---|---:|" + "---:|" * len(TAG_COLUMNS),
+        ]
+        out += [
+            f"| {_md(r['tag'])} | {r['cases']} | " + " | ".join(r[k] for k, _ in TAG_COLUMNS) + " |"
+            for r in tags
+        ]
         out += ["", "</details>", ""]
     failing = sum(1 for r in run.results if not r.passed)
-    out += [f"<details><summary><b>Cases</b> ({len(run.results)}, {failing} not passing every check)</summary>", "",
-            "| case | result | material | severity exp/got | cat F1 | missing | shift | facts "
-            "| forbidden | quotes | why |", "|---|---|---|---|---:|---|---|---|---|---|---|"]
+    out += [
+        f"<details><summary><b>Cases</b> ({len(run.results)}, {failing} not passing every check)</summary>",
+        "",
+        "| case | result | material | severity exp/got | cat F1 | missing | shift | facts "
+        "| forbidden | quotes | why |",
+        "|---|---|---|---|---:|---|---|---|---|---|---|",
+    ]
     for r in run.results:
         c = case_cells(r)
-        out.append(f"| `{r.case_id}` | {c['result']} | {c['material']} | {c['severity']} | {c['category_f1']} "
-                   f"| {_md(c['missing'])} | {c['shift']} | {c['facts']} | {c['forbidden']} | {c['quotes']} "
-                   f"| {_md(_clip(c['why'], 160))} |")
+        out.append(
+            f"| `{r.case_id}` | {c['result']} | {c['material']} | {c['severity']} | {c['category_f1']} "
+            f"| {_md(c['missing'])} | {c['shift']} | {c['facts']} | {c['forbidden']} | {c['quotes']} "
+            f"| {_md(_clip(c['why'], 160))} |"
+        )
     out += ["", "</details>"]
     return "\n".join(out) + "\n"
 
@@ -263,16 +307,24 @@ against <code>{{ gate.baseline.name }}</code> (max regression {{ gate.max_regres
 """
 
 
-def render_html(run: RunResult, comparison: RunComparison | None = None, gate: "GateResult | None" = None) -> str:
+def render_html(
+    run: RunResult, comparison: RunComparison | None = None, gate: "GateResult | None" = None
+) -> str:
     """One self-contained HTML file (inline CSS, no scripts, no external resources)."""
     from jinja2 import Environment
 
-    from summarizer import __version__
+    from summarizer.about import __version__
 
     env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
     return env.from_string(_HTML).render(
-        run=run, comparison=comparison, gate=gate, facts=run_facts(run), rows=score_rows(run, comparison),
-        cases=[(r, case_cells(r)) for r in run.results], version=__version__, tags=tag_rows(run),
+        run=run,
+        comparison=comparison,
+        gate=gate,
+        facts=run_facts(run),
+        rows=score_rows(run, comparison),
+        cases=[(r, case_cells(r)) for r in run.results],
+        version=__version__,
+        tags=tag_rows(run),
         tag_columns=TAG_COLUMNS,
     )
 
@@ -289,24 +341,48 @@ def render_junit(run: RunResult, gate: "GateResult | None" = None) -> str:
     total_s = sum(r.latency_ms for r in run.results) / 1000
     gate_cases = list(gate.checked.items()) if gate else []
     gate_fail = {v.metric: v for v in gate.violations} if gate else {}
-    root = ET.Element("testsuites", name="summarizer eval", tests=str(len(run.results) + len(gate_cases)),
-                      failures=str(failures + len(gate_fail)), errors=str(errors), time=f"{total_s:.3f}")
-    suite = ET.SubElement(root, "testsuite", name=suite_name, tests=str(len(run.results) + len(gate_cases)),
-                          failures=str(failures + len(gate_fail)), errors=str(errors), skipped="0",
-                          time=f"{total_s:.3f}", timestamp=run.created_at.strftime("%Y-%m-%dT%H:%M:%S"))
+    root = ET.Element(
+        "testsuites",
+        name="summarizer eval",
+        tests=str(len(run.results) + len(gate_cases)),
+        failures=str(failures + len(gate_fail)),
+        errors=str(errors),
+        time=f"{total_s:.3f}",
+    )
+    suite = ET.SubElement(
+        root,
+        "testsuite",
+        name=suite_name,
+        tests=str(len(run.results) + len(gate_cases)),
+        failures=str(failures + len(gate_fail)),
+        errors=str(errors),
+        skipped="0",
+        time=f"{total_s:.3f}",
+        timestamp=run.created_at.strftime("%Y-%m-%dT%H:%M:%S"),
+    )
     props = ET.SubElement(suite, "properties")
-    for key, value in [("run_id", run.run_id), ("label", run.label), ("analyzer", run.analyzer), ("model", run.model),
-                       ("prompt_id", run.prompt_id), ("git_revision", run.git_revision)]:
+    for key, value in [
+        ("run_id", run.run_id),
+        ("label", run.label),
+        ("analyzer", run.analyzer),
+        ("model", run.model),
+        ("prompt_id", run.prompt_id),
+        ("git_revision", run.git_revision),
+    ]:
         ET.SubElement(props, "property", name=key, value=str(value or ""))
     for key, value in run.aggregate.items():
         ET.SubElement(props, "property", name=f"score.{key}", value="" if value is None else str(value))
     for r in run.results:
-        tc = ET.SubElement(suite, "testcase", classname=suite_name, name=r.case_id, time=f"{r.latency_ms / 1000:.3f}")
+        tc = ET.SubElement(
+            suite, "testcase", classname=suite_name, name=r.case_id, time=f"{r.latency_ms / 1000:.3f}"
+        )
         if r.error:
             err = ET.SubElement(tc, "error", message=_clip(r.error, 300), type=r.error_kind or "error")
             err.text = r.error
         elif not r.passed:
-            fail = ET.SubElement(tc, "failure", message=_clip("; ".join(r.failures), 300), type="EvalCheckFailed")
+            fail = ET.SubElement(
+                tc, "failure", message=_clip("; ".join(r.failures), 300), type="EvalCheckFailed"
+            )
             fail.text = "\n".join(r.failures)
         if r.headline:
             ET.SubElement(tc, "system-out").text = r.headline
@@ -322,7 +398,9 @@ def render_junit(run: RunResult, gate: "GateResult | None" = None) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def render(run: RunResult, fmt: str, comparison: RunComparison | None = None, gate: "GateResult | None" = None) -> str:
+def render(
+    run: RunResult, fmt: str, comparison: RunComparison | None = None, gate: "GateResult | None" = None
+) -> str:
     """Render *run* as ``markdown``, ``html`` or ``junit``."""
     if fmt in ("markdown", "md"):
         return render_markdown(run, comparison, gate)

@@ -8,7 +8,7 @@ aggregates can be recomputed on any subset of cases (what the gate does when run
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ RUN_FORMAT = "summarizer-eval-run/1"
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class CaseResult(BaseModel):
@@ -122,12 +122,14 @@ class RunResult(BaseModel):
         except json.JSONDecodeError as exc:
             raise InputError(f"{where}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
         if not isinstance(data, dict) or data.get("format") != RUN_FORMAT:
-            raise InputError(f"{where}: not an eval run file (expected \"format\": \"{RUN_FORMAT}\")")
+            raise InputError(f'{where}: not an eval run file (expected "format": "{RUN_FORMAT}")')
         try:
             run = cls.model_validate(data)
         except ValidationError as exc:
             first = exc.errors()[0]
-            raise InputError(f"{where}: invalid eval run: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+            raise InputError(
+                f"{where}: invalid eval run: {'.'.join(map(str, first['loc']))}: {first['msg']}"
+            ) from None
         run.source = source
         return run
 

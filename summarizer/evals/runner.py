@@ -20,9 +20,10 @@ import secrets
 import subprocess
 import time
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Callable, Protocol, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
-from summarizer import __version__
+from summarizer.about import __version__
 from summarizer.config import PROJECT_ROOT
 from summarizer.errors import InputError, SummarizerError, UpstreamError
 from summarizer.evals.cases import Case
@@ -54,18 +55,26 @@ def git_revision(root: str | None = None) -> str | None:
     """
     cwd = root or str(PROJECT_ROOT)
     try:
-        rev = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=cwd, capture_output=True,
-                             text=True, timeout=10)
+        rev = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"], cwd=cwd, capture_output=True, text=True, timeout=10
+        )
         if rev.returncode != 0:
             return None
-        dirty = subprocess.run(["git", "--no-optional-locks", "status", "--porcelain", "--untracked-files=no"],
-                               cwd=cwd, capture_output=True, text=True, timeout=10)
+        dirty = subprocess.run(
+            ["git", "--no-optional-locks", "status", "--porcelain", "--untracked-files=no"],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return rev.stdout.strip() + ("+dirty" if dirty.returncode == 0 and dirty.stdout.strip() else "")
 
 
-def make_analyze_fn(analyzer: "str | Analyzer", options: "AnalysisOptions | None" = None) -> tuple[str, AnalyzeFn]:
+def make_analyze_fn(
+    analyzer: "str | Analyzer", options: "AnalysisOptions | None" = None
+) -> tuple[str, AnalyzeFn]:
     """(name, function) for an analyzer name or object."""
     from summarizer.api import compare_texts, diff_texts
 
@@ -73,15 +82,22 @@ def make_analyze_fn(analyzer: "str | Analyzer", options: "AnalysisOptions | None
         name = analyzer
 
         def fn(case: Case) -> "ChangeRecord":
-            return compare_texts(case.old_text, case.new_text, analyzer=name, options=options,
-                                 old_source=case.old_source, new_source=case.new_source)
+            return compare_texts(
+                case.old_text,
+                case.new_text,
+                analyzer=name,
+                options=options,
+                old_source=case.old_source,
+                new_source=case.new_source,
+            )
 
         return name, fn
     obj = analyzer
 
     def fn_obj(case: Case) -> "ChangeRecord":
-        return obj.analyze(diff_texts(case.old_text, case.new_text, old_source=case.old_source,
-                                      new_source=case.new_source))
+        return obj.analyze(
+            diff_texts(case.old_text, case.new_text, old_source=case.old_source, new_source=case.new_source)
+        )
 
     return getattr(obj, "name", type(obj).__name__), fn_obj
 
@@ -104,9 +120,18 @@ def evaluate_case(case: Case, analyze_fn: AnalyzeFn, judge: JudgeFn | None = Non
     latency = (time.perf_counter() - started) * 1000
     score = score_record(case, record)
     result = CaseResult(
-        case_id=case.id, title=case.title, tags=list(case.tags), case_sha256=case.sha256,
-        metrics=score.metrics, detail=score.detail, checks=score.checks, failures=score.failures,
-        passed=score.passed and error is None, error=error, error_kind=kind, latency_ms=round(latency, 2),
+        case_id=case.id,
+        title=case.title,
+        tags=list(case.tags),
+        case_sha256=case.sha256,
+        metrics=score.metrics,
+        detail=score.detail,
+        checks=score.checks,
+        failures=score.failures,
+        passed=score.passed and error is None,
+        error=error,
+        error_kind=kind,
+        latency_ms=round(latency, 2),
     )
     if error:
         result.failures = [f"error ({kind}): {error}"]
@@ -167,8 +192,9 @@ def run_eval(
     else:
         name = analyzer if isinstance(analyzer, str) else getattr(analyzer, "name", "custom")
         fn = analyze_fn
-    run = RunResult(run_id=new_run_id(), label=label, analyzer=name, cases_dir=cases_dir,
-                    git_revision=git_revision())
+    run = RunResult(
+        run_id=new_run_id(), label=label, analyzer=name, cases_dir=cases_dir, git_revision=git_revision()
+    )
     started = time.perf_counter()
     if jobs <= 1:
         for case in cases:
@@ -189,9 +215,14 @@ def run_eval(
                     on_result(result)
         run.results = [done[c.id] for c in cases]
     records = [r.record for r in run.results if r.record]
-    run.model = (options.model if options else None) or _most_common(r["provenance"].get("model") for r in records)
-    run.prompt_id = _most_common(r["provenance"].get("prompt_version") for r in records) or prompt_identity or (
-        options.prompt if options else None)
+    run.model = (options.model if options else None) or _most_common(
+        r["provenance"].get("model") for r in records
+    )
+    run.prompt_id = (
+        _most_common(r["provenance"].get("prompt_version") for r in records)
+        or prompt_identity
+        or (options.prompt if options else None)
+    )
     run.params = {
         "analyzer": name,
         "prompt": options.prompt if options else None,

@@ -94,16 +94,22 @@ def scaffold_yaml(case_id: str, old_rel: str, new_rel: str, record, source: dict
     else:
         lines.append("  provisions: []")
     lines += [
-        "  facts: []  # TODO: [[\"a fact\", \"or its alternative\"], ...] a correct summary mentions",
-        "  forbidden: []  # TODO: [[\"a claim a correct summary must not make\"], ...]",
+        '  facts: []  # TODO: [["a fact", "or its alternative"], ...] a correct summary mentions',
+        '  forbidden: []  # TODO: [["a claim a correct summary must not make"], ...]',
         "  tags: []",
-        "note: \"TODO: why these labels\"",
+        'note: "TODO: why these labels"',
     ]
     return "\n".join(lines) + "\n"
 
 
-def scaffold_case(old: str | Path, new: str | Path, case_id: str, cases_dir: str | Path | None = None,
-                  *, force: bool = False) -> tuple[Path, Case]:
+def scaffold_case(
+    old: str | Path,
+    new: str | Path,
+    case_id: str,
+    cases_dir: str | Path | None = None,
+    *,
+    force: bool = False,
+) -> tuple[Path, Case]:
     """Write ``<cases_dir>/<case_id>.yaml`` for the pair and return its path and the loaded case."""
     if not CASE_ID.match(case_id):
         raise InputError(f"--id {case_id!r}: use lower-case letters, digits, '-', '_' or '.'")

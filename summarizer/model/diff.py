@@ -67,8 +67,13 @@ class Signals:
 
     def is_empty(self) -> bool:
         return not (
-            self.modality or self.negation or self.enumerations or self.parties_added
-            or self.parties_removed or self.numbers or self.reserve_right_added
+            self.modality
+            or self.negation
+            or self.enumerations
+            or self.parties_added
+            or self.parties_removed
+            or self.numbers
+            or self.reserve_right_added
             or self.reserve_right_removed
         )
 
@@ -161,8 +166,9 @@ def signals_to_dict(s: Signals) -> dict[str, Any]:
     return {
         "modality": [{"old": m.old, "new": m.new, "direction": m.direction} for m in s.modality],
         "negation": [{"change": n.change, "phrase": n.phrase} for n in s.negation],
-        "enumerations": [{"added": list(e.added), "removed": list(e.removed), "context": e.context}
-                         for e in s.enumerations],
+        "enumerations": [
+            {"added": list(e.added), "removed": list(e.removed), "context": e.context} for e in s.enumerations
+        ],
         "parties_added": list(s.parties_added),
         "parties_removed": list(s.parties_removed),
         "parties": list(s.parties),

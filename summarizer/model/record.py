@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarizer import DISCLAIMER, __version__
+from summarizer.about import DISCLAIMER, __version__
 from summarizer.model.taxonomy import CATEGORY_IDS
 
 CategoryId = Literal[CATEGORY_IDS]  # type: ignore[valid-type]
@@ -24,13 +24,16 @@ class Change(BaseModel):
     category: CategoryId
     kind: ChangeKind
     summary: str = Field(description="What the updated text now says, what it said before, in plain words.")
-    severity_before: SeverityName = Field(description="How the old text rates on this provision; none when absent.")
+    severity_before: SeverityName = Field(
+        description="How the old text rates on this provision; none when absent."
+    )
     severity_after: SeverityName
     shift_reason: str = Field(description="One line: why the severity moved (or did not).")
     direction: Literal["up", "down", "same"] | None = Field(
         default=None,
         description="Effect on the user: up = worse for the user (e.g. a protection removed, even when "
-                    "the removed text's own rating falls to none), down = better, same = no change in meaning.")
+        "the removed text's own rating falls to none), down = better, same = no change in meaning.",
+    )
     section: str = Field(description="Section breadcrumb, e.g. 'Privacy Policy › How we share › Partners'.")
     quotes_old: list[str] = Field(default_factory=list, description="Verbatim excerpts of the old text.")
     quotes_new: list[str] = Field(default_factory=list, description="Verbatim excerpts of the new text.")

@@ -63,8 +63,10 @@ def provenance_line(record: "ChangeRecord") -> str:
         parts.append(f"prompt {p.prompt_version}")
     parts.append(f"change-summarizer {p.library_version}")
     if p.tokens.calls:
-        parts.append(f"{p.tokens.prompt_tokens + p.tokens.completion_tokens} tokens in {p.tokens.calls} calls"
-                     + (f" ({p.tokens.cache_hits} cached)" if p.tokens.cache_hits else ""))
+        parts.append(
+            f"{p.tokens.prompt_tokens + p.tokens.completion_tokens} tokens in {p.tokens.calls} calls"
+            + (f" ({p.tokens.cache_hits} cached)" if p.tokens.cache_hits else "")
+        )
     if p.cost_usd:
         parts.append(f"${p.cost_usd:.4f}")
     t = p.timings_ms

@@ -64,15 +64,22 @@ def _hunk_view(h: Hunk) -> Text:
     return text
 
 
-def print_diff(diff: DiffResult, console: Console, *, show_cosmetic: bool = True, width_limit: int = 1200) -> None:
+def print_diff(
+    diff: DiffResult, console: Console, *, show_cosmetic: bool = True, width_limit: int = 1200
+) -> None:
     """Print the diff grouped by section breadcrumb."""
     subst = len(diff.substantive)
     cos = len(diff.hunks) - subst
-    console.print(Text.assemble(
-        (f"{diff.old.source} → {diff.new.source}: ", "bold"),
-        f"{len(diff.hunks)} hunks ({subst} substantive, {cos} cosmetic); ",
-        ("material change" if diff.material else "no material change", "bold red" if diff.material else "bold green"),
-    ))
+    console.print(
+        Text.assemble(
+            (f"{diff.old.source} → {diff.new.source}: ", "bold"),
+            f"{len(diff.hunks)} hunks ({subst} substantive, {cos} cosmetic); ",
+            (
+                "material change" if diff.material else "no material change",
+                "bold red" if diff.material else "bold green",
+            ),
+        )
+    )
     current = None
     for h in diff.hunks:
         if h.cosmetic and not show_cosmetic:

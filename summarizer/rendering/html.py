@@ -5,7 +5,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from summarizer.rendering.common import ARROWS, SEVERITY_COLOURS, category_title, material_label, provenance_line, shift_direction, sources_line
+from summarizer.rendering.common import (
+    ARROWS,
+    SEVERITY_COLOURS,
+    category_title,
+    material_label,
+    provenance_line,
+    shift_direction,
+    sources_line,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from summarizer.model.record import ChangeRecord

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarizer.rendering.common import category_title, material_label, provenance_line, shift_label, sources_line
+from summarizer.rendering.common import (
+    category_title,
+    material_label,
+    provenance_line,
+    shift_label,
+    sources_line,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from summarizer.model.record import ChangeRecord
@@ -34,8 +40,11 @@ def render_markdown(record: "ChangeRecord") -> str:
     if record.changes:
         out += ["## Changes", ""]
         for n, c in enumerate(record.changes, 1):
-            out += [f"### {n}. {category_title(c.category)} ({c.kind})", "",
-                    f"**Severity:** {shift_label(c)}  ", ]
+            out += [
+                f"### {n}. {category_title(c.category)} ({c.kind})",
+                "",
+                f"**Severity:** {shift_label(c)}  ",
+            ]
             if c.section:
                 out.append(f"**Section:** {c.section}")
             out += ["", c.summary, ""]

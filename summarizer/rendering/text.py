@@ -10,14 +10,31 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
-from summarizer.rendering.common import category_title, material_label, provenance_line, shift_direction, shift_label, sources_line
+from summarizer.rendering.common import (
+    category_title,
+    material_label,
+    provenance_line,
+    shift_direction,
+    shift_label,
+    sources_line,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from summarizer.model.record import Change, ChangeRecord
 
-BADGE_STYLES = {"none": "bold white on grey37", "low": "bold white on green4",
-                "medium": "bold black on dark_orange", "high": "bold white on red3"}
-SHIFT_STYLES = {"up": "bold red", "down": "bold green", "same": "bold", "new": "bold cyan", "gone": "bold magenta"}
+BADGE_STYLES = {
+    "none": "bold white on grey37",
+    "low": "bold white on green4",
+    "medium": "bold black on dark_orange",
+    "high": "bold white on red3",
+}
+SHIFT_STYLES = {
+    "up": "bold red",
+    "down": "bold green",
+    "same": "bold",
+    "new": "bold cyan",
+    "gone": "bold magenta",
+}
 
 
 def badge(severity: str) -> Text:
@@ -30,9 +47,12 @@ def _heading(title: str) -> Text:
 
 
 def _change_view(number: int, change: "Change") -> Group:
-    head = Text.assemble((f"{number}. ", "bold"), (category_title(change.category), "bold"),
-                         (f" · {change.kind} · ", "dim"),
-                         (shift_label(change), SHIFT_STYLES[shift_direction(change)]))
+    head = Text.assemble(
+        (f"{number}. ", "bold"),
+        (category_title(change.category), "bold"),
+        (f" · {change.kind} · ", "dim"),
+        (shift_label(change), SHIFT_STYLES[shift_direction(change)]),
+    )
     rows: list[Text | Padding] = [head]
     if change.section:
         rows.append(Text(f"§ {change.section}", style="blue"))
@@ -41,8 +61,13 @@ def _change_view(number: int, change: "Change") -> Group:
         rows.append(Text.assemble(("Why: ", "italic"), change.shift_reason))
     for label, quotes, style in (("before", change.quotes_old, "red"), ("now", change.quotes_new, "green")):
         for quote in quotes:
-            rows.append(Padding(Text.assemble((f"{label}: ", f"bold {style}"), (f"“{quote}”", style)), (0, 0, 0, 2),
-                                expand=False))
+            rows.append(
+                Padding(
+                    Text.assemble((f"{label}: ", f"bold {style}"), (f"“{quote}”", style)),
+                    (0, 0, 0, 2),
+                    expand=False,
+                )
+            )
     return Group(*rows)
 
 
@@ -69,7 +94,11 @@ def record_renderable(record: "ChangeRecord") -> Group:
             parts += [Text(""), _change_view(n, change)]
     for flag in record.flags:
         parts.append(Text(f"⚠ {flag.code}: {flag.message}", style="yellow"))
-    parts += [Text(""), Text(record.disclaimer, style="dim italic"), Text(provenance_line(record), style="dim")]
+    parts += [
+        Text(""),
+        Text(record.disclaimer, style="dim italic"),
+        Text(provenance_line(record), style="dim"),
+    ]
     return Group(*parts)
 
 
@@ -81,7 +110,14 @@ def print_record(record: "ChangeRecord", console: Console) -> None:
 def render_text(record: "ChangeRecord", *, color: bool = False, width: int = 100) -> str:
     """The record as terminal text; ANSI colours only when *color*."""
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False, soft_wrap=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        soft_wrap=False,
+    )
     print_record(record, console)
     return buffer.getvalue()

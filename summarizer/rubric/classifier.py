@@ -35,13 +35,29 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from summarizer.rubric.lexicon import LEXICONS, NEGATORS, inflections
 from summarizer.model.taxonomy import CATEGORY_IDS
+from summarizer.rubric.lexicon import LEXICONS, NEGATORS, inflections
 
-__all__ = ["CategoryHit", "explain", "classify", "classify_many", "score_all", "explain_lexicon",
-           "explain_with", "contributions", "features", "Features", "probabilities", "lexicon_fingerprint",
-           "weights_from_json",
-           "THRESHOLD", "RELATIVE", "FALLBACK", "MIN_PROBABILITY", "MIN_GUESS"]
+__all__ = [
+    "CategoryHit",
+    "explain",
+    "classify",
+    "classify_many",
+    "score_all",
+    "explain_lexicon",
+    "explain_with",
+    "contributions",
+    "features",
+    "Features",
+    "probabilities",
+    "lexicon_fingerprint",
+    "weights_from_json",
+    "THRESHOLD",
+    "RELATIVE",
+    "FALLBACK",
+    "MIN_PROBABILITY",
+    "MIN_GUESS",
+]
 
 #: Minimum score for a category to be reported.
 THRESHOLD = 0.6
@@ -106,13 +122,22 @@ _DIGIT = re.compile(r"\d")
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _PATTERN_CUES: tuple[tuple[str, re.Pattern[str], str, float], ...] = (
     ("<email address>", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), FALLBACK, 1.0),
-    ("<date>", re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
-                          rf"|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH},?\s+\d{{4}}\b"
-                          r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I), FALLBACK, 1.0),
+    (
+        "<date>",
+        re.compile(
+            rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+            rf"|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH},?\s+\d{{4}}\b"
+            r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+            re.I,
+        ),
+        FALLBACK,
+        1.0,
+    ),
 )
 
 
 # --- compiled lexicon ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
@@ -135,10 +160,12 @@ class _Compiled:
 
 @cache
 def _compiled() -> _Compiled:
-    phrases = [(category, slot, phrase, weight)
-               for category, lex in LEXICONS.items()
-               for slot in ("cues", "verbs", "objects", "parties")
-               for phrase, weight in getattr(lex, slot).items()]
+    phrases = [
+        (category, slot, phrase, weight)
+        for category, lex in LEXICONS.items()
+        for slot in ("cues", "verbs", "objects", "parties")
+        for phrase, weight in getattr(lex, slot).items()
+    ]
     vocabulary = sorted({w for _, _, phrase, _ in phrases for w in _words(phrase)}, key=lambda w: (len(w), w))
     canon: dict[str, str] = {}
     for word in vocabulary:  # shorter words first: "cookies" becomes a form of "cookie"
@@ -162,7 +189,9 @@ def _compiled() -> _Compiled:
     entries: list[tuple[_Entry, ...]] = []
     lengths: list[int] = []
     for pid, (key, per_category) in enumerate(merged.items()):
-        entries.append(tuple(_Entry(c, w, label, frozenset(slots)) for c, (w, label, slots) in per_category.items()))
+        entries.append(
+            tuple(_Entry(c, w, label, frozenset(slots)) for c, (w, label, slots) in per_category.items())
+        )
         lengths.append(len(key))
         index.setdefault(key[0], []).append((key[1:], pid))
     return _Compiled(
@@ -175,6 +204,7 @@ def _compiled() -> _Compiled:
 
 
 # --- scoring ------------------------------------------------------------------------------------
+
 
 class _Tally:
     __slots__ = ("score", "terms", "features", "seen", "covered", "verbs", "objects", "parties")
@@ -215,7 +245,7 @@ def _tallies(text: str) -> dict[str, _Tally]:
         matched_here: dict[str, int] = {}  # category -> length of the longest phrase matched at i
         for rest, pid in candidates:
             length = compiled.lengths[pid]
-            if rest and (i + length > n or tuple(bases[i + 1:i + length]) != rest):
+            if rest and (i + length > n or tuple(bases[i + 1 : i + length]) != rest):
                 continue
             negated = None
             for entry in compiled.entries[pid]:
@@ -229,7 +259,7 @@ def _tallies(text: str) -> dict[str, _Tally]:
                 label = entry.label
                 if "verbs" in entry.slots:
                     if negated is None:
-                        negated = any(w in NEGATORS for w in words[max(0, i - 3):i])
+                        negated = any(w in NEGATORS for w in words[max(0, i - 3) : i])
                     if negated:
                         label = f"not {label}"
                     tally.verbs.append((i, label))
@@ -269,8 +299,11 @@ def _tallies(text: str) -> dict[str, _Tally]:
 def score_all(text: str) -> dict[str, CategoryHit]:
     """Raw lexicon scores of every category that matched anything (hand-set weights, no threshold,
     no learned weights), keyed by category."""
-    return {category: CategoryHit(category, round(tally.score, 3), tally.terms)
-            for category, tally in _tallies(text).items() if tally.terms}
+    return {
+        category: CategoryHit(category, round(tally.score, 3), tally.terms)
+        for category, tally in _tallies(text).items()
+        if tally.terms
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +335,7 @@ def features(text: str) -> Features:
 
 
 # --- learned weights ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class _Weights:
@@ -376,10 +410,13 @@ def probabilities(found: Features, weights: _Weights, candidates: Iterable[str])
     for category in candidates:
         rival = second if category == best_category else best
         own = weights.own.get(category, {})
-        z = (weights.bias.get(category, -5.0) + weights.scale.get(category, 0.0) * scores.get(category, 0.0)
-             + weights.rival.get(category, 0.0) * rival
-             + sum(own.get(f, 0.0) for f in found.fired.get(category, ()))
-             + cross_sum.get(category, 0.0))
+        z = (
+            weights.bias.get(category, -5.0)
+            + weights.scale.get(category, 0.0) * scores.get(category, 0.0)
+            + weights.rival.get(category, 0.0) * rival
+            + sum(own.get(f, 0.0) for f in found.fired.get(category, ()))
+            + cross_sum.get(category, 0.0)
+        )
         result[category] = _sigmoid(z)
     return result
 
@@ -408,9 +445,11 @@ def contributions(text: str, category: str) -> list[tuple[str, float]]:
     found = features(text)
     scores = found.scores
     rival = max([0.0] + [v for c, v in scores.items() if c != category])
-    parts = [("bias", weights.bias.get(category, 0.0)),
-             ("hand score", weights.scale.get(category, 0.0) * scores.get(category, 0.0)),
-             ("best other category", weights.rival.get(category, 0.0) * rival)]
+    parts = [
+        ("bias", weights.bias.get(category, 0.0)),
+        ("hand score", weights.scale.get(category, 0.0) * scores.get(category, 0.0)),
+        ("best other category", weights.rival.get(category, 0.0) * rival),
+    ]
     own = weights.own.get(category, {})
     fired = found.fired.get(category, frozenset())
     terms: dict[str, float] = {f: own.get(f, 0.0) for f in fired}
@@ -465,8 +504,9 @@ def explain_lexicon(text: str) -> list[CategoryHit]:
     cues score :data:`DOMINANT` times the best. Kept as the fallback and as the bench's baseline."""
     scored = score_all(text)
     fallback = scored.pop(FALLBACK, None) or CategoryHit(FALLBACK, 0.0, [])
-    ranked = sorted((h for h in scored.values() if h.score >= THRESHOLD),
-                    key=lambda h: (-h.score, _ORDER[h.category]))
+    ranked = sorted(
+        (h for h in scored.values() if h.score >= THRESHOLD), key=lambda h: (-h.score, _ORDER[h.category])
+    )
     if not ranked or fallback.score >= DOMINANT * ranked[0].score:
         return [fallback]
     top = ranked[0].score

@@ -40,7 +40,9 @@ def injection_spans(text: str) -> list[tuple[int, int]]:
     return spans or hits
 
 
-def without_injections(text: str, placeholder: str = "[instruction addressed to AI systems left out]") -> tuple[str, list[str]]:
+def without_injections(
+    text: str, placeholder: str = "[instruction addressed to AI systems left out]"
+) -> tuple[str, list[str]]:
     """*text* with instruction-like sentences replaced by *placeholder*, and those sentences."""
     spans = injection_spans(text)
     if not spans:

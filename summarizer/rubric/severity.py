@@ -26,13 +26,27 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from summarizer.diffing.signals import (
+    PARTY_RE,
+    canonical,
+    compute_signals,
+    find_numbers,
+    party_name,
+    split_clauses,
+    stem,
+)
 from summarizer.model.diff import NumberChange, Signals
-from summarizer.diffing.signals import PARTY_RE, canonical, compute_signals, find_numbers, party_name, split_clauses, stem
 from summarizer.model.taxonomy import CATEGORIES, Severity
 
 __all__ = [
-    "Assessment", "Factor", "rate_text", "text_factors", "assess_change", "overall_severity",
-    "change_severity", "shift_phrase",
+    "Assessment",
+    "Factor",
+    "rate_text",
+    "text_factors",
+    "assess_change",
+    "overall_severity",
+    "change_severity",
+    "shift_phrase",
 ]
 
 Direction = Literal["up", "down", "same"]
@@ -112,7 +126,15 @@ _HINTS: dict[str, tuple[str, ...]] = {
     "children": ("child", "minor", "kid", "teen", "under"),
     "no_refund": ("refund",),
     "auto_renew": ("renew",),
-    "liability_shield": ("as is", "as available", "in no event", "liable", "responsible", "indemnif", "harmless"),
+    "liability_shield": (
+        "as is",
+        "as available",
+        "in no event",
+        "liable",
+        "responsible",
+        "indemnif",
+        "harmless",
+    ),
     "no_sale": ("sell", "rent", "trade"),
     "no_share": ("not ", "never "),
     "no_data_use": ("not ", "never "),
@@ -120,7 +142,16 @@ _HINTS: dict[str, tuple[str, ...]] = {
     "opt_out": ("opt", "unsubscrib", "withdraw", "you can", "you may", "right to"),
     "user_right": ("right", "you can", "you may", "entitled"),
     "notice": ("notif", "inform", "tell", "alert", "email", "e-mail", "notice", "advance"),
-    "safeguards": ("encrypt", "standard", "safeguard", "pseudonym", "anonym", "identif", "two-factor", "breach"),
+    "safeguards": (
+        "encrypt",
+        "standard",
+        "safeguard",
+        "pseudonym",
+        "anonym",
+        "identif",
+        "two-factor",
+        "breach",
+    ),
     "deletion": ("delet", "eras", "destroy", "anonym", "identif"),
     "retention_limit": ("retain", "keep", "store", "hold"),
     "limited_purpose": ("only", "solely", "strictly"),
@@ -154,132 +185,274 @@ def _spans(canon: str, hints: tuple[str, ...]) -> list[tuple[int, int]]:
     return out
 
 
-_DATA_VERBS = (r"collect|collects|collected|collecting|use|uses|used|using|track|tracks|tracked|tracking|store|stores"
-               r"|stored|storing|retain|retains|retained|keep|keeps|kept|combine|combines|combined|access|monitor"
-               r"|monitors|read|scan|scans|profile|process|processes|processed|train|record|records|analy[sz]e|link|match")
-_SHARE_VERBS = (r"share|shares|shared|sharing|disclose|discloses|disclosed|disclosing|transfer|transfers|transferred"
-                r"|transferring|provide|provides|provided|providing|make available|made available|release|releases"
-                r"|released|pass on|passes on|passed on")
+_DATA_VERBS = (
+    r"collect|collects|collected|collecting|use|uses|used|using|track|tracks|tracked|tracking|store|stores"
+    r"|stored|storing|retain|retains|retained|keep|keeps|kept|combine|combines|combined|access|monitor"
+    r"|monitors|read|scan|scans|profile|process|processes|processed|train|record|records|analy[sz]e|link|match"
+)
+_SHARE_VERBS = (
+    r"share|shares|shared|sharing|disclose|discloses|disclosed|disclosing|transfer|transfers|transferred"
+    r"|transferring|provide|provides|provided|providing|make available|made available|release|releases"
+    r"|released|pass on|passes on|passed on"
+)
 # what follows a promise not to share/use for it to be about data, not about warranties or the service
-_DATA_OBJECT = (r"(?=[^.;\n]{0,80}?\b(?:data|information|details|content|messages|communications|contacts|location"
-                r"|cookies|it|them|third|partners?|affiliates|advertisers|anyone|others|profiles?)\b)")
+_DATA_OBJECT = (
+    r"(?=[^.;\n]{0,80}?\b(?:data|information|details|content|messages|communications|contacts|location"
+    r"|cookies|it|them|third|partners?|affiliates|advertisers|anyone|others|profiles?)\b)"
+)
 
 _RULES: tuple[_Rule, ...] = (
     # -- permissions and hedges (push up)
-    _r("sale", 2, "permission to sell data",
-       r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented)\b(?=[^.;\n]{0,60}?\b(?:data|information|details|it|them|lists?)\b)"
-       r"|\bsale of (?:your |the )?(?:personal )?(?:data|information)\b", lead=1),
-    _r("any_purpose", 2, "an open-ended purpose",
-       r"\bfor any (?:other |lawful |business )?(?:purpose|reason)s?\b|\bany purpose whatsoever\b|\bfor whatever purposes?\b"),
-    _r("without_notice", 2, "action without notice",
-       r"\bwithout (?:any |prior |advance |further |giving )*(?:notice|notification|notifying you|informing you|warning)\b",
-       if_negated=("notice", -1, "the advance notice")),
-    _r("without_consent", 1, "action without consent",
-       r"\bwithout (?:your |prior |express |explicit |parental |verifiable )*(?:consent|permission|authori[sz]ation)\b",
-       if_negated=("consent_required", -1, "the consent requirement")),
-    _r("without_legal_process", 1, "disclosure without legal process",
-       r"\bwithout (?:a |an )?(?:warrant|subpoena|court order)\b"),
+    _r(
+        "sale",
+        2,
+        "permission to sell data",
+        r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented)\b(?=[^.;\n]{0,60}?\b(?:data|information|details|it|them|lists?)\b)"
+        r"|\bsale of (?:your |the )?(?:personal )?(?:data|information)\b",
+        lead=1,
+    ),
+    _r(
+        "any_purpose",
+        2,
+        "an open-ended purpose",
+        r"\bfor any (?:other |lawful |business )?(?:purpose|reason)s?\b|\bany purpose whatsoever\b|\bfor whatever purposes?\b",
+    ),
+    _r(
+        "without_notice",
+        2,
+        "action without notice",
+        r"\bwithout (?:any |prior |advance |further |giving )*(?:notice|notification|notifying you|informing you|warning)\b",
+        if_negated=("notice", -1, "the advance notice"),
+    ),
+    _r(
+        "without_consent",
+        1,
+        "action without consent",
+        r"\bwithout (?:your |prior |express |explicit |parental |verifiable )*(?:consent|permission|authori[sz]ation)\b",
+        if_negated=("consent_required", -1, "the consent requirement"),
+    ),
+    _r(
+        "without_legal_process",
+        1,
+        "disclosure without legal process",
+        r"\bwithout (?:a |an )?(?:warrant|subpoena|court order)\b",
+    ),
     _r("reserve_right", 1, "a reserved right", r"\breserves? (?:the|our|its|their) right\b"),
-    _r("discretion", 1, "sole discretion",
-       r"\b(?:at|in) (?:our|its|their|the company's|[a-z]+'s) (?:(?:sole|absolute|complete|own|exclusive)"
-       r"(?: and (?:sole|absolute|complete|exclusive))? )?discretion\b"),
-    _r("at_any_time", 1, "changes at any time",
-       r"\b(?:change|modify|amend|update|revise|suspend|terminate|discontinue|cancel|remove|disable|restrict)\w*\b"
-       r"[^.;\n]{0,80}?\bat any time\b", not_user=True),
+    _r(
+        "discretion",
+        1,
+        "sole discretion",
+        r"\b(?:at|in) (?:our|its|their|the company's|[a-z]+'s) (?:(?:sole|absolute|complete|own|exclusive)"
+        r"(?: and (?:sole|absolute|complete|exclusive))? )?discretion\b",
+    ),
+    _r(
+        "at_any_time",
+        1,
+        "changes at any time",
+        r"\b(?:change|modify|amend|update|revise|suspend|terminate|discontinue|cancel|remove|disable|restrict)\w*\b"
+        r"[^.;\n]{0,80}?\bat any time\b",
+        not_user=True,
+    ),
     _r("perpetual", 2, "a perpetual or irrevocable licence", r"\b(?:perpetual|irrevocable)\b"),
-    _r("broad_licence", 1, "a broad licence",
-       r"\bsub-?licens\w*|\broyalty[- ]free\b|(?<!non-)(?<!non)\btransferable\b"),
+    _r(
+        "broad_licence",
+        1,
+        "a broad licence",
+        r"\bsub-?licens\w*|\broyalty[- ]free\b|(?<!non-)(?<!non)\btransferable\b",
+    ),
     _r("waiver", 2, "a waiver of rights", r"\bwaive[sd]?\b|\bwaiving\b|\bwaiver of\b"),
-    _r("class_action", 2, "a class-action waiver",
-       r"\bclass[- ]actions?\b|\bclass[- ]wide\b|\brepresentative (?:action|proceeding)s?\b|\bon an individual basis\b",
-       guard=False),
+    _r(
+        "class_action",
+        2,
+        "a class-action waiver",
+        r"\bclass[- ]actions?\b|\bclass[- ]wide\b|\brepresentative (?:action|proceeding)s?\b|\bon an individual basis\b",
+        guard=False,
+    ),
     _r("arbitration", 1, "binding arbitration", r"\barbitrat(?:ion|e|or|ed)\b"),
-    _r("consent_by_use", 1, "consent by continued use",
-       r"\b(?:continu(?:e|ed|ing) (?:to )?(?:use|access)|by (?:using|accessing))\b[^.;\n]{0,80}?"
-       r"\b(?:constitutes?|means|signif(?:y|ies)|deemed|indicates?|you (?:accept|agree|consent))\b"
-       r"|\bdeemed to (?:have )?(?:accept|agree|consent)\w*"),
-    _r("targeted_ads", 1, "targeted advertising",
-       r"\b(?:targeted|personali[sz]ed|interest-based|behaviou?ral|tailored|cross-context(?:ual)?) "
-       r"(?:ads|advertising|advertisements|marketing)\b"),
-    _r("open_retention", 1, "retention without a fixed limit",
-       r"\bindefinitely\b|\b(?:retain|keep|store|hold|preserve)\w*\b[^.;\n]{0,60}?\b(?:as long as|until)\b"),
-    _r("ai_training", 1, "use for AI training",
-       r"\btrain(?:ing)?\b[^.;\n]{0,40}?\b(?:models?|ai|artificial intelligence|machine learning|algorithms?)\b"
-       r"|\b(?:ai|machine learning|models?)\b[^.;\n]{0,20}?\btraining\b"),
-    _r("sensitive", 1, "sensitive data",
-       r"\bprecise (?:geo)?location\b|\bbiometric\w*|\bhealth (?:data|information)\b|\bgenetic\b"
-       r"|\bsexual orientation\b|\bracial or ethnic\b|\breligious beliefs\b|\bfinancial account\b",
-       categories=frozenset({"data_collection", "data_use_purpose", "third_party_sharing", "sale_targeted_ads",
-                             "tracking_tech", "sensitive_data", "data_retention", "international_transfer",
-                             "children_audiences"})),
-    _r("children", 1, "children's data",
-       r"\b(?:children|child|minors?|kids|teens?|teenagers?)\b|\bunder (?:the age of )?1[0-8]\b",
-       guard=False, categories=frozenset({"children_audiences"})),
+    _r(
+        "consent_by_use",
+        1,
+        "consent by continued use",
+        r"\b(?:continu(?:e|ed|ing) (?:to )?(?:use|access)|by (?:using|accessing))\b[^.;\n]{0,80}?"
+        r"\b(?:constitutes?|means|signif(?:y|ies)|deemed|indicates?|you (?:accept|agree|consent))\b"
+        r"|\bdeemed to (?:have )?(?:accept|agree|consent)\w*",
+    ),
+    _r(
+        "targeted_ads",
+        1,
+        "targeted advertising",
+        r"\b(?:targeted|personali[sz]ed|interest-based|behaviou?ral|tailored|cross-context(?:ual)?) "
+        r"(?:ads|advertising|advertisements|marketing)\b",
+    ),
+    _r(
+        "open_retention",
+        1,
+        "retention without a fixed limit",
+        r"\bindefinitely\b|\b(?:retain|keep|store|hold|preserve)\w*\b[^.;\n]{0,60}?\b(?:as long as|until)\b",
+    ),
+    _r(
+        "ai_training",
+        1,
+        "use for AI training",
+        r"\btrain(?:ing)?\b[^.;\n]{0,40}?\b(?:models?|ai|artificial intelligence|machine learning|algorithms?)\b"
+        r"|\b(?:ai|machine learning|models?)\b[^.;\n]{0,20}?\btraining\b",
+    ),
+    _r(
+        "sensitive",
+        1,
+        "sensitive data",
+        r"\bprecise (?:geo)?location\b|\bbiometric\w*|\bhealth (?:data|information)\b|\bgenetic\b"
+        r"|\bsexual orientation\b|\bracial or ethnic\b|\breligious beliefs\b|\bfinancial account\b",
+        categories=frozenset(
+            {
+                "data_collection",
+                "data_use_purpose",
+                "third_party_sharing",
+                "sale_targeted_ads",
+                "tracking_tech",
+                "sensitive_data",
+                "data_retention",
+                "international_transfer",
+                "children_audiences",
+            }
+        ),
+    ),
+    _r(
+        "children",
+        1,
+        "children's data",
+        r"\b(?:children|child|minors?|kids|teens?|teenagers?)\b|\bunder (?:the age of )?1[0-8]\b",
+        guard=False,
+        categories=frozenset({"children_audiences"}),
+    ),
     _r("no_refund", 1, "no refunds", r"\bnon-?refundable\b|\bno refunds?\b", guard=False),
     _r("auto_renew", 1, "automatic renewal", r"\bauto(?:matic(?:ally)?)?[- ]?renew\w*"),
-    _r("liability_shield", 1, "a liability disclaimer",
-       r"\bas is\b|\bas available\b|\bin no event\b|\b(?:not|never) (?:be )?(?:liable|responsible)\b"
-       r"|\bindemnif\w*|\bhold (?:us |\w+ )?harmless\b", guard=False),
+    _r(
+        "liability_shield",
+        1,
+        "a liability disclaimer",
+        r"\bas is\b|\bas available\b|\bin no event\b|\b(?:not|never) (?:be )?(?:liable|responsible)\b"
+        r"|\bindemnif\w*|\bhold (?:us |\w+ )?harmless\b",
+        guard=False,
+    ),
     # -- protections (push down)
-    _r("no_sale", -2, "a promise not to sell",
-       r"\b(?:(?:do|does|will|shall|would|did|can|may) )?(?:not|never) (?:\w+ ){0,2}?(?:sell|rent|trade)\b",
-       guard=False, not_user=True),
-    _r("no_share", -2, "a promise not to share",
-       rf"\b(?:(?:do|does|will|shall|would|did|can|may) )?(?:not|never) (?:\w+ ){{0,2}}?(?:{_SHARE_VERBS})\b{_DATA_OBJECT}",
-       guard=False, not_user=True),
-    _r("no_data_use", -1, "a promise not to collect or use data",
-       rf"\b(?:(?:do|does|will|shall|would|did) )?(?:not|never) (?:\w+ ){{0,2}}?(?:{_DATA_VERBS})\b{_DATA_OBJECT}",
-       guard=False, not_user=True),
-    _r("consent_required", -1, "the consent requirement",
-       r"\b(?:only )?with your (?:\w+ )?(?:consent|permission)\b"
-       r"|\b(?:ask|obtain|seek|request|get)\w* (?:for )?your (?:\w+ )?(?:consent|permission)\b"
-       r"|\bunless you (?:\w+ )?(?:consent|opt in|agree)\b|\bopt[- ]in\b|(?<!without )(?<!without verifiable )\bparental (?:consent|permission)\b"),
-    _r("opt_out", -1, "an opt-out",
-       r"\bopt(?:ing)?[- ]?out\b|\bunsubscrib\w*|\bwithdraw (?:your )?consent\b"
-       r"|\b(?:you can|you may|you have the right to) (?:choose|decline|refuse|limit|restrict|disable|turn off"
-       r"|adjust|change your (?:settings|preferences))\b",
-       if_negated=("no_opt_out", 1, "the loss of an opt-out"), lead=2),
-    _r("user_right", -1, "a user right",
-       r"\b(?:you (?:can|may|have the right to|are entitled to|have a right to)|right to) "
-       r"(?:request |ask (?:us )?to |make a request to )?(?:access|delete|erase|correct|rectify|port|download|export"
-       r"|obtain a copy|object|restrict|know|appeal|be forgotten|data portability|deletion|erasure|correction"
-       r"|rectification)\b|\bright of (?:access|erasure|rectification)\b",
-       if_negated=("no_right", 1, "a right taken away")),
-    _r("notice", -1, "the advance notice",
-       r"\b(?:will|shall|must) (?:\w+ ){0,3}?(?:notify|inform|tell|alert|email|e-mail) you\b"
-       r"|\b(?:prior|advance|reasonable|written) notice\b|\bnotice (?:in advance|before)\b"
-       r"|\b\d+ days'? (?:prior |advance )?(?:written )?notice\b|\bin advance\b",
-       if_negated=("no_notice", 1, "no notice")),
-    _r("safeguards", -1, "a safeguard",
-       r"\bencrypt\w*|\bindustry[- ]standard (?:security|safeguards)\b|\bsafeguards?\b|\bpseudonymi[sz]\w*"
-       r"|\banonymi[sz]\w*|\bde-?identif\w*|\btwo-factor\b|\bbreach notification\b"),
-    _r("deletion", -1, "a deletion commitment",
-       r"\b(?:will|shall|must) (?:\w+ ){0,2}?(?:delete|erase|destroy|anonymi[sz]e|de-identify)\w*"
-       r"|\b(?:deleted|erased|destroyed|anonymi[sz]ed|de-identified) (?:within|after)\b"),
-    _r("retention_limit", -1, "a retention limit",
-       r"\b(?:retain|keep|store|hold)\w* [^.;\n]{0,60}?\b(?:for|up to|no (?:more|longer) than|a maximum of|a period of)"
-       r" (?:\w+ )?\(?\d+\)? (?:days?|weeks?|months?|years?)\b"),
-    _r("limited_purpose", -1, "a purpose limit",
-       r"\bonly (?:use|share|disclose|collect|process|retain|keep)\b"
-       r"|\b(?:use|share|disclose|collect|process)\w* [^.;\n]{0,40}?\bonly (?:for|to|with|as)\b"
-       r"|\bsolely (?:for|to)\b|\bonly to the extent\b|\bonly as (?:necessary|needed|required)\b|\bstrictly necessary\b"),
-    _r("legal_process", -1, "a legal-process requirement",
-       r"(?<!without )(?<!without a )\b(?:valid|lawful|legally binding) (?:subpoena|warrant|court order|legal process)s?\b"),
-    _r("gpc", -1, "respect for browser privacy signals",
-       r"\b(?:honou?r|respect|recogni[sz]e)\w* (?:\w+ ){0,3}?(?:do not track|global privacy control|gpc"
-       r"|opt-out preference signals?)\b"),
+    _r(
+        "no_sale",
+        -2,
+        "a promise not to sell",
+        r"\b(?:(?:do|does|will|shall|would|did|can|may) )?(?:not|never) (?:\w+ ){0,2}?(?:sell|rent|trade)\b",
+        guard=False,
+        not_user=True,
+    ),
+    _r(
+        "no_share",
+        -2,
+        "a promise not to share",
+        rf"\b(?:(?:do|does|will|shall|would|did|can|may) )?(?:not|never) (?:\w+ ){{0,2}}?(?:{_SHARE_VERBS})\b{_DATA_OBJECT}",
+        guard=False,
+        not_user=True,
+    ),
+    _r(
+        "no_data_use",
+        -1,
+        "a promise not to collect or use data",
+        rf"\b(?:(?:do|does|will|shall|would|did) )?(?:not|never) (?:\w+ ){{0,2}}?(?:{_DATA_VERBS})\b{_DATA_OBJECT}",
+        guard=False,
+        not_user=True,
+    ),
+    _r(
+        "consent_required",
+        -1,
+        "the consent requirement",
+        r"\b(?:only )?with your (?:\w+ )?(?:consent|permission)\b"
+        r"|\b(?:ask|obtain|seek|request|get)\w* (?:for )?your (?:\w+ )?(?:consent|permission)\b"
+        r"|\bunless you (?:\w+ )?(?:consent|opt in|agree)\b|\bopt[- ]in\b|(?<!without )(?<!without verifiable )\bparental (?:consent|permission)\b",
+    ),
+    _r(
+        "opt_out",
+        -1,
+        "an opt-out",
+        r"\bopt(?:ing)?[- ]?out\b|\bunsubscrib\w*|\bwithdraw (?:your )?consent\b"
+        r"|\b(?:you can|you may|you have the right to) (?:choose|decline|refuse|limit|restrict|disable|turn off"
+        r"|adjust|change your (?:settings|preferences))\b",
+        if_negated=("no_opt_out", 1, "the loss of an opt-out"),
+        lead=2,
+    ),
+    _r(
+        "user_right",
+        -1,
+        "a user right",
+        r"\b(?:you (?:can|may|have the right to|are entitled to|have a right to)|right to) "
+        r"(?:request |ask (?:us )?to |make a request to )?(?:access|delete|erase|correct|rectify|port|download|export"
+        r"|obtain a copy|object|restrict|know|appeal|be forgotten|data portability|deletion|erasure|correction"
+        r"|rectification)\b|\bright of (?:access|erasure|rectification)\b",
+        if_negated=("no_right", 1, "a right taken away"),
+    ),
+    _r(
+        "notice",
+        -1,
+        "the advance notice",
+        r"\b(?:will|shall|must) (?:\w+ ){0,3}?(?:notify|inform|tell|alert|email|e-mail) you\b"
+        r"|\b(?:prior|advance|reasonable|written) notice\b|\bnotice (?:in advance|before)\b"
+        r"|\b\d+ days'? (?:prior |advance )?(?:written )?notice\b|\bin advance\b",
+        if_negated=("no_notice", 1, "no notice"),
+    ),
+    _r(
+        "safeguards",
+        -1,
+        "a safeguard",
+        r"\bencrypt\w*|\bindustry[- ]standard (?:security|safeguards)\b|\bsafeguards?\b|\bpseudonymi[sz]\w*"
+        r"|\banonymi[sz]\w*|\bde-?identif\w*|\btwo-factor\b|\bbreach notification\b",
+    ),
+    _r(
+        "deletion",
+        -1,
+        "a deletion commitment",
+        r"\b(?:will|shall|must) (?:\w+ ){0,2}?(?:delete|erase|destroy|anonymi[sz]e|de-identify)\w*"
+        r"|\b(?:deleted|erased|destroyed|anonymi[sz]ed|de-identified) (?:within|after)\b",
+    ),
+    _r(
+        "retention_limit",
+        -1,
+        "a retention limit",
+        r"\b(?:retain|keep|store|hold)\w* [^.;\n]{0,60}?\b(?:for|up to|no (?:more|longer) than|a maximum of|a period of)"
+        r" (?:\w+ )?\(?\d+\)? (?:days?|weeks?|months?|years?)\b",
+    ),
+    _r(
+        "limited_purpose",
+        -1,
+        "a purpose limit",
+        r"\bonly (?:use|share|disclose|collect|process|retain|keep)\b"
+        r"|\b(?:use|share|disclose|collect|process)\w* [^.;\n]{0,40}?\bonly (?:for|to|with|as)\b"
+        r"|\bsolely (?:for|to)\b|\bonly to the extent\b|\bonly as (?:necessary|needed|required)\b|\bstrictly necessary\b",
+    ),
+    _r(
+        "legal_process",
+        -1,
+        "a legal-process requirement",
+        r"(?<!without )(?<!without a )\b(?:valid|lawful|legally binding) (?:subpoena|warrant|court order|legal process)s?\b",
+    ),
+    _r(
+        "gpc",
+        -1,
+        "respect for browser privacy signals",
+        r"\b(?:honou?r|respect|recogni[sz]e)\w* (?:\w+ ){0,3}?(?:do not track|global privacy control|gpc"
+        r"|opt-out preference signals?)\b",
+    ),
     _r("refund", -1, "a refund", r"(?<!non-)\brefund(?:s|ed)?\b", if_negated=("no_refund", 1, "no refunds")),
 )
 
 _DATA_OBJECT_RE = re.compile(_DATA_OBJECT)
 _SHARE_RE = re.compile(rf"\b(?:{_SHARE_VERBS})\b")
-_FLOW_RE = re.compile(rf"\b(?:{_SHARE_VERBS}|sell|sells|selling|sold|rent|rents|rented|trade|trades|traded)\b")
+_FLOW_RE = re.compile(
+    rf"\b(?:{_SHARE_VERBS}|sell|sells|selling|sold|rent|rents|rented|trade|trades|traded)\b"
+)
 _NEG_WORDS = re.compile(r"\b(?:not|never|no|nor|neither)\b")
 
 
 def _window(canon: str, start: int) -> str:
     """The words before *start* in the same clause (at most 60 characters)."""
-    w = canon[max(0, start - 60): start]
+    w = canon[max(0, start - 60) : start]
     cut = None
     for m in _CLAUSE_END.finditer(w):
         cut = m.end()
@@ -324,11 +497,11 @@ def _factors_cached(category: str, canon: str) -> tuple[Factor, ...]:
                     key, weight, label = rule.if_negated
                     neg_words = window.split()[-4:]
                     at = max(i for i, w in enumerate(neg_words) if w in _NEGATORS)
-                    quote = " ".join(neg_words[max(0, at - 1):] + [m.group(0)])
+                    quote = " ".join(neg_words[max(0, at - 1) :] + [m.group(0)])
                     found[key] = Factor(key, weight, label, _trim(quote))
                 continue
             if rule.key not in found:
-                lead = " ".join(window.rsplit(",", 1)[-1].split()[-rule.lead:]) if rule.lead else ""
+                lead = " ".join(window.rsplit(",", 1)[-1].split()[-rule.lead :]) if rule.lead else ""
                 found[rule.key] = Factor(rule.key, rule.weight, rule.label, _trim(f"{lead} {m.group(0)}"))
             break
     share = _sharing_factor(canon)
@@ -353,8 +526,9 @@ def _sharing_factor(canon: str) -> Factor | None:
         window = _window(canon, m.start())
         if _negated(window) or _NEG_WORDS.search(canon, m.end(), party.start()):
             continue
-        return Factor("share_parties", 1, "sharing with other parties",
-                      _trim(canon[m.start(): party.end()], 90))
+        return Factor(
+            "share_parties", 1, "sharing with other parties", _trim(canon[m.start() : party.end()], 90)
+        )
     return None
 
 
@@ -414,22 +588,38 @@ _NEG_HEAD_KEY = [
     (re.compile(rf"^(?:{_SHARE_VERBS}|shar|disclos|transfer|provid|giv)"), "no_share"),
     (re.compile(rf"^(?:{_DATA_VERBS}|us|stor|retain|combin|analy|profil)"), "no_data_use"),
 ]
-_NOTICE_CTX = re.compile(r"\bnotice\b|\bin advance\b|\badvance\b|\bprior to\b|\bbefore (?:the )?(?:change|it takes effect|they take effect|effective)")
-_WINDOW_CTX = re.compile(r"\brefund|\bcancel|\breturn\b|\bopt[- ]?out|\bobject|\bdispute|\bclaim|\bappeal|\bwithdraw|\breject")
-_RETENTION_CTX = re.compile(r"\bretain|\bretention|\bkeep|\bkept\b|\bstor(?:e|ed|age)\b|\bhold|\bpreserve|\bdelet|\berase|\brespond|\bresponse|\bprocess")
+_NOTICE_CTX = re.compile(
+    r"\bnotice\b|\bin advance\b|\badvance\b|\bprior to\b|\bbefore (?:the )?(?:change|it takes effect|they take effect|effective)"
+)
+_WINDOW_CTX = re.compile(
+    r"\brefund|\bcancel|\breturn\b|\bopt[- ]?out|\bobject|\bdispute|\bclaim|\bappeal|\bwithdraw|\breject"
+)
+_RETENTION_CTX = re.compile(
+    r"\bretain|\bretention|\bkeep|\bkept\b|\bstor(?:e|ed|age)\b|\bhold|\bpreserve|\bdelet|\berase|\brespond|\bresponse|\bprocess"
+)
 _LIABILITY_CTX = re.compile(r"\bliab|\bdamages\b|\baggregate\b|\bexceed")
 _FEE_CTX = re.compile(r"\bfees?\b|\bprice|\bcharge|\bcost|\bsubscription|\bpay\b|\bpayment")
 _CREDIT_CTX = re.compile(r"\brefund|\bcredit|\bcompensat|\breimburs")
 _PROTECTIVE_LIST = re.compile(r"\bright|\byou can\b|\byou may\b|\bchoices?\b|\bopt\b|\boptions?\b")
 _RIGHT_ITEM = re.compile(r"\baccess|\bdelet|\bcorrect|\brectif|\beras|\bportab|\bobject|\brestrict|\bopt")
-_FLOW_LIST = re.compile(r"\bcollect|\bshar|\bdisclos|\bprocess|\bpurposes?\b|\bcombin|\btransfer|\bsell|\bsold\b|\btrack"
-                        r"|\bobtain|\bgather|\bretain|\bstore\b")
+_FLOW_LIST = re.compile(
+    r"\bcollect|\bshar|\bdisclos|\bprocess|\bpurposes?\b|\bcombin|\btransfer|\bsell|\bsold\b|\btrack"
+    r"|\bobtain|\bgather|\bretain|\bstore\b"
+)
 _SOFT_FLOW = re.compile(r"\b(?:use|uses|used|using|provide|receive|keep|such as|including|includes)\b")
 _DATA_NOUN = re.compile(r"\b(?:data|information|details|content|identifiers?)\b")
-_FLOW_CATEGORIES = frozenset({
-    "data_collection", "data_use_purpose", "third_party_sharing", "sale_targeted_ads", "tracking_tech",
-    "sensitive_data", "international_transfer", "government_requests",
-})
+_FLOW_CATEGORIES = frozenset(
+    {
+        "data_collection",
+        "data_use_purpose",
+        "third_party_sharing",
+        "sale_targeted_ads",
+        "tracking_tech",
+        "sensitive_data",
+        "international_transfer",
+        "government_requests",
+    }
+)
 _USER_CATEGORIES = frozenset({"user_rights", "choice_consent"})
 
 
@@ -440,7 +630,7 @@ def _join(items: list[str]) -> str:
 
 
 def _items(items: list[str]) -> str:
-    """"'a' and 'b' were" / "'a' was"."""
+    """ "'a' and 'b' were" / "'a' was"."""
     return _join([f"'{x}'" for x in items]) + (" was" if len(items) == 1 else " were")
 
 
@@ -476,11 +666,21 @@ def _number_evidence(category: str, n: NumberChange, old_c: str, new_c: str) -> 
             return None
         grew = b[0].value > a[0].value
         if _LIABILITY_CTX.search(ctx):
-            return _Evidence(key, -1 if grew else 1, f"the liability cap {'rose' if grew else 'fell'} from {n.old} to {n.new}")
+            return _Evidence(
+                key,
+                -1 if grew else 1,
+                f"the liability cap {'rose' if grew else 'fell'} from {n.old} to {n.new}",
+            )
         if _CREDIT_CTX.search(ctx):
-            return _Evidence(key, -1 if grew else 1, f"the amount you get back {'rose' if grew else 'fell'} from {n.old} to {n.new}")
+            return _Evidence(
+                key,
+                -1 if grew else 1,
+                f"the amount you get back {'rose' if grew else 'fell'} from {n.old} to {n.new}",
+            )
         if _FEE_CTX.search(ctx):
-            return _Evidence(key, 1 if grew else -1, f"the price {'rose' if grew else 'fell'} from {n.old} to {n.new}")
+            return _Evidence(
+                key, 1 if grew else -1, f"the price {'rose' if grew else 'fell'} from {n.old} to {n.new}"
+            )
         return _Evidence(key, 0, f"'{n.old}' became '{n.new}'")
     if n.unit == "percent":
         return _Evidence(key, 0, f"'{n.old}' became '{n.new}'") if n.old and n.new else None
@@ -502,7 +702,13 @@ def _number_evidence(category: str, n: NumberChange, old_c: str, new_c: str) -> 
         return _Evidence(key, delta, f"{what} {'grew' if grew else 'shrank'} {_fmt_pair(n)}")
     if kind == "notice":
         if n.old:
-            return _Evidence(key, 1, f"the {n.old}' notice was removed" if n.old.endswith("s") else f"the {n.old} notice was removed")
+            return _Evidence(
+                key,
+                1,
+                f"the {n.old}' notice was removed"
+                if n.old.endswith("s")
+                else f"the {n.old} notice was removed",
+            )
         return _Evidence(key, -1, f"a notice period of {n.new} was added")
     if kind == "retention":
         if n.old:
@@ -550,13 +756,22 @@ def _signal_evidence(category: str, sig: Signals, old_c: str, new_c: str) -> lis
     for neg in sig.negation:
         head = neg.phrase.split()[-1]
         key = next((k for rx, k in _NEG_HEAD_KEY if rx.match(head)), None)
-        if key is None or neg.phrase.startswith("no ") \
-                or not _about_user_data(old_c if neg.change == "removed" else new_c, neg.phrase):
+        if (
+            key is None
+            or neg.phrase.startswith("no ")
+            or not _about_user_data(old_c if neg.change == "removed" else new_c, neg.phrase)
+        ):
             continue
         if neg.change == "removed":
-            ev.append(_Evidence(key, 2 if key in ("no_sale", "no_share") else 1, f"'{neg.phrase}' was removed"))
+            ev.append(
+                _Evidence(key, 2 if key in ("no_sale", "no_share") else 1, f"'{neg.phrase}' was removed")
+            )
         else:
-            ev.append(_Evidence(key, -2 if key in ("no_sale", "no_share") else -1, f"a promise was added ('{neg.phrase}')"))
+            ev.append(
+                _Evidence(
+                    key, -2 if key in ("no_sale", "no_share") else -1, f"a promise was added ('{neg.phrase}')"
+                )
+            )
     if sig.reserve_right_added:
         ev.append(_Evidence("reserve_right", 1, "'reserve the right' was added"))
     if sig.reserve_right_removed:
@@ -564,13 +779,17 @@ def _signal_evidence(category: str, sig: Signals, old_c: str, new_c: str) -> lis
     # parties count where data flows to them: a sharing clause, or a data-flow provision
     flow_category = category in _FLOW_CATEGORIES
     added = [(p, *_party_permitted(new_c, p)) for p in sig.parties_added]
-    added = [(p, shared) for p, shared, negated_only in added if not negated_only and (shared or flow_category)]
+    added = [
+        (p, shared) for p, shared, negated_only in added if not negated_only and (shared or flow_category)
+    ]
     if added:
         shared = any(s for _, s in added)
         tail = "were added to the parties data is shared with" if shared else "are now named"
         ev.append(_Evidence("parties", 1, f"{_join([p for p, _ in added])} {tail}"))
     removed = [(p, *_party_permitted(old_c, p)) for p in sig.parties_removed]
-    removed = [(p, shared) for p, shared, negated_only in removed if not negated_only and (shared or flow_category)]
+    removed = [
+        (p, shared) for p, shared, negated_only in removed if not negated_only and (shared or flow_category)
+    ]
     if removed:
         shared = any(s for _, s in removed)
         tail = "are no longer among the parties data is shared with" if shared else "are no longer named"
@@ -582,10 +801,13 @@ def _signal_evidence(category: str, sig: Signals, old_c: str, new_c: str) -> lis
             continue  # nothing readable, or already told as parties
         # a list of rights or choices: more items is better for the user; a list of data, purposes
         # or recipients after a data verb: more items is worse; anything else says nothing
-        if _PROTECTIVE_LIST.search(e.context) or (category in _USER_CATEGORIES and any(_RIGHT_ITEM.search(i) for i in items)):
+        if _PROTECTIVE_LIST.search(e.context) or (
+            category in _USER_CATEGORIES and any(_RIGHT_ITEM.search(i) for i in items)
+        ):
             sign = -1
-        elif (_FLOW_LIST.search(e.context) and (category in _FLOW_CATEGORIES or _DATA_NOUN.search(e.context))) \
-                or (_SOFT_FLOW.search(e.context) and _DATA_NOUN.search(e.context)):
+        elif (
+            _FLOW_LIST.search(e.context) and (category in _FLOW_CATEGORIES or _DATA_NOUN.search(e.context))
+        ) or (_SOFT_FLOW.search(e.context) and _DATA_NOUN.search(e.context)):
             sign = 1
         else:
             continue
@@ -593,9 +815,15 @@ def _signal_evidence(category: str, sig: Signals, old_c: str, new_c: str) -> lis
         added = [i for i in e.added if i in items]
         removed = [i for i in e.removed if i in items]
         if added:
-            ev.append(_Evidence(f"enum+:{e.context}:{added}", sign, f"{_items(added)} added to the list{where}"))
+            ev.append(
+                _Evidence(f"enum+:{e.context}:{added}", sign, f"{_items(added)} added to the list{where}")
+            )
         if removed:
-            ev.append(_Evidence(f"enum-:{e.context}:{removed}", -sign, f"{_items(removed)} removed from the list{where}"))
+            ev.append(
+                _Evidence(
+                    f"enum-:{e.context}:{removed}", -sign, f"{_items(removed)} removed from the list{where}"
+                )
+            )
     for n in sig.numbers:
         found = _number_evidence(category, n, old_c, new_c)
         if found is not None:
@@ -644,9 +872,14 @@ def assess_change(category: str, old_text: str, new_text: str, signals: Signals 
     old_c, new_c = canonical(old_text), canonical(new_text)
     before, old_f = _rate(category, old_c)
     if old_c == new_c:
-        return Assessment(category, before, before, "same",
-                          f"{shift_phrase(before, before)}: no change in what the text says",
-                          _describe(category, old_f) if before is not Severity.none else [])
+        return Assessment(
+            category,
+            before,
+            before,
+            "same",
+            f"{shift_phrase(before, before)}: no change in what the text says",
+            _describe(category, old_f) if before is not Severity.none else [],
+        )
     after, new_f = _rate(category, new_c)
     factors = _describe(category, []) + [f"before: {f}" for f in old_f] + [f"after: {f}" for f in new_f]
 
@@ -729,14 +962,18 @@ def _removed(category: str, before: Severity, old_f: list[Factor], factors: list
         direction: Direction = "up"
         after = max(Severity.from_rank(min(3, before.rank + 1)), _tendency(category))
         noun = "the protection" if len(prots) == 1 else "the protections"
-        reason = (f"{shift_phrase(before, after)}: {noun} {quotes(prots)} "
-                  f"{'was' if len(prots) == 1 else 'were'} removed, which is worse for you")
+        reason = (
+            f"{shift_phrase(before, after)}: {noun} {quotes(prots)} "
+            f"{'was' if len(prots) == 1 else 'were'} removed, which is worse for you"
+        )
     elif lost_permission > lost_protection:
         direction = "down"
         reason = f"{shift_phrase(before, after)}: the text was removed; it no longer says {quotes(perms)}"
     elif perms:
         direction = "same"
-        reason = f"{shift_phrase(before, after)}: the text was removed, both {quotes(perms)} and {quotes(prots)}"
+        reason = (
+            f"{shift_phrase(before, after)}: the text was removed, both {quotes(perms)} and {quotes(prots)}"
+        )
     else:
         direction = "down" if before >= Severity.medium else "same"
         reason = f"{shift_phrase(before, after)}: the text on {_title(category)} was removed"

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from summarizer.diffing.sections import DATE_LINE
-from summarizer.model.document import Block, Document
 from summarizer.model.diff import DiffResult, Hunk
+from summarizer.model.document import Block, Document
 
 MIN_BLOCK_WORDS = 4  # shorter blocks (empty table cells, headings, buttons) do not anchor the alignment
 MIN_FULL_BLOCKS = 5  # the complete version needs some substance for the comparison to mean anything
@@ -61,9 +61,11 @@ class Truncation:
         where = " and ".join({"start": "its start", "end": "its end"}[e] for e in self.ends)
         other = "old" if self.side == "new" else "new"
         lacks = "removed" if self.side == "new" else "added"
-        return (f"The {self.side} version looks cut short: it lacks {self.missing_words:,} words "
-                f"({round(100 * self.share)}%) of the {other} version, mostly at {where}, and adds almost "
-                f"nothing. Passages missing from it are not reported as {lacks}.")
+        return (
+            f"The {self.side} version looks cut short: it lacks {self.missing_words:,} words "
+            f"({round(100 * self.share)}%) of the {other} version, mostly at {where}, and adds almost "
+            f"nothing. Passages missing from it are not reported as {lacks}."
+        )
 
 
 def truncated_capture(diff: DiffResult) -> Truncation | None:
@@ -96,8 +98,8 @@ def _cut_short(side: Literal["old", "new"], short: Document, full: Document) -> 
     first = kept.index(True)
     last = len(kept) - 1 - kept[::-1].index(True)
     lead = sum(_words(b) for b in full_long[:first])
-    trail = sum(_words(b) for b in full_long[last + 1:])
-    middle = sum(_words(b) for b, k in zip(full_long[first:last + 1], kept[first:last + 1]) if not k)
+    trail = sum(_words(b) for b in full_long[last + 1 :])
+    middle = sum(_words(b) for b, k in zip(full_long[first : last + 1], kept[first : last + 1]) if not k)
     missing = lead + trail + middle
     if not missing or (lead + trail) / missing < MIN_EDGE_SHARE:
         return None
@@ -105,13 +107,16 @@ def _cut_short(side: Literal["old", "new"], short: Document, full: Document) -> 
     ends: list[str] = []
     if lead and _title_missing(short, full, short_norms):
         ends.append("start")
-    if trail and (trail >= max(LARGE_TAIL_WORDS, LARGE_TAIL_SHARE * full_words)
-                  or (trail >= MID_SENTENCE_TAIL_WORDS and _stops_mid_sentence(short))):
+    if trail and (
+        trail >= max(LARGE_TAIL_WORDS, LARGE_TAIL_SHARE * full_words)
+        or (trail >= MID_SENTENCE_TAIL_WORDS and _stops_mid_sentence(short))
+    ):
         ends.append("end")
     if not ends:
         return None
-    return Truncation(side=side, ends=tuple(ends), missing_words=missing, complete_words=full_words,
-                      extra_words=extra)
+    return Truncation(
+        side=side, ends=tuple(ends), missing_words=missing, complete_words=full_words, extra_words=extra
+    )
 
 
 _DATE_PART = re.compile(r"\d+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
@@ -134,4 +139,8 @@ def _title_missing(short: Document, full: Document, short_norms: set[str]) -> bo
 
 def _stops_mid_sentence(short: Document) -> bool:
     last = next((b for b in reversed(short.blocks) if b.norm), None)
-    return last is not None and last.kind in ("paragraph", "list_item") and not _ENDS_SENTENCE.search(last.text.rstrip())
+    return (
+        last is not None
+        and last.kind in ("paragraph", "list_item")
+        and not _ENDS_SENTENCE.search(last.text.rstrip())
+    )

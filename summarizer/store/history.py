@@ -15,10 +15,10 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from summarizer.errors import InputError
+from summarizer.model.taxonomy import Severity
 from summarizer.store.db import open_engine
 from summarizer.store.models import PolicyDocument, ProvisionState, Service, StoredRecord
 from summarizer.store.repository import VersionInfo, document_versions
-from summarizer.model.taxonomy import Severity
 
 
 @dataclass
@@ -42,9 +42,16 @@ class Shift:
         return f"{self.category}: {self.before} → {self.after} ({self.at:%Y-%m-%d})"
 
     def to_dict(self) -> dict:
-        return {"category": self.category, "before": self.before, "after": self.after, "direction": self.direction,
-                "date": self.at.isoformat(), "version_id": self.version_id, "record_id": self.record_id,
-                "reason": self.reason}
+        return {
+            "category": self.category,
+            "before": self.before,
+            "after": self.after,
+            "direction": self.direction,
+            "date": self.at.isoformat(),
+            "version_id": self.version_id,
+            "record_id": self.record_id,
+            "reason": self.reason,
+        }
 
 
 @dataclass
@@ -61,9 +68,16 @@ class VersionEntry:
     shifts: list[Shift] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {**self.version.to_dict(), "record_id": self.record_id, "analyzer": self.analyzer,
-                "material": self.material, "severity": self.severity, "categories": self.categories,
-                "headline": self.headline, "shifts": [s.to_dict() for s in self.shifts]}
+        return {
+            **self.version.to_dict(),
+            "record_id": self.record_id,
+            "analyzer": self.analyzer,
+            "material": self.material,
+            "severity": self.severity,
+            "categories": self.categories,
+            "headline": self.headline,
+            "shifts": [s.to_dict() for s in self.shifts],
+        }
 
 
 @dataclass
@@ -88,7 +102,11 @@ class ProvisionTimeline:
         return self.points[-1].severity if self.points else "none"
 
     def to_dict(self) -> dict:
-        return {"category": self.category, "current": self.current, "points": [p.to_dict() for p in self.points]}
+        return {
+            "category": self.category,
+            "current": self.current,
+            "points": [p.to_dict() for p in self.points],
+        }
 
 
 @dataclass
@@ -110,39 +128,72 @@ class DocumentHistory:
         return sum(1 for v in self.versions if v.material)
 
     def to_dict(self) -> dict:
-        return {"service": self.service, "document": self.document, "document_id": self.document_id,
-                "version_count": len(self.versions), "material_changes": self.material_changes,
-                "untracked_pairs": self.untracked, "versions": [v.to_dict() for v in self.versions],
-                "provisions": [p.to_dict() for p in self.provisions], "shifts": [s.to_dict() for s in self.shifts]}
+        return {
+            "service": self.service,
+            "document": self.document,
+            "document_id": self.document_id,
+            "version_count": len(self.versions),
+            "material_changes": self.material_changes,
+            "untracked_pairs": self.untracked,
+            "versions": [v.to_dict() for v in self.versions],
+            "provisions": [p.to_dict() for p in self.provisions],
+            "shifts": [s.to_dict() for s in self.shifts],
+        }
 
 
-def history(db_url: str, service: str, document: str | None = None, *,
-            analyzer: str | None = None) -> list[DocumentHistory]:
+def history(
+    db_url: str, service: str, document: str | None = None, *, analyzer: str | None = None
+) -> list[DocumentHistory]:
     """The history of every document of *service* (or only *document*)."""
     engine = open_engine(db_url)
     with Session(engine) as session:
         svc = session.exec(select(Service).where(Service.name == service)).first()
         if svc is None:
             known = session.exec(select(Service.name).order_by(col(Service.name)).limit(8)).all()
-            hint = f" (stored services: {', '.join(known)})" if known else " (the store is empty: run 'summarizer ingest')"
+            hint = (
+                f" (stored services: {', '.join(known)})"
+                if known
+                else " (the store is empty: run 'summarizer ingest')"
+            )
             raise InputError(f"no stored service named {service!r}{hint}")
-        stmt = select(PolicyDocument).where(PolicyDocument.service_id == svc.id).order_by(col(PolicyDocument.doc_type))
+        stmt = (
+            select(PolicyDocument)
+            .where(PolicyDocument.service_id == svc.id)
+            .order_by(col(PolicyDocument.doc_type))
+        )
         if document is not None:
             stmt = stmt.where(PolicyDocument.doc_type == document)
         docs = session.exec(stmt).all()
         if not docs:
-            names = session.exec(select(PolicyDocument.doc_type).where(PolicyDocument.service_id == svc.id)).all()
-            raise InputError(f"{service} has no stored document {document!r} (it has: {', '.join(sorted(names))})")
+            names = session.exec(
+                select(PolicyDocument.doc_type).where(PolicyDocument.service_id == svc.id)
+            ).all()
+            raise InputError(
+                f"{service} has no stored document {document!r} (it has: {', '.join(sorted(names))})"
+            )
         return [_document_history(session, service, doc, analyzer) for doc in docs]
 
 
-def _document_history(session: Session, service: str, doc: PolicyDocument, analyzer: str | None) -> DocumentHistory:
+def _document_history(
+    session: Session, service: str, doc: PolicyDocument, analyzer: str | None
+) -> DocumentHistory:
     versions = document_versions(session, int(doc.id))
     out = DocumentHistory(service, doc.doc_type, int(doc.id), [VersionEntry(v) for v in versions])
     by_id = {v.id: v for v in versions}
-    stmt = select(StoredRecord.id, StoredRecord.old_version_id, StoredRecord.new_version_id, StoredRecord.analyzer,
-                  StoredRecord.material, StoredRecord.severity, StoredRecord.categories,
-                  StoredRecord.headline).where(StoredRecord.document_id == doc.id).order_by(col(StoredRecord.id))
+    stmt = (
+        select(
+            StoredRecord.id,
+            StoredRecord.old_version_id,
+            StoredRecord.new_version_id,
+            StoredRecord.analyzer,
+            StoredRecord.material,
+            StoredRecord.severity,
+            StoredRecord.categories,
+            StoredRecord.headline,
+        )
+        .where(StoredRecord.document_id == doc.id)
+        .order_by(col(StoredRecord.id))
+    )
     if analyzer is not None:
         stmt = stmt.where(StoredRecord.analyzer == analyzer)
     chosen: dict[tuple[int, int], tuple] = {}
@@ -154,7 +205,12 @@ def _document_history(session: Session, service: str, doc: PolicyDocument, analy
         row = chosen.get((prev.version.id, entry.version.id))
         if row is None:
             continue
-        entry.record_id, entry.analyzer, entry.material, entry.severity = int(row[0]), row[3], bool(row[4]), row[5]
+        entry.record_id, entry.analyzer, entry.material, entry.severity = (
+            int(row[0]),
+            row[3],
+            bool(row[4]),
+            row[5],
+        )
         entry.categories = row[6].split() if row[6] else []
         entry.headline = row[7]
         record_ids.append(int(row[0]))
@@ -163,10 +219,15 @@ def _document_history(session: Session, service: str, doc: PolicyDocument, analy
 
     states: dict[int, dict[str, dict[str, str]]] = {}  # version -> category -> {basis: severity}
     for chunk_start in range(0, len(record_ids), 500):
-        chunk = record_ids[chunk_start:chunk_start + 500]
+        chunk = record_ids[chunk_start : chunk_start + 500]
         for version_id, category, basis, severity in session.exec(
-                select(ProvisionState.version_id, ProvisionState.category, ProvisionState.basis,
-                       ProvisionState.severity).where(col(ProvisionState.record_id).in_(chunk))).all():
+            select(
+                ProvisionState.version_id,
+                ProvisionState.category,
+                ProvisionState.basis,
+                ProvisionState.severity,
+            ).where(col(ProvisionState.record_id).in_(chunk))
+        ).all():
             states.setdefault(version_id, {}).setdefault(category, {})[basis] = severity
 
     reasons = _shift_reasons(session, record_ids)
@@ -179,8 +240,15 @@ def _document_history(session: Session, service: str, doc: PolicyDocument, analy
             before = leaving.get(category, {}).get("before")
             after = arriving[category].get("after")
             if before and after and before != after:
-                shift = Shift(category, before, after, entry.version.captured_at, entry.version.id, entry.record_id,
-                              reasons.get((entry.record_id, category), ""))
+                shift = Shift(
+                    category,
+                    before,
+                    after,
+                    entry.version.captured_at,
+                    entry.version.id,
+                    entry.record_id,
+                    reasons.get((entry.record_id, category), ""),
+                )
                 entry.shifts.append(shift)
                 out.shifts.append(shift)
 
@@ -199,9 +267,10 @@ def _shift_reasons(session: Session, record_ids: list[int]) -> dict[tuple[int, s
     """(record, category) -> the shift_reason of that category's most severe change."""
     out: dict[tuple[int, str], tuple[int, str]] = {}
     for start in range(0, len(record_ids), 200):
-        chunk = record_ids[start:start + 200]
-        for rid, raw in session.exec(select(StoredRecord.id, StoredRecord.record_json)
-                                     .where(col(StoredRecord.id).in_(chunk))).all():
+        chunk = record_ids[start : start + 200]
+        for rid, raw in session.exec(
+            select(StoredRecord.id, StoredRecord.record_json).where(col(StoredRecord.id).in_(chunk))
+        ).all():
             for change in json.loads(raw).get("changes", []):
                 rank = Severity(change.get("severity_after", "none")).rank
                 key = (int(rid), change.get("category", ""))
@@ -215,12 +284,22 @@ def format_history(histories: list[DocumentHistory]) -> str:
     lines: list[str] = []
     for h in histories:
         vs = h.versions
-        span = f"{vs[0].version.captured_at:%Y-%m-%d} → {vs[-1].version.captured_at:%Y-%m-%d}" if vs else "no versions"
+        span = (
+            f"{vs[0].version.captured_at:%Y-%m-%d} → {vs[-1].version.captured_at:%Y-%m-%d}"
+            if vs
+            else "no versions"
+        )
         lines.append(f"{h.service} — {h.document}")
-        lines.append(f"  {len(vs)} version{'s' if len(vs) != 1 else ''} · {span} · "
-                     f"{h.material_changes} material change{'s' if h.material_changes != 1 else ''}"
-                     + (f" · {h.untracked} pair{'s' if h.untracked != 1 else ''} not tracked yet "
-                        "(run 'summarizer track')" if h.untracked else ""))
+        lines.append(
+            f"  {len(vs)} version{'s' if len(vs) != 1 else ''} · {span} · "
+            f"{h.material_changes} material change{'s' if h.material_changes != 1 else ''}"
+            + (
+                f" · {h.untracked} pair{'s' if h.untracked != 1 else ''} not tracked yet "
+                "(run 'summarizer track')"
+                if h.untracked
+                else ""
+            )
+        )
         lines.append("")
         lines.append("  Versions")
         for i, entry in enumerate(vs):
@@ -230,9 +309,12 @@ def format_history(histories: list[DocumentHistory]) -> str:
             elif entry.record_id is None:
                 lines.append(f"{head} (no record yet)")
             else:
-                what = (f"material · {entry.severity}" if entry.material else "not material")
-                cats = f" · {', '.join(entry.categories[:4])}{' …' if len(entry.categories) > 4 else ''}" \
-                    if entry.categories and entry.material else ""
+                what = f"material · {entry.severity}" if entry.material else "not material"
+                cats = (
+                    f" · {', '.join(entry.categories[:4])}{' …' if len(entry.categories) > 4 else ''}"
+                    if entry.categories and entry.material
+                    else ""
+                )
                 lines.append(f"{head} record {entry.record_id}: {what}{cats} — {entry.headline}")
                 for shift in entry.shifts:
                     lines.append(f"{' ' * 18}{'▲' if shift.direction == 'up' else '▼'} {shift.line()}")

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterable
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
@@ -49,33 +49,58 @@ class IngestSummary:
         return self.added + self.already_stored + self.identical_to_previous + self.backdated
 
     def to_dict(self) -> dict:
-        return {"added": self.added, "already_stored": self.already_stored,
-                "identical_to_previous": self.identical_to_previous, "backdated": self.backdated,
-                "documents": dict(self.documents), "version_ids": list(self.version_ids)}
+        return {
+            "added": self.added,
+            "already_stored": self.already_stored,
+            "identical_to_previous": self.identical_to_previous,
+            "backdated": self.backdated,
+            "documents": dict(self.documents),
+            "version_ids": list(self.version_ids),
+        }
 
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def ingest_path(db_url: str, path: str | Path, *, service: str | None = None, document: str | None = None,
-                when: datetime | None = None, on_progress: ProgressCallback | None = None) -> IngestSummary:
+def ingest_path(
+    db_url: str,
+    path: str | Path,
+    *,
+    service: str | None = None,
+    document: str | None = None,
+    when: datetime | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> IngestSummary:
     """Ingest a file, a folder of dated snapshots, or a git repository in Open Terms Archive layout."""
     found = scan(path, service, document, when)
     return ingest_candidates(db_url, found.candidates, total=found.total, on_progress=on_progress)
 
 
-def ingest_text(db_url: str, service: str, document: str, text: str, *, captured_at: datetime | None = None,
-                source: str = "api") -> IngestSummary:
+def ingest_text(
+    db_url: str,
+    service: str,
+    document: str,
+    text: str,
+    *,
+    captured_at: datetime | None = None,
+    source: str = "api",
+) -> IngestSummary:
     """Ingest one text as a version of *service*/*document* (dated now unless *captured_at* is given)."""
-    when = as_utc(captured_at) if captured_at else datetime.now(timezone.utc)
+    when = as_utc(captured_at) if captured_at else datetime.now(UTC)
     if not text.strip():
         raise InputError(f"{service}/{document}: the text is empty")
     return ingest_candidates(db_url, [Candidate(service, document, text, when, source)], total=1)
 
 
-def ingest_candidates(db_url: str, candidates: Iterable[Candidate], *, total: int | None = None,
-                      on_progress: ProgressCallback | None = None, batch: int = 200) -> IngestSummary:
+def ingest_candidates(
+    db_url: str,
+    candidates: Iterable[Candidate],
+    *,
+    total: int | None = None,
+    on_progress: ProgressCallback | None = None,
+    batch: int = 200,
+) -> IngestSummary:
     """Place each candidate in its document's timeline; commit every *batch* versions."""
     engine = open_engine(db_url)
     summary = IngestSummary()
@@ -107,8 +132,10 @@ def ingest_candidates(db_url: str, candidates: Iterable[Candidate], *, total: in
             session.commit()
         except IntegrityError:
             session.rollback()
-            raise InputError("another process stored some of the same versions at the same time; "
-                             "run the ingest again (versions already stored are skipped)") from None
+            raise InputError(
+                "another process stored some of the same versions at the same time; "
+                "run the ingest again (versions already stored are skipped)"
+            ) from None
     return summary
 
 
@@ -133,8 +160,10 @@ class _Timeline:
 
     @classmethod
     def load(cls, session: Session, document_id: int) -> "_Timeline":
-        return cls(document_id, [_Entry(v.captured_at, v.id, v.content_sha256)
-                                 for v in document_versions(session, document_id)])
+        return cls(
+            document_id,
+            [_Entry(v.captured_at, v.id, v.content_sha256) for v in document_versions(session, document_id)],
+        )
 
     def place(self, session: Session, cand: Candidate) -> str:
         sha = sha256_text(cand.text)
@@ -150,14 +179,22 @@ class _Timeline:
         if before is not None and before.sha == sha:
             return "identical_to_previous"
         if after is not None and after.sha == sha:
-            session.execute(update(Version).where(Version.id == after.id).values(captured_at=cand.captured_at))
+            session.execute(
+                update(Version).where(Version.id == after.id).values(captured_at=cand.captured_at)
+            )
             self.keys.discard((after.sha, after.captured_at))
             after.captured_at = cand.captured_at
             self.keys.add((sha, cand.captured_at))
             return "backdated"
-        row = Version(document_id=self.document_id, content_sha256=sha, captured_at=cand.captured_at,
-                      effective_date=effective_date(cand.text), source=cand.source, chars=len(cand.text),
-                      text=cand.text)
+        row = Version(
+            document_id=self.document_id,
+            content_sha256=sha,
+            captured_at=cand.captured_at,
+            effective_date=effective_date(cand.text),
+            source=cand.source,
+            chars=len(cand.text),
+            text=cand.text,
+        )
         session.add(row)
         session.flush()
         entry = _Entry(cand.captured_at, int(row.id), sha)

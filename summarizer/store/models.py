@@ -10,14 +10,14 @@ are refused, so always pass ``datetime.now(timezone.utc)``-style values).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class ModelCall(SQLModel, table=True):
@@ -99,8 +99,9 @@ class StoredRecord(SQLModel, table=True):
 
     __tablename__ = "change_records"
     __table_args__ = (
-        UniqueConstraint("old_version_id", "new_version_id", "analyzer", "analysis_key",
-                         name="uq_change_records_pair"),
+        UniqueConstraint(
+            "old_version_id", "new_version_id", "analyzer", "analysis_key", name="uq_change_records_pair"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -162,7 +163,9 @@ class WorkItem(SQLModel, table=True):
 
     __tablename__ = "work_items"
     __table_args__ = (
-        UniqueConstraint("old_version_id", "new_version_id", "analyzer", "analysis_key", name="uq_work_items_pair"),
+        UniqueConstraint(
+            "old_version_id", "new_version_id", "analyzer", "analysis_key", name="uq_work_items_pair"
+        ),
         Index("ix_work_items_queue", "analyzer", "analysis_key", "status"),
     )
 

@@ -39,7 +39,8 @@ def get_or_create_document(session: Session, service: str, document: str) -> Pol
 
 def find_document(session: Session, service: str, document: str) -> PolicyDocument | None:
     return session.exec(
-        select(PolicyDocument).join(Service, col(Service.id) == col(PolicyDocument.service_id))
+        select(PolicyDocument)
+        .join(Service, col(Service.id) == col(PolicyDocument.service_id))
         .where(Service.name == service, PolicyDocument.doc_type == document)
     ).first()
 
@@ -85,14 +86,22 @@ class VersionInfo:
         return out
 
 
-_VERSION_COLUMNS = (Version.id, Version.document_id, Version.captured_at, Version.effective_date,
-                    Version.content_sha256, Version.source, Version.chars)
+_VERSION_COLUMNS = (
+    Version.id,
+    Version.document_id,
+    Version.captured_at,
+    Version.effective_date,
+    Version.content_sha256,
+    Version.source,
+    Version.chars,
+)
 
 
 def document_versions(session: Session, document_id: int) -> list[VersionInfo]:
     """A document's versions in timeline order (capture time, then insertion order)."""
     rows = session.exec(
-        select(*_VERSION_COLUMNS).where(Version.document_id == document_id)
+        select(*_VERSION_COLUMNS)
+        .where(Version.document_id == document_id)
         .order_by(col(Version.captured_at), col(Version.id))
     ).all()
     return [VersionInfo(*row) for row in rows]
@@ -123,10 +132,15 @@ class RecordRow:
 
     def to_dict(self) -> dict:
         return {
-            "id": self.id, "service": self.service, "document": self.document,
-            "old_version": self.old_version.to_dict(), "new_version": self.new_version.to_dict(),
-            "analyzer": self.analyzer, "analysis_key": self.analysis_key,
-            "created_at": self.created_at.isoformat(), "record": json.loads(self.record_json),
+            "id": self.id,
+            "service": self.service,
+            "document": self.document,
+            "old_version": self.old_version.to_dict(),
+            "new_version": self.new_version.to_dict(),
+            "analyzer": self.analyzer,
+            "analysis_key": self.analysis_key,
+            "created_at": self.created_at.isoformat(),
+            "record": json.loads(self.record_json),
         }
 
 
@@ -138,12 +152,25 @@ def get_record(session: Session, record_id: int) -> RecordRow:
     doc = session.get(PolicyDocument, row.document_id)
     svc = session.get(Service, doc.service_id) if doc else None
     versions = {
-        v.id: v for v in (VersionInfo(*r) for r in session.exec(
-            select(*_VERSION_COLUMNS).where(col(Version.id).in_([row.old_version_id, row.new_version_id]))).all())
+        v.id: v
+        for v in (
+            VersionInfo(*r)
+            for r in session.exec(
+                select(*_VERSION_COLUMNS).where(col(Version.id).in_([row.old_version_id, row.new_version_id]))
+            ).all()
+        )
     }
-    return RecordRow(row.id, svc.name if svc else "?", doc.doc_type if doc else "?",
-                     versions[row.old_version_id], versions[row.new_version_id], row.analyzer, row.analysis_key,
-                     row.created_at, row.record_json)
+    return RecordRow(
+        row.id,
+        svc.name if svc else "?",
+        doc.doc_type if doc else "?",
+        versions[row.old_version_id],
+        versions[row.new_version_id],
+        row.analyzer,
+        row.analysis_key,
+        row.created_at,
+        row.record_json,
+    )
 
 
 def version_text(session: Session, version_id: int) -> str:

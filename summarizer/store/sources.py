@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from summarizer.diffing.load import decode, html_to_text, read_source, sniff_format
 from summarizer.errors import InputError
@@ -32,16 +32,36 @@ class Candidate:
 
 # --- dates --------------------------------------------------------------------------------------
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 _MONTHS.update({name[:3]: i for name, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _ISO_IN_NAME = re.compile(
-    r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?:[T_ ](\d{2})[:\-h]?(\d{2})(?:[:\-m]?(\d{2}))?)?(?!\d)")
+    r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?:[T_ ](\d{2})[:\-h]?(\d{2})(?:[:\-m]?(\d{2}))?)?(?!\d)"
+)
 _EFFECTIVE_LINE = re.compile(
     r"(last\s+(?:updated|modified|revised|changed)|effective(?:\s+date|\s+as\s+of|\s+from|\s+on)?|"
-    r"updated(?:\s+on)?|revised(?:\s+on)?|version\s+date|date\s+of\s+last\s+revision)\b", re.I)
+    r"updated(?:\s+on)?|revised(?:\s+on)?|version\s+date|date\s+of\s+last\s+revision)\b",
+    re.I,
+)
 _DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _DATE_MDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _DATE_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
@@ -52,13 +72,15 @@ def parse_when(value: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise InputError(f"--date {value!r}: expected an ISO date such as 2021-02-23 or 2021-02-23T10:00:00Z") from None
+        raise InputError(
+            f"--date {value!r}: expected an ISO date such as 2021-02-23 or 2021-02-23T10:00:00Z"
+        ) from None
     return as_utc(parsed)
 
 
 def as_utc(value: datetime) -> datetime:
     """Naive datetimes are taken as UTC; aware ones are converted to UTC."""
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def date_from_name(name: str) -> datetime | None:
@@ -68,7 +90,7 @@ def date_from_name(name: str) -> datetime | None:
         return None
     y, mo, d, h, mi, s = match.groups()
     try:
-        return datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), tzinfo=timezone.utc)
+        return datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), tzinfo=UTC)
     except ValueError:
         return None
 
@@ -116,7 +138,7 @@ def read_text(path: Path) -> str:
 
 def file_candidate(path: Path, service: str, document: str, when: datetime | None = None) -> Candidate:
     """One file as a version, dated by *when*, else the date in its name, else now."""
-    captured = when or date_from_name(path.name) or datetime.now(timezone.utc)
+    captured = when or date_from_name(path.name) or datetime.now(UTC)
     return Candidate(service, document, read_text(path), as_utc(captured), str(path.resolve()))
 
 
@@ -127,7 +149,7 @@ def folder_candidates(folder: Path, service: str, document: str) -> list[Candida
         raise InputError(f"{folder}: no snapshot files (.md, .txt, .html) in this folder")
     found = []
     for path in files:
-        when = date_from_name(path.name) or datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+        when = date_from_name(path.name) or datetime.fromtimestamp(path.stat().st_mtime, UTC)
         found.append(Candidate(service, document, read_text(path), when, str(path.resolve())))
     return sorted(found, key=lambda c: (c.captured_at, c.source))
 
@@ -155,8 +177,9 @@ class _Change:
     path: str
 
 
-def git_candidates(repo: Path, service: str | None = None, document: str | None = None,
-                   *, batch: int = 256) -> Scan:
+def git_candidates(
+    repo: Path, service: str | None = None, document: str | None = None, *, batch: int = 256
+) -> Scan:
     """Walk a git repository in Open Terms Archive layout (``<service>/<document type>.md``), oldest first.
 
     Every commit that adds or modifies such a file yields one version of that document, dated by
@@ -167,7 +190,7 @@ def git_candidates(repo: Path, service: str | None = None, document: str | None 
 
     def generate() -> Iterator[Candidate]:
         for start in range(0, len(changes), batch):
-            chunk = changes[start:start + batch]
+            chunk = changes[start : start + batch]
             blobs = _read_blobs(repo, sorted({c.blob for c in chunk}))
             for change in chunk:
                 svc, doc_file = change.path.split("/", 1)
@@ -177,14 +200,20 @@ def git_candidates(repo: Path, service: str | None = None, document: str | None 
                     continue  # binary or undecodable snapshot: not a readable version
                 if not text.strip():
                     continue
-                yield Candidate(svc, doc_file.removesuffix(".md"), text, change.when,
-                                f"{repo.resolve()}@{change.commit}:{change.path}")
+                yield Candidate(
+                    svc,
+                    doc_file.removesuffix(".md"),
+                    text,
+                    change.when,
+                    f"{repo.resolve()}@{change.commit}:{change.path}",
+                )
 
     return Scan(len(changes), generate())
 
 
-def scan(path: str | Path, service: str | None = None, document: str | None = None,
-         when: datetime | None = None) -> Scan:
+def scan(
+    path: str | Path, service: str | None = None, document: str | None = None, when: datetime | None = None
+) -> Scan:
     """The versions *path* holds: a git repository in OTA layout, a folder of snapshots, or one file."""
     path = Path(path).expanduser()
     if not path.exists():
@@ -195,8 +224,10 @@ def scan(path: str | Path, service: str | None = None, document: str | None = No
         return git_candidates(path, service, document)
     if not service or not document:
         kind = "folder" if path.is_dir() else "file"
-        raise InputError(f"{path}: a {kind} needs --service and --document (only a git repository in Open Terms "
-                         "Archive layout names them itself)")
+        raise InputError(
+            f"{path}: a {kind} needs --service and --document (only a git repository in Open Terms "
+            "Archive layout names them itself)"
+        )
     if path.is_dir():
         if when is not None:
             raise InputError("--date applies to a single file; a folder's snapshots are dated by their names")
@@ -207,8 +238,12 @@ def scan(path: str | Path, service: str | None = None, document: str | None = No
 
 def _git(repo: Path, *args: str, input: bytes | None = None) -> bytes:
     try:
-        done = subprocess.run(["git", "-C", str(repo), "-c", "core.quotePath=false", *args], input=input,
-                              capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", "-C", str(repo), "-c", "core.quotePath=false", *args],
+            input=input,
+            capture_output=True,
+            check=False,
+        )
     except FileNotFoundError:
         raise InputError("git is not installed: it is needed to ingest a git repository") from None
     if done.returncode != 0:
@@ -228,9 +263,20 @@ def _git_changes(repo: Path, service: str | None, document: str | None) -> Itera
     else:
         pathspec = ["*/*.md"]
     # -z: NUL-separated, paths verbatim. Each commit starts with a marker record "\x01<sha> <date>".
-    out = _git(repo, "log", "--reverse", "--raw", "-z", "--no-abbrev", "--no-renames", "--first-parent",
-               "--format=%x01%H %cI", "--", *[f":(glob){p}" for p in pathspec])
-    commit, when = "", datetime.min.replace(tzinfo=timezone.utc)
+    out = _git(
+        repo,
+        "log",
+        "--reverse",
+        "--raw",
+        "-z",
+        "--no-abbrev",
+        "--no-renames",
+        "--first-parent",
+        "--format=%x01%H %cI",
+        "--",
+        *[f":(glob){p}" for p in pathspec],
+    )
+    commit, when = "", datetime.min.replace(tzinfo=UTC)
     fields = out.split(b"\0")
     i = 0
     while i < len(fields):
@@ -265,6 +311,6 @@ def _read_blobs(repo: Path, shas: list[str]) -> dict[str, bytes]:
             raise InputError(f"{repo}: git object {sha} is missing")
         size = int(header[2])
         start = header_end + 1
-        blobs[sha] = out[start:start + size]
+        blobs[sha] = out[start : start + size]
         pos = start + size + 1  # content is followed by a newline
     return blobs

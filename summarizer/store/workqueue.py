@@ -17,9 +17,10 @@ from __future__ import annotations
 import os
 import socket
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from typing import Any, Iterable
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.engine import Connection
@@ -33,7 +34,7 @@ _T = WorkItem.__table__
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def new_worker_id() -> str:
@@ -52,7 +53,10 @@ class Scope:
         if self.service is None and self.document is None:
             return None
         stmt = select(PolicyDocument.__table__.c.id).select_from(
-            PolicyDocument.__table__.join(Service.__table__, Service.__table__.c.id == PolicyDocument.__table__.c.service_id))
+            PolicyDocument.__table__.join(
+                Service.__table__, Service.__table__.c.id == PolicyDocument.__table__.c.service_id
+            )
+        )
         if self.service is not None:
             stmt = stmt.where(Service.__table__.c.name == self.service)
         if self.document is not None:
@@ -85,7 +89,9 @@ def _queue_filter(analyzer: str, key: str, scope: Scope) -> list[Any]:
     return cond
 
 
-def plan(conn: Connection, analyzer: str, key: str, scope: Scope, *, retry_failed: bool = False) -> PlanResult:
+def plan(
+    conn: Connection, analyzer: str, key: str, scope: Scope, *, retry_failed: bool = False
+) -> PlanResult:
     """Make sure every consecutive version pair in scope has a work item; return the queue's state."""
     result = PlanResult()
     vt = Version.__table__
@@ -104,59 +110,103 @@ def plan(conn: Connection, analyzer: str, key: str, scope: Scope, *, retry_faile
     result.pairs = len(pairs)
 
     cond = _queue_filter(analyzer, key, scope)
-    existing = {(o, n): (i, s) for i, o, n, s in conn.execute(
-        select(_T.c.id, _T.c.old_version_id, _T.c.new_version_id, _T.c.status).where(*cond))}
+    existing = {
+        (o, n): (i, s)
+        for i, o, n, s in conn.execute(
+            select(_T.c.id, _T.c.old_version_id, _T.c.new_version_id, _T.c.status).where(*cond)
+        )
+    }
     rt = StoredRecord.__table__
     rcond = [rt.c.analyzer == analyzer, rt.c.analysis_key == key]
     if ids is not None:
         rcond.append(rt.c.document_id.in_(ids))
-    records = {(o, n): rid for rid, o, n in conn.execute(
-        select(rt.c.id, rt.c.old_version_id, rt.c.new_version_id).where(*rcond))}
+    records = {
+        (o, n): rid
+        for rid, o, n in conn.execute(select(rt.c.id, rt.c.old_version_id, rt.c.new_version_id).where(*rcond))
+    }
 
     now = utcnow()
     rows = []
     for pair in sorted(pairs - existing.keys(), key=lambda p: (pair_doc[p], p)):
         record_id = records.get(pair)
-        rows.append({
-            "document_id": pair_doc[pair], "old_version_id": pair[0], "new_version_id": pair[1],
-            "analyzer": analyzer, "analysis_key": key, "status": DONE if record_id else PENDING,
-            "claimed_by": None, "lease_expires_at": None, "attempts": 0, "error": None,
-            "record_id": record_id, "created_at": now, "updated_at": now,
-        })
+        rows.append(
+            {
+                "document_id": pair_doc[pair],
+                "old_version_id": pair[0],
+                "new_version_id": pair[1],
+                "analyzer": analyzer,
+                "analysis_key": key,
+                "status": DONE if record_id else PENDING,
+                "claimed_by": None,
+                "lease_expires_at": None,
+                "attempts": 0,
+                "error": None,
+                "record_id": record_id,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
     result.created = _insert_ignoring_duplicates(conn, rows)
 
-    stale = [item_id for pair, (item_id, status) in existing.items() if pair not in pairs and status == PENDING]
+    stale = [
+        item_id for pair, (item_id, status) in existing.items() if pair not in pairs and status == PENDING
+    ]
     for chunk in _chunks(stale, 500):
         result.obsolete += conn.execute(
-            update(_T).where(_T.c.id.in_(chunk), _T.c.status == PENDING)
-            .values(status=OBSOLETE, updated_at=now)).rowcount
+            update(_T)
+            .where(_T.c.id.in_(chunk), _T.c.status == PENDING)
+            .values(status=OBSOLETE, updated_at=now)
+        ).rowcount
     if retry_failed:
-        conn.execute(update(_T).where(*cond, _T.c.status == FAILED)
-                     .values(status=PENDING, error=None, updated_at=now))
+        conn.execute(
+            update(_T).where(*cond, _T.c.status == FAILED).values(status=PENDING, error=None, updated_at=now)
+        )
     result.pending = remaining(conn, analyzer, key, scope)
     return result
 
 
 def remaining(conn: Connection, analyzer: str, key: str, scope: Scope) -> int:
     """Items not done yet: pending, or claimed (by a live or dead worker)."""
-    return int(conn.execute(select(func.count()).select_from(_T).where(
-        *_queue_filter(analyzer, key, scope), _T.c.status.in_([PENDING, CLAIMED]))).scalar() or 0)
+    return int(
+        conn.execute(
+            select(func.count())
+            .select_from(_T)
+            .where(*_queue_filter(analyzer, key, scope), _T.c.status.in_([PENDING, CLAIMED]))
+        ).scalar()
+        or 0
+    )
 
 
-def claim(conn: Connection, worker: str, analyzer: str, key: str, scope: Scope, *,
-          lease_seconds: float, limit: int = 1) -> list[Claim]:
+def claim(
+    conn: Connection,
+    worker: str,
+    analyzer: str,
+    key: str,
+    scope: Scope,
+    *,
+    lease_seconds: float,
+    limit: int = 1,
+) -> list[Claim]:
     """Atomically take up to *limit* items nobody holds (pending, or with a lapsed lease)."""
     now = utcnow()
     token = f"{worker}#{uuid.uuid4().hex[:8]}"
     available = or_(_T.c.status == PENDING, and_(_T.c.status == CLAIMED, _T.c.lease_expires_at < now))
-    pick = select(_T.c.id).where(*_queue_filter(analyzer, key, scope), available).order_by(_T.c.id).limit(limit)
-    values = {"status": CLAIMED, "claimed_by": token, "lease_expires_at": now + timedelta(seconds=lease_seconds),
-              "attempts": _T.c.attempts + 1, "updated_at": now}
+    pick = (
+        select(_T.c.id).where(*_queue_filter(analyzer, key, scope), available).order_by(_T.c.id).limit(limit)
+    )
+    values = {
+        "status": CLAIMED,
+        "claimed_by": token,
+        "lease_expires_at": now + timedelta(seconds=lease_seconds),
+        "attempts": _T.c.attempts + 1,
+        "updated_at": now,
+    }
     cols = (_T.c.id, _T.c.document_id, _T.c.old_version_id, _T.c.new_version_id)
     if conn.dialect.name == "postgresql":
         pick = pick.with_for_update(skip_locked=True)
-        rows = conn.execute(update(_T).where(_T.c.id.in_(pick.scalar_subquery())).values(**values)
-                            .returning(*cols)).all()
+        rows = conn.execute(
+            update(_T).where(_T.c.id.in_(pick.scalar_subquery())).values(**values).returning(*cols)
+        ).all()
     else:
         conn.execute(update(_T).where(_T.c.id.in_(pick.scalar_subquery())).values(**values))
         rows = conn.execute(select(*cols).where(_T.c.claimed_by == token, _T.c.status == CLAIMED)).all()
@@ -165,39 +215,66 @@ def claim(conn: Connection, worker: str, analyzer: str, key: str, scope: Scope, 
 
 def extend_lease(conn: Connection, token: str, lease_seconds: float) -> int:
     """Push the lease of the rows held under *token* forward (the heartbeat)."""
-    return conn.execute(update(_T).where(_T.c.claimed_by == token, _T.c.status == CLAIMED)
-                        .values(lease_expires_at=utcnow() + timedelta(seconds=lease_seconds))).rowcount
+    return conn.execute(
+        update(_T)
+        .where(_T.c.claimed_by == token, _T.c.status == CLAIMED)
+        .values(lease_expires_at=utcnow() + timedelta(seconds=lease_seconds))
+    ).rowcount
 
 
 def mark_done(conn: Connection, item_id: int, record_id: int) -> None:
-    conn.execute(update(_T).where(_T.c.id == item_id).values(
-        status=DONE, record_id=record_id, claimed_by=None, lease_expires_at=None, error=None, updated_at=utcnow()))
+    conn.execute(
+        update(_T)
+        .where(_T.c.id == item_id)
+        .values(
+            status=DONE,
+            record_id=record_id,
+            claimed_by=None,
+            lease_expires_at=None,
+            error=None,
+            updated_at=utcnow(),
+        )
+    )
 
 
 def release(conn: Connection, claim: Claim, *, error: str | None = None, failed: bool = False) -> None:
     """Give an item back (pending again), or mark it failed; only while this claim still holds it."""
-    conn.execute(update(_T).where(_T.c.id == claim.item_id, _T.c.claimed_by == claim.token,
-                                  _T.c.status == CLAIMED).values(
-        status=FAILED if failed else PENDING, claimed_by=None, lease_expires_at=None,
-        error=(error or None) and error[:2000], updated_at=utcnow()))
+    conn.execute(
+        update(_T)
+        .where(_T.c.id == claim.item_id, _T.c.claimed_by == claim.token, _T.c.status == CLAIMED)
+        .values(
+            status=FAILED if failed else PENDING,
+            claimed_by=None,
+            lease_expires_at=None,
+            error=(error or None) and error[:2000],
+            updated_at=utcnow(),
+        )
+    )
 
 
 def release_worker(conn: Connection, worker: str) -> int:
     """Give back every item a worker still holds (its claims are ``<worker>#<token>``)."""
-    return conn.execute(update(_T).where(_T.c.status == CLAIMED, _T.c.claimed_by.startswith(f"{worker}#", autoescape=True)).values(
-        status=PENDING, claimed_by=None, lease_expires_at=None, updated_at=utcnow())).rowcount
+    return conn.execute(
+        update(_T)
+        .where(_T.c.status == CLAIMED, _T.c.claimed_by.startswith(f"{worker}#", autoescape=True))
+        .values(status=PENDING, claimed_by=None, lease_expires_at=None, updated_at=utcnow())
+    ).rowcount
 
 
 def release_dead_claims(conn: Connection, *, host: str | None = None) -> int:
     """Release claims held by processes of this host that no longer run (e.g. killed trackers)."""
     host = host or socket.gethostname()
-    rows = conn.execute(select(_T.c.id, _T.c.claimed_by).where(
-        _T.c.status == CLAIMED, _T.c.claimed_by.like(f"{host}:%"))).all()
+    rows = conn.execute(
+        select(_T.c.id, _T.c.claimed_by).where(_T.c.status == CLAIMED, _T.c.claimed_by.like(f"{host}:%"))
+    ).all()
     dead = [item_id for item_id, holder in rows if not _pid_alive(holder)]
     released = 0
     for chunk in _chunks(dead, 500):
-        released += conn.execute(update(_T).where(_T.c.id.in_(chunk), _T.c.status == CLAIMED).values(
-            status=PENDING, claimed_by=None, lease_expires_at=None, updated_at=utcnow())).rowcount
+        released += conn.execute(
+            update(_T)
+            .where(_T.c.id.in_(chunk), _T.c.status == CLAIMED)
+            .values(status=PENDING, claimed_by=None, lease_expires_at=None, updated_at=utcnow())
+        ).rowcount
     return released
 
 
@@ -238,8 +315,13 @@ def _insert_ignoring_duplicates(conn: Connection, rows: list[dict]) -> int:
         else:
             from sqlalchemy.dialects.sqlite import insert
         for chunk in _chunks(rows, 500):
-            stmt = insert(_T).values(chunk).on_conflict_do_nothing(
-                index_elements=["old_version_id", "new_version_id", "analyzer", "analysis_key"])
+            stmt = (
+                insert(_T)
+                .values(chunk)
+                .on_conflict_do_nothing(
+                    index_elements=["old_version_id", "new_version_id", "analyzer", "analysis_key"]
+                )
+            )
             created += max(conn.execute(stmt).rowcount, 0)
         return created
     for row in rows:  # other backends: one savepoint per row
@@ -254,4 +336,4 @@ def _insert_ignoring_duplicates(conn: Connection, rows: list[dict]) -> int:
 
 def _chunks(items: list, size: int) -> Iterable[list]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]

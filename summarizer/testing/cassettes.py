@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-SECRET_HEADERS = ("authorization", "openai-organization", "openai-project", "cookie", "set-cookie", "api-key",
-                  "x-api-key")
+SECRET_HEADERS = (
+    "authorization",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+    "set-cookie",
+    "api-key",
+    "x-api-key",
+)
 MATCH_ON = ["method", "host", "port", "path", "query", "body"]
 
 

@@ -95,7 +95,9 @@ def _fill_in(body: Any, request: Any) -> Any:
     return body
 
 
-def error_body(message: str, *, type: str = "invalid_request_error", param: str | None = None) -> dict[str, Any]:
+def error_body(
+    message: str, *, type: str = "invalid_request_error", param: str | None = None
+) -> dict[str, Any]:
     """An OpenAI error body."""
     return {"error": {"message": message, "type": type, "param": param, "code": None}}
 
@@ -122,15 +124,32 @@ class FakeOpenAIServer:
 
     # -- scripting -----------------------------------------------------------------------------
 
-    def enqueue(self, status: int = 200, body: Any = None, *, headers: dict[str, str] | None = None, delay: float = 0.0) -> None:
+    def enqueue(
+        self,
+        status: int = 200,
+        body: Any = None,
+        *,
+        headers: dict[str, str] | None = None,
+        delay: float = 0.0,
+    ) -> None:
         with self._lock:
             self._queue.append(ScriptedResponse(status, body, dict(headers or {}), delay))
 
-    def enqueue_reply(self, content: str | None, *, delay: float = 0.0, headers: dict[str, str] | None = None, **kwargs: Any) -> None:
+    def enqueue_reply(
+        self, content: str | None, *, delay: float = 0.0, headers: dict[str, str] | None = None, **kwargs: Any
+    ) -> None:
         """A 200 chat completion (see :func:`chat_completion` for the keyword arguments)."""
         self.enqueue(200, chat_completion(content, **kwargs), headers=headers, delay=delay)
 
-    def enqueue_error(self, status: int, message: str, *, headers: dict[str, str] | None = None, delay: float = 0.0, **kwargs: Any) -> None:
+    def enqueue_error(
+        self,
+        status: int,
+        message: str,
+        *,
+        headers: dict[str, str] | None = None,
+        delay: float = 0.0,
+        **kwargs: Any,
+    ) -> None:
         self.enqueue(status, error_body(message, **kwargs), headers=headers, delay=delay)
 
     @property
@@ -226,7 +245,9 @@ class _Handler(BaseHTTPRequestHandler):
             body = raw.decode("utf-8", "replace")
         with self.fake._lock:
             self.fake.requests.append(
-                RecordedRequest("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, body, time.monotonic())
+                RecordedRequest(
+                    "POST", self.path, {k.lower(): v for k, v in self.headers.items()}, body, time.monotonic()
+                )
             )
         if not self.path.rstrip("/").endswith("/chat/completions"):
             self._send(ScriptedResponse(404, error_body(f"fake server: no route {self.path}")))

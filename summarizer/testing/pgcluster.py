@@ -66,8 +66,10 @@ class TempCluster:
 
     def start(self) -> None:
         if self.bindir is None:
-            raise PostgresUnavailable("PostgreSQL server binaries (initdb, pg_ctl) not found: run "
-                                      ".ci/setup-postgres.sh (apt-get install -y postgresql)")
+            raise PostgresUnavailable(
+                "PostgreSQL server binaries (initdb, pg_ctl) not found: run "
+                ".ci/setup-postgres.sh (apt-get install -y postgresql)"
+            )
         self.base = Path(tempfile.mkdtemp(prefix="summarizer-pg-"))
         if os.geteuid() == 0:
             import pwd
@@ -75,28 +77,70 @@ class TempCluster:
             try:
                 pw = pwd.getpwnam("postgres")
             except KeyError:
-                raise PostgresUnavailable("running as root, and there is no 'postgres' user to run initdb as "
-                                          "(the Debian postgresql package creates it)") from None
+                raise PostgresUnavailable(
+                    "running as root, and there is no 'postgres' user to run initdb as "
+                    "(the Debian postgresql package creates it)"
+                ) from None
             os.chown(self.base, pw.pw_uid, pw.pw_gid)
             runuser = shutil.which("runuser")
             if runuser is None:
-                raise PostgresUnavailable("running as root without runuser: cannot start PostgreSQL as 'postgres'")
+                raise PostgresUnavailable(
+                    "running as root without runuser: cannot start PostgreSQL as 'postgres'"
+                )
             self._prefix = [runuser, "-u", "postgres", "--"]
         self.port = _free_port()
         data = self.base / "data"
-        self._run([str(self.bindir / "initdb"), "-D", str(data), "-U", self.user, "--auth=trust", "-E", "UTF8",
-                   "--locale=C", "--no-sync"])
-        opts = (f"-p {self.port} -k {self.base} -c listen_addresses={self.host} -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=80")
-        self._run([str(self.bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(self.base / "server.log"),
-                   "-w", "-t", "60", "start"])
+        self._run(
+            [
+                str(self.bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                self.user,
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ]
+        )
+        opts = (
+            f"-p {self.port} -k {self.base} -c listen_addresses={self.host} -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=80"
+        )
+        self._run(
+            [
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                opts,
+                "-l",
+                str(self.base / "server.log"),
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ]
+        )
 
     def stop(self) -> None:
         if self.base is None:
             return
         if self.bindir is not None and (self.base / "data").exists():
-            subprocess.run(self._prefix + [str(self.bindir / "pg_ctl"), "-D", str(self.base / "data"),
-                                           "-m", "immediate", "-w", "stop"], capture_output=True)
+            subprocess.run(
+                self._prefix
+                + [
+                    str(self.bindir / "pg_ctl"),
+                    "-D",
+                    str(self.base / "data"),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "stop",
+                ],
+                capture_output=True,
+            )
         shutil.rmtree(self.base, ignore_errors=True)
         self.base = None
 
@@ -115,8 +159,9 @@ class TempCluster:
     def admin(self, sql: str) -> None:
         import psycopg
 
-        with psycopg.connect(host=self.host, port=self.port, user=self.user, dbname="postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            host=self.host, port=self.port, user=self.user, dbname="postgres", autocommit=True
+        ) as conn:
             conn.execute(sql)
 
     def _run(self, args: list[str]) -> None:

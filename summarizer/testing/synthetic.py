@@ -14,7 +14,7 @@ import random
 import re
 import subprocess
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 _CLAUSES = [
@@ -34,8 +34,13 @@ _CLAUSES = [
     "of our services.",
     "We may suspend or terminate your account at any time, for any reason, without notice.",
 ]
-_PARTIES = ["our advertising partners", "our affiliates", "data brokers", "analytics providers",
-            "our corporate family of companies"]
+_PARTIES = [
+    "our advertising partners",
+    "our affiliates",
+    "data brokers",
+    "analytics providers",
+    "our corporate family of companies",
+]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _NUMBER_UNIT = re.compile(r"\b(\d{1,3})(\s+(?:days|months|years|hours))\b")
 
@@ -53,8 +58,11 @@ def _paragraphs(text: str) -> list[str]:
 
 def _prose(paras: list[str], rng: random.Random, min_words: int = 12) -> int | None:
     """Index of a random prose paragraph (not a heading, table or short line)."""
-    idx = [i for i, p in enumerate(paras)
-           if len(p.split()) >= min_words and not p.lstrip().startswith(("#", "|", "```"))]
+    idx = [
+        i
+        for i, p in enumerate(paras)
+        if len(p.split()) >= min_words and not p.lstrip().startswith(("#", "|", "```"))
+    ]
     return rng.choice(idx) if idx else None
 
 
@@ -72,8 +80,11 @@ def hedge(text: str, rng: random.Random) -> str | None:
 def add_party(text: str, rng: random.Random) -> str | None:
     """A sharing sentence gains a new recipient."""
     paras = _paragraphs(text)
-    idx = [i for i, p in enumerate(paras) if re.search(r"\b(share|disclose|provide)\b", p, re.I)
-           and re.search(r"[.]\s*$", p)]
+    idx = [
+        i
+        for i, p in enumerate(paras)
+        if re.search(r"\b(share|disclose|provide)\b", p, re.I) and re.search(r"[.]\s*$", p)
+    ]
     if not idx:
         return None
     i = rng.choice(idx)
@@ -101,7 +112,7 @@ def change_number(text: str, rng: random.Random) -> str | None:
         return None
     m = rng.choice(matches)
     new = str(int(m.group(1)) * rng.choice([2, 3]) or 1)
-    return text[:m.start(1)] + new + text[m.end(1):]
+    return text[: m.start(1)] + new + text[m.end(1) :]
 
 
 def add_clause(text: str, rng: random.Random) -> str | None:
@@ -120,19 +131,26 @@ def reword(text: str, rng: random.Random) -> str | None:
         if old in text:
             pos = [m.start() for m in re.finditer(re.escape(old), text)]
             at = rng.choice(pos)
-            return text[:at] + new + text[at + len(old):]
+            return text[:at] + new + text[at + len(old) :]
     return None
 
 
-EDITS = {"hedge": hedge, "add_party": add_party, "drop_sentence": drop_sentence, "change_number": change_number,
-         "add_clause": add_clause, "reword": reword}
+EDITS = {
+    "hedge": hedge,
+    "add_party": add_party,
+    "drop_sentence": drop_sentence,
+    "change_number": change_number,
+    "add_clause": add_clause,
+    "reword": reword,
+}
 
 
-def evolve(text: str, n: int, *, seed: int = 0, start: datetime | None = None,
-           step: timedelta = timedelta(days=17)) -> list[SyntheticVersion]:
+def evolve(
+    text: str, n: int, *, seed: int = 0, start: datetime | None = None, step: timedelta = timedelta(days=17)
+) -> list[SyntheticVersion]:
     """*n* successive versions after *text*, each one or two edits away from the one before."""
     rng = random.Random(seed)
-    when = start or datetime(2020, 1, 1, tzinfo=timezone.utc)
+    when = start or datetime(2020, 1, 1, tzinfo=UTC)
     out: list[SyntheticVersion] = []
     current = text
     names = list(EDITS)

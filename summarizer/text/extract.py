@@ -17,8 +17,12 @@ MAX_QUOTE_CHARS = 320
 _TOKEN = re.compile(r"\S+")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
 # or at a line break that starts a new list item / paragraph line.
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?=\s+(?:[\"“(\[*_]*[A-Z0-9]|$))|\n\s*\n|\n(?=\s*(?:[-*+•]|\d{1,3}[.)])\s)")
-_LEAD = re.compile(r"^(?:\s|#{1,6}\s|[-*+•·]\s|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]\s|\*\*|__|>\s?)+", re.I)
+_SENT_END = re.compile(
+    r"(?<=[.!?])[\"'”’)\]]*(?=\s+(?:[\"“(\[*_]*[A-Z0-9]|$))|\n\s*\n|\n(?=\s*(?:[-*+•]|\d{1,3}[.)])\s)"
+)
+_LEAD = re.compile(
+    r"^(?:\s|#{1,6}\s|[-*+•·]\s|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]\s|\*\*|__|>\s?)+", re.I
+)
 _TRAIL = re.compile(r"(?:\s|\*\*|__)+$")
 # the pieces of Markdown link syntax a word window may cut through: '](target "title")', '[', ']'
 _LINK_BITS = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)?|(?<!\S)\[(?=\S)|(?<=\S)\](?!\()")
@@ -35,7 +39,9 @@ class Span:
     text: str
 
 
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|Dr|Mr|Mrs|Ms|St|No|Inc|Ltd|Co|Corp|vs|approx|cf|Art|Sec|para)\.|\b[A-Z]\.(?:[A-Z]\.)*)$")
+_ABBREV = re.compile(
+    r"(?:\b(?:e\.g|i\.e|Dr|Mr|Mrs|Ms|St|No|Inc|Ltd|Co|Corp|vs|approx|cf|Art|Sec|para)\.|\b[A-Z]\.(?:[A-Z]\.)*)$"
+)
 
 
 def sentences(text: str) -> list[Span]:
@@ -43,7 +49,7 @@ def sentences(text: str) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for m in _SENT_END.finditer(text):
-        if _ABBREV.search(text, pos, m.end()) and "\n" not in text[m.start():m.end()]:
+        if _ABBREV.search(text, pos, m.end()) and "\n" not in text[m.start() : m.end()]:
             continue  # 'e.g.', 'Inc.', 'U.S.' do not end a sentence
         _add_trimmed(text, pos, m.end(), out)
         pos = m.end()
@@ -129,7 +135,7 @@ def window(text: str, focus: tuple[int, int], before: int = 2, after: int = 2, m
     first = max(0, first - min(before, room))
     room = max(0, max_words - (last - first + 1))
     last = min(len(words) - 1, last + min(after, room))
-    piece = normalise(_LINK_BITS.sub(" ", text[words[first][0]:words[last][1]]))
+    piece = normalise(_LINK_BITS.sub(" ", text[words[first][0] : words[last][1]]))
     return piece.strip(" ,;:-([]").rstrip(".")
 
 
@@ -137,13 +143,16 @@ def sentences_touching(text: str, ranges: list[tuple[int, int]]) -> list[Span]:
     """The sentences of *text* that overlap (or contain the insertion point of) any range."""
     out = []
     for sent in sentences(text):
-        if any(s < sent.end and e > sent.start or (s == e and sent.start <= s <= sent.end) for s, e in ranges):
+        if any(
+            s < sent.end and e > sent.start or (s == e and sent.start <= s <= sent.end) for s, e in ranges
+        ):
             out.append(sent)
     return out
 
 
-def quote_from(text: str, span: Span, focus: tuple[int, int] | None = None,
-               max_chars: int = MAX_QUOTE_CHARS) -> Span:
+def quote_from(
+    text: str, span: Span, focus: tuple[int, int] | None = None, max_chars: int = MAX_QUOTE_CHARS
+) -> Span:
     """A verbatim quote: *span* itself, or a word-aligned window of it around *focus* when long."""
     if span.end - span.start <= max_chars:
         return span
@@ -183,18 +192,44 @@ _ACTION = re.compile(
     r"(?:request|ask (?:us )?to|right to) (?:access|delete|deletion|erase|erasure|correct|a copy|port)|"
     r"delete your (?:account|data|information|personal)|download (?:a copy of )?your|"
     r"contact us (?:at|by|via)|email us at|write to us|cancel (?:your )?(?:subscription|account|membership))",
-    re.I)
-_ACTION_KEYS = ("opt", "unsubscribe", "consent", "setting", "preferenc", "do not", "disable", "block", "delete",
-                "clear", "reject", "decline", "turn off", "request", "ask", "right to", "download", "contact",
-                "email us", "write to", "cancel")
+    re.I,
+)
+_ACTION_KEYS = (
+    "opt",
+    "unsubscribe",
+    "consent",
+    "setting",
+    "preferenc",
+    "do not",
+    "disable",
+    "block",
+    "delete",
+    "clear",
+    "reject",
+    "decline",
+    "turn off",
+    "request",
+    "ask",
+    "right to",
+    "download",
+    "contact",
+    "email us",
+    "write to",
+    "cancel",
+)
 # the sentence tells the user they can act, or how to: "you can", "you have the right to", "to ..., visit"
 _ABLE = re.compile(
     r"\byou (?:\w+ )?(?:can|may|could|are able to|have the (?:right|option|choice)|will be able to)\b|"
     r"^(?:to|if you (?:want|wish|would like|prefer))\b.*\b(?:visit|go to|contact|e-?mail|write|click|select|open|use|"
     r"call|submit|send|adjust|change|update|manage)\b|\b(?:please )?(?:contact|e-?mail|write to|call) us\b|"
-    r"^(?:visit|go to|click|select|open|use|contact|e-?mail|call|submit|send|adjust|change|update|manage)\b", re.I)
+    r"^(?:visit|go to|click|select|open|use|contact|e-?mail|call|submit|send|adjust|change|update|manage)\b",
+    re.I,
+)
 _YOU = re.compile(r"\b(?:you|your)\b", re.I)
-_NOT_ACTION = re.compile(r"\b(?:we (?:may|will|can) (?:disable|delete|terminate|suspend)|if you do not|you (?:may|can)not|you must not|you agree)\b", re.I)
+_NOT_ACTION = re.compile(
+    r"\b(?:we (?:may|will|can) (?:disable|delete|terminate|suspend)|if you do not|you (?:may|can)not|you must not|you agree)\b",
+    re.I,
+)
 
 
 def action_sentences(text: str, max_words: int = 45) -> list[str]:
@@ -208,8 +243,12 @@ def action_sentences(text: str, max_words: int = 45) -> list[str]:
         words = sent.text.split()
         if len(words) < 4 or len(words) > max_words:
             continue
-        if (_ACTION.search(sent.text) and _YOU.search(sent.text) and _ABLE.search(sent.text)
-                and not _NOT_ACTION.search(sent.text)):
+        if (
+            _ACTION.search(sent.text)
+            and _YOU.search(sent.text)
+            and _ABLE.search(sent.text)
+            and not _NOT_ACTION.search(sent.text)
+        ):
             out.append(plain(sent.text))
     return out
 
@@ -217,7 +256,9 @@ def action_sentences(text: str, max_words: int = 45) -> list[str]:
 # --- hedges -------------------------------------------------------------------------------------
 
 HEDGES: dict[str, re.Pattern[str]] = {
-    "including but not limited to": re.compile(r"\bincluding,? (?:but|without) (?:not )?limit(?:ed|ation)(?: to)?\b", re.I),
+    "including but not limited to": re.compile(
+        r"\bincluding,? (?:but|without) (?:not )?limit(?:ed|ation)(?: to)?\b", re.I
+    ),
     "such as": re.compile(r"\bsuch as\b", re.I),
     "may": re.compile(r"\b(?:we|they|partners|companies|it|[A-Z][a-z]+) (?:may|might|could)\b"),
     "from time to time": re.compile(r"\bfrom time to time\b", re.I),
@@ -246,7 +287,9 @@ def defines(document_text: str, party: str) -> bool:
     p = re.escape(party.rstrip("s"))
     rx = re.compile(
         rf"[\"“']{p}s?[\"”']\s+(?:means|refers|includes?)|\b{p}s?\s+(?:include|are|means|refers to)\b|"
-        rf"\b{p}s?\s*(?:,|\()\s*(?:such as|including(?!,? (?:but|without))|e\.g\.|like)\b|\b{p}s?\s*:\s*\n", re.I)
+        rf"\b{p}s?\s*(?:,|\()\s*(?:such as|including(?!,? (?:but|without))|e\.g\.|like)\b|\b{p}s?\s*:\s*\n",
+        re.I,
+    )
     return bool(rx.search(document_text))
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import yaml
@@ -17,16 +18,32 @@ from summarizer.model.record import Change, ChangeRecord, Provenance, Usage
 def make_record(**kw: Any) -> ChangeRecord:
     """A ChangeRecord with sensible defaults; ``changes`` may be dicts."""
     changes = [c if isinstance(c, Change) else make_change(**c) for c in kw.pop("changes", [])]
-    base: dict[str, Any] = dict(material=True, severity="medium", categories=[], headline="Headline.",
-                                summary="Summary.", impact="Impact.", changes=changes,
-                                provenance=Provenance(analyzer="test"))
+    base: dict[str, Any] = dict(
+        material=True,
+        severity="medium",
+        categories=[],
+        headline="Headline.",
+        summary="Summary.",
+        impact="Impact.",
+        changes=changes,
+        provenance=Provenance(analyzer="test"),
+    )
     base.update(kw)
     return ChangeRecord(**base)
 
 
 def make_change(**kw: Any) -> Change:
-    base: dict[str, Any] = dict(category="third_party_sharing", kind="expanded", summary="", severity_before="medium",
-                                severity_after="high", shift_reason="", section="Terms", quotes_old=[], quotes_new=[])
+    base: dict[str, Any] = dict(
+        category="third_party_sharing",
+        kind="expanded",
+        summary="",
+        severity_before="medium",
+        severity_after="high",
+        shift_reason="",
+        section="Terms",
+        quotes_old=[],
+        quotes_new=[],
+    )
     base.update(kw)
     return Change(**base)
 
@@ -61,23 +78,47 @@ class KeywordAnalyzer:
                 weaker = bool(h.signals.modality or h.signals.negation)
                 after = "high" if weaker else "medium"
                 before = "medium" if weaker else "medium"
-                changes.append(Change(
-                    category=cat, kind="reworded", summary=f"Now says: {text}", severity_before=before,
-                    severity_after=after, shift_reason="wording changed", section=h.breadcrumb,
-                    quotes_old=[h.old_text] if h.old_text else [],
-                    quotes_new=[h.new_text if self.mode != "misquote" else h.new_text + " (paraphrased)"]
-                    if h.new_text else [],
-                ))
-        severity = max((c.severity_after for c in changes), key=["none", "low", "medium", "high"].index, default="none")
+                changes.append(
+                    Change(
+                        category=cat,
+                        kind="reworded",
+                        summary=f"Now says: {text}",
+                        severity_before=before,
+                        severity_after=after,
+                        shift_reason="wording changed",
+                        section=h.breadcrumb,
+                        quotes_old=[h.old_text] if h.old_text else [],
+                        quotes_new=[h.new_text if self.mode != "misquote" else h.new_text + " (paraphrased)"]
+                        if h.new_text
+                        else [],
+                    )
+                )
+        severity = max(
+            (c.severity_after for c in changes), key=["none", "low", "medium", "high"].index, default="none"
+        )
         cats = list(dict.fromkeys(c.category for c in changes))
-        prov = Provenance(analyzer=self.name, model=self.options.model, prompt_version=self.options.prompt,
-                          tokens=Usage(prompt_tokens=10 * len(hunks), completion_tokens=5 * len(hunks),
-                                       calls=0 if self.options.use_cache else len(hunks),
-                                       cache_hits=len(hunks) if self.options.use_cache else 0))
+        prov = Provenance(
+            analyzer=self.name,
+            model=self.options.model,
+            prompt_version=self.options.prompt,
+            tokens=Usage(
+                prompt_tokens=10 * len(hunks),
+                completion_tokens=5 * len(hunks),
+                calls=0 if self.options.use_cache else len(hunks),
+                cache_hits=len(hunks) if self.options.use_cache else 0,
+            ),
+        )
         summary = " ".join(c.summary for c in changes) or "Only formatting changed."
-        return ChangeRecord(material=bool(changes), severity=severity, categories=cats,
-                            headline=f"{len(changes)} provision(s) changed.", summary=summary,
-                            impact="Read the new terms.", changes=changes, provenance=prov)
+        return ChangeRecord(
+            material=bool(changes),
+            severity=severity,
+            categories=cats,
+            headline=f"{len(changes)} provision(s) changed.",
+            summary=summary,
+            impact="Read the new terms.",
+            changes=changes,
+            provenance=prov,
+        )
 
 
 @pytest.fixture
@@ -105,28 +146,54 @@ NEW_COSMETIC = "# Terms\n\nLast updated: 2 June 2021.\n\nWe use cookies to run t
 
 
 def case_dict(case_id: str, old: str, new: str, **expected: Any) -> dict[str, Any]:
-    return {"id": case_id, "title": case_id.replace("-", " "), "input": {"old_text": old, "new_text": new},
-            "expected": expected, "note": "test case"}
+    return {
+        "id": case_id,
+        "title": case_id.replace("-", " "),
+        "input": {"old_text": old, "new_text": new},
+        "expected": expected,
+        "note": "test case",
+    }
 
 
 INLINE_CASES = [
-    case_dict("sharing-sell", OLD_SHARING, NEW_SHARING, material=True, severity="high",
-              categories=["sale_targeted_ads", "third_party_sharing"],
-              provisions=[{"category": "sale_targeted_ads", "severity_before": "medium", "severity_after": "high"}],
-              facts=[["sell", "sale"], ["partners"]], forbidden=[["will not sell"]], tags=["severity_up"]),
-    case_dict("arbitration-added", OLD_ARB, NEW_ARB, material=True, severity="high",
-              categories=["dispute_resolution"], categories_optional=["contact_generic"],
-              provisions=[{"category": "dispute_resolution", "severity_before": "medium", "severity_after": "medium"}],
-              facts=[["arbitration"]], forbidden=[["class action"]]),
-    case_dict("cosmetic-date", OLD_COSMETIC, NEW_COSMETIC, material=False, severity="none", tags=["cosmetic"]),
+    case_dict(
+        "sharing-sell",
+        OLD_SHARING,
+        NEW_SHARING,
+        material=True,
+        severity="high",
+        categories=["sale_targeted_ads", "third_party_sharing"],
+        provisions=[{"category": "sale_targeted_ads", "severity_before": "medium", "severity_after": "high"}],
+        facts=[["sell", "sale"], ["partners"]],
+        forbidden=[["will not sell"]],
+        tags=["severity_up"],
+    ),
+    case_dict(
+        "arbitration-added",
+        OLD_ARB,
+        NEW_ARB,
+        material=True,
+        severity="high",
+        categories=["dispute_resolution"],
+        categories_optional=["contact_generic"],
+        provisions=[
+            {"category": "dispute_resolution", "severity_before": "medium", "severity_after": "medium"}
+        ],
+        facts=[["arbitration"]],
+        forbidden=[["class action"]],
+    ),
+    case_dict(
+        "cosmetic-date", OLD_COSMETIC, NEW_COSMETIC, material=False, severity="none", tags=["cosmetic"]
+    ),
 ]
 
 
 def write_cases(directory: Path, cases: list[dict[str, Any]] | None = None) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     for c in cases if cases is not None else INLINE_CASES:
-        (directory / f"{c['id']}.yaml").write_text(yaml.safe_dump(c, sort_keys=False, allow_unicode=True),
-                                                   encoding="utf-8")
+        (directory / f"{c['id']}.yaml").write_text(
+            yaml.safe_dump(c, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
     return directory
 
 

@@ -42,13 +42,18 @@ def repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_valid_case_with_paths_resolves_against_the_repository_root(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_valid_case_with_paths_resolves_against_the_repository_root(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(repo.parent)  # not the repo: resolution must come from the case file's ancestors
     case = load_case(write(repo / "evals/cases/demo.yaml", GOOD))
     assert case.id == "demo-arbitration"
     assert case.old_text.endswith("court.\n") and "arbitration" in case.new_text
     assert case.old_source == "evals/data/demo/old.md"
-    assert case.expected.facts == [["arbitration", "arbitrate"], ["class action"]]  # a bare string is one group
+    assert case.expected.facts == [
+        ["arbitration", "arbitrate"],
+        ["class action"],
+    ]  # a bare string is one group
     assert case.expected.provisions[0].direction == "up"
     assert case.tags == ["ota", "multi_section", "severity_up"]
     assert len(case.sha256) == 64
@@ -70,7 +75,10 @@ def test_inline_texts(tmp_path: Path, kit) -> None:
 
 def test_selection_by_id_and_tag(tmp_path: Path, kit) -> None:
     kit.write_cases(tmp_path)
-    assert [c.id for c in load_cases(tmp_path, ids=["sharing-sell", "cosmetic-date"])] == ["sharing-sell", "cosmetic-date"]
+    assert [c.id for c in load_cases(tmp_path, ids=["sharing-sell", "cosmetic-date"])] == [
+        "sharing-sell",
+        "cosmetic-date",
+    ]
     assert [c.id for c in load_cases(tmp_path, tags=["cosmetic"])] == ["cosmetic-date"]
     with pytest.raises(InputError, match="unknown case id.*nope"):
         load_cases(tmp_path, ids=["nope"])
@@ -81,19 +89,37 @@ def test_selection_by_id_and_tag(tmp_path: Path, kit) -> None:
 @pytest.mark.parametrize(
     ("replace", "by", "message"),
     [
-        ("severity: high", "severity: severe", r"expected\.severity: Input should be 'none', 'low', 'medium' or 'high'"),
-        ("categories: [dispute_resolution]", "categories: [arbitration]", r"expected\.categories\.0: unknown category 'arbitration'"),
+        (
+            "severity: high",
+            "severity: severe",
+            r"expected\.severity: Input should be 'none', 'low', 'medium' or 'high'",
+        ),
+        (
+            "categories: [dispute_resolution]",
+            "categories: [arbitration]",
+            r"expected\.categories\.0: unknown category 'arbitration'",
+        ),
         ("  material: true\n", "", r"expected\.material: Field required"),
         ("expected:", "expectd:", r"expectd: Extra inputs are not permitted"),
-        ("input: {old: evals/data/demo/old.md, new: evals/data/demo/new.md}",
-         "input: {old: evals/data/demo/old.md, old_text: x, new: evals/data/demo/new.md}",
-         r"give exactly one of 'old' \(a path\) or 'old_text'"),
+        (
+            "input: {old: evals/data/demo/old.md, new: evals/data/demo/new.md}",
+            "input: {old: evals/data/demo/old.md, old_text: x, new: evals/data/demo/new.md}",
+            r"give exactly one of 'old' \(a path\) or 'old_text'",
+        ),
         ("severity: high", "severity: none", r"a material change needs a severity above 'none'"),
         ("categories_optional: [contact_generic]", "categories_optional: [dispute_resolution]", r"overlap"),
-        ("provisions: [{category: dispute_resolution", "provisions: [{category: user_rights", r"not listed in categories"),
+        (
+            "provisions: [{category: dispute_resolution",
+            "provisions: [{category: user_rights",
+            r"not listed in categories",
+        ),
         ('facts: [["arbitration", "arbitrate"], "class action"]', "facts: [[]]", r"no alternatives"),
         ("id: demo-arbitration", "id: Demo Arbitration", r"id: use lower-case"),
-        ("old: evals/data/demo/old.md", "old: evals/data/demo/missing.md", r"input\.old 'evals/data/demo/missing\.md' not found"),
+        (
+            "old: evals/data/demo/old.md",
+            "old: evals/data/demo/missing.md",
+            r"input\.old 'evals/data/demo/missing\.md' not found",
+        ),
     ],
 )
 def test_invalid_case_names_the_file_and_the_field(repo: Path, replace: str, by: str, message: str) -> None:
@@ -115,8 +141,12 @@ def test_not_a_mapping_and_empty_input(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="must be a YAML mapping"):
         load_case(write(tmp_path / "list.yaml", "- a\n- b\n"))
     with pytest.raises(InputError, match=r"input\.new_text is empty"):
-        load_case(write(tmp_path / "empty.yaml",
-                        "id: e\ninput: {old_text: a, new_text: '  '}\nexpected: {material: false, severity: none}\n"))
+        load_case(
+            write(
+                tmp_path / "empty.yaml",
+                "id: e\ninput: {old_text: a, new_text: '  '}\nexpected: {material: false, severity: none}\n",
+            )
+        )
 
 
 def test_duplicate_ids_and_empty_folders(tmp_path: Path, kit) -> None:

@@ -14,8 +14,19 @@ from summarizer.testing.cli import run_cli as cli
 def test_run_baseline_then_gate(capsys, cases_dir: Path, keyword_analyzer, tmp_path: Path) -> None:
     keyword_analyzer("good")
     base = tmp_path / "baselines" / "keywords.json"
-    code, out, err = cli(capsys, "eval", "run", "--cases", str(cases_dir), "--label", "base",
-                         "--save-baseline", str(base), "--format", "json")
+    code, out, err = cli(
+        capsys,
+        "eval",
+        "run",
+        "--cases",
+        str(cases_dir),
+        "--label",
+        "base",
+        "--save-baseline",
+        str(base),
+        "--format",
+        "json",
+    )
     assert code == 0, err
     run = json.loads(out)
     assert run["format"] == "summarizer-eval-run/1" and run["label"] == "base" and run["case_count"] == 3
@@ -24,8 +35,9 @@ def test_run_baseline_then_gate(capsys, cases_dir: Path, keyword_analyzer, tmp_p
     assert saved["aggregate"] == run["aggregate"] and "record" not in saved["results"][0]
 
     # the same analyzer again: the gate passes (exit 0) and says so
-    code, out, err = cli(capsys, "eval", "run", "--cases", str(cases_dir), "--baseline", str(base),
-                         "--max-regression", "0.02")
+    code, out, err = cli(
+        capsys, "eval", "run", "--cases", str(cases_dir), "--baseline", str(base), "--max-regression", "0.02"
+    )
     assert code == 0, err
     assert "eval gate passed" in out and "Scores" in out and "Cases" in out
     assert "sharing-sell" in out and "cache hits" in out
@@ -33,8 +45,23 @@ def test_run_baseline_then_gate(capsys, cases_dir: Path, keyword_analyzer, tmp_p
     # a worse analyzer: exit 1, the failing metric and the case that caused it on stderr, reports still written
     keyword_analyzer("blind")
     junit, md = tmp_path / "junit.xml", tmp_path / "report.md"
-    code, out, err = cli(capsys, "eval", "run", "--cases", str(cases_dir), "--baseline", str(base),
-                         "--max-regression", "0.02", "--junit", str(junit), "--report-md", str(md), "--label", "head")
+    code, out, err = cli(
+        capsys,
+        "eval",
+        "run",
+        "--cases",
+        str(cases_dir),
+        "--baseline",
+        str(base),
+        "--max-regression",
+        "0.02",
+        "--junit",
+        str(junit),
+        "--report-md",
+        str(md),
+        "--label",
+        "head",
+    )
     assert code == 1
     assert "eval gate failed" in err and "category_f1 fell" in err and "sharing-sell" in err
     assert "1 regressed case(s)" in out
@@ -72,8 +99,9 @@ def test_reports_from_a_stored_run(capsys, cases_dir: Path, keyword_analyzer, tm
     assert code == 0 and "| `sharing-sell` | fail |" in out
 
 
-def test_exit_codes_for_bad_input_and_upstream_failure(capsys, cases_dir: Path, keyword_analyzer, kit,
-                                                       monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_exit_codes_for_bad_input_and_upstream_failure(
+    capsys, cases_dir: Path, keyword_analyzer, kit, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     keyword_analyzer("good")
     code, _, err = cli(capsys, "eval", "run", "--cases", str(cases_dir), "--baseline", "no-such-run")
     assert code == 2 and err.startswith("error: no eval run matches 'no-such-run'") and err.count("\n") == 1
@@ -112,11 +140,22 @@ def test_exit_codes_for_bad_input_and_upstream_failure(capsys, cases_dir: Path, 
 
 
 def test_llm_settings_are_checked_before_any_case_runs(capsys, cases_dir: Path, monkeypatch) -> None:
-    code, _, err = cli(capsys, "eval", "run", "--cases", str(cases_dir), "--analyzer", "llm", "--prompt", "nope@v9")
+    code, _, err = cli(
+        capsys, "eval", "run", "--cases", str(cases_dir), "--analyzer", "llm", "--prompt", "nope@v9"
+    )
     assert code == 2 and "unknown prompt 'nope'" in err
     monkeypatch.delenv("OPENAI_API_KEY")
-    code, _, err = cli(capsys, "eval", "run", "--cases", str(cases_dir), "--analyzer", "llm",
-                       "--base-url", "https://api.example.com/v1")
+    code, _, err = cli(
+        capsys,
+        "eval",
+        "run",
+        "--cases",
+        str(cases_dir),
+        "--analyzer",
+        "llm",
+        "--base-url",
+        "https://api.example.com/v1",
+    )
     assert code == 2 and "no API key" in err
     code, out, _ = cli(capsys, "eval", "list")
     assert "no eval runs stored yet" in out

@@ -63,17 +63,30 @@ def test_gate_passes_within_tolerance_and_on_improvement(runs) -> None:
 
 
 def _run(run_id: str, rows: dict[str, dict]) -> RunResult:
-    run = RunResult(run_id=run_id, analyzer="x",
-                    results=[CaseResult(case_id=k, metrics=v, passed=True) for k, v in rows.items()])
+    run = RunResult(
+        run_id=run_id,
+        analyzer="x",
+        results=[CaseResult(case_id=k, metrics=v, passed=True) for k, v in rows.items()],
+    )
     run.recompute()
     return run
 
 
 def test_rising_forbidden_claims_trip_the_gate() -> None:
-    base = _run("a", {"c1": {"forbidden_hits": 0, "forbidden_total": 2, "forbidden_rate": 0.0},
-                      "c2": {"forbidden_hits": 0, "forbidden_total": 2, "forbidden_rate": 0.0}})
-    head = _run("b", {"c1": {"forbidden_hits": 1, "forbidden_total": 2, "forbidden_rate": 0.5},
-                      "c2": {"forbidden_hits": 0, "forbidden_total": 2, "forbidden_rate": 0.0}})
+    base = _run(
+        "a",
+        {
+            "c1": {"forbidden_hits": 0, "forbidden_total": 2, "forbidden_rate": 0.0},
+            "c2": {"forbidden_hits": 0, "forbidden_total": 2, "forbidden_rate": 0.0},
+        },
+    )
+    head = _run(
+        "b",
+        {
+            "c1": {"forbidden_hits": 1, "forbidden_total": 2, "forbidden_rate": 0.5},
+            "c2": {"forbidden_hits": 0, "forbidden_total": 2, "forbidden_rate": 0.0},
+        },
+    )
     result = check_gate(head, base, 0.1)
     assert [v.metric for v in result.violations] == ["forbidden_claim_rate"]
     assert "forbidden_claim_rate rose 0.250" in result.message() and "c1 (0.00→0.50)" in result.message()
@@ -81,8 +94,12 @@ def test_rising_forbidden_claims_trip_the_gate() -> None:
 
 
 def test_harder_prose_trips_the_gate_by_grade_levels_not_points() -> None:
-    base = _run("a", {"c1": {"reading_grade": 6.0}, "c2": {"reading_grade": 7.0}, "c3": {"reading_grade": None}})
-    head = _run("b", {"c1": {"reading_grade": 9.5}, "c2": {"reading_grade": 6.5}, "c3": {"reading_grade": 12.0}})
+    base = _run(
+        "a", {"c1": {"reading_grade": 6.0}, "c2": {"reading_grade": 7.0}, "c3": {"reading_grade": None}}
+    )
+    head = _run(
+        "b", {"c1": {"reading_grade": 9.5}, "c2": {"reading_grade": 6.5}, "c3": {"reading_grade": 12.0}}
+    )
     # each run's mean is over its own graded cases (c3 had no grade in the baseline: an error there)
     rise = head.aggregate["reading_grade"] - base.aggregate["reading_grade"]
     assert rise > 1.0

@@ -32,7 +32,9 @@ def test_the_committed_baseline_matches_the_committed_cases() -> None:
     assert baseline.analyzer == "rules"
     cases = {c.id: c for c in load_cases(CASES)}
     in_baseline = baseline.by_case()
-    assert sorted(in_baseline) == sorted(cases), f"the baseline does not cover the committed cases: {REGENERATE}"
+    assert sorted(in_baseline) == sorted(cases), (
+        f"the baseline does not cover the committed cases: {REGENERATE}"
+    )
     changed = sorted(i for i, r in in_baseline.items() if r.case_sha256 != cases[i].sha256)
     assert not changed, f"cases changed since the baseline was made ({', '.join(changed)}): {REGENERATE}"
     assert baseline.aggregate["cases"] == len(cases) and baseline.aggregate["errors"] == 0
@@ -40,17 +42,26 @@ def test_the_committed_baseline_matches_the_committed_cases() -> None:
 
 @pytest.fixture(scope="module")
 def real_run() -> RunResult:
-    ids = ["meetup-privacy-2022-date-only", "parler-terms-2023-planted-json", "nissan-privacy-hedged-retention"]
+    ids = [
+        "meetup-privacy-2022-date-only",
+        "parler-terms-2023-planted-json",
+        "nissan-privacy-hedged-retention",
+    ]
     return run_eval(load_cases(CASES, ids=ids), analyzer="rules")
 
 
 def test_rules_analyzer_on_real_cases(real_run: RunResult) -> None:
-    assert [r.case_id for r in real_run.results] == ["meetup-privacy-2022-date-only", "parler-terms-2023-planted-json",
-                                                      "nissan-privacy-hedged-retention"]
+    assert [r.case_id for r in real_run.results] == [
+        "meetup-privacy-2022-date-only",
+        "parler-terms-2023-planted-json",
+        "nissan-privacy-hedged-retention",
+    ]
     for r in real_run.results:
         assert r.error is None, r.error
         assert r.record and r.record["provenance"]["analyzer"] == "rules"
-        assert r.metrics["quote_verbatim_rate"] in (None, 1.0), r.detail["quotes_not_verbatim"]  # extractive quotes
+        assert r.metrics["quote_verbatim_rate"] in (None, 1.0), r.detail[
+            "quotes_not_verbatim"
+        ]  # extractive quotes
         assert r.metrics["forbidden_rate"] == 0.0, r.detail["forbidden_found"]
     assert real_run.aggregate["calls"] == 0 and real_run.aggregate["tokens"] == 0  # offline: no model
 

@@ -59,7 +59,9 @@ def test_html_is_one_self_contained_file(two_runs) -> None:
     parser.feed(html)
     tags = [t for t, _ in parser.tags]
     assert "style" in tags and "script" not in tags and "link" not in tags
-    assert not any(a.get("src") or (t == "a" and a.get("href", "").startswith("http")) for t, a in parser.tags)
+    assert not any(
+        a.get("src") or (t == "a" and a.get("href", "").startswith("http")) for t, a in parser.tags
+    )
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "Gate failed" in html and "sharing-sell" in html and "Regressed cases (2)" in html
     assert "<h2>By tag</h2>" in html and "<td>cosmetic</td>" in html
@@ -70,7 +72,9 @@ def test_junit_parses_and_fails_where_expected(two_runs, kit, cases_dir: Path) -
     root = ET.fromstring(render_junit(head))
     suite = root.find("testsuite")
     assert suite is not None and suite.get("tests") == "3" and suite.get("failures") == "2"
-    failed = {tc.get("name"): tc.find("failure") for tc in suite.iter("testcase") if tc.find("failure") is not None}
+    failed = {
+        tc.get("name"): tc.find("failure") for tc in suite.iter("testcase") if tc.find("failure") is not None
+    }
     assert set(failed) == {"arbitration-added", "sharing-sell"}
     assert "not found verbatim" in failed["sharing-sell"].get("message")
     props = {p.get("name"): p.get("value") for p in suite.iter("property")}
@@ -86,8 +90,11 @@ def test_junit_parses_and_fails_where_expected(two_runs, kit, cases_dir: Path) -
     root = ET.fromstring(render_junit(down, check_gate(down, base, 0.02)))
     suite = root.find("testsuite")
     assert suite.get("errors") == "3" and len(list(suite.iter("error"))) == 3
-    gate_failures = [tc.get("name") for tc in suite.iter("testcase")
-                     if tc.get("classname", "").endswith(".gate") and tc.find("failure") is not None]
+    gate_failures = [
+        tc.get("name")
+        for tc in suite.iter("testcase")
+        if tc.get("classname", "").endswith(".gate") and tc.find("failure") is not None
+    ]
     assert "material_accuracy" in gate_failures and "category_f1" in gate_failures
 
 
@@ -99,26 +106,35 @@ def test_unknown_report_format(two_runs) -> None:
 # --- eval new ------------------------------------------------------------------------------------
 
 
-def test_scaffold_writes_a_valid_case_from_an_ota_pair(tmp_path: Path, ota_dir: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_scaffold_writes_a_valid_case_from_an_ota_pair(
+    tmp_path: Path, ota_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pair = "spotify-terms-of-service-2021-02-23-2021-09-01"
     repo = tmp_path / "repo"
     shutil.copytree(ota_dir / pair, repo / "evals/data/ota" / pair)
     monkeypatch.chdir(tmp_path)  # the case must not depend on the working directory
-    path, case = scaffold_case(repo / "evals/data/ota" / pair / "old.md", repo / "evals/data/ota" / pair / "new.md",
-                               "spotify-2021", repo / "evals/cases")
+    path, case = scaffold_case(
+        repo / "evals/data/ota" / pair / "old.md",
+        repo / "evals/data/ota" / pair / "new.md",
+        "spotify-2021",
+        repo / "evals/cases",
+    )
     assert path == repo / "evals/cases/spotify-2021.yaml"
     text = path.read_text()
-    assert f"old: \"evals/data/ota/{pair}/old.md\"" in text  # portable: relative to the repository
-    assert "pair: \"spotify-terms-of-service-2021-02-23-2021-09-01\"" in text
+    assert f'old: "evals/data/ota/{pair}/old.md"' in text  # portable: relative to the repository
+    assert 'pair: "spotify-terms-of-service-2021-02-23-2021-09-01"' in text
     assert "TODO" in text and "facts: []" in text
     again = load_case(path)
     assert again.id == "spotify-2021" and again.expected.material is True
     assert again.expected.categories and again.expected.provisions
     assert again.old_text == (ota_dir / pair / "old.md").read_text()
     with pytest.raises(InputError, match="already exists"):
-        scaffold_case(repo / "evals/data/ota" / pair / "old.md", repo / "evals/data/ota" / pair / "new.md",
-                      "spotify-2021", repo / "evals/cases")
+        scaffold_case(
+            repo / "evals/data/ota" / pair / "old.md",
+            repo / "evals/data/ota" / pair / "new.md",
+            "spotify-2021",
+            repo / "evals/cases",
+        )
 
 
 def test_scaffold_of_a_cosmetic_pair_and_bad_ids(tmp_path: Path, capsys) -> None:

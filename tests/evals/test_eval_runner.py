@@ -18,9 +18,18 @@ from summarizer.evals.storage import delete_run, list_runs, load_run, resolve_ru
 
 def test_run_scores_every_case_with_an_analyzer_object(cases_dir: Path, kit) -> None:
     seen = []
-    run = run_eval(load_cases(cases_dir), analyzer=kit.KeywordAnalyzer(), label="t", cases_dir=str(cases_dir),
-                   on_result=seen.append)
-    assert [r.case_id for r in run.results] == ["arbitration-added", "cosmetic-date", "sharing-sell"] == [r.case_id for r in seen]
+    run = run_eval(
+        load_cases(cases_dir),
+        analyzer=kit.KeywordAnalyzer(),
+        label="t",
+        cases_dir=str(cases_dir),
+        on_result=seen.append,
+    )
+    assert (
+        [r.case_id for r in run.results]
+        == ["arbitration-added", "cosmetic-date", "sharing-sell"]
+        == [r.case_id for r in seen]
+    )
     res = run.by_case()
     assert res["cosmetic-date"].passed, res["cosmetic-date"].failures  # the date change is cosmetic
     sell = res["sharing-sell"]
@@ -85,8 +94,12 @@ def test_git_revision_is_read_only_and_optional(tmp_path: Path) -> None:
 def test_storage_round_trip_and_references(cases_dir: Path, kit, tmp_path: Path) -> None:
     db = load_settings().db_url
     cases = load_cases(cases_dir)
-    first = run_eval(cases, analyzer=kit.KeywordAnalyzer(), label="base",
-                     options=AnalysisOptions(prompt="change_record@v1#abc123"))
+    first = run_eval(
+        cases,
+        analyzer=kit.KeywordAnalyzer(),
+        label="base",
+        options=AnalysisOptions(prompt="change_record@v1#abc123"),
+    )
     first.prompt_id = "change_record@v1#abc123"
     save_run(first, db)
     second = run_eval(cases, analyzer=kit.KeywordAnalyzer("blind"), label="head")
@@ -95,7 +108,9 @@ def test_storage_round_trip_and_references(cases_dir: Path, kit, tmp_path: Path)
 
     loaded = load_run(first.run_id, db)
     assert loaded.aggregate == first.aggregate
-    assert [r.model_dump(exclude={"record"}) for r in loaded.results] == [r.model_dump(exclude={"record"}) for r in first.results]
+    assert [r.model_dump(exclude={"record"}) for r in loaded.results] == [
+        r.model_dump(exclude={"record"}) for r in first.results
+    ]
     assert loaded.results[0].record == first.results[0].record
 
     assert resolve_run("latest", db).run_id == second.run_id

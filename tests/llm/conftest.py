@@ -33,7 +33,9 @@ def sleeps() -> list[float]:
 
 
 @pytest.fixture
-def make_client(fake_openai: FakeOpenAIServer, db_url: str, sleeps: list[float]) -> Iterator[Callable[..., LLMClient]]:
+def make_client(
+    fake_openai: FakeOpenAIServer, db_url: str, sleeps: list[float]
+) -> Iterator[Callable[..., LLMClient]]:
     made: list[LLMClient] = []
 
     def make(**overrides: Any) -> LLMClient:

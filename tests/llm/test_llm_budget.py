@@ -12,7 +12,9 @@ def test_budget_stops_before_the_call(fake_openai, make_client, make_request, ro
     client = make_client(max_cost=0.000001)
     req = make_request("x" * 2000, max_tokens=1000)
     assert client.estimated_cost(req) > 0.000001
-    with pytest.raises(BudgetExceeded, match=r"cost limit reached: spent \$0.0000, the next call is estimated at"):
+    with pytest.raises(
+        BudgetExceeded, match=r"cost limit reached: spent \$0.0000, the next call is estimated at"
+    ):
         client.complete(req)
     assert fake_openai.chat_requests == []  # never sent
     assert rows() == []

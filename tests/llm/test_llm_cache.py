@@ -74,7 +74,9 @@ def test_key_is_stable_and_order_insensitive_for_params() -> None:
     a = cache_key(model="m", messages=messages, params={"a": 1, "b": 2}, prompt_id="p@v1#h")
     b = cache_key(model="m", messages=messages, params={"b": 2, "a": 1}, prompt_id="p@v1#h")
     assert a == b and len(a) == 64
-    assert a != cache_key(model="m", messages=[{"role": "user", "content": "y"}], params={"a": 1, "b": 2}, prompt_id="p@v1#h")
+    assert a != cache_key(
+        model="m", messages=[{"role": "user", "content": "y"}], params={"a": 1, "b": 2}, prompt_id="p@v1#h"
+    )
 
 
 def test_errors_are_never_cached(fake_openai, make_client, make_request, rows) -> None:

@@ -47,7 +47,9 @@ def test_exhausted_retries_are_one_clear_line(fake_openai, make_client, make_req
         make_client(max_retries=3).complete(make_request())
     message = str(info.value)
     assert "\n" not in message
-    assert message.startswith(f"model endpoint 127.0.0.1:{fake_openai.port}: server error 502 after 4 attempts")
+    assert message.startswith(
+        f"model endpoint 127.0.0.1:{fake_openai.port}: server error 502 after 4 attempts"
+    )
     assert len(fake_openai.chat_requests) == 4 and len(sleeps) == 3
 
 
@@ -81,11 +83,19 @@ def test_connection_refused_is_upstream_error(make_client, make_request, sleeps)
 @pytest.mark.parametrize(
     ("reply", "expected"),
     [
-        ({"content": None, "refusal": "I can't help with that."}, "the model refused: I can't help with that."),
-        ({"content": "", "finish_reason": "content_filter"}, "the model refused: the content filter stopped the answer"),
+        (
+            {"content": None, "refusal": "I can't help with that."},
+            "the model refused: I can't help with that.",
+        ),
+        (
+            {"content": "", "finish_reason": "content_filter"},
+            "the model refused: the content filter stopped the answer",
+        ),
     ],
 )
-def test_refusal_is_upstream_error_and_not_retried(fake_openai, make_client, make_request, rows, sleeps, reply, expected) -> None:
+def test_refusal_is_upstream_error_and_not_retried(
+    fake_openai, make_client, make_request, rows, sleeps, reply, expected
+) -> None:
     fake_openai.enqueue_reply(**reply)
     with pytest.raises(UpstreamError, match=expected):
         make_client().complete(make_request())
@@ -95,20 +105,33 @@ def test_refusal_is_upstream_error_and_not_retried(fake_openai, make_client, mak
 
 def test_client_errors_are_not_retried(fake_openai, make_client, make_request, sleeps) -> None:
     fake_openai.enqueue_error(404, "The model `gpt-9` does not exist", type="invalid_request_error")
-    with pytest.raises(UpstreamError, match=r"model 'gpt-9' or route not found \(404\): The model `gpt-9` does not exist"):
+    with pytest.raises(
+        UpstreamError, match=r"model 'gpt-9' or route not found \(404\): The model `gpt-9` does not exist"
+    ):
         make_client().complete(make_request(model="gpt-9"))
     assert sleeps == [] and len(fake_openai.chat_requests) == 1
 
 
 def test_insufficient_quota_is_not_retried(fake_openai, make_client, make_request, sleeps) -> None:
-    fake_openai.enqueue(429, {"error": {"message": "You exceeded your current quota", "type": "insufficient_quota", "code": "insufficient_quota"}})
+    fake_openai.enqueue(
+        429,
+        {
+            "error": {
+                "message": "You exceeded your current quota",
+                "type": "insufficient_quota",
+                "code": "insufficient_quota",
+            }
+        },
+    )
     with pytest.raises(UpstreamError, match="quota exhausted"):
         make_client().complete(make_request())
     assert sleeps == []
 
 
 def test_empty_choices_is_upstream_error(fake_openai, make_client, make_request) -> None:
-    fake_openai.enqueue(200, {"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": []})
+    fake_openai.enqueue(
+        200, {"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": []}
+    )
     with pytest.raises(UpstreamError, match="no choices"):
         make_client().complete(make_request())
 
@@ -142,7 +165,9 @@ def test_no_key_for_a_remote_endpoint_is_input_error(monkeypatch: pytest.MonkeyP
         LLMClient(model="gpt-4o-mini", base_url="https://example.openai.azure.com/openai/v1/")
 
 
-def test_local_server_needs_no_key(monkeypatch: pytest.MonkeyPatch, fake_openai, db_url, make_request) -> None:
+def test_local_server_needs_no_key(
+    monkeypatch: pytest.MonkeyPatch, fake_openai, db_url, make_request
+) -> None:
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     fake_openai.enqueue_reply("local ok")
     client = LLMClient(model="smollm2", base_url=fake_openai.base_url, db_url=db_url)
@@ -178,6 +203,8 @@ def test_is_local_url(url: str, local: bool) -> None:
 def test_unusable_database_is_input_error(tmp_path, make_request) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    client = LLMClient(model="m", base_url="http://127.0.0.1:9/v1", db_url=f"sqlite:///{blocker}/sub/calls.db")
+    client = LLMClient(
+        model="m", base_url="http://127.0.0.1:9/v1", db_url=f"sqlite:///{blocker}/sub/calls.db"
+    )
     with pytest.raises(InputError, match="cannot open the database"):
         client.complete(make_request())

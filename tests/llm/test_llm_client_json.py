@@ -60,13 +60,20 @@ def test_schema_violation_is_repaired(fake_openai, make_client, make_request, pa
     fake_openai.enqueue_reply('{"answer": "right key"}')
     value, _ = make_client().complete_json(make_request(), parse_answer)
     assert value["answer"] == "right key"
-    assert "expected an object with a string 'answer'" in fake_openai.chat_requests[1].body["messages"][-1]["content"]
+    assert (
+        "expected an object with a string 'answer'"
+        in fake_openai.chat_requests[1].body["messages"][-1]["content"]
+    )
 
 
-def test_truncated_output_is_retried_with_more_tokens(fake_openai, make_client, make_request, parse_answer) -> None:
+def test_truncated_output_is_retried_with_more_tokens(
+    fake_openai, make_client, make_request, parse_answer
+) -> None:
     fake_openai.enqueue_reply('{"answer": "a long', finish_reason="length", completion_tokens=300)
     fake_openai.enqueue_reply('{"answer": "a long answer"}')
-    value, result = make_client().complete_json(make_request(max_tokens=300, json_schema=SCHEMA), parse_answer)
+    value, result = make_client().complete_json(
+        make_request(max_tokens=300, json_schema=SCHEMA), parse_answer
+    )
     assert value == {"answer": "a long answer"}
     first, second = (r.body for r in fake_openai.chat_requests)
     assert first["max_tokens"] == 300 and second["max_tokens"] == 600
@@ -76,7 +83,9 @@ def test_truncated_output_is_retried_with_more_tokens(fake_openai, make_client, 
     assert again == {"answer": "a long answer"} and hit.cached and len(fake_openai.chat_requests) == 2
 
 
-def test_valid_json_that_was_truncated_is_still_retried(fake_openai, make_client, make_request, parse_answer) -> None:
+def test_valid_json_that_was_truncated_is_still_retried(
+    fake_openai, make_client, make_request, parse_answer
+) -> None:
     """finish_reason 'length' means the answer is incomplete even if it happens to parse."""
     fake_openai.enqueue_reply('{"answer": "partial"}', finish_reason="length")
     fake_openai.enqueue_reply('{"answer": "complete"}')
@@ -84,10 +93,14 @@ def test_valid_json_that_was_truncated_is_still_retried(fake_openai, make_client
     assert value["answer"] == "complete"
 
 
-def test_still_invalid_after_repair_is_upstream_error(fake_openai, make_client, make_request, parse_answer) -> None:
+def test_still_invalid_after_repair_is_upstream_error(
+    fake_openai, make_client, make_request, parse_answer
+) -> None:
     fake_openai.enqueue_reply("not json")
     fake_openai.enqueue_reply("still not json")
-    with pytest.raises(UpstreamError, match=r"returned invalid output after 1 repair attempt: Expecting value"):
+    with pytest.raises(
+        UpstreamError, match=r"returned invalid output after 1 repair attempt: Expecting value"
+    ):
         make_client().complete_json(make_request(), parse_answer)
     assert len(fake_openai.chat_requests) == 2  # bounded: one repair only
 
@@ -99,25 +112,37 @@ def test_repairs_zero_means_no_retry(fake_openai, make_client, make_request, par
     assert len(fake_openai.chat_requests) == 1
 
 
-def test_json_schema_rejected_falls_back_to_json_mode(fake_openai, make_client, make_request, parse_answer) -> None:
-    fake_openai.enqueue_error(400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", param="response_format")
+def test_json_schema_rejected_falls_back_to_json_mode(
+    fake_openai, make_client, make_request, parse_answer
+) -> None:
+    fake_openai.enqueue_error(
+        400,
+        "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.",
+        param="response_format",
+    )
     fake_openai.enqueue_reply('{"answer": "from json mode"}')
     fake_openai.enqueue_reply('{"answer": "second"}')
     client = make_client()
     value, _ = client.complete_json(make_request("one", json_schema=SCHEMA), parse_answer)
     assert value["answer"] == "from json mode"
     assert client.response_format_mode == "json_object"
-    value, _ = client.complete_json(make_request("two", json_schema=SCHEMA), parse_answer)  # remembered: no new 400
+    value, _ = client.complete_json(
+        make_request("two", json_schema=SCHEMA), parse_answer
+    )  # remembered: no new 400
     assert value["answer"] == "second"
     formats = [r.body.get("response_format", {}).get("type") for r in fake_openai.chat_requests]
     assert formats == ["json_schema", "json_object", "json_object"]
     # JSON mode does not enforce the schema, so the model is shown it; structured outputs are not
     schema_text = json.dumps(SCHEMA["schema"], separators=(",", ":"))
-    shown = [schema_text in "\n".join(m["content"] for m in r.body["messages"]) for r in fake_openai.chat_requests]
+    shown = [
+        schema_text in "\n".join(m["content"] for m in r.body["messages"]) for r in fake_openai.chat_requests
+    ]
     assert shown == [False, True, True]
 
 
-def test_a_500_naming_response_format_also_falls_back(fake_openai, make_client, make_request, parse_answer) -> None:
+def test_a_500_naming_response_format_also_falls_back(
+    fake_openai, make_client, make_request, parse_answer
+) -> None:
     """llama-cpp-python answers an unsupported json_schema with a 500 that names it."""
     fake_openai.enqueue_error(500, "Error: response_format json_schema: unsupported schema keyword")
     fake_openai.enqueue_reply('{"answer": "from json mode"}')
@@ -127,7 +152,9 @@ def test_a_500_naming_response_format_also_falls_back(fake_openai, make_client, 
     assert len(fake_openai.chat_requests) == 2  # no retries spent on the 500
 
 
-def test_a_plain_500_is_still_retried_not_downgraded(fake_openai, make_client, make_request, parse_answer) -> None:
+def test_a_plain_500_is_still_retried_not_downgraded(
+    fake_openai, make_client, make_request, parse_answer
+) -> None:
     fake_openai.enqueue_error(500, "internal error")
     fake_openai.enqueue_reply('{"answer": "after retry"}')
     client = make_client()
@@ -135,7 +162,9 @@ def test_a_plain_500_is_still_retried_not_downgraded(fake_openai, make_client, m
     assert value["answer"] == "after retry" and client.response_format_mode == "json_schema"
 
 
-def test_json_mode_rejected_too_falls_back_to_plain(fake_openai, make_client, make_request, parse_answer) -> None:
+def test_json_mode_rejected_too_falls_back_to_plain(
+    fake_openai, make_client, make_request, parse_answer
+) -> None:
     fake_openai.enqueue_error(400, "response_format json_schema unsupported")
     fake_openai.enqueue_error(400, "'response_format.type' json_object is not supported")
     fake_openai.enqueue_reply('{"answer": "plain"}')
@@ -148,7 +177,10 @@ def test_json_mode_rejected_too_falls_back_to_plain(fake_openai, make_client, ma
 
 
 def test_max_completion_tokens_adaptation(fake_openai, make_client, make_request) -> None:
-    fake_openai.enqueue_error(400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.")
+    fake_openai.enqueue_error(
+        400,
+        "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+    )
     fake_openai.enqueue_reply("ok")
     make_client().complete(make_request(model="o3-mini", max_tokens=64))
     second = fake_openai.chat_requests[1].body
@@ -166,5 +198,7 @@ def test_many_json_keeps_order(fake_openai, make_client, make_request, parse_ans
     fake_openai.responder = lambda body: ScriptedResponse(
         200, chat_completion(json.dumps({"answer": body["messages"][-1]["content"]}))
     )
-    pairs = make_client(concurrency=3).complete_many_json([make_request(f"q{i}") for i in range(6)], parse_answer)
+    pairs = make_client(concurrency=3).complete_many_json(
+        [make_request(f"q{i}") for i in range(6)], parse_answer
+    )
     assert [v["answer"] for v, _ in pairs] == [f"q{i}" for i in range(6)]

@@ -9,7 +9,9 @@ import pytest
 from summarizer.errors import UpstreamError
 
 
-def test_key_never_leaks(fake_openai, make_client, make_request, parse_answer, rows, secret_key, caplog) -> None:
+def test_key_never_leaks(
+    fake_openai, make_client, make_request, parse_answer, rows, secret_key, caplog
+) -> None:
     caplog.set_level(logging.DEBUG)  # everything: ours, openai's, httpx's
     # A server that echoes the key back in its error bodies.
     fake_openai.enqueue_error(401, f"Incorrect API key provided: {secret_key}. Bearer {secret_key}")

@@ -93,5 +93,7 @@ def test_message_framing() -> None:
     assert tokens.count_message_tokens([{"role": "user", "content": "hello world"}]) == 3 + 3 + 1 + 2
     with_name = tokens.count_message_tokens([{"role": "user", "name": "bob", "content": "hello world"}])
     assert with_name == 3 + 3 + 1 + 2 + tokens.count_tokens("bob") + 1
-    parts = [{"role": "user", "content": [{"type": "text", "text": "hello"}, {"type": "text", "text": " world"}]}]
+    parts = [
+        {"role": "user", "content": [{"type": "text", "text": "hello"}, {"type": "text", "text": " world"}]}
+    ]
     assert tokens.count_message_tokens(parts) == 3 + 3 + 1 + 2

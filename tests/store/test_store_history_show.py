@@ -36,19 +36,42 @@ def _fake_analyze(diff: DiffResult, analyzer: str = "rules", options=None) -> Ch
     old, new = diff.old.text, diff.new.text
     changes = []
     if _sharing(old) != _sharing(new):
-        changes.append(Change(category="third_party_sharing", kind="expanded", summary="Sharing with partners.",
-                              severity_before=_sharing(old), severity_after=_sharing(new),
-                              shift_reason="'will not share' became 'may share with partners'", section="Privacy"))
+        changes.append(
+            Change(
+                category="third_party_sharing",
+                kind="expanded",
+                summary="Sharing with partners.",
+                severity_before=_sharing(old),
+                severity_after=_sharing(new),
+                shift_reason="'will not share' became 'may share with partners'",
+                section="Privacy",
+            )
+        )
     if _retention(old) != _retention(new):
-        changes.append(Change(category="data_retention", kind="expanded", summary="Kept longer.",
-                              severity_before=_retention(old), severity_after=_retention(new),
-                              shift_reason="30 days became 90 days", section="Privacy"))
+        changes.append(
+            Change(
+                category="data_retention",
+                kind="expanded",
+                summary="Kept longer.",
+                severity_before=_retention(old),
+                severity_after=_retention(new),
+                shift_reason="30 days became 90 days",
+                section="Privacy",
+            )
+        )
     material = bool(changes)
     return ChangeRecord(
-        material=material, severity=max((c.severity_after for c in changes), key=["none", "low", "medium", "high"].index,
-                                        default="none"),
-        categories=[c.category for c in changes], headline="Sharing and retention changed" if material else "Wording only",
-        summary="s", impact="i", changes=changes, provenance=Provenance(analyzer=analyzer))
+        material=material,
+        severity=max(
+            (c.severity_after for c in changes), key=["none", "low", "medium", "high"].index, default="none"
+        ),
+        categories=[c.category for c in changes],
+        headline="Sharing and retention changed" if material else "Wording only",
+        summary="s",
+        impact="i",
+        changes=changes,
+        provenance=Provenance(analyzer=analyzer),
+    )
 
 
 @pytest.fixture
@@ -70,7 +93,9 @@ def test_history_marks_severity_shifts_with_their_dates(tracked: str):
         "third_party_sharing: medium → high (2022-03-29)",
     ]
     assert doc.shifts[1].reason == "'will not share' became 'may share with partners'"
-    timeline = {p.category: [(pt.at.date().isoformat(), pt.severity) for pt in p.points] for p in doc.provisions}
+    timeline = {
+        p.category: [(pt.at.date().isoformat(), pt.severity) for pt in p.points] for p in doc.provisions
+    }
     assert timeline == {
         "data_retention": [("2021-02-23", "low"), ("2021-09-01", "medium")],
         "third_party_sharing": [("2021-09-01", "medium"), ("2022-03-29", "high")],
@@ -116,7 +141,9 @@ def test_history_and_show_on_the_command_line(sqlite_url: str, ota_repo, ota_com
     record_ids = [v["record_id"] for v in data[0]["versions"] if v["record_id"]]
     assert len(record_ids) == 3
 
-    record = ChangeRecord.model_validate_json(invoke("show", str(record_ids[0]), "--db", sqlite_url, "-f", "json")[1])
+    record = ChangeRecord.model_validate_json(
+        invoke("show", str(record_ids[0]), "--db", sqlite_url, "-f", "json")[1]
+    )
     assert record.provenance.analyzer == "rules"
     assert record.provenance.old_source.startswith(f"{service}/{document} #")
     as_md = invoke("show", str(record_ids[0]), "--db", sqlite_url, "--format", "markdown")[1]
@@ -131,8 +158,12 @@ def test_history_and_show_on_the_command_line(sqlite_url: str, ota_repo, ota_com
     # the real executable: one clear line and exit code 2, never a traceback
     nobody = run_cli("history", "Nobody", "--db", sqlite_url)
     assert nobody.returncode == 2
-    assert nobody.stderr == "error: no stored service named 'Nobody' (stored services: " + ", ".join(
-        sorted({c[0] for c in ota_commits(2, 2)})) + ")\n"
+    assert (
+        nobody.stderr
+        == "error: no stored service named 'Nobody' (stored services: "
+        + ", ".join(sorted({c[0] for c in ota_commits(2, 2)}))
+        + ")\n"
+    )
 
 
 def test_real_pairs_track_into_a_history_with_shifts(sqlite_url: str, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlmodel import Session
@@ -22,7 +22,9 @@ def _versions(url: str, service: str, document: str):
         return document_versions(session, doc.id)
 
 
-def test_git_repository_in_ota_layout_is_ingested_then_reingesting_is_a_no_op(db_url: str, ota_repo, ota_commits):
+def test_git_repository_in_ota_layout_is_ingested_then_reingesting_is_a_no_op(
+    db_url: str, ota_repo, ota_commits
+):
     repo = ota_repo(pairs=3, chained=2)
     commits = ota_commits(3, 2)
     first = ingest_path(db_url, repo)
@@ -57,10 +59,12 @@ def test_folder_of_dated_snapshots(db_url: str, tmp_path: Path):
     folder.mkdir()
     (folder / "2021-06-01.md").write_text("# Privacy\n\nWe may share your data with partners.\n")
     (folder / "2021-02-23.md").write_text("# Privacy\n\nWe will not share your data.\n")
-    (folder / "2021-09-10T08-30-00.md").write_text("# Privacy\n\nWe may share your data with partners.\n")  # unchanged
+    (folder / "2021-09-10T08-30-00.md").write_text(
+        "# Privacy\n\nWe may share your data with partners.\n"
+    )  # unchanged
     undated = folder / "latest.md"
     undated.write_text("# Privacy\n\nWe may sell your data.\n")
-    stamp = datetime(2022, 3, 29, 12, 0, tzinfo=timezone.utc).timestamp()
+    stamp = datetime(2022, 3, 29, 12, 0, tzinfo=UTC).timestamp()
     os.utime(undated, (stamp, stamp))
     (folder / "notes.json").write_text("{}")  # not a snapshot
 
@@ -113,12 +117,14 @@ def test_html_snapshots_are_stored_as_text(sqlite_url: str, tmp_path: Path):
 
 
 def test_effective_dates_and_dates_in_file_names():
-    assert effective_date("# Privacy Policy\n\nLast updated: March 29, 2022\n\nWe collect...") == date(2022, 3, 29)
+    assert effective_date("# Privacy Policy\n\nLast updated: March 29, 2022\n\nWe collect...") == date(
+        2022, 3, 29
+    )
     assert effective_date("Effective date: 5 January 2023\n") == date(2023, 1, 5)
     assert effective_date("Effective as of 2021-02-23.\n") == date(2021, 2, 23)
     assert effective_date("We update this policy from time to time.\n") is None
-    assert date_from_name("2021-02-23.md") == datetime(2021, 2, 23, tzinfo=timezone.utc)
-    assert date_from_name("snapshot_20210223T101500.html") == datetime(2021, 2, 23, 10, 15, tzinfo=timezone.utc)
+    assert date_from_name("2021-02-23.md") == datetime(2021, 2, 23, tzinfo=UTC)
+    assert date_from_name("snapshot_20210223T101500.html") == datetime(2021, 2, 23, 10, 15, tzinfo=UTC)
     assert date_from_name("policy.md") is None
 
 
@@ -126,7 +132,17 @@ def test_cli_ingest_reports_and_refuses_bad_input(tmp_path: Path, invoke, run_cl
     db = tmp_path / "cli.db"
     policy = tmp_path / "policy.md"
     policy.write_text("We collect your email address.\n")
-    args = (str(policy), "--service", "Acme", "--document", "Privacy Policy", "--date", "2021-02-23", "--db", str(db))
+    args = (
+        str(policy),
+        "--service",
+        "Acme",
+        "--document",
+        "Privacy Policy",
+        "--date",
+        "2021-02-23",
+        "--db",
+        str(db),
+    )
     code, out, err = invoke("ingest", *args)
     assert code == 0, err
     assert out == "1 new version across 1 document\n  Acme/Privacy Policy: +1\n"

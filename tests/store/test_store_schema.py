@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy import create_engine, inspect, text
@@ -15,22 +15,40 @@ def _skeleton_tables() -> sa.MetaData:
     """The shape the pre-migration skeleton's init_db gave the database: model_calls only."""
     meta = sa.MetaData()
     sa.Table(
-        "model_calls", meta,
+        "model_calls",
+        meta,
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("cache_key", sa.String, nullable=False, index=True),
-        sa.Column("prompt_id", sa.String), sa.Column("model", sa.String, nullable=False),
-        sa.Column("base_url_host", sa.String), sa.Column("request_json", sa.String, nullable=False),
-        sa.Column("response_json", sa.String), sa.Column("ok", sa.Boolean, nullable=False),
-        sa.Column("error", sa.String), sa.Column("prompt_tokens", sa.Integer, nullable=False),
-        sa.Column("completion_tokens", sa.Integer, nullable=False), sa.Column("cost_usd", sa.Float, nullable=False),
-        sa.Column("latency_ms", sa.Float, nullable=False), sa.Column("cached", sa.Boolean, nullable=False),
+        sa.Column("prompt_id", sa.String),
+        sa.Column("model", sa.String, nullable=False),
+        sa.Column("base_url_host", sa.String),
+        sa.Column("request_json", sa.String, nullable=False),
+        sa.Column("response_json", sa.String),
+        sa.Column("ok", sa.Boolean, nullable=False),
+        sa.Column("error", sa.String),
+        sa.Column("prompt_tokens", sa.Integer, nullable=False),
+        sa.Column("completion_tokens", sa.Integer, nullable=False),
+        sa.Column("cost_usd", sa.Float, nullable=False),
+        sa.Column("latency_ms", sa.Float, nullable=False),
+        sa.Column("cached", sa.Boolean, nullable=False),
         sa.Column("created_at", sa.DateTime, nullable=False),  # older SQLModel: naive timestamps
     )
     return meta
 
 
-STORE_TABLES = {"services", "documents", "versions", "change_records", "record_categories", "provision_states",
-                "work_items", "eval_runs", "eval_results", "model_calls", "alembic_version"}
+STORE_TABLES = {
+    "services",
+    "documents",
+    "versions",
+    "change_records",
+    "record_categories",
+    "provision_states",
+    "work_items",
+    "eval_runs",
+    "eval_results",
+    "model_calls",
+    "alembic_version",
+}
 
 
 def test_head_constant_matches_the_migration_scripts():
@@ -46,9 +64,13 @@ def test_migrations_build_exactly_the_models(db_url: str):
     ensure_schema(engine)
     assert current_revision(engine) == HEAD_REVISION
     with engine.connect() as conn:
-        diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata)
-    assert diffs == [], ("models and migrations disagree: add an alembic revision in "
-                         f"summarizer/store/migrations/versions/ and bump HEAD_REVISION: {diffs}")
+        diffs = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata
+        )
+    assert diffs == [], (
+        "models and migrations disagree: add an alembic revision in "
+        f"summarizer/store/migrations/versions/ and bump HEAD_REVISION: {diffs}"
+    )
 
 
 def _skeleton_db(url: str) -> None:
@@ -57,11 +79,14 @@ def _skeleton_db(url: str) -> None:
     _skeleton_tables().create_all(raw)
     with raw.begin() as conn:
         for i in range(3):
-            conn.execute(text(
-                "INSERT INTO model_calls (cache_key, prompt_id, model, request_json, response_json, ok, prompt_tokens,"
-                " completion_tokens, cost_usd, latency_ms, cached, created_at) VALUES (:k, 'change_record@v1#abc',"
-                " 'gpt-4o-mini', '{}', :r, true, 10, 5, 0.001, 12.5, false, :t)"),
-                {"k": f"key{i}", "r": f'{{"n": {i}}}', "t": datetime(2024, 5, i + 1, 12, 0)})
+            conn.execute(
+                text(
+                    "INSERT INTO model_calls (cache_key, prompt_id, model, request_json, response_json, ok, prompt_tokens,"
+                    " completion_tokens, cost_usd, latency_ms, cached, created_at) VALUES (:k, 'change_record@v1#abc',"
+                    " 'gpt-4o-mini', '{}', :r, true, 10, 5, 0.001, 12.5, false, :t)"
+                ),
+                {"k": f"key{i}", "r": f'{{"n": {i}}}', "t": datetime(2024, 5, i + 1, 12, 0)},
+            )
     raw.dispose()
 
 
@@ -73,7 +98,9 @@ def test_database_made_before_migrations_is_upgraded_without_loss(db_url: str):
     assert current_revision(engine) == HEAD_REVISION
     assert STORE_TABLES <= set(inspect(engine).get_table_names())
     with engine.connect() as conn:
-        rows = conn.execute(text("SELECT cache_key, response_json, prompt_tokens FROM model_calls ORDER BY id")).all()
+        rows = conn.execute(
+            text("SELECT cache_key, response_json, prompt_tokens FROM model_calls ORDER BY id")
+        ).all()
     assert rows == [("key0", '{"n": 0}', 10), ("key1", '{"n": 1}', 10), ("key2", '{"n": 2}', 10)]
     # and the upgraded database works: the model-call log keeps taking rows through the ORM
     from sqlmodel import Session, select
@@ -99,22 +126,32 @@ def test_database_at_the_initial_revision_is_upgraded_without_loss(db_url: str):
     assert current_revision(engine) == "0001_initial"
     assert "versions" not in inspect(engine).get_table_names()
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO model_calls (cache_key, model, request_json, ok, prompt_tokens, completion_tokens,"
-                          " cost_usd, latency_ms, cached, created_at) VALUES ('k', 'm', '{\"q\": 1}', true, 1, 2, 0.5,"
-                          " 3.0, true, :t)"), {"t": datetime(2024, 1, 1, tzinfo=timezone.utc).replace(tzinfo=None)})
+        conn.execute(
+            text(
+                "INSERT INTO model_calls (cache_key, model, request_json, ok, prompt_tokens, completion_tokens,"
+                " cost_usd, latency_ms, cached, created_at) VALUES ('k', 'm', '{\"q\": 1}', true, 1, 2, 0.5,"
+                " 3.0, true, :t)"
+            ),
+            {"t": datetime(2024, 1, 1, tzinfo=UTC).replace(tzinfo=None)},
+        )
     ensure_schema(engine)
     assert current_revision(engine) == HEAD_REVISION
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT request_json, completion_tokens FROM model_calls")).all() == [('{"q": 1}', 2)]
+        assert conn.execute(text("SELECT request_json, completion_tokens FROM model_calls")).all() == [
+            ('{"q": 1}', 2)
+        ]
 
 
 def test_store_data_survives_reopening(db_url: str, tmp_path):
+    from sqlmodel import Session
+
     from summarizer.store.db import forget_schema_checks
     from summarizer.store.ingest import ingest_text
     from summarizer.store.repository import list_documents
-    from sqlmodel import Session
 
-    ingest_text(db_url, "Acme", "Privacy Policy", "We collect your email.\n", captured_at=datetime(2021, 1, 1))
+    ingest_text(
+        db_url, "Acme", "Privacy Policy", "We collect your email.\n", captured_at=datetime(2021, 1, 1)
+    )
     forget_schema_checks()
     get_engine.cache_clear()
     ensure_schema(get_engine(db_url))  # a new process opening an up-to-date database changes nothing

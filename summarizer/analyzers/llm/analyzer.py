@@ -43,17 +43,28 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from summarizer import __version__
+from summarizer.about import __version__
 from summarizer.analyzers import AnalysisOptions
+from summarizer.analyzers.llm.chunking import Chunk, breadcrumb, escape_untrusted, get_layout, plan_chunks
+from summarizer.analyzers.llm.prompts import REQUIRED_TEMPLATES, Prompt, load_prompt
+from summarizer.analyzers.llm.verify import (
+    Grounding,
+    ModelFindings,
+    ModelRecord,
+    bounded_schema,
+    clean_output,
+    find_problems,
+    output_schema,
+    parse_output,
+    problem_lines,
+    repair_instruction,
+)
 from summarizer.config import DEFAULT_MODEL
 from summarizer.errors import InputError, UpstreamError
 from summarizer.model.diff import DiffResult, Hunk
-from summarizer.analyzers.llm.chunking import Chunk, breadcrumb, escape_untrusted, get_layout, plan_chunks
-from summarizer.analyzers.llm.prompts import REQUIRED_TEMPLATES, Prompt, load_prompt
-from summarizer.rubric.injection import injection_spans, without_injections
-from summarizer.analyzers.llm.verify import Grounding, bounded_schema, ModelFindings, ModelRecord, clean_output, find_problems, output_schema, parse_output, problem_lines, repair_instruction
 from summarizer.model.record import Change, ChangeRecord, Flag, Provenance, Usage
 from summarizer.model.taxonomy import CATEGORIES, Severity
+from summarizer.rubric.injection import injection_spans, without_injections
 
 if TYPE_CHECKING:  # pragma: no cover
     from summarizer.llm.client import ChatRequest, LLMClient
@@ -61,10 +72,18 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger("summarizer.llm")
 
 RESPONSE_FORMATS = ("json_schema", "json_object_schema")
-ENV_SETTINGS = {"chunk_tokens": "SUMMARIZER_CHUNK_TOKENS", "max_output_tokens": "SUMMARIZER_MAX_OUTPUT_TOKENS",
-                "response_format": "SUMMARIZER_RESPONSE_FORMAT", "timeout": "SUMMARIZER_LLM_TIMEOUT"}
+ENV_SETTINGS = {
+    "chunk_tokens": "SUMMARIZER_CHUNK_TOKENS",
+    "max_output_tokens": "SUMMARIZER_MAX_OUTPUT_TOKENS",
+    "response_format": "SUMMARIZER_RESPONSE_FORMAT",
+    "timeout": "SUMMARIZER_LLM_TIMEOUT",
+}
 _DEFAULTS: dict[str, Any] = {
-    "temperature": 0.0, "max_output_tokens": 3000, "chunk_tokens": 6000, "context_sentences": 1, "max_changes": 8,
+    "temperature": 0.0,
+    "max_output_tokens": 3000,
+    "chunk_tokens": 6000,
+    "context_sentences": 1,
+    "max_changes": 8,
 }
 
 
@@ -132,17 +151,28 @@ class LLMAnalyzer:
 
     name = "llm"
 
-    def __init__(self, options: AnalysisOptions | None = None, *, client: "LLMClient | None" = None,
-                 prompt: Prompt | None = None) -> None:
+    def __init__(
+        self,
+        options: AnalysisOptions | None = None,
+        *,
+        client: "LLMClient | None" = None,
+        prompt: Prompt | None = None,
+    ) -> None:
         self.options = options or AnalysisOptions()
         self.prompt = prompt or load_prompt(self.options.prompt)
         missing = [t for t in REQUIRED_TEMPLATES if t not in self.prompt.templates]
         if missing:
-            raise InputError(f"prompt {self.prompt.identity} is not a change-record prompt: it has no "
-                             f"{', '.join(missing)} template (see 'summarizer prompts list')")
+            raise InputError(
+                f"prompt {self.prompt.identity} is not a change-record prompt: it has no "
+                f"{', '.join(missing)} template (see 'summarizer prompts list')"
+            )
         env = {k: os.environ[v] for k, v in ENV_SETTINGS.items() if os.environ.get(v)}
-        settings = {**_DEFAULTS, **{k: v for k, v in self.prompt.defaults.items() if k != "model"}, **env,
-                    **self.options.extra}
+        settings = {
+            **_DEFAULTS,
+            **{k: v for k, v in self.prompt.defaults.items() if k != "model"},
+            **env,
+            **self.options.extra,
+        }
         self.model: str = self.options.model or self.prompt.default_model or DEFAULT_MODEL
         try:
             self.temperature = float(settings["temperature"])
@@ -153,12 +183,16 @@ class LLMAnalyzer:
         except (TypeError, ValueError) as exc:
             raise InputError(f"bad model analyzer setting: {exc}") from None
         if self.max_output_tokens < 1 or self.max_changes < 1 or self.context_sentences < 0:
-            raise InputError("max_output_tokens and max_changes must be positive, context_sentences not negative")
+            raise InputError(
+                "max_output_tokens and max_changes must be positive, context_sentences not negative"
+            )
         self.layout = get_layout(settings.get("layout"))
         self.response_format = str(settings.get("response_format") or "json_schema")
         self._settings = settings
         if self.response_format not in RESPONSE_FORMATS:
-            raise InputError(f"unknown response format {self.response_format!r}: choose {' or '.join(RESPONSE_FORMATS)}")
+            raise InputError(
+                f"unknown response format {self.response_format!r}: choose {' or '.join(RESPONSE_FORMATS)}"
+            )
         schemas = self.prompt.output_schemas
         self.final_schema = schemas.get("final", "change_record")
         self.map_schema = schemas.get("map", "change_findings")
@@ -179,10 +213,17 @@ class LLMAnalyzer:
             except (TypeError, ValueError):
                 raise InputError(f"bad request timeout {extra.get('timeout')!r}: give seconds") from None
             self._client = LLMClient(
-                model=self.model, base_url=self.options.base_url, api_key=self.options.api_key,
-                db_url=self.options.db_url, use_cache=self.options.use_cache, max_cost=self.options.max_cost,
-                concurrency=int(extra.get("concurrency", 4)), rpm=extra.get("rpm"),
-                max_retries=int(extra.get("max_retries", 5)), timeout=timeout, sleep=extra.get("sleep"),
+                model=self.model,
+                base_url=self.options.base_url,
+                api_key=self.options.api_key,
+                db_url=self.options.db_url,
+                use_cache=self.options.use_cache,
+                max_cost=self.options.max_cost,
+                concurrency=int(extra.get("concurrency", 4)),
+                rpm=extra.get("rpm"),
+                max_retries=int(extra.get("max_retries", 5)),
+                timeout=timeout,
+                sleep=extra.get("sleep"),
             )
         return self._client
 
@@ -201,20 +242,43 @@ class LLMAnalyzer:
         spec = output_schema(schema)
         messages = [{"role": "system", "content": self.system_text}, {"role": "user", "content": user}]
         if self.response_format == "json_object_schema":
-            return ChatRequest(messages=messages, model=self.model, temperature=self.temperature,
-                               max_tokens=self.max_output_tokens, prompt_id=self.prompt.identity,
-                               extra={"response_format": {"type": "json_object",
-                                                          "schema": bounded_schema(spec["schema"], self.max_changes)}})
-        return ChatRequest(messages=messages, model=self.model, temperature=self.temperature,
-                           max_tokens=self.max_output_tokens, json_schema=spec, prompt_id=self.prompt.identity)
+            return ChatRequest(
+                messages=messages,
+                model=self.model,
+                temperature=self.temperature,
+                max_tokens=self.max_output_tokens,
+                prompt_id=self.prompt.identity,
+                extra={
+                    "response_format": {
+                        "type": "json_object",
+                        "schema": bounded_schema(spec["schema"], self.max_changes),
+                    }
+                },
+            )
+        return ChatRequest(
+            messages=messages,
+            model=self.model,
+            temperature=self.temperature,
+            max_tokens=self.max_output_tokens,
+            json_schema=spec,
+            prompt_id=self.prompt.identity,
+        )
 
     def single_request(self, chunk: Chunk) -> "ChatRequest":
-        user = self.prompt.render("map", final=True, part=1, parts=1, changes=chunk.text, max_changes=self.max_changes)
+        user = self.prompt.render(
+            "map", final=True, part=1, parts=1, changes=chunk.text, max_changes=self.max_changes
+        )
         return self.request(user, self.final_schema)
 
     def map_request(self, chunk: Chunk, parts: int) -> "ChatRequest":
-        user = self.prompt.render("map", final=False, part=chunk.index + 1, parts=parts, changes=chunk.text,
-                                  max_changes=self.max_changes)
+        user = self.prompt.render(
+            "map",
+            final=False,
+            part=chunk.index + 1,
+            parts=parts,
+            changes=chunk.text,
+            max_changes=self.max_changes,
+        )
         return self.request(user, self.map_schema)
 
     def reduce_request(self, findings: list[ModelFindings]) -> "ChatRequest":
@@ -241,8 +305,18 @@ class LLMAnalyzer:
             if found:
                 injected[h.id] = found
             hunks.append(h)
-        chunks = plan_chunks(hunks, self.chunk_tokens, model=self.model, context=self.context_sentences,
-                             redact=lambda text: without_injections(text)[0], layout=self.layout) if hunks else []
+        chunks = (
+            plan_chunks(
+                hunks,
+                self.chunk_tokens,
+                model=self.model,
+                context=self.context_sentences,
+                redact=lambda text: without_injections(text)[0],
+                layout=self.layout,
+            )
+            if hunks
+            else []
+        )
         return Plan(hunks=hunks, chunks=chunks, injected=injected, left_out=left_out)
 
     def first_requests(self, plan: Plan) -> list["ChatRequest"]:
@@ -256,8 +330,11 @@ class LLMAnalyzer:
     def analyze(self, diff: DiffResult) -> ChangeRecord:
         started = time.perf_counter()
         plan = self.plan(diff)
-        screened = diff if not plan.left_out else DiffResult(diff.old, diff.new,
-                                                             [h for h in diff.hunks if h.id not in plan.left_out])
+        screened = (
+            diff
+            if not plan.left_out
+            else DiffResult(diff.old, diff.new, [h for h in diff.hunks if h.id not in plan.left_out])
+        )
         planned = time.perf_counter()
         from summarizer.analyzers.rules.analyzer import RulesAnalyzer
 
@@ -273,7 +350,9 @@ class LLMAnalyzer:
         grounding = Grounding.of(diff, plan.hunks)
         try:
             if plan.mode == "single":
-                answer, found = self._ask([self.single_request(plan.chunks[0])], self.final_schema, grounding)[0]
+                answer, found = self._ask(
+                    [self.single_request(plan.chunks[0])], self.final_schema, grounding
+                )[0]
                 flags += found
                 timings["model"] = _ms(time.perf_counter() - referenced)
             else:
@@ -285,7 +364,9 @@ class LLMAnalyzer:
         assert isinstance(answer, ModelRecord)
         return self._record(answer, reference, flags, usage, cost, timings, started)
 
-    def _map_reduce(self, plan: Plan, g: Grounding, flags: list[Flag], timings: dict[str, float]) -> ModelRecord:
+    def _map_reduce(
+        self, plan: Plan, g: Grounding, flags: list[Flag], timings: dict[str, float]
+    ) -> ModelRecord:
         t0 = time.perf_counter()
         mapped = self._ask([self.map_request(c, len(plan.chunks)) for c in plan.chunks], self.map_schema, g)
         findings: list[ModelFindings] = []
@@ -305,7 +386,9 @@ class LLMAnalyzer:
         assert isinstance(answer, ModelRecord)
         return answer
 
-    def _ask(self, reqs: list["ChatRequest"], schema: str, g: Grounding) -> list[tuple[ModelRecord | ModelFindings, list[Flag]]]:
+    def _ask(
+        self, reqs: list["ChatRequest"], schema: str, g: Grounding
+    ) -> list[tuple[ModelRecord | ModelFindings, list[Flag]]]:
         """Send *reqs* (concurrently when several), verify each answer, send one repair request for
         those with problems, and return the cleaned answers with their flags."""
         from summarizer.llm.pricing import BudgetExceeded
@@ -318,7 +401,11 @@ class LLMAnalyzer:
         todo = [i for i, p in enumerate(problems) if p]
         if todo:
             repairs = [_repair(reqs[i], answers[i][1].content, self.repair_text(problems[i])) for i in todo]
-            log.info("asking for %d repair(s): %s", len(todo), "; ".join(p.code for i in todo for p in problems[i][:3]))
+            log.info(
+                "asking for %d repair(s): %s",
+                len(todo),
+                "; ".join(p.code for i in todo for p in problems[i][:3]),
+            )
             try:
                 repaired = self._complete(repairs, parse)
             except (UpstreamError, BudgetExceeded) as exc:  # keep the first answers; verification cleans them
@@ -337,25 +424,47 @@ class LLMAnalyzer:
     # -- the record -----------------------------------------------------------------------------------
 
     def _provenance(self, usage: Usage, cost: float, timings: dict[str, float]) -> Provenance:
-        return Provenance(analyzer=self.name, model=self.model, prompt_version=self.prompt.identity, tokens=usage,
-                          cost_usd=cost, timings_ms=timings, library_version=__version__)
+        return Provenance(
+            analyzer=self.name,
+            model=self.model,
+            prompt_version=self.prompt.identity,
+            tokens=usage,
+            cost_usd=cost,
+            timings_ms=timings,
+            library_version=__version__,
+        )
 
-    def _offline(self, reference: ChangeRecord, flags: list[Flag], usage: Usage, cost: float,
-                 timings: dict[str, float]) -> ChangeRecord:
+    def _offline(
+        self, reference: ChangeRecord, flags: list[Flag], usage: Usage, cost: float, timings: dict[str, float]
+    ) -> ChangeRecord:
         """The offline record under this analyzer's provenance (no call, or a rejected answer)."""
         record = reference.model_copy(deep=True)
         record.provenance = self._provenance(usage, cost, timings)
         record.flags = [*record.flags, *flags]
         return record
 
-    def _record(self, answer: ModelRecord, reference: ChangeRecord, flags: list[Flag], usage: Usage, cost: float,
-                timings: dict[str, float], started: float) -> ChangeRecord:
+    def _record(
+        self,
+        answer: ModelRecord,
+        reference: ChangeRecord,
+        flags: list[Flag],
+        usage: Usage,
+        cost: float,
+        timings: dict[str, float],
+        started: float,
+    ) -> ChangeRecord:
         """Build the record, grounded in the diff: material and the severity floor come from it."""
         if reference.material and (not answer.material or not answer.changes):
             said = "no material change" if not answer.material else "no verifiable change"
-            flags.append(Flag(code="model_output_rejected", message=(
-                f"the model reported {said} although {len(reference.changes) or 'some'} substantive provision(s) "
-                "changed; this record is the offline analysis")))
+            flags.append(
+                Flag(
+                    code="model_output_rejected",
+                    message=(
+                        f"the model reported {said} although {len(reference.changes) or 'some'} substantive provision(s) "
+                        "changed; this record is the offline analysis"
+                    ),
+                )
+            )
             timings["total"] = _ms(time.perf_counter() - started)
             return self._offline(reference, flags, usage, cost, timings)
         material = answer.material or reference.material
@@ -365,44 +474,86 @@ class LLMAnalyzer:
         else:
             floor = Severity(reference.severity) if reference.material else Severity.low
             if severity < floor:
-                flags.append(Flag(code="severity_raised", message=(
-                    f"the model rated the change {severity.value}; the offline severity rubric rates it "
-                    f"{floor.value}, which is used")))
+                flags.append(
+                    Flag(
+                        code="severity_raised",
+                        message=(
+                            f"the model rated the change {severity.value}; the offline severity rubric rates it "
+                            f"{floor.value}, which is used"
+                        ),
+                    )
+                )
                 severity = floor
             # nor below its own changes: a change that got worse counts at the level it leads to
-            own = max((Severity(c.severity_after) for c in answer.changes[: self.max_changes] if c.direction == "up"),
-                      default=Severity.none)
+            own = max(
+                (
+                    Severity(c.severity_after)
+                    for c in answer.changes[: self.max_changes]
+                    if c.direction == "up"
+                ),
+                default=Severity.none,
+            )
             if severity < own:
-                flags.append(Flag(code="severity_raised", message=(
-                    f"the model rated the record {severity.value} although one of its changes got worse, to "
-                    f"{own.value}; the record takes the highest level of its changes")))
+                flags.append(
+                    Flag(
+                        code="severity_raised",
+                        message=(
+                            f"the model rated the record {severity.value} although one of its changes got worse, to "
+                            f"{own.value}; the record takes the highest level of its changes"
+                        ),
+                    )
+                )
                 severity = own
-        changes = [Change(category=c.category, kind=c.kind, summary=c.summary or c.shift_reason,  # type: ignore[arg-type]
-                          severity_before=c.severity_before, severity_after=c.severity_after,  # type: ignore[arg-type]
-                          direction=c.direction or None, shift_reason=c.shift_reason,  # type: ignore[arg-type]
-                          section=c.section or breadcrumb(()),
-                          quotes_old=c.quotes_old, quotes_new=c.quotes_new, hunk_ids=c.hunk_ids)
-                   for c in answer.changes[: self.max_changes]]
+        changes = [
+            Change(
+                category=c.category,
+                kind=c.kind,
+                summary=c.summary or c.shift_reason,  # type: ignore[arg-type]
+                severity_before=c.severity_before,
+                severity_after=c.severity_after,  # type: ignore[arg-type]
+                direction=c.direction or None,
+                shift_reason=c.shift_reason,  # type: ignore[arg-type]
+                section=c.section or breadcrumb(()),
+                quotes_old=c.quotes_old,
+                quotes_new=c.quotes_new,
+                hunk_ids=c.hunk_ids,
+            )
+            for c in answer.changes[: self.max_changes]
+        ]
         texts = {}
         for name in ("headline", "summary", "impact"):
             value = getattr(answer, name).strip()
             if not value:
                 value = getattr(reference, name)
-                flags.append(Flag(code="missing_text", message=f"the model left the {name} empty; the offline {name} is used"))
+                flags.append(
+                    Flag(
+                        code="missing_text",
+                        message=f"the model left the {name} empty; the offline {name} is used",
+                    )
+                )
             texts[name] = value
         timings["total"] = _ms(time.perf_counter() - started)
         return ChangeRecord(
-            material=material, severity=severity.value,  # type: ignore[arg-type]
+            material=material,
+            severity=severity.value,  # type: ignore[arg-type]
             categories=answer.categories,  # type: ignore[arg-type]
-            headline=texts["headline"], summary=texts["summary"], impact=texts["impact"],
+            headline=texts["headline"],
+            summary=texts["summary"],
+            impact=texts["impact"],
             actions=[a.strip() for a in answer.actions if a.strip()],
             interpretive_note=(answer.interpretive_note or "").strip() or None,
-            changes=changes, provenance=self._provenance(usage, cost, timings), flags=flags,
+            changes=changes,
+            provenance=self._provenance(usage, cost, timings),
+            flags=flags,
         )
 
 
 def _repair(req: "ChatRequest", content: str, instruction: str) -> "ChatRequest":
-    messages = [*req.messages, {"role": "assistant", "content": content}, {"role": "user", "content": instruction}]
+    messages = [
+        *req.messages,
+        {"role": "assistant", "content": content},
+        {"role": "user", "content": instruction},
+    ]
     return replace(req, messages=messages)
 
 
@@ -414,16 +565,25 @@ def _injection_flags(plan: Plan, diff: DiffResult) -> list[Flag]:
         what = "was left out of the analysis" if hid in plan.left_out else "was hidden from the model"
         quoted = " ".join(sentences)
         quoted = quoted if len(quoted) <= 160 else quoted[:159] + "…"
-        flags.append(Flag(code="suspected_prompt_injection", message=(
-            f"the {'new' if h.new_text else 'old'} version contains text addressed to AI systems in "
-            f"{breadcrumb(h.section)!r}; it {what}: \"{quoted}\"")))
+        flags.append(
+            Flag(
+                code="suspected_prompt_injection",
+                message=(
+                    f"the {'new' if h.new_text else 'old'} version contains text addressed to AI systems in "
+                    f'{breadcrumb(h.section)!r}; it {what}: "{quoted}"'
+                ),
+            )
+        )
     return flags
 
 
 def _usage_delta(now: Usage, before: Usage) -> Usage:
-    return Usage(prompt_tokens=now.prompt_tokens - before.prompt_tokens,
-                 completion_tokens=now.completion_tokens - before.completion_tokens,
-                 calls=now.calls - before.calls, cache_hits=now.cache_hits - before.cache_hits)
+    return Usage(
+        prompt_tokens=now.prompt_tokens - before.prompt_tokens,
+        completion_tokens=now.completion_tokens - before.completion_tokens,
+        calls=now.calls - before.calls,
+        cache_hits=now.cache_hits - before.cache_hits,
+    )
 
 
 def _ms(seconds: float) -> float:

@@ -24,8 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from summarizer.errors import InputError
-from summarizer.model.diff import Hunk, Signals
 from summarizer.llm.tokens import count_tokens
+from summarizer.model.diff import Hunk, Signals
 
 ELISION = "[…]"
 NO_SECTION = "(no heading)"
@@ -64,8 +64,15 @@ class Layout:
     inline: bool = False  # one word-diff excerpt ([-removed-] {+added+}) instead of an old and a new one
 
 
-VERBOSE = Layout("verbose", '<document_excerpt version="old">', "</document_excerpt>",
-                 '<document_excerpt version="new">', "</document_excerpt>", "<diff_signals>", "</diff_signals>")
+VERBOSE = Layout(
+    "verbose",
+    '<document_excerpt version="old">',
+    "</document_excerpt>",
+    '<document_excerpt version="new">',
+    "</document_excerpt>",
+    "<diff_signals>",
+    "</diff_signals>",
+)
 COMPACT = Layout("compact", "<old>", "</old>", "<new>", "</new>", "<signals>", "</signals>", clip_words=12)
 INLINE = Layout("inline", "[-", "-]", "{+", "+}", "<signals>", "</signals>", clip_words=8, inline=True)
 LAYOUTS = {layout.name: layout for layout in (VERBOSE, COMPACT, INLINE)}
@@ -138,7 +145,7 @@ def trim_to_changes(text: str, ranges: list[tuple[int, int]], context: int = 1) 
         return text.strip()
     hit = [i for i, s in enumerate(sents) if _touches(s.start, s.end, ranges)] or [0]
     keep = {j for i in hit for j in range(max(0, i - context), min(len(sents), i + context + 1))}
-    return _elide(len(sents), keep, lambda a, b: text[sents[a].start:sents[b].end])
+    return _elide(len(sents), keep, lambda a, b: text[sents[a].start : sents[b].end])
 
 
 def _elide(count: int, keep: set[int], run_text: Callable[[int, int], str]) -> str:
@@ -195,7 +202,7 @@ def clip_to_changes(text: str, ranges: list[tuple[int, int]], window: int) -> st
     if not hit:
         return text.strip()
     keep = _around(hit, len(words), window, lambda j: sentence_of[j] != sentence_of[j + 1])
-    return _elide(len(words), keep, lambda a, b: text[words[a][0]:words[b][1]])
+    return _elide(len(words), keep, lambda a, b: text[words[a][0] : words[b][1]])
 
 
 # Inline marks, as in git's word diff: cheaper than tags (6 tokens a replacement against 10).
@@ -211,8 +218,10 @@ _ABBREVIATION = re.compile(r"^(?:e\.g|i\.e|etc|Inc|Ltd|Co|Corp|No|vs|[A-Z])\.$")
 def escape_marks(text: str) -> str:
     """Document text for an inline excerpt: our tags escaped (:func:`escape_untrusted`) and any
     of the marks ``[-`` ``-]`` ``{+`` ``+}`` written with a backslash (``[\\-``)."""
-    return _MARK.sub(lambda m: m.group()[0] + "\\" + m.group()[1] if m.group()[0] in "[{"
-                     else "\\" + m.group(), escape_untrusted(text))
+    return _MARK.sub(
+        lambda m: m.group()[0] + "\\" + m.group()[1] if m.group()[0] in "[{" else "\\" + m.group(),
+        escape_untrusted(text),
+    )
 
 
 def unescape_marks(text: str) -> str:
@@ -270,7 +279,7 @@ def _word_units(old: str, new: str) -> list[_Unit]:
     ta, tb, opcodes = word_opcodes(old, new)
 
     def gap_after(k: int) -> str:
-        between = new[tb[k][1]:tb[k + 1][0]] if k + 1 < len(tb) else ""
+        between = new[tb[k][1] : tb[k + 1][0]] if k + 1 < len(tb) else ""
         return "\n" if "\n" in between else " "
 
     units: list[_Unit] = []
@@ -282,8 +291,15 @@ def _word_units(old: str, new: str) -> list[_Unit]:
             continue
         news = [new[slice(*tb[j])] for j in range(j1, j2)]
         gap = gap_after(j2 - 1) if j2 > j1 else " "
-        units.append(_Unit([old[slice(*ta[i])] for i in range(i1, i2)], news, True,
-                           bool(news) and _ends(news[-1], gap), gap))
+        units.append(
+            _Unit(
+                [old[slice(*ta[i])] for i in range(i1, i2)],
+                news,
+                True,
+                bool(news) and _ends(news[-1], gap),
+                gap,
+            )
+        )
     merged: list[_Unit] = []
     for u in units:
         if merged and u.marked and merged[-1].marked:
@@ -316,8 +332,9 @@ def inline_diff(old: str, new: str, window: int | None = None) -> str:
     return _elide(len(units), keep, run_text)
 
 
-def excerpt_sides(h: Hunk, context: int = 1, redact: Redact | None = None,
-                  clip_words: int | None = None) -> tuple[str, str]:
+def excerpt_sides(
+    h: Hunk, context: int = 1, redact: Redact | None = None, clip_words: int | None = None
+) -> tuple[str, str]:
     """(old, new) excerpt text of a hunk: a whole added/removed block, or the changed sentences
     of a modified (or moved-and-edited) one with *context* sentences around them (with
     *clip_words*: only the words within that many words of a change, inside the changed
@@ -339,10 +356,14 @@ def _sides(h: Hunk, context: int, clip_words: int | None = None) -> tuple[str, s
     if not edits:
         return h.old_text.strip(), h.new_text.strip()
     if clip_words is not None:
-        return (clip_to_changes(h.old_text, [e.old for e in edits], clip_words),
-                clip_to_changes(h.new_text, [e.new for e in edits], clip_words))
-    return (trim_to_changes(h.old_text, [e.old for e in edits], context),
-            trim_to_changes(h.new_text, [e.new for e in edits], context))
+        return (
+            clip_to_changes(h.old_text, [e.old for e in edits], clip_words),
+            clip_to_changes(h.new_text, [e.new for e in edits], clip_words),
+        )
+    return (
+        trim_to_changes(h.old_text, [e.old for e in edits], context),
+        trim_to_changes(h.new_text, [e.new for e in edits], context),
+    )
 
 
 def describe_signals(sig: Signals, lists: bool = True) -> str:
@@ -379,8 +400,15 @@ def breadcrumb(section: tuple[str, ...]) -> str:
     return " › ".join(section) if section else NO_SECTION
 
 
-def render_change(h: Hunk, old: str, new: str, *, part: tuple[int, int] | None = None,
-                  layout: Layout = VERBOSE, diff: str | None = None) -> str:
+def render_change(
+    h: Hunk,
+    old: str,
+    new: str,
+    *,
+    part: tuple[int, int] | None = None,
+    layout: Layout = VERBOSE,
+    diff: str | None = None,
+) -> str:
     """One ``<change>`` block. Only our own values go into the tag attributes. *diff* (an
     :func:`inline_diff`, or a whole added or removed text in ``{+…+}`` or ``[-…-]``; already
     escaped) stands for *old* and *new* in the inline layout, whose blocks carry no ``kind`` (the
@@ -390,7 +418,9 @@ def render_change(h: Hunk, old: str, new: str, *, part: tuple[int, int] | None =
         attrs += f' part="{part[0]}/{part[1]}"'
     escape = escape_marks if layout.inline else escape_untrusted
     # the inline layout names a section by its own heading, not the whole breadcrumb
-    section, section_old = (h.section[-1:], h.section_old[-1:]) if layout.inline else (h.section, h.section_old)
+    section, section_old = (
+        (h.section[-1:], h.section_old[-1:]) if layout.inline else (h.section, h.section_old)
+    )
     lines = [f"<change {attrs}>", f"{_SECTION_LINE}{escape_untrusted(breadcrumb(section))}"]
     if h.kind == "moved" and h.section_old and h.section_old != h.section_new:
         lines[-1] += f" (moved from: {escape_untrusted(breadcrumb(section_old))})"
@@ -427,8 +457,15 @@ def split_text(text: str, max_tokens: int, model: str | None = None) -> list[str
     return [p for p in splitter.split_text(text) if p.strip()]
 
 
-def pieces_for(h: Hunk, budget: int, *, model: str | None = None, context: int = 1,
-               redact: Redact | None = None, layout: Layout = VERBOSE) -> list[Piece]:
+def pieces_for(
+    h: Hunk,
+    budget: int,
+    *,
+    model: str | None = None,
+    context: int = 1,
+    redact: Redact | None = None,
+    layout: Layout = VERBOSE,
+) -> list[Piece]:
     """The rendered block(s) of one hunk, each at most *budget* tokens (an inline diff too large
     for the budget is split as separate old and new excerpts)."""
     if layout.inline:
@@ -455,17 +492,31 @@ def pieces_for(h: Hunk, budget: int, *, model: str | None = None, context: int =
         old_parts = split_text(old, size, model) if old else []
         new_parts = split_text(new, size, model) if new else []
         n = max(len(old_parts), len(new_parts))
-        rendered = [render_change(h, old_parts[k] if k < len(old_parts) else "",
-                                  new_parts[k] if k < len(new_parts) else "", part=(k + 1, n), layout=layout)
-                    for k in range(n)]
+        rendered = [
+            render_change(
+                h,
+                old_parts[k] if k < len(old_parts) else "",
+                new_parts[k] if k < len(new_parts) else "",
+                part=(k + 1, n),
+                layout=layout,
+            )
+            for k in range(n)
+        ]
         counts = [count_tokens(r, model) for r in rendered]
         if max(counts) <= budget:
-            return [Piece(h.id, h.kind, h.section, r, c, k + 1, n) for k, (r, c) in enumerate(zip(rendered, counts))]
+            return [
+                Piece(h.id, h.kind, h.section, r, c, k + 1, n)
+                for k, (r, c) in enumerate(zip(rendered, counts))
+            ]
         size = int(size * 0.8)
-    raise InputError(f"chunk budget of {budget} tokens is too small for change {h.id} of section {breadcrumb(h.section)!r}")
+    raise InputError(
+        f"chunk budget of {budget} tokens is too small for change {h.id} of section {breadcrumb(h.section)!r}"
+    )
 
 
-def pack(pieces: list[Piece], budget: int, model: str | None = None, section_once: bool = False) -> list[Chunk]:
+def pack(
+    pieces: list[Piece], budget: int, model: str | None = None, section_once: bool = False
+) -> list[Chunk]:
     """Greedy packing in order: a chunk takes pieces until the next would pass the budget
     (*section_once*: a section line is written only where the section changes)."""
     sep = count_tokens(_SEPARATOR, model)
@@ -500,13 +551,23 @@ def _confirm(chunk: Chunk, budget: int, model: str | None) -> list[Chunk]:
     return _confirm(head, budget, model) + _confirm(tail, budget, model)
 
 
-def plan_chunks(hunks: list[Hunk], budget: int, *, model: str | None = None, context: int = 1,
-                redact: Redact | None = None, layout: Layout = VERBOSE) -> list[Chunk]:
+def plan_chunks(
+    hunks: list[Hunk],
+    budget: int,
+    *,
+    model: str | None = None,
+    context: int = 1,
+    redact: Redact | None = None,
+    layout: Layout = VERBOSE,
+) -> list[Chunk]:
     """Render *hunks* (in document order) and pack them into chunks of at most *budget* tokens.
     One chunk means one model call; more mean map (one call per chunk) then reduce."""
     if budget < MIN_BUDGET:
         raise InputError(f"chunk budget must be at least {MIN_BUDGET} tokens, got {budget}")
     ordered = sorted(hunks, key=lambda h: (h.new_start, h.old_start, h.id))
-    pieces = [p for h in ordered
-              for p in pieces_for(h, budget, model=model, context=context, redact=redact, layout=layout)]
+    pieces = [
+        p
+        for h in ordered
+        for p in pieces_for(h, budget, model=model, context=context, redact=redact, layout=layout)
+    ]
     return pack(pieces, budget, model, section_once=layout.inline)

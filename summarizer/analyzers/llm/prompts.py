@@ -30,7 +30,9 @@ from summarizer.errors import InputError
 DEFAULT_PROMPT = "change_record"
 MANIFEST = "manifest.yaml"
 REQUIRED_TEMPLATES = ("system", "map", "reduce")
-_SPEC = re.compile(r"^(?P<name>[A-Za-z0-9_.-]+)(?:@(?P<version>[A-Za-z0-9_.-]+))?(?:#(?P<hash>[0-9a-f]{4,64}))?$")
+_SPEC = re.compile(
+    r"^(?P<name>[A-Za-z0-9_.-]+)(?:@(?P<version>[A-Za-z0-9_.-]+))?(?:#(?P<hash>[0-9a-f]{4,64}))?$"
+)
 
 
 def folder_digest(folder: Path) -> str:
@@ -84,15 +86,20 @@ class Prompt:
         import jinja2
 
         env = jinja2.Environment(
-            undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
-            trim_blocks=True, lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
         )
         out = {}
         for part, source in self.templates.items():
             try:
                 out[part] = env.from_string(source)
             except jinja2.TemplateSyntaxError as exc:
-                raise InputError(f"prompt {self.identity}: template {part!r} line {exc.lineno}: {exc.message}") from None
+                raise InputError(
+                    f"prompt {self.identity}: template {part!r} line {exc.lineno}: {exc.message}"
+                ) from None
         return out
 
     def render(self, template: str, /, **context: Any) -> str:
@@ -131,9 +138,19 @@ def load_folder(folder: Path) -> Prompt:
         files = sorted(folder.glob("*.md")) if folder.is_dir() else []
         if not files:
             raise InputError(f"{folder}: not a prompt folder (no {MANIFEST} and no .md templates)")
-        manifest = {"name": folder.parent.name, "version": folder.name, "templates": {f.stem: f.name for f in files}}
-        return Prompt(name=folder.parent.name, version=folder.name, folder=folder, manifest=manifest,
-                      digest=folder_digest(folder), templates={f.stem: f.read_text(encoding="utf-8") for f in files})
+        manifest = {
+            "name": folder.parent.name,
+            "version": folder.name,
+            "templates": {f.stem: f.name for f in files},
+        }
+        return Prompt(
+            name=folder.parent.name,
+            version=folder.name,
+            folder=folder,
+            manifest=manifest,
+            digest=folder_digest(folder),
+            templates={f.stem: f.read_text(encoding="utf-8") for f in files},
+        )
     try:
         manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
@@ -152,8 +169,14 @@ def load_folder(folder: Path) -> Prompt:
         if not path.is_file():
             raise InputError(f"{manifest_path}: template {part!r} file {filename} is missing")
         templates[str(part)] = path.read_text(encoding="utf-8")
-    return Prompt(name=str(manifest["name"]), version=str(manifest["version"]), folder=folder,
-                  manifest=manifest, digest=folder_digest(folder), templates=templates)
+    return Prompt(
+        name=str(manifest["name"]),
+        version=str(manifest["version"]),
+        folder=folder,
+        manifest=manifest,
+        digest=folder_digest(folder),
+        templates=templates,
+    )
 
 
 def list_prompts(root: Path | None = None) -> list[Prompt]:
@@ -164,7 +187,9 @@ def list_prompts(root: Path | None = None) -> list[Prompt]:
     root = root or prompts_dir()
     if not root.is_dir():
         return []
-    folders = sorted({p.parent for p in root.glob("*/*/*") if p.is_file() and (p.name == MANIFEST or p.suffix == ".md")})
+    folders = sorted(
+        {p.parent for p in root.glob("*/*/*") if p.is_file() and (p.name == MANIFEST or p.suffix == ".md")}
+    )
     found = [load_folder(folder) for folder in folders]
     return sorted(found, key=lambda p: (p.name, _version_key(p.version)))
 
@@ -197,9 +222,13 @@ def load_prompt(spec: str | None = None, root: Path | None = None) -> Prompt:
         raise InputError(f"unknown prompt version {name}@{version} (known: {', '.join(versions) or 'none'})")
     prompt = load_folder(folder)
     if (prompt.name, prompt.version) != (name, version):
-        raise InputError(f"{folder / MANIFEST}: says {prompt.name}@{prompt.version}, expected {name}@{version}")
+        raise InputError(
+            f"{folder / MANIFEST}: says {prompt.name}@{prompt.version}, expected {name}@{version}"
+        )
     if digest and not prompt.digest.startswith(digest):
-        raise InputError(f"prompt {name}@{version} has changed: its hash is {prompt.digest[:12]}, not {digest}")
+        raise InputError(
+            f"prompt {name}@{version} has changed: its hash is {prompt.digest[:12]}, not {digest}"
+        )
     return prompt
 
 

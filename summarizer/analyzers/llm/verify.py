@@ -27,17 +27,40 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from summarizer.analyzers.llm.chunking import (
+    NO_SECTION,
+    breadcrumb,
+    has_marks,
+    side_of,
+    unescape_marks,
+    unescape_untrusted,
+)
 from summarizer.model.diff import DiffResult, Hunk
-from summarizer.analyzers.llm.chunking import NO_SECTION, breadcrumb, has_marks, side_of, unescape_marks, unescape_untrusted
 from summarizer.model.record import Flag
 from summarizer.model.taxonomy import CATEGORIES, CATEGORY_IDS, SEVERITIES, Severity
 
 KINDS = ("added", "removed", "expanded", "narrowed", "reworded", "moved")
 DIRECTIONS = ("up", "down", "same")  # the effect on the user: up = worse
-_KIND_SYNONYMS = {"modified": "reworded", "changed": "reworded", "updated": "reworded", "new": "added",
-                  "deleted": "removed", "broadened": "expanded", "reduced": "narrowed", "restricted": "narrowed"}
-_SEVERITY_SYNONYMS = {"critical": "high", "severe": "high", "moderate": "medium", "minor": "low", "info": "low",
-                      "negligible": "low", "no": "none", "n/a": "none"}
+_KIND_SYNONYMS = {
+    "modified": "reworded",
+    "changed": "reworded",
+    "updated": "reworded",
+    "new": "added",
+    "deleted": "removed",
+    "broadened": "expanded",
+    "reduced": "narrowed",
+    "restricted": "narrowed",
+}
+_SEVERITY_SYNONYMS = {
+    "critical": "high",
+    "severe": "high",
+    "moderate": "medium",
+    "minor": "low",
+    "info": "low",
+    "negligible": "low",
+    "no": "none",
+    "n/a": "none",
+}
 MAX_QUOTE_CHARS = 1200  # a "quote" longer than this is a copy of the excerpt, not a quote
 
 
@@ -90,51 +113,71 @@ class ModelRecord(BaseModel):
 
 
 def _strict(properties: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
 
 
 def _change_schema(with_section: bool = True) -> dict[str, Any]:
     strings = {"type": "array", "items": {"type": "string"}}
-    return _strict({
-        "hunk_ids": {"type": "array", "items": {"type": "integer"}},
-        **({"section": {"type": "string"}} if with_section else {}),
-        "category": {"type": "string", "enum": list(CATEGORY_IDS)},
-        "kind": {"type": "string", "enum": list(KINDS)},
-        "quotes_old": strings,
-        "quotes_new": strings,
-        "severity_before": {"type": "string", "enum": list(SEVERITIES)},
-        "severity_after": {"type": "string", "enum": list(SEVERITIES)},
-        "direction": {"type": "string", "enum": list(DIRECTIONS)},
-        "shift_reason": {"type": "string"},
-        "summary": {"type": "string"},
-    })
+    return _strict(
+        {
+            "hunk_ids": {"type": "array", "items": {"type": "integer"}},
+            **({"section": {"type": "string"}} if with_section else {}),
+            "category": {"type": "string", "enum": list(CATEGORY_IDS)},
+            "kind": {"type": "string", "enum": list(KINDS)},
+            "quotes_old": strings,
+            "quotes_new": strings,
+            "severity_before": {"type": "string", "enum": list(SEVERITIES)},
+            "severity_after": {"type": "string", "enum": list(SEVERITIES)},
+            "direction": {"type": "string", "enum": list(DIRECTIONS)},
+            "shift_reason": {"type": "string"},
+            "summary": {"type": "string"},
+        }
+    )
 
 
 def findings_schema(with_section: bool = True) -> dict[str, Any]:
-    return _strict({
-        "changes": {"type": "array", "items": _change_schema(with_section)},
-        "interpretive_note": {"type": ["string", "null"]},
-    })
+    return _strict(
+        {
+            "changes": {"type": "array", "items": _change_schema(with_section)},
+            "interpretive_note": {"type": ["string", "null"]},
+        }
+    )
 
 
 def record_schema(with_section: bool = True) -> dict[str, Any]:
-    return _strict({
-        "changes": {"type": "array", "items": _change_schema(with_section)},
-        "material": {"type": "boolean"},
-        "severity": {"type": "string", "enum": list(SEVERITIES)},
-        "headline": {"type": "string"},
-        "summary": {"type": "string"},
-        "impact": {"type": "string"},
-        "actions": {"type": "array", "items": {"type": "string"}},
-        "interpretive_note": {"type": ["string", "null"]},
-    })
+    return _strict(
+        {
+            "changes": {"type": "array", "items": _change_schema(with_section)},
+            "material": {"type": "boolean"},
+            "severity": {"type": "string", "enum": list(SEVERITIES)},
+            "headline": {"type": "string"},
+            "summary": {"type": "string"},
+            "impact": {"type": "string"},
+            "actions": {"type": "array", "items": {"type": "string"}},
+            "interpretive_note": {"type": ["string", "null"]},
+        }
+    )
 
 
 # Size bounds for servers that compile the schema into a grammar (llama.cpp): they stop a small
 # model that loops from running to max_tokens. Not sent in strict mode (outside OpenAI's subset).
 _MAX_ITEMS = {"hunk_ids": 12, "quotes_old": 3, "quotes_new": 3, "actions": 4, "categories": 8}
-_MAX_LENGTH = {"section": 200, "quotes_old": 320, "quotes_new": 320, "headline": 200, "shift_reason": 300,
-               "summary": 800, "impact": 600, "actions": 300, "interpretive_note": 600}
+_MAX_LENGTH = {
+    "section": 200,
+    "quotes_old": 320,
+    "quotes_new": 320,
+    "headline": 200,
+    "shift_reason": 300,
+    "summary": 800,
+    "impact": 600,
+    "actions": 300,
+    "interpretive_note": 600,
+}
 
 
 def bounded_schema(schema: dict[str, Any], max_changes: int) -> dict[str, Any]:
@@ -147,8 +190,11 @@ def bounded_schema(schema: dict[str, Any], max_changes: int) -> dict[str, Any]:
         if node.get("type") == "array":
             node["maxItems"] = max_changes if name == "changes" else _MAX_ITEMS.get(name or "", 8)
             node["items"] = walk(node["items"], name)
-        elif name in _MAX_LENGTH and "enum" not in node and "string" in (
-                node.get("type") if isinstance(node.get("type"), list) else [node.get("type")]):
+        elif (
+            name in _MAX_LENGTH
+            and "enum" not in node
+            and "string" in (node.get("type") if isinstance(node.get("type"), list) else [node.get("type")])
+        ):
             node["maxLength"] = _MAX_LENGTH[name]
         return node
 
@@ -199,7 +245,7 @@ def parse_output(name: str, text: str) -> BaseModel:
 # --- finding quotes -------------------------------------------------------------------------------
 
 _SINGLE = "'‘’‚‛`´′"
-_DOUBLE = "\"“”„‟″«»"
+_DOUBLE = '"“”„‟″«»'
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…|\[…\]|\[\.\.\.\])\s*")
 _EMPHASIS = "*_"
 
@@ -432,8 +478,12 @@ def clean_change(change: ModelChange, index: int, g: Grounding, flags: list[Flag
                 continue
             spots = _locate(quote, g, prefer=side_given)
             if spots is None:
-                flags.append(Flag(code="quote_not_found",
-                                  message=f"change {index}: dropped a quote found in neither version: \"{_clip(quote)}\""))
+                flags.append(
+                    Flag(
+                        code="quote_not_found",
+                        message=f'change {index}: dropped a quote found in neither version: "{_clip(quote)}"',
+                    )
+                )
                 continue
             for side, start, end in spots:
                 text = (g.old_text if side == "old" else g.new_text)[start:end]
@@ -443,54 +493,99 @@ def clean_change(change: ModelChange, index: int, g: Grounding, flags: list[Flag
     category = _category(change.category)
     if category is None:
         category = _guess_category(change, quotes)
-        flags.append(Flag(code="invalid_category",
-                          message=f"change {index}: {change.category!r} is not a taxonomy id; classified as {category}"))
+        flags.append(
+            Flag(
+                code="invalid_category",
+                message=f"change {index}: {change.category!r} is not a taxonomy id; classified as {category}",
+            )
+        )
     sev = {}
     for name in ("severity_before", "severity_after"):
         value = _severity(getattr(change, name))
         if value is None:
             value = _default_severity(name, category, change.kind)
-            flags.append(Flag(code="invalid_severity",
-                              message=f"change {index}: {name} {getattr(change, name)!r} is not on the scale; used {value}"))
+            flags.append(
+                Flag(
+                    code="invalid_severity",
+                    message=f"change {index}: {name} {getattr(change, name)!r} is not on the scale; used {value}",
+                )
+            )
         sev[name] = value
     direction = change.direction.strip().lower()
     if direction not in DIRECTIONS:
         direction = _infer_direction(sev["severity_before"], sev["severity_after"], change.kind)
         if change.direction.strip():  # a wrong value is flagged; a missing one (JSON mode) is not
-            flags.append(Flag(code="invalid_direction",
-                              message=f"change {index}: direction {change.direction!r} is not up, down or same; used {direction}"))
+            flags.append(
+                Flag(
+                    code="invalid_direction",
+                    message=f"change {index}: direction {change.direction!r} is not up, down or same; used {direction}",
+                )
+            )
     rated = _rated_direction(sev["severity_before"], sev["severity_after"])
     if {direction, rated} == {"up", "down"}:  # e.g. medium → high said to be better for the user
-        flags.append(Flag(code="direction_contradicts_ratings", message=(
-            f"change {index}: direction {direction!r} contradicts its ratings "
-            f"{sev['severity_before']} → {sev['severity_after']}; used {rated}")))
+        flags.append(
+            Flag(
+                code="direction_contradicts_ratings",
+                message=(
+                    f"change {index}: direction {direction!r} contradicts its ratings "
+                    f"{sev['severity_before']} → {sev['severity_after']}; used {rated}"
+                ),
+            )
+        )
         direction = rated
     kind = change.kind.strip().lower()
     kind = _KIND_SYNONYMS.get(kind, kind)
     if kind not in KINDS:
-        flags.append(Flag(code="invalid_kind", message=f"change {index}: kind {change.kind!r} is not one of {', '.join(KINDS)}"))
+        flags.append(
+            Flag(
+                code="invalid_kind",
+                message=f"change {index}: kind {change.kind!r} is not one of {', '.join(KINDS)}",
+            )
+        )
         kind = "reworded"
     hunk_ids = [h for h in change.hunk_ids if h in g.hunks]
     unknown = [h for h in change.hunk_ids if h not in g.hunks]
     if unknown:
-        flags.append(Flag(code="unknown_hunk", message=f"change {index}: no change with id {', '.join(map(str, unknown))} was shown"))
+        flags.append(
+            Flag(
+                code="unknown_hunk",
+                message=f"change {index}: no change with id {', '.join(map(str, unknown))} was shown",
+            )
+        )
     hunk_ids = sorted(set(hunk_ids) | set(located_hunks))
     section = change.section.strip()
     if not g.section_touched(section):
         where = f"; placed in {breadcrumb(g.hunks[hunk_ids[0]].section)}" if hunk_ids else ""
-        flags.append(Flag(code="section_not_in_diff",
-                          message=f"change {index}: section {_clip(section, 60)!r} was not touched by the diff{where}"))
+        flags.append(
+            Flag(
+                code="section_not_in_diff",
+                message=f"change {index}: section {_clip(section, 60)!r} was not touched by the diff{where}",
+            )
+        )
         section = breadcrumb(g.hunks[hunk_ids[0]].section) if hunk_ids else section
     elif not section and hunk_ids:
         section = breadcrumb(g.hunks[hunk_ids[0]].section)
     if not hunk_ids and not quotes["old"] and not quotes["new"]:
-        flags.append(Flag(code="change_not_grounded",
-                          message=f"change {index} ({category}) was dropped: no verified quote and no change id ties it to the diff"))
+        flags.append(
+            Flag(
+                code="change_not_grounded",
+                message=f"change {index} ({category}) was dropped: no verified quote and no change id ties it to the diff",
+            )
+        )
         return None
-    return ModelChange(hunk_ids=hunk_ids, section=section, category=category, kind=kind,
-                       quotes_old=quotes["old"], quotes_new=quotes["new"], severity_before=sev["severity_before"],
-                       severity_after=sev["severity_after"], direction=direction, shift_reason=change.shift_reason.strip(),
-                       summary=change.summary.strip())
+    return ModelChange(
+        hunk_ids=hunk_ids,
+        section=section,
+        category=category,
+        kind=kind,
+        quotes_old=quotes["old"],
+        quotes_new=quotes["new"],
+        severity_before=sev["severity_before"],
+        severity_after=sev["severity_after"],
+        direction=direction,
+        shift_reason=change.shift_reason.strip(),
+        summary=change.summary.strip(),
+    )
 
 
 def _rated_direction(before: str, after: str) -> str:
@@ -522,23 +617,36 @@ def _guess_category(change: ModelChange, quotes: dict[str, list[str]]) -> str:
     return labels[0] if labels else "contact_generic"
 
 
-def clean_output(answer: ModelRecord | ModelFindings, g: Grounding) -> tuple[ModelRecord | ModelFindings, list[Flag]]:
+def clean_output(
+    answer: ModelRecord | ModelFindings, g: Grounding
+) -> tuple[ModelRecord | ModelFindings, list[Flag]]:
     """A verified copy of *answer* and the flags for everything dropped or fixed."""
     flags: list[Flag] = []
-    changes = [c for i, ch in enumerate(answer.changes, 1) if (c := clean_change(ch, i, g, flags)) is not None]
+    changes = [
+        c for i, ch in enumerate(answer.changes, 1) if (c := clean_change(ch, i, g, flags)) is not None
+    ]
     if isinstance(answer, ModelFindings):
         return ModelFindings(changes=changes, interpretive_note=answer.interpretive_note), flags
     severity = _severity(answer.severity)
     if severity is None:
         severity = max((Severity(c.severity_after) for c in changes), default=Severity.none).value
-        flags.append(Flag(code="invalid_severity", message=f"record severity {answer.severity!r} is not on the scale; used {severity}"))
+        flags.append(
+            Flag(
+                code="invalid_severity",
+                message=f"record severity {answer.severity!r} is not on the scale; used {severity}",
+            )
+        )
     # The record's categories are those of its verified changes (the model's order first).
     grounded = [c.category for c in changes]
     categories: list[str] = []
     for cat in answer.categories:
         valid = _category(cat)
         if valid is None:
-            flags.append(Flag(code="invalid_category", message=f"record category {cat!r} is not a taxonomy id; dropped"))
+            flags.append(
+                Flag(
+                    code="invalid_category", message=f"record category {cat!r} is not a taxonomy id; dropped"
+                )
+            )
         elif valid in grounded and valid not in categories:
             categories.append(valid)
     for cat in grounded:
@@ -546,4 +654,3 @@ def clean_output(answer: ModelRecord | ModelFindings, g: Grounding) -> tuple[Mod
             categories.append(cat)
     cleaned = answer.model_copy(update={"changes": changes, "severity": severity, "categories": categories})
     return cleaned, flags
-

@@ -11,20 +11,27 @@ from __future__ import annotations
 import re
 import time
 
-from summarizer import __version__
-from summarizer.text.extract import Span, word_count, word_edits
+from summarizer.about import __version__
+from summarizer.analyzers.rules import prose as text
+from summarizer.analyzers.rules.provisions import (
+    RIGHTS_CATEGORIES,
+    Provision,
+    channels,
+    provisions_of,
+    readable,
+)
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
-from summarizer.analyzers.rules.provisions import RIGHTS_CATEGORIES, Provision, channels, provisions_of, readable
 from summarizer.model.record import Change, ChangeRecord, Flag, Provenance
-from summarizer.analyzers.rules import prose as text
-
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
+from summarizer.text.extract import Span, word_count, word_edits
 
 MAX_CHANGES = 8
 REWRITE_WORDS = 40
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")  # a reworded provision with at least this many changed words counts as material
+_DIGITS = re.compile(
+    r"\d+(?:[.,]\d+)*"
+)  # a reworded provision with at least this many changed words counts as material
 
 
 class RulesAnalyzer:
@@ -53,32 +60,51 @@ class RulesAnalyzer:
         if cut is not None and not mismatch:
             _flag_truncation(record, cut)
         if planted:
-            record.flags.append(Flag(
-                code="planted_instructions",
-                message=f"{len(planted)} passage(s) addressed to AI systems were set aside, e.g. "
-                        f"{planted[0][:120]!r}"))
-            note = ("The new text contains instructions addressed to AI systems (for example "
-                    f"“{planted[0][:100]}”). They are not policy terms and were ignored.")
-            record.interpretive_note = f"{record.interpretive_note} {note}" if record.interpretive_note else note
+            record.flags.append(
+                Flag(
+                    code="planted_instructions",
+                    message=f"{len(planted)} passage(s) addressed to AI systems were set aside, e.g. "
+                    f"{planted[0][:120]!r}",
+                )
+            )
+            note = (
+                "The new text contains instructions addressed to AI systems (for example "
+                f"“{planted[0][:100]}”). They are not policy terms and were ignored."
+            )
+            record.interpretive_note = (
+                f"{record.interpretive_note} {note}" if record.interpretive_note else note
+            )
         done = time.perf_counter()
-        record.provenance.timings_ms.update({
-            "provisions": round((assessed - started) * 1000, 2),
-            "summarize": round((done - assessed) * 1000, 2),
-        })
+        record.provenance.timings_ms.update(
+            {
+                "provisions": round((assessed - started) * 1000, 2),
+                "summarize": round((done - assessed) * 1000, 2),
+            }
+        )
         return record
 
     # --- the two kinds of record --------------------------------------------------------------
 
-    def _not_material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str],
-                      mismatch: str | None = None, cut: Truncation | None = None) -> ChangeRecord:
+    def _not_material(
+        self,
+        diff: DiffResult,
+        provisions: list[Provision],
+        kinds: list[str],
+        mismatch: str | None = None,
+        cut: Truncation | None = None,
+    ) -> ChangeRecord:
         if mismatch:
             return ChangeRecord(
-                material=False, severity="none", categories=[],
+                material=False,
+                severity="none",
+                categories=[],
                 headline="No comparison possible: the new version looks like a different document.",
                 summary=f"{mismatch} A change record would list every passage as removed and added, "
-                        "so none is made. Check the capture before relying on either version.",
+                "so none is made. Check the capture before relying on either version.",
                 impact="Nothing can be said about a change until both versions are the same document.",
-                actions=[], interpretive_note=" ".join(text.capture_problems(diff)) or None, changes=[],
+                actions=[],
+                interpretive_note=" ".join(text.capture_problems(diff)) or None,
+                changes=[],
                 provenance=Provenance(analyzer=self.name, library_version=__version__),
                 flags=[Flag(code="capture_mismatch", message=mismatch)],
             )
@@ -92,9 +118,13 @@ class RulesAnalyzer:
         if cut is not None:
             headline = f"No material change found: the {cut.side} version looks like a capture cut short."
         return ChangeRecord(
-            material=False, severity="none", categories=[], headline=headline,
+            material=False,
+            severity="none",
+            categories=[],
+            headline=headline,
             summary=f"{sentence} The wording that matters is the same in both versions.",
-            impact="Nothing changes for you.", actions=[],
+            impact="Nothing changes for you.",
+            actions=[],
             interpretive_note=" ".join(text.capture_problems(diff)) or None,
             changes=[],
             provenance=Provenance(analyzer=self.name, library_version=__version__),
@@ -196,7 +226,9 @@ def is_material(prov: Provision) -> bool:
     old, new = readable(prov.old_text), readable(prov.new_text)
     if figures(old) != figures(new):
         return True  # a figure changed (in any language); dates were already filtered as cosmetic
-    return _readable_changed_words(prov) >= REWRITE_WORDS  # a long rewrite may change what the rubric cannot see
+    return (
+        _readable_changed_words(prov) >= REWRITE_WORDS
+    )  # a long rewrite may change what the rubric cannot see
 
 
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?:;\s])\s+[A-Z][a-z][\w-]*\s+$")
@@ -205,11 +237,17 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?:;\s])\s+[A-Z][a-z][\w-]*\s+$")
 def figures(text: str) -> list[str]:
     """The numbers of a text that state a quantity: a number that is part of a name ('Google
     Analytics 4', 'Section 12', 'Windows 10': after a capitalised word inside a sentence) is not one."""
-    return [m.group(0) for m in _DIGITS.finditer(text) if not _NAME_BEFORE.search(text[max(0, m.start() - 60):m.start()])]
+    return [
+        m.group(0)
+        for m in _DIGITS.finditer(text)
+        if not _NAME_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+    ]
 
 
 _EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance|including)\s", re.I)
-_OPEN_END = re.compile(r"\b(?:and (?:many )?others|among others|and more|etc\.?|and so on|and the like)\b", re.I)
+_OPEN_END = re.compile(
+    r"\b(?:and (?:many )?others|among others|and more|etc\.?|and so on|and the like)\b", re.I
+)
 
 
 def _example_dropped(prov: Provision) -> bool:
@@ -220,7 +258,9 @@ def _example_dropped(prov: Provision) -> bool:
     if any(e.added for e in s.enumerations) or s.parties_added or prov.kind not in ("reworded", "narrowed"):
         return False
     old, new = prov.old_text, prov.new_text
-    return bool(_EXAMPLES.search(old) and _OPEN_END.search(old) and _EXAMPLES.search(new) and _OPEN_END.search(new))
+    return bool(
+        _EXAMPLES.search(old) and _OPEN_END.search(old) and _EXAMPLES.search(new) and _OPEN_END.search(new)
+    )
 
 
 def _only_headings(prov: Provision) -> bool:
@@ -235,8 +275,10 @@ def _readable_changed_words(prov: Provision) -> int:
     for u in prov.units:
         if u.kind in ("modified", "moved") and u.edits:
             old, new = readable(u.hunk.old_text), readable(u.hunk.new_text)
-            total += sum(word_count(old[a:b]) + word_count(new[c:d]) for (a, b), (c, d) in
-                         ((e.old, e.new) for e in word_edits(old, new)))
+            total += sum(
+                word_count(old[a:b]) + word_count(new[c:d])
+                for (a, b), (c, d) in ((e.old, e.new) for e in word_edits(old, new))
+            )
         else:
             total += u.changed_words
     return total
@@ -252,12 +294,25 @@ def different_document(diff: DiffResult, min_blocks: int = 20, max_shared: float
     if shared >= max_shared or _same_kind_of_title(diff.old.title, diff.new.title):
         return None  # a real wholesale rewrite keeps the document's title or kind
     title = f" ({diff.new.title!r})" if diff.new.title and diff.new.title != diff.old.title else ""
-    return (f"The two versions share only {round(100 * shared)}% of their paragraphs, so the new capture"
-            f"{title} is probably another page, not a new version of this document.")
+    return (
+        f"The two versions share only {round(100 * shared)}% of their paragraphs, so the new capture"
+        f"{title} is probably another page, not a new version of this document."
+    )
 
 
-_DOC_WORDS = ("privacy", "terms", "policy", "conditions", "agreement", "notice", "statement", "cookie",
-              "legal", "data protection", "use")
+_DOC_WORDS = (
+    "privacy",
+    "terms",
+    "policy",
+    "conditions",
+    "agreement",
+    "notice",
+    "statement",
+    "cookie",
+    "legal",
+    "data protection",
+    "use",
+)
 
 
 def _same_kind_of_title(old: str | None, new: str | None) -> bool:
@@ -290,7 +345,7 @@ def _quotes(prov: Provision, side: str, doc: Document, limit: int = 2) -> list[s
         spans += unit.quotes_old if side == "old" else unit.quotes_new
     out: list[str] = []
     for span in spans:
-        if doc.text[span.start:span.end] == span.text and span.text not in out:
+        if doc.text[span.start : span.end] == span.text and span.text not in out:
             out.append(span.text)
         if len(out) == limit:
             break

@@ -13,11 +13,19 @@ from bisect import bisect_left
 from collections import Counter
 from difflib import SequenceMatcher
 
-from summarizer.text.normalise import loose_key
-from summarizer.text.extract import action_sentences, defines, hedges_in, plain, vague_parties_in, window, word_count
+from summarizer.analyzers.rules.provisions import RIGHTS_CATEGORIES, Provision, channels
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.document import Document
-from summarizer.analyzers.rules.provisions import RIGHTS_CATEGORIES, Provision, channels
+from summarizer.text.extract import (
+    action_sentences,
+    defines,
+    hedges_in,
+    plain,
+    vague_parties_in,
+    window,
+    word_count,
+)
+from summarizer.text.normalise import loose_key
 
 TOPICS: dict[str, str] = {
     "data_collection": "what data is collected",
@@ -46,23 +54,54 @@ IMPACT: dict[str, tuple[str, str]] = {
     "data_collection": ("More data about you may be collected.", "Less data about you is collected."),
     "data_use_purpose": ("Your data may be used for more things.", "Your data is used for fewer things."),
     "third_party_sharing": ("Your data may reach more companies.", "Your data goes to fewer companies."),
-    "sale_targeted_ads": ("Your data may be used for ads or sold.", "Your data is less likely to be used for ads or sold."),
-    "tracking_tech": ("You may be tracked more, for example by cookies.", "You are tracked less, or you get more control over it."),
+    "sale_targeted_ads": (
+        "Your data may be used for ads or sold.",
+        "Your data is less likely to be used for ads or sold.",
+    ),
+    "tracking_tech": (
+        "You may be tracked more, for example by cookies.",
+        "You are tracked less, or you get more control over it.",
+    ),
     "sensitive_data": ("More sensitive data about you may be used.", "Sensitive data gets more care."),
-    "choice_consent": ("You have fewer choices, or your consent is assumed more often.", "You get more say over how your data is used."),
+    "choice_consent": (
+        "You have fewer choices, or your consent is assumed more often.",
+        "You get more say over how your data is used.",
+    ),
     "user_rights": ("You may have fewer rights over your data.", "You get more rights over your data."),
     "data_retention": ("Your data may be kept for longer.", "Your data is kept for a shorter time."),
     "security_breach": ("The security promises are weaker.", "The security promises are stronger."),
-    "international_transfer": ("Your data may be sent to more countries.", "Your data goes to fewer countries, or with more care."),
-    "children_audiences": ("Children or people in some regions get less care.", "Children or people in some regions get more care."),
-    "government_requests": ("Your data may be given to the police or the government more easily.",
-                            "Your data is given to the police or the government less easily."),
-    "policy_change_notice": ("The terms can change with less notice to you.", "You get more notice before the terms change."),
-    "content_license_ip": ("The company gets more rights over what you post.", "The company gets fewer rights over what you post."),
-    "account_termination": ("Your account can be closed or cut off more easily.", "Your account is harder to close or cut off."),
-    "dispute_resolution": ("It is harder for you to go to court or join a group claim.", "It is easier for you to settle a dispute."),
-    "liability_warranty_payment": ("The company takes on less blame, or you may pay more.",
-                                   "The company takes on more blame, or you may pay less."),
+    "international_transfer": (
+        "Your data may be sent to more countries.",
+        "Your data goes to fewer countries, or with more care.",
+    ),
+    "children_audiences": (
+        "Children or people in some regions get less care.",
+        "Children or people in some regions get more care.",
+    ),
+    "government_requests": (
+        "Your data may be given to the police or the government more easily.",
+        "Your data is given to the police or the government less easily.",
+    ),
+    "policy_change_notice": (
+        "The terms can change with less notice to you.",
+        "You get more notice before the terms change.",
+    ),
+    "content_license_ip": (
+        "The company gets more rights over what you post.",
+        "The company gets fewer rights over what you post.",
+    ),
+    "account_termination": (
+        "Your account can be closed or cut off more easily.",
+        "Your account is harder to close or cut off.",
+    ),
+    "dispute_resolution": (
+        "It is harder for you to go to court or join a group claim.",
+        "It is easier for you to settle a dispute.",
+    ),
+    "liability_warranty_payment": (
+        "The company takes on less blame, or you may pay more.",
+        "The company takes on more blame, or you may pay less.",
+    ),
     "contact_generic": ("Little changes for you.", "Little changes for you."),
 }
 
@@ -82,18 +121,43 @@ COSMETIC_PHRASES: list[tuple[str, str]] = [  # first match wins, per part of a r
     ("reordered", "the order of some passages"),
 ]
 _REGION_WORDS = {
-    "California": "California", "CCPA": "California", "CPRA": "California",
-    "European": "the EU", "EEA": "the EU", "GDPR": "the EU", "EU": "the EU",
-    "UK": "the UK", "Kingdom": "the UK", "Canada": "Canada", "Canadian": "Canada", "PIPEDA": "Canada",
-    "Brazil": "Brazil", "Brazilian": "Brazil", "LGPD": "Brazil", "India": "India", "Indian": "India",
-    "Japan": "Japan", "Japanese": "Japan", "Korea": "Korea", "Korean": "Korea", "China": "China",
-    "Chinese": "China", "PRC": "China", "PIPL": "China", "Australia": "Australia", "Australian": "Australia",
+    "California": "California",
+    "CCPA": "California",
+    "CPRA": "California",
+    "European": "the EU",
+    "EEA": "the EU",
+    "GDPR": "the EU",
+    "EU": "the EU",
+    "UK": "the UK",
+    "Kingdom": "the UK",
+    "Canada": "Canada",
+    "Canadian": "Canada",
+    "PIPEDA": "Canada",
+    "Brazil": "Brazil",
+    "Brazilian": "Brazil",
+    "LGPD": "Brazil",
+    "India": "India",
+    "Indian": "India",
+    "Japan": "Japan",
+    "Japanese": "Japan",
+    "Korea": "Korea",
+    "Korean": "Korea",
+    "China": "China",
+    "Chinese": "China",
+    "PRC": "China",
+    "PIPL": "China",
+    "Australia": "Australia",
+    "Australian": "Australia",
 }
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]{1,10}\b")
 _DATE_ONLY = re.compile(
     r"^(?:\s|[,./-]|\d{1,4}(?:st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|"
-    r"oct\w*|nov\w*|dec\w*)+$", re.I)
-_PLACEHOLDER = re.compile(r"\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b|\bLorem ipsum\b", re.I)
+    r"oct\w*|nov\w*|dec\w*)+$",
+    re.I,
+)
+_PLACEHOLDER = re.compile(
+    r"\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b|\bLorem ipsum\b", re.I
+)
 _ENDS_SENTENCE = re.compile(r"[.!?:;)\"'”’*_|\]]\s*$")
 
 
@@ -118,8 +182,12 @@ def doc_noun(doc: Document) -> str:
 def doc_name(doc: Document) -> str:
     """The document's own title when short and clean, else 'The <noun>'."""
     title = plain(doc.title or "").strip(" :.-!")
-    if (title and 2 <= len(title.split()) <= 7 and not _NOT_A_TITLE.match(title)
-            and re.search(r"polic|terms|notice|statement|agreement|conditions", title, re.I)):
+    if (
+        title
+        and 2 <= len(title.split()) <= 7
+        and not _NOT_A_TITLE.match(title)
+        and re.search(r"polic|terms|notice|statement|agreement|conditions", title, re.I)
+    ):
         if title.isupper():  # 'ZIFF DAVIS, LLC PRIVACY POLICY' -> 'Ziff Davis, LLC Privacy Policy'
             title = " ".join(w if len(w.strip(",.")) <= 3 else w.capitalize() for w in title.split())
         return title
@@ -145,8 +213,10 @@ def _q(text: str) -> str:
 
 
 _NO_TARGETS = re.compile(r"\]\([^)]*\)?|\(?https?://\S+|www\.\S+")
-_STOP = frozenset("a an the and or of to in on for with by at as is are be been this that these those it its "
-                  "our your we you us from any all such".split())
+_STOP = frozenset(
+    "a an the and or of to in on for with by at as is are be been this that these those it its "
+    "our your we you us from any all such".split()
+)
 _WORD_RX = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
 
@@ -161,8 +231,10 @@ def edit_phrases(prov: Provision, limit: int = 2) -> list[str]:
     for unit in prov.units:
         old, new = unit.hunk.old_text, unit.hunk.new_text
         for e in unit.edits:
-            removed, added = old[e.old[0]:e.old[1]], new[e.new[0]:e.new[1]]
-            weight = _content_words(_NO_TARGETS.sub(" ", removed)) + _content_words(_NO_TARGETS.sub(" ", added))
+            removed, added = old[e.old[0] : e.old[1]], new[e.new[0] : e.new[1]]
+            weight = _content_words(_NO_TARGETS.sub(" ", removed)) + _content_words(
+                _NO_TARGETS.sub(" ", added)
+            )
             if weight:
                 scored.append((weight, unit.pos + e.new[0], e, old, new))
     phrases: list[str] = []
@@ -170,12 +242,15 @@ def edit_phrases(prov: Provision, limit: int = 2) -> list[str]:
     unique = []
     for item in sorted(scored, key=lambda t: -t[0]):
         e, old, new = item[2], item[3], item[4]
-        key = (loose_key(old[e.old[0]:e.old[1]]), loose_key(new[e.new[0]:e.new[1]]))
+        key = (loose_key(old[e.old[0] : e.old[1]]), loose_key(new[e.new[0] : e.new[1]]))
         if key not in seen:
             seen.add(key)
             unique.append(item)
     for _, _, e, old, new in sorted(unique[:limit], key=lambda t: t[1]):
-        removed, added = plain(old[e.old[0]:e.old[1]]).rstrip("."), plain(new[e.new[0]:e.new[1]]).rstrip(".")
+        removed, added = (
+            plain(old[e.old[0] : e.old[1]]).rstrip("."),
+            plain(new[e.new[0] : e.new[1]]).rstrip("."),
+        )
         if e.op == "replace":
             before = _clip(window(old, e.old, after=3, max_words=10))
             after = _clip(window(new, e.new, after=3, max_words=10))
@@ -224,7 +299,9 @@ def change_summary(prov: Provision) -> str:
         first = f"Text on {name} was removed. It said {_q(old)}." if old else f"Text on {name} was removed."
     elif modified:
         phrases = edit_phrases(prov)
-        first = f"The text on {name} changed. " + " ".join(phrases) if phrases else f"The text on {name} changed."
+        first = (
+            f"The text on {name} changed. " + " ".join(phrases) if phrases else f"The text on {name} changed."
+        )
     elif new and old:
         first = f"The text on {name} now says {_q(new)}. Before, it said {_q(old)}."
     elif new:
@@ -233,7 +310,10 @@ def change_summary(prov: Provision) -> str:
         first = f"The text on {name} no longer says {_q(old)}."
     else:
         first = f"The text on {name} changed."
-    moved = next((u.hunk for u in prov.units if u.hunk.kind == "moved" and u.hunk.section_old != u.hunk.section_new), None)
+    moved = next(
+        (u.hunk for u in prov.units if u.hunk.kind == "moved" and u.hunk.section_old != u.hunk.section_new),
+        None,
+    )
     if moved is not None and prov.kind != "moved":
         src, dst = moved.section_old[-1:] or ("the top",), moved.section_new[-1:] or ("the top",)
         first += f" It also moved from {_q(src[0])} to {_q(dst[0])}."
@@ -348,7 +428,9 @@ def headline_fact(prov: Provision) -> str:
 _PROMISE = re.compile(
     r"(?:will|do|does|shall|would|can)? ?(?:not|never|n't) (?:ever )?(?:sell|share|rent|disclose|use|track|collect|"
     r"transfer|store|keep|retain|read|scan|access|monitor|give|provide|trade|combine|license|send|publish|"
-    r"charge|change|require)\b|never\b", re.I)
+    r"charge|change|require)\b|never\b",
+    re.I,
+)
 
 
 def _negation_phrase(prov: Provision, phrase: str, max_words: int = 6) -> str:
@@ -363,7 +445,7 @@ def _negation_phrase(prov: Provision, phrase: str, max_words: int = 6) -> str:
             words = text[at:].split()[:max_words]
             out = " ".join(words)
             cut = re.search(r"[.;:,]", out)
-            return (out[:cut.start()] if cut else out).strip()
+            return (out[: cut.start()] if cut else out).strip()
     return phrase
 
 
@@ -390,7 +472,7 @@ def summary(diff: DiffResult, provisions: list[Provision], shown: list[Provision
             topics.append(t)
     if len(shown) > 1:
         parts.append(f"The main ones are about {join_words(topics[:4])}.")
-    folded = provisions[len(shown):]
+    folded = provisions[len(shown) :]
     if folded:
         lesser = []
         for p in folded:
@@ -398,7 +480,9 @@ def summary(diff: DiffResult, provisions: list[Provision], shown: list[Provision
             if t not in lesser:
                 lesser.append(t)
         extra = f", on {join_words(lesser[:3])}" + (" and more" if len(lesser) > 3 else "") if lesser else ""
-        parts.append(f"{len(folded)} smaller {'change is' if len(folded) == 1 else 'changes are'} folded together here{extra}.")
+        parts.append(
+            f"{len(folded)} smaller {'change is' if len(folded) == 1 else 'changes are'} folded together here{extra}."
+        )
     if kinds:
         parts.append(f"Cosmetic edits were left out: {join_words(kinds)}.")
     return " ".join(parts)
@@ -451,7 +535,7 @@ def _blocks_near(doc: Document, prov: Provision, reach: int = 15) -> list:
     """Blocks of *doc* within *reach* blocks of the provision's first change."""
     starts = [b.start for b in doc.blocks]
     centre = bisect_left(starts, prov.start)
-    return doc.blocks[max(0, centre - reach): centre + reach]
+    return doc.blocks[max(0, centre - reach) : centre + reach]
 
 
 def interpretive_note(diff: DiffResult, shown: list[Provision]) -> str | None:
@@ -470,7 +554,9 @@ def interpretive_note(diff: DiffResult, shown: list[Provision]) -> str | None:
                     vague.append(party)
     if hedge_counts:
         words = [_q(h) for h, _ in hedge_counts.most_common(3)]
-        notes.append(f"The new text is hedged. It uses {join_words(words)}, so it does not say exactly what will happen or how far it goes.")
+        notes.append(
+            f"The new text is hedged. It uses {join_words(words)}, so it does not say exactly what will happen or how far it goes."
+        )
     if vague:
         notes.append(f"It names {join_words([_q(v) for v in vague[:3]])} but does not say who they are.")
     return " ".join(notes) or None
@@ -482,30 +568,45 @@ def capture_problems(diff: DiffResult) -> list[str]:
     notes: list[str] = []
     ow, nw = max(1, old.word_count), max(1, new.word_count)
     old_title, new_title = plain(old.title or ""), plain(new.title or "")
-    if old_title and new_title and SequenceMatcher(None, loose_key(old_title), loose_key(new_title)).ratio() < 0.5:
-        notes.append(f"The two versions have different titles ({_q(old_title)} and {_q(new_title)}). "
-                     "The new one may be a different page, so treat this record with care.")
+    if (
+        old_title
+        and new_title
+        and SequenceMatcher(None, loose_key(old_title), loose_key(new_title)).ratio() < 0.5
+    ):
+        notes.append(
+            f"The two versions have different titles ({_q(old_title)} and {_q(new_title)}). "
+            "The new one may be a different page, so treat this record with care."
+        )
     if nw < 0.6 * ow and ow >= 300:
         ends_mid = not _ENDS_SENTENCE.search(new.text.rstrip()[-200:])
-        detail = f"{round(100 * nw / ow)}% of the old length" + (", and it ends mid-sentence" if ends_mid else "")
-        notes.append(f"The new version is much shorter ({detail}). "
-                     "It may have been cut short, so some removals may not be real.")
+        detail = f"{round(100 * nw / ow)}% of the old length" + (
+            ", and it ends mid-sentence" if ends_mid else ""
+        )
+        notes.append(
+            f"The new version is much shorter ({detail}). "
+            "It may have been cut short, so some removals may not be real."
+        )
     elif ow < 0.6 * nw and nw >= 300:
-        notes.append(f"The old version is much shorter ({round(100 * ow / nw)}% of the new length). "
-                     "It may have been captured only in part, so some additions may not be new.")
+        notes.append(
+            f"The old version is much shorter ({round(100 * ow / nw)}% of the new length). "
+            "It may have been captured only in part, so some additions may not be new."
+        )
     swap = _region_swap(old.text, new.text)
     if swap:
         notes.append(swap)
     placeholder = _PLACEHOLDER.search(new.text)
     if placeholder and not _PLACEHOLDER.search(old.text):
-        notes.append(f"The new text contains what looks like an unfilled placeholder ({_q(plain(placeholder.group(0)))}). "
-                     "It may have been published by mistake.")
+        notes.append(
+            f"The new text contains what looks like an unfilled placeholder ({_q(plain(placeholder.group(0)))}). "
+            "It may have been published by mistake."
+        )
     return notes
 
 
 def _region_swap(old: str, new: str) -> str | None:
     def counts(text: str) -> Counter[str]:
         return Counter(_REGION_WORDS[w] for w in _CAPITALISED.findall(text) if w in _REGION_WORDS)
+
     a, b = counts(old), counts(new)
     names = list(dict.fromkeys(_REGION_WORDS.values()))
     gone = [r for r in names if a[r] >= 3 and b[r] == 0]
@@ -517,5 +618,7 @@ def _region_swap(old: str, new: str) -> str | None:
         parts.append(f"the old one mentions {join_words(gone)} and the new one does not")
     if came:
         parts.append(f"the new one mentions {join_words(came)} and the old one does not")
-    return (f"The two versions may be different regional editions: {join_words(parts)}. "
-            "Check that both are the same edition before relying on this record.")
+    return (
+        f"The two versions may be different regional editions: {join_words(parts)}. "
+        "Check that both are the same edition before relying on this record."
+    )

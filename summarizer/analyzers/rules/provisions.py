@@ -13,13 +13,21 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from summarizer.rubric.classifier import classify, score_all
-from summarizer.text.normalise import loose_key, normalise
-from summarizer.text.extract import Edit, Span, quote_from, sentences, sentences_touching, word_count, word_edits
-from summarizer.model.document import Block
 from summarizer.model.diff import DiffResult, Hunk, Signals
-from summarizer.rubric.severity import Assessment, assess_change, change_severity
+from summarizer.model.document import Block
 from summarizer.model.taxonomy import CATEGORIES, Severity
+from summarizer.rubric.classifier import classify, score_all
+from summarizer.rubric.severity import Assessment, assess_change, change_severity
+from summarizer.text.extract import (
+    Edit,
+    Span,
+    quote_from,
+    sentences,
+    sentences_touching,
+    word_count,
+    word_edits,
+)
+from summarizer.text.normalise import loose_key, normalise
 
 GAP_CHARS = 3000  # units of one category and section further apart than this are separate provisions
 MAX_QUOTES = 2
@@ -34,7 +42,9 @@ _FURNITURE = re.compile(
     r"open all|close all|manage preferences|cookie settings|accept(?: all)?(?: cookies)?|reject all|"
     r"table of contents|contents|menu|home|sitemap|share|tweet|advertisement|\W*|"
     r"this page was last (?:edited|modified|updated) .*|text is available under .*|(?:copyright )?© .*|"
-    r"all rights reserved\.?|(?:log in|sign in|sign up)(?: .{0,20})?)$", re.I)
+    r"all rights reserved\.?|(?:log in|sign in|sign up)(?: .{0,20})?)$",
+    re.I,
+)
 
 
 @dataclass
@@ -117,8 +127,15 @@ class Provision:
     def rank_key(self) -> tuple:
         """Most severe first: how much it matters, worse before better, size of the shift, size."""
         shift = abs(self.after.rank - self.before.rank)
-        return (self.category != "contact_generic", self.importance.rank, self.direction == "up",
-                self.direction == "down", shift, CATEGORIES[self.category].tendency.rank, self.changed_words)
+        return (
+            self.category != "contact_generic",
+            self.importance.rank,
+            self.direction == "up",
+            self.direction == "down",
+            shift,
+            CATEGORIES[self.category].tendency.rank,
+            self.changed_words,
+        )
 
 
 # --- page furniture ------------------------------------------------------------------------------
@@ -153,8 +170,11 @@ def is_furniture(text: str) -> bool:
 
 def _rank_sentences(sents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
     def overlap(s: Span) -> int:
-        return sum(max(0, min(e, s.end) - max(b, s.start)) + (1 if b == e and s.start <= b <= s.end else 0)
-                   for b, e in ranges)
+        return sum(
+            max(0, min(e, s.end) - max(b, s.start)) + (1 if b == e and s.start <= b <= s.end else 0)
+            for b, e in ranges
+        )
+
     return sorted(sents, key=lambda s: -overlap(s))
 
 
@@ -175,10 +195,21 @@ def _modified_unit(h: Hunk) -> Unit | None:
         return None
     old_text = " ".join(s.text for s in so)
     new_text = " ".join(s.text for s in sn)
-    changed = sum(word_count(h.old_text[b:e]) for b, e in ra) + sum(word_count(h.new_text[b:e]) for b, e in rb)
-    unit = Unit(hunk=h, kind=h.kind, section=h.section, old_text=old_text, new_text=new_text, pos=h.new_start,
-                quotes_old=_quote_spans(h.old_text, h.old_start, so, ra),
-                quotes_new=_quote_spans(h.new_text, h.new_start, sn, rb), changed_words=changed, edits=edits)
+    changed = sum(word_count(h.old_text[b:e]) for b, e in ra) + sum(
+        word_count(h.new_text[b:e]) for b, e in rb
+    )
+    unit = Unit(
+        hunk=h,
+        kind=h.kind,
+        section=h.section,
+        old_text=old_text,
+        new_text=new_text,
+        pos=h.new_start,
+        quotes_old=_quote_spans(h.old_text, h.old_start, so, ra),
+        quotes_new=_quote_spans(h.new_text, h.new_start, sn, rb),
+        changed_words=changed,
+        edits=edits,
+    )
     return unit
 
 
@@ -246,8 +277,10 @@ def _heading_change(diff: DiffResult, h: Hunk) -> bool:
     if not all(_short_line(b.text) for b in old + new):
         return False
     if kinds == {"paragraph"}:  # no heading markup: it must read as a title, not a broken sentence
-        return not any("," in b.text or _continues(blocks, b) for blocks, b in
-                       ((diff.old.blocks, old[0]), (diff.new.blocks, new[0])))
+        return not any(
+            "," in b.text or _continues(blocks, b)
+            for blocks, b in ((diff.old.blocks, old[0]), (diff.new.blocks, new[0]))
+        )
     return True
 
 
@@ -280,9 +313,15 @@ def _one_sided_units(h: Hunk) -> list[Unit]:
         focus = [(sents[0].start, sents[0].end)]
         quotes = _quote_spans(text, base, sents[:1] if len(sents) == 1 else _substantive(sents), focus)
         body = piece.strip()
-        unit = Unit(hunk=h, kind=h.kind, section=h.section, old_text=body if old_side else "",
-                    new_text="" if old_side else body, pos=h.new_start + (0 if old_side else s),
-                    changed_words=word_count(body))
+        unit = Unit(
+            hunk=h,
+            kind=h.kind,
+            section=h.section,
+            old_text=body if old_side else "",
+            new_text="" if old_side else body,
+            pos=h.new_start + (0 if old_side else s),
+            changed_words=word_count(body),
+        )
         if old_side:
             unit.quotes_old = quotes
         else:
@@ -303,20 +342,33 @@ def _moved_unit(h: Hunk) -> Unit:
         if unit is not None:
             return unit
     so, sn = _substantive(sentences(h.old_text)), _substantive(sentences(h.new_text))
-    unit = Unit(hunk=h, kind="moved", section=h.section, old_text=h.old_text.strip(), new_text=h.new_text.strip(),
-                pos=h.new_start, changed_words=0)
-    unit.quotes_old = [Span(h.old_start + s.start, h.old_start + s.end, s.text) for s in
-                       (quote_from(h.old_text, x) for x in so)]
-    unit.quotes_new = [Span(h.new_start + s.start, h.new_start + s.end, s.text) for s in
-                       (quote_from(h.new_text, x) for x in sn)]
+    unit = Unit(
+        hunk=h,
+        kind="moved",
+        section=h.section,
+        old_text=h.old_text.strip(),
+        new_text=h.new_text.strip(),
+        pos=h.new_start,
+        changed_words=0,
+    )
+    unit.quotes_old = [
+        Span(h.old_start + s.start, h.old_start + s.end, s.text)
+        for s in (quote_from(h.old_text, x) for x in so)
+    ]
+    unit.quotes_new = [
+        Span(h.new_start + s.start, h.new_start + s.end, s.text)
+        for s in (quote_from(h.new_text, x) for x in sn)
+    ]
     return unit
 
 
 def only_link_targets(old: str, new: str) -> bool:
     """True when two texts differ only inside Markdown link targets (even ones the loader's
     link pattern does not recognise, such as 'mailto: name@example.com')."""
+
     def key(text: str) -> str:
         return loose_key(_URL.sub(" ", _LINK_TARGET.sub("]", text)))
+
     return key(old) == key(new)
 
 
@@ -330,11 +382,15 @@ def readable_key(text: str) -> str:
     return loose_key(readable(text))
 
 
-_PLACEHOLDER = re.compile(r"\\?\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b", re.I)
+_PLACEHOLDER = re.compile(
+    r"\\?\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b", re.I
+)
 _DATE = re.compile(
     r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b", re.I)
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b",
+    re.I,
+)
 PLACEHOLDER_SLACK = 5  # words besides the dates that may differ around a placeholder
 
 
@@ -349,8 +405,11 @@ def placeholder_for_dates(old: str, new: str) -> bool:
     ka, kb = loose_key(a).split(), loose_key(b).split()
     if ka.count("date") != kb.count("date"):
         return False
-    changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in
-                  SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes() if op != "equal")
+    changed = sum(
+        max(i2 - i1, j2 - j1)
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
+        if op != "equal"
+    )
     return changed <= PLACEHOLDER_SLACK
 
 
@@ -365,8 +424,11 @@ def resegmented(diff: DiffResult) -> set[int]:
     regions: list[list[Hunk]] = []
     for h in ordered:
         last = regions[-1][-1] if regions else None
-        if (last is not None and 0 <= h.old_start - last.old_end <= REGION_GAP
-                and 0 <= h.new_start - last.new_end <= REGION_GAP):
+        if (
+            last is not None
+            and 0 <= h.old_start - last.old_end <= REGION_GAP
+            and 0 <= h.new_start - last.new_end <= REGION_GAP
+        ):
             regions[-1].append(h)
         else:
             regions.append([h])
@@ -374,8 +436,8 @@ def resegmented(diff: DiffResult) -> set[int]:
     for region in regions:
         if all(h.cosmetic for h in region) or not any(h.kind in ("added", "removed") for h in region):
             continue  # a lone modified hunk is judged by the cosmetic filter and the rubric
-        old = diff.old.text[region[0].old_start:max(h.old_end for h in region)]
-        new = diff.new.text[region[0].new_start:max(h.new_end for h in region)]
+        old = diff.old.text[region[0].old_start : max(h.old_end for h in region)]
+        new = diff.new.text[region[0].new_start : max(h.new_end for h in region)]
         key = readable_key(old)
         if key and key == readable_key(new):
             found.update(h.id for h in region if not h.cosmetic)
@@ -439,8 +501,11 @@ _WEB = re.compile(r"https?://|www\.|\b(?:online|web) form\b|\bwebform\b|\bportal
 _POSTAL = re.compile(r"\b(?:write to us|by (?:post|mail)|postal address|mailing address)\b", re.I)
 
 
-_RIGHT_ACTION = re.compile(r"\b(?:request\w*|opt(?:ing)?[- ]?out|unsubscrib\w*|withdraw\w*|exercis\w*|delet\w*|"
-                           r"eras\w*|rectif\w*|correct\w*|object\w*|appeal\w*)\b", re.I)
+_RIGHT_ACTION = re.compile(
+    r"\b(?:request\w*|opt(?:ing)?[- ]?out|unsubscrib\w*|withdraw\w*|exercis\w*|delet\w*|"
+    r"eras\w*|rectif\w*|correct\w*|object\w*|appeal\w*)\b",
+    re.I,
+)
 
 
 def channels(text: str) -> frozenset[str]:
@@ -448,7 +513,10 @@ def channels(text: str) -> frozenset[str]:
     found = set()
     if _EMAIL_ADDR.search(text):
         found.add("email")
-    if any(sum(ch.isdigit() for ch in m.group(0)) >= 7 for m in _PHONE.finditer(_DATE.sub(" ", _URL.sub(" ", text)))):
+    if any(
+        sum(ch.isdigit() for ch in m.group(0)) >= 7
+        for m in _PHONE.finditer(_DATE.sub(" ", _URL.sub(" ", text)))
+    ):
         found.add("phone")
     if _WEB.search(text):
         found.add("web")
@@ -523,8 +591,11 @@ def _merge_replacements(provisions: list[Provision]) -> list[Provision]:
     out: list[Provision] = []
     for prov in provisions:
         prev = next((p for p in reversed(out) if p.section == prov.section), None)
-        if (prev is not None and abs(prov.start - prev.end) <= GAP_CHARS
-                and {_one_side(prev), _one_side(prov)} == {"old", "new"}):
+        if (
+            prev is not None
+            and abs(prov.start - prev.end) <= GAP_CHARS
+            and {_one_side(prev), _one_side(prov)} == {"old", "new"}
+        ):
             shared = _shared_category(prev, prov)
             if shared is not None:
                 prev.units = sorted(prev.units + prov.units, key=lambda u: (u.pos, u.kind != "removed"))
@@ -639,8 +710,12 @@ def _context(sides: Sides, side: str, prov: Provision, at: int, limit: int = 400
     lo, hi = max(0, centre - CONTEXT_BLOCKS), min(len(doc.blocks), centre + CONTEXT_BLOCKS)
     parts: list[str] = []
     for block in doc.blocks[lo:hi]:
-        if (block.section == prov.section and block.kind in _TEXT_BLOCKS and sides.unchanged(side, block)
-                and prov.category in _block_labels(block)[:2]):
+        if (
+            block.section == prov.section
+            and block.kind in _TEXT_BLOCKS
+            and sides.unchanged(side, block)
+            and prov.category in _block_labels(block)[:2]
+        ):
             parts.append(block.text.strip())
     if not parts:  # elsewhere in the document: the passages most like this one
         own = _bag(prov.old_text or prov.new_text)
