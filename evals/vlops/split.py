@@ -8,13 +8,16 @@ The split was made before any pair content was read.
 Usage: python evals/vlops/split.py [DATA_DIR]
 (default DATA_DIR: /work/shared/data/ota-vlops)
 """
+
 import hashlib
 import json
 import sys
 from pathlib import Path
 
-RULE = ("sorted pair folder names of ota-vlops; heldout if "
-        "sha256(name.encode('utf-8')).digest()[0] < 0x80 else dev")
+RULE = (
+    "sorted pair folder names of ota-vlops; heldout if "
+    "sha256(name.encode('utf-8')).digest()[0] < 0x80 else dev"
+)
 
 
 def assign(name: str) -> str:
@@ -24,8 +27,12 @@ def assign(name: str) -> str:
 def main() -> None:
     data = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/ota-vlops")
     names = sorted(p.name for p in data.iterdir() if p.is_dir())
-    out = {"rule": RULE, "source": "ota-vlops (OpenTermsArchive/vlopses-us-versions)",
-           "dev": [], "heldout": []}
+    out = {
+        "rule": RULE,
+        "source": "ota-vlops (OpenTermsArchive/vlopses-us-versions)",
+        "dev": [],
+        "heldout": [],
+    }
     for n in names:
         out[assign(n)].append(n)
     dest = Path(__file__).with_name("split.json")
