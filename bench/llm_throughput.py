@@ -31,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer.llm import ChatRequest, LLMClient  # noqa: E402
+from summarizer.store.model_calls import ModelCallStore  # noqa: E402
 from summarizer.testing.fake_openai import FakeOpenAIServer, ScriptedResponse, chat_completion  # noqa: E402
 
 
@@ -86,7 +87,7 @@ def client(server: RemoteServer, db_url: str, **kwargs) -> LLMClient:
         model="gpt-4o-mini",
         base_url=server.base_url,
         api_key="sk-bench",
-        db_url=db_url,
+        call_log=ModelCallStore(db_url),
         use_cache=False,
         **kwargs,
     )

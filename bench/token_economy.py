@@ -216,10 +216,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-pair", action="store_true", help="print one line per pair")
     args = parser.parse_args(argv)
 
-    extra = {"chunk_tokens": args.chunk_tokens} if args.chunk_tokens else {}
-    if args.context is not None:
-        extra["context_sentences"] = args.context
-    analyzer = LLMAnalyzer(AnalysisOptions(model=args.model, prompt=args.prompt, extra=extra))
+    options = AnalysisOptions(
+        model=args.model, prompt=args.prompt, chunk_tokens=args.chunk_tokens, context_sentences=args.context
+    )
+    analyzer = LLMAnalyzer(options)
     started = time.perf_counter()
     rows = []
     for folder in sorted(p for p in args.pairs.iterdir() if (p / "old.md").exists()):

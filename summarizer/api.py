@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import time
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summarizer.diffing.load import load_document, parse_document
 from summarizer.errors import NoChange
@@ -17,6 +18,7 @@ from summarizer.model.document import Document
 
 if TYPE_CHECKING:  # the diff path stays free of pydantic and the analyzers
     from summarizer.analyzers import AnalysisOptions
+    from summarizer.config import Settings
     from summarizer.model.record import ChangeRecord
 
 
@@ -102,3 +104,27 @@ def compare_files(
     record = analyze(diff, analyzer, options)
     record.provenance.timings_ms["diff"] = round(diff_ms, 2)
     return record
+
+
+def analysis_options(settings: Settings, **overrides: Any) -> AnalysisOptions:
+    """The analysis options the *settings* give, *overrides* (those not None) on top.
+
+    The one way from settings to options (``compare``, ``eval run`` and ``track`` all use it):
+    for the model analyzer its model, endpoint, key and tuning; for every analyzer the response
+    cache and call log in the configured database (opened only when a model is called).
+    """
+    from summarizer.analyzers import AnalysisOptions
+    from summarizer.store.model_calls import ModelCallStore
+
+    model = settings.analyzer == "llm"  # the model's settings travel only with the model analyzer
+    options = AnalysisOptions(
+        model=settings.model if model else None,
+        base_url=settings.base_url if model else None,
+        api_key=settings.api_key if model else None,
+        call_log=ModelCallStore(settings.db_url),
+        chunk_tokens=settings.chunk_tokens,
+        max_output_tokens=settings.max_output_tokens,
+        response_format=settings.response_format,
+        timeout=settings.timeout,
+    )
+    return replace(options, **{k: v for k, v in overrides.items() if v is not None})

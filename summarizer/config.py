@@ -1,16 +1,22 @@
 """Settings resolved in order: explicit flags, then environment, then the config file, then defaults.
 
+This module is the only reader of the environment (a test holds every other module to it); the
+rest of the package takes typed values.
+
 Environment: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``SUMMARIZER_MODEL``, ``SUMMARIZER_DB``,
 ``SUMMARIZER_HOME`` (the state directory), ``SUMMARIZER_CONFIG`` (the config file),
-``SUMMARIZER_ANALYZER``, ``SUMMARIZER_PROMPTS_DIR``.
+``SUMMARIZER_ANALYZER``, ``SUMMARIZER_PROMPTS_DIR``; for the model analyzer
+``SUMMARIZER_CHUNK_TOKENS``, ``SUMMARIZER_MAX_OUTPUT_TOKENS``, ``SUMMARIZER_RESPONSE_FORMAT`` and
+``SUMMARIZER_LLM_TIMEOUT`` (seconds per request); ``SUMMARIZER_MAX_BYTES`` (the input size limit)
+and ``SUMMARIZER_NO_FORK`` (diff on one core).
 The config file is TOML (``config.toml`` in the state directory) with the same keys in lower case
-without the prefix: ``model``, ``base_url``, ``db``, ``analyzer``, ``api_key`` (discouraged).
+without the prefix: ``model``, ``base_url``, ``db``, ``analyzer``, ``api_key`` (discouraged),
+``chunk_tokens``, ``max_output_tokens``, ``response_format``, ``timeout``.
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -51,6 +57,10 @@ class Settings:
     api_key: str | None = None
     db: str | None = None
     analyzer: str = "rules"
+    chunk_tokens: int | None = None
+    max_output_tokens: int | None = None
+    response_format: str | None = None
+    timeout: float | None = None  # seconds per model request
     sources: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -87,7 +97,13 @@ _ENV = {
     "api_key": "OPENAI_API_KEY",
     "db": "SUMMARIZER_DB",
     "analyzer": "SUMMARIZER_ANALYZER",
+    "chunk_tokens": "SUMMARIZER_CHUNK_TOKENS",
+    "max_output_tokens": "SUMMARIZER_MAX_OUTPUT_TOKENS",
+    "response_format": "SUMMARIZER_RESPONSE_FORMAT",
+    "timeout": "SUMMARIZER_LLM_TIMEOUT",
 }
+# Settings that are numbers (the environment and the config file may give them as text).
+_NUMBERS: dict[str, type] = {"chunk_tokens": int, "max_output_tokens": int, "timeout": float}
 
 
 def load_settings(**flags: Any) -> Settings:
@@ -108,13 +124,38 @@ def load_settings(**flags: Any) -> Settings:
         elif name == "api_key" and key_file.exists():
             settings.api_key = key_file.read_text(encoding="utf-8").strip() or None
             settings.sources[name] = f"key file {key_file}"
+    for name, kind in _NUMBERS.items():
+        value = getattr(settings, name)
+        if value is not None:
+            setattr(settings, name, _number(value, kind, f"{name} ({settings.sources[name]})"))
     return settings
+
+
+def _number(value: Any, kind: type, what: str) -> Any:
+    try:
+        return kind(value)
+    except (TypeError, ValueError):
+        noun = "a whole number" if kind is int else "a number"
+        raise InputError(f"{what} must be {noun}, got {value!r}") from None
+
+
+def max_input_bytes(default: int) -> int:
+    """The input size limit: ``SUMMARIZER_MAX_BYTES``, else *default*."""
+    value = os.environ.get("SUMMARIZER_MAX_BYTES")
+    return _number(value, int, "SUMMARIZER_MAX_BYTES") if value else default
+
+
+def fork_allowed() -> bool:
+    """False when ``SUMMARIZER_NO_FORK`` is set: the diff then stays in one process."""
+    return not os.environ.get("SUMMARIZER_NO_FORK")
 
 
 def _read_config_file() -> dict[str, Any]:
     path = config_path()
     if not path.exists():
         return {}
+    import tomllib  # only when there is a file: the diff path imports this module
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -15,7 +15,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -27,6 +27,7 @@ from summarizer.errors import InputError, NoChange, SummarizerError, UpstreamErr
 from summarizer.model.taxonomy import Severity
 from summarizer.store import workqueue as wq
 from summarizer.store.db import open_engine
+from summarizer.store.model_calls import ModelCallStore
 from summarizer.store.models import (
     PolicyDocument,
     ProvisionState,
@@ -111,6 +112,8 @@ def track(
         raise InputError("--limit must be at least 1")
     started = time.perf_counter()
     options = options or AnalysisOptions()
+    if options.call_log is None:  # model calls are logged (and cached) beside the records
+        options = replace(options, call_log=ModelCallStore(db_url))
     _check_analyzer(analyzer, options)
     key = analysis_key(analyzer, options)
     scope = wq.Scope(service, document)

@@ -6,28 +6,49 @@ produced a record. ``get_analyzer`` imports lazily: the offline path never impor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from summarizer.errors import InputError
 from summarizer.model.diff import DiffResult
 from summarizer.model.record import ChangeRecord
+
+if TYPE_CHECKING:  # pragma: no cover
+    from summarizer.llm.cache import CallLog
 
 ANALYZERS = ("rules", "llm")
 
 
 @dataclass
 class AnalysisOptions:
-    """Options an analyzer may use; the rules analyzer ignores the model ones."""
+    """Options an analyzer may use; the rules analyzer ignores the model ones.
+
+    Built from the settings by :func:`summarizer.api.analysis_options`. A tuning field left None
+    takes the prompt's manifest default, then the model analyzer's own.
+    """
 
     model: str | None = None
-    base_url: str | None = None
+    base_url: str | None = None  # None: OpenAI
     api_key: str | None = None
     prompt: str | None = None  # NAME@VERSION
     use_cache: bool = True
     max_cost: float | None = None
-    db_url: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    call_log: CallLog | None = None  # the response cache and call log (None: in memory)
+    # what the model analyzer sends
+    chunk_tokens: int | None = None  # token budget for the changes shown in one call
+    max_output_tokens: int | None = None
+    context_sentences: int | None = None
+    max_changes: int | None = None
+    temperature: float | None = None
+    layout: str | None = None  # verbose, compact or inline excerpts
+    response_format: str | None = None  # json_schema or json_object_schema
+    # how the client sends it
+    timeout: float | None = None  # seconds per request
+    concurrency: int | None = None
+    rpm: int | None = None
+    max_retries: int | None = None
+    sleep: Callable[[float], None] | None = None  # replaces backoff waits (tests)
 
 
 class Analyzer(Protocol):

@@ -21,8 +21,8 @@ def db_url(db: str | None) -> str:
     return load_settings(db=db).db_url
 
 
-# Model-call tuning shared by every command that can run --analyzer llm. Each falls back to the
-# environment (SUMMARIZER_CHUNK_TOKENS, ...) and then to the prompt's manifest.
+# Model-call tuning shared by every command that can run --analyzer llm: flags for load_settings,
+# which falls back to the environment (SUMMARIZER_CHUNK_TOKENS, ...), then the prompt's manifest.
 CHUNK_TOKENS = typer.Option(
     None,
     "--chunk-tokens",
@@ -38,22 +38,6 @@ RESPONSE_FORMAT = typer.Option(
     "--response-format",
     help="json_schema (structured outputs, the default) or json_object_schema (schema inside JSON mode: llama-cpp-python).",
 )
-
-
-def model_tuning(
-    chunk_tokens: int | None = None,
-    max_output_tokens: int | None = None,
-    timeout: float | None = None,
-    response_format: str | None = None,
-) -> dict[str, object]:
-    """The tuning flags that were given, as ``AnalysisOptions.extra``."""
-    given = {
-        "chunk_tokens": chunk_tokens,
-        "max_output_tokens": max_output_tokens,
-        "timeout": timeout,
-        "response_format": response_format,
-    }
-    return {k: v for k, v in given.items() if v is not None}
 
 
 def _version(value: bool) -> None:

@@ -8,7 +8,7 @@ from enum import Enum
 
 import typer
 
-from summarizer.cli.app import CHUNK_TOKENS, MAX_OUTPUT_TOKENS, RESPONSE_FORMAT, TIMEOUT, app, model_tuning
+from summarizer.cli.app import CHUNK_TOKENS, MAX_OUTPUT_TOKENS, RESPONSE_FORMAT, TIMEOUT, app
 
 
 class RecordFormat(str, Enum):
@@ -50,24 +50,23 @@ def compare_command(
     ),
 ) -> None:
     """Explain how a document changed: one change record (severity, shifts, quotes) for OLD → NEW."""
-    from summarizer.analyzers import ANALYZERS, AnalysisOptions
-    from summarizer.api import compare_files
+    from summarizer.analyzers import ANALYZERS
+    from summarizer.api import analysis_options, compare_files
     from summarizer.config import load_settings
     from summarizer.errors import InputError
 
-    settings = load_settings(model=model, base_url=base_url, analyzer=analyzer)
+    settings = load_settings(
+        model=model,
+        base_url=base_url,
+        analyzer=analyzer,
+        chunk_tokens=chunk_tokens,
+        max_output_tokens=max_output_tokens,
+        timeout=timeout,
+        response_format=response_format,
+    )
     if settings.analyzer not in ANALYZERS:
         raise InputError(f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}")
-    options = AnalysisOptions(
-        model=settings.model,
-        base_url=settings.base_url,
-        api_key=settings.api_key,
-        prompt=prompt,
-        use_cache=not no_cache,
-        max_cost=max_cost,
-        db_url=settings.db_url,
-        extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format),
-    )
+    options = analysis_options(settings, prompt=prompt, use_cache=not no_cache, max_cost=max_cost)
     record = compare_files(old, new, settings.analyzer, options, encoding=encoding)
 
     if output is not None:

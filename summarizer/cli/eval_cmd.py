@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from summarizer.cli.app import CHUNK_TOKENS, MAX_OUTPUT_TOKENS, RESPONSE_FORMAT, TIMEOUT, app, model_tuning
+from summarizer.cli.app import CHUNK_TOKENS, MAX_OUTPUT_TOKENS, RESPONSE_FORMAT, TIMEOUT, app
 from summarizer.cli.app import db_url as _db_url
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -137,7 +137,8 @@ def run_command(
     """Run the analyzer on every case, score it, store the run, and gate on a baseline."""
     from rich.console import Console
 
-    from summarizer.analyzers import ANALYZERS, AnalysisOptions
+    from summarizer.analyzers import ANALYZERS
+    from summarizer.api import analysis_options
     from summarizer.config import load_settings
     from summarizer.errors import InputError, UpstreamError
     from summarizer.evals.cases import default_cases_dir, load_cases
@@ -145,7 +146,16 @@ def run_command(
     from summarizer.evals.runner import all_failed, all_upstream_failed
     from summarizer.evals.storage import resolve_run, save_run
 
-    settings = load_settings(model=model, base_url=base_url, analyzer=analyzer, db=db)
+    settings = load_settings(
+        model=model,
+        base_url=base_url,
+        analyzer=analyzer,
+        db=db,
+        chunk_tokens=chunk_tokens,
+        max_output_tokens=max_output_tokens,
+        timeout=timeout,
+        response_format=response_format,
+    )
     if settings.analyzer not in ANALYZERS:
         raise InputError(f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}")
     if prompt and settings.analyzer != "llm":
@@ -153,17 +163,7 @@ def run_command(
     cases_dir = Path(cases) if cases else default_cases_dir()
     selected = load_cases(cases_dir, ids=case or None, tags=tag or None)
     base_run = resolve_run(baseline, settings.db_url) if baseline else None  # fail before spending anything
-    llm = settings.analyzer == "llm"
-    options = AnalysisOptions(
-        model=settings.model if llm else None,
-        base_url=settings.base_url if llm else None,
-        api_key=settings.api_key if llm else None,
-        prompt=prompt,
-        use_cache=not no_cache,
-        max_cost=max_cost,
-        db_url=settings.db_url,
-        extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format),
-    )
+    options = analysis_options(settings, prompt=prompt, use_cache=not no_cache, max_cost=max_cost)
     judge_fn = None
     if judge:
         from summarizer.evals.judge import Judge, JudgeOptions
@@ -176,7 +176,7 @@ def run_command(
                 threshold=judge_threshold,
                 repeat=repeat,
                 use_cache=not no_cache,
-                db_url=settings.db_url,
+                call_log=options.call_log,
             )
         )
     err = Console(stderr=True, highlight=False)

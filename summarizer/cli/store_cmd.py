@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from summarizer.cli.app import CHUNK_TOKENS, MAX_OUTPUT_TOKENS, RESPONSE_FORMAT, TIMEOUT, app, model_tuning
+from summarizer.cli.app import CHUNK_TOKENS, MAX_OUTPUT_TOKENS, RESPONSE_FORMAT, TIMEOUT, app
 from summarizer.cli.app import db_url as _db_url
 
 DB_HELP = "Database URL or SQLite path (default: SUMMARIZER_DB, else summarizer.db in the state directory)."
@@ -162,21 +162,21 @@ def track_command(
     ),
 ) -> None:
     """Make a change record for every consecutive version pair that has none (resumable; run it in parallel freely)."""
-    from summarizer.analyzers import AnalysisOptions
+    from summarizer.api import analysis_options
     from summarizer.config import load_settings
     from summarizer.tracking import track
 
-    settings = load_settings(db=db, model=model, base_url=base_url, analyzer=analyzer)
-    options = AnalysisOptions(
-        model=settings.model,
-        base_url=settings.base_url,
-        api_key=settings.api_key,
-        prompt=prompt,
-        use_cache=not no_cache,
-        max_cost=max_cost,
-        db_url=settings.db_url,
-        extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format),
+    settings = load_settings(
+        db=db,
+        model=model,
+        base_url=base_url,
+        analyzer=analyzer,
+        chunk_tokens=chunk_tokens,
+        max_output_tokens=max_output_tokens,
+        timeout=timeout,
+        response_format=response_format,
     )
+    options = analysis_options(settings, prompt=prompt, use_cache=not no_cache, max_cost=max_cost)
     with _progress("tracking", progress) as bar:
         task = bar.add_task("track", total=None)
 

@@ -618,11 +618,13 @@ def _can_fork() -> bool:
     import os
     import threading
 
+    from summarizer.config import fork_allowed
+
     return (
         hasattr(os, "fork")
         and (os.cpu_count() or 1) > 1
         and threading.active_count() == 1
-        and not os.environ.get("SUMMARIZER_NO_FORK")
+        and fork_allowed()
     )
 
 

@@ -7,12 +7,12 @@ normalised ``norm`` used only for comparison.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import unicodedata
 from pathlib import Path
 
+from summarizer.config import max_input_bytes
 from summarizer.diffing.sections import split_blocks
 from summarizer.errors import InputError
 from summarizer.model.document import Document
@@ -27,7 +27,7 @@ TEXT_SUFFIXES = {".txt", ".text"}
 def read_source(source: str | Path, *, max_bytes: int | None = None) -> bytes:
     """Read a file, or standard input for '-', refusing missing, empty and huge inputs."""
     if max_bytes is None:
-        max_bytes = int(os.environ.get("SUMMARIZER_MAX_BYTES") or MAX_BYTES)
+        max_bytes = max_input_bytes(MAX_BYTES)
     name = str(source)
     if name == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)

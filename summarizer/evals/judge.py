@@ -23,7 +23,7 @@ from summarizer.errors import InputError, UpstreamError
 from summarizer.evals.cases import Case
 
 if TYPE_CHECKING:  # pragma: no cover
-    from summarizer.llm import LLMClient
+    from summarizer.llm import CallLog, LLMClient
     from summarizer.model.record import ChangeRecord
 
 DEFAULT_PROMPT = "judge@v1"
@@ -53,7 +53,7 @@ class JudgeOptions:
     threshold: float = 0.7
     repeat: int = 1
     use_cache: bool = True
-    db_url: str | None = None
+    call_log: CallLog | None = None  # the response cache and call log (None: in memory)
     prompt: str = DEFAULT_PROMPT
 
 
@@ -172,7 +172,7 @@ class Judge:
                 model=self.options.model or "",
                 base_url=self.options.base_url,
                 api_key=self.options.api_key,
-                db_url=self.options.db_url,
+                call_log=self.options.call_log,
                 use_cache=self.options.use_cache,
             )
         return self._client

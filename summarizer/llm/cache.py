@@ -1,19 +1,20 @@
-"""The content-addressed response cache and call log, kept in the ``model_calls`` table.
+"""What the client needs of a response cache and call log: the content-addressed key, the one
+canonical JSON, and the :class:`CallLog` protocol the client talks to.
 
-One row per call: fresh answers (``ok``, served from the cache later), failures (``ok`` false,
-never served), and cache hits (``cached`` true, cost 0). Rows hold messages and parameters but
-never the API key or any header.
+The client never opens a database: it is handed a call log. :class:`MemoryCallLog` keeps calls in
+memory (the default, and for tests); the database-backed log, one ``model_calls`` row per call,
+is :class:`summarizer.store.model_calls.ModelCallStore`. A log holds fresh answers (``ok``, served
+from the cache later), failures (``ok`` false, never served) and cache hits (``cached`` true,
+cost 0); messages and parameters, never the API key or any header.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import logging
+import threading
 from dataclasses import dataclass
-from typing import Any
-
-log = logging.getLogger("summarizer.llm")
+from typing import Any, Protocol
 
 CACHE_KEY_VERSION = 1
 
@@ -47,75 +48,77 @@ class CachedAnswer:
     row_id: int
 
 
-class CallStore:
-    """Reads and writes ``ModelCall`` rows for one database URL."""
+@dataclass
+class CallRecord:
+    """One logged call (the columns of a ``model_calls`` row)."""
 
-    def __init__(self, db_url: str) -> None:
-        from summarizer.store.db import get_engine, init_db
+    cache_key: str
+    prompt_id: str | None
+    model: str
+    base_url_host: str | None
+    request_json: str
+    response_json: str | None
+    ok: bool
+    error: str | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float = 0.0
+    latency_ms: float = 0.0
+    cached: bool = False
 
-        self.db_url = db_url
-        self.engine = get_engine(db_url)
-        init_db(self.engine)
+
+class CallLog(Protocol):
+    """The response cache and call log a client is given."""
 
     def lookup(self, key: str) -> CachedAnswer | None:
-        """The newest successful answer stored under *key*, if any."""
-        from sqlmodel import Session, select
+        """The newest successful fresh answer stored under *key*, if any."""
+        ...
 
-        from summarizer.store.models import ModelCall
-
-        with Session(self.engine) as session:
-            row = session.exec(
-                select(ModelCall)
-                .where(ModelCall.cache_key == key, ModelCall.ok == True, ModelCall.cached == False)  # noqa: E712
-                .where(ModelCall.response_json.is_not(None))  # type: ignore[union-attr]
-                .order_by(ModelCall.id.desc())  # type: ignore[union-attr]
-                .limit(1)
-            ).first()
-            if row is None:
-                return None
-            data = json.loads(row.response_json or "{}")
-            return CachedAnswer(
-                content=data.get("content", ""),
-                finish_reason=data.get("finish_reason", "stop"),
-                model=data.get("model", row.model),
-                prompt_tokens=row.prompt_tokens,
-                completion_tokens=row.completion_tokens,
-                row_id=row.id or 0,
-            )
-
-    def record(self, **fields: Any) -> int | None:
-        """Insert one ``ModelCall`` row; return its id. A failing audit write is logged, not raised,
-        so a paid answer is never lost to a locked database."""
-        from sqlalchemy.exc import SQLAlchemyError
-        from sqlmodel import Session
-
-        from summarizer.store.models import ModelCall
-
-        try:
-            with Session(self.engine) as session:
-                row = ModelCall(**fields)
-                session.add(row)
-                session.commit()
-                return row.id
-        except SQLAlchemyError as exc:
-            log.warning("could not write the model call log: %s", type(exc).__name__)
-            return None
+    def record(self, call: CallRecord) -> int | None:
+        """Store one call; its id (None when the write failed: an audit write never raises)."""
+        ...
 
     def invalidate(self, key: str, reason: str) -> int:
-        """Stop serving the answers stored under *key* (the caller found them unusable)."""
-        from sqlmodel import Session, select
+        """Stop serving the answers stored under *key*; how many there were."""
+        ...
 
-        from summarizer.store.models import ModelCall
 
-        with Session(self.engine) as session:
-            rows = session.exec(
-                select(ModelCall).where(
-                    ModelCall.cache_key == key, ModelCall.ok.is_(True), ModelCall.cached.is_(False)
-                )
-            ).all()
-            for row in rows:
-                row.ok = False
-                row.error = reason[:500]
-                session.add(row)
-            session.commit()
-            return len(rows)
+class MemoryCallLog:
+    """A call log kept in memory for the life of the object (a client given no other log)."""
+
+    def __init__(self) -> None:
+        self.calls: list[CallRecord] = []
+        self._lock = threading.Lock()
+
+    def lookup(self, key: str) -> CachedAnswer | None:
+        with self._lock:
+            for row_id in range(len(self.calls), 0, -1):
+                call = self.calls[row_id - 1]
+                if call.cache_key == key and call.ok and not call.cached and call.response_json is not None:
+                    return answer_of(call, row_id)
+        return None
+
+    def record(self, call: CallRecord) -> int:
+        with self._lock:
+            self.calls.append(call)
+            return len(self.calls)
+
+    def invalidate(self, key: str, reason: str) -> int:
+        with self._lock:
+            hits = [c for c in self.calls if c.cache_key == key and c.ok and not c.cached]
+            for call in hits:
+                call.ok, call.error = False, reason[:500]
+            return len(hits)
+
+
+def answer_of(call: CallRecord, row_id: int) -> CachedAnswer:
+    """The cached answer a logged fresh call holds."""
+    data = json.loads(call.response_json or "{}")
+    return CachedAnswer(
+        content=data.get("content", ""),
+        finish_reason=data.get("finish_reason", "stop"),
+        model=data.get("model", call.model),
+        prompt_tokens=call.prompt_tokens,
+        completion_tokens=call.completion_tokens,
+        row_id=row_id,
+    )

@@ -13,6 +13,7 @@ from summarizer.evals.cases import load_cases
 from summarizer.evals.judge import Judge, JudgeOptions, load_judge_prompt, parse_verdict
 from summarizer.evals.runner import run_eval
 from summarizer.llm import LLMClient
+from summarizer.store.model_calls import ModelCallStore
 from summarizer.testing.fake_openai import FakeOpenAIServer, ScriptedResponse, chat_completion
 
 
@@ -69,7 +70,11 @@ def test_judge_scores_repeats_and_caches(cases_dir: Path, kit, tmp_path: Path) -
 
         def judge() -> Judge:
             client = LLMClient(
-                model="judge-model", base_url=server.base_url, api_key="sk-test", db_url=db, max_retries=0
+                model="judge-model",
+                base_url=server.base_url,
+                api_key="sk-test",
+                call_log=ModelCallStore(db),
+                max_retries=0,
             )
             return Judge(JudgeOptions(threshold=0.7, repeat=3), client=client)
 
@@ -106,7 +111,7 @@ def test_a_failing_judge_does_not_fail_the_run(cases_dir: Path, kit, tmp_path: P
             model="m",
             base_url=server.base_url,
             api_key="sk-test",
-            db_url=f"sqlite:///{tmp_path / 'j.db'}",
+            call_log=ModelCallStore(f"sqlite:///{tmp_path / 'j.db'}"),
             max_retries=0,
         )
         run = run_eval(

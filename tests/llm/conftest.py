@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from summarizer.llm import ChatRequest, LLMClient
+from summarizer.store.model_calls import ModelCallStore
 from summarizer.testing.fake_openai import FakeOpenAIServer
 
 # A key that must never show up in logs, rows or errors (distinctive, so a leak is unmistakable).
@@ -43,7 +44,7 @@ def make_client(
             "model": "gpt-4o-mini",
             "base_url": fake_openai.base_url,
             "api_key": SECRET_KEY,
-            "db_url": db_url,
+            "call_log": ModelCallStore(db_url),
             "sleep": sleeps.append,
             "timeout": 5.0,
             "max_retries": 3,

@@ -8,6 +8,7 @@ import pytest
 
 from summarizer.errors import InputError, UpstreamError
 from summarizer.llm import LLMClient
+from summarizer.store.model_calls import ModelCallStore
 
 
 def test_429_with_retry_after_then_success(fake_openai, make_client, make_request, sleeps) -> None:
@@ -153,7 +154,7 @@ def test_usage_without_usage_block_is_counted_locally(fake_openai, make_client, 
     req = make_request("hi")
     result = client.complete(req)
     assert result.completion_tokens == 2
-    assert result.prompt_tokens == client._estimate_prompt_tokens(req) > 0
+    assert result.prompt_tokens == client.accounts.estimate_prompt_tokens(req, "gpt-4o-mini") > 0
     assert result.cost_usd > 0
 
 
@@ -170,7 +171,7 @@ def test_local_server_needs_no_key(
 ) -> None:
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     fake_openai.enqueue_reply("local ok")
-    client = LLMClient(model="smollm2", base_url=fake_openai.base_url, db_url=db_url)
+    client = LLMClient(model="smollm2", base_url=fake_openai.base_url, call_log=ModelCallStore(db_url))
     assert client.complete(make_request(model="smollm2")).content == "local ok"
     assert fake_openai.chat_requests[0].headers["authorization"] == "Bearer not-needed"
 
@@ -204,7 +205,9 @@ def test_unusable_database_is_input_error(tmp_path, make_request) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     client = LLMClient(
-        model="m", base_url="http://127.0.0.1:9/v1", db_url=f"sqlite:///{blocker}/sub/calls.db"
+        model="m",
+        base_url="http://127.0.0.1:9/v1",
+        call_log=ModelCallStore(f"sqlite:///{blocker}/sub/calls.db"),
     )
     with pytest.raises(InputError, match="cannot open the database"):
         client.complete(make_request())

@@ -19,25 +19,25 @@ as the offline analyzer, written by a chat model and checked against the documen
    severity rubric: an answer that contradicts the diff (nothing material although substantive
    passages changed) is replaced by the offline record and flagged; a lower severity is raised.
 
-Options beyond :class:`~summarizer.analyzers.AnalysisOptions` travel in ``options.extra``:
-``chunk_tokens``, ``max_output_tokens``, ``context_sentences``, ``max_changes``, ``temperature``,
-``layout`` (``verbose``, ``compact`` or ``inline`` excerpts, see :mod:`summarizer.analyzers.llm.chunking`; defaults from
-the prompt's manifest), ``concurrency``, ``rpm``, ``max_retries``, ``timeout`` for
-the client, and ``response_format``: ``json_schema`` (default: OpenAI structured outputs, strict,
+The tuning fields of :class:`~summarizer.analyzers.AnalysisOptions` (each left None takes the
+prompt's manifest default, then this module's): ``chunk_tokens``, ``max_output_tokens``,
+``context_sentences``, ``max_changes``, ``temperature``, ``layout`` (``verbose``, ``compact`` or
+``inline`` excerpts, see :mod:`summarizer.analyzers.llm.chunking`), ``concurrency``, ``rpm``,
+``max_retries``, ``timeout`` for the client, and ``response_format``: ``json_schema`` (default: OpenAI structured outputs, strict,
 with the client's fallbacks) or ``json_object_schema`` for servers that take the schema inside JSON
 mode, ``{"type": "json_object", "schema": ...}`` (llama-cpp-python's server, which rejects
 ``json_schema``); that schema also bounds array and string sizes, which a grammar-constrained
-server enforces, so a small model that loops stops instead of running to ``max_tokens``. For the command line, the environment variables ``SUMMARIZER_CHUNK_TOKENS``,
-``SUMMARIZER_MAX_OUTPUT_TOKENS``, ``SUMMARIZER_RESPONSE_FORMAT`` and ``SUMMARIZER_LLM_TIMEOUT``
-(seconds per request) set the matching options: a local model with a small context window needs a
-smaller chunk budget, one on a CPU a longer timeout.
+server enforces, so a small model that loops stops instead of running to ``max_tokens``. The
+settings (:mod:`summarizer.config`: flags, or ``SUMMARIZER_CHUNK_TOKENS``,
+``SUMMARIZER_MAX_OUTPUT_TOKENS``, ``SUMMARIZER_RESPONSE_FORMAT`` and ``SUMMARIZER_LLM_TIMEOUT``)
+fill the matching options: a local model with a small context window needs a smaller chunk
+budget, one on a CPU a longer timeout.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import time
 from dataclasses import dataclass, field, replace
@@ -72,12 +72,20 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger("summarizer.llm")
 
 RESPONSE_FORMATS = ("json_schema", "json_object_schema")
-ENV_SETTINGS = {
-    "chunk_tokens": "SUMMARIZER_CHUNK_TOKENS",
-    "max_output_tokens": "SUMMARIZER_MAX_OUTPUT_TOKENS",
-    "response_format": "SUMMARIZER_RESPONSE_FORMAT",
-    "timeout": "SUMMARIZER_LLM_TIMEOUT",
-}
+# AnalysisOptions fields a prompt's manifest may also set (the options win when not None).
+TUNING = (
+    "temperature",
+    "max_output_tokens",
+    "chunk_tokens",
+    "context_sentences",
+    "max_changes",
+    "layout",
+    "response_format",
+    "timeout",
+    "concurrency",
+    "rpm",
+    "max_retries",
+)
 _DEFAULTS: dict[str, Any] = {
     "temperature": 0.0,
     "max_output_tokens": 3000,
@@ -166,13 +174,7 @@ class LLMAnalyzer:
                 f"prompt {self.prompt.identity} is not a change-record prompt: it has no "
                 f"{', '.join(missing)} template (see 'summarizer prompts list')"
             )
-        env = {k: os.environ[v] for k, v in ENV_SETTINGS.items() if os.environ.get(v)}
-        settings = {
-            **_DEFAULTS,
-            **{k: v for k, v in self.prompt.defaults.items() if k != "model"},
-            **env,
-            **self.options.extra,
-        }
+        settings = self._tuning()
         self.model: str = self.options.model or self.prompt.default_model or DEFAULT_MODEL
         try:
             self.temperature = float(settings["temperature"])
@@ -200,6 +202,16 @@ class LLMAnalyzer:
         self._client = client
         self._system: str | None = None
 
+    def _tuning(self) -> dict[str, Any]:
+        """Each tuning value: the options' own, else the prompt manifest's, else the default."""
+        manifest = {k: v for k, v in self.prompt.defaults.items() if k != "model"}
+        settings = {**_DEFAULTS, **manifest}
+        for name in TUNING:
+            value = getattr(self.options, name)
+            if value is not None:
+                settings[name] = value
+        return settings
+
     # -- the client (made on first use: a pair that needs no call needs no key) -----------------------
 
     @property
@@ -207,23 +219,23 @@ class LLMAnalyzer:
         if self._client is None:
             from summarizer.llm.client import LLMClient
 
-            extra = self._settings
+            settings = self._settings
             try:
-                timeout = float(extra.get("timeout", 60.0))
+                timeout = float(settings.get("timeout", 60.0))
             except (TypeError, ValueError):
-                raise InputError(f"bad request timeout {extra.get('timeout')!r}: give seconds") from None
+                raise InputError(f"bad request timeout {settings.get('timeout')!r}: give seconds") from None
             self._client = LLMClient(
                 model=self.model,
                 base_url=self.options.base_url,
                 api_key=self.options.api_key,
-                db_url=self.options.db_url,
+                call_log=self.options.call_log,
                 use_cache=self.options.use_cache,
                 max_cost=self.options.max_cost,
-                concurrency=int(extra.get("concurrency", 4)),
-                rpm=extra.get("rpm"),
-                max_retries=int(extra.get("max_retries", 5)),
+                concurrency=int(settings.get("concurrency", 4)),
+                rpm=settings.get("rpm"),
+                max_retries=int(settings.get("max_retries", 5)),
                 timeout=timeout,
-                sleep=extra.get("sleep"),
+                sleep=self.options.sleep,
             )
         return self._client
 

@@ -204,21 +204,22 @@ def fake_openai() -> Iterator[FakeOpenAIServer]:
 
 @pytest.fixture
 def llm_options(fake_openai: FakeOpenAIServer, fresh_db: str):
-    """``llm_options(**extra)``: AnalysisOptions pointed at the fake server (no real waits)."""
+    """``llm_options(**fields)``: AnalysisOptions pointed at the fake server (no real waits)."""
     from summarizer.analyzers import AnalysisOptions
+    from summarizer.store.model_calls import ModelCallStore
 
-    def make(*, use_cache: bool = True, max_cost: float | None = None, **extra: Any) -> AnalysisOptions:
-        settings: dict[str, Any] = {"sleep": lambda s: None, "max_retries": 2, "timeout": 5.0}
-        settings.update(extra)
-        return AnalysisOptions(
-            model="gpt-4o-mini",
-            base_url=fake_openai.base_url,
-            api_key="sk-test-not-a-real-key",
-            db_url=fresh_db,
-            use_cache=use_cache,
-            max_cost=max_cost,
-            extra=settings,
-        )
+    def make(**fields: Any) -> AnalysisOptions:
+        settings: dict[str, Any] = {
+            "model": "gpt-4o-mini",
+            "base_url": fake_openai.base_url,
+            "api_key": "sk-test-not-a-real-key",
+            "call_log": ModelCallStore(fresh_db),
+            "sleep": lambda s: None,
+            "max_retries": 2,
+            "timeout": 5.0,
+        }
+        settings.update(fields)
+        return AnalysisOptions(**settings)
 
     return make
 

@@ -549,10 +549,9 @@ def test_prompt_option_selects_the_version_recorded_in_provenance(kit, capsys, t
 
 
 def test_schema_inside_json_mode_for_llama_cpp_servers(kit, fake_openai, llm_options, monkeypatch) -> None:
-    monkeypatch.setenv("SUMMARIZER_RESPONSE_FORMAT", "json_object_schema")
-    monkeypatch.setenv("SUMMARIZER_MAX_OUTPUT_TOKENS", "700")
     fake_openai.enqueue_reply(kit.answer([kit.change()]))
-    record = LLMAnalyzer(llm_options()).analyze(kit.make_diff())
+    options = llm_options(response_format="json_object_schema", max_output_tokens=700)
+    record = LLMAnalyzer(options).analyze(kit.make_diff())
     body = fake_openai.chat_requests[0].body
     assert body["response_format"]["type"] == "json_object" and body["max_tokens"] == 700
     schema = body["response_format"]["schema"]
@@ -567,8 +566,9 @@ def test_schema_inside_json_mode_for_llama_cpp_servers(kit, fake_openai, llm_opt
     "env, value", [("SUMMARIZER_CHUNK_TOKENS", "lots"), ("SUMMARIZER_RESPONSE_FORMAT", "xml")]
 )
 def test_bad_settings_are_input_errors(monkeypatch, env: str, value: str) -> None:
-    from summarizer.analyzers import AnalysisOptions
+    from summarizer.api import analysis_options
+    from summarizer.config import load_settings
 
     monkeypatch.setenv(env, value)
     with pytest.raises(InputError):
-        LLMAnalyzer(AnalysisOptions(model="gpt-4o-mini"))
+        LLMAnalyzer(analysis_options(load_settings(analyzer="llm")))

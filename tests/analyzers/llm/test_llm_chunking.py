@@ -284,7 +284,7 @@ def test_one_call_when_the_diff_fits_map_reduce_when_it_does_not(kit) -> None:
     roomy = LLMAnalyzer(AnalysisOptions(model="gpt-4o-mini"))
     plan = roomy.plan(diff)
     assert plan.mode == "single" and len(roomy.first_requests(plan)) == 1
-    tight = LLMAnalyzer(AnalysisOptions(model="gpt-4o-mini", extra={"chunk_tokens": 300}))
+    tight = LLMAnalyzer(AnalysisOptions(model="gpt-4o-mini", chunk_tokens=300))
     plan = tight.plan(diff)
     requests = tight.first_requests(plan)
     assert plan.mode == "map_reduce" and len(requests) == len(plan.chunks) > 1
