@@ -621,10 +621,7 @@ def _can_fork() -> bool:
     from summarizer.config import fork_allowed
 
     return (
-        hasattr(os, "fork")
-        and (os.cpu_count() or 1) > 1
-        and threading.active_count() == 1
-        and fork_allowed()
+        hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1 and fork_allowed()
     )
 
 
