@@ -2,8 +2,8 @@
 
 :class:`LLMClient` (``client``) sends requests to any OpenAI-compatible endpoint through one async
 path (``loop`` runs it for sync callers) with retries (``retries``, ``failures``), response-format
-negotiation (``negotiation``), JSON repair (``repair``), cost accounting and the budget
-(``accounting``, ``pricing``), a request limiter (``ratelimit``) and offline token counting
+negotiation (``negotiation``), JSON repair (``repair``), what each call comes to (``outcomes``),
+cost accounting and the budget (``accounting``, ``pricing``), a request limiter (``ratelimit``) and offline token counting
 (``tokens``). The response cache and call log are injected (``cache``: the :class:`CallLog`
 protocol and an in-memory log; the database keeps one in :mod:`summarizer.store.model_calls`).
 """

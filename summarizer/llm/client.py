@@ -9,7 +9,8 @@ module of its own:
 - structured outputs falling back to JSON mode, then plain text, when a server rejects them
   (:mod:`.negotiation`), and a bounded repair of invalid or truncated JSON (:mod:`.repair`);
 - a content-addressed response cache and call log it is *given* (:mod:`.cache`: in memory by
-  default; :class:`summarizer.store.model_calls.ModelCallStore` keeps it in the database);
+  default; :class:`summarizer.store.model_calls.ModelCallStore` keeps it in the database), where
+  every outcome is written (:mod:`.outcomes`);
 - token and cost accounting and a ``max_cost`` budget checked before a call (:mod:`.accounting`);
 - async fan-out with a concurrency cap and a requests-per-minute limiter, order kept.
 
@@ -27,22 +28,21 @@ import threading
 import time
 import weakref
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from summarizer.config import mask_secret
 from summarizer.errors import InputError, UpstreamError
 from summarizer.llm.accounting import Accounts
-from summarizer.llm.cache import CallLog, CallRecord, MemoryCallLog, canonical_json
+from summarizer.llm.cache import CallLog, MemoryCallLog
 from summarizer.llm.endpoint import Endpoint, is_local_url
-from summarizer.llm.failures import describe_failure, one_line
 from summarizer.llm.loop import LoopThread
 from summarizer.llm.negotiation import Capabilities
+from summarizer.llm.outcomes import Outcomes
 from summarizer.llm.pricing import Budget, Price
 from summarizer.llm.ratelimit import RateLimiter
 from summarizer.llm.repair import Invalid, check_answer, repair_request, still_invalid
-from summarizer.llm.request import ChatRequest, ChatResult, Prepared, prepare
+from summarizer.llm.request import ChatRequest, ChatResult, prepare
 from summarizer.llm.retries import async_retrying
-from summarizer.llm.tokens import count_tokens
 from summarizer.model.record import Usage
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -94,7 +94,6 @@ class LLMClient:
             raise InputError("--rpm must be positive")
         self.model = model
         self.endpoint = Endpoint.resolve(base_url, api_key)
-        self.call_log: CallLog = call_log if call_log is not None else MemoryCallLog()
         self.use_cache = use_cache
         self.max_retries = max_retries
         self.timeout = timeout
@@ -102,6 +101,8 @@ class LLMClient:
         self.limiter: RateLimiter | None = RateLimiter(rpm) if rpm else None
         self.accounts = Accounts(max_cost)
         self.capabilities = Capabilities(self.endpoint.host, self.endpoint.scrub)
+        log_ = call_log if call_log is not None else MemoryCallLog()
+        self.outcomes = Outcomes(self.endpoint, log_, self.accounts, timeout)
         self._sleep_fn = sleep
         self._lock = threading.Lock()
         self._runner = LoopThread()
@@ -117,6 +118,11 @@ class LLMClient:
         )
 
     # -- public API ------------------------------------------------------------------------------
+
+    @property
+    def call_log(self) -> CallLog:
+        """The response cache and call log this client was given (or its in-memory one)."""
+        return self.outcomes.call_log
 
     @property
     def base_url(self) -> str | None:
@@ -241,7 +247,8 @@ class LLMClient:
             outcome = check_answer(result, parse)
             if not isinstance(outcome, Invalid):
                 if round_:
-                    await asyncio.to_thread(self._remember_repaired, first, result)
+                    first_prepared = prepare(first, self.model, self.endpoint.redact)
+                    await asyncio.to_thread(self.outcomes.remember_repaired, first_prepared, result)
                 return outcome, result
             if result.cache_key and self.use_cache:
                 await asyncio.to_thread(
@@ -252,6 +259,7 @@ class LLMClient:
             req = repair_request(req, result, outcome.problem)
             log.info("repairing model output (%s): %s", outcome.kind, outcome.problem)
             result = await self._acomplete(req, abort=abort, capped=capped)
+        assert isinstance(outcome, Invalid)
         raise UpstreamError(
             self.endpoint.scrub(still_invalid(self.host, req.model or self.model, outcome, repairs))
         )
@@ -272,7 +280,7 @@ class LLMClient:
         async with semaphore if capped else contextlib.nullcontext():
             if abort is not None and abort.is_set():
                 raise _Skipped()
-            hit = await asyncio.to_thread(self._from_cache, prepared)
+            hit = await asyncio.to_thread(self.outcomes.cached, prepared) if self.use_cache else None
             if hit is not None:
                 return hit
             estimate = self.estimated_cost(req)
@@ -292,8 +300,12 @@ class LLMClient:
                                 await self.limiter.acquire_async()
                             response = await self.capabilities.send(client, req, prepared.model)
                 except openai.OpenAIError as exc:
-                    raise await asyncio.to_thread(self._fail, prepared, exc, attempts, started) from None
-                result = await asyncio.to_thread(self._finish, prepared, response, attempts, started)
+                    raise await asyncio.to_thread(
+                        self.outcomes.failed, prepared, exc, attempts, started
+                    ) from None
+                result = await asyncio.to_thread(
+                    self.outcomes.answered, prepared, response, attempts, started
+                )
                 actual = result.cost_usd
                 return result
             finally:
@@ -320,188 +332,6 @@ class LLMClient:
                 )
                 self._loop_state[loop] = state
         return state
-
-    # -- results and the call log ------------------------------------------------------------------
-
-    def _call(self, prepared: Prepared, **fields: Any) -> CallRecord:
-        """A log entry for *prepared* (the request's model, this endpoint's host)."""
-        return CallRecord(
-            cache_key=prepared.key,
-            prompt_id=prepared.req.prompt_id,
-            model=prepared.model,
-            base_url_host=self.host,
-            request_json=prepared.request_json,
-            **fields,
-        )
-
-    def _from_cache(self, prepared: Prepared) -> ChatResult | None:
-        if not self.use_cache:
-            return None
-        started = time.perf_counter()
-        hit = self.call_log.lookup(prepared.key)
-        if hit is None:
-            return None
-        req = prepared.req
-        latency = (time.perf_counter() - started) * 1000
-        self.call_log.record(
-            self._call(
-                prepared,
-                response_json=None,
-                ok=True,
-                prompt_tokens=hit.prompt_tokens,
-                completion_tokens=hit.completion_tokens,
-                cost_usd=0.0,
-                latency_ms=latency,
-                cached=True,
-            )
-        )
-        self.accounts.count_hit()
-        log.info(
-            "model call prompt=%s model=%s host=%s cached=True tokens=%d+%d cost=$0 latency=%.0fms",
-            req.prompt_id,
-            hit.model,
-            self.host,
-            hit.prompt_tokens,
-            hit.completion_tokens,
-            latency,
-        )
-        return ChatResult(
-            content=hit.content,
-            finish_reason=hit.finish_reason,
-            prompt_tokens=hit.prompt_tokens,
-            completion_tokens=hit.completion_tokens,
-            cost_usd=0.0,
-            latency_ms=latency,
-            cached=True,
-            model=hit.model,
-            cache_key=prepared.key,
-            prompt_id=req.prompt_id,
-            attempts=0,
-        )
-
-    def _finish(self, prepared: Prepared, response: Any, attempts: int, started: float) -> ChatResult:
-        req = prepared.req
-        latency = (time.perf_counter() - started) * 1000
-        choices = getattr(response, "choices", None)
-        if not choices:
-            raise self._fail_message(prepared, "the endpoint returned no choices", attempts, latency)
-        choice = choices[0]
-        message = choice.message
-        finish = choice.finish_reason or "stop"
-        refusal = getattr(message, "refusal", None)
-        if refusal or finish == "content_filter":
-            why = one_line(refusal or "the content filter stopped the answer", 200)
-            raise self._fail_message(prepared, f"the model refused: {why}", attempts, latency)
-        content = message.content or ""
-        model = getattr(response, "model", None) or prepared.model
-        usage = getattr(response, "usage", None)
-        prompt_tokens = getattr(usage, "prompt_tokens", None) or self.accounts.estimate_prompt_tokens(
-            req, prepared.model
-        )
-        completion_tokens = getattr(usage, "completion_tokens", None)
-        if completion_tokens is None:
-            completion_tokens = count_tokens(content, model)
-        price = self.accounts.price(model) or self.accounts.price(prepared.model)
-        cost = price.cost(prompt_tokens, completion_tokens) if price else 0.0
-        # Every call is logged, also with use_cache=False (which only bypasses reading the cache).
-        answer = {"content": content, "finish_reason": finish, "model": model, "attempts": attempts}
-        self.call_log.record(
-            self._call(
-                prepared,
-                response_json=self.endpoint.redact(canonical_json(answer)),
-                ok=True,
-                prompt_tokens=prompt_tokens,
-                completion_tokens=completion_tokens,
-                cost_usd=cost,
-                latency_ms=latency,
-                cached=False,
-            )
-        )
-        self.accounts.count_call(prompt_tokens, completion_tokens)
-        log.info(
-            "model call prompt=%s model=%s host=%s cached=False tokens=%d+%d cost=$%.6f latency=%.0fms attempts=%d finish=%s",
-            req.prompt_id,
-            model,
-            self.host,
-            prompt_tokens,
-            completion_tokens,
-            cost,
-            latency,
-            attempts,
-            finish,
-        )
-        return ChatResult(
-            content=content,
-            finish_reason=finish,
-            prompt_tokens=prompt_tokens,
-            completion_tokens=completion_tokens,
-            cost_usd=cost,
-            latency_ms=latency,
-            cached=False,
-            model=model,
-            cache_key=prepared.key,
-            prompt_id=req.prompt_id,
-            attempts=attempts,
-        )
-
-    def _fail(self, prepared: Prepared, exc: BaseException, attempts: int, started: float) -> UpstreamError:
-        latency = (time.perf_counter() - started) * 1000
-        what = describe_failure(
-            exc, host=self.host, model=prepared.model, timeout=self.timeout, attempts=attempts
-        )
-        return self._fail_message(prepared, what, attempts, latency, explained=True)
-
-    def _fail_message(
-        self, prepared: Prepared, what: str, attempts: int, latency: float, *, explained: bool = False
-    ) -> UpstreamError:
-        """Log a failed call (never served from the cache) and build its one-line error."""
-        message = what if explained else f"model endpoint {self.host}: {what}"
-        message = self.endpoint.scrub(message)
-        self.call_log.record(
-            self._call(
-                prepared,
-                response_json=None,
-                ok=False,
-                error=message[:1000],
-                latency_ms=latency,
-                cached=False,
-            )
-        )
-        log.warning(
-            "model call prompt=%s model=%s host=%s failed after %d attempt(s): %s",
-            prepared.req.prompt_id,
-            prepared.model,
-            self.host,
-            attempts,
-            message,
-        )
-        return UpstreamError(message)
-
-    def _remember_repaired(self, first: ChatRequest, result: ChatResult) -> None:
-        """Cache a repaired answer under the request that first got the unusable one (no tokens or
-        cost of its own: the call that produced it is logged already)."""
-        prepared = prepare(first, self.model, self.endpoint.redact)
-        if prepared.key == result.cache_key:
-            return
-        answer = {
-            "content": result.content,
-            "finish_reason": result.finish_reason,
-            "model": result.model,
-            "attempts": 0,
-            "repaired_from": result.cache_key,
-        }
-        self.call_log.record(
-            self._call(
-                prepared,
-                response_json=self.endpoint.redact(canonical_json(answer)),
-                ok=True,
-                prompt_tokens=0,
-                completion_tokens=0,
-                cost_usd=0.0,
-                latency_ms=0.0,
-                cached=False,
-            )
-        )
 
 
 async def _gather_first_error(coros: list[Awaitable[T]], abort: asyncio.Event) -> list[T]:
