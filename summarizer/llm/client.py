@@ -211,11 +211,10 @@ class LLMClient:
         return self._runner.run(run)
 
     def close(self) -> None:
-        """Close the HTTP connections of the sync methods and stop their event loop thread
-        (connections made by :meth:`acomplete` in a caller's loop are closed by :meth:`aclose`)."""
-        if self._runner.loop is not None:
-            self._runner.run(self.aclose)
-        self._runner.stop()
+        """Close the HTTP connections of the sync methods and stop their event loop thread, once
+        no sync call is in progress (connections :meth:`acomplete` made in a caller's loop are
+        closed by :meth:`aclose`)."""
+        self._runner.close(self.aclose)
 
     async def aclose(self) -> None:
         """Close the async HTTP connections of the running event loop."""

@@ -84,3 +84,22 @@ def test_sync_and_async_calls_retry_the_same_way(fake_openai, make_client, make_
     both = [sync, asyncio.run(main())]
     assert [(r.content, r.attempts) for r in both] == [("done", 2), ("done", 2)]
     assert sleeps == [2.0, 2.0]
+
+
+def test_close_while_another_thread_is_calling_waits_for_that_call(
+    fake_openai, make_client, make_request
+) -> None:
+    fake_openai.responder = lambda body: ScriptedResponse(200, chat_completion("slow answer"))
+    fake_openai.latency = 0.3
+    before = len(_loop_threads())
+    client = make_client()
+    client.complete(make_request("warm"))  # the loop thread is running
+    results: list[str] = []
+    caller = threading.Thread(target=lambda: results.append(client.complete(make_request("slow")).content))
+    caller.start()
+    while len(fake_openai.chat_requests) < 2:  # until the slow call is in flight
+        threading.Event().wait(0.01)
+    client.close()  # must neither hang the caller nor cut its connection
+    caller.join(timeout=60)  # a guard against a hang, not a timing
+    assert results == ["slow answer"]
+    assert len(_loop_threads()) == before  # and the close was carried out after it
