@@ -97,14 +97,14 @@ class ModelCallStore:
 
     def invalidate(self, key: str, reason: str) -> int:
         """Stop serving the answers stored under *key* (the caller found them unusable)."""
-        from sqlmodel import Session, select
+        from sqlmodel import Session, col, select
 
         from summarizer.store.models import ModelCall
 
         with Session(self.engine) as session:
             rows = session.exec(
                 select(ModelCall).where(
-                    ModelCall.cache_key == key, ModelCall.ok.is_(True), ModelCall.cached.is_(False)
+                    ModelCall.cache_key == key, col(ModelCall.ok).is_(True), col(ModelCall.cached).is_(False)
                 )
             ).all()
             for row in rows:
