@@ -146,7 +146,7 @@ class LLMClient:
         sleep: Callable[[float], None] | None = None,
     ) -> None:
         if not model:
-            raise InputError("no model: pass --model or set SUMMARIZER_MODEL")
+            raise InputError("no model: name one or set SUMMARIZER_MODEL", setting="model")
         if max_retries < 0:
             raise InputError("max_retries must be zero or more")
         if timeout <= 0:
@@ -154,20 +154,22 @@ class LLMClient:
         if concurrency < 1:
             raise InputError("concurrency must be at least 1")
         if rpm is not None and rpm <= 0:
-            raise InputError("--rpm must be positive")
+            raise InputError("requests per minute must be positive", setting="rpm")
         self.model = model
         self.base_url = (base_url or os.environ.get("OPENAI_BASE_URL") or "").strip() or None
         if self.base_url is not None:
             parts = urlsplit(self.base_url)
             if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise InputError(f"--base-url must be an http(s) URL, got {self.base_url!r}")
+                raise InputError(
+                    f"the endpoint URL must be an http(s) URL, got {self.base_url!r}", setting="base_url"
+                )
         self.host = urlsplit(self.base_url).netloc if self.base_url else DEFAULT_OPENAI_HOST
         key = api_key or os.environ.get("OPENAI_API_KEY") or None
         if key is None:
             if self.base_url is None or not is_local_url(self.base_url):
                 raise InputError(
-                    "no API key: set OPENAI_API_KEY or pass --api-key "
-                    "(a local server given with --base-url needs none)"
+                    "no API key: set OPENAI_API_KEY (a local endpoint such as http://127.0.0.1 needs none)",
+                    setting="api_key",
                 )
             key = LOCAL_DUMMY_KEY
         self._api_key = key
@@ -791,7 +793,7 @@ class LLMClient:
             status = exc.status_code
             detail = _one_line(_server_message(exc), 200)
             if status == 401:
-                return f"{where}: authentication failed (401): check OPENAI_API_KEY or --api-key"
+                return f"{where}: authentication failed (401): check OPENAI_API_KEY"
             if status == 403:
                 return f"{where}: permission denied (403) for model {model!r}: {detail}"
             if status == 404:
