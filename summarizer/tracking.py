@@ -441,7 +441,12 @@ def _run_pool(
         else:
             first_error = first_error or payload
     if len(reports) < len(children):
-        first_error = first_error or ("RuntimeError", False, "a tracking worker process died unexpectedly", None)
+        first_error = first_error or (
+            "RuntimeError",
+            False,
+            "a tracking worker process died unexpectedly",
+            None,
+        )
     if first_error:
         name, ours, message, setting = first_error
         if name == "UpstreamError":

@@ -23,6 +23,7 @@ def _load_app():
         config_cmd,
         diff_cmd,
         eval_cmd,
+        example_cmd,
         llm_cmd,
         store_cmd,
     )

@@ -111,7 +111,9 @@ def check_gate(
 ) -> GateResult:
     """Compare *run* with *baseline* on the gated metrics over their shared cases."""
     if max_regression < 0 or max_grade_rise < 0:
-        raise InputError("the allowed regression and grade rise must be zero or more", setting="max_regression")
+        raise InputError(
+            "the allowed regression and grade rise must be zero or more", setting="max_regression"
+        )
     base_cases, run_cases = baseline.by_case(), run.by_case()
     shared = set(base_cases) & set(run_cases)
     if not shared:

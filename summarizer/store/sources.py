@@ -222,7 +222,8 @@ def scan(
     if path.is_dir() and is_git_repo(path):
         if when is not None:
             raise InputError(
-                "a date does not apply to a git repository: versions are dated by their commits", setting="date"
+                "a date does not apply to a git repository: versions are dated by their commits",
+                setting="date",
             )
         return git_candidates(path, service, document)
     if not service or not document:
@@ -235,7 +236,8 @@ def scan(
     if path.is_dir():
         if when is not None:
             raise InputError(
-                "a date applies to a single file; a folder's snapshots are dated by their names", setting="date"
+                "a date applies to a single file; a folder's snapshots are dated by their names",
+                setting="date",
             )
         found = folder_candidates(path, service, document)
         return Scan(len(found), found)
