@@ -1,15 +1,28 @@
 """The library's front door: load two versions, diff them, analyse the diff.
 
-Plain values in, plain values out; nothing here prints or exits.
+Plain values in, plain values out; nothing here prints or exits. The public functions
+(:func:`compare`, :func:`diff`, :func:`load`, :func:`render`, :func:`schema`) are re-exported by
+``summarizer`` itself; the rest serves the CLI, evals and tracking.
+
+**How a path differs from text.** Every public function takes a document as one of:
+
+- a :class:`pathlib.Path` (any :class:`os.PathLike`): a file, read and decoded like the CLI reads it
+  (UTF-8 unless ``encoding`` says otherwise; binary, empty and oversized files refused);
+- a :class:`str`: the document's text itself, never a file name;
+- a :class:`~summarizer.model.document.Document` (from :func:`load`): used as it is.
+
+So ``compare("a.md", "b.md")`` compares the two strings "a.md" and "b.md"; write
+``compare(Path("a.md"), Path("b.md"))`` for files.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from summarizer.diffing.load import load_document, parse_document
 from summarizer.errors import NoChange
@@ -20,6 +33,9 @@ if TYPE_CHECKING:  # the diff path stays free of pydantic and the analyzers
     from summarizer.analyzers import AnalysisOptions
     from summarizer.config import Settings
     from summarizer.model.record import ChangeRecord
+
+Source: TypeAlias = "str | os.PathLike[str] | Document"
+"""A document given to the public API: text (``str``), a file (``os.PathLike``) or a loaded Document."""
 
 
 def sha256_text(text: str) -> str:
@@ -128,3 +144,125 @@ def analysis_options(settings: Settings, **overrides: Any) -> AnalysisOptions:
         timeout=settings.timeout,
     )
     return replace(options, **{k: v for k, v in overrides.items() if v is not None})
+
+
+# --- the public API (re-exported by ``summarizer``) ---------------------------------------------
+
+
+def load(
+    source: Source, *, name: str | None = None, encoding: str | None = None, format: str | None = None
+) -> Document:
+    """One document, parsed into sections.
+
+    *source* is text (``str``), a file (``pathlib.Path`` or any ``os.PathLike``) or a Document
+    (returned unchanged). *name* labels text in records (default "text"; a file is labelled by its
+    path); *encoding* decodes a file (default UTF-8); *format* forces 'md', 'txt' or 'html' instead of
+    sniffing it from the name and content. Raises :class:`~summarizer.errors.InputError` for
+    missing, binary, undecodable or empty input.
+    """
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, os.PathLike):
+        path = os.fspath(source)
+        if not isinstance(path, str):
+            from summarizer.errors import InputError
+
+            raise InputError(f"{path!r}: give a text path, not bytes")
+        return load_document(Path(path), encoding=encoding, format=format)
+    if isinstance(source, str):
+        return parse_document(source, source=name or "text", format=format)
+    from summarizer.errors import InputError
+
+    raise InputError(
+        f"a document is text (str), a file (pathlib.Path) or a Document, not {type(source).__name__}"
+    )
+
+
+def diff(old: Source, new: Source, *, encoding: str | None = None) -> DiffResult:
+    """The section-aware diff of two versions (hunks with their signals); nothing is analysed.
+
+    See :func:`load` for what *old* and *new* may be. Identical versions give a diff with no hunks.
+    """
+    return diff_documents(load(old, name="old", encoding=encoding), load(new, name="new", encoding=encoding))
+
+
+def compare(
+    old: Source,
+    new: Source,
+    *,
+    analyzer: str = "rules",
+    encoding: str | None = None,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    prompt: str | None = None,
+    use_cache: bool = True,
+    max_cost: float | None = None,
+    options: AnalysisOptions | None = None,
+) -> ChangeRecord:
+    """One change record explaining how *old* became *new*.
+
+    *old* and *new* are text (``str``), files (``pathlib.Path``) or Documents (see :func:`load`).
+    *analyzer* is ``"rules"`` (offline, deterministic, the default) or ``"llm"`` (an OpenAI-compatible
+    model: *model*, *base_url* and *api_key* fall back to ``SUMMARIZER_MODEL``, ``OPENAI_BASE_URL``,
+    ``OPENAI_API_KEY`` and the config file; *prompt* is ``NAME@VERSION``; *max_cost* in USD stops
+    before a call that would pass it; *use_cache* answers repeated calls from the cache). *options*,
+    when given, is used as it is instead of those keywords. Identical versions give a record that is
+    not material. Raises :class:`~summarizer.errors.InputError` for bad input or options and
+    :class:`~summarizer.errors.UpstreamError` when the model endpoint fails after retries.
+    """
+    from summarizer.analyzers import ANALYZERS
+
+    if analyzer not in ANALYZERS:
+        from summarizer.errors import InputError
+
+        raise InputError(
+            f"unknown analyzer {analyzer!r}: choose one of {', '.join(ANALYZERS)}", setting="analyzer"
+        )
+    if options is None and analyzer != "rules":
+        options = _model_options(
+            model=model,
+            base_url=base_url,
+            api_key=api_key,
+            prompt=prompt,
+            use_cache=use_cache,
+            max_cost=max_cost,
+        )
+    old_doc = load(old, name="old", encoding=encoding)
+    new_doc = load(new, name="new", encoding=encoding)
+    started = time.perf_counter()
+    result = diff_documents(old_doc, new_doc)
+    diff_ms = (time.perf_counter() - started) * 1000
+    record = analyze(result, analyzer, options)
+    record.provenance.timings_ms["diff"] = round(diff_ms, 2)
+    return record
+
+
+def _model_options(**given: Any) -> AnalysisOptions:
+    """Options for a model-backed analyzer: the keywords given, else the settings in force."""
+    from summarizer.config import load_settings
+
+    settings = load_settings(
+        model=given["model"], base_url=given["base_url"], api_key=given["api_key"], analyzer="llm"
+    )
+    return analysis_options(
+        settings, prompt=given["prompt"], use_cache=given["use_cache"], max_cost=given["max_cost"]
+    )
+
+
+def render(record: ChangeRecord, fmt: str = "text", *, color: bool = False, width: int = 100) -> str:
+    """A change record as 'text' (plain unless *color*), 'json', 'markdown' or 'html'.
+
+    The JSON is the record exactly as ``summarizer compare --format json`` prints it; every format
+    escapes the documents' text and carries the disclaimer.
+    """
+    from summarizer.rendering import render as _render
+
+    return _render(record, fmt, color=color, width=width)
+
+
+def schema() -> dict[str, Any]:
+    """The published JSON Schema of a change record (what ``summarizer schema`` prints)."""
+    from summarizer.model.record import record_json_schema
+
+    return record_json_schema()

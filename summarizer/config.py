@@ -24,7 +24,8 @@ from typing import Any
 from summarizer.errors import InputError
 
 DEFAULT_MODEL = "gpt-4o-mini"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
 
 
 def state_dir() -> Path:
@@ -42,10 +43,22 @@ def config_path() -> Path:
     return Path(env).expanduser() if env else state_dir() / "config.toml"
 
 
+def bundled_dir(name: str) -> Path:
+    """A folder the package ships: the copy inside an installed wheel (``summarizer/<name>``, put
+    there by setup.py), else the checkout's top-level ``<name>/`` (source tree, editable install)."""
+    packaged = PACKAGE_DIR / name
+    return packaged if packaged.is_dir() else PROJECT_ROOT / name
+
+
 def prompts_dir() -> Path:
-    """The prompt templates folder: ``SUMMARIZER_PROMPTS_DIR`` or the repository's ``prompts/``."""
+    """The prompt templates folder: ``SUMMARIZER_PROMPTS_DIR``, else the bundled ``prompts/``."""
     env = os.environ.get("SUMMARIZER_PROMPTS_DIR")
-    return Path(env).expanduser() if env else PROJECT_ROOT / "prompts"
+    return Path(env).expanduser() if env else bundled_dir("prompts")
+
+
+def examples_dir() -> Path:
+    """The bundled example (two versions of a made-up privacy policy)."""
+    return bundled_dir("examples")
 
 
 @dataclass

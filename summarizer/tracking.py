@@ -107,9 +107,9 @@ def track(
     InputError for an unknown analyzer or service. ``workers`` > 1 runs that many processes.
     """
     if workers < 1:
-        raise InputError("--workers must be at least 1")
+        raise InputError("workers must be at least 1", setting="workers")
     if limit is not None and limit < 1:
-        raise InputError("--limit must be at least 1")
+        raise InputError("limit must be at least 1", setting="limit")
     started = time.perf_counter()
     options = options or AnalysisOptions()
     if options.call_log is None:  # model calls are logged (and cached) beside the records
@@ -410,9 +410,9 @@ def _child_main(job: _Job, limit: int | None, results) -> None:
     try:
         results.put(("ok", job.run(limit)))
     except SummarizerError as exc:
-        results.put(("error", (type(exc).__name__, exc.exit_code, str(exc))))
+        results.put(("error", (type(exc).__name__, True, str(exc), exc.setting)))
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises
-        results.put(("error", (type(exc).__name__, 1, f"{type(exc).__name__}: {exc}")))
+        results.put(("error", (type(exc).__name__, False, f"{type(exc).__name__}: {exc}", None)))
 
 
 def _run_pool(
@@ -444,13 +444,18 @@ def _run_pool(
         else:
             first_error = first_error or payload
     if len(reports) < len(children):
-        first_error = first_error or ("RuntimeError", 1, "a tracking worker process died unexpectedly")
+        first_error = first_error or (
+            "RuntimeError",
+            False,
+            "a tracking worker process died unexpectedly",
+            None,
+        )
     if first_error:
-        name, code, message = first_error
-        if name == "UpstreamError" or code == 3:
-            raise UpstreamError(message)
-        if code == 2:
-            raise InputError(message)
+        name, ours, message, setting = first_error
+        if name == "UpstreamError":
+            raise UpstreamError(message, setting=setting)
+        if ours:
+            raise InputError(message, setting=setting)
         raise RuntimeError(message)
 
 

@@ -23,6 +23,7 @@ def _load_app():
         config_cmd,
         diff_cmd,
         eval_cmd,
+        example_cmd,
         llm_cmd,
         store_cmd,
     )
@@ -84,11 +85,14 @@ def _run(argv: list[str] | None) -> None:
                 _stopped()
             sys.exit(result)
     except SummarizerError as exc:
-        if exc.exit_code == 0:
-            print(str(exc), file=sys.stdout)
+        from summarizer.cli.errors import exit_code, message
+
+        code = exit_code(exc)
+        if code == 0:
+            print(message(exc), file=sys.stdout)
         else:
-            print(f"error: {exc}", file=sys.stderr)
-        sys.exit(exc.exit_code)
+            print(f"error: {message(exc)}", file=sys.stderr)
+        sys.exit(code)
     except KeyboardInterrupt:
         _stopped()
     except _click_exceptions() as exc:  # usage errors from click/typer

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 import typer
@@ -22,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from summarizer.evals.compare import RunComparison
     from summarizer.evals.results import CaseResult, RunResult
+    from summarizer.evals.suite import SuitePlan, SuiteResult
 
 eval_app = typer.Typer(
     name="eval",
@@ -67,23 +67,10 @@ def _console() -> "Console":
     return console
 
 
-def _shown(path: Path) -> str:
-    """A path as stored with a run: relative to the working directory when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def _write(path: str, text: str) -> None:
-    from summarizer.errors import InputError
+    from summarizer.evals.suite import write_text
 
-    try:
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    write_text(path, text)
 
 
 @eval_app.command("run")
@@ -137,83 +124,39 @@ def run_command(
     """Run the analyzer on every case, score it, store the run, and gate on a baseline."""
     from rich.console import Console
 
-    from summarizer.analyzers import ANALYZERS
-    from summarizer.api import analysis_options
-    from summarizer.config import load_settings
-    from summarizer.errors import InputError, UpstreamError
-    from summarizer.evals.cases import default_cases_dir, load_cases
-    from summarizer.evals.gate import check_gate
-    from summarizer.evals.runner import all_failed, all_upstream_failed
-    from summarizer.evals.storage import resolve_run, save_run
+    from summarizer.evals.suite import plan_suite
 
-    settings = load_settings(
+    plan = plan_suite(
+        analyzer=analyzer,
+        prompt=prompt,
         model=model,
         base_url=base_url,
-        analyzer=analyzer,
         db=db,
+        cases=cases,
+        case_ids=case,
+        tags=tag,
+        label=label,
+        use_cache=not no_cache,
+        max_cost=max_cost,
         chunk_tokens=chunk_tokens,
         max_output_tokens=max_output_tokens,
         timeout=timeout,
         response_format=response_format,
-    )
-    if settings.analyzer not in ANALYZERS:
-        raise InputError(f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}")
-    if prompt and settings.analyzer != "llm":
-        raise InputError("--prompt applies to --analyzer llm (the offline analyzer has no prompt)")
-    cases_dir = Path(cases) if cases else default_cases_dir()
-    selected = load_cases(cases_dir, ids=case or None, tags=tag or None)
-    base_run = resolve_run(baseline, settings.db_url) if baseline else None  # fail before spending anything
-    options = analysis_options(settings, prompt=prompt, use_cache=not no_cache, max_cost=max_cost)
-    judge_fn = None
-    if judge:
-        from summarizer.evals.judge import Judge, JudgeOptions
-
-        judge_fn = Judge(
-            JudgeOptions(
-                model=judge_model or settings.model,
-                base_url=settings.base_url,
-                api_key=settings.api_key,
-                threshold=judge_threshold,
-                repeat=repeat,
-                use_cache=not no_cache,
-                call_log=options.call_log,
-            )
-        )
-    err = Console(stderr=True, highlight=False)
-    out = _console()
-    params = {
-        "judge": {"model": judge_model or settings.model, "threshold": judge_threshold, "repeat": repeat}
-        if judge
-        else None,
-        "max_cost": max_cost,
-    }
-    run = _run_with_progress(
-        selected,
-        settings.analyzer,
-        options,
-        judge_fn,
-        label,
-        _shown(cases_dir),
-        params,
-        err,
-        show=not quiet and format is RunFormat.text,
+        judge=judge,
+        judge_model=judge_model,
+        judge_threshold=judge_threshold,
+        repeat=repeat,
+        baseline=baseline,
+        max_regression=max_regression,
+        max_grade_rise=max_grade_rise,
+        save_baseline=save_baseline,
         jobs=jobs,
     )
-    save_run(run, settings.db_url)
-    if all_upstream_failed(run):
-        raise UpstreamError(f"every case failed upstream (run {run.run_id} stored): {run.results[0].error}")
-    if all_failed(run, "input"):  # a setting every case tripped on (no API key, a budget ...)
-        raise InputError(f"every case failed (run {run.run_id} stored): {run.results[0].error}")
-
-    gate = comparison = None
-    if base_run is not None:
-        from summarizer.evals.compare import compare_runs
-
-        comparison = compare_runs(base_run, run)
-        gate = check_gate(run, base_run, max_regression, max_grade_rise)
+    err = Console(stderr=True, highlight=False)
+    out = _console()
+    result = _run_with_progress(plan, err, show=not quiet and format is RunFormat.text)
+    run, comparison, gate = result.run, result.comparison, result.gate
     _write_reports(run, comparison, gate, report_md, report_html, junit)
-    if save_baseline:
-        _write(save_baseline, run.to_json(records=False))
 
     if format is RunFormat.json:
         sys.stdout.write(run.to_json())
@@ -233,39 +176,14 @@ def run_command(
             out.print(f"baseline written to {save_baseline}", markup=False)
         if gate is not None and gate.ok:
             out.print(gate.message(), markup=False)
-    if gate is not None and not gate.ok:
-        from summarizer.errors import GateFailed
-
-        raise GateFailed(gate.message())
+    result.enforce()
 
 
-def _run_with_progress(
-    cases,
-    analyzer,
-    options,
-    judge_fn,
-    label,
-    cases_dir,
-    params,
-    console: "Console",
-    show: bool,
-    jobs: int = 1,
-) -> "RunResult":
+def _run_with_progress(plan: "SuitePlan", console: "Console", show: bool) -> "SuiteResult":
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from summarizer.evals.runner import run_eval
-
     if not show or not console.is_terminal:
-        return run_eval(
-            cases,
-            analyzer=analyzer,
-            options=options,
-            judge=judge_fn,
-            label=label,
-            cases_dir=cases_dir,
-            params=params,
-            jobs=jobs,
-        )
+        return plan.run()
     with Progress(
         TextColumn("[bold]eval[/] {task.description}"),
         BarColumn(),
@@ -275,7 +193,7 @@ def _run_with_progress(
         console=console,
         transient=True,
     ) as bar:
-        task = bar.add_task(analyzer, total=len(cases), status="")
+        task = bar.add_task(plan.analyzer, total=len(plan.cases), status="")
         stats = {"pass": 0, "fail": 0, "error": 0, "hits": 0}
 
         def on_result(r: "CaseResult") -> None:
@@ -284,22 +202,12 @@ def _run_with_progress(
             bar.update(
                 task,
                 advance=1,
-                description=f"{analyzer}: {r.case_id}",
+                description=f"{plan.analyzer}: {r.case_id}",
                 status=f"{stats['pass']} pass, {stats['fail']} fail, {stats['error']} error, "
                 f"{stats['hits']} cache hits",
             )
 
-        return run_eval(
-            cases,
-            analyzer=analyzer,
-            options=options,
-            judge=judge_fn,
-            label=label,
-            cases_dir=cases_dir,
-            params=params,
-            on_result=on_result,
-            jobs=jobs,
-        )
+        return plan.run(on_result)
 
 
 def _write_reports(run, comparison, gate, md: str | None, html: str | None, junit: str | None) -> None:

@@ -134,11 +134,8 @@ def _which_formatting(old: str, new: str) -> str:
         reasons.append("typography")
     if _URL.findall(old) != _URL.findall(new):
         reasons.append("link targets")
-    if (
-        _MARKER.match(old)
-        and _MARKER.match(new)
-        and _MARKER.match(old).group(0).strip() != _MARKER.match(new).group(0).strip()
-    ):
+    marker_old, marker_new = _MARKER.match(old), _MARKER.match(new)
+    if marker_old and marker_new and marker_old.group(0).strip() != marker_new.group(0).strip():
         reasons.append("list or section renumbering")
     if _EMPH.findall(old) != _EMPH.findall(new) or old.lstrip().startswith("#") != new.lstrip().startswith(
         "#"

@@ -379,8 +379,7 @@ def word_changes(old: str, new: str) -> list[WordChange]:
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             continue
-        kind = {"replace": "replace", "delete": "delete", "insert": "insert"}[op]
-        out.append(WordChange(op=kind, old=" ".join(ta[i1:i2]), new=" ".join(tb[j1:j2])))
+        out.append(WordChange(op=op, old=" ".join(ta[i1:i2]), new=" ".join(tb[j1:j2])))
     return out
 
 

@@ -62,9 +62,10 @@ def decode(data: bytes, name: str = "-", encoding: str | None = None) -> str:
     try:
         text = data.decode(encoding or "utf-8")
     except (UnicodeDecodeError, LookupError) as exc:
-        hint = "" if encoding else " (not UTF-8; pass --encoding, e.g. --encoding latin-1)"
+        hint = "" if encoding else " (not UTF-8; name its encoding, e.g. latin-1)"
         raise InputError(
-            f"{name}: cannot decode as {encoding or 'UTF-8'}{hint}: {exc.reason if hasattr(exc, 'reason') else exc}"
+            f"{name}: cannot decode as {encoding or 'UTF-8'}{hint}: {exc.reason if hasattr(exc, 'reason') else exc}",
+            setting="encoding",
         ) from None
     text = text.lstrip("\ufeff")
     controls = sum(1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")

@@ -130,6 +130,7 @@ def _raw_blocks(text: str) -> list[tuple[BlockKind, int, int, int]]:
 
     def paragraph(upto: int) -> tuple[BlockKind, int, int, int]:
         """The open paragraph (or list item) that began at line para_start, ended before *upto*."""
+        assert para_start is not None  # only called while a paragraph is open
         last = upto - 1
         while last > para_start and not lines[last].strip():
             last -= 1

@@ -425,10 +425,10 @@ def _number_changes(old_clauses: list[str], new_clauses: list[str]) -> list[Numb
         ko = [n for n in rest_old if n.kind == kind]
         kn = [n for n in rest_new if n.kind == kind]
         for i in range(max(len(ko), len(kn))):
-            o = ko[i] if i < len(ko) else None
-            n = kn[i] if i < len(kn) else None
-            unit = (n or o).unit  # type: ignore[union-attr]
-            out.append(NumberChange(o.display if o else "", n.display if n else "", unit))
+            was = ko[i] if i < len(ko) else None
+            now = kn[i] if i < len(kn) else None
+            unit = (now or was).unit  # type: ignore[union-attr]  # one of the two always exists
+            out.append(NumberChange(was.display if was else "", now.display if now else "", unit))
     return out
 
 

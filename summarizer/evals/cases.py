@@ -245,8 +245,14 @@ def load_cases(
 ) -> list[Case]:
     """All cases of *directory* (recursively), sorted by id; optionally only *ids* or *tags*."""
     root = Path(directory) if directory is not None else default_cases_dir()
+    if not root.exists() and directory is None:  # an installed package: the cases stay in the repository
+        raise InputError(
+            "no eval cases here: the golden cases and their document pairs live in the repository's "
+            "evals/cases, not in the installed package; run from a checkout or name a folder of cases",
+            setting="cases",
+        )
     if not root.exists():
-        raise InputError(f"{root}: no such cases directory")
+        raise InputError(f"{root}: no such cases directory", setting="cases")
     files = (
         [root]
         if root.is_file()

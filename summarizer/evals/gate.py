@@ -101,7 +101,7 @@ class GateResult:
         if self.changed_cases:
             lines.append(
                 f"  note: {len(self.changed_cases)} case(s) changed since the baseline "
-                f"(regenerate it with --save-baseline): {', '.join(self.changed_cases[:MAX_CASES_NAMED])}"
+                f"(regenerate the baseline from a fresh run): {', '.join(self.changed_cases[:MAX_CASES_NAMED])}"
             )
         return "\n".join(lines)
 
@@ -111,7 +111,9 @@ def check_gate(
 ) -> GateResult:
     """Compare *run* with *baseline* on the gated metrics over their shared cases."""
     if max_regression < 0 or max_grade_rise < 0:
-        raise InputError("--max-regression and --max-grade-rise must be zero or more")
+        raise InputError(
+            "the allowed regression and grade rise must be zero or more", setting="max_regression"
+        )
     base_cases, run_cases = baseline.by_case(), run.by_case()
     shared = set(base_cases) & set(run_cases)
     if not shared:

@@ -156,9 +156,9 @@ class Judge:
 
     def __init__(self, options: JudgeOptions, client: "LLMClient | None" = None) -> None:
         if options.repeat < 1:
-            raise InputError("--repeat must be at least 1")
+            raise InputError("repeat must be at least 1", setting="repeat")
         if not 0 <= options.threshold <= 1:
-            raise InputError("--judge-threshold must be between 0 and 1")
+            raise InputError("the judge threshold must be between 0 and 1", setting="judge_threshold")
         self.options = options
         self.prompt = load_judge_prompt(options.prompt)
         self._client = client

@@ -1,6 +1,7 @@
 """Score one change record against one case, and aggregate many scores.
 
-Per case (``score_record``), every metric is a plain number (``None`` when it does not apply):
+Per case (``score_record``), every metric is a plain number (``None`` when it does not apply). Each
+check is one function registered in :data:`METRICS` (``@metric(name)``), run in order:
 
 - ``material_correct``      1 when ``record.material`` equals the expected flag
 - ``category_precision/recall/f1`` over the record's categories (``categories_optional`` never
@@ -28,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -175,61 +176,123 @@ def severity_of_rank(rank: int) -> str:
     return Severity.from_rank(rank).value
 
 
+@dataclass
+class MetricScore:
+    """What one metric makes of one record: numbers, details, a pass/fail check (None: informational)."""
+
+    metrics: dict[str, float | int | None]
+    detail: dict[str, Any] = field(default_factory=dict)
+    check: bool | None = None
+    failures: list[str] = field(default_factory=list)
+
+
+Scorer = Callable[[Case, ChangeRecord], MetricScore]
+
+# check name -> the function scoring it, in the order results and reports show them
+METRICS: dict[str, Scorer] = {}
+
+
+def metric(name: str) -> Callable[[Scorer], Scorer]:
+    """Register a per-case metric under *name* (its check's name in results)."""
+
+    def register(fn: Scorer) -> Scorer:
+        METRICS[name] = fn
+        return fn
+
+    return register
+
+
 def score_record(case: Case, record: ChangeRecord | None) -> CaseScore:
     """All deterministic metrics of *record* against *case* (``None``: the analyzer failed)."""
-    exp = case.expected
     if record is None:
         return _score_missing(case)
-    m: dict[str, float | int | None] = {}
-    detail: dict[str, Any] = {}
-    checks: dict[str, bool] = {}
-    failures: list[str] = []
+    score = CaseScore(metrics={}, detail={}, checks={})
+    for name, scorer in METRICS.items():
+        part = scorer(case, record)
+        score.metrics.update(part.metrics)
+        score.detail.update(part.detail)
+        if part.check is not None:
+            score.checks[name] = part.check
+        score.failures.extend(part.failures)
+    return score
 
-    # material
-    m["material_correct"] = int(record.material == exp.material)
-    detail["material"] = {"expected": exp.material, "got": record.material}
-    checks["material"] = bool(m["material_correct"])
-    if not checks["material"]:
-        failures.append(f"material: expected {str(exp.material).lower()}, got {str(record.material).lower()}")
 
-    # categories
+@metric("material")
+def score_material(case: Case, record: ChangeRecord) -> MetricScore:
+    """1 when the record's material flag is the expected one."""
+    exp = case.expected
+    correct = record.material == exp.material
+    failures = (
+        []
+        if correct
+        else [f"material: expected {str(exp.material).lower()}, got {str(record.material).lower()}"]
+    )
+    return MetricScore(
+        {"material_correct": int(correct)},
+        {"material": {"expected": exp.material, "got": record.material}},
+        correct,
+        failures,
+    )
+
+
+@metric("categories")
+def score_categories(case: Case, record: ChangeRecord) -> MetricScore:
+    """Precision, recall and F1 of the record's categories (optional ones never count against it)."""
+    exp = case.expected
     predicted = set(record.categories) | {c.category for c in record.changes}
     expected, optional = set(exp.categories), set(exp.categories_optional)
     tp, fp, fn = len(predicted & expected), len(predicted - expected - optional), len(expected - predicted)
     p, r, f1 = prf(tp, fp, fn)
-    m.update(cat_tp=tp, cat_fp=fp, cat_fn=fn, category_precision=p, category_recall=r, category_f1=f1)
-    detail["categories"] = {
+    detail = {
         "expected": sorted(expected),
         "optional": sorted(optional),
         "predicted": sorted(predicted),
         "missing": sorted(expected - predicted),
         "extra": sorted(predicted - expected - optional),
     }
-    checks["categories"] = fn == 0
-    if fn:
-        failures.append(f"categories: missing {', '.join(sorted(expected - predicted))}")
+    return MetricScore(
+        {
+            "cat_tp": tp,
+            "cat_fp": fp,
+            "cat_fn": fn,
+            "category_precision": p,
+            "category_recall": r,
+            "category_f1": f1,
+        },
+        {"categories": detail},
+        fn == 0,
+        [f"categories: missing {', '.join(sorted(expected - predicted))}"] if fn else [],
+    )
 
-    # overall severity
+
+@metric("severity")
+def score_severity(case: Case, record: ChangeRecord) -> MetricScore:
+    """The overall severity: exact, and within one level (the check)."""
+    exp = case.expected
     gap = abs(severity_of(record.severity).rank - severity_of(exp.severity).rank)
-    m["severity_exact"] = int(gap == 0)
-    m["severity_within_one"] = int(gap <= 1)
-    detail["severity"] = {"expected": exp.severity, "got": record.severity}
-    checks["severity"] = gap <= 1
-    if gap > 1:
-        failures.append(f"severity: expected {exp.severity}, got {record.severity} ({gap} levels off)")
+    return MetricScore(
+        {"severity_exact": int(gap == 0), "severity_within_one": int(gap <= 1)},
+        {"severity": {"expected": exp.severity, "got": record.severity}},
+        gap <= 1,
+        [f"severity: expected {exp.severity}, got {record.severity} ({gap} levels off)"] if gap > 1 else [],
+    )
 
-    # shift direction per expected provision
+
+@metric("shift")
+def score_shifts(case: Case, record: ChangeRecord) -> MetricScore:
+    """Per expected provision: does the record's change of that category move the same way?"""
     got = record_provisions(record)
-    shifts = []
-    for prov in exp.provisions:
+    shifts, failures = [], []
+    for prov in case.expected.provisions:
         want = prov.direction
+        expected = f"{prov.severity_before}->{prov.severity_after}"
         if prov.category in got:
             before, after = got[prov.category]
             have = shift_direction(before, after)
             shifts.append(
                 {
                     "category": prov.category,
-                    "expected": f"{prov.severity_before}->{prov.severity_after}",
+                    "expected": expected,
                     "got": f"{before}->{after}",
                     "correct": have == want,
                 }
@@ -240,71 +303,93 @@ def score_record(case: Case, record: ChangeRecord | None) -> CaseScore:
                     f"got {have} ({before}→{after})"
                 )
         else:
-            shifts.append(
-                {
-                    "category": prov.category,
-                    "expected": f"{prov.severity_before}->{prov.severity_after}",
-                    "got": None,
-                    "correct": False,
-                }
-            )
+            shifts.append({"category": prov.category, "expected": expected, "got": None, "correct": False})
             failures.append(
                 f"shift: {prov.category} expected {want}, but the record has no change of that category"
             )
     correct = sum(1 for s in shifts if s["correct"])
-    m.update(
-        shift_correct=correct,
-        shift_total=len(shifts),
-        shift_direction_accuracy=correct / len(shifts) if shifts else None,
+    return MetricScore(
+        {
+            "shift_correct": correct,
+            "shift_total": len(shifts),
+            "shift_direction_accuracy": correct / len(shifts) if shifts else None,
+        },
+        {"shifts": shifts},
+        correct == len(shifts),
+        failures,
     )
-    detail["shifts"] = shifts
-    checks["shift"] = correct == len(shifts)
 
-    # facts and forbidden claims
-    facts = find_alternatives(exp.facts, fact_text(record))
+
+@metric("facts")
+def score_facts(case: Case, record: ChangeRecord) -> MetricScore:
+    """Fact groups of which any alternative appears in the record's headline, summaries and impact."""
+    facts = find_alternatives(case.expected.facts, fact_text(record))
     found = sum(1 for _, hit in facts if hit)
-    m.update(facts_found=found, facts_total=len(facts), fact_recall=found / len(facts) if facts else None)
-    missing_facts = [alts for alts, hit in facts if not hit]
-    detail["facts_missing"] = missing_facts
-    checks["facts"] = not missing_facts
-    for alts in missing_facts:
-        failures.append(f"facts: none of {_alts(alts)} found")
-    bad = [(alts, hit) for alts, hit in find_alternatives(exp.forbidden, all_prose(record)) if hit]
-    m.update(
-        forbidden_hits=len(bad),
-        forbidden_total=len(exp.forbidden),
-        forbidden_rate=len(bad) / len(exp.forbidden) if exp.forbidden else None,
+    missing = [alts for alts, hit in facts if not hit]
+    return MetricScore(
+        {
+            "facts_found": found,
+            "facts_total": len(facts),
+            "fact_recall": found / len(facts) if facts else None,
+        },
+        {"facts_missing": missing},
+        not missing,
+        [f"facts: none of {_alts(alts)} found" for alts in missing],
     )
-    detail["forbidden_found"] = [hit for _, hit in bad]
-    checks["forbidden"] = not bad
-    for _, hit in bad:
-        failures.append(f"forbidden: {hit!r} appears")
 
-    # quotes
+
+@metric("forbidden")
+def score_forbidden(case: Case, record: ChangeRecord) -> MetricScore:
+    """Forbidden claims (groups of alternatives) that appear anywhere in the record's prose."""
+    forbidden = case.expected.forbidden
+    bad = [hit for _, hit in find_alternatives(forbidden, all_prose(record)) if hit]
+    return MetricScore(
+        {
+            "forbidden_hits": len(bad),
+            "forbidden_total": len(forbidden),
+            "forbidden_rate": len(bad) / len(forbidden) if forbidden else None,
+        },
+        {"forbidden_found": bad},
+        not bad,
+        [f"forbidden: {hit!r} appears" for hit in bad],
+    )
+
+
+@metric("quotes")
+def score_quotes(case: Case, record: ChangeRecord) -> MetricScore:
+    """``quotes_old`` found in the old text and ``quotes_new`` in the new, modulo whitespace."""
     old_c, new_c = collapse_ws(case.old_text), collapse_ws(case.new_text)
     quotes = [(q, old_c) for c in record.changes for q in c.quotes_old] + [
         (q, new_c) for c in record.changes for q in c.quotes_new
     ]
-    bad_quotes = [q for q, doc in quotes if not collapse_ws(q) or collapse_ws(q) not in doc]
-    m.update(
-        quotes_verbatim=len(quotes) - len(bad_quotes),
-        quotes_total=len(quotes),
-        quote_verbatim_rate=(len(quotes) - len(bad_quotes)) / len(quotes) if quotes else None,
+    bad = [q for q, doc in quotes if not collapse_ws(q) or collapse_ws(q) not in doc]
+    failures = (
+        [f"quotes: {len(bad)} of {len(quotes)} not found verbatim, e.g. {_clip(bad[0])!r}"] if bad else []
     )
-    detail["quotes_not_verbatim"] = bad_quotes
-    checks["quotes"] = not bad_quotes
-    if bad_quotes:
-        failures.append(
-            f"quotes: {len(bad_quotes)} of {len(quotes)} not found verbatim, e.g. {_clip(bad_quotes[0])!r}"
-        )
+    return MetricScore(
+        {
+            "quotes_verbatim": len(quotes) - len(bad),
+            "quotes_total": len(quotes),
+            "quote_verbatim_rate": (len(quotes) - len(bad)) / len(quotes) if quotes else None,
+        },
+        {"quotes_not_verbatim": bad},
+        not bad,
+        failures,
+    )
 
-    # readability and size
+
+@metric("readability")
+def score_readability(case: Case, record: ChangeRecord) -> MetricScore:
+    """Informational: reading grade and length of the record's prose, and the flags it raised."""
     from summarizer.rubric.readability import record_reading_grade
 
-    m["reading_grade"] = round(record_reading_grade(record), 2)
-    m["length_words"] = word_count(fact_text(record))
-    m["flags"] = len(record.flags)
-    return CaseScore(metrics=m, detail=detail, checks=checks, failures=failures)
+    return MetricScore(
+        {
+            "reading_grade": round(record_reading_grade(record), 2),
+            "length_words": word_count(fact_text(record)),
+            "flags": len(record.flags),
+        }
+    )
 
 
 def _score_missing(case: Case) -> CaseScore:

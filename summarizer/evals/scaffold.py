@@ -112,13 +112,15 @@ def scaffold_case(
 ) -> tuple[Path, Case]:
     """Write ``<cases_dir>/<case_id>.yaml`` for the pair and return its path and the loaded case."""
     if not CASE_ID.match(case_id):
-        raise InputError(f"--id {case_id!r}: use lower-case letters, digits, '-', '_' or '.'")
+        raise InputError(
+            f"case id {case_id!r}: use lower-case letters, digits, '-', '_' or '.'", setting="case_id"
+        )
     if "-" in (str(old), str(new)):
         raise InputError("eval new needs two files (a case refers to its inputs by path), not '-'")
     cases = Path(cases_dir) if cases_dir is not None else default_cases_dir()
     target = cases / f"{case_id}.yaml"
     if target.exists() and not force:
-        raise InputError(f"{target}: already exists (pass --force to overwrite)")
+        raise InputError(f"{target}: already exists (overwrite it with force)", setting="force")
     from summarizer.api import compare_files
 
     try:

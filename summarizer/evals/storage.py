@@ -201,7 +201,7 @@ def resolve_run(ref: str, db_url: str | None) -> RunResult:
         if by_prompt:
             return load_run(by_prompt[0].run_id, db_url)
         raise InputError(
-            f"no stored eval run used prompt {ref!r} (run 'summarizer eval run --prompt {ref}' first)"
+            f"no stored eval run used prompt {ref!r} (run the eval with that prompt first)", setting="prompt"
         )
     by_label = [r for r in runs if r.label == ref]
     if by_label:

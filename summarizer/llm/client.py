@@ -83,7 +83,7 @@ class LLMClient:
         sleep: Callable[[float], None] | None = None,
     ) -> None:
         if not model:
-            raise InputError("no model: pass --model or set SUMMARIZER_MODEL")
+            raise InputError("no model: name one or set SUMMARIZER_MODEL", setting="model")
         if max_retries < 0:
             raise InputError("max_retries must be zero or more")
         if timeout <= 0:
@@ -91,7 +91,7 @@ class LLMClient:
         if concurrency < 1:
             raise InputError("concurrency must be at least 1")
         if rpm is not None and rpm <= 0:
-            raise InputError("--rpm must be positive")
+            raise InputError("requests per minute must be positive", setting="rpm")
         self.model = model
         self.endpoint = Endpoint.resolve(base_url, api_key)
         self.use_cache = use_cache

@@ -30,14 +30,14 @@ class Endpoint:
         if url is not None:
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise InputError(f"--base-url must be an http(s) URL, got {url!r}")
+                raise InputError(f"the endpoint URL must be an http(s) URL, got {url!r}", setting="base_url")
         host = urlsplit(url).netloc if url else DEFAULT_OPENAI_HOST
         key = api_key or None
         if key is None:
             if url is None or not is_local_url(url):
                 raise InputError(
-                    "no API key: set OPENAI_API_KEY or pass --api-key "
-                    "(a local server given with --base-url needs none)"
+                    "no API key: set OPENAI_API_KEY (a local endpoint such as http://127.0.0.1 needs none)",
+                    setting="api_key",
                 )
             key = LOCAL_DUMMY_KEY
         return cls(base_url=url, host=host, api_key=key)

@@ -24,7 +24,7 @@ def describe_failure(exc: BaseException, *, host: str, model: str, timeout: floa
         status = exc.status_code
         detail = one_line(server_message(exc), 200)
         if status == 401:
-            return f"{where}: authentication failed (401): check OPENAI_API_KEY or --api-key"
+            return f"{where}: authentication failed (401): check OPENAI_API_KEY"
         if status == 403:
             return f"{where}: permission denied (403) for model {model!r}: {detail}"
         if status == 404:

@@ -21,7 +21,7 @@ PRICES_FILE = "prices.toml"
 
 
 class BudgetExceeded(InputError):
-    """The next model call would take the run past ``--max-cost``; raised *before* the call.
+    """The next model call would take the run past its cost limit; raised *before* the call.
 
     An ``InputError`` (exit 2), not an upstream failure: the endpoint is fine, the limit the user
     set stops the run. Everything already answered is in the cache, so re-running with a higher
@@ -93,7 +93,7 @@ class Budget:
 
     def __init__(self, limit: float | None) -> None:
         if limit is not None and limit < 0:
-            raise InputError(f"--max-cost must be zero or more, got {limit}")
+            raise InputError(f"the cost limit must be zero or more, got {limit}", setting="max_cost")
         self.limit = limit
         self.spent = 0.0
         self._reserved = 0.0
@@ -106,7 +106,8 @@ class Budget:
                     f"cost limit reached: spent ${self.spent:.4f}"
                     + (f" (+${self._reserved:.4f} in flight)" if self._reserved else "")
                     + f", the next call is estimated at ${estimate:.4f} and the limit is ${self.limit:.4f}; "
-                    "raise --max-cost to continue (answers so far are cached)"
+                    "raise the limit to continue (answers so far are cached)",
+                    setting="max_cost",
                 )
             self._reserved += estimate
 

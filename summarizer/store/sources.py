@@ -73,7 +73,8 @@ def parse_when(value: str) -> datetime:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
         raise InputError(
-            f"--date {value!r}: expected an ISO date such as 2021-02-23 or 2021-02-23T10:00:00Z"
+            f"date {value!r}: expected an ISO date such as 2021-02-23 or 2021-02-23T10:00:00Z",
+            setting="date",
         ) from None
     return as_utc(parsed)
 
@@ -220,17 +221,24 @@ def scan(
         raise InputError(f"{path}: no such file or folder")
     if path.is_dir() and is_git_repo(path):
         if when is not None:
-            raise InputError("--date does not apply to a git repository: versions are dated by their commits")
+            raise InputError(
+                "a date does not apply to a git repository: versions are dated by their commits",
+                setting="date",
+            )
         return git_candidates(path, service, document)
     if not service or not document:
         kind = "folder" if path.is_dir() else "file"
         raise InputError(
-            f"{path}: a {kind} needs --service and --document (only a git repository in Open Terms "
-            "Archive layout names them itself)"
+            f"{path}: a {kind} needs a service and a document type (only a git repository in Open Terms "
+            "Archive layout names them itself)",
+            setting="service",
         )
     if path.is_dir():
         if when is not None:
-            raise InputError("--date applies to a single file; a folder's snapshots are dated by their names")
+            raise InputError(
+                "a date applies to a single file; a folder's snapshots are dated by their names",
+                setting="date",
+            )
         found = folder_candidates(path, service, document)
         return Scan(len(found), found)
     return Scan(1, [file_candidate(path, service, document, when)])

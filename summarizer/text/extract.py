@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from summarizer.text.normalise import normalise
 
@@ -78,7 +79,7 @@ class Edit:
     new: tuple[int, int]
 
 
-Opcode = tuple[str, int, int, int, int]
+Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
 
 
 def word_opcodes(old: str, new: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[Opcode]]:

@@ -147,7 +147,8 @@ def test_scaffold_of_a_cosmetic_pair_and_bad_ids(tmp_path: Path, capsys) -> None
     assert "material=false severity=none" in capsys.readouterr().out
     case = load_case(tmp_path / "cases/dates-only.yaml")
     assert case.expected.material is False and case.expected.severity == "none"
-    with pytest.raises(InputError, match="--id 'Bad Id'"):
+    with pytest.raises(InputError, match="'Bad Id'") as bad_id:
         scaffold_case(old, new, "Bad Id", tmp_path / "cases")
+    assert bad_id.value.setting == "case_id"
     with pytest.raises(InputError, match="identical"):
         scaffold_case(old, old, "same", tmp_path / "cases")

@@ -149,7 +149,7 @@ def test_cli_ingest_reports_and_refuses_bad_input(tmp_path: Path, invoke, run_cl
     code, out, _ = invoke("ingest", *args, "--format", "json")
     assert code == 0 and json.loads(out)["added"] == 0 and json.loads(out)["already_stored"] == 1
     for bad_args, message in [
-        ((str(policy),), "needs --service and --document"),
+        ((str(policy),), "--service and --document"),  # the CLI names the flags
         ((str(tmp_path / "missing.md"), "-s", "A", "-d", "B"), "no such file or folder"),
         ((str(policy), "-s", "A", "-d", "B", "--date", "yesterday"), "expected an ISO date"),
     ]:

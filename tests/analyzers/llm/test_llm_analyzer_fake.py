@@ -300,8 +300,9 @@ def test_an_unknown_excerpt_layout_in_a_manifest_is_an_input_error(tmp_path: Pat
 
 
 def test_max_cost_stops_before_any_call(kit, fake_openai, llm_options) -> None:
-    with pytest.raises(InputError, match="max-cost|budget"):
+    with pytest.raises(InputError, match="cost limit") as stopped:
         LLMAnalyzer(llm_options(max_cost=1e-9)).analyze(kit.make_diff())
+    assert stopped.value.setting == "max_cost"
     assert fake_openai.requests == []
 
 
