@@ -187,12 +187,15 @@ class _Job:
                             lease_seconds=self.lease_seconds,
                         )
                         pair = self._load(conn, claims[0], names) if claims else None
+                        reverts_to = reverted_to(conn, claims[0]) if claims else None
                     if not claims:
                         break
                     item = claims[0]
                     heartbeat.hold(item.token)
                     try:
                         record = self._analyze(item, *pair)
+                        if reverts_to is not None:
+                            flag_revert(record, reverts_to)
                         outcome = store_record(conn, item, record, self.analyzer, self.key, worker)
                     except UpstreamError as exc:
                         _release(engine, item, error=str(exc))
@@ -263,7 +266,66 @@ class _Job:
             old_source=label(item.old_version_id),
             new_source=label(item.new_version_id),
         )
-        return analyze(diff, self.analyzer, self.options)
+        record = analyze(diff, self.analyzer, self.options)
+        flag_captures(record, diff)
+        return record
+
+
+def reverted_to(conn: Connection, item: wq.Claim) -> tuple[int, Any] | None:
+    """(id, capture time) of the latest version before the pair's old one whose text is identical to
+    its new one: the new version then reverts to that earlier text. None when it does not."""
+    vt = Version.__table__
+    old = conn.execute(select(vt.c.captured_at).where(vt.c.id == item.old_version_id)).scalar_one()
+    new_sha = conn.execute(select(vt.c.content_sha256).where(vt.c.id == item.new_version_id)).scalar_one()
+    row = conn.execute(
+        select(vt.c.id, vt.c.captured_at)
+        .where(
+            vt.c.document_id == item.document_id,
+            vt.c.content_sha256 == new_sha,
+            vt.c.id != item.new_version_id,
+            vt.c.id != item.old_version_id,
+            vt.c.captured_at <= old,
+        )
+        .order_by(vt.c.captured_at.desc(), vt.c.id.desc())
+        .limit(1)
+    ).first()
+    return (int(row[0]), row[1]) if row else None
+
+
+def flag_revert(record, reverts_to: tuple[int, Any]) -> None:
+    """Say on the record (a flag, not only prose) that the new text restores an earlier version's."""
+    from summarizer.model.record import Flag
+
+    version_id, when = reverts_to
+    if any(f.code == "revert" for f in record.flags):
+        return
+    record.flags.append(
+        Flag(
+            code="revert",
+            message=f"The new version is identical to the version of {when:%Y-%m-%d} (#{version_id}): "
+            "this change restores earlier text rather than making a new one.",
+        )
+    )
+
+
+def flag_captures(record, diff) -> None:
+    """Flag a capture cut short or swapped for another page, whichever analyzer made the record."""
+    from summarizer.analyzers.rules.analyzer import different_document
+    from summarizer.model.record import Flag
+    from summarizer.rubric.truncation import truncated_capture
+
+    if record.provenance.analyzer == "rules":  # the rules analyzer checks both itself
+        return
+    codes = {f.code for f in record.flags}
+    if "capture_mismatch" not in codes:
+        mismatch = different_document(diff)
+        if mismatch:
+            record.flags.append(Flag(code="capture_mismatch", message=mismatch))
+            return
+    if "capture_truncated" not in codes and "capture_mismatch" not in codes:
+        cut = truncated_capture(diff)
+        if cut is not None:
+            record.flags.append(Flag(code="capture_truncated", message=cut.message()))
 
 
 def store_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: str, worker: str) -> str:
