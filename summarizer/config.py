@@ -2,9 +2,12 @@
 
 Environment: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``SUMMARIZER_MODEL``, ``SUMMARIZER_DB``,
 ``SUMMARIZER_HOME`` (the state directory), ``SUMMARIZER_CONFIG`` (the config file),
-``SUMMARIZER_ANALYZER``, ``SUMMARIZER_PROMPTS_DIR``.
+``SUMMARIZER_ANALYZER``, ``SUMMARIZER_PROMPTS_DIR``, ``SUMMARIZER_NOTIFY_URL`` and
+``SUMMARIZER_NOTIFY_SECRET`` (alerts: the receiver and the HMAC signing secret), ``SUMMARIZER_SITE_URL``
+(the published site's base URL, for links in alerts and feeds).
 The config file is TOML (``config.toml`` in the state directory) with the same keys in lower case
-without the prefix: ``model``, ``base_url``, ``db``, ``analyzer``, ``api_key`` (discouraged).
+without the prefix: ``model``, ``base_url``, ``db``, ``analyzer``, ``api_key`` (discouraged),
+``notify_url``, ``notify_secret``, ``site_url``.
 """
 
 from __future__ import annotations
@@ -51,6 +54,9 @@ class Settings:
     api_key: str | None = None
     db: str | None = None
     analyzer: str = "rules"
+    notify_url: str | None = None
+    notify_secret: str | None = None
+    site_url: str | None = None
     sources: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -66,7 +72,7 @@ class Settings:
             if f.name == "sources":
                 continue
             value = getattr(self, f.name)
-            if f.name == "api_key":
+            if f.name in ("api_key", "notify_secret"):
                 value = mask_secret(value)
             out[f.name] = {"value": value, "source": self.sources.get(f.name, "default")}
         out["db_url"] = {"value": mask_url(self.db_url), "source": self.sources.get("db", "default")}
@@ -87,6 +93,9 @@ _ENV = {
     "api_key": "OPENAI_API_KEY",
     "db": "SUMMARIZER_DB",
     "analyzer": "SUMMARIZER_ANALYZER",
+    "notify_url": "SUMMARIZER_NOTIFY_URL",
+    "notify_secret": "SUMMARIZER_NOTIFY_SECRET",
+    "site_url": "SUMMARIZER_SITE_URL",
 }
 
 

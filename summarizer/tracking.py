@@ -28,6 +28,7 @@ from summarizer.model.taxonomy import Severity
 from summarizer.store import workqueue as wq
 from summarizer.store.db import open_engine
 from summarizer.store.models import (
+    AlertDelivery,
     PolicyDocument,
     ProvisionState,
     RecordCategory,
@@ -99,8 +100,12 @@ def track(
     lease_seconds: float = DEFAULT_LEASE_SECONDS,
     retry_failed: bool = False,
     on_progress: Callable[[TrackProgress], None] | None = None,
+    notify: tuple[str, ...] = (),
 ) -> TrackSummary:
     """Make the missing change records in scope; returns what was done.
+
+    With *notify* (receiver URLs), each new material record queues an alert delivery per receiver
+    in the transaction that stores it, so no alert is lost; ``summarizer.site.alerts`` sends them.
 
     Raises UpstreamError when the model endpoint fails (records already made stay stored) and
     InputError for an unknown analyzer or service. ``workers`` > 1 runs that many processes.
@@ -122,7 +127,7 @@ def track(
         planned = wq.plan(conn, analyzer, key, scope, retry_failed=retry_failed)
     summary.pairs, summary.planned = planned.pairs, planned.pending
     if planned.pending:
-        job = _Job(db_url, analyzer, options, key, scope, lease_seconds)
+        job = _Job(db_url, analyzer, options, key, scope, lease_seconds, tuple(notify))
         if workers == 1:
             summary.absorb(job.run(limit, on_progress, planned.pending))
         else:
@@ -159,6 +164,7 @@ class _Job:
     key: str
     scope: wq.Scope
     lease_seconds: float
+    notify: tuple[str, ...] = ()
 
     def run(
         self, limit: int | None, on_progress: Callable[[TrackProgress], None] | None = None, total: int = 0
@@ -196,7 +202,9 @@ class _Job:
                         record = self._analyze(item, *pair)
                         if reverts_to is not None:
                             flag_revert(record, reverts_to)
-                        outcome = store_record(conn, item, record, self.analyzer, self.key, worker)
+                        outcome = store_record(
+                            conn, item, record, self.analyzer, self.key, worker, notify=self.notify
+                        )
                     except UpstreamError as exc:
                         _release(engine, item, error=str(exc))
                         raise
@@ -328,8 +336,18 @@ def flag_captures(record, diff) -> None:
             record.flags.append(Flag(code="capture_truncated", message=cut.message()))
 
 
-def store_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: str, worker: str) -> str:
-    """Store *record* for the claimed pair and close the item, in one transaction on *conn*.
+def store_record(
+    conn: Connection,
+    item: wq.Claim,
+    record,
+    analyzer: str,
+    key: str,
+    worker: str,
+    *,
+    notify: tuple[str, ...] = (),
+) -> str:
+    """Store *record* for the claimed pair and close the item, in one transaction on *conn*
+    (with an alert delivery per *notify* receiver when the record is a material change).
 
     Returns 'made', or 'already_made' when the pair already had a record (the unique constraint
     caught a tracker that took over after this one's lease ran out).
@@ -337,6 +355,22 @@ def store_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: s
     try:
         with conn.begin():
             record_id = _insert_record(conn, item, record, analyzer, key, worker)
+            if notify and alertable(record):
+                now = utcnow()
+                conn.execute(
+                    AlertDelivery.__table__.insert(),
+                    [
+                        {
+                            "record_id": record_id,
+                            "target": t,
+                            "status": "pending",
+                            "attempts": 0,
+                            "created_at": now,
+                            "updated_at": now,
+                        }
+                        for t in dict.fromkeys(notify)
+                    ],
+                )
             wq.mark_done(conn, item.item_id, record_id)
         return "made"
     except IntegrityError:
@@ -354,6 +388,13 @@ def store_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: s
                 raise
             wq.mark_done(conn, item.item_id, int(existing))
         return "already_made"
+
+
+def alertable(record) -> bool:
+    """A material change readers should hear about: not a capture cut short or another page."""
+    return bool(record.material) and not any(
+        f.code in ("capture_truncated", "capture_mismatch") for f in record.flags
+    )
 
 
 def _insert_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: str, worker: str) -> int:
