@@ -44,7 +44,10 @@ def make_store(url: str) -> None:
     ingest_text(url, SERVICE, DOCUMENT, hostile(last), captured_at=datetime(2026, 1, 10, tzinfo=UTC))
     ingest_text(url, SERVICE, DOCUMENT, last, captured_at=datetime(2026, 1, 20, tzinfo=UTC))
     ingest_text(
-        url, "Example Shop", "Terms of Service", "# Terms\n\nBe nice to each other on this service.\n",
+        url,
+        "Example Shop",
+        "Terms of Service",
+        "# Terms\n\nBe nice to each other on this service.\n",
         captured_at=datetime(2025, 1, 1, tzinfo=UTC),
     )
     track(url)
@@ -72,7 +75,11 @@ def site_kit():
     from types import SimpleNamespace
 
     return SimpleNamespace(
-        PLANT=PLANT, SERVICE=SERVICE, DOCUMENT=DOCUMENT, make_store=make_store, hostile=hostile,
+        PLANT=PLANT,
+        SERVICE=SERVICE,
+        DOCUMENT=DOCUMENT,
+        make_store=make_store,
+        hostile=hostile,
         history_files=history_files,
     )
 

@@ -54,7 +54,9 @@ def _crawl(browser, start: str, viewport: dict) -> dict[str, dict]:
             seen[url] = {"status": fetched.status}
             continue
         response = page.goto(url)
-        assert response is not None and response.status == 200, f"{url} answered {response and response.status}"
+        assert response is not None and response.status == 200, (
+            f"{url} answered {response and response.status}"
+        )
         info = page.evaluate(_CHECK)
         seen[url] = info
         for href in info["links"]:
@@ -111,7 +113,9 @@ def test_every_page_has_landmarks_one_h1_headings_in_order_and_the_disclaimer(cr
 def test_a_planted_script_never_runs_or_reaches_the_dom_unescaped(crawled, browser, site_kit):
     for url, info in crawled["phone"].items():
         if "pwned" in info:
-            assert not info["pwned"] and info["scripts"] == 0 and info["handlers"] == 0 and info["imgs"] == 0, url
+            assert (
+                not info["pwned"] and info["scripts"] == 0 and info["handlers"] == 0 and info["imgs"] == 0
+            ), url
     hostile = [u for u in crawled["phone"] if "/versions/2026-01-10" in u]
     assert hostile, "the planted version has a page"
     page = browser.new_page()
@@ -140,6 +144,9 @@ def test_view_change_record_lands_on_the_change_of_that_provision(browser, serve
         assert anchor.endswith("third-party-sharing")
         target = page.locator(f"[id='{anchor}']")
         assert title in target.locator("h3").inner_text()
-        assert page.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == anchor
+        assert (
+            page.evaluate("document.querySelector(':target') && document.querySelector(':target').id")
+            == anchor
+        )
         box = target.bounding_box()
         assert box is not None and 0 <= box["y"] < PHONE["height"]  # scrolled to it
