@@ -6,7 +6,6 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from sqlalchemy import delete, update
 
 from summarizer.about import DISCLAIMER
