@@ -124,7 +124,12 @@ class TimelineMark:
     label: str
 
     def to_dict(self) -> dict:
-        return {"version_id": self.version_id, "date": self.at.isoformat(), "kind": self.kind, "label": self.label}
+        return {
+            "version_id": self.version_id,
+            "date": self.at.isoformat(),
+            "kind": self.kind,
+            "label": self.label,
+        }
 
 
 @dataclass
@@ -278,7 +283,9 @@ def _document_history(
         if entry.capture is not None:
             bad_records.add(entry.record_id)
             out.marks.append(
-                TimelineMark(entry.version.id, entry.version.captured_at, entry.capture, CAPTURE_LABELS[entry.capture])
+                TimelineMark(
+                    entry.version.id, entry.version.captured_at, entry.capture, CAPTURE_LABELS[entry.capture]
+                )
             )
         elif entry.revert_of is not None:
             out.marks.append(
