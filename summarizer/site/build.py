@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from summarizer.model.taxonomy import CATEGORIES, CATEGORY_IDS, Severity
 from summarizer.rendering.common import category_title, material_label, provenance_line, shift_direction
 from summarizer.site import paths, slots, views
 from summarizer.site.data import DocumentData, analyses, document_refs, load_documents, version_texts
-from summarizer.site.statement import classify_passages, extract
+from summarizer.site.statement import ProvisionText, classify_passages, extract
 
 STATE_FILE = ".site-state.json"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -127,8 +127,12 @@ def build_site(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     providers = slots.registered() if slot_providers is None else slot_providers
+    from summarizer.rubric.classifier import lexicon_fingerprint
+
     build_key = hashlib.sha256(
-        json.dumps([__version__, templates_hash(), base_url, sorted(providers)]).encode()
+        json.dumps(
+            [__version__, templates_hash(), lexicon_fingerprint(), base_url, sorted(providers)]
+        ).encode()
     ).hexdigest()[:16]
     state = _read_state(out)
     if full or state.get("build_key") != build_key:
@@ -178,7 +182,7 @@ def _build_document(
     """Every page of one document; returns its entry of the build state."""
     service, document = doc.ref.service, doc.ref.document
     hist = doc.history
-    found = classify_passages(doc.current_text) if doc.current_text else {}
+    found, classified = classify_passages(doc.current_text, (previous or {}).get("passages"))
     touched = {c for p in hist.provisions for c in [p.category]}
     for record in doc.records.values():
         touched.update(c.category for c in record.changes)
@@ -245,8 +249,17 @@ def _build_document(
         done_pages.add(rel)
 
     doc_feed = paths.document_feed(service, document)
+    extracts: dict[str, list] = {}
+    earlier = (previous or {}).get("extracts", {})
     for prov in provs:
-        extract_ = extract(prov.category, found)
+        hits_key = hashlib.sha1(json.dumps(found.get(prov.category, [])).encode("utf-8")).hexdigest()[:20]
+        cached = earlier.get(prov.category)
+        if cached and cached[0] == hits_key:  # the category's passages did not move: same extract
+            extract_ = ProvisionText(**cached[1])
+        else:
+            extract_ = extract(prov.category, found)
+        extracts[prov.category] = [hits_key, asdict(extract_)]
+        table = prov.table
         ref = slots.ProvisionRef(
             db_url, service, document, prov.category, doc.ref.id, current.version.id if current else 0
         )
@@ -259,7 +272,8 @@ def _build_document(
             document=document,
             p=prov,
             x=extract_,
-            chart=views.chart(prov.timeline, prov.title),
+            table=table,
+            chart=views.chart(table, prov.title, len(prov.timeline)),
             current=current.version if current else None,
             current_path=views.version_path(doc, current.version) if current else None,
             summary=summary,
@@ -318,6 +332,8 @@ def _build_document(
         "pages": pages,
         "entries": entries,
         "written_once": sorted(done_pages),
+        "passages": classified,
+        "extracts": extracts,
     }
 
 

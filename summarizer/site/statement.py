@@ -62,15 +62,28 @@ def passages(text: str) -> list[str]:
     return out
 
 
-def classify_passages(text: str) -> dict[str, list[tuple[float, int, str]]]:
-    """category -> [(score, position, passage)] for every prose passage of *text*."""
+def classify_passages(
+    text: str, cache: dict[str, list] | None = None
+) -> tuple[dict[str, list[tuple[float, int, str]]], dict[str, list]]:
+    """category -> [(score, position, passage)] for every prose passage of *text*, and the
+    classifications by passage hash (pass them back as *cache*: an unchanged passage of the next
+    version is not classified again)."""
+    import hashlib
+
     from summarizer.rubric.classifier import explain
 
+    cache = cache or {}
+    seen: dict[str, list] = {}
     found: dict[str, list[tuple[float, int, str]]] = {}
     for position, passage in enumerate(passages(text)):
-        for hit in explain(passage):
-            found.setdefault(hit.category, []).append((hit.score, position, passage))
-    return found
+        key = hashlib.sha1(passage.encode("utf-8")).hexdigest()[:20]
+        hits = seen.get(key) or cache.get(key)
+        if hits is None:
+            hits = [[hit.category, hit.score] for hit in explain(passage)]
+        seen[key] = hits
+        for category, score in hits:
+            found.setdefault(category, []).append((score, position, passage))
+    return found, seen
 
 
 def _sentences(passage: str) -> list[str]:

@@ -24,6 +24,9 @@ class TimelineRow:
     mark: str | None = None  # 'revert', 'capture_truncated', 'capture_mismatch'
     mark_label: str | None = None
     record_path: str | None = None
+    index: int = 0  # position in the document's versions (for the chart)
+    count: int = 1  # versions this table row stands for (a run of versions where nothing moved)
+    until: datetime | None = None  # capture time of the run's last version
 
 
 @dataclass
@@ -46,7 +49,21 @@ class Provision:
     path: str
     current: str  # current severity
     changes: list[ChangeEntry] = field(default_factory=list)
-    timeline: list[TimelineRow] = field(default_factory=list)
+    timeline: list[TimelineRow] = field(default_factory=list)  # one row per version
+
+    @property
+    def table(self) -> list[TimelineRow]:
+        """The timeline with each run of versions where nothing moved folded into one row: every
+        version is accounted for, and a 100-version history stays a table one can read."""
+        out: list[TimelineRow] = []
+        for row in self.timeline:
+            last = out[-1] if out else None
+            plain = not row.mark and not row.record_path
+            if last is not None and plain and not last.mark and last.severity == row.severity:
+                out[-1] = TimelineRow(**{**last.__dict__, "count": last.count + 1, "until": row.at})
+            else:
+                out.append(row)
+        return out
 
 
 def record_path(doc: DocumentData, entry) -> str:
@@ -70,6 +87,9 @@ def provisions(doc: DocumentData, categories: list[str]) -> list[Provision]:
     """One Provision per category: its change entries (newest first) and a row per version."""
     hist = doc.history
     points = {p.category: {pt.version_id: pt.severity for pt in p.points} for p in hist.provisions}
+    vpaths = {e.version.id: version_path(doc, e.version) for e in hist.versions}
+    rpaths = {e.version.id: record_path(doc, e) for e in hist.versions if e.record_id is not None}
+    marks = {e.version.id: mark_of(e) for e in hist.versions}
     out = []
     for category in categories:
         own = points.get(category, {})
@@ -78,7 +98,7 @@ def provisions(doc: DocumentData, categories: list[str]) -> list[Provision]:
         state = first
         changes: list[ChangeEntry] = []
         for i, entry in enumerate(hist.versions):
-            mark, label = mark_of(entry)
+            mark, label = marks[entry.version.id]
             before = rows[-1].severity if rows and rows[-1].severity else state
             rpath = None
             record = doc.records.get(entry.record_id) if entry.record_id is not None else None
@@ -88,7 +108,7 @@ def provisions(doc: DocumentData, categories: list[str]) -> list[Provision]:
                 else []
             )
             if touched:
-                rpath = record_path(doc, entry) + "#" + paths.change_anchor(touched[0][0], category)
+                rpath = rpaths[entry.version.id] + "#" + paths.change_anchor(touched[0][0], category)
             if entry.version.id in own:
                 state = own[entry.version.id]
             severity = None if entry.capture is not None else state
@@ -96,12 +116,13 @@ def provisions(doc: DocumentData, categories: list[str]) -> list[Provision]:
                 TimelineRow(
                     entry.version.captured_at,
                     entry.version.id,
-                    version_path(doc, entry.version),
+                    vpaths[entry.version.id],
                     severity,
                     before if i else None,
                     mark,
                     label,
                     rpath,
+                    i,
                 )
             )
             if touched and record is not None:
@@ -151,16 +172,22 @@ class Chart:
     description: str
 
 
-def chart(rows: list[TimelineRow], title: str) -> Chart:
+def chart(rows: list[TimelineRow], title: str, total: int) -> Chart:
+    """The chart of a provision's table rows (*total* versions): a point where a run of versions
+    starts, the step line through them, a letter under each marked version."""
     left, top, step_y = 64, 14, 26
     y_of = {level: top + (3 - i) * step_y for i, level in enumerate(LEVELS)}
-    n = max(1, len(rows))
+    n = max(1, total)
     width = 560
     span = width - left - 16
-    x_of = [left + 8 + (span * i / max(1, n - 1) if n > 1 else span / 2) for i in range(n)]
+
+    def x_of(i: int) -> float:
+        return left + 8 + (span * i / (n - 1) if n > 1 else span / 2)
+
     pts, marks, segments = [], [], []
     mark_y = top + 4 * step_y + 4
-    for x, row in zip(x_of, rows):
+    for row in rows:
+        x = x_of(row.index)
         if row.severity is not None:
             y = y_of[row.severity]
             label = f"{row.at:%Y-%m-%d}: {row.severity}"
@@ -172,11 +199,13 @@ def chart(rows: list[TimelineRow], title: str) -> Chart:
     d = ""
     for i, (x, y) in enumerate(segments):
         d += f"M{x},{y}" if i == 0 else f"H{x}V{y}"
+    if segments:
+        d += f"H{round(x_of(n - 1), 1)}"
     rated = [r for r in rows if r.severity]
     first = rated[0].severity if rated else "none"
     last = rated[-1].severity if rated else "none"
     description = (
-        f"{title}: severity over {len(rows)} versions, from {first} to {last} now"
+        f"{title}: severity over {total} versions, from {first} to {last} now"
         + (
             f"; {sum(1 for r in rows if r.mark)} versions marked (reverts or bad captures)"
             if any(r.mark for r in rows)
