@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -252,13 +252,17 @@ def _build_document(
     extracts: dict[str, list] = {}
     earlier = (previous or {}).get("extracts", {})
     for prov in provs:
-        hits_key = hashlib.sha1(json.dumps(found.get(prov.category, [])).encode("utf-8")).hexdigest()[:20]
+        hits = found.get(prov.category, [])
+        digest = hashlib.sha1(repr([(score, pos) for score, pos, _ in hits]).encode())
+        for _score, _pos, passage in hits:
+            digest.update(passage.encode("utf-8"))
+        hits_key = digest.hexdigest()[:20]
         cached = earlier.get(prov.category)
         if cached and cached[0] == hits_key:  # the category's passages did not move: same extract
             extract_ = ProvisionText(**cached[1])
         else:
             extract_ = extract(prov.category, found)
-        extracts[prov.category] = [hits_key, asdict(extract_)]
+        extracts[prov.category] = [hits_key, dict(extract_.__dict__)]
         table = prov.table
         ref = slots.ProvisionRef(
             db_url, service, document, prov.category, doc.ref.id, current.version.id if current else 0
