@@ -81,6 +81,10 @@ def load_documents(db_url: str, engine: Engine, refs: list[DocumentRef]) -> list
     with engine.connect() as conn:
         for doc in out:
             ids = [v.record_id for v in doc.history.versions if v.record_id is not None]
+            for rid in ids:  # the history parsed them already
+                if rid in doc.history.records:
+                    doc.records[rid] = ChangeRecord.model_validate(doc.history.records[rid])
+            ids = [rid for rid in ids if rid not in doc.records]
             for start in range(0, len(ids), 500):
                 for rid, raw in conn.execute(
                     select(rt.c.id, rt.c.record_json).where(rt.c.id.in_(ids[start : start + 500]))

@@ -90,6 +90,15 @@ def provisions(doc: DocumentData, categories: list[str]) -> list[Provision]:
     vpaths = {e.version.id: version_path(doc, e.version) for e in hist.versions}
     rpaths = {e.version.id: record_path(doc, e) for e in hist.versions if e.record_id is not None}
     marks = {e.version.id: mark_of(e) for e in hist.versions}
+    # per version: category -> [(index on the record page, change)], computed once for all categories
+    touches: dict[int, dict[str, list]] = {}
+    for e in hist.versions:
+        record = doc.records.get(e.record_id) if e.record_id is not None else None
+        if record is not None:
+            by_category: dict[str, list] = {}
+            for n, c in enumerate(record.changes, start=1):
+                by_category.setdefault(c.category, []).append((n, c))
+            touches[e.version.id] = by_category
     out = []
     for category in categories:
         own = points.get(category, {})
@@ -101,12 +110,8 @@ def provisions(doc: DocumentData, categories: list[str]) -> list[Provision]:
             mark, label = marks[entry.version.id]
             before = rows[-1].severity if rows and rows[-1].severity else state
             rpath = None
-            record = doc.records.get(entry.record_id) if entry.record_id is not None else None
-            touched = (
-                [(n, c) for n, c in enumerate(record.changes, start=1) if c.category == category]
-                if record is not None
-                else []
-            )
+            touched = touches.get(entry.version.id, {}).get(category)
+            record = doc.records.get(entry.record_id) if touched else None
             if touched:
                 rpath = rpaths[entry.version.id] + "#" + paths.change_anchor(touched[0][0], category)
             if entry.version.id in own:

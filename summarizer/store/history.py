@@ -160,6 +160,7 @@ class DocumentHistory:
     provisions: list[ProvisionTimeline] = field(default_factory=list)
     shifts: list[Shift] = field(default_factory=list)
     marks: list[TimelineMark] = field(default_factory=list)
+    records: dict[int, dict] = field(default_factory=dict, repr=False)  # record id -> its parsed JSON
 
     @property
     def untracked(self) -> int:
@@ -273,7 +274,7 @@ def _document_history(
     if not record_ids:
         return out
 
-    reasons, flags = _record_details(session, record_ids)
+    reasons, flags = _record_details(session, record_ids, out.records)
     bad_records: set[int] = set()
     for entry in entries[1:]:
         if entry.record_id is None:
@@ -356,7 +357,7 @@ def _mark_reverts(entries: list[VersionEntry]) -> None:
 
 
 def _record_details(
-    session: Session, record_ids: list[int]
+    session: Session, record_ids: list[int], parsed: dict[int, dict] | None = None
 ) -> tuple[dict[tuple[int, str], str], dict[int, list[str]]]:
     """(record, category) -> the shift_reason of that category's most severe change; record -> flag codes."""
     out: dict[tuple[int, str], tuple[int, str]] = {}
@@ -367,6 +368,8 @@ def _record_details(
             select(StoredRecord.id, StoredRecord.record_json).where(col(StoredRecord.id).in_(chunk))
         ).all():
             data = json.loads(raw)
+            if parsed is not None:
+                parsed[int(rid)] = data
             flags[int(rid)] = [f.get("code", "") for f in data.get("flags", [])]
             for change in data.get("changes", []):
                 rank = Severity(change.get("severity_after", "none")).rank
