@@ -80,6 +80,7 @@ def environment() -> Any:
     return env
 
 
+@lru_cache(maxsize=1)
 def templates_hash() -> str:
     digest = hashlib.sha256()
     for path in sorted(TEMPLATES.rglob("*")):
@@ -127,12 +128,8 @@ def build_site(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     providers = slots.registered() if slot_providers is None else slot_providers
-    from summarizer.rubric.classifier import lexicon_fingerprint
-
     build_key = hashlib.sha256(
-        json.dumps(
-            [__version__, templates_hash(), lexicon_fingerprint(), base_url, sorted(providers)]
-        ).encode()
+        json.dumps([__version__, templates_hash(), _lexicon(), base_url, sorted(providers)]).encode()
     ).hexdigest()[:16]
     state = _read_state(out)
     if full or state.get("build_key") != build_key:
@@ -149,9 +146,15 @@ def build_site(
             writer, doc, engine, db_url, base_url, providers, known.get(str(doc.ref.id))
         )
     live = {str(r.id) for r in refs}
-    for gone in set(known) - live:
-        del known[gone]
+    gone = set(known) - live
+    for doc_id in gone:
+        del known[doc_id]
     docs = [known[str(r.id)] for r in refs]
+    summary.documents = len(refs)
+    if not stale and not gone and not full:  # nothing new: every page is as it was
+        summary.pages = sum(len(d["pages"]) for d in docs) + 3 + len({d["summary"]["service"] for d in docs})
+        summary.seconds = round(time.perf_counter() - started, 3)
+        return summary
     changed_services = {known[str(r.id)]["summary"]["service"] for r in stale}
     _build_listings(writer, docs, changed_services if not full else None, base_url, engine)
     summary.documents = len(refs)
@@ -161,6 +164,14 @@ def build_site(
     (out / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> str:
+    """The classifier's fingerprint: provision extracts depend on it."""
+    from summarizer.rubric.classifier import lexicon_fingerprint
+
+    return lexicon_fingerprint()
 
 
 def _read_state(out: Path) -> dict:
