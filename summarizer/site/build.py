@@ -91,20 +91,21 @@ def templates_hash() -> str:
 
 
 class _Writer:
-    """Writes files under *out*, only when their bytes change; remembers what it wrote."""
+    """Writes files under *out*, only when their bytes change (known from the digests the build
+    state keeps, so an unchanged page is neither read nor written); remembers what it wrote."""
 
-    def __init__(self, out: Path, summary: BuildSummary) -> None:
-        self.out, self.summary = out, summary
+    def __init__(self, out: Path, summary: BuildSummary, digests: dict[str, str]) -> None:
+        self.out, self.summary, self.digests = out, summary, digests
 
     def write(self, rel: str, content: str) -> None:
         target = self.out / rel
         data = content.encode("utf-8")
-        try:
-            if target.read_bytes() == data:
-                return
-        except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha1(data).hexdigest()[:20]
+        if self.digests.get(rel) == digest and target.exists():
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+        self.digests[rel] = digest
         self.summary.written.append(rel)
 
     def page(self, rel: str, template: str, **context: Any) -> None:
@@ -133,10 +134,10 @@ def build_site(
     ).hexdigest()[:16]
     state = _read_state(out)
     if full or state.get("build_key") != build_key:
-        state = {"build_key": build_key, "documents": {}}
+        state = {"build_key": build_key, "documents": {}, "digests": {}}
         full = True
     summary = BuildSummary(str(out), full)
-    writer = _Writer(out, summary)
+    writer = _Writer(out, summary, state.setdefault("digests", {}))
     engine = open_engine(db_url)
     refs = document_refs(engine)
     known: dict[str, dict] = state["documents"]
