@@ -8,10 +8,13 @@ Environment: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``SUMMARIZER_MODEL``, ``SU
 ``SUMMARIZER_ANALYZER``, ``SUMMARIZER_PROMPTS_DIR``; for the model analyzer
 ``SUMMARIZER_CHUNK_TOKENS``, ``SUMMARIZER_MAX_OUTPUT_TOKENS``, ``SUMMARIZER_RESPONSE_FORMAT`` and
 ``SUMMARIZER_LLM_TIMEOUT`` (seconds per request); ``SUMMARIZER_MAX_BYTES`` (the input size limit)
-and ``SUMMARIZER_NO_FORK`` (diff on one core).
+and ``SUMMARIZER_NO_FORK`` (diff on one core); ``SUMMARIZER_NOTIFY_URL`` and
+``SUMMARIZER_NOTIFY_SECRET`` (alerts: the receiver and the HMAC signing secret), ``SUMMARIZER_SITE_URL``
+(the published site's base URL, for links in alerts and feeds).
 The config file is TOML (``config.toml`` in the state directory) with the same keys in lower case
 without the prefix: ``model``, ``base_url``, ``db``, ``analyzer``, ``api_key`` (discouraged),
-``chunk_tokens``, ``max_output_tokens``, ``response_format``, ``timeout``.
+``chunk_tokens``, ``max_output_tokens``, ``response_format``, ``timeout``, ``notify_url``,
+``notify_secret``, ``site_url``.
 """
 
 from __future__ import annotations
@@ -74,6 +77,9 @@ class Settings:
     max_output_tokens: int | None = None
     response_format: str | None = None
     timeout: float | None = None  # seconds per model request
+    notify_url: str | None = None
+    notify_secret: str | None = None
+    site_url: str | None = None
     sources: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -89,7 +95,7 @@ class Settings:
             if f.name == "sources":
                 continue
             value = getattr(self, f.name)
-            if f.name == "api_key":
+            if f.name in ("api_key", "notify_secret"):
                 value = mask_secret(value)
             out[f.name] = {"value": value, "source": self.sources.get(f.name, "default")}
         out["db_url"] = {"value": mask_url(self.db_url), "source": self.sources.get("db", "default")}
@@ -114,6 +120,9 @@ _ENV = {
     "max_output_tokens": "SUMMARIZER_MAX_OUTPUT_TOKENS",
     "response_format": "SUMMARIZER_RESPONSE_FORMAT",
     "timeout": "SUMMARIZER_LLM_TIMEOUT",
+    "notify_url": "SUMMARIZER_NOTIFY_URL",
+    "notify_secret": "SUMMARIZER_NOTIFY_SECRET",
+    "site_url": "SUMMARIZER_SITE_URL",
 }
 # Settings that are numbers (the environment and the config file may give them as text).
 _NUMBERS: dict[str, type] = {"chunk_tokens": int, "max_output_tokens": int, "timeout": float}

@@ -29,6 +29,7 @@ from summarizer.store import workqueue as wq
 from summarizer.store.db import open_engine
 from summarizer.store.model_calls import ModelCallStore
 from summarizer.store.models import (
+    AlertDelivery,
     PolicyDocument,
     ProvisionState,
     RecordCategory,
@@ -100,8 +101,12 @@ def track(
     lease_seconds: float = DEFAULT_LEASE_SECONDS,
     retry_failed: bool = False,
     on_progress: Callable[[TrackProgress], None] | None = None,
+    notify: tuple[str, ...] = (),
 ) -> TrackSummary:
     """Make the missing change records in scope; returns what was done.
+
+    With *notify* (receiver URLs), each new material record queues an alert delivery per receiver
+    in the transaction that stores it, so no alert is lost; ``summarizer.site.alerts`` sends them.
 
     Raises UpstreamError when the model endpoint fails (records already made stay stored) and
     InputError for an unknown analyzer or service. ``workers`` > 1 runs that many processes.
@@ -125,7 +130,7 @@ def track(
         planned = wq.plan(conn, analyzer, key, scope, retry_failed=retry_failed)
     summary.pairs, summary.planned = planned.pairs, planned.pending
     if planned.pending:
-        job = _Job(db_url, analyzer, options, key, scope, lease_seconds)
+        job = _Job(db_url, analyzer, options, key, scope, lease_seconds, tuple(notify))
         if workers == 1:
             summary.absorb(job.run(limit, on_progress, planned.pending))
         else:
@@ -162,6 +167,7 @@ class _Job:
     key: str
     scope: wq.Scope
     lease_seconds: float
+    notify: tuple[str, ...] = ()
 
     def run(
         self, limit: int | None, on_progress: Callable[[TrackProgress], None] | None = None, total: int = 0
@@ -190,13 +196,18 @@ class _Job:
                             lease_seconds=self.lease_seconds,
                         )
                         pair = self._load(conn, claims[0], names) if claims else None
+                        reverts_to = reverted_to(conn, claims[0]) if claims else None
                     if not claims:
                         break
                     item = claims[0]
                     heartbeat.hold(item.token)
                     try:
                         record = self._analyze(item, *pair)
-                        outcome = store_record(conn, item, record, self.analyzer, self.key, worker)
+                        if reverts_to is not None:
+                            flag_revert(record, reverts_to)
+                        outcome = store_record(
+                            conn, item, record, self.analyzer, self.key, worker, notify=self.notify
+                        )
                     except UpstreamError as exc:
                         _release(engine, item, error=str(exc))
                         raise
@@ -266,11 +277,80 @@ class _Job:
             old_source=label(item.old_version_id),
             new_source=label(item.new_version_id),
         )
-        return analyze(diff, self.analyzer, self.options)
+        record = analyze(diff, self.analyzer, self.options)
+        flag_captures(record, diff)
+        return record
 
 
-def store_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: str, worker: str) -> str:
-    """Store *record* for the claimed pair and close the item, in one transaction on *conn*.
+def reverted_to(conn: Connection, item: wq.Claim) -> tuple[int, Any] | None:
+    """(id, capture time) of the latest version before the pair's old one whose text is identical to
+    its new one: the new version then reverts to that earlier text. None when it does not."""
+    vt = Version.__table__
+    old = conn.execute(select(vt.c.captured_at).where(vt.c.id == item.old_version_id)).scalar_one()
+    new_sha = conn.execute(select(vt.c.content_sha256).where(vt.c.id == item.new_version_id)).scalar_one()
+    row = conn.execute(
+        select(vt.c.id, vt.c.captured_at)
+        .where(
+            vt.c.document_id == item.document_id,
+            vt.c.content_sha256 == new_sha,
+            vt.c.id != item.new_version_id,
+            vt.c.id != item.old_version_id,
+            vt.c.captured_at <= old,
+        )
+        .order_by(vt.c.captured_at.desc(), vt.c.id.desc())
+        .limit(1)
+    ).first()
+    return (int(row[0]), row[1]) if row else None
+
+
+def flag_revert(record, reverts_to: tuple[int, Any]) -> None:
+    """Say on the record (a flag, not only prose) that the new text restores an earlier version's."""
+    from summarizer.model.record import Flag
+
+    version_id, when = reverts_to
+    if any(f.code == "revert" for f in record.flags):
+        return
+    record.flags.append(
+        Flag(
+            code="revert",
+            message=f"The new version is identical to the version of {when:%Y-%m-%d} (#{version_id}): "
+            "this change restores earlier text rather than making a new one.",
+        )
+    )
+
+
+def flag_captures(record, diff) -> None:
+    """Flag a capture cut short or swapped for another page, whichever analyzer made the record."""
+    from summarizer.analyzers.rules.analyzer import different_document
+    from summarizer.model.record import Flag
+    from summarizer.rubric.truncation import truncated_capture
+
+    if record.provenance.analyzer == "rules":  # the rules analyzer checks both itself
+        return
+    codes = {f.code for f in record.flags}
+    if "capture_mismatch" not in codes:
+        mismatch = different_document(diff)
+        if mismatch:
+            record.flags.append(Flag(code="capture_mismatch", message=mismatch))
+            return
+    if "capture_truncated" not in codes and "capture_mismatch" not in codes:
+        cut = truncated_capture(diff)
+        if cut is not None:
+            record.flags.append(Flag(code="capture_truncated", message=cut.message()))
+
+
+def store_record(
+    conn: Connection,
+    item: wq.Claim,
+    record,
+    analyzer: str,
+    key: str,
+    worker: str,
+    *,
+    notify: tuple[str, ...] = (),
+) -> str:
+    """Store *record* for the claimed pair and close the item, in one transaction on *conn*
+    (with an alert delivery per *notify* receiver when the record is a material change).
 
     Returns 'made', or 'already_made' when the pair already had a record (the unique constraint
     caught a tracker that took over after this one's lease ran out).
@@ -278,6 +358,22 @@ def store_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: s
     try:
         with conn.begin():
             record_id = _insert_record(conn, item, record, analyzer, key, worker)
+            if notify and alertable(record):
+                now = utcnow()
+                conn.execute(
+                    AlertDelivery.__table__.insert(),
+                    [
+                        {
+                            "record_id": record_id,
+                            "target": t,
+                            "status": "pending",
+                            "attempts": 0,
+                            "created_at": now,
+                            "updated_at": now,
+                        }
+                        for t in dict.fromkeys(notify)
+                    ],
+                )
             wq.mark_done(conn, item.item_id, record_id)
         return "made"
     except IntegrityError:
@@ -295,6 +391,13 @@ def store_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: s
                 raise
             wq.mark_done(conn, item.item_id, int(existing))
         return "already_made"
+
+
+def alertable(record) -> bool:
+    """A material change readers should hear about: not a capture cut short or another page."""
+    return bool(record.material) and not any(
+        f.code in ("capture_truncated", "capture_mismatch") for f in record.flags
+    )
 
 
 def _insert_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: str, worker: str) -> int:

@@ -25,6 +25,7 @@ def _load_app():
         eval_cmd,
         example_cmd,
         llm_cmd,
+        site_cmd,
         store_cmd,
     )
     from summarizer.cli.app import app

@@ -156,6 +156,15 @@ def track_command(
     timeout: Optional[float] = TIMEOUT,
     response_format: Optional[str] = RESPONSE_FORMAT,
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    notify: Optional[str] = typer.Option(
+        None,
+        "--notify",
+        help="POST a signed JSON alert to this URL for each new material record (default: "
+        "SUMMARIZER_NOTIFY_URL or notify_url in the config; the secret: SUMMARIZER_NOTIFY_SECRET).",
+    ),
+    site_url: Optional[str] = typer.Option(
+        None, "--site-url", help="Base URL of the published site, for the record links in alerts."
+    ),
     format: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="text or json (the summary)."),
     progress: bool = typer.Option(
         True, "--progress/--no-progress", help="Show a progress bar on a terminal."
@@ -175,7 +184,15 @@ def track_command(
         max_output_tokens=max_output_tokens,
         timeout=timeout,
         response_format=response_format,
+        notify_url=notify,
+        site_url=site_url,
     )
+    if settings.notify_url and not settings.notify_secret:
+        from summarizer.errors import InputError
+
+        raise InputError(
+            "alerts need a signing secret: set SUMMARIZER_NOTIFY_SECRET or notify_secret in the config file"
+        )
     options = analysis_options(settings, prompt=prompt, use_cache=not no_cache, max_cost=max_cost)
     with _progress("tracking", progress) as bar:
         task = bar.add_task("track", total=None)
@@ -195,10 +212,26 @@ def track_command(
             lease_seconds=lease,
             retry_failed=retry_failed,
             on_progress=on_progress,
+            notify=(settings.notify_url,) if settings.notify_url else (),
+        )
+    alerts = None
+    if settings.notify_url:  # after every record is stored: a slow receiver never holds records back
+        from summarizer.site.alerts import deliver_pending
+
+        alerts = deliver_pending(
+            settings.db_url, settings.notify_url, settings.notify_secret, site_url=settings.site_url
         )
     if format is OutFormat.json:
-        typer.echo(json.dumps(summary.to_dict()))
+        out = summary.to_dict()
+        if alerts is not None:
+            out["alerts"] = {k: v for k, v in alerts.to_dict().items() if k != "target"}
+        typer.echo(json.dumps(out))
         return
+    if alerts is not None:
+        typer.echo(
+            f"alerts: {alerts.delivered} delivered, {alerts.pending} still pending (sent again next run)",
+            err=True,
+        )
     parts = [f"{summary.made} record{'s' if summary.made != 1 else ''} made"]
     if summary.already_made:
         parts.append(f"{summary.already_made} made by another tracker")

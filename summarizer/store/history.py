@@ -4,6 +4,12 @@ Built from consecutive version pairs and their change records (one record per pa
 analyzers, the one asked for, else the newest). A provision's severity at a version is what the
 record arriving at that version says (``severity_after``), else what the record leaving it says
 (``severity_before``); a *shift* is a record whose before and after differ for a category.
+
+History understands captures. A version whose text is identical (same hash) to an earlier,
+non-adjacent version is a *revert* to it: it is said as such and not counted as a new material
+change. A record flagged as a bad capture (``capture_truncated``: one side cut short;
+``capture_mismatch``: another page swapped in) is kept out of the provision timelines, which
+mark the version instead, so a broken capture never reads as a severity shift.
 """
 
 from __future__ import annotations
@@ -19,6 +25,12 @@ from summarizer.model.taxonomy import Severity
 from summarizer.store.db import open_engine
 from summarizer.store.models import PolicyDocument, ProvisionState, Service, StoredRecord
 from summarizer.store.repository import VersionInfo, document_versions
+
+CAPTURE_FLAGS = ("capture_truncated", "capture_mismatch")  # record flags that mark a bad capture
+CAPTURE_LABELS = {
+    "capture_truncated": "capture cut short",
+    "capture_mismatch": "another page captured",
+}
 
 
 @dataclass
@@ -66,10 +78,22 @@ class VersionEntry:
     categories: list[str] = field(default_factory=list)
     headline: str | None = None
     shifts: list[Shift] = field(default_factory=list)
+    revert_of: VersionInfo | None = None  # the earlier version this one is identical to
+    capture: str | None = None  # a bad-capture flag of the record (one of CAPTURE_FLAGS)
+    flags: list[str] = field(default_factory=list)  # every flag code of the record
+
+    @property
+    def new_material(self) -> bool:
+        """A material change that is neither a revert to earlier text nor a bad capture."""
+        return bool(self.material) and self.revert_of is None and self.capture is None
 
     def to_dict(self) -> dict:
         return {
             **self.version.to_dict(),
+            "revert_of": self.revert_of.id if self.revert_of else None,
+            "revert_of_date": self.revert_of.captured_at.isoformat() if self.revert_of else None,
+            "capture": self.capture,
+            "flags": self.flags,
             "record_id": self.record_id,
             "analyzer": self.analyzer,
             "material": self.material,
@@ -88,6 +112,24 @@ class ProvisionPoint:
 
     def to_dict(self) -> dict:
         return {"version_id": self.version_id, "date": self.at.isoformat(), "severity": self.severity}
+
+
+@dataclass
+class TimelineMark:
+    """A version a timeline shows but does not rate: a revert, or a bad capture (kept out of severities)."""
+
+    version_id: int
+    at: datetime
+    kind: str  # 'revert' or a CAPTURE_FLAGS code
+    label: str
+
+    def to_dict(self) -> dict:
+        return {
+            "version_id": self.version_id,
+            "date": self.at.isoformat(),
+            "kind": self.kind,
+            "label": self.label,
+        }
 
 
 @dataclass
@@ -117,6 +159,8 @@ class DocumentHistory:
     versions: list[VersionEntry] = field(default_factory=list)
     provisions: list[ProvisionTimeline] = field(default_factory=list)
     shifts: list[Shift] = field(default_factory=list)
+    marks: list[TimelineMark] = field(default_factory=list)
+    records: dict[int, dict] = field(default_factory=dict, repr=False)  # record id -> its parsed JSON
 
     @property
     def untracked(self) -> int:
@@ -125,7 +169,16 @@ class DocumentHistory:
 
     @property
     def material_changes(self) -> int:
-        return sum(1 for v in self.versions if v.material)
+        """New material changes: reverts to earlier text and bad captures are not counted."""
+        return sum(1 for v in self.versions if v.new_material)
+
+    @property
+    def reverts(self) -> int:
+        return sum(1 for v in self.versions if v.revert_of is not None)
+
+    @property
+    def bad_captures(self) -> int:
+        return sum(1 for v in self.versions if v.capture is not None)
 
     def to_dict(self) -> dict:
         return {
@@ -134,10 +187,13 @@ class DocumentHistory:
             "document_id": self.document_id,
             "version_count": len(self.versions),
             "material_changes": self.material_changes,
+            "reverts": self.reverts,
+            "bad_captures": self.bad_captures,
             "untracked_pairs": self.untracked,
             "versions": [v.to_dict() for v in self.versions],
             "provisions": [p.to_dict() for p in self.provisions],
             "shifts": [s.to_dict() for s in self.shifts],
+            "marks": [m.to_dict() for m in self.marks],
         }
 
 
@@ -180,6 +236,7 @@ def _document_history(
     versions = document_versions(session, int(doc.id))
     out = DocumentHistory(service, doc.doc_type, int(doc.id), [VersionEntry(v) for v in versions])
     by_id = {v.id: v for v in versions}
+    _mark_reverts(out.versions)
     stmt = (
         select(
             StoredRecord.id,
@@ -217,22 +274,48 @@ def _document_history(
     if not record_ids:
         return out
 
+    reasons, flags = _record_details(session, record_ids, out.records)
+    bad_records: set[int] = set()
+    for entry in entries[1:]:
+        if entry.record_id is None:
+            continue
+        entry.flags = flags.get(entry.record_id, [])
+        entry.capture = next((f for f in entry.flags if f in CAPTURE_FLAGS), None)
+        if entry.capture is not None:
+            bad_records.add(entry.record_id)
+            out.marks.append(
+                TimelineMark(
+                    entry.version.id, entry.version.captured_at, entry.capture, CAPTURE_LABELS[entry.capture]
+                )
+            )
+        elif entry.revert_of is not None:
+            out.marks.append(
+                TimelineMark(
+                    entry.version.id,
+                    entry.version.captured_at,
+                    "revert",
+                    f"reverts to the version of {entry.revert_of.captured_at:%Y-%m-%d}",
+                )
+            )
+
     states: dict[int, dict[str, dict[str, str]]] = {}  # version -> category -> {basis: severity}
     for chunk_start in range(0, len(record_ids), 500):
         chunk = record_ids[chunk_start : chunk_start + 500]
-        for version_id, category, basis, severity in session.exec(
+        for record_id, version_id, category, basis, severity in session.exec(
             select(
+                ProvisionState.record_id,
                 ProvisionState.version_id,
                 ProvisionState.category,
                 ProvisionState.basis,
                 ProvisionState.severity,
             ).where(col(ProvisionState.record_id).in_(chunk))
         ).all():
+            if record_id in bad_records:  # a bad capture says nothing about the provision
+                continue
             states.setdefault(version_id, {}).setdefault(category, {})[basis] = severity
 
-    reasons = _shift_reasons(session, record_ids)
     for prev, entry in zip(entries, entries[1:]):
-        if entry.record_id is None:
+        if entry.record_id is None or entry.record_id in bad_records:
             continue
         arriving = states.get(entry.version.id, {})
         leaving = states.get(prev.version.id, {})
@@ -263,20 +346,42 @@ def _document_history(
     return out
 
 
-def _shift_reasons(session: Session, record_ids: list[int]) -> dict[tuple[int, str], str]:
-    """(record, category) -> the shift_reason of that category's most severe change."""
+def _mark_reverts(entries: list[VersionEntry]) -> None:
+    """A version identical (same hash) to an earlier, non-adjacent one reverts to the latest such version."""
+    seen: dict[str, VersionInfo] = {}
+    for i, entry in enumerate(entries):
+        earlier = seen.get(entry.version.content_sha256)
+        if earlier is not None and i > 0 and entries[i - 1].version.id != earlier.id:
+            entry.revert_of = earlier
+        seen[entry.version.content_sha256] = entry.version
+
+
+def _record_details(
+    session: Session, record_ids: list[int], parsed: dict[int, dict] | None = None
+) -> tuple[dict[tuple[int, str], str], dict[int, list[str]]]:
+    """(record, category) -> the shift_reason of that category's most severe change; record -> flag codes."""
     out: dict[tuple[int, str], tuple[int, str]] = {}
+    flags: dict[int, list[str]] = {}
     for start in range(0, len(record_ids), 200):
         chunk = record_ids[start : start + 200]
         for rid, raw in session.exec(
             select(StoredRecord.id, StoredRecord.record_json).where(col(StoredRecord.id).in_(chunk))
         ).all():
-            for change in json.loads(raw).get("changes", []):
+            data = json.loads(raw)
+            if parsed is not None:
+                parsed[int(rid)] = data
+            flags[int(rid)] = [f.get("code", "") for f in data.get("flags", [])]
+            for change in data.get("changes", []):
                 rank = Severity(change.get("severity_after", "none")).rank
                 key = (int(rid), change.get("category", ""))
                 if key not in out or rank > out[key][0]:
                     out[key] = (rank, change.get("shift_reason") or "")
-    return {k: v[1] for k, v in out.items()}
+    return {k: v[1] for k, v in out.items()}, flags
+
+
+def _shift_reasons(session: Session, record_ids: list[int]) -> dict[tuple[int, str], str]:
+    """(record, category) -> the shift_reason of that category's most severe change."""
+    return _record_details(session, record_ids)[0]
 
 
 def format_history(histories: list[DocumentHistory]) -> str:
@@ -306,6 +411,17 @@ def format_history(histories: list[DocumentHistory]) -> str:
             head = f"    {entry.version.captured_at:%Y-%m-%d}  v{entry.version.id:<5}"
             if i == 0:
                 lines.append(f"{head} first version")
+            elif entry.capture is not None:
+                lines.append(
+                    f"{head} record {entry.record_id}: {CAPTURE_LABELS[entry.capture]} "
+                    "(flagged; kept out of the severity timeline)"
+                )
+            elif entry.revert_of is not None:
+                lines.append(
+                    f"{head} reverts to the version of {entry.revert_of.captured_at:%Y-%m-%d} "
+                    f"(v{entry.revert_of.id}); not a new change"
+                    + (f" [record {entry.record_id}]" if entry.record_id is not None else "")
+                )
             elif entry.record_id is None:
                 lines.append(f"{head} (no record yet)")
             else:

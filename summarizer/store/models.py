@@ -185,6 +185,31 @@ class WorkItem(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
+# --- alerts (the site's notifications, #13) ------------------------------------------------------
+
+
+class AlertDelivery(SQLModel, table=True):
+    """One alert event owed to one receiver: queued with its material record (same transaction), so
+    no record's alert is ever lost; 'pending' until a POST succeeds, then 'delivered'.
+
+    ``target`` is the receiver URL; no secret is ever stored (the signing key stays in the config).
+    """
+
+    __tablename__ = "alert_deliveries"
+    __table_args__ = (UniqueConstraint("record_id", "target", name="uq_alert_deliveries_record_target"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    record_id: int = Field(foreign_key="change_records.id", index=True)
+    target: str
+    status: str = Field(default="pending", index=True)  # 'pending' | 'delivered'
+    attempts: int = 0
+    last_error: str | None = None
+    last_status: int | None = None  # HTTP status of the last attempt (None: no response)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    delivered_at: datetime | None = None
+
+
 # --- eval suite ---------------------------------------------------------------------------------
 
 

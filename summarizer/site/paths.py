@@ -1,0 +1,79 @@
+"""Stable permalinks: every page's path comes from names and version ids, never from a record id,
+so re-making a record (a new row, a new id) keeps its page where readers' links point."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+from functools import lru_cache
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=4096)
+def slugify(name: str) -> str:
+    """'Google Play' -> 'google-play'; never empty."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _NON_WORD.sub("-", ascii_name.lower()).strip("-") or "x"
+
+
+def service_dir(service: str) -> str:
+    return f"s/{slugify(service)}"
+
+
+def service_page(service: str) -> str:
+    return f"{service_dir(service)}/index.html"
+
+
+def document_dir(service: str, document: str) -> str:
+    return f"{service_dir(service)}/{slugify(document)}"
+
+
+def document_page(service: str, document: str) -> str:
+    return f"{document_dir(service, document)}/index.html"
+
+
+def provision_page(service: str, document: str, category: str) -> str:
+    return f"{document_dir(service, document)}/{slugify(category)}.html"
+
+
+def record_page(service: str, document: str, new_version_id: int, new_at: datetime) -> str:
+    """A record lives at the version it arrives at: one page per consecutive pair, whatever made it."""
+    return f"{document_dir(service, document)}/changes/{new_at:%Y-%m-%d}-v{new_version_id}.html"
+
+
+def version_page(service: str, document: str, version_id: int, at: datetime) -> str:
+    return f"{document_dir(service, document)}/versions/{at:%Y-%m-%d}-v{version_id}.html"
+
+
+def change_anchor(index: int, category: str) -> str:
+    """The id of one change on a record page (1-based index, so links stay readable)."""
+    return f"change-{index}-{slugify(category)}"
+
+
+def document_feed(service: str, document: str) -> str:
+    return f"{document_dir(service, document)}/feed.xml"
+
+
+def service_feed(service: str) -> str:
+    return f"{service_dir(service)}/feed.xml"
+
+
+SITE_FEED = "feed.xml"
+INDEX = "index.html"
+METHODOLOGY = "methodology.html"
+SITEMAP = "sitemap.xml"
+STYLESHEET = "site.css"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A link from one page to another, relative, so the site works from any folder or host."""
+    up = from_page.count("/")
+    return "../" * up + to_page
+
+
+def absolute(base_url: str | None, page: str) -> str:
+    """The page's URL under *base_url* (feeds, sitemaps and alerts need absolute links)."""
+    base = (base_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
+    return base + page
