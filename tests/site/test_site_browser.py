@@ -6,14 +6,7 @@ from urllib.parse import urldefrag, urljoin
 
 import pytest
 
-pytest.importorskip("playwright")
-
-from summarizer.testing.browser import chromium_path, headless_browser
-
-try:
-    chromium_path()
-except RuntimeError:  # pragma: no cover - CI installs it (.ci/setup-chromium.sh)
-    pytest.skip("Chromium is not installed (run .ci/setup-chromium.sh)", allow_module_level=True)
+from summarizer.testing.browser import headless_browser  # Chromium: .ci/setup-chromium.sh; never skipped
 
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
