@@ -63,7 +63,7 @@ from summarizer.config import DEFAULT_MODEL
 from summarizer.errors import InputError, UpstreamError
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.record import Change, ChangeRecord, Flag, Provenance, Usage
-from summarizer.model.taxonomy import CATEGORIES, Severity
+from summarizer.model.taxonomy import CATEGORIES, PROMPT_V1_CATEGORY_IDS, Severity
 from summarizer.rubric.injection import injection_spans, without_injections
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -232,7 +232,9 @@ class LLMAnalyzer:
     @property
     def system_text(self) -> str:
         if self._system is None:
-            self._system = self.prompt.render("system", categories=list(CATEGORIES.values()))
+            self._system = self.prompt.render(
+                "system", categories=[CATEGORIES[c] for c in PROMPT_V1_CATEGORY_IDS]
+            )
         return self._system
 
     def request(self, user: str, schema: str) -> "ChatRequest":

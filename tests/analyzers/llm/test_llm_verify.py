@@ -68,7 +68,7 @@ def test_output_schemas_are_strict_compatible(name: str) -> None:
             assert node["additionalProperties"] is False
             assert node["required"] == list(node["properties"])
     change = spec["schema"]["properties"]["changes"]["items"]["properties"]
-    assert change["category"]["enum"] == list(CATEGORY_IDS)
+    assert change["category"]["enum"] == list(PROMPT_V1_CATEGORY_IDS)
     assert change["severity_after"]["enum"] == ["none", "low", "medium", "high"]
     assert spec["schema"]["properties"]["interpretive_note"]["type"] == ["string", "null"]
 
