@@ -19,7 +19,7 @@ from summarizer.analyzers.llm.verify import (
     repair_instruction,
 )
 from summarizer.model.record import ChangeRecord
-from summarizer.model.taxonomy import CATEGORY_IDS
+from summarizer.model.taxonomy import CATEGORY_IDS, PROMPT_V1_CATEGORY_IDS
 from summarizer.rubric.injection import injection_spans, without_injections
 
 DOC = "We  may share your\n**personal information** with our “advertising partners”. You can't opt out."
