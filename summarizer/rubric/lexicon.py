@@ -1360,6 +1360,53 @@ LEXICONS: dict[str, CategoryLexicon] = {
             "privacy@": 0.0,
         },
     ),
+    # Issue 12. ToS;DR has almost no AI passages, so this category is decided by these hand-set
+    # weights alone (the learner leaves a category without training passages out of the weights
+    # file, and the classifier then falls back to the hand rule for it). Only AI-specific phrases:
+    # "improve our services" alone is a purpose, not AI.
+    "ai_training": CategoryLexicon(
+        cues={
+            "artificial intelligence": 0.8,
+            "machine learning": 0.8,
+            "generative ai": 1.0,
+            "ai model": 1.0,
+            "ai models": 1.0,
+            "ai features": 0.8,
+            "ai feature": 0.8,
+            "ai assistant": 0.8,
+            "ai agent": 1.0,
+            "ai agents": 1.0,
+            "ai system": 0.8,
+            "ai systems": 0.8,
+            "ai technology": 0.8,
+            "ai technologies": 0.8,
+            "ai-powered": 0.6,
+            "chatbot": 0.6,
+            "copilot": 0.6,
+            "large language model": 1.0,
+            "language models": 0.8,
+            "foundation models": 1.0,
+            "train our models": 1.2,
+            "train models": 1.0,
+            "training data": 0.8,
+            "model training": 1.0,
+            "train and improve": 0.6,
+            "develop and train": 0.8,
+            "automated decision": 1.0,
+            "automated decisions": 1.0,
+            "automated decision-making": 1.2,
+            "automated processing": 0.8,
+            "solely on automated": 1.0,
+            "human review": 0.6,
+            "on your behalf": 0.2,
+            "prompts": 0.6,
+            "your conversations": 0.4,
+            "ai": 0.5,
+        },
+        verbs={"train": 0.3},
+        objects={"model": 0.2, "models": 0.2, "ai": 0.3},
+        verb_object_bonus=0.8,
+    ),
 }
 
 

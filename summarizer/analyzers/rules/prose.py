@@ -47,6 +47,7 @@ TOPICS: dict[str, str] = {
     "dispute_resolution": "how disputes are settled",
     "liability_warranty_payment": "payments and the company's liability",
     "contact_generic": "general or contact details",
+    "ai_training": "AI and automated decisions",
 }
 
 # What a rise (up) or a fall (down) of severity means for a user, per category.
@@ -103,6 +104,10 @@ IMPACT: dict[str, tuple[str, str]] = {
         "The company takes on more blame, or you may pay less.",
     ),
     "contact_generic": ("Little changes for you.", "Little changes for you."),
+    "ai_training": (
+        "Your content or data may be used more for AI, or AI may decide or act more for you.",
+        "Your content or data is used less for AI, or you get more say over it.",
+    ),
 }
 
 FURNITURE_PHRASE = "page elements around the text (menus, images, ads)"
