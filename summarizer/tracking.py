@@ -263,7 +263,15 @@ class _Job:
             old_source=label(item.old_version_id),
             new_source=label(item.new_version_id),
         )
-        return analyze(diff, self.analyzer, self.options)
+        from summarizer.api import name_record
+
+        return name_record(
+            analyze(diff, self.analyzer, self.options),
+            service=service,
+            document=doc,
+            old_date=stamps[item.old_version_id].isoformat(),
+            new_date=stamps[item.new_version_id].isoformat(),
+        )
 
 
 def store_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: str, worker: str) -> str:

@@ -474,7 +474,7 @@ class LLMAnalyzer:
         if not material:
             severity = Severity.none
         else:
-            floor = Severity(reference.severity) if reference.material else Severity.low
+            floor = _rubric_floor(reference)
             if severity < floor:
                 flags.append(
                     Flag(
@@ -590,3 +590,18 @@ def _usage_delta(now: Usage, before: Usage) -> Usage:
 
 def _ms(seconds: float) -> float:
     return round(seconds * 1000, 2)
+
+
+def _rubric_floor(reference: ChangeRecord) -> Severity:
+    """The least severity the offline rubric vouches for (issue 12): only its confident claims count.
+
+    A change the rubric could not call (direction ``unclear``) or rates with low confidence is no
+    floor for a model's record, so the rules never make a model's record worse where they abstain."""
+    if not reference.material:
+        return Severity.low
+    confident = [
+        Severity(c.severity_after)
+        for c in reference.changes
+        if c.direction == "up" and c.confidence in (None, "high", "medium")
+    ]
+    return max([Severity.low, *confident])

@@ -350,6 +350,8 @@ def meaning(prov: Provision) -> str:
         return up
     if prov.direction == "down":
         return down
+    if prov.direction == "unclear":
+        return "The text does not make clear whether this is better or worse for you: read the quotes."
     shift = channel_shift(prov)
     if shift is not None:
         return f"You now send these requests {shift[1]}; before, you sent them {shift[0]}."
@@ -460,7 +462,8 @@ def summary(diff: DiffResult, provisions: list[Provision], shown: list[Provision
     parts = [f"This update changes {n} {'part' if n == 1 else 'parts'} of the {noun}."]
     ups = sum(p.direction == "up" for p in provisions)
     downs = sum(p.direction == "down" for p in provisions)
-    same = n - ups - downs
+    unclear = sum(p.direction == "unclear" for p in provisions)
+    same = n - ups - downs - unclear
     counts = []
     if ups:
         counts.append(f"{ups} {'makes' if ups == 1 else 'make'} it worse for you")
@@ -468,6 +471,8 @@ def summary(diff: DiffResult, provisions: list[Provision], shown: list[Provision
         counts.append(f"{downs} {'makes' if downs == 1 else 'make'} it better for you")
     if same:
         counts.append(f"{same} {'does' if same == 1 else 'do'} not change the rating")
+    if unclear:
+        counts.append(f"{unclear} {'needs' if unclear == 1 else 'need'} a closer look")
     if n > 1 and counts:
         parts.append(join_words(counts).capitalize() + ".")
     topics = []
