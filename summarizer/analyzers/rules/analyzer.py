@@ -14,6 +14,7 @@ import time
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
+from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.provisions import (
     RIGHTS_CATEGORIES,
     Provision,
@@ -172,7 +173,7 @@ class RulesAnalyzer:
             confidence=prov.assessment.confidence if prov.assessment else None,
             evidence=list(prov.assessment.evidence) if prov.assessment else [],
             shift_reason=text.shift_reason(prov),
-            section=" › ".join(prov.section),
+            section=breadcrumb(prov.section),
             quotes_old=_quotes(prov, "old", diff.old),
             quotes_new=_quotes(prov, "new", diff.new),
             hunk_ids=sorted({u.hunk.id for p in (prov, *prov.repeats) for u in p.units}),

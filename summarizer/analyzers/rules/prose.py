@@ -519,7 +519,10 @@ def actions(diff: DiffResult, shown: list[Provision], limit: int = 4) -> list[st
     found: list[str] = []
     seen: set[str] = set()
 
+    from summarizer.analyzers.rules.voice import reader_voice
+
     def add(sentence: str) -> None:
+        sentence = reader_voice(sentence) or ""  # addressed to you, never the company's own sentence
         key = loose_key(sentence)
         if key and key not in seen and len(found) < limit:
             seen.add(key)
