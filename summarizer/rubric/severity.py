@@ -130,6 +130,7 @@ _HINTS: dict[str, tuple[str, ...]] = {
     "sensitive": ("location", "biometric", "health", "genetic", "sexual", "racial", "religious", "financial"),
     "children": ("child", "minor", "kid", "teen", "under"),
     "no_refund": ("refund",),
+    "no_tracking": ("track", "monitor"),
     "user_obligation": ("indemnif", "harmless", "whole", "reimburse", "charge", "debit", "any and all amounts"),
     "auto_renew": ("renew",),
     "liability_shield": (
@@ -373,6 +374,14 @@ _RULES: tuple[_Rule, ...] = (
         -1,
         "a promise not to collect or use data",
         rf"\b(?:(?:do|does|will|shall|would|did) )?(?:not|never) (?:\w+ ){{0,2}}?(?:{_DATA_VERBS})\b{_DATA_OBJECT}",
+        guard=False,
+        not_user=True,
+    ),
+    _r(
+        "no_tracking",
+        -1,
+        "a promise not to track you",
+        r"\b(?:not|never) (?:\w+ ){0,4}?(?:track|tracks|tracking|monitor|monitoring)\b",
         guard=False,
         not_user=True,
     ),

@@ -211,7 +211,10 @@ def join_words(items: list[str], conj: str = "and") -> str:
 
 
 def _q(text: str) -> str:
-    return f"\u201c{text}\u201d"
+    """Quoted words of a document in prose: without Markdown or table syntax (the change's quotes
+    keep the verbatim text)."""
+    clean = " ".join(plain(text).replace("|", " ").split())
+    return f"\u201c{clean or text}\u201d"
 
 
 # --- per change ----------------------------------------------------------------------------------
@@ -344,8 +347,22 @@ def channel_shift(prov: Provision) -> tuple[str, str] | None:
     return words(before), words(now)
 
 
+_CHILD_WORDS = re.compile(r"\b(?:child|children|minors?|teens?|teenagers?|kids?|under (?:the age of )?1[3-8])\b", re.I)
+
+
+def _impact(prov: Provision) -> tuple[str, str]:
+    """The category's plain-words effect; a regional section that says nothing of children is not
+    about children."""
+    if prov.category == "children_audiences" and not _CHILD_WORDS.search(prov.old_text + " " + prov.new_text):
+        return (
+            "People in the places this section covers get less protection.",
+            "People in the places this section covers get more protection.",
+        )
+    return IMPACT[prov.category]
+
+
 def meaning(prov: Provision) -> str:
-    up, down = IMPACT[prov.category]
+    up, down = _impact(prov)
     if prov.direction == "up":
         return up
     if prov.direction == "down":
@@ -415,7 +432,7 @@ def headline_fact(prov: Provision) -> str:
         phrase = _negation_phrase(prov, plain(neg.phrase).strip())
         if neg.change == "removed" and 4 <= len(phrase.split()) <= 8 and _PROMISE.match(phrase):
             return f"the promise {_q(phrase)} was removed"
-    up, down = IMPACT[prov.category]
+    up, down = _impact(prov)
     if prov.kind == "added" and prov.direction != "down":
         sentence = up if prov.direction == "up" else f"new text on {topic(prov.category)}"
     elif prov.kind == "removed" and prov.direction != "up":

@@ -90,3 +90,27 @@ def test_every_change_is_kept_and_the_record_names_its_document():
     assert len(record.changes) == 12
     assert (record.service, record.document, record.old_date) == ("Example", "Privacy Policy", "2025-01-01")
     assert record.headline.startswith("Example Privacy Policy: ")
+
+
+def test_prose_quotes_carry_no_markdown_but_quotes_stay_verbatim():
+    old = "# Privacy Policy\n\n## Your choices\n\nYou can contact us to ask about your data.\n"
+    new = (
+        "# Privacy Policy\n\n## Your choices\n\nYou can contact us to ask about your data. We use your activity "
+        "fo**r** [business and commercial purposes](#)**.**\n"
+    )
+    record = compare_texts(old, new)
+    prose = " ".join([record.headline, record.summary, *(c.summary for c in record.changes)])
+    assert "**" not in prose and "](" not in prose
+    assert all(q in new for c in record.changes for q in c.quotes_new)
+
+
+def test_a_regional_section_is_not_about_children():
+    old = "# Privacy Policy\n\n## Contact\n\nWrite to us.\n"
+    new = (
+        "# Privacy Policy\n\n## Your California privacy rights\n\nIf you live in California, you can opt out of the "
+        "sale of your personal information at any time.\n\n## Contact\n\nWrite to us.\n"
+    )
+    record = compare_texts(old, new)
+    assert "children" not in record.impact.lower()  # the topic's name may still say "children and ... regions"
+    assert "get less care" not in " ".join(c.summary for c in record.changes)
+    assert record.direction in ("better", "unclear")
