@@ -95,8 +95,11 @@ def golden_rows() -> list[dict]:
     for case in load_cases(ROOT / "evals" / "cases"):
         exp = case.expected
         shifts = {
-            "up" if RANK[p.severity_after] > RANK[p.severity_before] else
-            "down" if RANK[p.severity_after] < RANK[p.severity_before] else "same"
+            "up"
+            if RANK[p.severity_after] > RANK[p.severity_before]
+            else "down"
+            if RANK[p.severity_after] < RANK[p.severity_before]
+            else "same"
             for p in exp.provisions
         }
         if not exp.material or not shifts:

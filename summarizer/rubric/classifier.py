@@ -500,7 +500,9 @@ def explain_with(text: str, weights: _Weights) -> list[CategoryHit]:
     return hand + _learned_hits(found, substantive, weights, bool(hand))
 
 
-def _learned_hits(found: Features, substantive: list[str], weights: _Weights, others: bool) -> list[CategoryHit]:
+def _learned_hits(
+    found: Features, substantive: list[str], weights: _Weights, others: bool
+) -> list[CategoryHit]:
     """The categories the learned weights report among *substantive* (``others``: a hand-rule
     category was already reported, so no fallback is needed)."""
     probs = probabilities(found, weights, [*substantive, FALLBACK])

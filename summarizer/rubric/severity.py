@@ -131,7 +131,15 @@ _HINTS: dict[str, tuple[str, ...]] = {
     "children": ("child", "minor", "kid", "teen", "under"),
     "no_refund": ("refund",),
     "no_tracking": ("track", "monitor"),
-    "user_obligation": ("indemnif", "harmless", "whole", "reimburse", "charge", "debit", "any and all amounts"),
+    "user_obligation": (
+        "indemnif",
+        "harmless",
+        "whole",
+        "reimburse",
+        "charge",
+        "debit",
+        "any and all amounts",
+    ),
     "auto_renew": ("renew",),
     "liability_shield": (
         "as is",
@@ -1004,9 +1012,7 @@ def _removed(category: str, before: Severity, old_f: list[Factor], factors: list
         direction = "down"
         reason = f"{shift_phrase(before, after)}: the text was removed; it no longer says {quotes(perms)}"
     elif perms:
-        reason = (
-            f"{shift_phrase(before, after)}, direction unclear: the text was removed, both {quotes(perms)} and {quotes(prots)}"
-        )
+        reason = f"{shift_phrase(before, after)}, direction unclear: the text was removed, both {quotes(perms)} and {quotes(prots)}"
         direction = "unclear"
     else:  # nothing in the old text says what its removal takes away: no guess from the category
         reason = f"{shift_phrase(before, after)}: the text on {_title(category)} was removed; whether that is better or worse for you is unclear"

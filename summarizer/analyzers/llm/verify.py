@@ -37,7 +37,7 @@ from summarizer.analyzers.llm.chunking import (
 )
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.record import Flag
-from summarizer.model.taxonomy import CATEGORIES, CATEGORY_IDS, PROMPT_V1_CATEGORY_IDS, SEVERITIES, Severity
+from summarizer.model.taxonomy import CATEGORIES, PROMPT_V1_CATEGORY_IDS, SEVERITIES, Severity
 
 KINDS = ("added", "removed", "expanded", "narrowed", "reworded", "moved")
 DIRECTIONS = ("up", "down", "same")  # the effect on the user: up = worse

@@ -17,7 +17,9 @@ _DATE = re.compile(
     r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.I,
 )
-_DATE_WORDS = re.compile(r"^(?:effective|last (?:updated|modified|revised)|updated|revised|version|dated?)\b", re.I)
+_DATE_WORDS = re.compile(
+    r"^(?:effective|last (?:updated|modified|revised)|updated|revised|version|dated?)\b", re.I
+)
 _ADDRESS = re.compile(
     r"^\d+[\w-]*\s+(?:[A-Z][\w.'-]*\s+){0,4}(?:way|street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|"
     r"drive|dr\.?|lane|ln\.?|place|pl\.?|court|ct\.?|parkway|pkwy\.?|plaza|square|sq\.?|suite|floor)\b"

@@ -347,7 +347,9 @@ def channel_shift(prov: Provision) -> tuple[str, str] | None:
     return words(before), words(now)
 
 
-_CHILD_WORDS = re.compile(r"\b(?:child|children|minors?|teens?|teenagers?|kids?|under (?:the age of )?1[3-8])\b", re.I)
+_CHILD_WORDS = re.compile(
+    r"\b(?:child|children|minors?|teens?|teenagers?|kids?|under (?:the age of )?1[3-8])\b", re.I
+)
 
 
 def _impact(prov: Provision) -> tuple[str, str]:

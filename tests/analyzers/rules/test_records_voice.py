@@ -18,7 +18,9 @@ def test_action_keeps_only_what_you_can_do_in_your_voice():
         "Settings > Privacy, and we use your activity for business purposes."
     )
     assert reader_voice(said) == "You can turn off personalized ads at any time in Settings > Privacy."
-    assert reader_voice("You can ask us to delete your data.") == "You can ask the company to delete your data."
+    assert (
+        reader_voice("You can ask us to delete your data.") == "You can ask the company to delete your data."
+    )
     assert reader_voice("We collect data about your device.") is None
 
 
@@ -111,6 +113,8 @@ def test_a_regional_section_is_not_about_children():
         "sale of your personal information at any time.\n\n## Contact\n\nWrite to us.\n"
     )
     record = compare_texts(old, new)
-    assert "children" not in record.impact.lower()  # the topic's name may still say "children and ... regions"
+    assert (
+        "children" not in record.impact.lower()
+    )  # the topic's name may still say "children and ... regions"
     assert "get less care" not in " ".join(c.summary for c in record.changes)
     assert record.direction in ("better", "unclear")
