@@ -249,10 +249,12 @@ def is_material(prov: Provision) -> bool:
     s = prov.signals
     if _only_headings(prov) and not (s.negation or s.modality):
         return False  # a heading names a section; the section's text says what it allows
-    if prov.direction != "same":
+    if prov.direction not in ("same", "unclear"):
         return True
     if prov.category == "contact_generic":
         return False
+    if prov.direction == "unclear":  # changed, and the rubric cannot tell which way: a reader should look
+        return True
     if s.numbers or s.parties_added or s.negation or s.modality:
         return True
     if (s.parties_removed or s.enumerations) and not _example_dropped(prov):
