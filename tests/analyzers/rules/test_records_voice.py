@@ -118,3 +118,24 @@ def test_a_regional_section_is_not_about_children():
     )  # the topic's name may still say "children and ... regions"
     assert "get less care" not in " ".join(c.summary for c in record.changes)
     assert record.direction in ("better", "unclear")
+
+
+def test_compare_names_the_service_document_and_dates(run_cli, tmp_path):
+    import json
+
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text("# Terms\n\n## Fees\n\nYou pay a monthly fee.\n", encoding="utf-8")
+    new.write_text(
+        "# Terms\n\n## Fees\n\nYou pay a monthly fee. You agree to make us whole for any losses.\n",
+        encoding="utf-8",
+    )
+    done = run_cli(
+        "compare", str(old), str(new), "-f", "json", "--service", "Example", "--document", "Terms of Service",
+        "--old-date", "2025-01-01", "--new-date", "2025-02-01",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert (record["service"], record["document"]) == ("Example", "Terms of Service")
+    assert (record["old_date"], record["new_date"]) == ("2025-01-01", "2025-02-01")
+    assert record["headline"].startswith("Example Terms of Service: ")
+    assert record["direction"] == "worse"  # an indemnity the user owes
