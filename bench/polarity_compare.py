@@ -56,7 +56,9 @@ def _features(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
-def train_learned(rows: list[dict], epochs: int = 30, rate: float = 0.2, l2: float = 1e-4) -> dict[str, float]:
+def train_learned(
+    rows: list[dict], epochs: int = 30, rate: float = 0.2, l2: float = 1e-4
+) -> dict[str, float]:
     """Logistic regression by plain SGD (deterministic order), features seen at least twice."""
     data = [
         (_features(r["quote"]), 1.0 if r["classification"] in ("bad", "blocker") else 0.0)
@@ -128,7 +130,15 @@ def main() -> int:
         rubric.append((truth, claim))
         learned.append((truth, learned_claim(weights, s["text"])))
     results = {"rubric factors": score(rubric), "learned from ToS;DR": score(learned)}
-    keys = ["sentences", "claims", "claims_right", "wrong_claim_rate", "balanced_accuracy", "recall_unfair", "recall_fair"]
+    keys = [
+        "sentences",
+        "claims",
+        "claims_right",
+        "wrong_claim_rate",
+        "balanced_accuracy",
+        "recall_unfair",
+        "recall_fair",
+    ]
     print(f"{'unfair-tos (never used to write either)':<42}" + "".join(f"{k:>22}" for k in results))
     for k in keys:
         row = [results[m][k] for m in results]

@@ -934,7 +934,7 @@ def assess_change(category: str, old_text: str, new_text: str, signals: Signals 
 
     evidence_lines = [f"{e.delta:+d} {e.text}" for e in items if e.delta]
     weight_up, weight_down = sum(e.delta for e in up), -sum(e.delta for e in down)
-    if up and down and 2 * min(weight_up, weight_down) >= max(weight_up, weight_down):
+    if up and down and 2 * min(weight_up, weight_down) > max(weight_up, weight_down):
         # evidence both ways and neither clearly outweighs the other: say so instead of guessing
         reason = _reason(f"{shift_phrase(before, before)}, direction unclear", up, down, joiner="; but ")
         return Assessment(category, before, before, "unclear", reason, factors, "low", evidence_lines)

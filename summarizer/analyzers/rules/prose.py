@@ -360,6 +360,12 @@ def _impact(prov: Provision) -> tuple[str, str]:
             "People in the places this section covers get less protection.",
             "People in the places this section covers get more protection.",
         )
+    if (
+        prov.category == "liability_warranty_payment"
+        and prov.assessment is not None
+        and any("something you must pay or cover" in f for f in prov.assessment.factors)
+    ):  # an indemnity or a charge you owe: say so, not "the company takes on less blame"
+        return ("You may have to pay more, or cover the company's losses.", IMPACT[prov.category][1])
     return IMPACT[prov.category]
 
 
