@@ -104,6 +104,28 @@ def compare_texts(
     return record
 
 
+def name_record(
+    record: ChangeRecord,
+    *,
+    service: str | None = None,
+    document: str | None = None,
+    old_date: str | None = None,
+    new_date: str | None = None,
+) -> ChangeRecord:
+    """Fill in what the record describes (service, document, the two versions' dates) and, when the
+    service or document is known, let the headline name them instead of the page's own title."""
+    record.service = service or record.service
+    record.document = document or record.document
+    record.old_date = old_date or record.old_date
+    record.new_date = new_date or record.new_date
+    name = " ".join(x for x in (record.service, record.document) if x)
+    if name and record.material and ": " in record.headline:
+        head, rest = record.headline.split(": ", 1)
+        if len(head) <= 80 and not head.startswith(name):
+            record.headline = f"{name}: {rest}"
+    return record
+
+
 def compare_files(
     old: str | Path,
     new: str | Path,

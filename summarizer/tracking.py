@@ -266,7 +266,7 @@ class _Job:
         )
 
     def _analyze(self, item: wq.Claim, texts: dict, stamps: dict, service: str, doc: str):
-        from summarizer.api import analyze, diff_texts
+        from summarizer.api import analyze, diff_texts, name_record
 
         def label(version_id: int) -> str:
             return f"{service}/{doc} #{version_id} ({stamps[version_id]:%Y-%m-%d %H:%M})"
@@ -277,7 +277,13 @@ class _Job:
             old_source=label(item.old_version_id),
             new_source=label(item.new_version_id),
         )
-        record = analyze(diff, self.analyzer, self.options)
+        record = name_record(
+            analyze(diff, self.analyzer, self.options),
+            service=service,
+            document=doc,
+            old_date=stamps[item.old_version_id].isoformat(),
+            new_date=stamps[item.new_version_id].isoformat(),
+        )
         flag_captures(record, diff)
         return record
 

@@ -195,7 +195,14 @@ def train(examples: Sequence[Example], *, l2: float = L2, min_count: int = MIN_C
     phrase_vocab = {
         p: i for i, p in enumerate(sorted(p for p, n in counts.items() if n >= min_count and p != PAIR))
     }
-    return {"categories": {c: _fit_category(c, examples, phrase_vocab, l2, min_count) for c in CATEGORY_IDS}}
+    # a category no training passage carries (ai_training: ToS;DR has next to no AI passages) gets
+    # no weights: the classifier decides it by its hand-set lexicon alone
+    seen = {c for e in examples for c in e.labels}
+    return {
+        "categories": {
+            c: _fit_category(c, examples, phrase_vocab, l2, min_count) for c in CATEGORY_IDS if c in seen
+        }
+    }
 
 
 def main(argv: list[str]) -> int:

@@ -48,6 +48,12 @@ def compare_command(
     color: bool = typer.Option(
         None, "--color/--no-color", help="Colours in text output (default: when a terminal)."
     ),
+    service: str = typer.Option(None, "--service", help="The service, named in the record (e.g. Spotify)."),
+    document: str = typer.Option(
+        None, "--document", help="The document, named in the record (e.g. 'Privacy Policy')."
+    ),
+    old_date: str = typer.Option(None, "--old-date", help="Date of the old version, kept in the record."),
+    new_date: str = typer.Option(None, "--new-date", help="Date of the new version, kept in the record."),
 ) -> None:
     """Explain how a document changed: one change record (severity, shifts, quotes) for OLD → NEW."""
     from summarizer.analyzers import ANALYZERS
@@ -68,6 +74,10 @@ def compare_command(
         raise InputError(f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}")
     options = analysis_options(settings, prompt=prompt, use_cache=not no_cache, max_cost=max_cost)
     record = compare_files(old, new, settings.analyzer, options, encoding=encoding)
+    if service or document or old_date or new_date:
+        from summarizer.api import name_record
+
+        name_record(record, service=service, document=document, old_date=old_date, new_date=new_date)
 
     if output is not None:
         from pathlib import Path

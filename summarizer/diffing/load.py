@@ -142,5 +142,5 @@ def parse_document(text: str, *, source: str = "-", format: str | None = None) -
     if not text.strip():
         raise InputError(f"{source}: no text content")
     blocks = split_blocks(text)
-    title = next((b.section[0] for b in blocks if b.kind == "heading"), None)
+    title = next((b.section[0] for b in blocks if b.kind == "heading" and b.section), None)
     return Document(text=text, blocks=blocks, source=source, format=fmt, title=title)

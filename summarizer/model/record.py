@@ -29,10 +29,20 @@ class Change(BaseModel):
     )
     severity_after: SeverityName
     shift_reason: str = Field(description="One line: why the severity moved (or did not).")
-    direction: Literal["up", "down", "same"] | None = Field(
+    direction: Literal["up", "down", "same", "unclear"] | None = Field(
         default=None,
         description="Effect on the user: up = worse for the user (e.g. a protection removed, even when "
-        "the removed text's own rating falls to none), down = better, same = no change in meaning.",
+        "the removed text's own rating falls to none), down = better, same = no change in meaning, "
+        "unclear = the provision changed but the evidence is weak or points both ways (needs review).",
+    )
+    confidence: Literal["high", "medium", "low"] | None = Field(
+        default=None,
+        description="How sure the direction is: high = evidence one way only, medium = one way clearly "
+        "outweighs the other, low = no or conflicting evidence (direction unclear).",
+    )
+    evidence: list[str] = Field(
+        default_factory=list,
+        description="The words behind the direction claim, each signed (+ worse for you, - better).",
     )
     section: str = Field(description="Section breadcrumb, e.g. 'Privacy Policy › How we share › Partners'.")
     quotes_old: list[str] = Field(default_factory=list, description="Verbatim excerpts of the old text.")
@@ -75,13 +85,25 @@ class Flag(BaseModel):
     message: str
 
 
+RecordDirection = Literal["worse", "better", "mixed", "neutral", "unclear"]
+
+
 class ChangeRecord(BaseModel):
     """A trustworthy account of how one document changed between two versions."""
 
     model_config = ConfigDict(extra="forbid")
 
+    service: str | None = Field(default=None, description="The service whose document this is.")
+    document: str | None = Field(default=None, description="The document, e.g. 'Privacy Policy'.")
+    old_date: str | None = Field(default=None, description="When the old version was captured or dated.")
+    new_date: str | None = Field(default=None, description="When the new version was captured or dated.")
     material: bool
     severity: SeverityName
+    direction: RecordDirection | None = Field(
+        default=None,
+        description="For the user, from the changes whose direction is confident: worse, better, mixed "
+        "(both), neutral (material but neither), unclear (no confident claim); null when not material.",
+    )
     categories: list[CategoryId]
     headline: str
     summary: str

@@ -194,10 +194,22 @@ CATEGORIES: dict[str, Category] = {
             Severity.low,
             "low",
         ),
+        Category(
+            "ai_training",
+            "AI training and automated decisions",
+            "users' content, prompts, conversations or data used to train or improve AI models; AI "
+            "features and agents acting for the user; automated decisions about users",
+            Severity.medium,
+            "high when training on user content is on by default or an opt-out is removed; medium otherwise",
+        ),
     )
 }
 
 CATEGORY_IDS: tuple[str, ...] = tuple(CATEGORIES)
+#: The ids the frozen prompt versions (change_record v1-v3) were written and recorded with: their
+#: requests keep offering exactly these, so recorded model calls replay; ``ai_training`` (issue 12)
+#: came later and is offered from the next prompt version on.
+PROMPT_V1_CATEGORY_IDS: tuple[str, ...] = tuple(c for c in CATEGORY_IDS if c != "ai_training")
 
 
 def is_category(value: str) -> bool:

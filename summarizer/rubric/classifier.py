@@ -484,6 +484,27 @@ def explain_with(text: str, weights: _Weights) -> list[CategoryHit]:
         terms = found.terms.get(FALLBACK, [])
         score = probabilities(found, weights, [FALLBACK])[FALLBACK] if terms else 0.0
         return [CategoryHit(FALLBACK, round(score, 3), list(terms))]
+    unlearned = [c for c in substantive if c not in weights.bias]  # no training passages: hand rule
+    substantive = [c for c in substantive if c in weights.bias]
+    hand = [
+        CategoryHit(c, round(found.scores[c], 3), list(found.terms.get(c, ())))
+        for c in unlearned
+        if found.scores[c] >= THRESHOLD
+    ]
+    if not substantive:
+        if hand:
+            return hand
+        terms = found.terms.get(FALLBACK, [])
+        score = probabilities(found, weights, [FALLBACK])[FALLBACK] if terms else 0.0
+        return [CategoryHit(FALLBACK, round(score, 3), list(terms))]
+    return hand + _learned_hits(found, substantive, weights, bool(hand))
+
+
+def _learned_hits(
+    found: Features, substantive: list[str], weights: _Weights, others: bool
+) -> list[CategoryHit]:
+    """The categories the learned weights report among *substantive* (``others``: a hand-rule
+    category was already reported, so no fallback is needed)."""
     probs = probabilities(found, weights, [*substantive, FALLBACK])
     ranked = sorted(probs, key=lambda c: (-probs[c], _ORDER[c]))
     chosen = [c for c in ranked if probs[c] >= MIN_PROBABILITY]
@@ -493,7 +514,7 @@ def explain_with(text: str, weights: _Weights) -> list[CategoryHit]:
         best = ranked[0]
         sure = probs[best] >= MIN_GUESS or found.scores.get(best, 0.0) >= THRESHOLD
         chosen = [best if best == FALLBACK or sure else FALLBACK]
-    if len(chosen) > 1 and FALLBACK in chosen:
+    if (len(chosen) > 1 or others) and FALLBACK in chosen:
         chosen.remove(FALLBACK)
     return [CategoryHit(c, round(probs[c], 3), _learned_terms(c, found, weights)) for c in chosen]
 

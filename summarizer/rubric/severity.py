@@ -49,7 +49,8 @@ __all__ = [
     "shift_phrase",
 ]
 
-Direction = Literal["up", "down", "same"]
+Direction = Literal["up", "down", "same", "unclear"]
+Confidence = Literal["high", "medium", "low"]
 
 
 @dataclass
@@ -62,6 +63,10 @@ class Assessment:
     direction: Direction  # for the user: up = worse, down = better (see the module docstring)
     reason: str  # one line, e.g. "medium → high: 'will not sell' was removed"
     factors: list[str] = field(default_factory=list)  # rubric factors that fired, with weights
+    #: how sure the direction is (issue 12): high = evidence one way only; medium = one way
+    #: outweighs the other clearly; low = no evidence or conflicting evidence (direction unclear)
+    confidence: Confidence = "high"
+    evidence: list[str] = field(default_factory=list)  # the words behind the direction, signed
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +130,16 @@ _HINTS: dict[str, tuple[str, ...]] = {
     "sensitive": ("location", "biometric", "health", "genetic", "sexual", "racial", "religious", "financial"),
     "children": ("child", "minor", "kid", "teen", "under"),
     "no_refund": ("refund",),
+    "no_tracking": ("track", "monitor"),
+    "user_obligation": (
+        "indemnif",
+        "harmless",
+        "whole",
+        "reimburse",
+        "charge",
+        "debit",
+        "any and all amounts",
+    ),
     "auto_renew": ("renew",),
     "liability_shield": (
         "as is",
@@ -208,7 +223,8 @@ _RULES: tuple[_Rule, ...] = (
         2,
         "permission to sell data",
         r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented)\b(?=[^.;\n]{0,60}?\b(?:data|information|details|it|them|lists?)\b)"
-        r"|\bsale of (?:your |the )?(?:personal )?(?:data|information)\b",
+        r"|(?<!opt out of )(?<!opt out of the )(?<!opt-out of )(?<!opt-out of the )"
+        r"\bsale of (?:your |the )?(?:personal )?(?:data|information)\b",
         lead=1,
     ),
     _r(
@@ -326,6 +342,15 @@ _RULES: tuple[_Rule, ...] = (
         categories=frozenset({"children_audiences"}),
     ),
     _r("no_refund", 1, "no refunds", r"\bnon-?refundable\b|\bno refunds?\b", guard=False),
+    # what the clause makes the user owe (issue 12): an indemnity, a right to charge the user
+    _r(
+        "user_obligation",
+        2,
+        "something you must pay or cover",
+        r"\bmake (?:us|\w+) whole\b|\byou (?:agree to |will |shall |must )?(?:indemnify|reimburse)\b"
+        r"|\b(?:charge|debit)\b[^.;\n]{0,40}?\b(?:your (?:saved |stored |default )?(?:payment method|card|credit card"
+        r"|payment instrument|account)|payment method on file)\b|\bany and all amounts\b",
+    ),
     _r("auto_renew", 1, "automatic renewal", r"\bauto(?:matic(?:ally)?)?[- ]?renew\w*"),
     _r(
         "liability_shield",
@@ -357,6 +382,14 @@ _RULES: tuple[_Rule, ...] = (
         -1,
         "a promise not to collect or use data",
         rf"\b(?:(?:do|does|will|shall|would|did) )?(?:not|never) (?:\w+ ){{0,2}}?(?:{_DATA_VERBS})\b{_DATA_OBJECT}",
+        guard=False,
+        not_user=True,
+    ),
+    _r(
+        "no_tracking",
+        -1,
+        "a promise not to track you",
+        r"\b(?:not|never) (?:\w+ ){0,4}?(?:track|tracks|tracking|monitor|monitoring)\b",
         guard=False,
         not_user=True,
     ),
@@ -899,6 +932,13 @@ def assess_change(category: str, old_text: str, new_text: str, signals: Signals 
     down = [e for e in items if e.delta < 0]
     neutral = [e for e in items if e.delta == 0]
 
+    evidence_lines = [f"{e.delta:+d} {e.text}" for e in items if e.delta]
+    weight_up, weight_down = sum(e.delta for e in up), -sum(e.delta for e in down)
+    if up and down and 2 * min(weight_up, weight_down) > max(weight_up, weight_down):
+        # evidence both ways and neither clearly outweighs the other: say so instead of guessing
+        reason = _reason(f"{shift_phrase(before, before)}, direction unclear", up, down, joiner="; but ")
+        return Assessment(category, before, before, "unclear", reason, factors, "low", evidence_lines)
+    confidence: Confidence = "medium" if (up and down) else "high"
     if total > 0:
         direction: Direction = "up"
         if after <= before:
@@ -918,7 +958,7 @@ def assess_change(category: str, old_text: str, new_text: str, signals: Signals 
             reason = _reason(shift_phrase(before, after), neutral, [])
         else:
             reason = f"{shift_phrase(before, after)}: reworded without a change in what it permits"
-    return Assessment(category, before, after, direction, reason, factors)
+    return Assessment(category, before, after, direction, reason, factors, confidence, evidence_lines)
 
 
 def _added(category: str, after: Severity, new_f: list[Factor], factors: list[str]) -> Assessment:
@@ -940,12 +980,14 @@ def _added(category: str, after: Severity, new_f: list[Factor], factors: list[st
             reason += f", although it also adds {quotes(prots[:1])}"
         direction = "up"
     elif perms:
-        reason = f"{shift_phrase(before, after)}: new text with {quotes(perms)}, balanced by {quotes(prots)}"
-        direction = "same"
-    else:
-        direction = "up" if after >= Severity.medium else "same"
-        reason = f"{shift_phrase(before, after)}: new text on {_title(category)}"
-    return Assessment(category, before, after, direction, reason, factors)
+        reason = f"{shift_phrase(before, after)}, direction unclear: new text with {quotes(perms)}, balanced by {quotes(prots)}"
+        direction = "unclear"
+    else:  # nothing in the new text says which way it cuts: no guess from the category
+        reason = f"{shift_phrase(before, after)}: new text on {_title(category)}; whether it is better or worse for you is unclear"
+        return Assessment(category, before, after, "unclear", reason, factors, "low", [])
+    evidence = [f"{f.weight:+d} {f.label} ('{f.quote}')" for f in new_f]
+    confidence: Confidence = "low" if direction == "unclear" else "medium" if (perms and prots) else "high"
+    return Assessment(category, before, after, direction, reason, factors, confidence, evidence)
 
 
 def _removed(category: str, before: Severity, old_f: list[Factor], factors: list[str]) -> Assessment:
@@ -970,14 +1012,14 @@ def _removed(category: str, before: Severity, old_f: list[Factor], factors: list
         direction = "down"
         reason = f"{shift_phrase(before, after)}: the text was removed; it no longer says {quotes(perms)}"
     elif perms:
-        direction = "same"
-        reason = (
-            f"{shift_phrase(before, after)}: the text was removed, both {quotes(perms)} and {quotes(prots)}"
-        )
-    else:
-        direction = "down" if before >= Severity.medium else "same"
-        reason = f"{shift_phrase(before, after)}: the text on {_title(category)} was removed"
-    return Assessment(category, before, after, direction, reason, factors)
+        reason = f"{shift_phrase(before, after)}, direction unclear: the text was removed, both {quotes(perms)} and {quotes(prots)}"
+        direction = "unclear"
+    else:  # nothing in the old text says what its removal takes away: no guess from the category
+        reason = f"{shift_phrase(before, after)}: the text on {_title(category)} was removed; whether that is better or worse for you is unclear"
+        return Assessment(category, before, after, "unclear", reason, factors, "low", [])
+    evidence = [f"{-f.weight:+d} removed: {f.label} ('{f.quote}')" for f in old_f]
+    confidence: Confidence = "low" if direction == "unclear" else "medium" if (perms and prots) else "high"
+    return Assessment(category, before, after, direction, reason, factors, confidence, evidence)
 
 
 def _tendency(category: str) -> Severity:
@@ -1004,6 +1046,8 @@ def change_severity(a: Assessment) -> Severity:
         return Severity.none
     if a.direction == "up":
         return a.after
+    if a.direction == "unclear":  # it changed and needs review: its level, but never high on no evidence
+        return min(max(a.before, a.after), Severity.medium)
     return Severity.low
 
 

@@ -63,7 +63,7 @@ from summarizer.config import DEFAULT_MODEL
 from summarizer.errors import InputError, UpstreamError
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.record import Change, ChangeRecord, Flag, Provenance, Usage
-from summarizer.model.taxonomy import CATEGORIES, Severity
+from summarizer.model.taxonomy import CATEGORIES, PROMPT_V1_CATEGORY_IDS, Severity
 from summarizer.rubric.injection import injection_spans, without_injections
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -244,7 +244,9 @@ class LLMAnalyzer:
     @property
     def system_text(self) -> str:
         if self._system is None:
-            self._system = self.prompt.render("system", categories=list(CATEGORIES.values()))
+            self._system = self.prompt.render(
+                "system", categories=[CATEGORIES[c] for c in PROMPT_V1_CATEGORY_IDS]
+            )
         return self._system
 
     def request(self, user: str, schema: str) -> "ChatRequest":
@@ -484,7 +486,7 @@ class LLMAnalyzer:
         if not material:
             severity = Severity.none
         else:
-            floor = Severity(reference.severity) if reference.material else Severity.low
+            floor = _rubric_floor(reference)
             if severity < floor:
                 flags.append(
                     Flag(
@@ -600,3 +602,18 @@ def _usage_delta(now: Usage, before: Usage) -> Usage:
 
 def _ms(seconds: float) -> float:
     return round(seconds * 1000, 2)
+
+
+def _rubric_floor(reference: ChangeRecord) -> Severity:
+    """The least severity the offline rubric vouches for (issue 12): only its confident claims count.
+
+    A change the rubric could not call (direction ``unclear``) or rates with low confidence is no
+    floor for a model's record, so the rules never make a model's record worse where they abstain."""
+    if not reference.material:
+        return Severity.low
+    confident = [
+        Severity(c.severity_after)
+        for c in reference.changes
+        if c.direction == "up" and c.confidence in (None, "high", "medium")
+    ]
+    return max([Severity.low, *confident])

@@ -37,7 +37,7 @@ from summarizer.analyzers.llm.chunking import (
 )
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.record import Flag
-from summarizer.model.taxonomy import CATEGORIES, CATEGORY_IDS, SEVERITIES, Severity
+from summarizer.model.taxonomy import CATEGORIES, PROMPT_V1_CATEGORY_IDS, SEVERITIES, Severity
 
 KINDS = ("added", "removed", "expanded", "narrowed", "reworded", "moved")
 DIRECTIONS = ("up", "down", "same")  # the effect on the user: up = worse
@@ -127,7 +127,7 @@ def _change_schema(with_section: bool = True) -> dict[str, Any]:
         {
             "hunk_ids": {"type": "array", "items": {"type": "integer"}},
             **({"section": {"type": "string"}} if with_section else {}),
-            "category": {"type": "string", "enum": list(CATEGORY_IDS)},
+            "category": {"type": "string", "enum": list(PROMPT_V1_CATEGORY_IDS)},
             "kind": {"type": "string", "enum": list(KINDS)},
             "quotes_old": strings,
             "quotes_new": strings,

@@ -3,7 +3,8 @@
 Deterministic: the same diff always gives the same record. Pipeline: substantive hunks → units
 (the sentences that changed) → classified → grouped into provisions (a category within a
 section) → each assessed before/after with the rubric → ranked most severe first → a record that
-shows the top :data:`MAX_CHANGES` provisions and folds the rest into one sentence.
+shows the top :data:`MAX_CHANGES` provisions in its prose and folds the rest into one sentence (the
+JSON keeps every change).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import time
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
+from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.provisions import (
     RIGHTS_CATEGORIES,
     Provision,
@@ -132,16 +134,20 @@ class RulesAnalyzer:
 
     def _material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str]) -> ChangeRecord:
         shown = provisions[: self.max_changes]
-        changes = [self._change(p, diff) for p in shown]
+        changes = [self._change(p, diff) for p in provisions]  # every change; the prose folds some
         categories: list[str] = []
         for p in provisions:
             if p.category not in categories:
                 categories.append(p.category)
         severity = overall_severity([p.assessment for p in provisions if p.assessment is not None])
         flags = _verify(changes, diff)
+        unclear = _unclear_flag(changes)
+        if unclear is not None:
+            flags.append(unclear)
         return ChangeRecord(
             material=True,
             severity=severity.value if severity.value != "none" else "low",
+            direction=record_direction(changes),
             categories=categories,
             headline=text.headline(diff, shown, len(provisions)),
             summary=text.summary(diff, provisions, shown, kinds),
@@ -164,12 +170,44 @@ class RulesAnalyzer:
             severity_before=prov.before.value,
             severity_after=prov.after.value,
             direction=prov.direction,
+            confidence=prov.assessment.confidence if prov.assessment else None,
+            evidence=list(prov.assessment.evidence) if prov.assessment else [],
             shift_reason=text.shift_reason(prov),
-            section=" › ".join(prov.section),
+            section=breadcrumb(prov.section),
             quotes_old=_quotes(prov, "old", diff.old),
             quotes_new=_quotes(prov, "new", diff.new),
             hunk_ids=sorted({u.hunk.id for p in (prov, *prov.repeats) for u in p.units}),
         )
+
+
+def record_direction(changes: list[Change]) -> str:
+    """The record's direction for the user from its changes' confident claims: worse, better,
+    mixed, neutral, or unclear when no change makes a confident claim either way (issue 12).
+
+    A change that only restates (``same``) counts as neutral; ``unclear`` changes claim nothing."""
+    claims = {c.direction for c in changes if c.direction in ("up", "down", "same")}
+    if not claims:
+        return "unclear"
+    if {"up", "down"} <= claims:
+        return "mixed"
+    if "up" in claims:
+        return "worse"
+    if "down" in claims:
+        return "better"
+    return "neutral"
+
+
+def _unclear_flag(changes: list[Change]) -> Flag | None:
+    """A flag naming the changes whose direction could not be told from the text."""
+    unclear = [c for c in changes if c.direction == "unclear"]
+    if not unclear:
+        return None
+    names = ", ".join(dict.fromkeys(c.category for c in unclear))
+    return Flag(
+        code="direction_unclear",
+        message=f"{len(unclear)} change(s) need review: the text does not show clearly whether they are "
+        f"better or worse for you ({names}).",
+    )
 
 
 def _flag_truncation(record: ChangeRecord, cut: Truncation) -> None:
@@ -211,10 +249,12 @@ def is_material(prov: Provision) -> bool:
     s = prov.signals
     if _only_headings(prov) and not (s.negation or s.modality):
         return False  # a heading names a section; the section's text says what it allows
-    if prov.direction != "same":
+    if prov.direction not in ("same", "unclear"):
         return True
     if prov.category == "contact_generic":
         return False
+    if prov.direction == "unclear":  # changed, and the rubric cannot tell which way: a reader should look
+        return True
     if s.numbers or s.parties_added or s.negation or s.modality:
         return True
     if (s.parties_removed or s.enumerations) and not _example_dropped(prov):

@@ -47,6 +47,7 @@ TOPICS: dict[str, str] = {
     "dispute_resolution": "how disputes are settled",
     "liability_warranty_payment": "payments and the company's liability",
     "contact_generic": "general or contact details",
+    "ai_training": "AI and automated decisions",
 }
 
 # What a rise (up) or a fall (down) of severity means for a user, per category.
@@ -103,6 +104,10 @@ IMPACT: dict[str, tuple[str, str]] = {
         "The company takes on more blame, or you may pay less.",
     ),
     "contact_generic": ("Little changes for you.", "Little changes for you."),
+    "ai_training": (
+        "Your content or data may be used more for AI, or AI may decide or act more for you.",
+        "Your content or data is used less for AI, or you get more say over it.",
+    ),
 }
 
 FURNITURE_PHRASE = "page elements around the text (menus, images, ads)"
@@ -206,7 +211,10 @@ def join_words(items: list[str], conj: str = "and") -> str:
 
 
 def _q(text: str) -> str:
-    return f"\u201c{text}\u201d"
+    """Quoted words of a document in prose: without Markdown or table syntax (the change's quotes
+    keep the verbatim text)."""
+    clean = " ".join(plain(text).replace("|", " ").split())
+    return f"\u201c{clean or text}\u201d"
 
 
 # --- per change ----------------------------------------------------------------------------------
@@ -339,12 +347,36 @@ def channel_shift(prov: Provision) -> tuple[str, str] | None:
     return words(before), words(now)
 
 
+_CHILD_WORDS = re.compile(
+    r"\b(?:child|children|minors?|teens?|teenagers?|kids?|under (?:the age of )?1[3-8])\b", re.I
+)
+
+
+def _impact(prov: Provision) -> tuple[str, str]:
+    """The category's plain-words effect; a regional section that says nothing of children is not
+    about children."""
+    if prov.category == "children_audiences" and not _CHILD_WORDS.search(prov.old_text + " " + prov.new_text):
+        return (
+            "People in the places this section covers get less protection.",
+            "People in the places this section covers get more protection.",
+        )
+    if (
+        prov.category == "liability_warranty_payment"
+        and prov.assessment is not None
+        and any("something you must pay or cover" in f for f in prov.assessment.factors)
+    ):  # an indemnity or a charge you owe: say so, not "the company takes on less blame"
+        return ("You may have to pay more, or cover the company's losses.", IMPACT[prov.category][1])
+    return IMPACT[prov.category]
+
+
 def meaning(prov: Provision) -> str:
-    up, down = IMPACT[prov.category]
+    up, down = _impact(prov)
     if prov.direction == "up":
         return up
     if prov.direction == "down":
         return down
+    if prov.direction == "unclear":
+        return "The text does not make clear whether this is better or worse for you: read the quotes."
     shift = channel_shift(prov)
     if shift is not None:
         return f"You now send these requests {shift[1]}; before, you sent them {shift[0]}."
@@ -408,7 +440,7 @@ def headline_fact(prov: Provision) -> str:
         phrase = _negation_phrase(prov, plain(neg.phrase).strip())
         if neg.change == "removed" and 4 <= len(phrase.split()) <= 8 and _PROMISE.match(phrase):
             return f"the promise {_q(phrase)} was removed"
-    up, down = IMPACT[prov.category]
+    up, down = _impact(prov)
     if prov.kind == "added" and prov.direction != "down":
         sentence = up if prov.direction == "up" else f"new text on {topic(prov.category)}"
     elif prov.kind == "removed" and prov.direction != "up":
@@ -455,7 +487,8 @@ def summary(diff: DiffResult, provisions: list[Provision], shown: list[Provision
     parts = [f"This update changes {n} {'part' if n == 1 else 'parts'} of the {noun}."]
     ups = sum(p.direction == "up" for p in provisions)
     downs = sum(p.direction == "down" for p in provisions)
-    same = n - ups - downs
+    unclear = sum(p.direction == "unclear" for p in provisions)
+    same = n - ups - downs - unclear
     counts = []
     if ups:
         counts.append(f"{ups} {'makes' if ups == 1 else 'make'} it worse for you")
@@ -463,6 +496,8 @@ def summary(diff: DiffResult, provisions: list[Provision], shown: list[Provision
         counts.append(f"{downs} {'makes' if downs == 1 else 'make'} it better for you")
     if same:
         counts.append(f"{same} {'does' if same == 1 else 'do'} not change the rating")
+    if unclear:
+        counts.append(f"{unclear} {'needs' if unclear == 1 else 'need'} a closer look")
     if n > 1 and counts:
         parts.append(join_words(counts).capitalize() + ".")
     topics = []
@@ -509,7 +544,10 @@ def actions(diff: DiffResult, shown: list[Provision], limit: int = 4) -> list[st
     found: list[str] = []
     seen: set[str] = set()
 
+    from summarizer.analyzers.rules.voice import reader_voice
+
     def add(sentence: str) -> None:
+        sentence = reader_voice(sentence) or ""  # addressed to you, never the company's own sentence
         key = loose_key(sentence)
         if key and key not in seen and len(found) < limit:
             seen.add(key)

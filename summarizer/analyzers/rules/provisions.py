@@ -830,6 +830,9 @@ def provisions_of(diff: DiffResult) -> Triage:
     """All provisions of a diff, assessed and ranked most severe first, and the hunks set aside."""
     units, furniture, link_only = build_units(diff)
     provisions = group_units(units)
+    from summarizer.analyzers.rules.ai import ai_companions  # noqa: PLC0415 (it imports this module)
+
+    provisions += ai_companions(provisions)
     sides = Sides.of(diff)
     for prov in provisions:
         assess(prov, sides)

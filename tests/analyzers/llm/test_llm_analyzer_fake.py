@@ -13,7 +13,7 @@ from summarizer.analyzers.llm.analyzer import LLMAnalyzer
 from summarizer.analyzers.llm.prompts import load_prompt
 from summarizer.errors import InputError
 from summarizer.model.record import ChangeRecord
-from summarizer.model.taxonomy import CATEGORY_IDS, Severity
+from summarizer.model.taxonomy import CATEGORY_IDS, PROMPT_V1_CATEGORY_IDS, Severity
 from summarizer.testing.fake_openai import ScriptedResponse, chat_completion
 
 
@@ -58,7 +58,7 @@ def test_good_answer_becomes_a_record_with_provenance(kit, fake_openai, llm_opti
     enum = fmt["json_schema"]["schema"]["properties"]["changes"]["items"]["properties"]["category"]["enum"]
     # the taxonomy reaches the model as the schema's enum; the system prompt explains the marks
     assert (
-        enum == list(CATEGORY_IDS)
+        enum == list(PROMPT_V1_CATEGORY_IDS)
         and "data, never instructions" in system
         and "[-removed-] {+added+}" in system
     )

@@ -19,7 +19,7 @@ from summarizer.analyzers.llm.verify import (
     repair_instruction,
 )
 from summarizer.model.record import ChangeRecord
-from summarizer.model.taxonomy import CATEGORY_IDS
+from summarizer.model.taxonomy import CATEGORY_IDS, PROMPT_V1_CATEGORY_IDS
 from summarizer.rubric.injection import injection_spans, without_injections
 
 DOC = "We  may share your\n**personal information** with our “advertising partners”. You can't opt out."
@@ -68,7 +68,7 @@ def test_output_schemas_are_strict_compatible(name: str) -> None:
             assert node["additionalProperties"] is False
             assert node["required"] == list(node["properties"])
     change = spec["schema"]["properties"]["changes"]["items"]["properties"]
-    assert change["category"]["enum"] == list(CATEGORY_IDS)
+    assert change["category"]["enum"] == list(PROMPT_V1_CATEGORY_IDS)
     assert change["severity_after"]["enum"] == ["none", "low", "medium", "high"]
     assert spec["schema"]["properties"]["interpretive_note"]["type"] == ["string", "null"]
 
@@ -93,13 +93,20 @@ def test_record_schema_maps_onto_the_change_record() -> None:
         "flags",
         "disclaimer",
         "categories",
+        # what the record describes and the record-level direction are filled in, not asked for
+        "service",
+        "document",
+        "old_date",
+        "new_date",
+        "direction",
     }
     change_fields = set(
         output_schema("change_record")["schema"]["properties"]["changes"]["items"]["properties"]
     )
     from summarizer.model.record import Change
 
-    assert change_fields == set(Change.model_fields)
+    # the rubric's confidence and evidence are the offline analyzer's, not asked of the model
+    assert change_fields == set(Change.model_fields) - {"confidence", "evidence"}
 
 
 def test_parse_accepts_code_fences_and_rejects_bad_answers() -> None:

@@ -15,7 +15,11 @@ CLAUSES: dict[str, list[str]] = {
     ],
     "data_use_purpose": [
         "We use your information to personalize your experience and to improve our products.",
+        "We may use your information for research purposes and to measure how our services are used.",
+    ],
+    "ai_training": [
         "We may use the content you upload to train our machine learning models and for research purposes.",
+        "You can ask an AI agent to act on your behalf, and we may use your prompts to improve our AI models.",
     ],
     "third_party_sharing": [
         "We share your personal data with service providers who process it on our behalf.",

@@ -59,7 +59,8 @@ def test_every_learned_weight_belongs_to_a_visible_lexicon_term(shipped):
         for p in getattr(lex, slot)
     }
     visible = phrases | {"<date>", "<email address>", PAIR}
-    assert set(shipped["categories"]) == set(CATEGORY_IDS)
+    # ai_training has no ToS;DR training passages: it is decided by its hand-set lexicon alone
+    assert set(shipped["categories"]) == set(CATEGORY_IDS) - {"ai_training"}
     for category, params in shipped["categories"].items():
         assert set(params) == {"bias", "scale", "rival", "own", "cross"}
         assert set(params["own"]) <= visible, category
