@@ -12,6 +12,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from summarizer.diffing.sections import split_blocks
 from summarizer.errors import InputError
@@ -113,10 +114,28 @@ def html_to_text(html: str) -> str:
         tag.decompose()
     for tag in soup.select('[role="navigation"], [aria-hidden="true"], .cookie-banner, #cookie-banner'):
         tag.decompose()
+    _drop_hidden(soup)
     body = soup.body or soup
     text = MarkdownConverter(heading_style="ATX", bullets="-", strip=["img"]).convert_soup(body)
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _drop_hidden(soup: Any) -> None:
+    """Remove what no reader sees: comments, and elements hidden by the ``hidden`` attribute or an
+    inline style (see :mod:`summarizer.text.hidden`); image alt text goes with the images."""
+    from bs4 import Comment
+
+    from summarizer.text.hidden import hidden_style
+
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        attrs = tag.attrs or {}
+        if "hidden" in attrs or hidden_style(str(attrs.get("style") or "")):
+            tag.decompose()
 
 
 def load_document(
@@ -138,6 +157,10 @@ def parse_document(text: str, *, source: str = "-", format: str | None = None) -
     fmt = format or sniff_format(source, text)
     if fmt == "html":
         text = html_to_text(text)
+    else:
+        from summarizer.text.hidden import strip_hidden_markup
+
+        text = strip_hidden_markup(text)
     if not text.strip():
         raise InputError(f"{source}: no text content")
     blocks = split_blocks(text)
