@@ -64,11 +64,29 @@ def main(argv: list[str] | None = None) -> None:
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
     except ValueError:  # not the main thread: leave signals alone
         previous = None
+    from summarizer.cli.safe_output import install
+
+    streams = install()  # nothing printed can drive the terminal; a failed write is one line
     try:
         _run(argv)
+        _flush()
     finally:
+        sys.stdout, sys.stderr = streams
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _flush() -> None:
+    """Flush standard output now, so that a full disk or a closed pipe is one line and exit 2
+    rather than a traceback when Python flushes it at exit."""
+    try:
+        sys.stdout.flush()
+    except SummarizerError as exc:
+        try:
+            print(f"error: {exc}", file=sys.stderr)
+        except (OSError, SummarizerError):
+            pass
+        sys.exit(exc.exit_code)
 
 
 def _run(argv: list[str] | None) -> None:
@@ -84,10 +102,13 @@ def _run(argv: list[str] | None) -> None:
                 _stopped()
             sys.exit(result)
     except SummarizerError as exc:
-        if exc.exit_code == 0:
-            print(str(exc), file=sys.stdout)
-        else:
-            print(f"error: {exc}", file=sys.stderr)
+        try:
+            if exc.exit_code == 0:
+                print(str(exc), file=sys.stdout)
+            else:
+                print(f"error: {exc}", file=sys.stderr)
+        except (OSError, SummarizerError):
+            pass
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         _stopped()
