@@ -68,6 +68,8 @@ class Settings:
             value = getattr(self, f.name)
             if f.name == "api_key":
                 value = mask_secret(value)
+            elif f.name in ("db", "base_url") and value:
+                value = mask_url(str(value))  # a password inside a URL is a secret too
             out[f.name] = {"value": value, "source": self.sources.get(f.name, "default")}
         out["db_url"] = {"value": mask_url(self.db_url), "source": self.sources.get("db", "default")}
         out["state_dir"] = {

@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> None:
     from summarizer.cli.safe_output import install
 
     streams = install()  # nothing printed can drive the terminal; a failed write is one line
+    _quiet_logs()
     try:
         _run(argv)
         _flush()
@@ -74,6 +75,25 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout, sys.stderr = streams
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _quiet_logs() -> None:
+    """A failure is one line (``error: ...``), not the retry notices that led to it: the library's
+    log goes to stderr only when ``SUMMARIZER_LOG`` names a level (``info``, ``warning``)."""
+    import logging
+    import os
+
+    logger = logging.getLogger("summarizer")
+    level = os.environ.get("SUMMARIZER_LOG", "").strip().upper()
+    if level and isinstance(logging.getLevelName(level), int):
+        if not logger.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+            logger.addHandler(handler)
+        logger.setLevel(level)
+        return
+    if not logger.handlers:  # a handler of our own keeps Python's last-resort printer away
+        logger.addHandler(logging.NullHandler())
 
 
 def _flush() -> None:

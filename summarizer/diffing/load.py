@@ -12,7 +12,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from summarizer.diffing.sections import split_blocks
 from summarizer.errors import InputError
@@ -25,13 +25,44 @@ TEXT_SUFFIXES = {".txt", ".text"}
 # --- reading and decoding -------------------------------------------------------------------
 
 
+def max_input_bytes() -> int:
+    """The input size limit: ``SUMMARIZER_MAX_BYTES`` when set (a positive whole number of
+    bytes), else :data:`MAX_BYTES`."""
+    raw = os.environ.get("SUMMARIZER_MAX_BYTES")
+    if not raw:
+        return MAX_BYTES
+    try:
+        value = int(raw.strip().replace("_", ""))
+    except ValueError:
+        raise InputError(f"SUMMARIZER_MAX_BYTES={raw!r} is not a number of bytes") from None
+    if value < 1:
+        raise InputError(f"SUMMARIZER_MAX_BYTES={raw!r} must be a positive number of bytes")
+    return value
+
+
+def read_limited(stream: "BinaryIO", name: str, max_bytes: int) -> bytes:
+    """Read *stream* to its end, refusing it as soon as it holds more than *max_bytes* (a device
+    such as /dev/zero or an endless pipe is stopped at the limit, never read whole)."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise InputError(f"{name}: input is too large (over {max_bytes:,} bytes)")
+
+
 def read_source(source: str | Path, *, max_bytes: int | None = None) -> bytes:
-    """Read a file, or standard input for '-', refusing missing, empty and huge inputs."""
+    """Read a file, or standard input for '-', refusing missing, empty and huge inputs (the limit
+    is enforced while reading, so devices and pipes cannot grow past it)."""
     if max_bytes is None:
-        max_bytes = int(os.environ.get("SUMMARIZER_MAX_BYTES") or MAX_BYTES)
+        max_bytes = max_input_bytes()
     name = str(source)
     if name == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = read_limited(sys.stdin.buffer, name, max_bytes)
     else:
         path = Path(source)
         if not path.exists():
@@ -42,11 +73,10 @@ def read_source(source: str | Path, *, max_bytes: int | None = None) -> bytes:
         if size > max_bytes:
             raise InputError(f"{name}: file is too large ({size:,} bytes; the limit is {max_bytes:,})")
         try:
-            data = path.read_bytes()
+            with path.open("rb") as stream:
+                data = read_limited(stream, name, max_bytes)
         except OSError as exc:
             raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-    if len(data) > max_bytes:
-        raise InputError(f"{name}: input is too large (over {max_bytes:,} bytes)")
     if not data.strip():
         raise InputError(f"{name}: file is empty")
     return data
@@ -156,7 +186,10 @@ def parse_document(text: str, *, source: str = "-", format: str | None = None) -
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     fmt = format or sniff_format(source, text)
     if fmt == "html":
-        text = html_to_text(text)
+        try:
+            text = html_to_text(text)
+        except RecursionError:
+            raise InputError(f"{source}: HTML nested too deeply to read") from None
     else:
         from summarizer.text.hidden import strip_hidden_markup
 

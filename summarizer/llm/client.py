@@ -160,14 +160,17 @@ class LLMClient:
         if self.base_url is not None:
             parts = urlsplit(self.base_url)
             if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise InputError(f"--base-url must be an http(s) URL, got {self.base_url!r}")
-        self.host = urlsplit(self.base_url).netloc if self.base_url else DEFAULT_OPENAI_HOST
+                raise InputError(f"--base-url must be an http(s) URL, got {mask_url(self.base_url)!r}")
+        # the host and port only: credentials in the URL (user:pass@) never reach the call log
+        self.host = (
+            urlsplit(self.base_url).netloc.rsplit("@", 1)[-1] if self.base_url else DEFAULT_OPENAI_HOST
+        )
         key = api_key or os.environ.get("OPENAI_API_KEY") or None
         if key is None:
             if self.base_url is None or not is_local_url(self.base_url):
                 raise InputError(
-                    "no API key: set OPENAI_API_KEY or pass --api-key "
-                    "(a local server given with --base-url needs none)"
+                    "no API key: set OPENAI_API_KEY or store the key in the state directory's keys/openai "
+                    "file (a local server given with --base-url needs none)"
                 )
             key = LOCAL_DUMMY_KEY
         self._api_key = key
@@ -668,7 +671,10 @@ class LLMClient:
         latency = (time.perf_counter() - started) * 1000
         choices = getattr(response, "choices", None)
         if not choices:
-            raise self._fail_message(prepared, "the endpoint returned no choices", attempts, latency)
+            what = "returned no choices"
+            if isinstance(response, (str, bytes)) and re.match(rb"\s*<", _as_bytes(response)):
+                what = "answered with an HTML page, not a chat completion (check --base-url: it should end in /v1)"
+            raise self._fail_message(prepared, f"the endpoint {what}", attempts, latency)
         choice = choices[0]
         message = choice.message
         finish = choice.finish_reason or "stop"
@@ -791,7 +797,7 @@ class LLMClient:
             status = exc.status_code
             detail = _one_line(_server_message(exc), 200)
             if status == 401:
-                return f"{where}: authentication failed (401): check OPENAI_API_KEY or --api-key"
+                return f"{where}: authentication failed (401): check OPENAI_API_KEY (or the keys/openai file)"
             if status == 403:
                 return f"{where}: permission denied (403) for model {model!r}: {detail}"
             if status == 404:
@@ -1014,3 +1020,7 @@ __all__ = [
     "LLMClient",
     "is_local_url",
 ]
+
+
+def _as_bytes(value: str | bytes) -> bytes:
+    return value if isinstance(value, bytes) else value[:200].encode("utf-8", "replace")

@@ -203,6 +203,16 @@ class LLMAnalyzer:
         output_schema(self.final_schema), output_schema(self.map_schema)  # unknown names fail early
         self._client = client
         self._system: str | None = None
+        if self.options.base_url:  # a bad endpoint is bad input even when no call turns out to be needed
+            from urllib.parse import urlsplit
+
+            from summarizer.config import mask_url
+
+            parts = urlsplit(self.options.base_url.strip())
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise InputError(
+                    f"--base-url must be an http(s) URL, got {mask_url(self.options.base_url)!r}"
+                )
 
     # -- the client (made on first use: a pair that needs no call needs no key) -----------------------
 
