@@ -108,6 +108,7 @@ def load_settings(**flags: Any) -> Settings:
             setattr(settings, name, file_values[name])
             settings.sources[name] = f"file {config_path()}"
         elif name == "api_key" and key_file.exists():
+            _note_if_readable_by_others(key_file)
             settings.api_key = key_file.read_text(encoding="utf-8").strip() or None
             settings.sources[name] = f"key file {key_file}"
     return settings
@@ -117,11 +118,33 @@ def _read_config_file() -> dict[str, Any]:
     path = config_path()
     if not path.exists():
         return {}
+    _note_if_readable_by_others(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"config file {path} is not valid TOML: {exc}") from None
     return {k: v for k, v in data.items() if k in _ENV}
+
+
+_READABLE_BY_OTHERS: dict[str, str] = {}
+
+
+def _note_if_readable_by_others(path: Path) -> None:
+    """Remember a key or config file that other users of this machine can read (it may hold a
+    secret); the command line warns about it (:func:`readable_by_others`)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if os.name == "posix" and mode & 0o044:
+        _READABLE_BY_OTHERS[str(path)] = (
+            f"{path} can be read by other users of this machine; make it private: chmod 600 {path}"
+        )
+
+
+def readable_by_others() -> list[str]:
+    """Warnings about key and config files read so far that other users can read."""
+    return list(_READABLE_BY_OTHERS.values())
 
 
 def mask_secret(value: str | None) -> str | None:

@@ -72,9 +72,21 @@ def main(argv: list[str] | None = None) -> None:
         _run(argv)
         _flush()
     finally:
+        _warn_readable_secrets()
         sys.stdout, sys.stderr = streams
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _warn_readable_secrets() -> None:
+    """One warning line per key or config file read that other users can read."""
+    from summarizer.config import readable_by_others
+
+    for message in readable_by_others():
+        try:
+            print(f"warning: {message}", file=sys.stderr)
+        except (OSError, SummarizerError):
+            pass
 
 
 def _quiet_logs() -> None:

@@ -80,6 +80,19 @@ def database_errors(url: str) -> Iterator[None]:
         raise InputError(f"cannot open the database {shown}: {_first_line(exc.orig or exc)}") from None
 
 
+def _create_private(path: Path) -> None:
+    """Create a new SQLite file readable by its owner only (it holds every prompt and answer);
+    SQLite gives its journal files the same permissions. An existing file is left alone."""
+    import os
+
+    if path.exists():
+        return
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError:
+        pass  # SQLite reports the problem when it opens the file
+
+
 def _first_line(exc: BaseException) -> str:
     from summarizer.config import mask_url
 
@@ -101,9 +114,11 @@ def _get_engine(url: str) -> Engine:
                     f"cannot open the database {url.removeprefix('sqlite:///')}: folder {folder} does not exist"
                 )
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as exc:
                 raise InputError(f"cannot create the state directory {folder}: {exc.strerror}") from None
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        _create_private(Path(url.removeprefix("sqlite:///")).expanduser())
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 

@@ -151,3 +151,45 @@ def test_an_invalid_base_url_fails_even_when_no_call_is_needed(tmp_path) -> None
         env={"OPENAI_API_KEY": "sk-x", "SUMMARIZER_HOME": str(tmp_path / "h")},
     )
     assert done.returncode == 2 and "--base-url" in done.stderr.decode()
+
+
+def test_a_new_database_is_private(tmp_path) -> None:
+    home = tmp_path / "home"
+    done = run_cli(
+        "ingest",
+        str(EXAMPLES / "privacy-v1.md"),
+        "-s",
+        "A",
+        "-d",
+        "P",
+        "--no-progress",
+        env={"SUMMARIZER_HOME": str(home)},
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert (home / "summarizer.db").stat().st_mode & 0o077 == 0
+    assert home.stat().st_mode & 0o077 == 0
+
+
+def test_a_key_file_others_can_read_is_warned_about(tmp_path) -> None:
+    home = tmp_path / "home"
+    (home / "keys").mkdir(parents=True)
+    key = home / "keys" / "openai"
+    key.write_text("sk-test-0123456789abcdef")
+    key.chmod(0o644)
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "OPENAI_API_KEY"}
+    env.update({"SUMMARIZER_HOME": str(home), "PYTHONPATH": str(ROOT)})
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "summarizer", "config"], capture_output=True, env=env, cwd=str(ROOT)
+    )
+    err = done.stderr.decode()
+    assert "warning:" in err and "chmod 600" in err and "0123456789abcdef" not in err + done.stdout.decode()
+    key.chmod(0o600)
+    done = subprocess.run(
+        [sys.executable, "-m", "summarizer", "config"], capture_output=True, env=env, cwd=str(ROOT)
+    )
+    assert "warning" not in done.stderr.decode()
