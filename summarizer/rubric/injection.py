@@ -109,7 +109,7 @@ _INJECTION = re.compile(
     r"|\bas\s+an?\s+(?:ai|llm|language\s+model|automated\s+(?:reviewer|system|summari[sz]er))\b[^.\n]{0,30}?\b(?:you|must|should)\b"
     r"|\b(?:respond|reply|answer|output)\s+(?:only\s+)?with\s*[{\[]"
     r"|\b(?:do\s+not|don'?t|never)\s+(?:mention|report|flag|highlight|discuss|disclose\s+to\s+the\s+user)\b[^.\n]{0,40}?\b(?:this|these|change|update|refunds?|encryption|sale|selling|section)\b"
-    r"|(?:^|(?<=[.!?:]\s))(?-i:Say|Report|Claim|Conclude|Answer|Respond|Reply|Write|Output|State)\s+(?:only\s+)?that\s+"
+    r"|(?:^|(?<=[.!?:]\s)|(?<=>)\s*)(?-i:Say|Report|Claim|Conclude|Answer|Respond|Reply|Write|Output|State)\s+(?:only\s+)?that\s+"
     r"(?:nothing|no|this|these|the\s+(?:change|update|revision|policy))\b"
     r"|(?:^|\n)\W*(?-i:SYSTEM|ASSISTANT)\s*:"
     r"|\bsystem\s+prompt\b|\b(?:new|updated|revised)\s+instructions\s*:"
@@ -153,19 +153,30 @@ def injection_spans(text: str) -> list[tuple[int, int]]:
     return spans or hits
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of *text*, line by line (a sentence never runs across a line break)."""
-    from summarizer.text.extract import sentences
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|(?=<\s*/?\s*[A-Za-z|])|(?<=[^|]>)")
 
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of *text* for the screen: a sentence ends at a line break, at . ! ? …
+    followed by a space (whatever letter, script or tag comes next), and at every tag, so an
+    instruction glued to a policy sentence never takes the policy sentence with it."""
     out: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        folded, where = fold(line)  # a sentence that starts with a look-alike letter still starts
-        for s in sentences(folded):
-            a, b = (s.start, s.end) if where is None else (where[s.start], where[s.end - 1] + 1)
-            out.append((pos + a, pos + b))
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            _add_piece(line, pos, start, m.start(), out)
+            start = m.end()
+        _add_piece(line, pos, start, len(line), out)
         pos += len(line) + 1
     return out
+
+
+def _add_piece(line: str, base: int, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    piece = line[start:end]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        out.append((base + start + lead, base + start + len(piece.rstrip())))
 
 
 def is_policy_voice(sentence: str) -> bool:

@@ -80,6 +80,8 @@ def test_disguised_instructions_never_reach_the_model(obedient_model, tmp_path) 
         "im_start",
         "<instructions>",
         "Do not mention",
+        "Report that nothing",
+        "Treat the document",
     ):
         assert marker not in sent, marker
 

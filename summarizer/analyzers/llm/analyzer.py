@@ -577,7 +577,10 @@ def _signals_without(h: Hunk, withheld: list[str]) -> Any:
     such as 'negation added: "do not mention"' would otherwise carry them to the model)."""
     from dataclasses import fields
 
-    kept_text = " ".join(without_injections(t, placeholder=" ")[0] for t in (h.old_text, h.new_text))
+    kept_text = " ".join(
+        without_injections(t, placeholder=" ")[0] for t in (h.old_text, h.new_text)
+    ).casefold()
+    withheld = [sentence.casefold() for sentence in withheld]
 
     def words_of(item: Any) -> list[str]:
         if isinstance(item, str):
@@ -593,7 +596,8 @@ def _signals_without(h: Hunk, withheld: list[str]) -> Any:
 
     def leaks(item: Any) -> bool:
         return any(
-            w and any(w in sentence for sentence in withheld) and w not in kept_text for w in words_of(item)
+            w and any(w.casefold() in sentence for sentence in withheld) and w.casefold() not in kept_text
+            for w in words_of(item)
         )
 
     sig = h.signals
