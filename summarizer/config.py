@@ -97,6 +97,8 @@ class Settings:
             value = getattr(self, f.name)
             if f.name in ("api_key", "notify_secret"):
                 value = mask_secret(value)
+            elif f.name in ("db", "base_url") and value:
+                value = mask_url(str(value))  # a password inside a URL is a secret too
             out[f.name] = {"value": value, "source": self.sources.get(f.name, "default")}
         out["db_url"] = {"value": mask_url(self.db_url), "source": self.sources.get("db", "default")}
         out["state_dir"] = {
@@ -144,6 +146,7 @@ def load_settings(**flags: Any) -> Settings:
             setattr(settings, name, file_values[name])
             settings.sources[name] = f"file {config_path()}"
         elif name == "api_key" and key_file.exists():
+            _note_if_readable_by_others(key_file)
             settings.api_key = key_file.read_text(encoding="utf-8").strip() or None
             settings.sources[name] = f"key file {key_file}"
     for name, kind in _NUMBERS.items():
@@ -162,9 +165,19 @@ def _number(value: Any, kind: type, what: str) -> Any:
 
 
 def max_input_bytes(default: int) -> int:
-    """The input size limit: ``SUMMARIZER_MAX_BYTES``, else *default*."""
-    value = os.environ.get("SUMMARIZER_MAX_BYTES")
-    return _number(value, int, "SUMMARIZER_MAX_BYTES") if value else default
+    """The input size limit: ``SUMMARIZER_MAX_BYTES`` (a positive whole number of bytes), else *default*."""
+    raw = os.environ.get("SUMMARIZER_MAX_BYTES")
+    if not raw:
+        return default
+    value = _number(raw.strip().replace("_", ""), int, "SUMMARIZER_MAX_BYTES")
+    if value < 1:
+        raise InputError(f"SUMMARIZER_MAX_BYTES={raw!r} must be a positive number of bytes")
+    return value
+
+
+def log_level() -> str:
+    """``SUMMARIZER_LOG`` in upper case (a logging level name such as INFO), or "" when unset."""
+    return os.environ.get("SUMMARIZER_LOG", "").strip().upper()
 
 
 def fork_allowed() -> bool:
@@ -178,11 +191,33 @@ def _read_config_file() -> dict[str, Any]:
         return {}
     import tomllib  # only when there is a file: the diff path imports this module
 
+    _note_if_readable_by_others(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"config file {path} is not valid TOML: {exc}") from None
     return {k: v for k, v in data.items() if k in _ENV}
+
+
+_READABLE_BY_OTHERS: dict[str, str] = {}
+
+
+def _note_if_readable_by_others(path: Path) -> None:
+    """Remember a key or config file that other users of this machine can read (it may hold a
+    secret); the command line warns about it (:func:`readable_by_others`)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if os.name == "posix" and mode & 0o044:
+        _READABLE_BY_OTHERS[str(path)] = (
+            f"{path} can be read by other users of this machine; make it private: chmod 600 {path}"
+        )
+
+
+def readable_by_others() -> list[str]:
+    """Warnings about key and config files read so far that other users can read."""
+    return list(_READABLE_BY_OTHERS.values())
 
 
 def mask_secret(value: str | None) -> str | None:

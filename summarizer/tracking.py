@@ -10,6 +10,7 @@ sharing one PostgreSQL) split the work without duplicates: see :mod:`summarizer.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import signal
 import threading
@@ -513,15 +514,36 @@ class _Heartbeat:
 # --- several worker processes ----------------------------------------------------------------
 
 
-def _child_main(job: _Job, limit: int | None, results) -> None:
-    """Entry point of a pool process: run one worker, report its counts or its error."""
+def _child_main(job: _Job, limit: int | None, results, parent: int | None = None) -> None:
+    """Entry point of a pool process: run one worker, report its counts or its error; *parent*
+    is the pool's process id (the worker stops when that process is gone)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    _exit_with_parent(parent)
     try:
         results.put(("ok", job.run(limit)))
     except SummarizerError as exc:
         results.put(("error", (type(exc).__name__, True, str(exc), exc.setting)))
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises
         results.put(("error", (type(exc).__name__, False, f"{type(exc).__name__}: {exc}", None)))
+
+
+def _exit_with_parent(parent: int | None, poll: float = 0.5, grace: float = 10.0) -> None:
+    """Stop this worker when its parent dies (killed with SIGKILL, it cannot stop us itself): a
+    watchdog thread interrupts the work, so claims are handed back as on Ctrl-C, and ends the
+    process if that has not happened after *grace* seconds."""
+    import _thread
+
+    if parent is None:
+        parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll)
+        _thread.interrupt_main()
+        time.sleep(grace)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 def _run_pool(
@@ -532,7 +554,8 @@ def _run_pool(
     results = ctx.Queue()
     share = None if limit is None else -(-limit // workers)
     children = [
-        ctx.Process(target=_child_main, args=(job, share, results), daemon=True) for _ in range(workers - 1)
+        ctx.Process(target=_child_main, args=(job, share, results, os.getpid()), daemon=True)
+        for _ in range(workers - 1)
     ]
     for child in children:
         child.start()

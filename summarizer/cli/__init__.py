@@ -66,11 +66,64 @@ def main(argv: list[str] | None = None) -> None:
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
     except ValueError:  # not the main thread: leave signals alone
         previous = None
+    from summarizer.cli.safe_output import install
+
+    streams = install()  # nothing printed can drive the terminal; a failed write is one line
+    _quiet_logs()
     try:
         _run(argv)
+        _flush()
     finally:
+        _warn_readable_secrets()
+        sys.stdout, sys.stderr = streams
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _warn_readable_secrets() -> None:
+    """One warning line per key or config file read that other users can read."""
+    from summarizer.config import readable_by_others
+
+    for message in readable_by_others():
+        try:
+            print(f"warning: {message}", file=sys.stderr)
+        except (OSError, SummarizerError):
+            pass
+
+
+def _quiet_logs() -> None:
+    """A failure is one line (``error: ...``), not the retry notices that led to it: the library's
+    log goes to stderr only when ``SUMMARIZER_LOG`` names a level (``info``, ``warning``)."""
+    import logging
+
+    from summarizer.config import log_level
+
+    logger = logging.getLogger("summarizer")
+    level = log_level()
+    if level and isinstance(logging.getLevelName(level), int):
+        if not logger.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+            logger.addHandler(handler)
+        logger.setLevel(level)
+        return
+    if not logger.handlers:  # a handler of our own keeps Python's last-resort printer away
+        logger.addHandler(logging.NullHandler())
+
+
+def _flush() -> None:
+    """Flush standard output now, so that a full disk or a closed pipe is one line and exit 2
+    rather than a traceback when Python flushes it at exit."""
+    try:
+        sys.stdout.flush()
+    except SummarizerError as exc:
+        from summarizer.cli.errors import exit_code, message
+
+        try:
+            print(f"error: {message(exc)}", file=sys.stderr)
+        except (OSError, SummarizerError):
+            pass
+        sys.exit(exit_code(exc))
 
 
 def _run(argv: list[str] | None) -> None:
@@ -89,10 +142,13 @@ def _run(argv: list[str] | None) -> None:
         from summarizer.cli.errors import exit_code, message
 
         code = exit_code(exc)
-        if code == 0:
-            print(message(exc), file=sys.stdout)
-        else:
-            print(f"error: {message(exc)}", file=sys.stderr)
+        try:
+            if code == 0:
+                print(message(exc), file=sys.stdout)
+            else:
+                print(f"error: {message(exc)}", file=sys.stderr)
+        except (OSError, SummarizerError):
+            pass
         sys.exit(code)
     except KeyboardInterrupt:
         _stopped()

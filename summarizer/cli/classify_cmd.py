@@ -58,6 +58,8 @@ def _read_records(file: str) -> list[tuple[Any, str]]:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{_name(file)} line {number}: not valid JSON ({exc.msg})") from None
+        except RecursionError:
+            raise InputError(f"{_name(file)} line {number}: JSON nested too deeply") from None
         if not isinstance(item, dict):
             raise InputError(f'{_name(file)} line {number}: expected a JSON object with "id" and "text"')
         if "id" not in item:
@@ -73,13 +75,17 @@ def _read_records(file: str) -> list[tuple[Any, str]]:
 def _read_bytes(file: str) -> bytes:
     from pathlib import Path
 
+    from summarizer.config import max_input_bytes
+    from summarizer.diffing.load import MAX_BYTES, read_limited
     from summarizer.errors import InputError
 
+    limit = max_input_bytes(MAX_BYTES)
     if file == "-":
-        return sys.stdin.buffer.read()
+        return read_limited(sys.stdin.buffer, "stdin", limit)
     path = Path(file)
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            return read_limited(stream, file, limit)
     except FileNotFoundError:
         raise InputError(f"{file}: no such file") from None
     except IsADirectoryError:

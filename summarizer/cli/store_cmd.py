@@ -99,6 +99,7 @@ def ingest_command(
         )
     if format is OutFormat.json:
         typer.echo(json.dumps(summary.to_dict()))
+        _fail_on_bad_files(summary.failed)
         return
     skipped = []
     if summary.already_stored:
@@ -115,6 +116,16 @@ def ingest_command(
     for name, added in sorted(summary.documents.items()):
         if added:
             typer.echo(f"  {name}: +{added}")
+    _fail_on_bad_files(summary.failed)
+
+
+def _fail_on_bad_files(failed: list[str]) -> None:
+    """The good files are stored; a file that could not be read is one line and exit 2."""
+    if failed:
+        from summarizer.errors import InputError
+
+        more = f" (and {len(failed) - 1} more bad files)" if len(failed) > 1 else ""
+        raise InputError(f"not stored: {failed[0]}{more}")
 
 
 @app.command("track")

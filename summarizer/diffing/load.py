@@ -11,6 +11,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from summarizer.config import max_input_bytes
 from summarizer.diffing.sections import split_blocks
@@ -24,13 +25,29 @@ TEXT_SUFFIXES = {".txt", ".text"}
 # --- reading and decoding -------------------------------------------------------------------
 
 
+def read_limited(stream: "BinaryIO", name: str, max_bytes: int) -> bytes:
+    """Read *stream* to its end, refusing it as soon as it holds more than *max_bytes* (a device
+    such as /dev/zero or an endless pipe is stopped at the limit, never read whole)."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise InputError(f"{name}: input is too large (over {max_bytes:,} bytes)")
+
+
 def read_source(source: str | Path, *, max_bytes: int | None = None) -> bytes:
-    """Read a file, or standard input for '-', refusing missing, empty and huge inputs."""
+    """Read a file, or standard input for '-', refusing missing, empty and huge inputs (the limit
+    is enforced while reading, so devices and pipes cannot grow past it)."""
     if max_bytes is None:
         max_bytes = max_input_bytes(MAX_BYTES)
     name = str(source)
     if name == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = read_limited(sys.stdin.buffer, name, max_bytes)
     else:
         path = Path(source)
         if not path.exists():
@@ -41,11 +58,10 @@ def read_source(source: str | Path, *, max_bytes: int | None = None) -> bytes:
         if size > max_bytes:
             raise InputError(f"{name}: file is too large ({size:,} bytes; the limit is {max_bytes:,})")
         try:
-            data = path.read_bytes()
+            with path.open("rb") as stream:
+                data = read_limited(stream, name, max_bytes)
         except OSError as exc:
             raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-    if len(data) > max_bytes:
-        raise InputError(f"{name}: input is too large (over {max_bytes:,} bytes)")
     if not data.strip():
         raise InputError(f"{name}: file is empty")
     return data
@@ -114,10 +130,28 @@ def html_to_text(html: str) -> str:
         tag.decompose()
     for tag in soup.select('[role="navigation"], [aria-hidden="true"], .cookie-banner, #cookie-banner'):
         tag.decompose()
+    _drop_hidden(soup)
     body = soup.body or soup
     text = MarkdownConverter(heading_style="ATX", bullets="-", strip=["img"]).convert_soup(body)
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _drop_hidden(soup: Any) -> None:
+    """Remove what no reader sees: comments, and elements hidden by the ``hidden`` attribute or an
+    inline style (see :mod:`summarizer.text.hidden`); image alt text goes with the images."""
+    from bs4 import Comment
+
+    from summarizer.text.hidden import hidden_style
+
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        attrs = tag.attrs or {}
+        if "hidden" in attrs or hidden_style(str(attrs.get("style") or "")):
+            tag.decompose()
 
 
 def load_document(
@@ -138,7 +172,14 @@ def parse_document(text: str, *, source: str = "-", format: str | None = None) -
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     fmt = format or sniff_format(source, text)
     if fmt == "html":
-        text = html_to_text(text)
+        try:
+            text = html_to_text(text)
+        except RecursionError:
+            raise InputError(f"{source}: HTML nested too deeply to read") from None
+    else:
+        from summarizer.text.hidden import strip_hidden_markup
+
+        text = strip_hidden_markup(text)
     if not text.strip():
         raise InputError(f"{source}: no text content")
     blocks = split_blocks(text)

@@ -8,11 +8,20 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from summarizer.config import mask_secret
+from summarizer.config import mask_secret, mask_url
 from summarizer.errors import InputError
 
 DEFAULT_OPENAI_HOST = "api.openai.com"
 LOCAL_DUMMY_KEY = "not-needed"  # local servers ignore the key, the SDK insists on one
+
+
+def check_url(url: str) -> None:
+    """Raise InputError unless *url* is an http(s) URL with a host (credentials masked in the message)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(
+            f"the endpoint URL must be an http(s) URL, got {mask_url(url)!r}", setting="base_url"
+        )
 
 
 @dataclass(frozen=True)
@@ -28,10 +37,9 @@ class Endpoint:
         """Check the URL and require a key unless the server is local."""
         url = (base_url or "").strip() or None
         if url is not None:
-            parts = urlsplit(url)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise InputError(f"the endpoint URL must be an http(s) URL, got {url!r}", setting="base_url")
-        host = urlsplit(url).netloc if url else DEFAULT_OPENAI_HOST
+            check_url(url)
+        # the host and port only: credentials in the URL (user:pass@) never reach the call log
+        host = urlsplit(url).netloc.rsplit("@", 1)[-1] if url else DEFAULT_OPENAI_HOST
         key = api_key or None
         if key is None:
             if url is None or not is_local_url(url):

@@ -92,7 +92,10 @@ class Outcomes:
         latency = (time.perf_counter() - started) * 1000
         choices = getattr(response, "choices", None)
         if not choices:
-            raise self._failure(prepared, "the endpoint returned no choices", attempts, latency)
+            what = "returned no choices"
+            if isinstance(response, (str, bytes)) and _as_bytes(response).lstrip().startswith(b"<"):
+                what = "answered with an HTML page, not a chat completion (its URL should usually end in /v1)"
+            raise self._failure(prepared, f"the endpoint {what}", attempts, latency)
         choice = choices[0]
         message = choice.message
         finish = choice.finish_reason or "stop"
@@ -210,3 +213,7 @@ class Outcomes:
                 cached=False,
             )
         )
+
+
+def _as_bytes(value: str | bytes) -> bytes:
+    return value if isinstance(value, bytes) else value[:200].encode("utf-8", "replace")

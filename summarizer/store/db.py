@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from collections.abc import Iterator
 from functools import lru_cache
@@ -31,12 +32,93 @@ def normalise_url(url: str) -> str:
     return url
 
 
-@lru_cache(maxsize=8)
 def get_engine(url: str) -> Engine:
-    """An engine for *url*; SQLite files get WAL and a busy timeout so processes can share them."""
+    """An engine for *url*; SQLite files get WAL and a busy timeout so processes can share them.
+    A bad URL (unknown scheme, missing driver, a folder that does not exist) is one clear
+    :class:`~summarizer.errors.InputError`."""
+    with database_errors(url):
+        return _get_engine(url)
+
+
+@contextlib.contextmanager
+def database_errors(url: str) -> Iterator[None]:
+    """Turn what a database can fail with into one clear line: a server that cannot be reached is
+    an :class:`~summarizer.errors.UpstreamError` (exit 3); a bad URL, a missing driver or database,
+    refused credentials, or a file that is not a database an :class:`~summarizer.errors.InputError`
+    (exit 2). The password of *url* is never shown."""
+    from sqlalchemy import exc as sa_exc
+
+    from summarizer.config import mask_url
+    from summarizer.errors import InputError, UpstreamError
+
+    shown = mask_url(url)
+    try:
+        yield
+    except sa_exc.NoSuchModuleError:
+        scheme = url.split("://", 1)[0] if "://" in url else url
+        raise InputError(
+            f"cannot open the database {shown}: unknown kind of database {scheme!r} (use sqlite:/// or postgresql://)"
+        ) from None
+    except sa_exc.ArgumentError as exc:
+        raise InputError(
+            f"cannot open the database {shown}: not a database URL ({_first_line(exc)})"
+        ) from None
+    except ModuleNotFoundError as exc:
+        raise InputError(
+            f"cannot open the database {shown}: its driver is not installed ({exc.name})"
+        ) from None
+    except sa_exc.OperationalError as exc:
+        detail = _first_line(exc.orig or exc)
+        if url.startswith(("postgres", "mysql")) and not re.search(
+            r"does not exist|authentication|password|permission denied|role .* does not", detail, re.I
+        ):
+            raise UpstreamError(
+                f"cannot open the database {shown}: cannot reach the server ({detail})"
+            ) from None
+        raise InputError(f"cannot open the database {shown}: {detail}") from None
+    except sa_exc.DatabaseError as exc:
+        raise InputError(f"cannot open the database {shown}: {_first_line(exc.orig or exc)}") from None
+
+
+def _create_private(path: Path) -> None:
+    """Create a new SQLite file readable by its owner only (it holds every prompt and answer);
+    SQLite gives its journal files the same permissions. An existing file is left alone."""
+    import os
+
+    if path.exists():
+        return
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError:
+        pass  # SQLite reports the problem when it opens the file
+
+
+def _first_line(exc: BaseException) -> str:
+    from summarizer.config import mask_url
+
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return re.sub(r"\w+://[^\s'\"]+", lambda m: mask_url(m.group()), text)[:300]
+
+
+@lru_cache(maxsize=8)
+def _get_engine(url: str) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(url.removeprefix("sqlite:///")).expanduser().parent
+        if not folder.is_dir():
+            from summarizer.config import state_dir
+            from summarizer.errors import InputError
+
+            if folder != state_dir():  # only the state directory is made on demand
+                raise InputError(
+                    f"cannot open the database {url.removeprefix('sqlite:///')}: folder {folder} does not exist"
+                )
+            try:
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except OSError as exc:
+                raise InputError(f"cannot create the state directory {folder}: {exc.strerror}") from None
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        _create_private(Path(url.removeprefix("sqlite:///")).expanduser())
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
@@ -89,7 +171,8 @@ def init_db(engine: Engine) -> None:
 def open_engine(url: str) -> Engine:
     """An engine for *url* whose schema is up to date: the one call the store's library functions make."""
     engine = get_engine(url)
-    ensure_schema(engine)
+    with database_errors(url):
+        ensure_schema(engine)
     return engine
 
 
@@ -146,3 +229,6 @@ def script_head() -> str:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+
+
+get_engine.cache_clear = _get_engine.cache_clear  # type: ignore[attr-defined]  # tests rebuild databases

@@ -43,6 +43,7 @@ class IngestSummary:
     backdated: int = 0
     documents: dict[str, int] = field(default_factory=dict)  # "service/document" -> versions added
     version_ids: list[int] = field(default_factory=list)  # ids of the added versions
+    failed: list[str] = field(default_factory=list)  # files that could not be read, one line each
 
     @property
     def seen(self) -> int:
@@ -56,6 +57,7 @@ class IngestSummary:
             "backdated": self.backdated,
             "documents": dict(self.documents),
             "version_ids": list(self.version_ids),
+            **({"failed": list(self.failed)} if self.failed else {}),
         }
 
 
@@ -74,7 +76,9 @@ def ingest_path(
 ) -> IngestSummary:
     """Ingest a file, a folder of dated snapshots, or a git repository in Open Terms Archive layout."""
     found = scan(path, service, document, when)
-    return ingest_candidates(db_url, found.candidates, total=found.total, on_progress=on_progress)
+    summary = ingest_candidates(db_url, found.candidates, total=found.total, on_progress=on_progress)
+    summary.failed = list(found.failed)
+    return summary
 
 
 def ingest_text(

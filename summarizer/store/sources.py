@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -131,7 +131,10 @@ def read_text(path: Path) -> str:
     data = read_source(path)
     text = decode(data, str(path))
     if sniff_format(path.name, text) == "html":
-        text = html_to_text(text)
+        try:
+            text = html_to_text(text)
+        except RecursionError:
+            raise InputError(f"{path}: HTML nested too deeply to read") from None
     if not text.strip():
         raise InputError(f"{path}: no text content")
     return text
@@ -148,11 +151,28 @@ def folder_candidates(folder: Path, service: str, document: str) -> list[Candida
     files = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in SNAPSHOT_SUFFIXES]
     if not files:
         raise InputError(f"{folder}: no snapshot files (.md, .txt, .html) in this folder")
-    found = []
+    return folder_scan(folder, service, document).candidates  # type: ignore[return-value]
+
+
+def folder_scan(folder: Path, service: str, document: str) -> "Scan":
+    """:func:`folder_candidates` that keeps going past a file it cannot read: the good files are
+    the candidates, each bad one a line in ``failed`` (only a folder of nothing but bad files fails)."""
+    files = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in SNAPSHOT_SUFFIXES]
+    if not files:
+        raise InputError(f"{folder}: no snapshot files (.md, .txt, .html) in this folder")
+    found, failed = [], []
     for path in files:
         when = date_from_name(path.name) or datetime.fromtimestamp(path.stat().st_mtime, UTC)
-        found.append(Candidate(service, document, read_text(path), when, str(path.resolve())))
-    return sorted(found, key=lambda c: (c.captured_at, c.source))
+        try:
+            found.append(Candidate(service, document, read_text(path), when, str(path.resolve())))
+        except InputError as exc:
+            failed.append(str(exc))
+    if not found:
+        raise InputError(
+            failed[0] if len(failed) == 1 else f"{failed[0]} (and {len(failed) - 1} more bad files)"
+        )
+    found.sort(key=lambda c: (c.captured_at, c.source))
+    return Scan(len(found), found, failed)
 
 
 # --- Open Terms Archive git repositories ------------------------------------------------------
@@ -168,6 +188,7 @@ class Scan:
 
     total: int
     candidates: Iterable[Candidate]
+    failed: list[str] = field(default_factory=list)  # one line per file that could not be read
 
 
 @dataclass(frozen=True)
@@ -239,8 +260,7 @@ def scan(
                 "a date applies to a single file; a folder's snapshots are dated by their names",
                 setting="date",
             )
-        found = folder_candidates(path, service, document)
-        return Scan(len(found), found)
+        return folder_scan(path, service, document)
     return Scan(1, [file_candidate(path, service, document, when)])
 
 

@@ -143,12 +143,16 @@ def model_hunks(diff: DiffResult) -> list[Hunk]:
 
 def _only_instructions(h: Hunk) -> list[str] | None:
     """The instruction-like sentences of an added or removed hunk that holds nothing else
-    (fewer than three other words); None otherwise."""
+    (fewer than three other words, and no sentence in the service's voice); None otherwise."""
+    from summarizer.rubric.injection import planted_sentences
     from summarizer.text.extract import word_count
 
     if h.kind not in ("added", "removed"):
         return None
-    rest, phrases = without_injections(h.new_text if h.kind == "added" else h.old_text, placeholder=" ")
+    rest = h.new_text if h.kind == "added" else h.old_text
+    phrases = planted_sentences(rest)
+    for phrase in phrases:
+        rest = rest.replace(phrase, " ")
     if not phrases or word_count(rest) >= 3:
         return None
     return phrases
@@ -201,6 +205,10 @@ class LLMAnalyzer:
         output_schema(self.final_schema), output_schema(self.map_schema)  # unknown names fail early
         self._client = client
         self._system: str | None = None
+        if self.options.base_url:  # a bad endpoint is bad input even when no call turns out to be needed
+            from summarizer.llm.endpoint import check_url
+
+            check_url(self.options.base_url.strip())
 
     def _tuning(self) -> dict[str, Any]:
         """Each tuning value: the options' own, else the prompt manifest's, else the default."""
@@ -318,6 +326,7 @@ class LLMAnalyzer:
             found = [h_text[s:e] for h_text in (h.old_text, h.new_text) for s, e in injection_spans(h_text)]
             if found:
                 injected[h.id] = found
+                h = replace(h, signals=_signals_without(h, found))
             hunks.append(h)
         chunks = (
             plan_chunks(
@@ -569,6 +578,43 @@ def _repair(req: "ChatRequest", content: str, instruction: str) -> "ChatRequest"
         {"role": "user", "content": instruction},
     ]
     return replace(req, messages=messages)
+
+
+def _signals_without(h: Hunk, withheld: list[str]) -> Any:
+    """*h*'s signals without those that quote words found only in *withheld* sentences (a signal
+    such as 'negation added: "do not mention"' would otherwise carry them to the model)."""
+    from dataclasses import fields
+
+    kept_text = " ".join(
+        without_injections(t, placeholder=" ")[0] for t in (h.old_text, h.new_text)
+    ).casefold()
+    withheld = [sentence.casefold() for sentence in withheld]
+
+    def words_of(item: Any) -> list[str]:
+        if isinstance(item, str):
+            return [item]
+        try:
+            return [
+                getattr(item, f.name)
+                for f in fields(item)
+                if isinstance(getattr(item, f.name), str) and f.name not in ("change", "kind", "direction")
+            ]
+        except TypeError:
+            return []
+
+    def leaks(item: Any) -> bool:
+        return any(
+            w and any(w.casefold() in sentence for sentence in withheld) and w.casefold() not in kept_text
+            for w in words_of(item)
+        )
+
+    sig = h.signals
+    changes = {
+        f.name: [item for item in getattr(sig, f.name) if not leaks(item)]
+        for f in fields(sig)
+        if isinstance(getattr(sig, f.name), list)
+    }
+    return replace(sig, **changes)
 
 
 def _injection_flags(plan: Plan, diff: DiffResult) -> list[Flag]:

@@ -30,9 +30,36 @@ from summarizer.model.diff import Hunk, Signals
 ELISION = "[…]"
 NO_SECTION = "(no heading)"
 MIN_BUDGET = 100  # tokens: below this a block's framing leaves no room for text
-UNTRUSTED_TAGS = ("change", "document_excerpt", "diff_signals", "findings", "old", "new", "signals")
-_TAG = re.compile(r"<(/?)(" + "|".join(UNTRUSTED_TAGS) + r")\b", re.IGNORECASE)
-_ESCAPED_TAG = re.compile(r"&lt;(/?)(" + "|".join(UNTRUSTED_TAGS) + r")\b", re.IGNORECASE)
+# every tag that structures a prompt (ours, and the ones chat templates and prompt writers use),
+# and the special-token opener ``<|`` (``<|im_start|>``): escaped wherever document text holds them
+UNTRUSTED_TAGS = (
+    "change",
+    "changes",
+    "document_excerpt",
+    "diff_signals",
+    "findings",
+    "old",
+    "new",
+    "signals",
+    "instructions",
+    "instruction",
+    "system",
+    "user",
+    "assistant",
+    "prompt",
+    "document",
+    "documents",
+    "excerpt",
+    "context",
+    "task",
+    "rules",
+    "message",
+    "input",
+    "output",
+)
+_NAMES = r"(?:" + "|".join(UNTRUSTED_TAGS) + r")\b|\|"
+_TAG = re.compile(r"<(\s*/?\s*)(" + _NAMES + r")", re.IGNORECASE)
+_ESCAPED_TAG = re.compile(r"&lt;(\s*/?\s*)(" + _NAMES + r")", re.IGNORECASE)
 _SEPARATOR = "\n\n"
 _SECTION_LINE = "section: "
 Redact = Callable[[str], str]

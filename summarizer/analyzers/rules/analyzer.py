@@ -71,7 +71,7 @@ class RulesAnalyzer:
             )
             note = (
                 "The new text contains instructions addressed to AI systems (for example "
-                f"“{planted[0][:100]}”). They are not policy terms and were ignored."
+                f"“{planted[0][:100]}”). They were not followed: what changed is rated on the policy's own words."
             )
             record.interpretive_note = (
                 f"{record.interpretive_note} {note}" if record.interpretive_note else note
@@ -220,21 +220,26 @@ def _flag_truncation(record: ChangeRecord, cut: Truncation) -> None:
 
 
 def _set_aside_instructions(provisions: list[Provision]) -> tuple[list[Provision], list[str]]:
-    """Drop provisions whose changed text is only instructions addressed to an AI system (a line
-    with such an instruction counts as planted as a whole)."""
-    from summarizer.rubric.injection import injection_spans
+    """Drop provisions whose changed text is nothing but instructions addressed to an AI system
+    (every sentence of it matches the screen and none speaks in the service's voice), and list
+    every suspicious sentence. A provision with any other words is kept whole and rated on its
+    own words: screening never hides a change."""
+    from summarizer.rubric.injection import injection_spans, planted_sentences
 
     kept: list[Provision] = []
     planted: list[str] = []
     for prov in provisions:
         changed = prov.new_text if prov.kind != "removed" else prov.old_text
-        lines = [ln for ln in changed.split("\n") if ln.strip()]
-        bad = [ln for ln in lines if injection_spans(ln)]
-        if bad and not any(re.search(r"[A-Za-z]{3}", ln) for ln in lines if ln not in bad):
-            planted.extend(ln.strip() for ln in bad)
+        found = [changed[s:e].strip() for s, e in injection_spans(changed)]
+        if not found:
+            kept.append(prov)
             continue
-        if bad:
-            planted.extend(ln.strip() for ln in bad)
+        planted.extend(found)
+        rest = changed
+        for sentence in planted_sentences(changed):
+            rest = rest.replace(sentence, " ")
+        if not re.search(r"[^\W\d_]{3}", rest):
+            continue  # only instructions: not a term of the policy
         kept.append(prov)
     return kept, planted
 
