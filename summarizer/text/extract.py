@@ -7,10 +7,10 @@ text's offset in its document and can check ``document.text[start:end] == quote`
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
+from summarizer.text import align
 from summarizer.text.normalise import normalise
 
 MAX_QUOTE_CHARS = 320
@@ -88,8 +88,7 @@ def word_opcodes(old: str, new: str) -> tuple[list[tuple[int, int]], list[tuple[
     tb = [(m.start(), m.end()) for m in _TOKEN.finditer(new)]
     ka = [_token_key(old[s:e]) for s, e in ta]
     kb = [_token_key(new[s:e]) for s, e in tb]
-    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=len(ka) > 2000)
-    return ta, tb, sm.get_opcodes()
+    return ta, tb, align.opcodes(ka, kb, autojunk=len(ka) > 2000)
 
 
 def word_edits(old: str, new: str) -> list[Edit]:
