@@ -22,6 +22,7 @@ from summarizer.rubric.classifier import classify, score_all
 from summarizer.rubric.severity import Assessment, assess_change, change_severity
 from summarizer.text.extract import (
     Edit,
+    RangeIndex,
     Span,
     quote_from,
     sentences,
@@ -171,13 +172,8 @@ def is_furniture(text: str) -> bool:
 
 
 def _rank_sentences(sents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
-    def overlap(s: Span) -> int:
-        return sum(
-            max(0, min(e, s.end) - max(b, s.start)) + (1 if b == e and s.start <= b <= s.end else 0)
-            for b, e in ranges
-        )
-
-    return sorted(sents, key=lambda s: -overlap(s))
+    index = RangeIndex(ranges)
+    return sorted(sents, key=lambda s: -index.covered(s.start, s.end))
 
 
 def _quote_spans(text: str, base: int, sents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
