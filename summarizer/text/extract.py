@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarizer.text import align
 from summarizer.text.normalise import normalise
@@ -105,6 +106,7 @@ def word_edits(old: str, new: str) -> list[Edit]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _token_key(token: str) -> str:
     key = normalise(token).casefold()
     return _PUNCT.sub("", key) or key
@@ -212,8 +214,10 @@ def quote_from(
     return Span(s, e, text[s:e])
 
 
+@lru_cache(maxsize=64)
 def plain(text: str) -> str:
-    """Text for prose: Markdown links, emphasis and markers removed, whitespace collapsed."""
+    """Text for prose: Markdown links, emphasis and markers removed, whitespace collapsed.
+    (Cached: prose asks again about the same passage for each phrase it extends.)"""
     return normalise(text)
 
 
