@@ -66,8 +66,10 @@ def startup(tmp: Path, repeats: int) -> None:
         print(_row("2 lines", name, rs, None, None))
     wall = median(runs["compare"])
     verdict = "under" if wall < STARTUP_BUDGET_S else "OVER"
-    print(f"  compare: {wall * 1000:.0f} ms, {verdict} the {STARTUP_BUDGET_S * 1000:.0f} ms budget "
-          f"(git: {median(runs['git --word-diff']) * 1000:.0f} ms)")
+    print(
+        f"  compare: {wall * 1000:.0f} ms, {verdict} the {STARTUP_BUDGET_S * 1000:.0f} ms budget "
+        f"(git: {median(runs['git --word-diff']) * 1000:.0f} ms)"
+    )
 
 
 def _distinct(target: int, tmp: Path, k: int) -> tuple[Path, Path]:
@@ -91,8 +93,10 @@ def _distinct(target: int, tmp: Path, k: int) -> tuple[Path, Path]:
 def scaling(tmp: Path, repeats: int, timeout: float) -> None:
     base = OTA / SCALE_PAIR
     for kind in ("repeated", "non-repeating"):
-        print(f"\n== {kind} input ({base.name} {'repeated' if kind == 'repeated' else 'sized'}"
-              f" 1x, 4x, 16x), {repeats} runs each ({machine()})")
+        print(
+            f"\n== {kind} input ({base.name} {'repeated' if kind == 'repeated' else 'sized'}"
+            f" 1x, 4x, 16x), {repeats} runs each ({machine()})"
+        )
         print(_header())
         prev: dict[str, float] = {}
         growths: list[float] = []
@@ -101,28 +105,39 @@ def scaling(tmp: Path, repeats: int, timeout: float) -> None:
             if kind == "repeated":
                 old, new = tmp / f"rep-{k}-old.md", tmp / f"rep-{k}-new.md"
                 for side, path in (("old", old), ("new", new)):
-                    path.write_text("\n\n".join([(base / f"{side}.md").read_text(encoding="utf-8")] * k), encoding="utf-8")
+                    path.write_text(
+                        "\n\n".join([(base / f"{side}.md").read_text(encoding="utf-8")] * k), encoding="utf-8"
+                    )
             else:
                 old, new = _distinct(words(base / "old.md", base / "new.md") * k, tmp, k)
             n = words(old, new)
-            runs = interleave(_peers(old, new), repeats, checkout_env(), timeout, ok={"git --word-diff": (0, 1)})
+            runs = interleave(
+                _peers(old, new), repeats, checkout_env(), timeout, ok={"git --word-diff": (0, 1)}
+            )
             for name, rs in runs.items():
                 print(_row(f"{k}x", name, rs, prev.get(name), k))
                 if name == "compare" and prev.get(name):
                     growths.append(median(rs) / prev[name])
                 prev[name] = median(rs)
             last = prev["compare"]
-            print(f"  {'':>8} ({n:,} words; compare/git {prev['compare'] / prev['git --word-diff']:.1f}x,"
-                  f" diff/git {prev['diff'] / prev['git --word-diff']:.1f}x)")
+            print(
+                f"  {'':>8} ({n:,} words; compare/git {prev['compare'] / prev['git --word-diff']:.1f}x,"
+                f" diff/git {prev['diff'] / prev['git --word-diff']:.1f}x)"
+            )
         worst = max(growths)
-        print(f"  compare growth per 4x step: {', '.join(f'{g:.2f}' for g in growths)} "
-              f"({'within' if worst <= 4.5 else 'OVER'} 4.5); 16x: {last:.2f} s "
-              f"({'under' if last < SCALE_BUDGET_S else 'OVER'} {SCALE_BUDGET_S:.0f} s)")
+        print(
+            f"  compare growth per 4x step: {', '.join(f'{g:.2f}' for g in growths)} "
+            f"({'within' if worst <= 4.5 else 'OVER'} 4.5); 16x: {last:.2f} s "
+            f"({'under' if last < SCALE_BUDGET_S else 'OVER'} {SCALE_BUDGET_S:.0f} s)"
+        )
 
 
 def long_lines(tmp: Path, repeats: int, timeout: float) -> None:
     base = OTA / SCALE_PAIR
-    flat = {side: re.sub(r"\s+", " ", (base / f"{side}.md").read_text(encoding="utf-8")) for side in ("old", "new")}
+    flat = {
+        side: re.sub(r"\s+", " ", (base / f"{side}.md").read_text(encoding="utf-8"))
+        for side in ("old", "new")
+    }
     print(f"\n== one-line documents, {repeats} run(s) each ({machine()})")
     print(_header())
     prev: dict[str, float] = {}
@@ -141,8 +156,10 @@ def long_lines(tmp: Path, repeats: int, timeout: float) -> None:
         if size == LINE_SIZES[-1][1]:
             wall, peak = median(runs["compare"]), max(r.peak_mb for r in runs["compare"])
             ok = wall < LINE_BUDGET_S and peak < LINE_BUDGET_MB
-            print(f"  5 MB line: compare {wall:.1f} s, {peak:.0f} MB "
-                  f"({'within' if ok else 'OVER'} {LINE_BUDGET_S:.0f} s and {LINE_BUDGET_MB:.0f} MB)")
+            print(
+                f"  5 MB line: compare {wall:.1f} s, {peak:.0f} MB "
+                f"({'within' if ok else 'OVER'} {LINE_BUDGET_S:.0f} s and {LINE_BUDGET_MB:.0f} MB)"
+            )
 
 
 def main() -> None:

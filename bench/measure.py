@@ -43,13 +43,18 @@ def ours(*args: str) -> list[str]:
 
 def checkout_env(home: str | None = None) -> dict[str, str]:
     """Environment for our runs: this checkout first on PYTHONPATH, a private state directory, no key."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
     env["SUMMARIZER_HOME"] = home or tempfile.mkdtemp(prefix="bench-home-")
     env.pop("OPENAI_API_KEY", None)
     return env
 
 
-def run(cmd: list[str], env: dict[str, str] | None = None, timeout: float | None = None, cwd: Path = ROOT) -> Run:
+def run(
+    cmd: list[str], env: dict[str, str] | None = None, timeout: float | None = None, cwd: Path = ROOT
+) -> Run:
     """Run *cmd* once, output discarded; wall, CPU and peak memory of that process."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
@@ -77,8 +82,13 @@ def run(cmd: list[str], env: dict[str, str] | None = None, timeout: float | None
     return Run(wall, usage.ru_utime + usage.ru_stime, peak, code)
 
 
-def interleave(cmds: dict[str, list[str]], repeats: int, env: dict[str, str], timeout: float | None = None,
-               ok: dict[str, tuple[int, ...]] | None = None) -> dict[str, list[Run]]:
+def interleave(
+    cmds: dict[str, list[str]],
+    repeats: int,
+    env: dict[str, str],
+    timeout: float | None = None,
+    ok: dict[str, tuple[int, ...]] | None = None,
+) -> dict[str, list[Run]]:
     """Each command *repeats* times, round-robin (A B C A B C ...), after one untimed warm-up each."""
     ok = ok or {}
     for cmd in cmds.values():
