@@ -112,7 +112,12 @@ def scaling(tmp: Path, repeats: int, timeout: float) -> None:
                 old, new = _distinct(words(base / "old.md", base / "new.md") * k, tmp, k)
             n = words(old, new)
             runs = interleave(
-                _peers(old, new), repeats, checkout_env(), timeout, ok={"git --word-diff": (0, 1)}
+                _peers(old, new),
+                repeats,
+                checkout_env(),
+                timeout,
+                ok={"git --word-diff": (0, 1)},
+                warmup=k < 16,
             )
             for name, rs in runs.items():
                 print(_row(f"{k}x", name, rs, prev.get(name), k))
@@ -149,7 +154,9 @@ def long_lines(tmp: Path, repeats: int, timeout: float) -> None:
             path = tmp / f"line-{size}-{side}.md"
             path.write_text(text[:size].strip() + "\n", encoding="utf-8")
             paths.append(path)
-        runs = interleave(_peers(*paths), repeats, checkout_env(), timeout, ok={"git --word-diff": (0, 1)})
+        runs = interleave(
+            _peers(*paths), repeats, checkout_env(), timeout, ok={"git --word-diff": (0, 1)}, warmup=False
+        )
         for name, rs in runs.items():
             print(_row(label, name, rs, prev.get(name), 4))
             prev[name] = median(rs)

@@ -28,6 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 OTA = ROOT / "evals" / "data" / "ota"
 
 
+# Peak memory: the kernel's max resident set for a child counts the memory it shared with the
+# parent before exec (Python forks with vfork), so a bench holding large inputs would report its own
+# size for every small command. GNU time, itself tiny, reports its child's peak; without it, the
+# figure is the OS's and is at least the bench's own size.
+GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+
+
 @dataclass
 class Run:
     wall: float  # seconds
@@ -56,14 +63,21 @@ def run(
     cmd: list[str], env: dict[str, str] | None = None, timeout: float | None = None, cwd: Path = ROOT
 ) -> Run:
     """Run *cmd* once, output discarded; wall, CPU and peak memory of that process."""
+    peak_file = None
+    if GNU_TIME:  # the child's own peak, not the forking parent's (see GNU_TIME)
+        fd, peak_file = tempfile.mkstemp(prefix="bench-peak-")
+        os.close(fd)
+        cmd = [GNU_TIME, "-f", "%M", "-o", peak_file, *cmd]
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd, start_new_session=True
+    )
     killed = threading.Event()
 
     def kill() -> None:
         killed.set()
         try:
-            os.kill(proc.pid, signal.SIGKILL)
+            os.killpg(proc.pid, signal.SIGKILL)  # the command and GNU time around it
         except ProcessLookupError:
             pass
 
@@ -78,6 +92,12 @@ def run(
     wall = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: keep Popen from waiting again
     peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    if peak_file:
+        try:
+            peak = int(Path(peak_file).read_text().split()[-1]) / 1024
+        except (ValueError, IndexError):
+            pass  # killed before it wrote: keep the OS figure
+        os.unlink(peak_file)
     code = None if killed.is_set() else proc.returncode
     return Run(wall, usage.ru_utime + usage.ru_stime, peak, code)
 
@@ -88,10 +108,12 @@ def interleave(
     env: dict[str, str],
     timeout: float | None = None,
     ok: dict[str, tuple[int, ...]] | None = None,
+    warmup: bool = True,
 ) -> dict[str, list[Run]]:
-    """Each command *repeats* times, round-robin (A B C A B C ...), after one untimed warm-up each."""
+    """Each command *repeats* times, round-robin (A B C A B C ...), after one untimed warm-up each
+    (bytecode and file cache; skipped for long runs with ``warmup=False``)."""
     ok = ok or {}
-    for cmd in cmds.values():
+    for cmd in cmds.values() if warmup else ():
         run(cmd, env, timeout)
     out: dict[str, list[Run]] = {name: [] for name in cmds}
     for _ in range(repeats):
