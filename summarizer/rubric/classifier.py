@@ -530,8 +530,15 @@ def explain_lexicon(text: str) -> list[CategoryHit]:
 
 
 def classify(text: str) -> list[str]:
-    """Taxonomy ids of *text*, best first; ``["contact_generic"]`` when it says nothing substantive."""
-    return [hit.category for hit in explain(text)]
+    """Taxonomy ids of *text*, best first; ``["contact_generic"]`` when it says nothing substantive.
+    (Cached per text: a document that repeats a passage has it classified once.)"""
+    return list(_classify_cached(text, id(_weights())))
+
+
+@lru_cache(maxsize=4096)
+def _classify_cached(text: str, weights_id: int) -> tuple[str, ...]:
+    """:func:`classify`, keyed also by the weights in force (tests may swap them)."""
+    return tuple(hit.category for hit in explain(text))
 
 
 def classify_many(texts: Iterable[str]) -> list[list[str]]:

@@ -687,6 +687,7 @@ class Sides:
     _index: dict[str, tuple[list[Block], list[int], dict[str, list[int]]]] = field(default_factory=dict)
     _unchanged: dict[str, list[bool]] = field(default_factory=dict)  # per side, by block index
     bounded_searches: int = 0  # context searches limited to CONTEXT_SEARCH_BLOCKS blocks
+    _alike: dict[tuple, list[Block]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, diff: DiffResult) -> "Sides":
@@ -730,6 +731,10 @@ class Sides:
             centre = bisect_left(blocks, near, key=_block_index)
             lo = max(0, min(centre - CONTEXT_SEARCH_BLOCKS // 2, hi - CONTEXT_SEARCH_BLOCKS))
             hi = lo + CONTEXT_SEARCH_BLOCKS
+        memo_key = (side, own, threshold, top, lo, hi)  # a passage repeated in the document is searched once
+        found_before = self._alike.get(memo_key)
+        if found_before is not None:
+            return list(found_before)
         counts: Counter[int] = Counter()
         for word in own:
             found = postings.get(word)
@@ -747,7 +752,9 @@ class Sides:
             sim = shared / least if least >= 8 else shared / (na + nb - shared)
             if sim >= threshold:
                 scored.append((-sim, pos))
-        return [blocks[pos] for _, pos in heapq.nsmallest(top, scored)]
+        best = [blocks[pos] for _, pos in heapq.nsmallest(top, scored)]
+        self._alike[memo_key] = best
+        return list(best)
 
     def _build_index(self, side: str) -> tuple[list[Block], list[int], dict[str, list[int]]]:
         doc = self.diff.old if side == "old" else self.diff.new
