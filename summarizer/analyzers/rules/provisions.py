@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from summarizer.model.diff import DiffResult, Hunk, Signals
 from summarizer.model.document import Block
@@ -541,6 +542,7 @@ def rights_channel_change(old: str, new: str) -> str | None:
     return best if best in hits and hits[best].score >= MIN_RIGHTS_SCORE else None
 
 
+@lru_cache(maxsize=4096)
 def _fires(category: str, text: str) -> bool:
     """True when any term of *category* fires in *text*: with the section heading naming the same
     category, that is enough to prefer it."""
