@@ -16,7 +16,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -111,12 +111,16 @@ def auto_workers(analyzer: str, options: AnalysisOptions, pending: int) -> tuple
     if analyzer != "llm":
         return max(1, min(cores, pending)), options
     count = min(MODEL_WORKERS_PER_CORE * cores, MAX_MODEL_WORKERS)
-    rpm = options.extra.get("rpm")
+    typed = "rpm" in {f.name for f in fields(options)}  # a typed field, or the extra dict
+    rpm = getattr(options, "rpm", None) if typed else getattr(options, "extra", {}).get("rpm")
     if isinstance(rpm, int | float) and rpm > 0:
         count = max(1, min(count, int(rpm)))
     count = max(1, min(count, pending))
     if isinstance(rpm, int | float) and rpm > 0 and count > 1:
-        options = replace(options, extra={**options.extra, "rpm": rpm / count})
+        share = max(1, int(rpm) // count)  # together the workers stay within the limit
+        options = (
+            replace(options, rpm=share) if typed else replace(options, extra={**options.extra, "rpm": share})
+        )
     return count, options
 
 
