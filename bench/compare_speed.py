@@ -12,32 +12,27 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-OTA = ROOT / "evals" / "data" / "ota"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import OTA, checkout_env, run  # noqa: E402
+from measure import ours as our_command  # noqa: E402
+
 DEFAULT_PAIR = "microsoft-store-privacy-policy-2022-05-30-2022-06-21"
 BUDGET_S = 1.0
 
 
 def timed(cmd: list[str], env: dict[str, str], ok: tuple[int, ...]) -> tuple[float, float]:
-    """Wall time and CPU time (user + system) of one run of *cmd* as a child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
-    elapsed = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode not in ok:
-        sys.exit(f"{' '.join(cmd[:4])} ... failed ({proc.returncode}): {proc.stderr.decode()[-500:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return elapsed, cpu
+    """Wall time and CPU time (user + system) of one run of *cmd* as a child process, both from
+    around the process itself (os.wait4; see bench/measure.py)."""
+    r = run(cmd, env)
+    if r.code not in ok:
+        sys.exit(f"{' '.join(cmd[:4])} ... failed ({r.code})")
+    return r.wall, r.cpu
 
 
 def main() -> None:
@@ -50,18 +45,10 @@ def main() -> None:
         sys.exit("git is needed as the peer of this benchmark")
     old, new = OTA / args.pair / "old.md", OTA / args.pair / "new.md"
     words = (len(old.read_text(encoding="utf-8").split()), len(new.read_text(encoding="utf-8").split()))
-    summarizer = shutil.which("summarizer")
-    compare = ([summarizer] if summarizer else [sys.executable, "-m", "summarizer"]) + [
-        "compare",
-        str(old),
-        str(new),
-        "--format",
-        args.format,
-    ]
+    compare = our_command("compare", str(old), str(new), "--format", args.format)  # this checkout's code
     git = ["git", "diff", "--no-index", "--no-color", "--stat", "-p", str(old), str(new)]
     with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "SUMMARIZER_HOME": home}
-        env.pop("OPENAI_API_KEY", None)
+        env = checkout_env(home)
         timed(compare, env, (0,))  # warm the file cache and bytecode once
         timed(git, env, (0, 1))
         ours, peer = [], []

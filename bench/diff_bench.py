@@ -19,14 +19,14 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-OTA = ROOT / "evals" / "data" / "ota"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import OTA, checkout_env, machine, ours, run  # noqa: E402
+
+ENV = checkout_env()  # our side runs this checkout's code, whatever is installed
 
 DIFFLIB_SCRIPT = """
 import difflib, sys
@@ -46,17 +46,14 @@ def largest_pairs(n: int) -> list[Path]:
 
 
 def best_time(cmd: list[str], repeats: int, timeout: float) -> float | None:
+    """Best wall time of *repeats* runs, timed around the process with os.wait4 (bench/measure.py):
+    no polling, so no time is rounded up to a poll point. None when a run hits the timeout."""
     best = None
     for _ in range(repeats):
-        started = time.perf_counter()
-        try:
-            subprocess.run(
-                cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout, check=False
-            )
-        except subprocess.TimeoutExpired:
+        r = run(cmd, ENV, timeout)
+        if r.code is None:
             return None
-        elapsed = time.perf_counter() - started
-        best = elapsed if best is None else min(best, elapsed)
+        best = r.wall if best is None else min(best, r.wall)
     return best
 
 
@@ -80,10 +77,11 @@ def main() -> None:
     if not shutil.which("git"):
         sys.exit("git is needed as the peer")
     scales = [int(s) for s in args.scales.split(",")]
-    ours = [sys.executable, "-m", "summarizer", "diff", "--format", "json"]
+    ours_cmd = ours("diff", "--format", "json")
     git = ["git", "diff", "--no-index", "--word-diff"]
     dl = [sys.executable, "-c", DIFFLIB_SCRIPT]
 
+    print(f"machine: {machine()}")
     print("== real pairs (largest bundled, 1x)")
     print(
         f"{'pair':60} {'words':>8} {'ours s':>8} {'git s':>8} {'difflib s':>9} {'ours/git':>8} {'difflib/git':>11}"
@@ -91,7 +89,7 @@ def main() -> None:
     for pair in largest_pairs(3):
         old, new = pair / "old.md", pair / "new.md"
         words = len(old.read_text().split()) + len(new.read_text().split())
-        t_ours = best_time([*ours, str(old), str(new)], args.repeats, args.timeout)
+        t_ours = best_time([*ours_cmd, str(old), str(new)], args.repeats, args.timeout)
         t_git = best_time([*git, str(old), str(new)], args.repeats, args.timeout)
         t_dl = best_time([*dl, str(old), str(new)], args.repeats, args.timeout)
         print(
@@ -113,7 +111,7 @@ def main() -> None:
                 path.write_text("\n\n".join([text] * k), encoding="utf-8")
                 files.append(str(path))
             words = sum(len(Path(f).read_text().split()) for f in files)
-            t_ours = best_time([*ours, *files], args.repeats, args.timeout)
+            t_ours = best_time([*ours_cmd, *files], args.repeats, args.timeout)
             t_git = best_time([*git, *files], args.repeats, args.timeout)
             t_dl = best_time([*dl, *files], 1, args.timeout) if k <= args.difflib_max_scale else None
             growth = f"{t_ours / prev[1] / (k / prev[0]):.2f}/x" if prev else "-"
@@ -137,7 +135,7 @@ def main() -> None:
                 path = Path(tmp) / f"{side}-distinct.md"
                 path.write_text("\n\n".join(texts), encoding="utf-8")
                 files.append(str(path))
-            t_ours = best_time([*ours, *files], args.repeats, args.timeout)
+            t_ours = best_time([*ours_cmd, *files], args.repeats, args.timeout)
             t_git = best_time([*git, *files], args.repeats, args.timeout)
             t_dl = best_time([*dl, *files], 1, args.timeout)
             dl_s = f"{t_dl:9.3f}" if t_dl else f"{'timeout':>9}"

@@ -19,7 +19,12 @@ Measured in this run, each against its peer:
   model latency per pair (a sleep before the rules analyzer, as an llm run waits on its endpoint),
   which shows how the shared queue scales when the analysis does not saturate the CPUs.
 
-Every run is checked: each consecutive pair has exactly one record.
+Every run is checked: each consecutive pair has exactly one record. Each `summarizer track`
+process runs this checkout's code with one worker (--workers 1: the processes are the parallelism
+measured); the machine's load is printed beside each section, since figures taken on a loaded
+machine understate both throughput and the two-process speed-up. The synthetic pairs are cheap
+(small edits of short documents): a real pair costs several times more, so pairs/s here is an
+upper bound; bench/track_workers.py measures track on a real 80-version history.
 
 A throwaway PostgreSQL cluster is started (initdb/pg_ctl) unless --pg-url names a server.
 """
@@ -42,6 +47,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OTA = ROOT / "evals" / "data" / "ota"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from measure import checkout_env, machine  # noqa: E402
 
 
 def build_history(documents: int, versions: int, max_chars: int) -> list[tuple[str, str, datetime, str]]:
@@ -96,7 +103,7 @@ def run_trackers(
 
     ``latency`` > 0 adds that many seconds of waiting per pair (a stand-in for a model endpoint).
     """
-    env = {**os.environ, "SUMMARIZER_HOME": tempfile.mkdtemp(prefix="bench-home-")}
+    env = checkout_env()  # this checkout's code (PYTHONPATH), not whatever is installed
     command = [sys.executable, "-m", "summarizer"]
     if latency:
         command = [sys.executable, "-c", LATENCY_RUNNER, str(latency)]
@@ -104,7 +111,7 @@ def run_trackers(
     started = time.perf_counter()
     procs = [
         subprocess.Popen(
-            [*command, "track", "--db", url, "--format", "json", "--no-progress", *extra],
+            [*command, "track", "--db", url, "--format", "json", "--no-progress", "--workers", "1", *extra],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -210,7 +217,7 @@ def main() -> None:
         sqlite_base = work / "base.db"
         admin("DROP DATABASE IF EXISTS bench_base WITH (FORCE)")
         admin("CREATE DATABASE bench_base")
-        print("\ningest (git history -> store; re-ingest is the no-op second pass)")
+        print(f"\ningest (git history -> store; re-ingest is the no-op second pass; {machine()})")
         speeds = {}
         for name, url in (("sqlite", f"sqlite:///{sqlite_base}"), ("postgresql", pg_url("bench_base"))):
             seconds, added = timed_ingest(url, repo)
@@ -259,7 +266,7 @@ def main() -> None:
                     f" ({cpu / made * 1000:4.1f} ms/pair)  [every pair exactly one record]",
                     flush=True,
                 )
-        print(f"\n  summary over {pairs} pairs (best / median of {args.repeats}):")
+        print(f"\n  summary over {pairs} pairs (best / median of {args.repeats}; {machine()}):")
         best = {k: min(v) for k, v in times.items()}
         median = {k: statistics.median(v) for k, v in times.items()}
         for name in times:

@@ -90,6 +90,42 @@ def analysis_key(analyzer: str, options: AnalysisOptions | None) -> str:
     return f"model={options.model or DEFAULT_MODEL};prompt={options.prompt or 'default'}"
 
 
+AUTO = "auto"
+MODEL_WORKERS_PER_CORE = 4  # model calls mostly wait on the network
+MAX_MODEL_WORKERS = 16
+MIN_RULES_PAIRS_PER_WORKER = 100  # a rules worker's start-up costs about as much as this many cheap pairs
+
+
+def usable_cores() -> int:
+    """CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def auto_workers(analyzer: str, options: AnalysisOptions, pending: int) -> tuple[int, AnalysisOptions]:
+    """``--workers auto``: one worker per core for the rules analyzer (CPU-bound); for the model
+    path, which mostly waits on the endpoint, :data:`MODEL_WORKERS_PER_CORE` per core up to
+    :data:`MAX_MODEL_WORKERS`, and with a requests-per-minute limit (``rpm``) no more workers than
+    requests per minute, each given its share of the limit so that together they keep to it.
+    Never more workers than pairs to do, and for the rules analyzer no more than one per
+    :data:`MIN_RULES_PAIRS_PER_WORKER` pairs: starting a worker process costs about what that many
+    cheap pairs do (measured with bench/track_workers.py). Returns the count and the options the
+    workers run with."""
+    cores = usable_cores()
+    if analyzer != "llm":
+        return max(1, min(cores, pending // MIN_RULES_PAIRS_PER_WORKER)), options
+    count = min(MODEL_WORKERS_PER_CORE * cores, MAX_MODEL_WORKERS)
+    rpm = options.rpm
+    if rpm is not None and rpm > 0:
+        count = max(1, min(count, int(rpm)))
+    count = max(1, min(count, pending))
+    if rpm is not None and rpm > 0 and count > 1:
+        options = replace(options, rpm=max(1, int(rpm) // count))  # together the workers keep to the limit
+    return count, options
+
+
 def track(
     db_url: str,
     analyzer: str = "rules",
@@ -98,7 +134,7 @@ def track(
     service: str | None = None,
     document: str | None = None,
     limit: int | None = None,
-    workers: int = 1,
+    workers: int | str = 1,
     lease_seconds: float = DEFAULT_LEASE_SECONDS,
     retry_failed: bool = False,
     on_progress: Callable[[TrackProgress], None] | None = None,
@@ -110,10 +146,10 @@ def track(
     in the transaction that stores it, so no alert is lost; ``summarizer.site.alerts`` sends them.
 
     Raises UpstreamError when the model endpoint fails (records already made stay stored) and
-    InputError for an unknown analyzer or service. ``workers`` > 1 runs that many processes.
+    InputError for an unknown analyzer or service. ``workers`` > 1 runs that many processes; ``"auto"`` chooses (:func:`auto_workers`).
     """
-    if workers < 1:
-        raise InputError("workers must be at least 1", setting="workers")
+    if workers != AUTO and (not isinstance(workers, int) or workers < 1):
+        raise InputError("workers must be at least 1, or 'auto'", setting="workers")
     if limit is not None and limit < 1:
         raise InputError("limit must be at least 1", setting="limit")
     started = time.perf_counter()
@@ -124,12 +160,15 @@ def track(
     key = analysis_key(analyzer, options)
     scope = wq.Scope(service, document)
     engine = open_engine(db_url)
-    summary = TrackSummary(analyzer=analyzer, analysis_key=key, workers=workers)
+    summary = TrackSummary(analyzer=analyzer, analysis_key=key, workers=workers if workers != AUTO else 1)
     with engine.begin() as conn:
         _check_scope(conn, scope)
         summary.released_dead_claims = wq.release_dead_claims(conn)
         planned = wq.plan(conn, analyzer, key, scope, retry_failed=retry_failed)
     summary.pairs, summary.planned = planned.pairs, planned.pending
+    if workers == AUTO:
+        workers, options = auto_workers(analyzer, options, planned.pending if limit is None else limit)
+    summary.workers = workers
     if planned.pending:
         job = _Job(db_url, analyzer, options, key, scope, lease_seconds, tuple(notify))
         if workers == 1:

@@ -15,8 +15,44 @@ from summarizer.errors import SummarizerError
 __all__ = ["app", "main"]
 
 
-def _load_app():
-    """The Typer app with every command registered (imported on demand: Typer brings pydantic)."""
+# The module that registers each command: a run imports only the one it needs (building every
+# command's options costs start-up time). Commands not listed here load every module.
+_COMMAND_MODULES = {
+    "classify": "classify_cmd",
+    "compare": "compare_cmd",
+    "schema": "compare_cmd",
+    "config": "config_cmd",
+    "diff": "diff_cmd",
+    "eval": "eval_cmd",
+    "prompts": "llm_cmd",
+    "ingest": "store_cmd",
+    "track": "store_cmd",
+    "history": "store_cmd",
+    "show": "store_cmd",
+}
+
+
+def _command_of(argv: list[str] | None) -> str | None:
+    """The command named on the command line (the first word that is not an option), if any."""
+    args = sys.argv[1:] if argv is None else argv
+    return next((a for a in args if not a.startswith("-")), None)
+
+
+def _load_app(command: str | None = None):
+    """The Typer app with *command*'s module registered, or every command when *command* is None
+    or not in :data:`_COMMAND_MODULES` (imported on demand: Typer brings pydantic)."""
+    module = _COMMAND_MODULES.get(command or "")
+    if module is not None:
+        import importlib
+
+        importlib.import_module(f"summarizer.cli.{module}")
+        from summarizer.cli.app import app
+
+        if not isinstance(globals().get("app"), type(app)):
+            # importing summarizer.cli.app bound the package's name 'app' to that module: drop it,
+            # so that `from summarizer.cli import app` still loads the app with every command
+            globals().pop("app", None)
+        return app
     from summarizer.cli import (  # noqa: F401  (registration side effects)
         classify_cmd,
         compare_cmd,
@@ -132,7 +168,7 @@ def _run(argv: list[str] | None) -> None:
 
         if run_fast_diff(sys.argv[1:] if argv is None else argv):  # `diff --format json` without Typer
             return
-        result = _load_app()(args=argv, standalone_mode=False)
+        result = _load_app(_command_of(argv))(args=argv, standalone_mode=False)
         # Typer turns Ctrl-C and typer.Exit(n) into a returned exit code when not standalone.
         if isinstance(result, int) and not isinstance(result, bool) and result != 0:
             if result == 130:

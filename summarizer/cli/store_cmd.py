@@ -128,6 +128,21 @@ def _fail_on_bad_files(failed: list[str]) -> None:
         raise InputError(f"not stored: {failed[0]}{more}")
 
 
+def _workers(value: str) -> int | str:
+    """``--workers``: 'auto' or a count from 1 to 64."""
+    from summarizer.errors import InputError
+
+    if value.strip().lower() == "auto":
+        return "auto"
+    try:
+        count = int(value)
+    except ValueError:
+        raise InputError(f"--workers must be a number from 1 to 64, or auto (got {value!r})") from None
+    if not 1 <= count <= 64:
+        raise InputError(f"--workers must be from 1 to 64, or auto (got {count})")
+    return count
+
+
 @app.command("track")
 def track_command(
     analyzer: Optional[str] = typer.Option(
@@ -138,8 +153,12 @@ def track_command(
     limit: Optional[int] = typer.Option(
         None, "--limit", "-n", min=1, help="Make at most this many records, then stop."
     ),
-    workers: int = typer.Option(
-        1, "--workers", "-w", min=1, max=64, help="Worker processes on this machine."
+    workers: str = typer.Option(
+        "auto",
+        "--workers",
+        "-w",
+        help="Worker processes on this machine: a number (1-64), or auto (one per core for the "
+        "rules analyzer; more for the model path, within its requests-per-minute limit).",
     ),
     retry_failed: bool = typer.Option(
         False, "--retry-failed", help="Try again pairs that failed in an earlier run."
@@ -219,7 +238,7 @@ def track_command(
             service=service,
             document=document,
             limit=limit,
-            workers=workers,
+            workers=_workers(workers),
             lease_seconds=lease,
             retry_failed=retry_failed,
             on_progress=on_progress,

@@ -10,7 +10,6 @@ removed/added; removed and added blocks with the same or nearly the same words a
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from summarizer.diffing import cosmetic
 from summarizer.model.diff import DiffResult, Hunk, Signals, WordChange
 from summarizer.model.document import Block, Document
+from summarizer.text.align import opcodes as word_opcodes
 from summarizer.text.normalise import _TYPO
 
 PAIR_THRESHOLD = 0.5  # word similarity above which a removed+added pair in place is "modified"
@@ -375,8 +375,7 @@ def word_changes(old: str, new: str) -> list[WordChange]:
     ta, tb = _WORD.findall(old), _WORD.findall(new)
     ca, cb = _token_keys(ta), _token_keys(tb)
     out: list[WordChange] = []
-    sm = difflib.SequenceMatcher(None, ca, cb, autojunk=len(ca) > 2000)
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    for op, i1, i2, j1, j2 in word_opcodes(ca, cb, autojunk=len(ca) > 2000):
         if op == "equal":
             continue
         out.append(WordChange(op=op, old=" ".join(ta[i1:i2]), new=" ".join(tb[j1:j2])))

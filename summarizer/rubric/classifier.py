@@ -30,9 +30,10 @@ import hashlib
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from summarizer.model.taxonomy import CATEGORY_IDS
@@ -221,17 +222,32 @@ class _Tally:
 
 
 def _nearest(a: list[tuple[int, str]], b: list[tuple[int, str]]) -> tuple[int, str, str] | None:
-    best: tuple[int, str, str] | None = None
-    for pa, la in a:
-        for pb, lb in b:
-            gap = abs(pa - pb)
-            if gap and (best is None or gap < best[0]):
-                best = (gap, la, lb)
-    return best
+    """The closest pair at a non-zero distance, one from each list (both in position order): the
+    first such pair in (a, b) order, as comparing every pair would find, in O((|a| + |b|) log |b|)."""
+    positions = [pb for pb, _ in b]
+    gap = 0
+    for pa, _ in a:  # the smallest non-zero distance from any a to any b
+        left = bisect_left(positions, pa)
+        right = bisect_right(positions, pa)
+        for near in (pa - positions[left - 1] if left else 0, positions[right] - pa if right < len(b) else 0):
+            if near and (not gap or near < gap):
+                gap = near
+    if not gap:
+        return None
+    for pa, la in a:  # the first a with a b at that distance; of its b's, the first in b's order
+        for pb in (pa - gap, pa + gap):
+            at = bisect_left(positions, pb)
+            if at < len(b) and positions[at] == pb:
+                return gap, la, b[at][1]
+    return None  # unreachable: some pair is at distance gap
 
 
+@lru_cache(maxsize=16)
 def _tallies(text: str) -> dict[str, _Tally]:
-    """One pass of the lexicon over *text*: per category, the hand-set score and what fired."""
+    """One pass of the lexicon over *text*: per category, the hand-set score and what fired.
+
+    Cached for the last few texts (the analyzer asks for a passage's labels and then whether one
+    category fires in it): callers read the tallies and copy what they keep, never change them."""
     compiled = _compiled()
     words = _words(text)
     canon = compiled.canon
@@ -300,7 +316,7 @@ def score_all(text: str) -> dict[str, CategoryHit]:
     """Raw lexicon scores of every category that matched anything (hand-set weights, no threshold,
     no learned weights), keyed by category."""
     return {
-        category: CategoryHit(category, round(tally.score, 3), tally.terms)
+        category: CategoryHit(category, round(tally.score, 3), list(tally.terms))
         for category, tally in _tallies(text).items()
         if tally.terms
     }
@@ -535,8 +551,15 @@ def explain_lexicon(text: str) -> list[CategoryHit]:
 
 
 def classify(text: str) -> list[str]:
-    """Taxonomy ids of *text*, best first; ``["contact_generic"]`` when it says nothing substantive."""
-    return [hit.category for hit in explain(text)]
+    """Taxonomy ids of *text*, best first; ``["contact_generic"]`` when it says nothing substantive.
+    (Cached per text: a document that repeats a passage has it classified once.)"""
+    return list(_classify_cached(text, id(_weights())))
+
+
+@lru_cache(maxsize=4096)
+def _classify_cached(text: str, weights_id: int) -> tuple[str, ...]:
+    """:func:`classify`, keyed also by the weights in force (tests may swap them)."""
+    return tuple(hit.category for hit in explain(text))
 
 
 def classify_many(texts: Iterable[str]) -> list[list[str]]:

@@ -761,17 +761,32 @@ def _about_user_data(canon: str, phrase: str) -> bool:
 
 def _party_permitted(canon: str, party: str) -> tuple[bool, bool]:
     """(named in a sharing clause, named only in negated clauses) for a canonical party name."""
-    shared, negated_only = False, True
+    return _party_mentions(canon).get(party, (False, True))
+
+
+@lru_cache(maxsize=64)
+def _party_mentions(canon: str) -> dict[str, tuple[bool, bool]]:
+    """:func:`_party_permitted` for every party named in *canon*, in one pass over the text
+    (asked once per party, a long provision was otherwise read again for each)."""
+    found: dict[str, tuple[bool, bool]] = {}
     for clause in split_clauses(canon):
+        flow = neg = None  # where the clause's first sharing verb and negation end (searched once)
         for m in PARTY_RE.finditer(clause):
-            if party_name(m) != party:
-                continue
-            before = clause[: m.start()]
-            if _FLOW_RE.search(before):
+            if flow is None:
+                first = _FLOW_RE.search(clause)
+                flow = first.end() if first else len(clause) + 1
+                first = _NEG_WORDS.search(clause)
+                neg = first.end() if first else len(clause) + 1
+            party = party_name(m)
+            shared, negated_only = found.get(party, (False, True))
+            # a party starts a word, so the text before it ends between words: a verb found
+            # there is a verb of the whole clause that ends before the party
+            if flow <= m.start():
                 shared = True
-            if not _NEG_WORDS.search(before):
+            if not neg <= m.start():
                 negated_only = False
-    return shared, negated_only
+            found[party] = (shared, negated_only)
+    return found
 
 
 def _signal_evidence(category: str, sig: Signals, old_c: str, new_c: str) -> list[_Evidence]:

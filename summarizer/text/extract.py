@@ -7,11 +7,13 @@ text's offset in its document and can check ``document.text[start:end] == quote`
 
 from __future__ import annotations
 
-import difflib
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
+from summarizer.text import align
 from summarizer.text.normalise import normalise
 
 MAX_QUOTE_CHARS = 320
@@ -89,8 +91,7 @@ def word_opcodes(old: str, new: str) -> tuple[list[tuple[int, int]], list[tuple[
     tb = [(m.start(), m.end()) for m in _TOKEN.finditer(new)]
     ka = [_token_key(old[s:e]) for s, e in ta]
     kb = [_token_key(new[s:e]) for s, e in tb]
-    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=len(ka) > 2000)
-    return ta, tb, sm.get_opcodes()
+    return ta, tb, align.opcodes(ka, kb, autojunk=len(ka) > 2000)
 
 
 def word_edits(old: str, new: str) -> list[Edit]:
@@ -106,6 +107,7 @@ def word_edits(old: str, new: str) -> list[Edit]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _token_key(token: str) -> str:
     key = normalise(token).casefold()
     return _PUNCT.sub("", key) or key
@@ -140,15 +142,50 @@ def window(text: str, focus: tuple[int, int], before: int = 2, after: int = 2, m
     return piece.strip(" ,;:-([]").rstrip(".")
 
 
+class RangeIndex:
+    """Character ranges (start, end) looked up by span: which touch it, how much of it they cover.
+
+    Answers what checking every range against every span answers, in O(log n + k) per span (k the
+    ranges inside it) when the ranges run in document order, as word edits do; other lists are
+    checked range by range, as before."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = ranges
+        spans = sorted((s, e) for s, e in ranges if e > s)
+        self.monotone = all(a[1] <= b[1] for a, b in zip(spans, spans[1:])) and all(e >= s for s, e in ranges)
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self.points = sorted(s for s, e in ranges if s == e)
+
+    def _window(self, start: int, end: int) -> range:
+        """Indices of the non-empty ranges with s < end and e > start (monotone case)."""
+        return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
+
+    def _points_in(self, start: int, end: int) -> int:
+        return bisect_right(self.points, end) - bisect_left(self.points, start)
+
+    def touches(self, start: int, end: int) -> bool:
+        """Some range overlaps [start, end), or an empty range (an insertion point) lies in it."""
+        if not self.monotone:
+            return any(s < end and e > start or (s == e and start <= s <= end) for s, e in self.ranges)
+        return bool(self._window(start, end)) or self._points_in(start, end) > 0
+
+    def covered(self, start: int, end: int) -> int:
+        """Characters of [start, end) inside ranges (summed per range), plus one per insertion point."""
+        if not self.monotone:
+            return sum(
+                max(0, min(e, end) - max(s, start)) + (1 if s == e and start <= s <= end else 0)
+                for s, e in self.ranges
+            )
+        starts, ends = self.starts, self.ends
+        inside = sum(min(ends[k], end) - max(starts[k], start) for k in self._window(start, end))
+        return inside + self._points_in(start, end)
+
+
 def sentences_touching(text: str, ranges: list[tuple[int, int]]) -> list[Span]:
     """The sentences of *text* that overlap (or contain the insertion point of) any range."""
-    out = []
-    for sent in sentences(text):
-        if any(
-            s < sent.end and e > sent.start or (s == e and sent.start <= s <= sent.end) for s, e in ranges
-        ):
-            out.append(sent)
-    return out
+    index = RangeIndex(ranges)
+    return [sent for sent in sentences(text) if index.touches(sent.start, sent.end)]
 
 
 def quote_from(
@@ -178,8 +215,10 @@ def quote_from(
     return Span(s, e, text[s:e])
 
 
+@lru_cache(maxsize=64)
 def plain(text: str) -> str:
-    """Text for prose: Markdown links, emphasis and markers removed, whitespace collapsed."""
+    """Text for prose: Markdown links, emphasis and markers removed, whitespace collapsed.
+    (Cached: prose asks again about the same passage for each phrase it extends.)"""
     return normalise(text)
 
 

@@ -31,6 +31,8 @@ def _default_sigint() -> None:
 
 
 def _tracker(url: str, *args: str, env: dict | None = None) -> subprocess.Popen:
+    if "--workers" not in args:  # one process each: these tests kill a tracker and count its records
+        args = (*args, "--workers", "1")
     return subprocess.Popen(
         [sys.executable, str(TRACKER), "track", "--db", url, "--format", "json", *args],
         stdout=subprocess.PIPE,

@@ -16,6 +16,7 @@ from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.provisions import (
+    CONTEXT_SEARCH_BLOCKS,
     RIGHTS_CATEGORIES,
     Provision,
     channels,
@@ -61,6 +62,15 @@ class RulesAnalyzer:
             record = self._material(diff, provisions, kinds)
         if cut is not None and not mismatch:
             _flag_truncation(record, cut)
+        if triage.bounded_searches:
+            record.flags.append(
+                Flag(
+                    code="analysis_bounded",
+                    message=f"the document is very long: for {triage.bounded_searches} one-sided "
+                    f"change(s), related passages were looked for only among the {CONTEXT_SEARCH_BLOCKS:,} "
+                    "nearest unchanged passages",
+                )
+            )
         if planted:
             record.flags.append(
                 Flag(

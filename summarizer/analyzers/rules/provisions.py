@@ -8,10 +8,13 @@ provision assessed once with the severity rubric (before → after, direction, r
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from summarizer.model.diff import DiffResult, Hunk, Signals
 from summarizer.model.document import Block
@@ -20,6 +23,7 @@ from summarizer.rubric.classifier import classify, score_all
 from summarizer.rubric.severity import Assessment, assess_change, change_severity
 from summarizer.text.extract import (
     Edit,
+    RangeIndex,
     Span,
     quote_from,
     sentences,
@@ -169,13 +173,8 @@ def is_furniture(text: str) -> bool:
 
 
 def _rank_sentences(sents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
-    def overlap(s: Span) -> int:
-        return sum(
-            max(0, min(e, s.end) - max(b, s.start)) + (1 if b == e and s.start <= b <= s.end else 0)
-            for b, e in ranges
-        )
-
-    return sorted(sents, key=lambda s: -overlap(s))
+    index = RangeIndex(ranges)
+    return sorted(sents, key=lambda s: -index.covered(s.start, s.end))
 
 
 def _quote_spans(text: str, base: int, sents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
@@ -249,14 +248,21 @@ HEADING_WORDS = 20
 
 
 def _blocks_in(doc_blocks: list[Block], start: int, end: int) -> list[Block]:
-    starts = [b.start for b in doc_blocks]
-    i = max(0, bisect_left(starts, start) - 1)
+    i = max(0, bisect_left(doc_blocks, start, key=_block_start) - 1)
     out = []
     while i < len(doc_blocks) and doc_blocks[i].start < max(end, start + 1):
         if doc_blocks[i].end > start:
             out.append(doc_blocks[i])
         i += 1
     return out
+
+
+def _block_start(block: Block) -> int:
+    return block.start
+
+
+def _block_index(block: Block) -> int:
+    return block.index
 
 
 def _heading_change(diff: DiffResult, h: Hunk) -> bool:
@@ -536,6 +542,7 @@ def rights_channel_change(old: str, new: str) -> str | None:
     return best if best in hits and hits[best].score >= MIN_RIGHTS_SCORE else None
 
 
+@lru_cache(maxsize=4096)
 def _fires(category: str, text: str) -> bool:
     """True when any term of *category* fires in *text*: with the section heading naming the same
     category, that is enough to prefer it."""
@@ -666,16 +673,23 @@ def _shared_category(a: Provision, b: Provision) -> str | None:
 
 CONTEXT_BLOCKS = 12  # how far (in blocks) around a one-sided change to look for its provision
 CONTEXT_SIMILARITY = 0.15  # elsewhere in the document, how alike a passage must be to count
+# Elsewhere in a document with more untouched passages than this, only this many around the change
+# are searched (every bundled pair has fewer than 5,000): bounded work per passage, flagged.
+CONTEXT_SEARCH_BLOCKS = 5000
 
 
 @dataclass
 class Sides:
-    """Per-analysis view of both documents: which spans changed, block word bags (lazily)."""
+    """Per-analysis view of both documents: which spans changed, which blocks are untouched, and
+    an index of the untouched blocks' word bags (each built once per side, on first use)."""
 
     diff: DiffResult
     old_changed: list[tuple[int, int]] = field(default_factory=list)
     new_changed: list[tuple[int, int]] = field(default_factory=list)
-    _bags: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    _index: dict[str, tuple[list[Block], list[int], dict[str, list[int]]]] = field(default_factory=dict)
+    _unchanged: dict[str, list[bool]] = field(default_factory=dict)  # per side, by block index
+    bounded_searches: int = 0  # context searches limited to CONTEXT_SEARCH_BLOCKS blocks
+    _alike: dict[tuple, list[Block]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, diff: DiffResult) -> "Sides":
@@ -690,23 +704,99 @@ class Sides:
         return sides
 
     def unchanged(self, side: str, block: Block) -> bool:
-        spans = self.old_changed if side == "old" else self.new_changed
-        return not any(block.start < e and block.end > s for s, e in spans)
+        """Whether no non-cosmetic change touches *block* (flags computed once per side)."""
+        flags = self._unchanged.get(side)
+        if flags is None:
+            doc = self.diff.old if side == "old" else self.diff.new
+            spans = self.old_changed if side == "old" else self.new_changed
+            flags = self._unchanged[side] = _untouched(doc.blocks, spans)
+        return flags[block.index]
 
-    def bag(self, side: str, block: Block) -> frozenset[str]:
-        key = (side, block.index)
-        found = self._bags.get(key)
-        if found is None:
-            found = self._bags[key] = _bag(block.text)
-        return found
+    def most_alike(
+        self, side: str, own: frozenset[str], threshold: float, top: int, near: int
+    ) -> list[Block]:
+        """The unchanged text blocks of *side* whose word bag overlaps *own* by at least
+        *threshold* (:func:`_overlap`), most alike first (ties: document order), at most *top*.
+
+        What scoring every block with :func:`_overlap` gives, but through an inverted index
+        (word -> blocks, built once per side): shared words are counted in C by
+        ``Counter.update`` and only blocks that share a word are scored. A side with more than
+        :data:`CONTEXT_SEARCH_BLOCKS` such blocks is searched only among that many around block
+        index *near* (bounded work per passage; :attr:`bounded_searches` counts these)."""
+        index = self._index.get(side)
+        if index is None:
+            index = self._index[side] = self._build_index(side)
+        blocks, sizes, postings = index
+        lo, hi = 0, len(blocks)
+        if hi > CONTEXT_SEARCH_BLOCKS:
+            self.bounded_searches += 1
+            centre = bisect_left(blocks, near, key=_block_index)
+            lo = max(0, min(centre - CONTEXT_SEARCH_BLOCKS // 2, hi - CONTEXT_SEARCH_BLOCKS))
+            hi = lo + CONTEXT_SEARCH_BLOCKS
+        memo_key = (side, own, threshold, top, lo, hi)  # a passage repeated in the document is searched once
+        found_before = self._alike.get(memo_key)
+        if found_before is not None:
+            return list(found_before)
+        counts: Counter[int] = Counter()
+        for word in own:
+            found = postings.get(word)
+            if found is not None:
+                counts.update(
+                    found
+                    if lo == 0 and hi >= len(found)
+                    else found[bisect_left(found, lo) : bisect_left(found, hi)]
+                )
+        na = len(own)
+        scored = []
+        for pos, shared in counts.items():
+            nb = sizes[pos]
+            least = na if na < nb else nb
+            sim = shared / least if least >= 8 else shared / (na + nb - shared)
+            if sim >= threshold:
+                scored.append((-sim, pos))
+        best = [blocks[pos] for _, pos in heapq.nsmallest(top, scored)]
+        self._alike[memo_key] = best
+        return list(best)
+
+    def _build_index(self, side: str) -> tuple[list[Block], list[int], dict[str, list[int]]]:
+        doc = self.diff.old if side == "old" else self.diff.new
+        blocks = [b for b in doc.blocks if b.kind in _TEXT_BLOCKS and self.unchanged(side, b)]
+        sizes: list[int] = []
+        postings: dict[str, list[int]] = {}
+        for pos, block in enumerate(blocks):
+            bag = _bag(block.text)
+            sizes.append(len(bag))
+            for word in bag:
+                postings.setdefault(word, []).append(pos)
+        return blocks, sizes, postings
+
+
+def _untouched(blocks: list[Block], spans: list[tuple[int, int]]) -> list[bool]:
+    """Per block index: True when no span (start, end) overlaps the block's [start, end).
+
+    A block is touched when some span starts before the block ends and ends after it starts:
+    among the spans sorted by start that begin before the block's end, the furthest end decides.
+    O((blocks + spans) log spans) instead of scanning every span for every block."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach: list[int] = []  # reach[i]: the furthest end among the first i + 1 spans
+    furthest = -1
+    for _, end in ordered:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    flags = [True] * (max((b.index for b in blocks), default=-1) + 1)
+    for block in blocks:
+        before = bisect_left(starts, block.end)  # spans with start < block.end
+        if before and reach[before - 1] > block.start:
+            flags[block.index] = False
+    return flags
 
 
 def _context(sides: Sides, side: str, prov: Provision, at: int, limit: int = 4000) -> str:
     """Unchanged text of the other version that belongs to the same provision: same category in the
     same section near the change, else the most alike passages of that category anywhere."""
     doc = sides.diff.old if side == "old" else sides.diff.new
-    starts = [b.start for b in doc.blocks]
-    centre = bisect_left(starts, at)
+    centre = bisect_left(doc.blocks, at, key=_block_start)
     lo, hi = max(0, centre - CONTEXT_BLOCKS), min(len(doc.blocks), centre + CONTEXT_BLOCKS)
     parts: list[str] = []
     for block in doc.blocks[lo:hi]:
@@ -719,13 +809,8 @@ def _context(sides: Sides, side: str, prov: Provision, at: int, limit: int = 400
             parts.append(block.text.strip())
     if not parts:  # elsewhere in the document: the passages most like this one
         own = _bag(prov.old_text or prov.new_text)
-        scored = []
-        for block in doc.blocks:
-            if block.kind in _TEXT_BLOCKS and sides.unchanged(side, block):
-                sim = _overlap(own, sides.bag(side, block))
-                if sim >= CONTEXT_SIMILARITY:
-                    scored.append((sim, block.index, block))
-        for _, _, block in sorted(scored, key=lambda t: (-t[0], t[1]))[:6]:
+        near = doc.blocks[centre].index if centre < len(doc.blocks) else len(doc.blocks)
+        for block in sides.most_alike(side, own, CONTEXT_SIMILARITY, 6, near):
             if prov.category in _block_labels(block)[:2]:
                 parts.append(block.text.strip())
                 if len(parts) == 3:
@@ -824,6 +909,7 @@ class Triage:
     provisions: list[Provision]
     furniture: list[Hunk]  # page elements (menus, images, ads) and other capture noise
     link_only: list[Hunk]  # substantive per the diff, but only a link target changed
+    bounded_searches: int = 0  # context searches limited to part of a very long document
 
 
 def provisions_of(diff: DiffResult) -> Triage:
@@ -837,4 +923,4 @@ def provisions_of(diff: DiffResult) -> Triage:
     for prov in provisions:
         assess(prov, sides)
     provisions.sort(key=lambda p: p.rank_key(), reverse=True)
-    return Triage(provisions, furniture, link_only)
+    return Triage(provisions, furniture, link_only, sides.bounded_searches)
