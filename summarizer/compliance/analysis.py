@@ -6,7 +6,7 @@ import re
 
 from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
-from summarizer.compliance.regions import mentioned_regions
+from summarizer.compliance.regions import RegionMention, mentioned_regions
 from summarizer.compliance.select import select_entries
 from summarizer.compliance.signals import change_signals
 from summarizer.compliance.table import RegulationTable, load_table
@@ -37,6 +37,9 @@ def analyze_compliance(
     regions = mentioned_regions(new_text)
     for code, mention in mentioned_regions(old_text).items():
         regions.setdefault(code, mention)
+    assumed = not regions
+    if assumed:  # no region named: read it as addressed to US users (said in the notes)
+        regions = {"US": RegionMention("US", "United States (federal)", 0, "")}
     changed = [change_signals(c) for c in record.changes] if record.material else []
     engaged = select_entries(table, changed, regions)
     rating = rate_exposure(engaged)
@@ -52,6 +55,8 @@ def analyze_compliance(
         contracts=contracts(engaged),
         considerations=considerations(engaged),
     )
+    if assumed:
+        section.notes.append("The document names no region; US federal rules were assumed.")
     if not engaged:
         section.notes.append(
             "No entry of the regulation table is engaged: the change is cosmetic, favourable, or concerns a "

@@ -184,7 +184,7 @@ def change_signals(change: Change) -> ChangeSignals:
         ("liability_limited", ("liability_warranty_payment",)),
         ("automated_decisions", ("account_termination", "ai_training")),
     ):
-        if change.category in cats and not better and ADDED_WORDS[signal].search(new):
+        if change.category in cats and worse and ADDED_WORDS[signal].search(new):
             found.signals.setdefault(signal, "the changed passage concerns it")
     old_ages, new_ages = _ages(old), _ages(new)
     if old_ages and new_ages and min(new_ages) < min(old_ages):
