@@ -48,6 +48,12 @@ def compare_command(
     color: bool = typer.Option(
         None, "--color/--no-color", help="Colours in text output (default: when a terminal)."
     ),
+    compliance: bool = typer.Option(
+        False, "--compliance", help="Add the compliance analysis (rules engaged, exposure, what to check)."
+    ),
+    compliance_method: str = typer.Option(
+        "offline", "--compliance-method", help="offline (the default) or llm (offline is the fallback)."
+    ),
 ) -> None:
     """Explain how a document changed: one change record (severity, shifts, quotes) for OLD → NEW."""
     from summarizer.analyzers import ANALYZERS, AnalysisOptions
@@ -68,7 +74,14 @@ def compare_command(
         db_url=settings.db_url,
         extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format),
     )
-    record = compare_files(old, new, settings.analyzer, options, encoding=encoding)
+    record = compare_files(
+        old,
+        new,
+        settings.analyzer,
+        options,
+        encoding=encoding,
+        compliance=compliance_method if compliance else None,
+    )
 
     if output is not None:
         from pathlib import Path

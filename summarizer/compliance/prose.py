@@ -250,9 +250,20 @@ def _unverified(engaged: dict[str, Engagement], ids: list[str]) -> bool:
     return any(not engaged[i].entry.verified for i in ids if i in engaged)
 
 
+_FAMILY_ORDER = ("EU", "EEA", "UK", "US-CA", "US", "BR", "DE")
+
+
+def _family_rank(e: Engagement) -> int:
+    code = e.entry.jurisdiction[0]
+    return _FAMILY_ORDER.index(code) if code in _FAMILY_ORDER else len(_FAMILY_ORDER)
+
+
 def landscape(engaged: list[Engagement]) -> list[Statement]:
+    """One statement per engaged entry (EU, UK, California, US federal, Brazil ...), then one for the
+    US state opt-out laws together."""
     out = []
-    for e in engaged:
+    states = [e for e in engaged if _family_rank(e) == len(_FAMILY_ORDER)]
+    for e in sorted((e for e in engaged if e not in states), key=_family_rank):
         cs, sigs = max(e.hits, key=lambda h: len(h[1]))
         why = " and ".join(SIGNAL_TEXT[s] for s in sorted(sigs))
         entry = e.entry
@@ -263,6 +274,21 @@ def landscape(engaged: list[Engagement]) -> list[Statement]:
         if not entry.verified:
             text += " The wording of this provision is to be confirmed against its source."
         out.append(Statement(text=text, entries=[entry.id], quotes=change_quote(cs), to_confirm=not entry.verified))
+    if states:
+        names = sorted({e.entry.jurisdiction[0] for e in states})
+        cs = states[0].hits[0][0]
+        out.append(
+            Statement(
+                text=f"US state privacy laws ({', '.join(names)}; each applies from its own date): residents "
+                "can opt out of targeted advertising and the sale of their data, and several require "
+                "opt-out preference signals to be honoured. The change engages them because the text "
+                "uses data for targeted advertising or sale. Most of these entries are to be confirmed "
+                "against their sources.",
+                entries=[e.entry.id for e in states],
+                quotes=change_quote(cs),
+                to_confirm=any(not e.entry.verified for e in states),
+            )
+        )
     return out
 
 

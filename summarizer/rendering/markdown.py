@@ -57,5 +57,9 @@ def render_markdown(record: "ChangeRecord") -> str:
                         out += [_blockquote(q), ""]
     if record.flags:
         out += ["## Verification flags", ""] + [f"- `{f.code}`: {f.message}" for f in record.flags] + [""]
+    if record.compliance is not None:
+        from summarizer.rendering.compliance import compliance_markdown
+
+        out += [compliance_markdown(record.compliance)]
     out += ["---", "", f"<sub>{provenance_line(record)}</sub>", ""]
     return "\n".join(out)
