@@ -10,6 +10,7 @@ sharing one PostgreSQL) split the work without duplicates: see :mod:`summarizer.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import signal
 import threading
@@ -263,7 +264,13 @@ class _Job:
             old_source=label(item.old_version_id),
             new_source=label(item.new_version_id),
         )
-        return analyze(diff, self.analyzer, self.options)
+        record = analyze(diff, self.analyzer, self.options)
+        method = os.environ.get("SUMMARIZER_COMPLIANCE")  # the setting (track --compliance sets it)
+        if method:
+            from summarizer.api import add_compliance
+
+            add_compliance(record, diff, method, self.options)
+        return record
 
 
 def store_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: str, worker: str) -> str:

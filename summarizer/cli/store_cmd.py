@@ -160,6 +160,11 @@ def track_command(
     progress: bool = typer.Option(
         True, "--progress/--no-progress", help="Show a progress bar on a terminal."
     ),
+    compliance: bool = typer.Option(
+        False,
+        "--compliance",
+        help="Add the offline compliance analysis to each record (setting: SUMMARIZER_COMPLIANCE=offline).",
+    ),
 ) -> None:
     """Make a change record for every consecutive version pair that has none (resumable; run it in parallel freely)."""
     from summarizer.analyzers import AnalysisOptions
@@ -177,6 +182,10 @@ def track_command(
         db_url=settings.db_url,
         extra=model_tuning(chunk_tokens, max_output_tokens, timeout, response_format),
     )
+    if compliance:
+        import os
+
+        os.environ["SUMMARIZER_COMPLIANCE"] = "offline"  # read by every worker process
     with _progress("tracking", progress) as bar:
         task = bar.add_task("track", total=None)
 

@@ -168,3 +168,21 @@ def gate(report: dict, baseline: dict, max_regression: float = 0.01) -> list[str
 
 def save_report(report: dict, path: str | Path) -> None:
     Path(path).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+def llm_analyser(options: object) -> Analyse:
+    """The model path (prompt compliance@v1) as an analyser for :func:`run_cases`."""
+
+    def analyse(case: ComplianceCase) -> ComplianceSection:
+        from summarizer.api import compare_files
+        from summarizer.compliance.llm import llm_compliance
+
+        record = compare_files(case.old, case.new)
+        return llm_compliance(
+            record,
+            case.old.read_text(encoding="utf-8"),
+            case.new.read_text(encoding="utf-8"),
+            options,  # type: ignore[arg-type]
+        )
+
+    return analyse
