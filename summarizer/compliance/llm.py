@@ -1,0 +1,178 @@
+"""The model path: prompt ``compliance@v1`` writes the five parts from the record and the engaged
+entries only; verification drops citations outside the table, quotes not in the documents and any
+claim of unlawfulness. The offline analysis is the fallback (and the baseline in evals)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from summarizer.compliance.analysis import analyze_compliance
+from summarizer.compliance.table import RegulationTable, load_table
+from summarizer.compliance.verify import forbidden_claims, normalise
+from summarizer.errors import SummarizerError
+from summarizer.model.compliance import ComplianceSection, Exposure, JurisdictionFlag, Statement
+from summarizer.model.record import ChangeRecord
+
+DEFAULT_PROMPT = "compliance@v1"
+
+
+class _Said(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    text: str
+    entries: list[str] = Field(default_factory=list)
+    quotes: list[str] = Field(default_factory=list)
+
+
+class _Flag(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    code: str
+    reason: str = ""
+    entries: list[str] = Field(default_factory=list)
+
+
+class _Exposure(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    level: str
+    reasons: list[_Said] = Field(default_factory=list)
+
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    landscape: list[_Said] = Field(default_factory=list)
+    exposure: _Exposure
+    jurisdictions: list[_Flag] = Field(default_factory=list)
+    contracts: list[_Said] = Field(default_factory=list)
+    considerations: list[_Said] = Field(default_factory=list)
+
+
+def _parse(content: str) -> _Answer:
+    text = content.strip()
+    if text.startswith("```"):
+        text = text.strip("`").removeprefix("json").strip()
+    try:
+        return _Answer.model_validate(json.loads(text))
+    except (json.JSONDecodeError, ValidationError) as exc:
+        raise ValueError(f"not the compliance JSON ({type(exc).__name__})") from None
+
+
+def build_messages(prompt: Any, record: ChangeRecord, offline: ComplianceSection, table: RegulationTable) -> list[dict]:
+    changes = [
+        {
+            "category": c.category,
+            "kind": c.kind,
+            "severity": f"{c.severity_before} -> {c.severity_after}",
+            "section": c.section,
+            "summary": c.summary,
+            "quotes_old": c.quotes_old,
+            "quotes_new": c.quotes_new,
+        }
+        for c in record.changes
+    ]
+    entries = []
+    for entry_id in offline.entries:
+        e = table.get(entry_id)
+        if e is not None:
+            entries.append(
+                {
+                    "id": e.id,
+                    "rule": e.citation,
+                    "jurisdiction": list(e.jurisdiction),
+                    "applies_from": e.effective,
+                    "paraphrase": e.paraphrase,
+                    "authority": e.authority,
+                    "enforcement": e.enforcement,
+                }
+            )
+    user = prompt.render(
+        "map",
+        record=json.dumps({"headline": record.headline, "severity": record.severity, "changes": changes}, ensure_ascii=False, indent=1),
+        entries=json.dumps(entries, ensure_ascii=False, indent=1),
+        regions=", ".join(f.code for f in offline.jurisdictions) or "none",
+    )
+    return [{"role": "system", "content": prompt.render("system")}, {"role": "user", "content": user}]
+
+
+def _checked(said: list[_Said], known: set[str], haystack: str, notes: list[str]) -> list[Statement]:
+    out = []
+    for s in said:
+        bad = forbidden_claims(s.text)
+        if bad:
+            notes.append(f"verification: dropped a statement claiming {bad[0]!r}")
+            continue
+        ids = [i for i in s.entries if i in known]
+        for i in s.entries:
+            if i not in known:
+                notes.append(f"verification: citation_not_in_table: {i}")
+        if not ids:
+            notes.append("verification: dropped a statement without a valid citation")
+            continue
+        quotes = [q for q in s.quotes if normalise(q) and normalise(q) in haystack]
+        if len(quotes) < len(s.quotes):
+            notes.append("verification: dropped a quote not found in the documents")
+        out.append(Statement(text=s.text, entries=ids, quotes=quotes))
+    return out
+
+
+def llm_compliance(
+    record: ChangeRecord, old_text: str, new_text: str, options: Any = None, *, table: RegulationTable | None = None
+) -> ComplianceSection:
+    """The model-written section, verified; the offline section when the model fails or says nothing usable."""
+    from summarizer.analyzers.llm.prompts import load_prompt
+    from summarizer.llm.client import ChatRequest, LLMClient
+
+    table = table or load_table()
+    offline = analyze_compliance(record, old_text, new_text, table=table)
+    if not offline.entries:
+        return offline  # nothing engaged: nothing for a model to write about
+    spec = getattr(options, "prompt", None) or DEFAULT_PROMPT
+    prompt = load_prompt(spec)
+    model = getattr(options, "model", None) or prompt.default_model
+    try:
+        client = LLMClient(
+            model=model,
+            base_url=getattr(options, "base_url", None),
+            api_key=getattr(options, "api_key", None),
+            db_url=getattr(options, "db_url", None),
+            use_cache=getattr(options, "use_cache", True),
+            max_retries=1,
+        )
+        req = ChatRequest(
+            messages=build_messages(prompt, record, offline, table),
+            model=model,
+            temperature=float(prompt.defaults.get("temperature", 0)),
+            max_tokens=int(prompt.defaults.get("max_output_tokens", 2500)),
+            prompt_id=prompt.identity,
+        )
+        answer, _ = client.complete_json(req, _parse)
+    except SummarizerError as exc:
+        offline.notes.append(f"model path failed ({exc}); offline analysis shown")
+        return offline
+    known = set(table.by_id())
+    haystack = normalise(old_text) + "\n" + normalise(new_text)
+    notes: list[str] = []
+    level = answer.exposure.level.lower() if answer.exposure.level.lower() in ("high", "medium", "low") else offline.exposure.level
+    section = ComplianceSection(
+        method="llm",
+        table_version=table.label,
+        prompt_version=prompt.identity,
+        landscape=_checked(answer.landscape, known, haystack, notes),
+        exposure=Exposure(level=level, reasons=_checked(answer.exposure.reasons, known, haystack, notes)),  # type: ignore[arg-type]
+        jurisdictions=[
+            JurisdictionFlag(code=f.code, name=f.code, reason=f.reason, entries=[i for i in f.entries if i in known])
+            for f in answer.jurisdictions
+            if not forbidden_claims(f.reason)
+        ],
+        contracts=_checked(answer.contracts, known, haystack, notes),
+        considerations=_checked(answer.considerations, known, haystack, notes),
+        notes=notes,
+    )
+    if not section.landscape:
+        offline.notes.append("the model's answer had no usable statement; offline analysis shown")
+        return offline
+    from summarizer.compliance.analysis import _cited
+
+    section.entries = _cited(section)
+    return section
