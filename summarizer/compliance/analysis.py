@@ -88,6 +88,8 @@ def _drop(section: ComplianceSection, problem: str) -> None:
             s.quotes = [q for q in s.quotes if not q.startswith(detail)]
         for f in section.jurisdictions:
             f.quotes = [q for q in f.quotes if not q.startswith(detail)]
+    if code == "forbidden_claim":
+        problem = "forbidden_claim: a statement asserted a legal finding"
     section.notes.append(f"verification: {problem}")
 
 

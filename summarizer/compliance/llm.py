@@ -100,7 +100,7 @@ def _checked(said: list[_Said], known: set[str], haystack: str, notes: list[str]
     for s in said:
         bad = forbidden_claims(s.text)
         if bad:
-            notes.append(f"verification: dropped a statement claiming {bad[0]!r}")
+            notes.append("verification: dropped a statement that asserted a legal finding")
             continue
         ids = [i for i in s.entries if i in known]
         for i in s.entries:
@@ -117,9 +117,16 @@ def _checked(said: list[_Said], known: set[str], haystack: str, notes: list[str]
 
 
 def llm_compliance(
-    record: ChangeRecord, old_text: str, new_text: str, options: Any = None, *, table: RegulationTable | None = None
+    record: ChangeRecord,
+    old_text: str,
+    new_text: str,
+    options: Any = None,
+    *,
+    table: RegulationTable | None = None,
+    fallback: bool = True,
 ) -> ComplianceSection:
-    """The model-written section, verified; the offline section when the model fails or says nothing usable."""
+    """The model-written section, verified; the offline section when the model fails or says nothing
+    usable (unless *fallback* is False, as in evals, which judge what the model itself wrote)."""
     from summarizer.analyzers.llm.prompts import load_prompt
     from summarizer.llm.client import ChatRequest, LLMClient
 
@@ -169,7 +176,7 @@ def llm_compliance(
         considerations=_checked(answer.considerations, known, haystack, notes),
         notes=notes,
     )
-    if not section.landscape:
+    if not section.landscape and fallback:
         offline.notes.append("the model's answer had no usable statement; offline analysis shown")
         return offline
     from summarizer.compliance.analysis import _cited

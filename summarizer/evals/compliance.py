@@ -183,6 +183,7 @@ def llm_analyser(options: object) -> Analyse:
             case.old.read_text(encoding="utf-8"),
             case.new.read_text(encoding="utf-8"),
             options,  # type: ignore[arg-type]
+            fallback=False,
         )
 
     return analyse
