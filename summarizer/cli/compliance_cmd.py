@@ -14,12 +14,18 @@ from summarizer.cli.eval_cmd import eval_app
 def eval_compliance_command(
     cases: str = typer.Option("evals/compliance_cases", "--cases", help="Folder of golden compliance cases."),
     split: str = typer.Option("evals/compliance_split.yaml", "--split", help="Tuning / held-out split file."),
-    method: str = typer.Option("offline", "--method", help="offline, or llm (needs --base-url or cassettes)."),
+    method: str = typer.Option(
+        "offline", "--method", help="offline, or llm (needs --base-url or cassettes)."
+    ),
     model: str = typer.Option(None, "--model", "-m", help="Model name for --method llm."),
     base_url: str = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint for --method llm."),
     prompt: str = typer.Option(None, "--prompt", help="Compliance prompt NAME@VERSION (llm)."),
-    baseline: str = typer.Option(None, "--baseline", help="Fail (exit 1) on a regression against this report."),
-    save_baseline: str = typer.Option(None, "--save-baseline", help="Write the report here as the new baseline."),
+    baseline: str = typer.Option(
+        None, "--baseline", help="Fail (exit 1) on a regression against this report."
+    ),
+    save_baseline: str = typer.Option(
+        None, "--save-baseline", help="Write the report here as the new baseline."
+    ),
     max_regression: float = typer.Option(0.01, "--max-regression", help="Allowed drop of a gated metric."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:

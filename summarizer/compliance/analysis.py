@@ -15,14 +15,19 @@ from summarizer.model.compliance import ComplianceSection, Exposure, Statement
 from summarizer.model.record import ChangeRecord
 
 _AUTHORITY = re.compile(
-    r"[^.\n]*\b(data protection (authority|commission(er)?)|supervisory authority|lead authority)\b[^.\n]*\.?",
-    re.IGNORECASE,
+    r"\b(data protection (authority|commission(er)?)|supervisory authority|lead authority)\b", re.IGNORECASE
 )
 
 
 def _names_authority(text: str) -> str | None:
+    """The sentence (verbatim) where the document names a data protection authority, if any."""
     m = _AUTHORITY.search(text)
-    return m.group(0).strip() if m else None
+    if not m:
+        return None
+    start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:end].strip() or None
 
 
 def analyze_compliance(
@@ -76,7 +81,9 @@ def analyze_compliance(
 def _cited(section: ComplianceSection) -> list[str]:
     ids = [i for s in section.landscape for i in s.entries]
     ids += [i for f in section.jurisdictions for i in f.entries]
-    ids += [i for s in (*section.contracts, *section.considerations, *section.exposure.reasons) for i in s.entries]
+    ids += [
+        i for s in (*section.contracts, *section.considerations, *section.exposure.reasons) for i in s.entries
+    ]
     return list(dict.fromkeys(ids))
 
 

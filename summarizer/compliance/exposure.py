@@ -9,7 +9,13 @@ from summarizer.model.taxonomy import Severity
 
 LEVELS = ("low", "medium", "high")
 BREADTH = {"new_recipient_class", "sale_of_data", "targeted_advertising", "new_transfer_destination"}
-PROTECTION_LOST = {"opt_out_removed", "consent_removed", "rights_reduced", "notice_removed", "minimum_age_lowered"}
+PROTECTION_LOST = {
+    "opt_out_removed",
+    "consent_removed",
+    "rights_reduced",
+    "notice_removed",
+    "minimum_age_lowered",
+}
 VULNERABLE = {"children_data", "sensitive_data", "minimum_age_lowered"}
 
 
@@ -31,23 +37,32 @@ def rate_exposure(engaged: list[Engagement]) -> Rating:
     points = max(1, worst)
     reasons: list[tuple[str, list[str]]] = []
     top = [e.entry.id for e in engaged[:3]]
-    reasons.append((f"The most severe engaged change is rated {Severity.from_rank(worst).value} after the update.", top))
+    reasons.append(
+        (f"The most severe engaged change is rated {Severity.from_rank(worst).value} after the update.", top)
+    )
     if not worse:
         points -= 1
         reasons.append(("No engaged change makes the text worse for users, which lowers the exposure.", top))
     if signals & VULNERABLE:
         points += 1
-        reasons.append(("Children's or sensitive data is involved, which raises the exposure.", ids_with(VULNERABLE)))
+        reasons.append(
+            ("Children's or sensitive data is involved, which raises the exposure.", ids_with(VULNERABLE))
+        )
     broad = signals & BREADTH
     if broad and signals & PROTECTION_LOST:
         points += 1
         reasons.append(
-            ("The data flow widens while a protection (opt-out, consent, notice or a right) is lost.", ids_with(broad | PROTECTION_LOST))
+            (
+                "The data flow widens while a protection (opt-out, consent, notice or a right) is lost.",
+                ids_with(broad | PROTECTION_LOST),
+            )
         )
     enforced = [e.entry.id for e in engaged if e.entry.enforcement]
     if enforced and broad and points == 2:
         points += 1
-        reasons.append(("Regulators have acted under the engaged rules, and the data flow widens.", enforced[:4]))
+        reasons.append(
+            ("Regulators have acted under the engaged rules, and the data flow widens.", enforced[:4])
+        )
     elif enforced:
         reasons.append(("Regulators have acted or given guidance under some engaged rules.", enforced[:4]))
     level = LEVELS[max(0, min(2, points - 1))]

@@ -58,7 +58,9 @@ def _parse(content: str) -> _Answer:
         raise ValueError(f"not the compliance JSON ({type(exc).__name__})") from None
 
 
-def build_messages(prompt: Any, record: ChangeRecord, offline: ComplianceSection, table: RegulationTable) -> list[dict]:
+def build_messages(
+    prompt: Any, record: ChangeRecord, offline: ComplianceSection, table: RegulationTable
+) -> list[dict]:
     changes = [
         {
             "category": c.category,
@@ -88,7 +90,11 @@ def build_messages(prompt: Any, record: ChangeRecord, offline: ComplianceSection
             )
     user = prompt.render(
         "map",
-        record=json.dumps({"headline": record.headline, "severity": record.severity, "changes": changes}, ensure_ascii=False, indent=1),
+        record=json.dumps(
+            {"headline": record.headline, "severity": record.severity, "changes": changes},
+            ensure_ascii=False,
+            indent=1,
+        ),
         entries=json.dumps(entries, ensure_ascii=False, indent=1),
         regions=", ".join(f.code for f in offline.jurisdictions) or "none",
     )
@@ -160,7 +166,11 @@ def llm_compliance(
     known = set(table.by_id())
     haystack = normalise(old_text) + "\n" + normalise(new_text)
     notes: list[str] = []
-    level = answer.exposure.level.lower() if answer.exposure.level.lower() in ("high", "medium", "low") else offline.exposure.level
+    level = (
+        answer.exposure.level.lower()
+        if answer.exposure.level.lower() in ("high", "medium", "low")
+        else offline.exposure.level
+    )
     section = ComplianceSection(
         method="llm",
         table_version=table.label,
@@ -168,7 +178,9 @@ def llm_compliance(
         landscape=_checked(answer.landscape, known, haystack, notes),
         exposure=Exposure(level=level, reasons=_checked(answer.exposure.reasons, known, haystack, notes)),  # type: ignore[arg-type]
         jurisdictions=[
-            JurisdictionFlag(code=f.code, name=f.code, reason=f.reason, entries=[i for i in f.entries if i in known])
+            JurisdictionFlag(
+                code=f.code, name=f.code, reason=f.reason, entries=[i for i in f.entries if i in known]
+            )
             for f in answer.jurisdictions
             if not forbidden_claims(f.reason)
         ],

@@ -47,24 +47,53 @@ SIGNAL_TEXT = {
 CONSIDERATIONS: list[tuple[set[str], list[str], str]] = [
     (
         {"targeted_advertising", "sale_of_data", "opt_out_removed", "opt_out_added", "tracking_technology"},
-        ["ccr-7025-opt-out-preference-signals", "co-cpa-universal-opt-out", "ccpa-1798-135-do-not-sell-share-link",
-         "ccpa-1798-120-opt-out-sale-sharing"],
+        [
+            "ccr-7025-opt-out-preference-signals",
+            "co-cpa-universal-opt-out",
+            "ccpa-1798-135-do-not-sell-share-link",
+            "ccpa-1798-120-opt-out-sale-sharing",
+        ],
         "Honour opt-out requests for this data flow, including opt-out preference signals such as Global Privacy "
         "Control, and check that the 'Do Not Sell or Share' link reaches it.",
     ),
     (
         {"targeted_advertising", "sale_of_data", "opt_out_removed"},
-        ["va-vcdpa-opt-out", "co-cpa-opt-out", "ct-ctdpa-opt-out", "ut-ucpa-opt-out", "tx-tdpsa-opt-out",
-         "or-ocpa-opt-out", "mt-mcdpa-opt-out", "ia-icdpa-opt-out", "de-dpdpa-opt-out", "nh-privacy-opt-out",
-         "nj-njdpa-opt-out", "tn-tipa-opt-out", "mn-mcdpa-opt-out", "md-modpa-minimisation-and-opt-out",
-         "in-icdpa-opt-out", "ky-kcdpa-opt-out", "ri-ridtppa-opt-out"],
+        [
+            "va-vcdpa-opt-out",
+            "co-cpa-opt-out",
+            "ct-ctdpa-opt-out",
+            "ut-ucpa-opt-out",
+            "tx-tdpsa-opt-out",
+            "or-ocpa-opt-out",
+            "mt-mcdpa-opt-out",
+            "ia-icdpa-opt-out",
+            "de-dpdpa-opt-out",
+            "nh-privacy-opt-out",
+            "nj-njdpa-opt-out",
+            "tn-tipa-opt-out",
+            "mn-mcdpa-opt-out",
+            "md-modpa-minimisation-and-opt-out",
+            "in-icdpa-opt-out",
+            "ky-kcdpa-opt-out",
+            "ri-ridtppa-opt-out",
+        ],
         "Extend the same opt-out to residents of the US states whose privacy laws give a right to opt out of "
         "targeted advertising and sale, and check the dates from which each applies.",
     ),
     (
-        {"targeted_advertising", "purpose_broadened", "consent_removed", "training_on_user_content", "sale_of_data"},
-        ["gdpr-art6-1-lawful-basis", "gdpr-art6-1f-legitimate-interests", "gdpr-art7-consent-conditions",
-         "lgpd-art7-legal-bases"],
+        {
+            "targeted_advertising",
+            "purpose_broadened",
+            "consent_removed",
+            "training_on_user_content",
+            "sale_of_data",
+        },
+        [
+            "gdpr-art6-1-lawful-basis",
+            "gdpr-art6-1f-legitimate-interests",
+            "gdpr-art7-consent-conditions",
+            "lgpd-art7-legal-bases",
+        ],
         "Confirm the lawful basis for this use for EU users; where the text relies on legitimate interests, "
         "confirm that the balancing assessment covers this use, and where consent is the basis, that it is "
         "obtained before the processing.",
@@ -87,7 +116,13 @@ CONSIDERATIONS: list[tuple[set[str], list[str], str]] = [
         "Check that non-essential cookies, pixels and SDKs are set only after consent where EU or UK rules apply.",
     ),
     (
-        {"unilateral_change", "consent_implied_by_use", "notice_removed", "purpose_broadened", "training_on_user_content"},
+        {
+            "unilateral_change",
+            "consent_implied_by_use",
+            "notice_removed",
+            "purpose_broadened",
+            "training_on_user_content",
+        },
         ["ftc-act-s5-retroactive-material-change", "ftc-act-s5-unfair-deceptive"],
         "Check whether the new practice is applied to data collected under the earlier wording, and whether "
         "the change is announced prominently; the FTC has said that material retroactive changes need "
@@ -95,48 +130,84 @@ CONSIDERATIONS: list[tuple[set[str], list[str], str]] = [
     ),
     (
         {"unilateral_change", "notice_removed", "consent_implied_by_use", "termination_without_notice"},
-        ["uctd-annex-1j-unilateral-alteration", "dsa-art14-terms-and-conditions",
-         "p2b-reg-2019-1150-art3-2-change-notice", "dcd-art19-modification-digital-content",
-         "gdpr-art5-1a-lawfulness-fairness-transparency"],
+        [
+            "uctd-annex-1j-unilateral-alteration",
+            "dsa-art14-terms-and-conditions",
+            "p2b-reg-2019-1150-art3-2-change-notice",
+            "dcd-art19-modification-digital-content",
+            "gdpr-art5-1a-lawfulness-fairness-transparency",
+        ],
         "Check how changes to the terms are announced and take effect: advance notice, a stated reason, and a "
         "way for users to leave before they apply.",
     ),
     (
-        {"new_recipient_class", "new_data_type", "notice_removed", "new_transfer_destination", "retention_extended",
-         "sale_of_data"},
-        ["gdpr-art13-information-at-collection", "gdpr-art14-information-indirect",
-         "ukgdpr-art13-information-at-collection", "ccpa-1798-100-notice-at-collection",
-         "ccpa-1798-115-know-sold-shared", "ccpa-1798-140-ad-sell-definition", "ccr-7013-notice-of-right-to-opt-out"],
+        {
+            "new_recipient_class",
+            "new_data_type",
+            "notice_removed",
+            "new_transfer_destination",
+            "retention_extended",
+            "sale_of_data",
+        },
+        [
+            "gdpr-art13-information-at-collection",
+            "gdpr-art14-information-indirect",
+            "ukgdpr-art13-information-at-collection",
+            "ccpa-1798-100-notice-at-collection",
+            "ccpa-1798-115-know-sold-shared",
+            "ccpa-1798-140-ad-sell-definition",
+            "ccr-7013-notice-of-right-to-opt-out",
+        ],
         "Update the records of processing and the notices given at collection so that they name the new "
         "recipients, data and purposes.",
     ),
     (
         {"children_data", "minimum_age_lowered"},
-        ["coppa-15usc6502-parental-consent", "coppa-16cfr312-5-separate-consent-third-party-disclosure",
-         "gdpr-art8-child-consent", "ukdpa2018-s9-child-consent-age-13", "dsa-art28-minors-no-profiling-ads",
-         "lgpd-art14-children"],
+        [
+            "coppa-15usc6502-parental-consent",
+            "coppa-16cfr312-5-separate-consent-third-party-disclosure",
+            "gdpr-art8-child-consent",
+            "ukdpa2018-s9-child-consent-age-13",
+            "dsa-art28-minors-no-profiling-ads",
+            "lgpd-art14-children",
+        ],
         "Check age assurance and parental consent for users under the ages these rules set, and that minors "
         "are not profiled for advertising.",
     ),
     (
         {"sensitive_data", "new_data_type"},
-        ["gdpr-art9-special-categories", "gdpr-art5-1c-data-minimisation", "ccpa-1798-121-limit-sensitive",
-         "dsa-art26-3-no-special-category-profiling-ads"],
+        [
+            "gdpr-art9-special-categories",
+            "gdpr-art5-1c-data-minimisation",
+            "ccpa-1798-121-limit-sensitive",
+            "dsa-art26-3-no-special-category-profiling-ads",
+        ],
         "Check that only the data needed is collected, and that sensitive data has its own basis and its own "
         "limits.",
     ),
     (
         {"rights_reduced"},
-        ["gdpr-art12-transparent-information", "gdpr-art15-right-of-access", "gdpr-art17-right-to-erasure",
-         "gdpr-art20-data-portability", "ccpa-1798-105-right-to-delete", "ccpa-1798-106-right-to-correct",
-         "ccpa-1798-110-right-to-know", "lgpd-art18-rights"],
+        [
+            "gdpr-art12-transparent-information",
+            "gdpr-art15-right-of-access",
+            "gdpr-art17-right-to-erasure",
+            "gdpr-art20-data-portability",
+            "ccpa-1798-105-right-to-delete",
+            "ccpa-1798-106-right-to-correct",
+            "ccpa-1798-110-right-to-know",
+            "lgpd-art18-rights",
+        ],
         "Check that the ways to exercise access, deletion, correction and the other rights still meet the "
         "required channels and time limits.",
     ),
     (
         {"new_transfer_destination"},
-        ["gdpr-art44-46-transfer-safeguards", "gdpr-art45-adequacy", "ukgdpr-art46-transfers-data-protection-test",
-         "lgpd-art33-international-transfer"],
+        [
+            "gdpr-art44-46-transfer-safeguards",
+            "gdpr-art45-adequacy",
+            "ukgdpr-art46-transfers-data-protection-test",
+            "lgpd-art33-international-transfer",
+        ],
         "Check the transfer mechanism for each destination (adequacy or safeguards such as standard "
         "contractual clauses) and update the transfer records.",
     ),
@@ -147,8 +218,12 @@ CONSIDERATIONS: list[tuple[set[str], list[str], str]] = [
     ),
     (
         {"automated_decisions", "termination_without_notice"},
-        ["gdpr-art22-automated-decisions", "dsa-art27-recommender-transparency", "aiact-art50-transparency",
-         "ccpa-1798-185-regulations"],
+        [
+            "gdpr-art22-automated-decisions",
+            "dsa-art27-recommender-transparency",
+            "aiact-art50-transparency",
+            "ccpa-1798-185-regulations",
+        ],
         "Check whether automated decisions with significant effects have human review, an explanation and a "
         "way to contest them.",
     ),
@@ -158,16 +233,27 @@ CONSIDERATIONS: list[tuple[set[str], list[str], str]] = [
         "Check what the model-training documentation and copyright policy say about content used for training.",
     ),
     (
-        {"arbitration_clause", "class_action_waiver", "governing_law_changed", "liability_limited", "indemnity_added",
-         "content_licence_broadened"},
+        {
+            "arbitration_clause",
+            "class_action_waiver",
+            "governing_law_changed",
+            "liability_limited",
+            "indemnity_added",
+            "content_licence_broadened",
+        },
         ["uctd-annex-1q-legal-action-arbitration", "uctd-art3-unfairness-test"],
         "Check whether the arbitration, venue, liability or indemnity terms can be relied on against consumers "
         "in each region, since consumer rules may treat such terms as unfair.",
     ),
     (
         {"auto_renewal", "fees_or_charges", "withdrawal_right"},
-        ["rosca-15usc8403-negative-option", "ca-bpc-17602-automatic-renewal", "uctd-annex-1h-automatic-extension",
-         "bgb-309-nr9-subscription-terms", "crd-art9-withdrawal"],
+        [
+            "rosca-15usc8403-negative-option",
+            "ca-bpc-17602-automatic-renewal",
+            "uctd-annex-1h-automatic-extension",
+            "bgb-309-nr9-subscription-terms",
+            "crd-art9-withdrawal",
+        ],
         "Check the renewal, cancellation, refund and withdrawal terms: clear disclosure before charging, "
         "consent, and a simple way to cancel.",
     ),
@@ -199,9 +285,18 @@ CONTRACTS: list[tuple[set[str], str, str]] = [
         "banners and notices cover the tracking described.",
     ),
     (
-        {"unilateral_change", "arbitration_clause", "class_action_waiver", "governing_law_changed",
-         "liability_limited", "indemnity_added", "fees_or_charges", "auto_renewal", "termination_without_notice",
-         "notice_removed"},
+        {
+            "unilateral_change",
+            "arbitration_clause",
+            "class_action_waiver",
+            "governing_law_changed",
+            "liability_limited",
+            "indemnity_added",
+            "fees_or_charges",
+            "auto_renewal",
+            "termination_without_notice",
+            "notice_removed",
+        },
         "policy_change_notice dispute_resolution liability_warranty_payment account_termination",
         "Businesses that resell, integrate with or depend on this service should check whether the changed terms "
         "pass through to their own customers, and whether their agreements let the provider change them alone.",
@@ -273,7 +368,9 @@ def landscape(engaged: list[Engagement]) -> list[Statement]:
         )
         if not entry.verified:
             text += " The wording of this provision is to be confirmed against its source."
-        out.append(Statement(text=text, entries=[entry.id], quotes=change_quote(cs), to_confirm=not entry.verified))
+        out.append(
+            Statement(text=text, entries=[entry.id], quotes=change_quote(cs), to_confirm=not entry.verified)
+        )
     if states:
         names = sorted({e.entry.jurisdiction[0] for e in states})
         cs = states[0].hits[0][0]

@@ -9,10 +9,16 @@ _I = re.IGNORECASE
 
 # code -> (name, pattern). Codes follow the table's `jurisdiction` field; some have no entries.
 REGIONS: dict[str, tuple[str, str]] = {
-    "EU": ("European Union", r"European Union|\bEU\b|\bGDPR\b|General Data Protection Regulation|Member States?"),
+    "EU": (
+        "European Union",
+        r"European Union|\bEU\b|\bGDPR\b|General Data Protection Regulation|Member States?",
+    ),
     "EEA": ("European Economic Area", r"European Economic Area|\bEEA\b"),
     "UK": ("United Kingdom", r"United Kingdom|\bUK\b|\bU\.K\.|Information Commissioner|England and Wales"),
-    "US": ("United States (federal)", r"United States|\bU\.S\.|\bUSA\b|Federal Trade Commission|\bFTC\b|\bCOPPA\b"),
+    "US": (
+        "United States (federal)",
+        r"United States|\bU\.S\.|\bUSA\b|Federal Trade Commission|\bFTC\b|\bCOPPA\b",
+    ),
     "US-CA": ("California", r"California|\bCCPA\b|\bCPRA\b"),
     "US-VA": ("Virginia", r"\bVirginia\b"),
     "US-CO": ("Colorado", r"\bColorado\b"),
@@ -41,7 +47,26 @@ REGIONS: dict[str, tuple[str, str]] = {
     "IN": ("India", r"\bIndia\b|\bIndian\b"),
     "RU": ("Russia", r"\bRussia\b|Russian Federation"),
 }
-_COMPILED = {code: re.compile(pattern, _I if code not in ("EU", "UK", "US") else 0) for code, (_, pattern) in REGIONS.items()}
+_CASE_SENSITIVE = ("EU", "UK", "US")
+_GROUP = {code: "r_" + code.replace("-", "_") for code in REGIONS}
+# One pass over the text: a case-sensitive alternation for the acronyms, one case-insensitive for the rest.
+_SENSITIVE_RX = re.compile("|".join(f"(?P<{_GROUP[c]}>{REGIONS[c][1]})" for c in _CASE_SENSITIVE))
+_INSENSITIVE_SOURCE = "|".join(
+    f"(?P<{_GROUP[c]}>{p})" for c, (_, p) in REGIONS.items() if c not in _CASE_SENSITIVE
+)
+_INSENSITIVE_RX = re.compile(_INSENSITIVE_SOURCE, _I)
+# Much faster: the same patterns, lower-cased, run over the lower-cased text (when lower() keeps offsets).
+_UPPER = re.compile(r"(?<!\\)[A-Z]")
+
+
+def _lowered(pattern: str) -> str:
+    return _UPPER.sub(lambda m: m.group(0).lower(), pattern)
+
+
+_LOWER_RX = re.compile(
+    "|".join(f"(?P<{_GROUP[c]}>{_lowered(p)})" for c, (_, p) in REGIONS.items() if c not in _CASE_SENSITIVE)
+)
+_CODE_OF = {g: c for c, g in _GROUP.items()}
 US_STATES = tuple(code for code in REGIONS if code.startswith("US-"))
 
 
@@ -54,7 +79,9 @@ class RegionMention:
 
 
 def _sentence_around(text: str, start: int, end: int, limit: int = 200) -> str:
-    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1 if text.rfind(". ", 0, start) >= 0 else -1)
+    left = max(
+        text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1 if text.rfind(". ", 0, start) >= 0 else -1
+    )
     right_candidates = [i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0]
     right = min(right_candidates) + 1 if right_candidates else len(text)
     quote = text[left + 1 : right].strip()
@@ -66,15 +93,23 @@ def _sentence_around(text: str, start: int, end: int, limit: int = 200) -> str:
 
 def mentioned_regions(text: str) -> dict[str, RegionMention]:
     """Every region of :data:`REGIONS` the text names, with how often and one verbatim sentence."""
+    counts: dict[str, int] = {}
+    firsts: dict[str, re.Match[str]] = {}
+    lower = text.lower()
+    scans = [(_SENSITIVE_RX, text)]
+    scans.append((_LOWER_RX, lower) if len(lower) == len(text) else (_INSENSITIVE_RX, text))
+    for rx, haystack in scans:
+        for m in rx.finditer(haystack):
+            code = _CODE_OF[m.lastgroup or ""]
+            counts[code] = counts.get(code, 0) + 1
+            firsts.setdefault(code, m)
     found: dict[str, RegionMention] = {}
-    for code, rx in _COMPILED.items():
-        matches = list(rx.finditer(text))
-        if not matches:
-            continue
-        first = matches[0]
-        found[code] = RegionMention(
-            code, REGIONS[code][0], len(matches), _sentence_around(text, first.start(), first.end())
-        )
+    for code in REGIONS:
+        if code in counts:
+            first = firsts[code]
+            found[code] = RegionMention(
+                code, REGIONS[code][0], counts[code], _sentence_around(text, first.start(), first.end())
+            )
     if "EEA" in found and "EU" not in found:
         found["EU"] = RegionMention("EU", REGIONS["EU"][0], found["EEA"].count, found["EEA"].quote)
     if "EU" in found and "EEA" not in found:

@@ -9,7 +9,13 @@ from summarizer.compliance.signals import ChangeSignals
 from summarizer.compliance.table import Regulation, RegulationTable
 
 # Signals strong enough to engage an entry whose categories do not list the change's category.
-CROSS_CATEGORY = {"targeted_advertising", "sale_of_data", "children_data", "minimum_age_lowered", "sensitive_data"}
+CROSS_CATEGORY = {
+    "targeted_advertising",
+    "sale_of_data",
+    "children_data",
+    "minimum_age_lowered",
+    "sensitive_data",
+}
 # A US state's opt-out law is engaged for a document addressing the US as a whole when the change
 # opens a sale or targeted-advertising flow (the statutes' common trigger); otherwise only if named.
 STATE_WIDE_SIGNALS = {"sale_of_data", "targeted_advertising"}

@@ -53,7 +53,9 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"transfer\w* (your )?(personal )?(data|information)|outside (of )?(the )?(EEA|European|country)|"
         r"standard contractual|adequacy|overseas|cross[- ]border"
     ),
-    "training_on_user_content": _rx(r"train\w* (our |the )?(ai|models?|machine)|machine learning|artificial intell"),
+    "training_on_user_content": _rx(
+        r"train\w* (our |the )?(ai|models?|machine)|machine learning|artificial intell"
+    ),
     "unilateral_change": _rx(
         r"(change|modify|update|amend)\w* (these|this|the) (terms|policy|agreement)|from time to time|"
         r"changes? (will|shall) (be|become) effective"
@@ -98,8 +100,13 @@ CATEGORY_WORSE: dict[str, tuple[str, ...]] = {
 SIGNAL_CATEGORIES: dict[str, tuple[str, ...]] = {
     "sale_of_data": ("sale_targeted_ads", "third_party_sharing", "children_audiences", "choice_consent"),
     "targeted_advertising": (
-        "sale_targeted_ads", "data_use_purpose", "tracking_tech", "children_audiences", "data_collection",
-        "third_party_sharing", "choice_consent",
+        "sale_targeted_ads",
+        "data_use_purpose",
+        "tracking_tech",
+        "children_audiences",
+        "data_collection",
+        "third_party_sharing",
+        "choice_consent",
     ),
     "new_recipient_class": ("third_party_sharing", "sale_targeted_ads", "data_collection"),
     "new_data_type": ("data_collection",),
@@ -118,7 +125,13 @@ SIGNAL_CATEGORIES: dict[str, tuple[str, ...]] = {
     "new_transfer_destination": ("international_transfer",),
     "notice_removed": ("policy_change_notice", "data_collection", "security_breach", "children_audiences"),
     "rights_reduced": ("user_rights", "children_audiences", "choice_consent"),
-    "opt_out_removed": ("choice_consent", "sale_targeted_ads", "tracking_tech", "children_audiences", "user_rights"),
+    "opt_out_removed": (
+        "choice_consent",
+        "sale_targeted_ads",
+        "tracking_tech",
+        "children_audiences",
+        "user_rights",
+    ),
 }
 
 _AGE = re.compile(r"\b(?:age of|under|aged?|at least|older than|younger than)\s+(\d{1,2})\b", _I)
@@ -190,8 +203,6 @@ def change_signals(change: Change) -> ChangeSignals:
     if old_ages and new_ages and min(new_ages) < min(old_ages):
         found.signals["minimum_age_lowered"] = f"age {min(old_ages)} → {min(new_ages)}"
         found.signals.setdefault("children_data", "minimum age changed")
-    if change.category == "children_audiences" and not (
-        ADDED_WORDS["children_data"].search(old + " " + new)
-    ):
+    if change.category == "children_audiences" and not (ADDED_WORDS["children_data"].search(old + " " + new)):
         found.signals.pop("children_data", None)
     return found

@@ -38,7 +38,9 @@ def own_prose(section: ComplianceSection) -> str:
     return "\n".join(parts)
 
 
-def verify_section(section: ComplianceSection, table: RegulationTable, old_text: str, new_text: str) -> list[str]:
+def verify_section(
+    section: ComplianceSection, table: RegulationTable, old_text: str, new_text: str
+) -> list[str]:
     """Findings (empty when the section passes): unknown ids, quotes not in either version, forbidden claims."""
     problems: list[str] = []
     known = table.by_id()
@@ -48,7 +50,9 @@ def verify_section(section: ComplianceSection, table: RegulationTable, old_text:
     for entry_id in dict.fromkeys(cited):
         if entry_id not in known:
             problems.append(f"citation_not_in_table: {entry_id}")
-    quotes = [q for s in statements(section) for q in s.quotes] + [q for f in section.jurisdictions for q in f.quotes]
+    quotes = [q for s in statements(section) for q in s.quotes] + [
+        q for f in section.jurisdictions for q in f.quotes
+    ]
     for quote in dict.fromkeys(quotes):
         if normalise(quote) not in haystack:
             problems.append(f"quote_not_found: {quote[:80]}")

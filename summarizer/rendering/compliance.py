@@ -31,7 +31,9 @@ def compliance_lines(section: "ComplianceSection") -> list[str]:
     out += [f"  - {r.text}{_cite(r)}" for r in section.exposure.reasons]
     out += ["", "Jurisdiction flags:"]
     for f in section.jurisdictions:
-        out.append(f"  - {f.code} ({f.name}): {f.reason}" + (f" [{', '.join(f.entries)}]" if f.entries else ""))
+        out.append(
+            f"  - {f.code} ({f.name}): {f.reason}" + (f" [{', '.join(f.entries)}]" if f.entries else "")
+        )
         out += [f"      “{q}”" for q in f.quotes]
     for attr, title in PARTS:
         items = getattr(section, attr)
@@ -105,12 +107,16 @@ def compliance_html(section: "ComplianceSection") -> str:
     for f in section.jurisdictions:
         cite = "".join(f' <code class="entry">{escape(i)}</code>' for i in f.entries)
         quotes = "".join(f'<blockquote class="new">{escape(q)}</blockquote>' for q in f.quotes)
-        parts.append(f"<li><strong>{escape(f.code)}</strong> ({escape(f.name)}): {escape(f.reason)}{cite}{quotes}</li>")
+        parts.append(
+            f"<li><strong>{escape(f.code)}</strong> ({escape(f.name)}): {escape(f.reason)}{cite}{quotes}</li>"
+        )
     parts.append("</ul>")
     for attr, title in PARTS:
         items = getattr(section, attr)
         parts.append(f"<h3>{title}</h3><ul>" + "".join(_html_statement(s) for s in items) + "</ul>")
     parts += [f'<p class="note">{escape(n)}</p>' for n in section.notes]
-    parts.append(f'<p class="provenance">Citations from {escape(section.table_version)}; method: {escape(section.method)}.</p>')
+    parts.append(
+        f'<p class="provenance">Citations from {escape(section.table_version)}; method: {escape(section.method)}.</p>'
+    )
     parts.append("</section>")
     return "\n".join(parts)

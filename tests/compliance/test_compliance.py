@@ -98,8 +98,13 @@ def test_every_format_carries_the_five_parts_and_the_disclaimer(ads_record, fmt)
         assert {"landscape", "exposure", "jurisdictions", "contracts", "considerations"} <= set(data)
         return
     assert "no finding that any law has been broken" in out
-    for title in ("Governance exposure", "Jurisdiction flags", "Regulatory landscape",
-                  "Contract and vendor implications", "Compliance considerations"):
+    for title in (
+        "Governance exposure",
+        "Jurisdiction flags",
+        "Regulatory landscape",
+        "Contract and vendor implications",
+        "Compliance considerations",
+    ):
         assert title in out
 
 

@@ -20,29 +20,43 @@ from summarizer.testing.fake_openai import FakeOpenAIServer
 
 ROOT = Path(__file__).resolve().parents[2]
 PROMPTS = Path(__file__).parent / "prompts"
-CASES = ["ads-example-no-sale-to-partner-ads", "allrecipes-privacy-2015-sale-and-cross-device-ads",
-         "bitwarden-privacy-2022-minimum-age-13", "verizon-privacy-reversed-state-rights-sections-removed"]
+CASES = [
+    "ads-example-no-sale-to-partner-ads",
+    "allrecipes-privacy-2015-sale-and-cross-device-ads",
+    "bitwarden-privacy-2022-minimum-age-13",
+    "verizon-privacy-reversed-state-rights-sections-removed",
+]
 
 
 def _good_reply(section) -> str:
     said = lambda items: [{"text": s.text, "entries": s.entries, "quotes": s.quotes} for s in items]  # noqa: E731
-    return json.dumps({
-        "landscape": said(section.landscape),
-        "exposure": {"level": section.exposure.level, "reasons": said(section.exposure.reasons)},
-        "jurisdictions": [{"code": f.code, "reason": f.reason, "entries": f.entries} for f in section.jurisdictions],
-        "contracts": said(section.contracts),
-        "considerations": said(section.considerations),
-    })
+    return json.dumps(
+        {
+            "landscape": said(section.landscape),
+            "exposure": {"level": section.exposure.level, "reasons": said(section.exposure.reasons)},
+            "jurisdictions": [
+                {"code": f.code, "reason": f.reason, "entries": f.entries} for f in section.jurisdictions
+            ],
+            "contracts": said(section.contracts),
+            "considerations": said(section.considerations),
+        }
+    )
 
 
 def _worse_reply(section) -> str:
-    return json.dumps({
-        "landscape": [{"text": f"This change violates {s.entries[0]}.", "entries": s.entries, "quotes": []}
-                      for s in section.landscape]
-        + [{"text": "See GDPR Art. 99.", "entries": ["gdpr-art99-penalties"], "quotes": []}],
-        "exposure": {"level": "high", "reasons": []},
-        "jurisdictions": [], "contracts": [], "considerations": [],
-    })
+    return json.dumps(
+        {
+            "landscape": [
+                {"text": f"This change violates {s.entries[0]}.", "entries": s.entries, "quotes": []}
+                for s in section.landscape
+            ]
+            + [{"text": "See GDPR Art. 99.", "entries": ["gdpr-art99-penalties"], "quotes": []}],
+            "exposure": {"level": "high", "reasons": []},
+            "jurisdictions": [],
+            "contracts": [],
+            "considerations": [],
+        }
+    )
 
 
 @pytest.fixture()
@@ -58,8 +72,14 @@ def _run(cases, prompt: str, reply, tmp_path) -> dict:
         for c in cases:
             if offline[c.id].entries:
                 server.enqueue_reply(reply(offline[c.id]))
-        options = AnalysisOptions(model="fake-model", base_url=server.base_url, api_key="sk-test-not-a-key",
-                                  prompt=prompt, use_cache=False, db_url=f"sqlite:///{tmp_path}/x.db")
+        options = AnalysisOptions(
+            model="fake-model",
+            base_url=server.base_url,
+            api_key="sk-test-not-a-key",
+            prompt=prompt,
+            use_cache=False,
+            db_url=f"sqlite:///{tmp_path}/x.db",
+        )
         report = ev.run_cases(cases, ev.llm_analyser(options))
         requests = server.chat_requests
     assert requests, "the model path made no request"
