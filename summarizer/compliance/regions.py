@@ -48,25 +48,36 @@ REGIONS: dict[str, tuple[str, str]] = {
     "RU": ("Russia", r"\bRussia\b|Russian Federation"),
 }
 _CASE_SENSITIVE = ("EU", "UK", "US")
-_GROUP = {code: "r_" + code.replace("-", "_") for code in REGIONS}
-# One pass over the text: a case-sensitive alternation for the acronyms, one case-insensitive for the rest.
-_SENSITIVE_RX = re.compile("|".join(f"(?P<{_GROUP[c]}>{REGIONS[c][1]})" for c in _CASE_SENSITIVE))
-_INSENSITIVE_SOURCE = "|".join(
-    f"(?P<{_GROUP[c]}>{p})" for c, (_, p) in REGIONS.items() if c not in _CASE_SENSITIVE
-)
-_INSENSITIVE_RX = re.compile(_INSENSITIVE_SOURCE, _I)
-# Much faster: the same patterns, lower-cased, run over the lower-cased text (when lower() keeps offsets).
-_UPPER = re.compile(r"(?<!\\)[A-Z]")
 
 
-def _lowered(pattern: str) -> str:
-    return _UPPER.sub(lambda m: m.group(0).lower(), pattern)
+def _keywords(pattern: str, lower: bool) -> tuple[tuple[str, bool, bool], ...]:
+    """Each alternative as (literal words, needs a word boundary before, needs one after)."""
+    out = []
+    for alt in pattern.split("|"):
+        word = alt.replace("\\b", "").replace("\\.", ".").replace("s?", "").replace("?", "")
+        out.append((word.lower() if lower else word, alt.startswith("\\b"), alt.endswith("\\b")))
+    return tuple(out)
 
 
-_LOWER_RX = re.compile(
-    "|".join(f"(?P<{_GROUP[c]}>{_lowered(p)})" for c, (_, p) in REGIONS.items() if c not in _CASE_SENSITIVE)
-)
-_CODE_OF = {g: c for c, g in _GROUP.items()}
+_KEYWORDS = {code: _keywords(p, code not in _CASE_SENSITIVE) for code, (_, p) in REGIONS.items()}
+
+
+def _find_all(haystack: str, word: str, left: bool, right: bool) -> list[int]:
+    """Start offsets of *word* in *haystack* (str.find: far faster than a regex over long documents)."""
+    found, start, n = [], 0, len(word)
+    while True:
+        at = haystack.find(word, start)
+        if at < 0:
+            return found
+        start = at + 1
+        if left and at > 0 and (haystack[at - 1].isalnum() or haystack[at - 1] == "_"):
+            continue
+        end = at + n
+        if right and end < len(haystack) and (haystack[end].isalnum() or haystack[end] == "_"):
+            continue
+        found.append(at)
+
+
 US_STATES = tuple(code for code in REGIONS if code.startswith("US-"))
 
 
@@ -93,23 +104,20 @@ def _sentence_around(text: str, start: int, end: int, limit: int = 200) -> str:
 
 def mentioned_regions(text: str) -> dict[str, RegionMention]:
     """Every region of :data:`REGIONS` the text names, with how often and one verbatim sentence."""
-    counts: dict[str, int] = {}
-    firsts: dict[str, re.Match[str]] = {}
     lower = text.lower()
-    scans = [(_SENSITIVE_RX, text)]
-    scans.append((_LOWER_RX, lower) if len(lower) == len(text) else (_INSENSITIVE_RX, text))
-    for rx, haystack in scans:
-        for m in rx.finditer(haystack):
-            code = _CODE_OF[m.lastgroup or ""]
-            counts[code] = counts.get(code, 0) + 1
-            firsts.setdefault(code, m)
+    same_offsets = len(lower) == len(text)
     found: dict[str, RegionMention] = {}
-    for code in REGIONS:
-        if code in counts:
-            first = firsts[code]
-            found[code] = RegionMention(
-                code, REGIONS[code][0], counts[code], _sentence_around(text, first.start(), first.end())
-            )
+    for code, keywords in _KEYWORDS.items():
+        haystack = text if code in _CASE_SENSITIVE or not same_offsets else lower
+        hits: list[tuple[int, int]] = []
+        for word, left, right in keywords:
+            hits += [(at, at + len(word)) for at in _find_all(haystack, word, left, right)]
+        if code not in _CASE_SENSITIVE and not same_offsets:  # rare: lower() changed the length
+            rx = re.compile(REGIONS[code][1], _I)
+            hits = [(m.start(), m.end()) for m in rx.finditer(text)]
+        if hits:
+            start, end = min(hits)
+            found[code] = RegionMention(code, REGIONS[code][0], len(hits), _sentence_around(text, start, end))
     if "EEA" in found and "EU" not in found:
         found["EU"] = RegionMention("EU", REGIONS["EU"][0], found["EEA"].count, found["EEA"].quote)
     if "EU" in found and "EEA" not in found:

@@ -124,8 +124,9 @@ def parse_table(text: str, *, where: str = "regulations.yaml") -> RegulationTabl
     import yaml
     from pydantic import ValidationError
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
     try:
-        return RegulationTable.model_validate(yaml.safe_load(text))
+        return RegulationTable.model_validate(yaml.load(text, Loader=loader))  # noqa: S506 (a safe loader)
     except (yaml.YAMLError, ValidationError) as exc:
         raise InputError(f"{where}: not a valid regulation table ({exc})") from None
 

@@ -15,11 +15,10 @@ FORBIDDEN_CLAIMS = re.compile(
     re.IGNORECASE,
 )
 
-_WS = re.compile(r"\s+")
-
 
 def normalise(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """Runs of whitespace as one space (str.split: several times faster than a regex on long texts)."""
+    return " ".join(text.split())
 
 
 def forbidden_claims(text: str) -> list[str]:
