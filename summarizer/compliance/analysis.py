@@ -19,6 +19,17 @@ _AUTHORITY = re.compile(
 )
 
 
+TABLE_REGIONS = {"EU", "EEA", "UK", "US", "BR", "DE", "US-CA"} | {
+    "US-VA", "US-CO", "US-CT", "US-UT", "US-TX", "US-OR", "US-MT", "US-IA", "US-DE", "US-NH", "US-NJ",
+    "US-TN", "US-MN", "US-MD", "US-IN", "US-KY", "US-RI",
+}
+
+
+def _mostly_latin(text: str, sample: int = 20000) -> bool:
+    letters = [ch for ch in text[:sample] if ch.isalpha()]
+    return bool(letters) and sum(ch.isascii() for ch in letters) / len(letters) > 0.9
+
+
 def _names_authority(text: str) -> str | None:
     """The sentence (verbatim) where the document names a data protection authority, if any."""
     m = _AUTHORITY.search(text)
@@ -42,9 +53,11 @@ def analyze_compliance(
     regions = mentioned_regions(new_text)
     for code, mention in mentioned_regions(old_text).items():
         regions.setdefault(code, mention)
-    assumed = not regions
-    if assumed:  # no region named: read it as addressed to US users (said in the notes)
-        regions = {"US": RegionMention("US", "United States (federal)", 0, "")}
+    # No region of the table named (none at all, or only regions outside it) in an English-script
+    # document: read it as addressed to US users as well (said in the notes).
+    assumed = not (set(regions) & TABLE_REGIONS) and _mostly_latin(new_text)
+    if assumed:
+        regions["US"] = RegionMention("US", "United States (federal)", 0, "")
     changed = [change_signals(c) for c in record.changes] if record.material else []
     engaged = select_entries(table, changed, regions)
     rating = rate_exposure(engaged)
@@ -61,7 +74,7 @@ def analyze_compliance(
         considerations=considerations(engaged),
     )
     if assumed:
-        section.notes.append("The document names no region; US federal rules were assumed.")
+        section.notes.append("The document names no region covered by the table; US federal rules were assumed.")
     if not engaged:
         section.notes.append(
             "No entry of the regulation table is engaged: the change is cosmetic, favourable, or concerns a "
