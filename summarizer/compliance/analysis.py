@@ -20,8 +20,23 @@ _AUTHORITY = re.compile(
 
 
 TABLE_REGIONS = {"EU", "EEA", "UK", "US", "BR", "DE", "US-CA"} | {
-    "US-VA", "US-CO", "US-CT", "US-UT", "US-TX", "US-OR", "US-MT", "US-IA", "US-DE", "US-NH", "US-NJ",
-    "US-TN", "US-MN", "US-MD", "US-IN", "US-KY", "US-RI",
+    "US-VA",
+    "US-CO",
+    "US-CT",
+    "US-UT",
+    "US-TX",
+    "US-OR",
+    "US-MT",
+    "US-IA",
+    "US-DE",
+    "US-NH",
+    "US-NJ",
+    "US-TN",
+    "US-MN",
+    "US-MD",
+    "US-IN",
+    "US-KY",
+    "US-RI",
 }
 
 
@@ -74,7 +89,9 @@ def analyze_compliance(
         considerations=considerations(engaged),
     )
     if assumed:
-        section.notes.append("The document names no region covered by the table; US federal rules were assumed.")
+        section.notes.append(
+            "The document names no region covered by the table; US federal rules were assumed."
+        )
     if not engaged:
         section.notes.append(
             "No entry of the regulation table is engaged: the change is cosmetic, favourable, or concerns a "

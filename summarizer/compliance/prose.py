@@ -241,7 +241,11 @@ CONSIDERATIONS: list[tuple[set[str], list[str], str]] = [
             "indemnity_added",
             "content_licence_broadened",
         },
-        ["uctd-annex-1q-legal-action-arbitration", "uctd-art3-unfairness-test"],
+        [
+            "uctd-annex-1q-legal-action-arbitration",
+            "uctd-art3-unfairness-test",
+            "faa-9usc2-arbitration-agreements",
+        ],
         "Check whether the arbitration, venue, liability or indemnity terms can be relied on against consumers "
         "in each region, since consumer rules may treat such terms as unfair.",
     ),
