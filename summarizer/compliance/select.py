@@ -19,7 +19,7 @@ CROSS_CATEGORY = {
 # A US state's opt-out law is engaged for a document addressing the US as a whole when the change
 # opens a sale or targeted-advertising flow (the statutes' common trigger); otherwise only if named.
 STATE_WIDE_SIGNALS = {"sale_of_data", "targeted_advertising"}
-PER_FAMILY = 2
+PER_FAMILY = 3
 # An entry whose first category is one of these topics is engaged only by a change on that topic.
 TOPIC_SIGNALS = {
     "children_audiences": {"children_data", "minimum_age_lowered"},
