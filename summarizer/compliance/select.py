@@ -25,6 +25,7 @@ TOPIC_SIGNALS = {
     "children_audiences": {"children_data", "minimum_age_lowered"},
     "sensitive_data": {"sensitive_data"},
     "ai_training": {"training_on_user_content", "automated_decisions"},
+    "sale_targeted_ads": {"targeted_advertising", "sale_of_data", "opt_out_removed", "opt_out_added"},
 }
 
 

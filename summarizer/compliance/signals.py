@@ -192,9 +192,6 @@ def change_signals(change: Change) -> ChangeSignals:
         ("tracking_technology", ("tracking_tech",)),
         ("arbitration_clause", ("dispute_resolution",)),
         ("class_action_waiver", ("dispute_resolution",)),
-        ("auto_renewal", ("liability_warranty_payment",)),
-        ("fees_or_charges", ("liability_warranty_payment",)),
-        ("liability_limited", ("liability_warranty_payment",)),
         ("automated_decisions", ("account_termination", "ai_training")),
     ):
         if change.category in cats and worse and ADDED_WORDS[signal].search(new):
