@@ -134,3 +134,16 @@ def test_cosmetic_change_engages_nothing(tmp_path):
     record = compare_files(old, new)
     section = analyze_compliance(record, old.read_text(), new.read_text())
     assert section.entries == [] and section.exposure.level == "low"
+
+
+def test_cli_compare_compliance_json_and_eval_gate(capsys, tmp_path):
+    from summarizer.testing.cli import run_cli
+
+    code, out, _ = run_cli(capsys, "compare", str(ADS_OLD), str(ADS_NEW), "--compliance", "-f", "json")
+    assert code == 0 and json.loads(out)["compliance"]["exposure"]["level"] == "high"
+    code, out, _ = run_cli(capsys, "compare", str(ADS_OLD), str(ADS_NEW), "-f", "json")
+    assert code == 0 and "compliance" not in json.loads(out)
+    code, _, err = run_cli(
+        capsys, "compare", str(ADS_OLD), str(ADS_NEW), "--compliance", "--compliance-method", "psychic"
+    )
+    assert code == 2 and "compliance method" in err
