@@ -19,6 +19,8 @@ from summarizer.errors import InputError
 from summarizer.model.compliance import ComplianceSection
 
 LEVELS = ("low", "medium", "high")
+LEGAL_FINDING_NOTE = "verification: dropped a statement that asserted a legal finding"
+REJECTED_CLAIM = "(a claim of unlawfulness, removed by verification)"
 GATED = ("citation_precision", "citation_recall", "exposure_within_one", "no_forbidden_claims")
 
 
@@ -96,6 +98,8 @@ def score_case(case: ComplianceCase, section: ComplianceSection, split: str = "a
     j_precision = len(flagged & expected_j) / len(flagged) if flagged else 1.0
     prose = own_prose(section).lower()
     found = forbidden_claims(prose) + [p for p in case.forbidden if p.lower() in prose]
+    # A model's claim that verification removed still counts: the prompt produced it.
+    found += [REJECTED_CLAIM for n in section.notes if n.startswith(LEGAL_FINDING_NOTE)]
     return CaseScore(
         id=case.id,
         split=split,

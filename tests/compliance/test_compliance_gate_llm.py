@@ -94,4 +94,6 @@ def test_v1_passes_and_worse_prompt_fails_the_gate(cases, tmp_path):
     worse = _run(cases, "compliance@v0", _worse_reply, tmp_path)
     failures = ev.gate(worse, baseline)
     assert any(f.startswith("citation_recall") for f in failures)
-    assert worse["all"]["forbidden_claim_rate"] == 0  # verification removed every 'violates'
+    # verification removed every 'violates' from the section, and the eval still counts them
+    assert any(f.startswith("forbidden claims") for f in failures)
+    assert all(ev.REJECTED_CLAIM in c["forbidden_found"] for c in worse["cases"])

@@ -31,6 +31,8 @@ def test_tracked_records_carry_the_compliance_section_and_show_renders_it(sqlite
 def test_without_the_setting_records_have_no_section(sqlite_url, monkeypatch):
     monkeypatch.delenv("SUMMARIZER_COMPLIANCE", raising=False)
     for year, body in ((2020, "We will not sell your data."), (2022, "We may sell your data.")):
-        ingest_text(sqlite_url, "Acme", "Privacy Policy", f"# P\n\n{body}\n", captured_at=datetime(year, 1, 1))
+        ingest_text(
+            sqlite_url, "Acme", "Privacy Policy", f"# P\n\n{body}\n", captured_at=datetime(year, 1, 1)
+        )
     track(sqlite_url)
     assert load_record(sqlite_url, 1).record().compliance is None
