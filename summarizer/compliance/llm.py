@@ -161,6 +161,14 @@ def llm_compliance(
         )
         answer, _ = client.complete_json(req, _parse)
     except SummarizerError as exc:
+        if not fallback:  # evals judge the model: a failed answer is an empty section
+            return ComplianceSection(
+                method="llm",
+                table_version=table.label,
+                prompt_version=prompt.identity,
+                exposure=Exposure(level="low"),
+                notes=[f"model path failed ({exc})"],
+            )
         offline.notes.append(f"model path failed ({exc}); offline analysis shown")
         return offline
     known = set(table.by_id())
