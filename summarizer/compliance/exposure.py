@@ -16,6 +16,19 @@ PROTECTION_LOST = {
     "notice_removed",
     "minimum_age_lowered",
 }
+# Fairness-of-terms signals: a compliance question, but rated at most medium unless the change also
+# touches data flows, children, disputes or removes a protection.
+TERMS_ONLY = {
+    "liability_limited",
+    "indemnity_added",
+    "fees_or_charges",
+    "auto_renewal",
+    "termination_without_notice",
+    "unilateral_change",
+    "governing_law_changed",
+    "content_licence_broadened",
+    "withdrawal_right",
+}
 VULNERABLE = {"children_data", "sensitive_data", "minimum_age_lowered"}
 
 
@@ -65,5 +78,10 @@ def rate_exposure(engaged: list[Engagement]) -> Rating:
         )
     elif enforced:
         reasons.append(("Regulators have acted or given guidance under some engaged rules.", enforced[:4]))
+    if signals <= TERMS_ONLY and points > 2:
+        points = 2
+        reasons.append(
+            ("The change concerns the fairness of contract terms, which caps the exposure at medium.", top)
+        )
     level = LEVELS[max(0, min(2, points - 1))]
     return Rating(level, reasons)
