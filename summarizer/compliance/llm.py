@@ -48,6 +48,53 @@ class _Answer(BaseModel):
     considerations: list[_Said] = Field(default_factory=list)
 
 
+def _said_schema(with_quotes: bool) -> dict:
+    props: dict = {"text": {"type": "string"}, "entries": {"type": "array", "items": {"type": "string"}}}
+    if with_quotes:
+        props["quotes"] = {"type": "array", "items": {"type": "string"}}
+    return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
+
+
+def answer_schema() -> dict:
+    """The JSON Schema the model is asked to follow (structured outputs where the server supports them)."""
+    said = _said_schema(True)
+    flag = {
+        "type": "object",
+        "properties": {
+            "code": {"type": "string"},
+            "reason": {"type": "string"},
+            "entries": {"type": "array", "items": {"type": "string"}},
+        },
+        "required": ["code", "reason", "entries"],
+        "additionalProperties": False,
+    }
+    exposure = {
+        "type": "object",
+        "properties": {
+            "level": {"type": "string", "enum": ["high", "medium", "low"]},
+            "reasons": {"type": "array", "items": _said_schema(False)},
+        },
+        "required": ["level", "reasons"],
+        "additionalProperties": False,
+    }
+    props = {
+        "landscape": {"type": "array", "items": said},
+        "exposure": exposure,
+        "jurisdictions": {"type": "array", "items": flag},
+        "contracts": {"type": "array", "items": said},
+        "considerations": {"type": "array", "items": said},
+    }
+    return {
+        "name": "compliance_section",
+        "schema": {
+            "type": "object",
+            "properties": props,
+            "required": list(props),
+            "additionalProperties": False,
+        },
+    }
+
+
 def _parse(content: str) -> _Answer:
     text = content.strip()
     if text.startswith("```"):
@@ -158,6 +205,7 @@ def llm_compliance(
             temperature=float(prompt.defaults.get("temperature", 0)),
             max_tokens=int(prompt.defaults.get("max_output_tokens", 2500)),
             prompt_id=prompt.identity,
+            json_schema=answer_schema(),
         )
         answer, _ = client.complete_json(req, _parse)
     except SummarizerError as exc:
