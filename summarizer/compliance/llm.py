@@ -17,6 +17,8 @@ from summarizer.model.compliance import ComplianceSection, Exposure, Jurisdictio
 from summarizer.model.record import ChangeRecord
 
 DEFAULT_PROMPT = "compliance@v1"
+MAX_CHANGES = 6  # the most severe changes come first in a record
+MAX_ENTRIES = 16  # the strongest engaged entries (landscape order)
 
 
 class _Said(BaseModel):
@@ -95,6 +97,18 @@ def answer_schema() -> dict:
     }
 
 
+def _bounded(schema: dict, items: int) -> dict:
+    """The schema with every array capped at *items* (a grammar then cannot loop without end)."""
+    if isinstance(schema, dict):
+        out = {k: _bounded(v, items) for k, v in schema.items()}
+        if out.get("type") == "array":
+            out["maxItems"] = items
+        return out
+    if isinstance(schema, list):
+        return [_bounded(v, items) for v in schema]
+    return schema
+
+
 def _parse(content: str) -> _Answer:
     text = content.strip()
     if text.startswith("```"):
@@ -111,38 +125,24 @@ def build_messages(
     changes = [
         {
             "category": c.category,
-            "kind": c.kind,
             "severity": f"{c.severity_before} -> {c.severity_after}",
-            "section": c.section,
-            "summary": c.summary,
-            "quotes_old": c.quotes_old,
-            "quotes_new": c.quotes_new,
+            "section": c.section[-80:],
+            "old": [q[:240] for q in c.quotes_old[:2]],
+            "new": [q[:240] for q in c.quotes_new[:2]],
         }
-        for c in record.changes
+        for c in record.changes[:MAX_CHANGES]
     ]
     entries = []
-    for entry_id in offline.entries:
+    for entry_id in offline.entries[:MAX_ENTRIES]:
         e = table.get(entry_id)
         if e is not None:
             entries.append(
-                {
-                    "id": e.id,
-                    "rule": e.citation,
-                    "jurisdiction": list(e.jurisdiction),
-                    "applies_from": e.effective,
-                    "paraphrase": e.paraphrase,
-                    "authority": e.authority,
-                    "enforcement": e.enforcement,
-                }
+                {"id": e.id, "rule": e.citation, "where": list(e.jurisdiction), "says": e.paraphrase}
             )
     user = prompt.render(
         "map",
-        record=json.dumps(
-            {"headline": record.headline, "severity": record.severity, "changes": changes},
-            ensure_ascii=False,
-            indent=1,
-        ),
-        entries=json.dumps(entries, ensure_ascii=False, indent=1),
+        record=json.dumps({"severity": record.severity, "changes": changes}, ensure_ascii=False),
+        entries="\n".join(json.dumps(e, ensure_ascii=False) for e in entries),
         regions=", ".join(f.code for f in offline.jurisdictions) or "none",
     )
     return [{"role": "system", "content": prompt.render("system")}, {"role": "user", "content": user}]
@@ -199,14 +199,20 @@ def llm_compliance(
             use_cache=getattr(options, "use_cache", True),
             max_retries=1,
         )
+        extra = dict(getattr(options, "extra", None) or {})
+        max_tokens = int(extra.get("max_output_tokens") or prompt.defaults.get("max_output_tokens", 2500))
+        schema = answer_schema()
         req = ChatRequest(
             messages=build_messages(prompt, record, offline, table),
             model=model,
             temperature=float(prompt.defaults.get("temperature", 0)),
-            max_tokens=int(prompt.defaults.get("max_output_tokens", 2500)),
+            max_tokens=max_tokens,
             prompt_id=prompt.identity,
-            json_schema=answer_schema(),
+            json_schema=schema,
         )
+        if extra.get("response_format") == "json_object_schema":  # llama-cpp-python: schema in JSON mode
+            req.json_schema = None
+            req.extra = {"response_format": {"type": "json_object", "schema": _bounded(schema["schema"], 6)}}
         answer, _ = client.complete_json(req, _parse)
     except SummarizerError as exc:
         if not fallback:  # evals judge the model: a failed answer is an empty section
