@@ -42,6 +42,10 @@ def rate_exposure(engaged: list[Engagement]) -> Rating:
     """Rate how exposed the change leaves a business, from the engaged entries and their changes."""
     if not engaged:
         return Rating("low", [("No entry of the regulation table is engaged by this change.", [])])
+    # Cite the general rules before the US state laws (which are many and alike).
+    engaged = sorted(
+        engaged, key=lambda e: e.entry.jurisdiction[0] not in ("EU", "EEA", "UK", "US", "US-CA", "BR")
+    )
     changes = {id(cs): cs for e in engaged for cs, _ in e.hits}
     worst = max(Severity(cs.change.severity_after).rank for cs in changes.values())
     worse = any(cs.change.direction in ("up", None) for cs in changes.values())
