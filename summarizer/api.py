@@ -133,14 +133,41 @@ def compare_files(
     options: AnalysisOptions | None = None,
     *,
     encoding: str | None = None,
+    compliance: str | None = None,
 ) -> ChangeRecord:
-    """Two files in, one change record out; raises NoChange for identical files."""
+    """Two files in, one change record out; raises NoChange for identical files.
+
+    ``compliance`` ('offline' or 'llm') also fills the record's optional compliance section.
+    """
     old_doc, new_doc = load_pair(old, new, encoding=encoding)
     started = time.perf_counter()
     diff = diff_documents(old_doc, new_doc)
     diff_ms = (time.perf_counter() - started) * 1000
     record = analyze(diff, analyzer, options)
     record.provenance.timings_ms["diff"] = round(diff_ms, 2)
+    if compliance:
+        add_compliance(record, diff, compliance, options)
+    return record
+
+
+def add_compliance(
+    record: ChangeRecord, diff: DiffResult, method: str = "offline", options: AnalysisOptions | None = None
+) -> ChangeRecord:
+    """Fill ``record.compliance``: offline (the default), or 'llm' with the offline analysis as fallback."""
+    started = time.perf_counter()
+    if method == "llm":
+        from summarizer.compliance.llm import llm_compliance
+
+        record.compliance = llm_compliance(record, diff.old.text, diff.new.text, options)
+    elif method == "offline":
+        from summarizer.compliance import attach_compliance
+
+        attach_compliance(record, diff.old.text, diff.new.text)
+    else:
+        from summarizer.errors import InputError
+
+        raise InputError(f"unknown compliance method {method!r}: choose offline or llm")
+    record.provenance.timings_ms["compliance"] = round((time.perf_counter() - started) * 1000, 2)
     return record
 
 

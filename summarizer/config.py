@@ -14,7 +14,8 @@ and ``SUMMARIZER_NO_FORK`` (diff on one core); ``SUMMARIZER_NOTIFY_URL`` and
 The config file is TOML (``config.toml`` in the state directory) with the same keys in lower case
 without the prefix: ``model``, ``base_url``, ``db``, ``analyzer``, ``api_key`` (discouraged),
 ``chunk_tokens``, ``max_output_tokens``, ``response_format``, ``timeout``, ``notify_url``,
-``notify_secret``, ``site_url``.
+``notify_secret``, ``site_url``, ``compliance`` (``SUMMARIZER_COMPLIANCE``: ``offline`` or ``llm``, the
+compliance analysis ``track`` adds to each record).
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ class Settings:
     notify_url: str | None = None
     notify_secret: str | None = None
     site_url: str | None = None
+    compliance: str | None = None  # offline or llm: track adds the compliance analysis to records
     sources: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -125,6 +127,7 @@ _ENV = {
     "notify_url": "SUMMARIZER_NOTIFY_URL",
     "notify_secret": "SUMMARIZER_NOTIFY_SECRET",
     "site_url": "SUMMARIZER_SITE_URL",
+    "compliance": "SUMMARIZER_COMPLIANCE",
 }
 # Settings that are numbers (the environment and the config file may give them as text).
 _NUMBERS: dict[str, type] = {"chunk_tokens": int, "max_output_tokens": int, "timeout": float}

@@ -139,11 +139,13 @@ def track(
     retry_failed: bool = False,
     on_progress: Callable[[TrackProgress], None] | None = None,
     notify: tuple[str, ...] = (),
+    compliance: str | None = None,
 ) -> TrackSummary:
     """Make the missing change records in scope; returns what was done.
 
     With *notify* (receiver URLs), each new material record queues an alert delivery per receiver
     in the transaction that stores it, so no alert is lost; ``summarizer.site.alerts`` sends them.
+    With *compliance* ('offline' or 'llm') each record carries the compliance analysis.
 
     Raises UpstreamError when the model endpoint fails (records already made stay stored) and
     InputError for an unknown analyzer or service. ``workers`` > 1 runs that many processes; ``"auto"`` chooses (:func:`auto_workers`).
@@ -170,7 +172,7 @@ def track(
         workers, options = auto_workers(analyzer, options, planned.pending if limit is None else limit)
     summary.workers = workers
     if planned.pending:
-        job = _Job(db_url, analyzer, options, key, scope, lease_seconds, tuple(notify))
+        job = _Job(db_url, analyzer, options, key, scope, lease_seconds, tuple(notify), compliance)
         if workers == 1:
             summary.absorb(job.run(limit, on_progress, planned.pending))
         else:
@@ -208,6 +210,7 @@ class _Job:
     scope: wq.Scope
     lease_seconds: float
     notify: tuple[str, ...] = ()
+    compliance: str | None = None
 
     def run(
         self, limit: int | None, on_progress: Callable[[TrackProgress], None] | None = None, total: int = 0
@@ -325,6 +328,10 @@ class _Job:
             new_date=stamps[item.new_version_id].isoformat(),
         )
         flag_captures(record, diff)
+        if self.compliance:  # offline or llm: the compliance analysis of the record (#15)
+            from summarizer.api import add_compliance
+
+            add_compliance(record, diff, self.compliance, self.options)
         return record
 
 

@@ -56,6 +56,7 @@ def _load_app(command: str | None = None):
     from summarizer.cli import (  # noqa: F401  (registration side effects)
         classify_cmd,
         compare_cmd,
+        compliance_cmd,
         config_cmd,
         diff_cmd,
         eval_cmd,

@@ -54,6 +54,12 @@ def compare_command(
     ),
     old_date: str = typer.Option(None, "--old-date", help="Date of the old version, kept in the record."),
     new_date: str = typer.Option(None, "--new-date", help="Date of the new version, kept in the record."),
+    compliance: bool = typer.Option(
+        False, "--compliance", help="Add the compliance analysis (rules engaged, exposure, what to check)."
+    ),
+    compliance_method: str = typer.Option(
+        "offline", "--compliance-method", help="offline (the default) or llm (offline is the fallback)."
+    ),
 ) -> None:
     """Explain how a document changed: one change record (severity, shifts, quotes) for OLD → NEW."""
     from summarizer.analyzers import ANALYZERS
@@ -73,7 +79,14 @@ def compare_command(
     if settings.analyzer not in ANALYZERS:
         raise InputError(f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}")
     options = analysis_options(settings, prompt=prompt, use_cache=not no_cache, max_cost=max_cost)
-    record = compare_files(old, new, settings.analyzer, options, encoding=encoding)
+    record = compare_files(
+        old,
+        new,
+        settings.analyzer,
+        options,
+        encoding=encoding,
+        compliance=compliance_method if compliance else None,
+    )
     if service or document or old_date or new_date:
         from summarizer.api import name_record
 

@@ -199,6 +199,11 @@ def track_command(
     progress: bool = typer.Option(
         True, "--progress/--no-progress", help="Show a progress bar on a terminal."
     ),
+    compliance: bool = typer.Option(
+        False,
+        "--compliance",
+        help="Add the offline compliance analysis to each record (setting: SUMMARIZER_COMPLIANCE=offline).",
+    ),
 ) -> None:
     """Make a change record for every consecutive version pair that has none (resumable; run it in parallel freely)."""
     from summarizer.api import analysis_options
@@ -243,6 +248,7 @@ def track_command(
             retry_failed=retry_failed,
             on_progress=on_progress,
             notify=(settings.notify_url,) if settings.notify_url else (),
+            compliance="offline" if compliance else settings.compliance,
         )
     alerts = None
     if settings.notify_url:  # after every record is stored: a slow receiver never holds records back

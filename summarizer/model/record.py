@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 from summarizer.about import DISCLAIMER, __version__
+from summarizer.model.compliance import ComplianceSection
 from summarizer.model.taxonomy import CATEGORY_IDS
 
 CategoryId = Literal[CATEGORY_IDS]  # type: ignore[valid-type]
@@ -114,6 +115,18 @@ class ChangeRecord(BaseModel):
     provenance: Provenance
     flags: list[Flag] = Field(default_factory=list)
     disclaimer: str = DISCLAIMER
+    compliance: ComplianceSection | None = Field(
+        default=None,
+        description="Optional compliance analysis (compare --compliance); left out of the JSON when absent.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _drop_absent_compliance(self, handler):  # type: ignore[no-untyped-def]
+        # Records made without --compliance serialise exactly as before the section existed.
+        data = handler(self)
+        if isinstance(data, dict) and data.get("compliance", ...) is None:
+            del data["compliance"]
+        return data
 
 
 def record_json_schema() -> dict:

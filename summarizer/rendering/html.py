@@ -75,6 +75,7 @@ blockquote.new { border-left: 4px solid #86efac; background: #f0fdf4; }
 {% endfor %}{% endif %}
 {% if r.flags %}<h2>Verification flags</h2>
 <ul>{% for f in r.flags %}<li class="flag"><code>{{ f.code }}</code>: {{ f.message }}</li>{% endfor %}</ul>{% endif %}
+{% if compliance %}{{ compliance | safe }}{% endif %}
 <hr>
 <p class="provenance">{{ provenance }}</p>
 </article>
@@ -103,4 +104,13 @@ def render_html(record: "ChangeRecord") -> str:
         titles=lambda cs: ", ".join(category_title(c) for c in cs),
         direction=shift_direction,
         arrow=lambda c: ARROWS[shift_direction(c)],
+        compliance=_compliance_fragment(record),
     )
+
+
+def _compliance_fragment(record: "ChangeRecord") -> str | None:
+    if record.compliance is None:
+        return None
+    from summarizer.rendering.compliance import compliance_html
+
+    return compliance_html(record.compliance)  # escaped piece by piece

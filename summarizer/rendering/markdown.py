@@ -90,5 +90,9 @@ def render_markdown(record: "ChangeRecord") -> str:
             + [f"- {md_code(f.code)}: {md_line(f.message)}" for f in record.flags]
             + [""]
         )
+    if record.compliance is not None:
+        from summarizer.rendering.compliance import compliance_markdown
+
+        out += [compliance_markdown(record.compliance)]
     out += ["---", "", f"<sub>{md_line(provenance_line(record))}</sub>", ""]
     return "\n".join(out)

@@ -94,6 +94,10 @@ def record_renderable(record: "ChangeRecord") -> Group:
             parts += [Text(""), _change_view(n, change)]
     for flag in record.flags:
         parts.append(Text(f"⚠ {flag.code}: {flag.message}", style="yellow"))
+    if record.compliance is not None:
+        from summarizer.rendering.compliance import compliance_lines
+
+        parts += [Text("")] + [Text(line) for line in compliance_lines(record.compliance)]
     parts += [
         Text(""),
         Text(record.disclaimer, style="dim italic"),

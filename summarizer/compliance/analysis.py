@@ -1,0 +1,141 @@
+"""Offline compliance analysis (the default): record + documents → the five-part compliance section."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.compliance.exposure import rate_exposure
+from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
+from summarizer.compliance.regions import RegionMention, mentioned_regions
+from summarizer.compliance.select import select_entries
+from summarizer.compliance.signals import change_signals
+from summarizer.compliance.table import RegulationTable, load_table
+from summarizer.compliance.verify import verify_section
+from summarizer.model.compliance import ComplianceSection, Exposure, Statement
+from summarizer.model.record import ChangeRecord
+
+_AUTHORITY = re.compile(
+    r"\b(data protection (authority|commission(er)?)|supervisory authority|lead authority)\b", re.IGNORECASE
+)
+
+
+TABLE_REGIONS = {"EU", "EEA", "UK", "US", "BR", "DE", "US-CA"} | {
+    "US-VA",
+    "US-CO",
+    "US-CT",
+    "US-UT",
+    "US-TX",
+    "US-OR",
+    "US-MT",
+    "US-IA",
+    "US-DE",
+    "US-NH",
+    "US-NJ",
+    "US-TN",
+    "US-MN",
+    "US-MD",
+    "US-IN",
+    "US-KY",
+    "US-RI",
+}
+
+
+def _mostly_latin(text: str, sample: int = 20000) -> bool:
+    letters = [ch for ch in text[:sample] if ch.isalpha()]
+    return bool(letters) and sum(ch.isascii() for ch in letters) / len(letters) > 0.9
+
+
+def _names_authority(text: str) -> str | None:
+    """The sentence (verbatim) where the document names a data protection authority, if any."""
+    m = _AUTHORITY.search(text)
+    if not m:
+        return None
+    start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:end].strip() or None
+
+
+def analyze_compliance(
+    record: ChangeRecord, old_text: str, new_text: str, *, table: RegulationTable | None = None
+) -> ComplianceSection:
+    """Which entries the record's changes engage, how exposed that leaves a business, what to check.
+
+    Reads only the record and the two texts; every statement cites entries of *table* and quotes
+    that are verified to occur in one of the texts.
+    """
+    table = table or load_table()
+    regions = mentioned_regions(new_text)
+    for code, mention in mentioned_regions(old_text).items():
+        regions.setdefault(code, mention)
+    # No region of the table named (none at all, or only regions outside it) in an English-script
+    # document: read it as addressed to US users as well (said in the notes).
+    assumed = not (set(regions) & TABLE_REGIONS) and _mostly_latin(new_text)
+    if assumed:
+        regions["US"] = RegionMention("US", "United States (federal)", 0, "")
+    changed = [change_signals(c) for c in record.changes] if record.material else []
+    engaged = select_entries(table, changed, regions)
+    rating = rate_exposure(engaged)
+    section = ComplianceSection(
+        method="offline",
+        table_version=table.label,
+        landscape=landscape(engaged),
+        exposure=Exposure(
+            level=rating.level,  # type: ignore[arg-type]
+            reasons=[Statement(text=t, entries=ids) for t, ids in rating.reasons],
+        ),
+        jurisdictions=jurisdiction_flags(engaged, regions, _names_authority(new_text)),
+        contracts=contracts(engaged),
+        considerations=considerations(engaged),
+    )
+    if assumed:
+        section.notes.append(
+            "The document names no region covered by the table; US federal rules were assumed."
+        )
+    if not engaged:
+        section.notes.append(
+            "No entry of the regulation table is engaged: the change is cosmetic, favourable, or concerns a "
+            "region or topic the table does not cover."
+        )
+    outside = [f.name for f in section.jurisdictions if not f.in_table]
+    if outside:
+        section.notes.append(
+            f"The document names regions outside the table ({', '.join(outside)}); their rules are not covered here."
+        )
+    section.entries = _cited(section)
+    for problem in verify_section(section, table, old_text, new_text):
+        _drop(section, problem)
+    return section
+
+
+def _cited(section: ComplianceSection) -> list[str]:
+    ids = [i for s in section.landscape for i in s.entries]
+    ids += [i for f in section.jurisdictions for i in f.entries]
+    ids += [
+        i for s in (*section.contracts, *section.considerations, *section.exposure.reasons) for i in s.entries
+    ]
+    return list(dict.fromkeys(ids))
+
+
+def _drop(section: ComplianceSection, problem: str) -> None:
+    """Remove what failed verification (a quote not found), and say so in the notes."""
+    code, _, detail = problem.partition(": ")
+    if code == "quote_not_found":
+        for s in (*section.landscape, *section.contracts, *section.considerations):
+            s.quotes = [q for q in s.quotes if not q.startswith(detail)]
+        for f in section.jurisdictions:
+            f.quotes = [q for q in f.quotes if not q.startswith(detail)]
+    if code == "forbidden_claim":
+        problem = "forbidden_claim: a statement asserted a legal finding"
+    section.notes.append(f"verification: {problem}")
+
+
+def attach_compliance(
+    record: ChangeRecord, old_text: str, new_text: str, *, table: RegulationTable | None = None
+) -> ChangeRecord:
+    """The record with its ``compliance`` section filled in offline (returned for chaining)."""
+    record.compliance = analyze_compliance(record, old_text, new_text, table=table)
+    return record
+
+
+__all__ = ["analyze_compliance", "attach_compliance", "clip"]

@@ -1,0 +1,91 @@
+"""The exposure rubric (docs/compliance.md): high / medium / low, with the reasons that moved it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from summarizer.compliance.select import Engagement
+from summarizer.model.taxonomy import Severity
+
+LEVELS = ("low", "medium", "high")
+BREADTH = {"new_recipient_class", "sale_of_data", "targeted_advertising", "new_transfer_destination"}
+PROTECTION_LOST = {
+    "opt_out_removed",
+    "consent_removed",
+    "rights_reduced",
+    "notice_removed",
+    "minimum_age_lowered",
+}
+# Fairness-of-terms signals: a compliance question, but rated at most medium unless the change also
+# touches data flows, children, disputes or removes a protection.
+TERMS_ONLY = {
+    "liability_limited",
+    "indemnity_added",
+    "fees_or_charges",
+    "auto_renewal",
+    "termination_without_notice",
+    "unilateral_change",
+    "governing_law_changed",
+    "content_licence_broadened",
+    "withdrawal_right",
+}
+VULNERABLE = {"children_data", "sensitive_data", "minimum_age_lowered"}
+
+
+@dataclass
+class Rating:
+    level: str
+    reasons: list[tuple[str, list[str]]] = field(default_factory=list)  # (text, entry ids)
+
+
+def rate_exposure(engaged: list[Engagement]) -> Rating:
+    """Rate how exposed the change leaves a business, from the engaged entries and their changes."""
+    if not engaged:
+        return Rating("low", [("No entry of the regulation table is engaged by this change.", [])])
+    # Cite the general rules before the US state laws (which are many and alike).
+    engaged = sorted(
+        engaged, key=lambda e: e.entry.jurisdiction[0] not in ("EU", "EEA", "UK", "US", "US-CA", "BR")
+    )
+    changes = {id(cs): cs for e in engaged for cs, _ in e.hits}
+    worst = max(Severity(cs.change.severity_after).rank for cs in changes.values())
+    worse = any(cs.change.direction in ("up", None) for cs in changes.values())
+    signals = set().union(*(e.signals for e in engaged))
+    ids_with = lambda names: [e.entry.id for e in engaged if e.signals & names][:4]  # noqa: E731
+    points = max(1, worst)
+    reasons: list[tuple[str, list[str]]] = []
+    top = [e.entry.id for e in engaged[:3]]
+    reasons.append(
+        (f"The most severe engaged change is rated {Severity.from_rank(worst).value} after the update.", top)
+    )
+    if not worse:
+        points -= 1
+        reasons.append(("No engaged change makes the text worse for users, which lowers the exposure.", top))
+    if signals & VULNERABLE:
+        points += 1
+        reasons.append(
+            ("Children's or sensitive data is involved, which raises the exposure.", ids_with(VULNERABLE))
+        )
+    broad = signals & BREADTH
+    if broad and signals & PROTECTION_LOST:
+        points += 1
+        reasons.append(
+            (
+                "The data flow widens while a protection (opt-out, consent, notice or a right) is lost.",
+                ids_with(broad | PROTECTION_LOST),
+            )
+        )
+    enforced = [e.entry.id for e in engaged if e.entry.enforcement]
+    if enforced and broad and points == 2:
+        points += 1
+        reasons.append(
+            ("Regulators have acted under the engaged rules, and the data flow widens.", enforced[:4])
+        )
+    elif enforced:
+        reasons.append(("Regulators have acted or given guidance under some engaged rules.", enforced[:4]))
+    if signals <= TERMS_ONLY and points > 2:
+        points = 2
+        reasons.append(
+            ("The change concerns the fairness of contract terms, which caps the exposure at medium.", top)
+        )
+    level = LEVELS[max(0, min(2, points - 1))]
+    return Rating(level, reasons)

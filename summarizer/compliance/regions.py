@@ -1,0 +1,128 @@
+"""Which regions a document addresses, read from its own words (with the words as evidence)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+
+# code -> (name, pattern). Codes follow the table's `jurisdiction` field; some have no entries.
+REGIONS: dict[str, tuple[str, str]] = {
+    "EU": (
+        "European Union",
+        r"European Union|\bEU\b|\bGDPR\b|General Data Protection Regulation|Member States?",
+    ),
+    "EEA": ("European Economic Area", r"European Economic Area|\bEEA\b"),
+    "UK": ("United Kingdom", r"United Kingdom|\bUK\b|\bU\.K\.|Information Commissioner|England and Wales"),
+    "US": (
+        "United States (federal)",
+        r"United States|\bU\.S\.|\bUSA\b|Federal Trade Commission|\bFTC\b|\bCOPPA\b",
+    ),
+    "US-CA": ("California", r"California|\bCCPA\b|\bCPRA\b"),
+    "US-VA": ("Virginia", r"\bVirginia\b"),
+    "US-CO": ("Colorado", r"\bColorado\b"),
+    "US-CT": ("Connecticut", r"\bConnecticut\b"),
+    "US-UT": ("Utah", r"\bUtah\b"),
+    "US-TX": ("Texas", r"\bTexas\b"),
+    "US-OR": ("Oregon", r"\bOregon\b"),
+    "US-MT": ("Montana", r"\bMontana\b"),
+    "US-IA": ("Iowa", r"\bIowa\b"),
+    "US-DE": ("Delaware", r"\bDelaware\b"),
+    "US-NH": ("New Hampshire", r"New Hampshire"),
+    "US-NJ": ("New Jersey", r"New Jersey"),
+    "US-TN": ("Tennessee", r"\bTennessee\b"),
+    "US-MN": ("Minnesota", r"\bMinnesota\b"),
+    "US-MD": ("Maryland", r"\bMaryland\b"),
+    "US-IN": ("Indiana", r"\bIndiana\b"),
+    "US-KY": ("Kentucky", r"\bKentucky\b"),
+    "US-RI": ("Rhode Island", r"Rhode Island"),
+    "BR": ("Brazil", r"\bBrazil|\bBrasil|\bLGPD\b"),
+    "DE": ("Germany", r"\bGermany\b|\bDeutschland\b"),
+    "CN": ("China (mainland)", r"People's Republic of China|mainland China|\bPRC\b"),
+    "HK": ("Hong Kong", r"Hong Kong"),
+    "JP": ("Japan", r"\bJapan\b|\bJapanese\b"),
+    "KR": ("South Korea", r"\bKorea\b|\bKorean\b"),
+    "MX": ("Mexico", r"\bMexico\b|\bMéxico\b|\bMexican\b"),
+    "IN": ("India", r"\bIndia\b|\bIndian\b"),
+    "RU": ("Russia", r"\bRussia\b|Russian Federation"),
+}
+_CASE_SENSITIVE = ("EU", "UK", "US")
+
+
+def _keywords(pattern: str, lower: bool) -> tuple[tuple[str, bool, bool], ...]:
+    """Each alternative as (literal words, needs a word boundary before, needs one after)."""
+    out = []
+    for alt in pattern.split("|"):
+        word = alt.replace("\\b", "").replace("\\.", ".").replace("s?", "").replace("?", "")
+        out.append((word.lower() if lower else word, alt.startswith("\\b"), alt.endswith("\\b")))
+    return tuple(out)
+
+
+_KEYWORDS = {code: _keywords(p, code not in _CASE_SENSITIVE) for code, (_, p) in REGIONS.items()}
+
+
+def _find_all(haystack: str, word: str, left: bool, right: bool) -> list[int]:
+    """Start offsets of *word* in *haystack* (str.find: far faster than a regex over long documents)."""
+    found, start, n = [], 0, len(word)
+    while True:
+        at = haystack.find(word, start)
+        if at < 0:
+            return found
+        start = at + 1
+        if left and at > 0 and (haystack[at - 1].isalnum() or haystack[at - 1] == "_"):
+            continue
+        end = at + n
+        if right and end < len(haystack) and (haystack[end].isalnum() or haystack[end] == "_"):
+            continue
+        found.append(at)
+
+
+US_STATES = tuple(code for code in REGIONS if code.startswith("US-"))
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    code: str
+    name: str
+    count: int
+    quote: str  # the sentence (or line) that names it, verbatim from the document
+
+
+def _sentence_around(text: str, start: int, end: int, limit: int = 200) -> str:
+    left = max(
+        text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1 if text.rfind(". ", 0, start) >= 0 else -1
+    )
+    right_candidates = [i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    quote = text[left + 1 : right].strip()
+    if len(quote) > limit:  # keep a verbatim window around the match
+        a = max(0, start - limit // 2)
+        quote = text[a : a + limit].strip()
+    return quote
+
+
+def mentioned_regions(text: str) -> dict[str, RegionMention]:
+    """Every region of :data:`REGIONS` the text names, with how often and one verbatim sentence."""
+    lower = text.lower()
+    same_offsets = len(lower) == len(text)
+    found: dict[str, RegionMention] = {}
+    for code, keywords in _KEYWORDS.items():
+        haystack = text if code in _CASE_SENSITIVE or not same_offsets else lower
+        hits: list[tuple[int, int]] = []
+        for word, left, right in keywords:
+            hits += [(at, at + len(word)) for at in _find_all(haystack, word, left, right)]
+        if code not in _CASE_SENSITIVE and not same_offsets:  # rare: lower() changed the length
+            rx = re.compile(REGIONS[code][1], _I)
+            hits = [(m.start(), m.end()) for m in rx.finditer(text)]
+        if hits:
+            start, end = min(hits)
+            found[code] = RegionMention(code, REGIONS[code][0], len(hits), _sentence_around(text, start, end))
+    if "EEA" in found and "EU" not in found:
+        found["EU"] = RegionMention("EU", REGIONS["EU"][0], found["EEA"].count, found["EEA"].quote)
+    if "EU" in found and "EEA" not in found:
+        found["EEA"] = RegionMention("EEA", REGIONS["EEA"][0], found["EU"].count, found["EU"].quote)
+    if any(code in found for code in US_STATES) and "US" not in found:
+        first = next(found[c] for c in US_STATES if c in found)
+        found["US"] = RegionMention("US", REGIONS["US"][0], first.count, first.quote)
+    return found

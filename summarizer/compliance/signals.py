@@ -1,0 +1,205 @@
+"""Which kinds of change (the signal vocabulary of REGULATIONS.md) one change of a record shows.
+
+A signal fires from the change's category and direction, or from words that the new quotes add
+(or the old quotes lose). Plain regular expressions: cheap, explainable, testable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from summarizer.model.record import Change
+
+_I = re.IGNORECASE
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _I)
+
+
+# Words whose appearance in the new text (and absence from the old) signals the change.
+ADDED_WORDS: dict[str, re.Pattern[str]] = {
+    "sale_of_data": _rx(r"\b(sell|sells|sold|sale of (your )?(personal )?(data|information)|rent)\b"),
+    "targeted_advertising": _rx(
+        r"personali[sz]ed ad|targeted ad|interest[- ]based ad|cross[- ]context|behaviou?ral advertising|"
+        r"ads? (you see|across)|advertising partners|cross[- ]device|retarget"
+    ),
+    "new_recipient_class": _rx(
+        r"\b(partners?|affiliates?|advertisers?|sellers?|relying part(y|ies)|third[- ]part(y|ies)|"
+        r"group companies|subsidiaries)\b"
+    ),
+    "opt_out_added": _rx(r"opt[- ]out|do not sell|global privacy control|\bGPC\b"),
+    "consent_implied_by_use": _rx(
+        r"continu\w* (to )?us\w*|by (using|accessing)|deemed (to )?(have )?(accept|agree|consent)"
+    ),
+    "children_data": _rx(r"\b(child|children|minors?|teens?|under the age|under \d+|parent(al)?|guardian)\b"),
+    "sensitive_data": _rx(
+        r"\b(health|biometric|genetic|precise (geo)?location|sexual|religio\w+|racial|ethnic|"
+        r"financial account|social security)\b"
+    ),
+    "automated_decisions": _rx(r"automat\w+ (decision|process)|algorithm|\bscor(e|es|ing)\b|profil(e|ing) "),
+    "tracking_technology": _rx(r"cookie|pixel|\bSDK|web beacon|fingerprint|do not track|tracking tech"),
+    "arbitration_clause": _rx(r"arbitrat"),
+    "class_action_waiver": _rx(r"class action|representative action|class[- ]wide"),
+    "governing_law_changed": _rx(r"governing law|governed by|exclusive jurisdiction|venue|courts of"),
+    "auto_renewal": _rx(r"auto(matic(ally)?)?[- ]renew|renews? automatically|subscription|cancel"),
+    "fees_or_charges": _rx(r"\bfees?\b|charge|refund|chargeback|payment|prepaid"),
+    "liability_limited": _rx(r"liabilit|disclaim|as is|no obligation|not (be )?(liable|responsible)"),
+    "indemnity_added": _rx(r"indemnif|make (us|\w+) whole|hold harmless"),
+    "withdrawal_right": _rx(r"withdraw|cooling[- ]off"),
+    "government_access": _rx(r"law enforcement|government|authorit(y|ies) request|subpoena"),
+    "new_transfer_destination": _rx(
+        r"transfer\w* (your )?(personal )?(data|information)|outside (of )?(the )?(EEA|European|country)|"
+        r"standard contractual|adequacy|overseas|cross[- ]border"
+    ),
+    "training_on_user_content": _rx(
+        r"train\w* (our |the )?(ai|models?|machine)|machine learning|artificial intell"
+    ),
+    "unilateral_change": _rx(
+        r"(change|modify|update|amend)\w* (these|this|the) (terms|policy|agreement)|from time to time|"
+        r"changes? (will|shall) (be|become) effective"
+    ),
+    "new_data_type": _rx(r"\b(collect|receive|obtain|infer)\w*\b"),
+}
+
+# Protections whose disappearance from the old text signals the change.
+LOST_WORDS: dict[str, re.Pattern[str]] = {
+    "sale_of_data": _rx(r"(will|do|does) not (sell|rent|share)|never (sell|rent)"),
+    "opt_out_removed": _rx(r"opt[- ]out|do not track|global privacy control|right to (reject|opt|object)"),
+    "consent_removed": _rx(r"\bconsent\b|opt[- ]in"),
+    "notice_removed": _rx(r"notify|notice|tell you|inform you|\d+ days"),
+    "rights_reduced": _rx(r"right to (know|access|delete|deletion|correct|portab|appeal|object)"),
+}
+
+# A change's category alone, when it got worse for the user.
+CATEGORY_WORSE: dict[str, tuple[str, ...]] = {
+    "data_collection": ("new_data_type",),
+    "data_use_purpose": ("purpose_broadened",),
+    "third_party_sharing": ("new_recipient_class",),
+    "sale_targeted_ads": (),
+    "tracking_tech": ("tracking_technology",),
+    "sensitive_data": ("sensitive_data",),
+    "choice_consent": (),
+    "user_rights": ("rights_reduced",),
+    "data_retention": ("retention_extended",),
+    "security_breach": ("breach_notice",),
+    "international_transfer": ("new_transfer_destination",),
+    "children_audiences": (),
+    "government_requests": ("government_access",),
+    "policy_change_notice": ("unilateral_change",),
+    "content_license_ip": ("content_licence_broadened",),
+    "account_termination": ("termination_without_notice",),
+    "dispute_resolution": (),
+    "liability_warranty_payment": (),
+    "ai_training": ("training_on_user_content",),
+    "contact_generic": (),
+}
+
+# Signals that only count when the change sits in a category where they make sense.
+SIGNAL_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "sale_of_data": ("sale_targeted_ads", "third_party_sharing", "children_audiences", "choice_consent"),
+    "targeted_advertising": (
+        "sale_targeted_ads",
+        "data_use_purpose",
+        "tracking_tech",
+        "children_audiences",
+        "data_collection",
+        "third_party_sharing",
+        "choice_consent",
+    ),
+    "new_recipient_class": ("third_party_sharing", "sale_targeted_ads", "data_collection"),
+    "new_data_type": ("data_collection",),
+    "consent_implied_by_use": ("policy_change_notice", "choice_consent", "tracking_tech"),
+    "automated_decisions": ("ai_training", "account_termination", "data_use_purpose"),
+    "arbitration_clause": ("dispute_resolution",),
+    "class_action_waiver": ("dispute_resolution",),
+    "governing_law_changed": ("dispute_resolution",),
+    "auto_renewal": ("liability_warranty_payment", "account_termination"),
+    "fees_or_charges": ("liability_warranty_payment", "account_termination"),
+    "liability_limited": ("liability_warranty_payment", "dispute_resolution", "account_termination"),
+    "indemnity_added": ("liability_warranty_payment",),
+    "withdrawal_right": ("liability_warranty_payment",),
+    "unilateral_change": ("policy_change_notice",),
+    "government_access": ("government_requests",),
+    "new_transfer_destination": ("international_transfer",),
+    "notice_removed": ("policy_change_notice", "data_collection", "security_breach", "children_audiences"),
+    "rights_reduced": ("user_rights", "children_audiences", "choice_consent"),
+    "opt_out_removed": (
+        "choice_consent",
+        "sale_targeted_ads",
+        "tracking_tech",
+        "children_audiences",
+        "user_rights",
+    ),
+}
+
+_AGE = re.compile(r"\b(?:age of|under|aged?|at least|older than|younger than)\s+(\d{1,2})\b", _I)
+
+
+@dataclass
+class ChangeSignals:
+    """The signals one change shows, with the words that made each fire (for the prose)."""
+
+    change: Change
+    signals: dict[str, str] = field(default_factory=dict)  # signal -> short reason
+
+    @property
+    def names(self) -> set[str]:
+        return set(self.signals)
+
+
+def _joined(quotes: list[str]) -> str:
+    return " ".join(quotes)
+
+
+def _ages(text: str) -> list[int]:
+    return [int(m.group(1)) for m in _AGE.finditer(text)]
+
+
+def change_signals(change: Change) -> ChangeSignals:
+    """The signals of one change (empty for a change that makes nothing worse and adds nothing)."""
+    old, new = _joined(change.quotes_old), _joined(change.quotes_new)
+    found = ChangeSignals(change)
+    worse = change.direction == "up" or (
+        change.direction is None and change.kind in ("added", "expanded", "removed", "narrowed")
+    )
+    better = change.direction == "down"
+
+    def allowed(signal: str) -> bool:
+        cats = SIGNAL_CATEGORIES.get(signal)
+        return cats is None or change.category in cats
+
+    for signal, rx in ADDED_WORDS.items():
+        m = rx.search(new)
+        if m and not rx.search(old) and allowed(signal):
+            if signal == "opt_out_added":
+                found.signals[signal] = f"adds '{m.group(0)}'"
+            elif not better or signal in ("children_data", "sensitive_data"):
+                found.signals[signal] = f"adds '{m.group(0)}'"
+    for signal, rx in LOST_WORDS.items():
+        m = rx.search(old)
+        if m and not rx.search(new) and allowed(signal) and not better:
+            found.signals[signal] = f"drops '{m.group(0)}'"
+    if worse:
+        for signal in CATEGORY_WORSE.get(change.category, ()):
+            found.signals.setdefault(signal, f"{change.category.replace('_', ' ')} got broader")
+    # Present on both sides, in the changed passage of its own category: still engaged.
+    for signal, cats in (
+        ("children_data", ("children_audiences",)),
+        ("sensitive_data", ("sensitive_data",)),
+        ("targeted_advertising", ("sale_targeted_ads",)),
+        ("tracking_technology", ("tracking_tech",)),
+        ("arbitration_clause", ("dispute_resolution",)),
+        ("class_action_waiver", ("dispute_resolution",)),
+        ("automated_decisions", ("account_termination", "ai_training")),
+    ):
+        if change.category in cats and worse and ADDED_WORDS[signal].search(new):
+            found.signals.setdefault(signal, "the changed passage concerns it")
+    old_ages, new_ages = _ages(old), _ages(new)
+    if old_ages and new_ages and min(new_ages) < min(old_ages):
+        found.signals["minimum_age_lowered"] = f"age {min(old_ages)} → {min(new_ages)}"
+        found.signals.setdefault("children_data", "minimum age changed")
+    if change.category == "children_audiences" and not (ADDED_WORDS["children_data"].search(old + " " + new)):
+        found.signals.pop("children_data", None)
+    return found

@@ -1,0 +1,144 @@
+"""The regulation table: a typed, versioned view of ``summarizer/data/regulations.yaml`` (data, not code)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from summarizer.errors import InputError
+from summarizer.model.taxonomy import CATEGORY_IDS
+
+SIGNALS = (
+    "new_recipient_class sale_of_data targeted_advertising opt_out_removed opt_out_added consent_removed "
+    "consent_implied_by_use purpose_broadened new_data_type sensitive_data children_data minimum_age_lowered "
+    "retention_extended rights_reduced new_transfer_destination training_on_user_content automated_decisions "
+    "tracking_technology government_access breach_notice arbitration_clause class_action_waiver "
+    "governing_law_changed unilateral_change notice_removed auto_renewal fees_or_charges liability_limited "
+    "indemnity_added content_licence_broadened termination_without_notice withdrawal_right"
+).split()
+"""The signal vocabulary of REGULATIONS.md: the only names an entry may carry."""
+
+# design.md lists ai_training as a taxonomy id; the table may cite it before the classifier emits it.
+KNOWN_CATEGORIES = frozenset(CATEGORY_IDS) | {"ai_training"}
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class Check(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: str
+    seen_at: str | None = None
+    how: str
+
+
+class Regulation(BaseModel):
+    """One entry: a provision of an instrument, in our own words, and what engages it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    instrument: str
+    article: str
+    paraphrase: str
+    jurisdiction: tuple[str, ...]
+    effective: str
+    authority: str
+    categories: tuple[str, ...]
+    signals: tuple[str, ...]
+    enforcement: str | None = None
+    source: str = Field(min_length=8)
+    verified: bool
+    checked: Check
+
+    @field_validator("effective")
+    @classmethod
+    def _iso_date(cls, value: str) -> str:
+        if not _DATE.match(value):
+            raise ValueError(f"effective must be an ISO date, got {value!r}")
+        return value
+
+    @field_validator("categories")
+    @classmethod
+    def _known_categories(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = set(value) - KNOWN_CATEGORIES
+        if unknown:
+            raise ValueError(f"unknown categories {sorted(unknown)}")
+        return value
+
+    @field_validator("signals")
+    @classmethod
+    def _known_signals(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = set(value) - set(SIGNALS)
+        if unknown:
+            raise ValueError(f"unknown signals {sorted(unknown)}")
+        return value
+
+    @property
+    def citation(self) -> str:
+        """'GDPR Art. 5(1)(b)' style short name."""
+        short = self.instrument
+        m = re.search(r"\(([^()]+)\)\s*$", short)
+        if m:
+            short = m.group(1)
+        return f"{short} {self.article}"
+
+
+class RegulationTable(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: int
+    updated: str
+    entries: tuple[Regulation, ...]
+
+    @field_validator("entries")
+    @classmethod
+    def _unique_ids(cls, value: tuple[Regulation, ...]) -> tuple[Regulation, ...]:
+        seen: set[str] = set()
+        for entry in value:
+            if entry.id in seen:
+                raise ValueError(f"duplicate entry id {entry.id!r}")
+            seen.add(entry.id)
+        return value
+
+    @property
+    def label(self) -> str:
+        return f"regulations@{self.version} ({self.updated})"
+
+    def by_id(self) -> dict[str, Regulation]:
+        index = self.__dict__.get("_index_cache")
+        if index is None:
+            index = {e.id: e for e in self.entries}
+            object.__setattr__(self, "_index_cache", index)
+        return index
+
+    def get(self, entry_id: str) -> Regulation | None:
+        return self.by_id().get(entry_id)
+
+
+def parse_table(text: str, *, where: str = "regulations.yaml") -> RegulationTable:
+    import yaml
+    from pydantic import ValidationError
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
+    try:
+        return RegulationTable.model_validate(yaml.load(text, Loader=loader))  # noqa: S506 (a safe loader)
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise InputError(f"{where}: not a valid regulation table ({exc})") from None
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> RegulationTable:
+    text = resources.files("summarizer").joinpath("data/regulations.yaml").read_text(encoding="utf-8")
+    return parse_table(text)
+
+
+def load_table(path: str | Path | None = None) -> RegulationTable:
+    """The packaged table (cached), or the one at *path*."""
+    if path is None:
+        return _packaged()
+    return parse_table(Path(path).read_text(encoding="utf-8"), where=str(path))

@@ -1,0 +1,193 @@
+"""Golden compliance cases (evals/compliance_cases) and their metrics.
+
+Metrics, per case then averaged over cases: citation recall (of must-cite entries), citation
+precision (cited ids inside must-cite ∪ optional; a case where nothing is cited and nothing is
+expected scores 1), exposure exact and within one level, jurisdiction-flag recall and precision,
+and the forbidden-claim rate (share of cases whose own prose contains a forbidden phrase).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+from summarizer.errors import InputError
+from summarizer.model.compliance import ComplianceSection
+
+LEVELS = ("low", "medium", "high")
+LEGAL_FINDING_NOTE = "verification: dropped a statement that asserted a legal finding"
+REJECTED_CLAIM = "(a claim of unlawfulness, removed by verification)"
+GATED = ("citation_precision", "citation_recall", "exposure_within_one", "no_forbidden_claims")
+
+
+@dataclass
+class ComplianceCase:
+    id: str
+    old: Path
+    new: Path
+    entries: list[str]
+    optional: list[str]
+    exposure: str
+    jurisdictions: list[str]
+    forbidden: list[str]
+    note: str = ""
+
+
+@dataclass
+class CaseScore:
+    id: str
+    split: str
+    precision: float
+    recall: float
+    exposure: str
+    expected_exposure: str
+    jurisdiction_recall: float
+    jurisdiction_precision: float
+    forbidden_found: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+
+def load_cases(directory: str | Path, root: str | Path = ".") -> list[ComplianceCase]:
+    cases = []
+    for path in sorted(Path(directory).glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or "expected" not in data:
+            continue
+        exp = data["expected"]
+        cases.append(
+            ComplianceCase(
+                id=data["id"],
+                old=Path(root) / data["input"]["old"],
+                new=Path(root) / data["input"]["new"],
+                entries=list(exp.get("entries") or []),
+                optional=list(exp.get("entries_optional") or []),
+                exposure=exp["exposure"],
+                jurisdictions=list(exp.get("jurisdictions") or []),
+                forbidden=list(exp.get("forbidden") or []),
+                note=data.get("note", ""),
+            )
+        )
+    if not cases:
+        raise InputError(f"{directory}: no compliance cases found")
+    return cases
+
+
+def load_split(path: str | Path) -> dict[str, str]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    split = {i: "tuning" for i in data.get("tuning", [])}
+    split.update({i: "held_out" for i in data.get("held_out", [])})
+    return split
+
+
+def score_case(case: ComplianceCase, section: ComplianceSection, split: str = "all") -> CaseScore:
+    from summarizer.compliance.verify import forbidden_claims, own_prose
+
+    cited = set(section.entries)
+    allowed = set(case.entries) | set(case.optional)
+    must = set(case.entries)
+    recall = len(cited & must) / len(must) if must else 1.0
+    precision = len(cited & allowed) / len(cited) if cited else 1.0
+    flagged = {f.code for f in section.jurisdictions}
+    expected_j = set(case.jurisdictions)
+    j_recall = len(flagged & expected_j) / len(expected_j) if expected_j else 1.0
+    j_precision = len(flagged & expected_j) / len(flagged) if flagged else 1.0
+    prose = own_prose(section).lower()
+    found = forbidden_claims(prose) + [p for p in case.forbidden if p.lower() in prose]
+    # A model's claim that verification removed still counts: the prompt produced it.
+    found += [REJECTED_CLAIM for n in section.notes if n.startswith(LEGAL_FINDING_NOTE)]
+    return CaseScore(
+        id=case.id,
+        split=split,
+        precision=precision,
+        recall=recall,
+        exposure=section.exposure.level,
+        expected_exposure=case.exposure,
+        jurisdiction_recall=j_recall,
+        jurisdiction_precision=j_precision,
+        forbidden_found=sorted(set(found)),
+        missing=sorted(must - cited),
+        extra=sorted(cited - allowed),
+    )
+
+
+def aggregate(scores: list[CaseScore]) -> dict[str, float]:
+    n = len(scores) or 1
+    dist = [abs(LEVELS.index(s.exposure) - LEVELS.index(s.expected_exposure)) for s in scores]
+    return {
+        "cases": len(scores),
+        "citation_precision": round(sum(s.precision for s in scores) / n, 4),
+        "citation_recall": round(sum(s.recall for s in scores) / n, 4),
+        "exposure_exact": round(sum(d == 0 for d in dist) / n, 4),
+        "exposure_within_one": round(sum(d <= 1 for d in dist) / n, 4),
+        "jurisdiction_recall": round(sum(s.jurisdiction_recall for s in scores) / n, 4),
+        "jurisdiction_precision": round(sum(s.jurisdiction_precision for s in scores) / n, 4),
+        "forbidden_claim_rate": round(sum(bool(s.forbidden_found) for s in scores) / n, 4),
+        "no_forbidden_claims": round(1 - sum(bool(s.forbidden_found) for s in scores) / n, 4),
+    }
+
+
+Analyse = Callable[[ComplianceCase], ComplianceSection]
+
+
+def offline_analyse(case: ComplianceCase) -> ComplianceSection:
+    from summarizer.api import compare_files
+    from summarizer.compliance.analysis import analyze_compliance
+
+    record = compare_files(case.old, case.new)
+    return analyze_compliance(
+        record, case.old.read_text(encoding="utf-8"), case.new.read_text(encoding="utf-8")
+    )
+
+
+def run_cases(
+    cases: list[ComplianceCase], analyse: Analyse = offline_analyse, split: dict[str, str] | None = None
+) -> dict:
+    """Score every case; the report has per-case rows and aggregates for all, tuning and held-out."""
+    scores = [score_case(c, analyse(c), (split or {}).get(c.id, "all")) for c in cases]
+    report: dict = {"all": aggregate(scores)}
+    for part in ("tuning", "held_out"):
+        subset = [s for s in scores if s.split == part]
+        if subset:
+            report[part] = aggregate(subset)
+    report["cases"] = [asdict(s) for s in scores]
+    return report
+
+
+def gate(report: dict, baseline: dict, max_regression: float = 0.01) -> list[str]:
+    """Regressions of gated metrics (on all cases) below the baseline; any forbidden claim fails."""
+    failures = []
+    for name in GATED:
+        now, base = report["all"][name], baseline["all"][name]
+        if now < base - max_regression:
+            failures.append(f"{name}: {now:.3f} < baseline {base:.3f}")
+    if report["all"]["forbidden_claim_rate"] > 0:
+        failures.append(f"forbidden claims in {report['all']['forbidden_claim_rate']:.0%} of cases")
+    return failures
+
+
+def save_report(report: dict, path: str | Path) -> None:
+    Path(path).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+def llm_analyser(options: object) -> Analyse:
+    """The model path (prompt compliance@v1) as an analyser for :func:`run_cases`."""
+
+    def analyse(case: ComplianceCase) -> ComplianceSection:
+        from summarizer.api import compare_files
+        from summarizer.compliance.llm import llm_compliance
+
+        record = compare_files(case.old, case.new)
+        return llm_compliance(
+            record,
+            case.old.read_text(encoding="utf-8"),
+            case.new.read_text(encoding="utf-8"),
+            options,  # type: ignore[arg-type]
+            fallback=False,
+        )
+
+    return analyse
