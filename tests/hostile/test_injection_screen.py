@@ -169,12 +169,6 @@ def test_appending_a_sentence_never_lowers_the_severity(pair, extra) -> None:
     assert appended.material and Severity(appended.severity) >= Severity(alone.severity), extra
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known limit, not of the screen: the rules analyzer gives one changed paragraph one "
-    "category, so an appended sentence on another subject can take the unit over "
-    "(analyzers/rules/provisions.py groups units; owned by the speed and records helpers)",
-)
 def test_an_appended_sentence_on_another_subject_does_not_take_the_change_over() -> None:
     old, new = "We keep your data for 30 days.", "We keep your data for 5 years."
     alone = compare_texts(f"# Terms\n\n{old}\n", f"# Terms\n\n{new}\n")

@@ -12,6 +12,7 @@ import heapq
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -34,6 +35,7 @@ from summarizer.text.extract import (
 from summarizer.text.normalise import loose_key, normalise
 
 GAP_CHARS = 3000  # units of one category and section further apart than this are separate provisions
+MIN_SPLIT_WORDS = 4  # a whole sentence added to (or cut from) a changed paragraph is its own unit
 MAX_QUOTES = 2
 _PARA_SPLIT = re.compile(r"\n[ \t]*\n")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -186,10 +188,66 @@ def _quote_spans(text: str, base: int, sents: list[Span], ranges: list[tuple[int
     return sorted(out, key=lambda s: s.start)
 
 
-def _modified_unit(h: Hunk) -> Unit | None:
+def _whole_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Span]:
+    """The sentences of *text* touched by *ranges* that are new (or gone) almost word for word
+    (nine tenths of their characters inside the ranges), when another touched sentence remains."""
+    touched = sentences_touching(text, ranges)
+    index = RangeIndex(ranges)
+    whole = [
+        s
+        for s in touched
+        if word_count(s.text) >= MIN_SPLIT_WORDS and index.covered(s.start, s.end) >= 0.9 * (s.end - s.start)
+    ]
+    return whole if len(whole) < len(touched) else []
+
+
+def _modified_units(h: Hunk) -> list[Unit]:
+    """The unit of a modified hunk, and apart from it each whole sentence the edit adds or removes
+    (an added sentence is an addition, rated on its own words, so an appended sentence on another
+    subject never takes the paragraph's change over)."""
     edits = word_edits(h.old_text, h.new_text)
+    added = _whole_sentences(h.new_text, [e.new for e in edits])
+    removed = _whole_sentences(h.old_text, [e.old for e in edits])
+    if added or removed:  # only a sentence on another subject than the rest of the edit stands apart
+        rest = _modified_unit(h, edits, skip_old=removed, skip_new=added)
+        subject = _subject(_classify_text(rest)) if rest is not None else None
+        added = [s for s in added if _subject(s.text) != subject]
+        removed = [s for s in removed if _subject(s.text) != subject]
+    unit = _modified_unit(h, edits, skip_old=removed, skip_new=added)
+    units = [unit] if unit is not None else []
+    for side, sents in (("new", added), ("old", removed)):
+        base = h.new_start if side == "new" else h.old_start
+        for sent in sents:
+            quote = Span(base + sent.start, base + sent.end, sent.text)
+            one = Unit(
+                hunk=h,
+                kind="added" if side == "new" else "removed",
+                section=h.section,
+                old_text=sent.text if side == "old" else "",
+                new_text=sent.text if side == "new" else "",
+                pos=h.new_start + (sent.start if side == "new" else 0),
+                changed_words=word_count(sent.text),
+            )
+            if side == "new":
+                one.quotes_new = [quote]
+            else:
+                one.quotes_old = [quote]
+            units.append(one)
+    return sorted(units, key=lambda u: u.pos)
+
+
+def _subject(text: str) -> str:
+    """The top category *text* is classified into (contact_generic when none)."""
+    labels = classify(text)
+    return labels[0] if labels else "contact_generic"
+
+
+def _modified_unit(
+    h: Hunk, edits: list[Edit], skip_old: Sequence[Span] = (), skip_new: Sequence[Span] = ()
+) -> Unit | None:
     ra, rb = [e.old for e in edits], [e.new for e in edits]
-    so, sn = sentences_touching(h.old_text, ra), sentences_touching(h.new_text, rb)
+    so = [s for s in sentences_touching(h.old_text, ra) if s not in skip_old]
+    sn = [s for s in sentences_touching(h.new_text, rb) if s not in skip_new]
     if not so and not sn:
         return None
     old_text = " ".join(s.text for s in so)
@@ -344,7 +402,7 @@ def _substantive(sents: list[Span]) -> list[Span]:
 
 def _moved_unit(h: Hunk) -> Unit:
     if h.changes:
-        unit = _modified_unit(h)
+        unit = _modified_unit(h, word_edits(h.old_text, h.new_text))
         if unit is not None:
             return unit
     so, sn = _substantive(sentences(h.old_text)), _substantive(sentences(h.new_text))
@@ -474,8 +532,7 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
             furniture.append(h)  # a template published unfilled: capture_problems says so
             continue
         else:
-            unit = _modified_unit(h)
-            found = [unit] if unit is not None else []
+            found = _modified_units(h)
             if found and is_furniture(h.old_text) and is_furniture(h.new_text):
                 found = []
         if not found:
