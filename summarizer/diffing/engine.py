@@ -378,7 +378,7 @@ def word_changes(old: str, new: str) -> list[WordChange]:
     for op, i1, i2, j1, j2 in word_opcodes(ca, cb, autojunk=len(ca) > 2000):
         if op == "equal":
             continue
-        out.append(WordChange(op=op, old=" ".join(ta[i1:i2]), new=" ".join(tb[j1:j2])))
+        out.append(WordChange(op=op, old=" ".join(ta[i1:i2]), new=" ".join(tb[j1:j2])))  # type: ignore[arg-type]
     return out
 
 

@@ -17,8 +17,9 @@ import difflib
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from typing import Literal
 
-Opcode = tuple[str, int, int, int, int]
+Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
 
 DIRECT_LIMIT = 250_000  # len(a) * len(b) up to which difflib aligns a stretch itself (500 x 500 words)
 
@@ -117,9 +118,12 @@ def _to_opcodes(matches: list[tuple[int, int, int]], na: int, nb: int) -> list[O
     out: list[Opcode] = []
     i = j = 0
     for ai, bj, size in [*matches, (na, nb, 0)]:
-        tag = "replace" if i < ai and j < bj else "delete" if i < ai else "insert" if j < bj else ""
-        if tag:
-            out.append((tag, i, ai, j, bj))
+        if i < ai and j < bj:
+            out.append(("replace", i, ai, j, bj))
+        elif i < ai:
+            out.append(("delete", i, ai, j, bj))
+        elif j < bj:
+            out.append(("insert", i, ai, j, bj))
         i, j = ai + size, bj + size
         if size:
             out.append(("equal", ai, i, bj, j))

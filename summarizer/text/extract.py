@@ -11,9 +11,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
 from summarizer.text import align
+from summarizer.text.align import Opcode
 from summarizer.text.normalise import normalise
 
 MAX_QUOTE_CHARS = 320
@@ -79,9 +79,6 @@ class Edit:
     op: str  # insert | delete | replace
     old: tuple[int, int]
     new: tuple[int, int]
-
-
-Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
 
 
 def word_opcodes(old: str, new: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[Opcode]]:

@@ -70,7 +70,7 @@ def _hides(attrs: str) -> bool:
     if _HIDDEN_ATTR.search(attrs):
         return True
     m = _STYLE_ATTR.search(attrs)
-    return bool(m) and hidden_style(m.group(1) or m.group(2) or "")
+    return m is not None and hidden_style(m.group(1) or m.group(2) or "")
 
 
 def strip_hidden_markup(text: str) -> str:
