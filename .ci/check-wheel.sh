@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The package a user installs works: build the wheel, install it in a fresh virtual environment
 # outside the checkout, and from a temporary directory run the offline compare on the bundled
-# example, `prompts list`, `compare --analyzer llm` against a loopback fake OpenAI server, and
+# example, `prompts list`, `compare --analyzer llm` against a loopback fake OpenAI server,
+# `compare --compliance`, ingest + track + `site build`, and
 # `eval run` (which must point at --cases). Fails loudly on any mismatch with the checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -116,5 +117,18 @@ set -e
 [ "$code" -eq 2 ] || { cat "$WORK/eval.err" >&2; fail "eval run exited $code, expected 2"; }
 [ "$(wc -l <"$WORK/eval.err")" -eq 1 ] && grep -q -- "--cases" "$WORK/eval.err" \
   || { cat "$WORK/eval.err" >&2; fail "eval run's message is not one line naming --cases"; }
+
+echo "== compare --compliance and site build from the wheel (regulation table and templates are package data)"
+"$BIN/summarizer" compare "${EXAMPLE[0]}" "${EXAMPLE[1]}" --compliance --format json >"$WORK/compliance.json" \
+  || fail "compare --compliance"
+"$VPY" -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["compliance"]["entries"], r.get("compliance")' \
+  "$WORK/compliance.json" || fail "the compliance section is empty"
+export SUMMARIZER_HOME="$WORK/home"
+"$BIN/summarizer" ingest "${EXAMPLE[0]}" --service Acme --document "Privacy Policy" --date 2021-01-01 >/dev/null \
+  && "$BIN/summarizer" ingest "${EXAMPLE[1]}" --service Acme --document "Privacy Policy" --date 2022-01-01 >/dev/null \
+  && "$BIN/summarizer" track --no-progress >/dev/null \
+  && "$BIN/summarizer" site build "$WORK/site" >/dev/null || fail "ingest, track and site build"
+[ -s "$WORK/site/index.html" ] && ls "$WORK/site" | grep -q . || fail "the site has no index page"
+unset SUMMARIZER_HOME
 
 echo "check-wheel: OK ($(( $(date +%s) - started )) s)"
