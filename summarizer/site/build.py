@@ -128,7 +128,11 @@ def build_site(
     started = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    providers = slots.registered() if slot_providers is None else slot_providers
+    if slot_providers is None:
+        from summarizer.site.providers import default_providers
+
+        slot_providers = {**default_providers(), **slots.registered()}
+    providers = slot_providers
     build_key = hashlib.sha256(
         json.dumps([__version__, templates_hash(), _lexicon(), base_url, sorted(providers)]).encode()
     ).hexdigest()[:16]

@@ -1,0 +1,39 @@
+"""The compliance slot is filled from stored records by default: a record made with
+``track(compliance=...)`` puts its analysis on the provision pages of the categories it cites."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from summarizer.site.build import build_site
+from summarizer.store.ingest import ingest_text
+from summarizer.tracking import track
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _store(url: str, compliance: str | None) -> None:
+    for year, name in ((2021, "ads-v1.md"), (2022, "ads-v2.md")):
+        text = (EXAMPLES / name).read_text(encoding="utf-8")
+        ingest_text(url, "Acme", "Privacy Policy", text, captured_at=datetime(year, 1, 1))
+    track(url, compliance=compliance)
+
+
+def _pages_with_compliance(out: Path) -> list[Path]:
+    return [p for p in out.rglob("*.html") if "Governance exposure of the latest change" in p.read_text()]
+
+
+def test_provision_pages_show_the_compliance_of_their_latest_change(sqlite_url: str, tmp_path: Path) -> None:
+    _store(sqlite_url, "offline")
+    build_site(sqlite_url, tmp_path / "site")
+    pages = _pages_with_compliance(tmp_path / "site")
+    assert pages, "no provision page shows the compliance slot"
+    assert all("Compliance analysis" in p.read_text() for p in pages)
+    assert all("not legal advice" in p.read_text().lower() for p in pages)
+
+
+def test_without_a_compliance_analysis_the_slot_is_not_shown(sqlite_url: str, tmp_path: Path) -> None:
+    _store(sqlite_url, None)
+    build_site(sqlite_url, tmp_path / "site")
+    assert _pages_with_compliance(tmp_path / "site") == []
