@@ -24,6 +24,7 @@ def _load_app():
         diff_cmd,
         eval_cmd,
         llm_cmd,
+        platforms_cmd,
         store_cmd,
     )
     from summarizer.cli.app import app
