@@ -106,7 +106,7 @@ _PRACTICES: dict[str, tuple[re.Pattern[str], bool]] = {
         False,
     ),
     "waives_class_actions": (
-        re.compile(r"class[\s-]action\s+waiver|waive[^.]{0,80}class|class[^.]{0,80}waive|not\s+as\s+a\s+plaintiff\s+or\s+class\s+member|only\s+on\s+an\s+individual\s+basis\s+and\s+not", re.I),
+        re.compile(r"class[\s-]action\s+waiver|waive[^.]{0,80}class|class[^.]{0,80}waive|not\s+as\s+a\s+plaintiff\s+or\s+class\s+member|only\s+on\s+an\s+individual\s+basis\s+and\s+not|(won't|will\s+not|not)\s+(commence|bring|participate)[^.]{0,60}class\s+(action|arbitration)", re.I),
         False,
     ),
     "allows_opt_out": (re.compile(r"\bopt(ing)?[\s-]?out\b|\bunsubscribe\b", re.I), False),

@@ -26,8 +26,10 @@ from summarizer.store.passage_index import Hit, category_passages, index_pending
 
 #: Services shown by default.
 DEFAULT_SERVICES = 3
-#: How many of its best passages per service the engine hands to the final scorer.
-PER_SERVICE = 5
+#: How many of its best passages per service the engine hands to the final scorer. Large enough to
+#: take every match: bm25 and ts_rank order candidates differently, and a cut-off by either would
+#: make SQLite and PostgreSQL show different passages (measured: at 5 and 12 they did).
+PER_SERVICE = 1000
 #: Query terms taken from the provision's own passages (most frequent first).
 QUERY_TERMS = 24
 
