@@ -114,16 +114,27 @@ def similarity(query: dict[str, float], passage_terms: str) -> float:
 
 
 def compare_provision(
-    db_url: str, service: str, document: str, category: str, *, n: int = DEFAULT_SERVICES
+    db_url: str,
+    service: str,
+    document: str,
+    category: str,
+    *,
+    n: int = DEFAULT_SERVICES,
+    with_stances: bool = True,
+    catch_up: bool = True,
 ) -> PlatformComparison:
     """How the *n* closest other services word the provision (service, document, category), and the
-    stances on it. Raises InputError for an unknown category, document or a bad *n*."""
+    stances on it (skipped when not *with_stances*). *catch_up* first indexes current versions stored
+    without the index (by an older release); ``ingest`` and ``track`` already keep it current, so a
+    caller making many comparisons (the site) can pass False after one :func:`catch_up_index`.
+    Raises InputError for an unknown category, document or a bad *n*."""
     if category not in CATEGORIES:
         raise InputError(f"unknown category {category!r} (one of: {', '.join(CATEGORIES)})")
     if n < 1:
         raise InputError("-n must be at least 1")
     engine = open_engine(db_url)
-    index_pending(engine)  # versions stored before the index existed, or by an older release
+    if catch_up:
+        index_pending(engine)  # versions stored before the index existed, or by an older release
     with engine.connect() as conn:
         known = conn.execute(_sql_document(), {"s": service, "d": document}).first()
         if known is None:
@@ -138,7 +149,8 @@ def compare_provision(
         query = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]]
         qvec = _weights(counts)
         hits = search(conn, category, query, exclude_service=service, per_service=PER_SERVICE)
-        others = category_passages(conn, category)
+        kinds = st.BY_CATEGORY.get(category, ()) if with_stances else ()
+        others = category_passages(conn, category) if kinds else []
     best: dict[str, tuple[float, Hit]] = {}
     for hit in hits:
         score = similarity(qvec, hit.terms)
@@ -165,6 +177,11 @@ def compare_provision(
         service, document, category, CATEGORIES[category].title, provision_path(service, document, category),
         len(own), query, len(by_service), examples, stance_list,
     )  # fmt: skip
+
+
+def catch_up_index(db_url: str) -> int:
+    """Index the current versions not yet indexed (returns passages added)."""
+    return index_pending(open_engine(db_url))
 
 
 def _sql_document():
