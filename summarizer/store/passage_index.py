@@ -186,9 +186,9 @@ class Hit:
 
 
 _SELECT = (
-    "SELECT p.id, s.name, d.doc_type, p.version_id, v.captured_at, v.effective_date, p.section, p.text, "
+    "SELECT p.id, s.name, d.doc_type, p.version_id, v.captured_at, v.effective_date, p.section, '', "
     "p.terms"
-)
+)  # the text is left out (thousands of candidates): passage_texts() fetches the few shown
 _JOIN = (
     "JOIN passages p ON p.id = h.pid JOIN documents d ON d.id = p.document_id "
     "JOIN services s ON s.id = d.service_id JOIN versions v ON v.id = p.version_id"
@@ -199,7 +199,7 @@ def search(
     conn: Connection, category: str, query_terms: list[str], *, exclude_service: str, per_service: int
 ) -> list[Hit]:
     """The engine's best *per_service* current passages in *category* of every other service that
-    share a query term, best first within each service."""
+    share a query term, best first within each service (``text`` left empty: see passage_texts)."""
     if not query_terms:
         return []
     if conn.dialect.name == "sqlite":
@@ -228,6 +228,17 @@ def search(
     )
     rows = conn.execute(text(sql), {**params, "svc": exclude_service, "k": per_service}).all()
     return [_hit(r) for r in rows]
+
+
+def passage_texts(conn: Connection, passage_ids: list[int]) -> dict[int, str]:
+    """The verbatim text of the given passages."""
+    if not passage_ids:
+        return {}
+    rows = conn.execute(
+        text("SELECT id, text FROM passages WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
+        {"ids": passage_ids},
+    ).all()
+    return {int(i): t for i, t in rows}
 
 
 def category_passages(

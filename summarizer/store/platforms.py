@@ -22,7 +22,7 @@ from summarizer.model.taxonomy import CATEGORIES
 from summarizer.rubric import stances as st
 from summarizer.rubric.passages import term_counts, terms
 from summarizer.store.db import open_engine
-from summarizer.store.passage_index import Hit, category_passages, index_pending, search
+from summarizer.store.passage_index import Hit, category_passages, index_pending, passage_texts, search
 
 #: Services shown by default.
 DEFAULT_SERVICES = 3
@@ -101,16 +101,22 @@ def _weights(counts: Counter[str]) -> dict[str, float]:
     return {t: 1.0 + math.log(n) for t, n in counts.items()}
 
 
-def similarity(query: dict[str, float], passage_terms: str) -> float:
+def similarity(query: dict[str, float], passage_terms: str, query_norm: float | None = None) -> float:
     """Cosine of sublinear term weights: the shared final score (same on every database)."""
     if not query:
         return 0.0
-    vec = _weights(Counter(passage_terms.split()))
-    dot = sum(w * vec.get(t, 0.0) for t, w in query.items())
+    dot = norm = 0.0
+    for t, n in Counter(passage_terms.split()).items():
+        w = 1.0 + math.log(n)
+        norm += w * w
+        q = query.get(t)
+        if q is not None:
+            dot += q * w
     if dot == 0.0:
         return 0.0
-    norm = math.sqrt(sum(w * w for w in query.values())) * math.sqrt(sum(w * w for w in vec.values()))
-    return round(dot / norm, 9)
+    if query_norm is None:
+        query_norm = math.sqrt(sum(w * w for w in query.values()))
+    return round(dot / (query_norm * math.sqrt(norm)), 9)
 
 
 def compare_provision(
@@ -149,18 +155,20 @@ def compare_provision(
         query = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]]
         qvec = _weights(counts)
         hits = search(conn, category, query, exclude_service=service, per_service=PER_SERVICE)
+        best: dict[str, tuple[float, Hit]] = {}
+        qnorm = math.sqrt(sum(w * w for w in qvec.values()))
+        for hit in hits:
+            score = similarity(qvec, hit.terms, qnorm)
+            cur = best.get(hit.service)
+            if cur is None or (score, -hit.passage_id) > (cur[0], -cur[1].passage_id):
+                best[hit.service] = (score, hit)
+        ranked = sorted(best.values(), key=lambda sh: (-sh[0], sh[1].service))[:n]
+        shown = passage_texts(conn, [h.passage_id for _, h in ranked])
         kinds = st.BY_CATEGORY.get(category, ()) if with_stances else ()
         others = category_passages(conn, category) if kinds else []
-    best: dict[str, tuple[float, Hit]] = {}
-    for hit in hits:
-        score = similarity(qvec, hit.terms)
-        cur = best.get(hit.service)
-        if cur is None or (score, -hit.passage_id) > (cur[0], -cur[1].passage_id):
-            best[hit.service] = (score, hit)
-    ranked = sorted(best.values(), key=lambda sh: (-sh[0], sh[1].service))[:n]
     examples = [
         Example(
-            h.service, h.document, category, h.version_date, h.section, h.text,
+            h.service, h.document, category, h.version_date, h.section, shown[h.passage_id],
             provision_path(h.service, h.document, category), s,
         )
         for s, h in ranked
