@@ -113,6 +113,15 @@ _PRACTICES: dict[str, tuple[re.Pattern[str], bool]] = {
 }  # fmt: skip
 
 
+_PREFILTER: dict[str, re.Pattern[str]] = {
+    "retention_period": _PERIOD,
+    "notice_period": _PERIOD,
+    "minimum_age": _AGE,
+    "liability_cap": _MONEY,
+    **{k: pattern for k, (pattern, _) in _PRACTICES.items()},
+}
+
+
 def _number(token: str) -> int:
     return int(token) if token.isdigit() else _NUMBERS[token.lower()]
 
@@ -150,6 +159,8 @@ def _numbers(kind: str, sentence: str) -> list[tuple[float, str]]:
 def findings(kind: str, text: str) -> list[Finding]:
     """Every statement of stance *kind* in a passage, in order (one per number, or per sentence)."""
     out: list[Finding] = []
+    if not _PREFILTER[kind].search(text):  # most passages: one regex, no sentence split
+        return out
     for span in sentences(text):
         s = span.text
         if KINDS[kind].kind == "number":

@@ -202,7 +202,8 @@ def _sql_document():
 
 def _entry(kind: str, hits: list[Hit], qvec: dict[str, float], category: str) -> StanceEntry | None:
     """A service's stance: read from its passages, closest to the provision first."""
-    ordered = sorted(hits, key=lambda h: (-similarity(qvec, h.terms), h.document, h.engine_rank))
+    scores = {h.passage_id: similarity(qvec, h.terms) for h in hits}
+    ordered = sorted(hits, key=lambda h: (-scores[h.passage_id], h.document, h.engine_rank))
     for h in ordered:
         found = st.stance(kind, [h.text])
         if found is not None and (st.KINDS[kind].kind == "number" or found.value is True):
