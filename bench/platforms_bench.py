@@ -104,8 +104,27 @@ def timed(fn, repeat: int = 5) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pg", help="a PostgreSQL URL to run on as well (an empty database)")
+    ap.add_argument(
+        "--pg-temp", action="store_true", help="start a throwaway PostgreSQL cluster and run on it too"
+    )
     ap.add_argument("--sizes", default="25,50,100")
     args = ap.parse_args()
+    if args.pg_temp:
+        import psycopg
+
+        from summarizer.testing.pgcluster import TempCluster
+
+        with TempCluster() as cluster:
+            with psycopg.connect(host=cluster.host, port=cluster.port, user=cluster.user, dbname="postgres",
+                                 autocommit=True) as conn:  # fmt: skip
+                conn.execute("CREATE DATABASE platforms_bench")
+            args.pg = f"postgresql://{cluster.user}@{cluster.host}:{cluster.port}/platforms_bench"
+            run(args)
+        return
+    run(args)
+
+
+def run(args) -> None:
     corpus = texts()
     urls = []
     tmp = tempfile.mkdtemp()
