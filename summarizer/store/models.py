@@ -226,15 +226,17 @@ class EvalResult(SQLModel, table=True):
 
 # --- passage index (comparing one provision across services) -----------------------------------
 
-#: Tables and indexes the search engine owns (SQLite's FTS5 table and its shadow tables, PostgreSQL's
-#: GIN index over the passages' terms): made by migration
+#: Tables, columns and indexes the search engine owns (SQLite's FTS5 table and its shadow tables,
+#: PostgreSQL's stored tsvector column and its GIN index): made by migration
 #: 0004_passages, not by these models, so schema comparisons leave them out.
 SEARCH_INDEX_PREFIX = "passage_fts"
 
 
 def is_model_object(obj, name, type_, reflected, compare_to) -> bool:
     """alembic ``include_object`` hook: skip the search engine's own tables and indexes."""
-    return not (type_ in ("table", "index") and name is not None and name.startswith(SEARCH_INDEX_PREFIX))
+    return not (
+        type_ in ("table", "index", "column") and name is not None and name.startswith(SEARCH_INDEX_PREFIX)
+    )
 
 
 class IndexedVersion(SQLModel, table=True):

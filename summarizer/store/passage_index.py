@@ -4,8 +4,8 @@ full-text engine.
 - SQLite: an FTS5 table ``passage_fts`` (rowid = passage id) holds the *current* passages, with
   two columns: the search terms and the category tokens, so one ``MATCH`` selects a category and
   ranks by ``bm25``.
-- PostgreSQL: a GIN index over ``to_tsvector('simple', terms)`` on current passages; ranked by
-  ``ts_rank``.
+- PostgreSQL: a stored ``tsvector`` column (``passage_fts_tsv``) with a GIN index on current
+  passages; ranked by ``ts_rank``.
 
 Both engines see the same pre-stemmed terms (:func:`summarizer.rubric.passages.terms`), so both
 match the same passages. :func:`index_pending` is called by ``ingest`` and ``track`` (and by a
@@ -213,9 +213,9 @@ def search(
         order = "h.score ASC"  # bm25() is lower for better matches
     elif conn.dialect.name == "postgresql":
         hits = (
-            "SELECT p.id AS pid, ts_rank(to_tsvector('simple', p.terms), q) AS score "
+            "SELECT p.id AS pid, ts_rank(p.passage_fts_tsv, q) AS score "
             "FROM passages p JOIN passage_categories pc ON pc.passage_id = p.id AND pc.category = :c, "
-            "to_tsquery('simple', :q) q WHERE p.is_current AND to_tsvector('simple', p.terms) @@ q"
+            "to_tsquery('simple', :q) q WHERE p.is_current AND p.passage_fts_tsv @@ q"
         )
         params = {"q": " | ".join(query_terms), "c": category}
         order = "h.score DESC"

@@ -6,8 +6,8 @@ Create Date: 2026-12-05
 
 Tables ``indexed_versions``, ``passages`` and ``passage_categories``, plus the search engine's own
 index: on SQLite an FTS5 table ``passage_fts`` (rowid = passage id; columns: search terms, category
-tokens) holding the passages of current versions; on PostgreSQL a GIN index over
-``to_tsvector('simple', terms)`` restricted to current passages.
+tokens) holding the passages of current versions; on PostgreSQL a stored generated column
+``passage_fts_tsv = to_tsvector('simple', terms)`` with a GIN index restricted to current passages.
 """
 
 from __future__ import annotations
@@ -56,10 +56,13 @@ def upgrade() -> None:
     if dialect == "sqlite":
         op.execute("CREATE VIRTUAL TABLE passage_fts USING fts5(terms, cats, tokenize='unicode61')")
     elif dialect == "postgresql":
+        # a stored tsvector (not in the models: named like the engine's objects, which schema
+        # comparisons skip), so neither matching nor ts_rank re-parses the terms
         op.execute(
-            "CREATE INDEX passage_fts_gin ON passages USING GIN (to_tsvector('simple', terms)) "
-            "WHERE is_current"
+            "ALTER TABLE passages ADD COLUMN passage_fts_tsv tsvector "
+            "GENERATED ALWAYS AS (to_tsvector('simple', terms)) STORED"
         )
+        op.execute("CREATE INDEX passage_fts_gin ON passages USING GIN (passage_fts_tsv) WHERE is_current")
 
 
 def downgrade() -> None:
@@ -68,6 +71,7 @@ def downgrade() -> None:
         op.execute("DROP TABLE IF EXISTS passage_fts")
     elif dialect == "postgresql":
         op.execute("DROP INDEX IF EXISTS passage_fts_gin")
+        op.execute("ALTER TABLE passages DROP COLUMN IF EXISTS passage_fts_tsv")
     op.drop_table("passage_categories")
     op.drop_table("passages")
     op.drop_table("indexed_versions")
