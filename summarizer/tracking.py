@@ -39,6 +39,7 @@ from summarizer.store.models import (
     Version,
     utcnow,
 )
+from summarizer.store.passage_index import index_pending
 
 DEFAULT_LEASE_SECONDS = 120.0
 
@@ -179,6 +180,7 @@ def track(
             _run_pool(job, workers, limit, on_progress, planned.pending, summary)
     with engine.connect() as conn:
         summary.remaining = wq.remaining(conn, analyzer, key, scope)
+    index_pending(engine)  # the passage index follows the current versions (#14)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 

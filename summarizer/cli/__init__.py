@@ -23,12 +23,15 @@ _COMMAND_MODULES = {
     "schema": "compare_cmd",
     "config": "config_cmd",
     "diff": "diff_cmd",
-    "eval": "eval_cmd",
+    "eval": "eval_cmd compliance_cmd",
     "prompts": "llm_cmd",
     "ingest": "store_cmd",
     "track": "store_cmd",
     "history": "store_cmd",
     "show": "store_cmd",
+    "site": "site_cmd",
+    "platforms": "platforms_cmd",
+    "example": "example_cmd",
 }
 
 
@@ -45,7 +48,8 @@ def _load_app(command: str | None = None):
     if module is not None:
         import importlib
 
-        importlib.import_module(f"summarizer.cli.{module}")
+        for name in module.split():  # a command's subcommands may live in several modules
+            importlib.import_module(f"summarizer.cli.{name}")
         from summarizer.cli.app import app
 
         if not isinstance(globals().get("app"), type(app)):
@@ -62,6 +66,7 @@ def _load_app(command: str | None = None):
         eval_cmd,
         example_cmd,
         llm_cmd,
+        platforms_cmd,
         site_cmd,
         store_cmd,
     )

@@ -133,6 +133,9 @@ def build_site(
 
         slot_providers = {**default_providers(), **slots.registered()}
     providers = slot_providers
+    from summarizer.site.providers import prepare
+
+    prepare(db_url, providers)
     build_key = hashlib.sha256(
         json.dumps([__version__, templates_hash(), _lexicon(), base_url, sorted(providers)]).encode()
     ).hexdigest()[:16]

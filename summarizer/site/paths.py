@@ -3,19 +3,11 @@ so re-making a record (a new row, a new id) keeps its page where readers' links 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import datetime
-from functools import lru_cache
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+from summarizer.model.slugs import provision_path, slug
 
-
-@lru_cache(maxsize=4096)
-def slugify(name: str) -> str:
-    """'Google Play' -> 'google-play'; never empty."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return _NON_WORD.sub("-", ascii_name.lower()).strip("-") or "x"
+slugify = slug  # one slug for every permalink (summarizer.model.slugs)
 
 
 def service_dir(service: str) -> str:
@@ -35,7 +27,7 @@ def document_page(service: str, document: str) -> str:
 
 
 def provision_page(service: str, document: str, category: str) -> str:
-    return f"{document_dir(service, document)}/{slugify(category)}.html"
+    return provision_path(service, document, category)
 
 
 def record_page(service: str, document: str, new_version_id: int, new_at: datetime) -> str:

@@ -57,6 +57,39 @@ def compliance_slot(ref: ProvisionRef) -> SlotContent | None:
     return None
 
 
+def platforms_slot(ref: ProvisionRef) -> SlotContent | None:
+    """How other services' current documents word the provision (one passage each), and where
+    this service stands on the numbers and practices they state (``summarizer platforms``)."""
+    from summarizer.errors import InputError
+    from summarizer.store.platforms import compare_provision
+
+    try:
+        comparison = compare_provision(
+            ref.db_url, ref.service, ref.document, ref.category, with_stances=True, catch_up=False
+        )
+    except InputError:
+        return None
+    if not comparison.examples:
+        return None
+    return SlotContent(
+        paragraphs=[s.summary for s in comparison.stances if s.summary and (s.this or s.stating)],
+        items=[
+            f"{e.service}, {e.document} (version of {e.version_date}): \u201c{e.excerpt}\u201d"
+            for e in comparison.examples
+        ],
+        links=[(f"{e.service} \u00b7 {e.document}", e.link) for e in comparison.examples],
+        source="summarizer platforms",
+    )
+
+
 def default_providers() -> dict:
     """The slots every site build fills unless told otherwise."""
-    return {"compliance": compliance_slot}
+    return {"platforms": platforms_slot, "compliance": compliance_slot}
+
+
+def prepare(db_url: str, providers: dict) -> None:
+    """Work a build does once before its pages: bring the passage index up to date."""
+    if providers.get("platforms") is platforms_slot:
+        from summarizer.store.platforms import catch_up_index
+
+        catch_up_index(db_url)

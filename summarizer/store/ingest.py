@@ -27,6 +27,7 @@ from sqlmodel import Session
 from summarizer.errors import InputError
 from summarizer.store.db import open_engine
 from summarizer.store.models import Version
+from summarizer.store.passage_index import index_pending
 from summarizer.store.repository import document_versions, get_or_create_document
 from summarizer.store.sources import Candidate, as_utc, effective_date, scan
 
@@ -140,6 +141,8 @@ def ingest_candidates(
                 "another process stored some of the same versions at the same time; "
                 "run the ingest again (versions already stored are skipped)"
             ) from None
+    if summary.added:  # keep the passage index of the documents' current versions up to date
+        index_pending(engine, [t.document_id for t in timelines.values()])
     return summary
 
 

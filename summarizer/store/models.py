@@ -247,3 +247,59 @@ class EvalResult(SQLModel, table=True):
     tokens: int = 0
     cost_usd: float = 0.0
     latency_ms: float = 0.0
+
+
+# --- passage index (comparing one provision across services) -----------------------------------
+
+#: Tables, columns and indexes the search engine owns (SQLite's FTS5 table and its shadow tables,
+#: PostgreSQL's stored tsvector column and its GIN index): made by migration
+#: 0004_passages, not by these models, so schema comparisons leave them out.
+SEARCH_INDEX_PREFIX = "passage_fts"
+
+
+def is_model_object(obj, name, type_, reflected, compare_to) -> bool:
+    """alembic ``include_object`` hook: skip the search engine's own tables and indexes."""
+    return not (
+        type_ in ("table", "index", "column") and name is not None and name.startswith(SEARCH_INDEX_PREFIX)
+    )
+
+
+class IndexedVersion(SQLModel, table=True):
+    """A version whose passages are indexed (once per version, even when it has none)."""
+
+    __tablename__ = "indexed_versions"
+
+    version_id: int = Field(foreign_key="versions.id", primary_key=True)
+    passages: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Passage(SQLModel, table=True):
+    """One passage of a version (``text == version.text[start:end]``), its categories and search terms.
+
+    ``is_current`` marks the passages of each document's latest version, the ones comparisons show.
+    """
+
+    __tablename__ = "passages"
+    __table_args__ = (UniqueConstraint("version_id", "ordinal", name="uq_passages_version_ordinal"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    version_id: int = Field(foreign_key="versions.id", index=True)
+    document_id: int = Field(foreign_key="documents.id", index=True)
+    ordinal: int
+    start: int
+    end: int
+    section: str = ""
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    terms: str = Field(sa_column=Column(Text, nullable=False))  # stemmed content words, space-separated
+    categories: str = ""  # space-separated taxonomy ids (also in passage_categories, indexed)
+    is_current: bool = Field(default=False, index=True)
+
+
+class PassageCategory(SQLModel, table=True):
+    """Which taxonomy categories a passage treats (one row each)."""
+
+    __tablename__ = "passage_categories"
+
+    passage_id: int = Field(foreign_key="passages.id", primary_key=True)
+    category: str = Field(primary_key=True, index=True)

@@ -37,3 +37,25 @@ def test_without_a_compliance_analysis_the_slot_is_not_shown(sqlite_url: str, tm
     _store(sqlite_url, None)
     build_site(sqlite_url, tmp_path / "site")
     assert _pages_with_compliance(tmp_path / "site") == []
+
+
+def test_provision_pages_show_how_other_platforms_word_it_with_working_links(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    import re
+
+    _store(sqlite_url, None)
+    for year, name in ((2021, "privacy-v1.md"), (2022, "privacy-v2.md")):
+        text = (EXAMPLES / name).read_text(encoding="utf-8")
+        ingest_text(sqlite_url, "Other Notes", "Privacy Policy", text, captured_at=datetime(year, 1, 1))
+    track(sqlite_url)
+    out = tmp_path / "site"
+    build_site(sqlite_url, out)
+    pages = [p for p in out.rglob("*.html") if "How other platforms handle this" in p.read_text()]
+    assert pages, "no provision page compares the provision with another service"
+    for page in pages:
+        section = page.read_text().split("How other platforms handle this", 1)[1]
+        hrefs = re.findall(r'href="([^"#]+)"', section.split("</section>", 1)[0])
+        assert hrefs
+        for href in hrefs:
+            assert (page.parent / href).resolve().is_file(), href

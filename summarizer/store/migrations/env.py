@@ -31,6 +31,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite ALTERs go through table copies
         compare_type=True,
+        include_object=models.is_model_object,  # the search engine's own tables are not models
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,280 @@
+"""How other platforms handle a provision: the closest passages of other services' current documents,
+and where this service stands among them on a number or a recognised practice.
+
+:func:`compare_provision` is the one entry point (the ``summarizer platforms`` command and the
+site's provision pages both call it). Retrieval is the database's full-text engine
+(:mod:`summarizer.store.passage_index`): it returns each service's few best passages in the
+category; a small shared scorer (cosine of term weights) then picks one per service, so SQLite and
+PostgreSQL show the same passages although bm25 and ts_rank differ.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from summarizer.about import DISCLAIMER
+from summarizer.errors import InputError
+from summarizer.model.slugs import provision_path
+from summarizer.model.taxonomy import CATEGORIES
+from summarizer.rubric import stances as st
+from summarizer.rubric.passages import term_counts, terms
+from summarizer.store.db import open_engine
+from summarizer.store.passage_index import Hit, category_passages, index_pending, passage_texts, search
+
+#: Services shown by default.
+DEFAULT_SERVICES = 3
+#: How many of its best passages per service the engine hands to the final scorer. Large enough to
+#: take every match: bm25 and ts_rank order candidates differently, and a cut-off by either would
+#: make SQLite and PostgreSQL show different passages (measured: at 5 and 12 they did).
+PER_SERVICE = 1000
+#: Query terms taken from the provision's own passages (most frequent first).
+QUERY_TERMS = 24
+
+
+@dataclass
+class Example:
+    """One other service's closest passage on the provision."""
+
+    service: str
+    document: str
+    category: str
+    version_date: str  # the version's effective date when the text states one, else its capture date
+    section: str
+    excerpt: str  # verbatim passage text (untrusted: escape it when rendering)
+    link: str  # site-relative path of that service's provision page
+    score: float
+
+
+@dataclass
+class StanceEntry:
+    service: str
+    document: str
+    shown: str  # "30 days", "$100", "states", "denies"
+    value: float | bool
+    excerpt: str  # the sentence that says it, verbatim
+    link: str
+
+
+@dataclass
+class Stance:
+    """Where this service stands on one number or practice among the compared services."""
+
+    kind: str
+    label: str
+    type: str  # "number" | "practice"
+    this: StanceEntry | None
+    compared: int  # other services with current passages in the category
+    stating: list[StanceEntry] = field(
+        default_factory=list
+    )  # other services that state a number / the practice
+    denying: list[StanceEntry] = field(default_factory=list)  # practice only: services saying they do not
+    median: float | None = None
+    lower: int = 0  # number: other services stating a smaller value
+    higher: int = 0
+    summary: str = ""
+
+
+@dataclass
+class PlatformComparison:
+    service: str
+    document: str
+    category: str
+    category_title: str
+    link: str
+    own_passages: (
+        int  # passages of this provision the query was built from (0: from the category's description)
+    )
+    query_terms: list[str]
+    compared: int  # other services with current passages in the category
+    examples: list[Example]
+    stances: list[Stance]
+    disclaimer: str = DISCLAIMER
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _weights(counts: Counter[str]) -> dict[str, float]:
+    return {t: 1.0 + math.log(n) for t, n in counts.items()}
+
+
+def similarity(query: dict[str, float], passage_terms: str, query_norm: float | None = None) -> float:
+    """Cosine of sublinear term weights: the shared final score (same on every database)."""
+    if not query:
+        return 0.0
+    dot = norm = 0.0
+    for t, n in Counter(passage_terms.split()).items():
+        w = 1.0 + math.log(n)
+        norm += w * w
+        q = query.get(t)
+        if q is not None:
+            dot += q * w
+    if dot == 0.0:
+        return 0.0
+    if query_norm is None:
+        query_norm = math.sqrt(sum(w * w for w in query.values()))
+    return round(dot / (query_norm * math.sqrt(norm)), 9)
+
+
+def compare_provision(
+    db_url: str,
+    service: str,
+    document: str,
+    category: str,
+    *,
+    n: int = DEFAULT_SERVICES,
+    with_stances: bool = True,
+    catch_up: bool = True,
+) -> PlatformComparison:
+    """How the *n* closest other services word the provision (service, document, category), and the
+    stances on it (skipped when not *with_stances*). *catch_up* first indexes current versions stored
+    without the index (by an older release); ``ingest`` and ``track`` already keep it current, so a
+    caller making many comparisons (the site) can pass False after one :func:`catch_up_index`.
+    Raises InputError for an unknown category, document or a bad *n*."""
+    if category not in CATEGORIES:
+        raise InputError(f"unknown category {category!r} (one of: {', '.join(CATEGORIES)})")
+    if n < 1:
+        raise InputError("-n must be at least 1")
+    engine = open_engine(db_url)
+    if catch_up:
+        index_pending(engine)  # versions stored before the index existed, or by an older release
+    with engine.connect() as conn:
+        known = conn.execute(_sql_document(), {"s": service, "d": document}).first()
+        if known is None:
+            raise InputError(f"no stored document {service}/{document} (ingest it first)")
+        own = category_passages(conn, category, service=service, document=document)
+        counts = term_counts([h.text for h in own])
+        if not counts:  # the document is silent on it: ask with the category's own words
+            cat = CATEGORIES[category]
+            counts = Counter(terms(f"{cat.title} {cat.covers}"))
+        for name_term in terms(f"{service} {service.replace('.', ' ')}"):  # its own name says nothing shared
+            counts.pop(name_term, None)
+        query = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]]
+        qvec = _weights(counts)
+        hits = search(conn, category, query, exclude_service=service, per_service=PER_SERVICE)
+        best: dict[str, tuple[float, Hit]] = {}
+        qnorm = math.sqrt(sum(w * w for w in qvec.values()))
+        for hit in hits:
+            score = similarity(qvec, hit.terms, qnorm)
+            cur = best.get(hit.service)
+            if cur is None or (score, -hit.passage_id) > (cur[0], -cur[1].passage_id):
+                best[hit.service] = (score, hit)
+        ranked = sorted(best.values(), key=lambda sh: (-sh[0], sh[1].service))[:n]
+        shown = passage_texts(conn, [h.passage_id for _, h in ranked])
+        kinds = st.BY_CATEGORY.get(category, ()) if with_stances else ()
+        others = category_passages(conn, category) if kinds else []
+    examples = [
+        Example(
+            h.service, h.document, category, h.version_date, h.section, shown[h.passage_id],
+            provision_path(h.service, h.document, category), s,
+        )
+        for s, h in ranked
+    ]  # fmt: skip
+    by_service: dict[str, list[Hit]] = {}
+    for h in others:
+        if h.service != service:
+            by_service.setdefault(h.service, []).append(h)
+    stance_list = [
+        _stance(kind, service, document, category, own, by_service, qvec)
+        for kind in st.BY_CATEGORY.get(category, ())
+    ]
+    return PlatformComparison(
+        service, document, category, CATEGORIES[category].title, provision_path(service, document, category),
+        len(own), query, len(by_service), examples, stance_list,
+    )  # fmt: skip
+
+
+def catch_up_index(db_url: str) -> int:
+    """Index the current versions not yet indexed (returns passages added)."""
+    return index_pending(open_engine(db_url))
+
+
+def _sql_document():
+    from sqlalchemy import text
+
+    return text(
+        "SELECT d.id FROM documents d JOIN services s ON s.id = d.service_id WHERE s.name = :s AND d.doc_type = :d"
+    )
+
+
+def _entry(kind: str, hits: list[Hit], qvec: dict[str, float], category: str) -> StanceEntry | None:
+    """A service's stance: read from its passages, closest to the provision first."""
+    scores = {h.passage_id: similarity(qvec, h.terms) for h in hits}
+    ordered = sorted(hits, key=lambda h: (-scores[h.passage_id], h.document, h.engine_rank))
+    for h in ordered:
+        found = st.stance(kind, [h.text])
+        if found is not None and (st.KINDS[kind].kind == "number" or found.value is True):
+            return StanceEntry(
+                h.service,
+                h.document,
+                found.shown,
+                found.value,
+                found.sentence,
+                provision_path(h.service, h.document, category),
+            )
+    for h in ordered:  # a practice nobody states: a denial is still a stance
+        found = st.stance(kind, [h.text])
+        if found is not None:
+            return StanceEntry(
+                h.service,
+                h.document,
+                found.shown,
+                found.value,
+                found.sentence,
+                provision_path(h.service, h.document, category),
+            )
+    return None  # fmt: skip
+
+
+def _stance(
+    kind: str, service: str, document: str, category: str, own: list[Hit],
+    by_service: dict[str, list[Hit]], qvec: dict[str, float],
+) -> Stance:  # fmt: skip
+    spec = st.KINDS[kind]
+    this = _entry(kind, own, qvec, category)
+    out = Stance(kind, spec.label, spec.kind, this, len(by_service))
+    for name in sorted(by_service):
+        entry = _entry(kind, by_service[name], qvec, category)
+        if entry is None:
+            continue
+        if spec.kind == "number" or entry.value is True:
+            out.stating.append(entry)
+        else:
+            out.denying.append(entry)
+    if spec.kind == "number":
+        values = [float(e.value) for e in out.stating]
+        if values:
+            out.median = float(statistics.median(values))
+        if this is not None:
+            out.lower = sum(1 for v in values if v < float(this.value))
+            out.higher = sum(1 for v in values if v > float(this.value))
+    out.summary = _summary(out, service)
+    return out
+
+
+def _summary(s: Stance, service: str) -> str:
+    if s.type == "number":
+        own = (
+            f"{service} states a {s.label} of {s.this.shown}"
+            if s.this
+            else f"{service} states no {s.label} here"
+        )
+        if not s.stating:
+            return (
+                f"{own}; none of the {s.compared} other services with passages on this provision states one."
+            )
+        rest = f"of {len(s.stating)} other services that state one, the median is {st.fmt_value(s.kind, s.median or 0)}"
+        if s.this:
+            rest += f" ({s.lower} state less, {s.higher} more)"
+        return f"{own}; {rest}."
+    own = {True: f"{service} states it", False: f"{service} says it does not"}.get(
+        s.this.value if s.this else None,
+        f"{service} does not say",  # type: ignore[arg-type]
+    )
+    return (
+        f"{s.label.capitalize()}: {own}; of {s.compared} other services with passages on this provision, "
+        f"{len(s.stating)} state it and {len(s.denying)} say they do not."
+    )
