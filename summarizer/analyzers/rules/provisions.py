@@ -246,8 +246,9 @@ def _modified_unit(
     h: Hunk, edits: list[Edit], skip_old: Sequence[Span] = (), skip_new: Sequence[Span] = ()
 ) -> Unit | None:
     ra, rb = [e.old for e in edits], [e.new for e in edits]
-    so = [s for s in sentences_touching(h.old_text, ra) if s not in skip_old]
-    sn = [s for s in sentences_touching(h.new_text, rb) if s not in skip_new]
+    skip_o, skip_n = {s.start for s in skip_old}, {s.start for s in skip_new}
+    so = [s for s in sentences_touching(h.old_text, ra) if s.start not in skip_o]
+    sn = [s for s in sentences_touching(h.new_text, rb) if s.start not in skip_n]
     if not so and not sn:
         return None
     old_text = " ".join(s.text for s in so)
@@ -680,10 +681,11 @@ def _pair_across_sections(provisions: list[Provision]) -> list[Provision]:
     if not olds or not news:
         return provisions
     bags = {id(p): _bag(p.old_text or p.new_text) for p in olds + news}
+    labels = {id(p): p.labels - {"contact_generic"} for p in olds + news}  # computed once, not per pair
     candidates = []
     for a in olds:
         for b in news:
-            if a.category == b.category or _shared_category(a, b):
+            if a.category == b.category or labels[id(a)] & labels[id(b)]:
                 sim = _overlap(bags[id(a)], bags[id(b)])
                 if sim >= PAIR_SIMILARITY:
                     candidates.append((sim, a, b))
