@@ -128,13 +128,11 @@ def build_site(
     started = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    if slot_providers is None:
-        from summarizer.site.providers import default_providers
+    from summarizer.site.providers import default_providers, prepare
 
+    if slot_providers is None:
         slot_providers = {**default_providers(), **slots.registered()}
     providers = slot_providers
-    from summarizer.site.providers import prepare
-
     prepare(db_url, providers)
     build_key = hashlib.sha256(
         json.dumps([__version__, templates_hash(), _lexicon(), base_url, sorted(providers)]).encode()

@@ -208,12 +208,14 @@ def _modified_units(h: Hunk) -> list[Unit]:
     edits = word_edits(h.old_text, h.new_text)
     added = _whole_sentences(h.new_text, [e.new for e in edits])
     removed = _whole_sentences(h.old_text, [e.old for e in edits])
-    if added or removed:  # only a sentence on another subject than the rest of the edit stands apart
-        rest = _modified_unit(h, edits, skip_old=removed, skip_new=added)
-        subject = _subject(_classify_text(rest)) if rest is not None else None
-        added = [s for s in added if _subject(s.text) != subject]
-        removed = [s for s in removed if _subject(s.text) != subject]
     unit = _modified_unit(h, edits, skip_old=removed, skip_new=added)
+    if added or removed:  # only a sentence on another subject than the rest of the edit stands apart
+        subject = _subject(_classify_text(unit)) if unit is not None else None
+        kept_added = [s for s in added if _subject(s.text) != subject]
+        kept_removed = [s for s in removed if _subject(s.text) != subject]
+        if (kept_added, kept_removed) != (added, removed):  # some rejoin the paragraph's unit
+            added, removed = kept_added, kept_removed
+            unit = _modified_unit(h, edits, skip_old=removed, skip_new=added)
     units = [unit] if unit is not None else []
     for side, sents in (("new", added), ("old", removed)):
         base = h.new_start if side == "new" else h.old_start
