@@ -129,6 +129,8 @@ def select_entries(
             common = names & set(entry.signals)
             if not common:
                 continue
+            if entry.requires_any and not names & set(entry.requires_any):
+                continue  # the change does not touch this entry's own subject
             topic = TOPIC_SIGNALS.get(entry.categories[0])
             if topic is not None and not names & topic:
                 continue
@@ -145,17 +147,15 @@ def select_entries(
             )
             candidates.append((score, order, entry, common))
         kept: dict[str, int] = {}
-        taken: dict[tuple[str, ...], list[tuple[tuple[float, float], set[str]]]] = {}
+        taken: dict[tuple[str, ...], list[tuple[float, set[str]]]] = {}
         for score, _, entry, common in sorted(candidates, key=lambda c: (-c[0], c[1])):
             family = _family(entry)
             if family != "US-states" and kept.get(family, 0) >= per_family:
                 continue
-            # the narrower entry (more of its signals engaged) wins a tie
-            fit = (score, len(common) / len(entry.signals))
             siblings = taken.setdefault(entry.jurisdiction, [])
-            if len(common) == 1 and any(other == common and best > fit for best, other in siblings):
+            if len(common) == 1 and any(other == common and best > score for best, other in siblings):
                 continue  # engaged by one signal that a sibling (same jurisdiction) fits better
-            siblings.append((fit, common))
+            siblings.append((score, common))
             kept[family] = kept.get(family, 0) + 1
             eng = found.setdefault(entry.id, Engagement(entry))
             eng.score += score

@@ -101,6 +101,12 @@ CATEGORY_WORSE: dict[str, tuple[str, ...]] = {
     "contact_generic": (),
 }
 
+# Categories where a wholly new passage describes a new flow of data (not a new right or term).
+FLOW_CATEGORIES = frozenset(
+    "data_collection data_use_purpose third_party_sharing sale_targeted_ads tracking_tech sensitive_data "
+    "ai_training international_transfer children_audiences".split()
+)
+
 # Category-derived signals that also need a word of their topic in the changed passage.
 NEEDS_WORDS: dict[str, re.Pattern[str]] = {
     "rights_reduced": _rx(r"\bright|request|access|delet|correct|portab|object|appeal|opt[- ]out"),
@@ -173,6 +179,13 @@ def change_signals(change: Change) -> ChangeSignals:
     found = ChangeSignals(change)
     worse = change.direction == "up" or (
         change.direction is None and change.kind in ("added", "expanded", "removed", "narrowed")
+    )
+    # A passage that is new as a whole adds its practice to the text, whatever the rating says.
+    worse = worse or (
+        not change.quotes_old
+        and change.kind in ("added", "expanded")
+        and change.direction != "down"
+        and change.category in FLOW_CATEGORIES
     )
     better = change.direction == "down"
 
