@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from summarizer.compliance.regions import RegionMention
 from summarizer.compliance.signals import ChangeSignals
@@ -46,10 +47,15 @@ def _stems(text: str) -> set[str]:
     return {w[:6] for w in _WORD.findall(text.lower()) if w not in _COMMON}
 
 
+@lru_cache(maxsize=512)
+def _paraphrase_stems(paraphrase: str) -> frozenset[str]:
+    return frozenset(_stems(paraphrase))
+
+
 def _wording_bonus(entry: Regulation, change_stems: set[str]) -> float:
     """Up to 0.15 for an entry whose paraphrase shares words with the change: a tie-break between
     siblings (the change that drops 'the right to correct' engages the correction right first)."""
-    return 0.05 * min(3, len(_stems(entry.paraphrase) & change_stems))
+    return 0.05 * min(3, len(_paraphrase_stems(entry.paraphrase) & change_stems))
 
 
 @dataclass
