@@ -22,6 +22,7 @@ from summarizer.model.document import Block
 from summarizer.model.taxonomy import CATEGORIES, Severity
 from summarizer.rubric.classifier import classify, score_all
 from summarizer.rubric.severity import Assessment, assess_change, change_severity
+from summarizer.text.dates import DATE
 from summarizer.text.extract import (
     Edit,
     RangeIndex,
@@ -452,12 +453,6 @@ def readable_key(text: str) -> str:
 _PLACEHOLDER = re.compile(
     r"\\?\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b", re.I
 )
-_DATE = re.compile(
-    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
-    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b",
-    re.I,
-)
 PLACEHOLDER_SLACK = 5  # words besides the dates that may differ around a placeholder
 
 
@@ -465,9 +460,9 @@ def placeholder_for_dates(old: str, new: str) -> bool:
     """The new text put template placeholders ('[date of publication]') where the old one had
     dates, and otherwise differs by a few words at most: a template published unfilled, not a
     change of terms (whatever a placeholder says, e.g. '[enter date ~ 2 weeks later]')."""
-    if not _PLACEHOLDER.search(new) or _PLACEHOLDER.search(old) or not _DATE.search(old):
+    if not _PLACEHOLDER.search(new) or _PLACEHOLDER.search(old) or not DATE.search(old):
         return False
-    a = readable(_DATE.sub(" DATE ", old))
+    a = readable(DATE.sub(" DATE ", old))
     b = readable(_PLACEHOLDER.sub(" DATE ", new))
     ka, kb = loose_key(a).split(), loose_key(b).split()
     if ka.count("date") != kb.count("date"):
@@ -581,7 +576,7 @@ def channels(text: str) -> frozenset[str]:
         found.add("email")
     if any(
         sum(ch.isdigit() for ch in m.group(0)) >= 7
-        for m in _PHONE.finditer(_DATE.sub(" ", _URL.sub(" ", text)))
+        for m in _PHONE.finditer(DATE.sub(" ", _URL.sub(" ", text)))
     ):
         found.add("phone")
     if _WEB.search(text):
