@@ -189,10 +189,10 @@ def _quote_spans(text: str, base: int, sents: list[Span], ranges: list[tuple[int
     return sorted(out, key=lambda s: s.start)
 
 
-def _whole_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Span]:
-    """The sentences of *text* touched by *ranges* that are new (or gone) almost word for word
-    (nine tenths of their characters inside the ranges), when another touched sentence remains."""
-    touched = sentences_touching(text, ranges)
+def _whole_sentences(touched: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
+    """The sentences among *touched* (those of a text that *ranges* touch) that are new (or gone)
+    almost word for word (nine tenths of their characters inside the ranges), when another touched
+    sentence remains."""
     index = RangeIndex(ranges)
     whole = [
         s
@@ -207,16 +207,21 @@ def _modified_units(h: Hunk) -> list[Unit]:
     (an added sentence is an addition, rated on its own words, so an appended sentence on another
     subject never takes the paragraph's change over)."""
     edits = word_edits(h.old_text, h.new_text)
-    added = _whole_sentences(h.new_text, [e.new for e in edits])
-    removed = _whole_sentences(h.old_text, [e.old for e in edits])
-    unit = _modified_unit(h, edits, skip_old=removed, skip_new=added)
+    # each side split into sentences once, for the whole sentences and for the unit
+    touched = (
+        sentences_touching(h.old_text, [e.old for e in edits]),
+        sentences_touching(h.new_text, [e.new for e in edits]),
+    )
+    added = _whole_sentences(touched[1], [e.new for e in edits])
+    removed = _whole_sentences(touched[0], [e.old for e in edits])
+    unit = _modified_unit(h, edits, skip_old=removed, skip_new=added, touched=touched)
     if added or removed:  # only a sentence on another subject than the rest of the edit stands apart
         subject = _subject(_classify_text(unit)) if unit is not None else None
         kept_added = [s for s in added if _subject(s.text) != subject]
         kept_removed = [s for s in removed if _subject(s.text) != subject]
         if (kept_added, kept_removed) != (added, removed):  # some rejoin the paragraph's unit
             added, removed = kept_added, kept_removed
-            unit = _modified_unit(h, edits, skip_old=removed, skip_new=added)
+            unit = _modified_unit(h, edits, skip_old=removed, skip_new=added, touched=touched)
     units = [unit] if unit is not None else []
     for side, sents in (("new", added), ("old", removed)):
         base = h.new_start if side == "new" else h.old_start
@@ -246,12 +251,20 @@ def _subject(text: str) -> str:
 
 
 def _modified_unit(
-    h: Hunk, edits: list[Edit], skip_old: Sequence[Span] = (), skip_new: Sequence[Span] = ()
+    h: Hunk,
+    edits: list[Edit],
+    skip_old: Sequence[Span] = (),
+    skip_new: Sequence[Span] = (),
+    touched: tuple[list[Span], list[Span]] | None = None,
 ) -> Unit | None:
+    """The unit of a modified (or moved and edited) hunk: the sentences its edits touch on each
+    side (*touched*, when the caller has already split them), less the ones set apart."""
     ra, rb = [e.old for e in edits], [e.new for e in edits]
+    if touched is None:
+        touched = (sentences_touching(h.old_text, ra), sentences_touching(h.new_text, rb))
     skip_o, skip_n = {s.start for s in skip_old}, {s.start for s in skip_new}
-    so = [s for s in sentences_touching(h.old_text, ra) if s.start not in skip_o]
-    sn = [s for s in sentences_touching(h.new_text, rb) if s.start not in skip_n]
+    so = [s for s in touched[0] if s.start not in skip_o]
+    sn = [s for s in touched[1] if s.start not in skip_n]
     if not so and not sn:
         return None
     old_text = " ".join(s.text for s in so)
