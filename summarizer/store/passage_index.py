@@ -3,9 +3,9 @@ full-text engine.
 
 - SQLite: an FTS5 table ``passage_fts`` (rowid = passage id) holds the *current* passages, with
   two columns: the search terms and the category tokens, so one ``MATCH`` selects a category and
-  ranks by ``bm25``.
-- PostgreSQL: a stored ``tsvector`` column (``passage_fts_tsv``) with a GIN index on current
-  passages; ranked by ``ts_rank``.
+  the passages sharing a query term.
+- PostgreSQL: a stored ``tsvector`` column (``passage_fts_tsv``: the category tokens with weight A,
+  the search terms with weight D) with a GIN index on current passages.
 
 Both engines see the same pre-stemmed terms (:func:`summarizer.rubric.passages.terms`), so both
 match the same passages. :func:`index_pending` is called by ``ingest`` and ``track`` (and by a
@@ -124,7 +124,7 @@ def _index_version(conn: Connection, version_id: int, document_id: int) -> int:
             {"p": ids[p.ordinal], "k": kind, "v": float(f.value), "sh": f.shown, "se": f.sentence}
             for p in found
             for kind in stances.KINDS
-            if (f := stances.stance(kind, [p.text])) is not None
+            if (f := stances.stance(kind, [p.text], p.section)) is not None
         ]
         if said:
             conn.execute(
@@ -228,12 +228,14 @@ _JOIN = (
 )
 
 
-#: One engine match: (passage id, service id, terms, norm), what the shared scorer needs and nothing
+#: One engine match: (passage id, service name, terms, norm), what the shared scorer needs and nothing
 #: more (plain tuples: a query may match thousands).
-Candidate = tuple[int, int, str, float]
+Candidate = tuple[int, str, str, float]
 
 
-def search(conn: Connection, category: str, query_terms: list[str], *, exclude_service: str) -> list[Candidate]:
+def search(
+    conn: Connection, category: str, query_terms: list[str], *, exclude_service: str
+) -> list[Candidate]:
     """Every current passage in *category* of another service that holds at least one query term,
     found by the engine's own index (FTS5 ``MATCH`` on SQLite, the GIN-indexed ``tsvector`` with
     ``@@`` on PostgreSQL). The engines only retrieve; they do not rank: the one shared scorer does
@@ -248,23 +250,23 @@ def search(conn: Connection, category: str, query_terms: list[str], *, exclude_s
             + ")"
         )
         sql = (
-            "SELECT p.id, d.service_id, p.terms, p.norm FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
-            "JOIN documents d ON d.id = p.document_id "
-            "WHERE passage_fts MATCH :q AND d.service_id <> COALESCE((SELECT id FROM services WHERE name = :svc), -1)"
+            "SELECT p.id, s.name, p.terms, p.norm FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+            "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
+            "WHERE passage_fts MATCH :q AND s.name <> :svc"
         )
         params: dict = {"q": match}
     elif conn.dialect.name == "postgresql":
         sql = (
-            "SELECT p.id, d.service_id, p.terms, p.norm FROM passages p "
-            "JOIN passage_categories pc ON pc.passage_id = p.id AND pc.category = :c "
-            "JOIN documents d ON d.id = p.document_id "
-            "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q) "
-            "AND d.service_id <> COALESCE((SELECT id FROM services WHERE name = :svc), -1)"
+            "SELECT p.id, s.name, p.terms, p.norm FROM passages p "
+            "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
+            "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q) AND s.name <> :svc"
         )
-        params = {"q": " | ".join(query_terms), "c": category}
+        params = {"q": f"{category_token(category)}:A & ({' | '.join(query_terms)})"}
     else:  # pragma: no cover - other databases have no passage search
         raise NotImplementedError(f"no passage search on {conn.dialect.name}")
-    return [tuple(r) for r in conn.execute(text(sql), {**params, "svc": exclude_service}).all()]  # type: ignore[misc]
+    # plain driver rows: a query may match thousands, and SQLAlchemy's Row objects cost as much as the search
+    rows = conn.execute(text(sql), {**params, "svc": exclude_service}).cursor.fetchall()
+    return rows
 
 
 def passage_hits(conn: Connection, passage_ids: list[int]) -> dict[int, Hit]:
@@ -276,10 +278,6 @@ def passage_hits(conn: Connection, passage_ids: list[int]) -> dict[int, Hit]:
         {"ids": passage_ids},
     ).all()
     return {int(r[0]): _hit(r) for r in rows}
-
-
-def service_names(conn: Connection) -> dict[int, str]:
-    return {int(i): n for i, n in conn.execute(text("SELECT id, name FROM services")).all()}
 
 
 def passage_texts(conn: Connection, passage_ids: list[int]) -> dict[int, str]:
@@ -324,27 +322,41 @@ class StanceHit:
     sentence: str
 
 
-def category_stances(conn: Connection, category: str, kind: str) -> list[StanceHit]:
-    """Every current passage in *category* that states stance *kind* (a number, or the practice
-    stated or denied), in service, document and passage order."""
+def category_stances(conn: Connection, category: str, kinds: Iterable[str]) -> dict[str, list[StanceHit]]:
+    """For each stance kind, every current passage in *category* that states it (a number, or the
+    practice stated or denied), in service, document and passage order: one query for all kinds."""
+    out: dict[str, list[StanceHit]] = {kind: [] for kind in kinds}
+    if not out:
+        return out
     sql = (
         "SELECT p.id, s.name, d.doc_type, p.version_id, v.captured_at, v.effective_date, p.section, '', "
-        "p.terms, p.ordinal, ps.value, ps.shown, ps.sentence FROM passage_stances ps "
+        "p.terms, p.ordinal, ps.value, ps.shown, ps.sentence, ps.kind FROM passage_stances ps "
         "JOIN passage_categories pc ON pc.passage_id = ps.passage_id AND pc.category = :c "
         "JOIN passages p ON p.id = ps.passage_id JOIN documents d ON d.id = p.document_id "
         "JOIN services s ON s.id = d.service_id JOIN versions v ON v.id = p.version_id "
-        "WHERE ps.kind = :k AND p.is_current ORDER BY s.name, d.doc_type, p.ordinal"
+        "WHERE ps.kind IN :k AND p.is_current ORDER BY s.name, d.doc_type, p.ordinal"
     )
-    rows = conn.execute(text(sql), {"c": category, "k": kind}).all()
-    return [StanceHit(_hit(r), float(r[10]), r[11], r[12]) for r in rows]
+    stmt = text(sql).bindparams(bindparam("k", expanding=True))
+    for r in conn.execute(stmt, {"c": category, "k": list(out)}).all():
+        out[r[13]].append(StanceHit(_hit(r), float(r[10]), r[11], r[12]))
+    return out
 
 
 def category_services(conn: Connection, category: str, *, exclude_service: str) -> int:
-    """How many services other than *exclude_service* have current passages in *category*."""
-    sql = (
-        "SELECT COUNT(DISTINCT d.service_id) FROM passage_categories pc "
-        "JOIN passages p ON p.id = pc.passage_id JOIN documents d ON d.id = p.document_id "
-        "WHERE pc.category = :c AND p.is_current "
-        "AND d.service_id <> COALESCE((SELECT id FROM services WHERE name = :s), -1)"
-    )
-    return int(conn.execute(text(sql), {"c": category, "s": exclude_service}).scalar_one())
+    """How many services other than *exclude_service* have current passages in *category* (the
+    engine's index selects them: the category token)."""
+    if conn.dialect.name == "sqlite":
+        sql = (
+            "SELECT COUNT(DISTINCT d.service_id) FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+            "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
+            "WHERE passage_fts MATCH :q AND s.name <> :s"
+        )
+        q = f"cats : {category_token(category)}"
+    else:
+        sql = (
+            "SELECT COUNT(DISTINCT d.service_id) FROM passages p JOIN documents d ON d.id = p.document_id "
+            "JOIN services s ON s.id = d.service_id "
+            "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q) AND s.name <> :s"
+        )
+        q = f"{category_token(category)}:A"
+    return int(conn.execute(text(sql), {"q": q, "s": exclude_service}).scalar_one())

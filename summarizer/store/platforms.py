@@ -30,7 +30,6 @@ from summarizer.store.passage_index import (
     index_pending,
     passage_hits,
     search,
-    service_names,
 )
 
 #: Services shown by default.
@@ -124,19 +123,6 @@ def similarity(query: dict[str, float], passage_terms: str, query_norm: float | 
     return round(dot / (query_norm * math.sqrt(norm)), 9)
 
 
-def _score(query: dict[str, float], keys: frozenset[str], query_norm: float, passage_terms: str, norm: float) -> float:
-    """:func:`similarity` with the passage's norm read from the index: only the shared terms are
-    weighed (in sorted order, so every run sums alike)."""
-    tokens = passage_terms.split()
-    dot = 0.0
-    for t in sorted(keys.intersection(tokens)):
-        n = tokens.count(t)
-        dot += query[t] if n == 1 else query[t] * (1.0 + math.log(n))
-    if dot == 0.0:
-        return 0.0
-    return round(dot / (query_norm * norm), 9)
-
-
 def compare_provision(
     db_url: str,
     service: str,
@@ -173,19 +159,25 @@ def compare_provision(
         query = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]]
         qvec = _weights(counts)
         qnorm = math.sqrt(sum(w * w for w in qvec.values()))
-        best: dict[int, tuple[float, int]] = {}  # service id -> (score, passage id)
-        keys = frozenset(qvec)
-        for pid, sid, passage_terms, norm in search(conn, category, query, exclude_service=service):
-            score = _score(qvec, keys, qnorm, passage_terms, norm)
-            cur = best.get(sid)
-            if cur is None or (score, -pid) > (cur[0], -cur[1]):
-                best[sid] = (score, pid)
-        names = service_names(conn) if best else {}
-        top = sorted(best.items(), key=lambda kv: (-kv[1][0], names[kv[0]]))[:n]
+        best: dict[str, tuple[float, int]] = {}  # service -> (score, passage id)
+        best: dict[str, tuple[float, int]] = {}  # service -> (score, passage id)
+        log, weight, denominator = math.log, qvec.get, qnorm
+        for pid, other, passage_terms, norm in search(conn, category, query, exclude_service=service):
+            # similarity() inlined, with the passage's norm read from the index: the hot loop of a query
+            dot = 0.0
+            for t, c in Counter(passage_terms.split()).items():
+                w = weight(t)
+                if w is not None:
+                    dot += w if c == 1 else w * (1.0 + log(c))
+            score = round(dot / (denominator * norm), 9) if dot else 0.0
+            cur = best.get(other)
+            if cur is None or score > cur[0] or (score == cur[0] and pid < cur[1]):
+                best[other] = (score, pid)
+        top = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:n]
         shown = passage_hits(conn, [pid for _, (_, pid) in top])
         ranked = [(score, shown[pid]) for _, (score, pid) in top]
         kinds = st.BY_CATEGORY.get(category, ()) if with_stances else ()
-        said = {kind: category_stances(conn, category, kind) for kind in kinds}
+        said = category_stances(conn, category, kinds)
         compared = category_services(conn, category, exclude_service=service)
     examples = [
         Example(
@@ -216,7 +208,9 @@ def _sql_document():
     )
 
 
-def _entry(kind: str, said: list[StanceHit], qvec: dict[str, float], qnorm: float, category: str) -> StanceEntry | None:
+def _entry(
+    kind: str, said: list[StanceHit], qvec: dict[str, float], qnorm: float, category: str
+) -> StanceEntry | None:
     """A service's stance, from the stances its passages state (read at index time): the passage
     closest to the provision first; a statement of the practice (or a number) wins over a denial."""
     if not said:
@@ -228,7 +222,12 @@ def _entry(kind: str, said: list[StanceHit], qvec: dict[str, float], qnorm: floa
     h = pick.hit
     value: float | bool = pick.value if number else pick.value == 1.0
     return StanceEntry(
-        h.service, h.document, pick.shown, value, pick.sentence, provision_path(h.service, h.document, category)
+        h.service,
+        h.document,
+        pick.shown,
+        value,
+        pick.sentence,
+        provision_path(h.service, h.document, category),
     )
 
 
