@@ -316,10 +316,11 @@ def category_passages(
 class StanceHit:
     """A stance a current passage states (read at index time), with the passage it is in."""
 
-    hit: Hit  # ``text`` left empty: the stance's sentence is what is shown
+    hit: Hit  # ``text`` and ``version_date`` left empty: the stance's sentence is what is shown
     value: float
     shown: str
     sentence: str
+    norm: float  # the passage's stored norm (passage_index.term_norm of its terms)
 
 
 def category_stances(conn: Connection, category: str, kinds: Iterable[str]) -> dict[str, list[StanceHit]]:
@@ -329,16 +330,19 @@ def category_stances(conn: Connection, category: str, kinds: Iterable[str]) -> d
     if not out:
         return out
     sql = (
-        "SELECT p.id, s.name, d.doc_type, p.version_id, v.captured_at, v.effective_date, p.section, '', "
-        "p.terms, p.ordinal, ps.value, ps.shown, ps.sentence, ps.kind FROM passage_stances ps "
+        "SELECT p.id, s.name, d.doc_type, p.version_id, p.section, p.terms, p.ordinal, ps.value, ps.shown, "
+        "ps.sentence, ps.kind, p.norm FROM passage_stances ps "
         "JOIN passage_categories pc ON pc.passage_id = ps.passage_id AND pc.category = :c "
         "JOIN passages p ON p.id = ps.passage_id JOIN documents d ON d.id = p.document_id "
-        "JOIN services s ON s.id = d.service_id JOIN versions v ON v.id = p.version_id "
+        "JOIN services s ON s.id = d.service_id "
         "WHERE ps.kind IN :k AND p.is_current ORDER BY s.name, d.doc_type, p.ordinal"
     )
     stmt = text(sql).bindparams(bindparam("k", expanding=True))
-    for r in conn.execute(stmt, {"c": category, "k": list(out)}).all():
-        out[r[13]].append(StanceHit(_hit(r), float(r[10]), r[11], r[12]))
+    for pid, name, doc, vid, section, terms, ordinal, value, shown, sentence, kind, norm in conn.execute(
+        stmt, {"c": category, "k": list(out)}
+    ).cursor.fetchall():  # plain rows: a common stance (opt-out) has hundreds; no date is shown for it
+        hit = Hit(int(pid), name, doc, int(vid), "", section, "", terms, int(ordinal))
+        out[kind].append(StanceHit(hit, float(value), shown, sentence, float(norm)))
     return out
 
 

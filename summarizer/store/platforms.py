@@ -3,9 +3,11 @@ and where this service stands among them on a number or a recognised practice.
 
 :func:`compare_provision` is the one entry point (the ``summarizer platforms`` command and the
 site's provision pages both call it). Retrieval is the database's full-text engine
-(:mod:`summarizer.store.passage_index`): it returns each service's few best passages in the
-category; a small shared scorer (cosine of term weights) then picks one per service, so SQLite and
-PostgreSQL show the same passages although bm25 and ts_rank differ.
+(:mod:`summarizer.store.passage_index`): it returns the passages of the category that share a term
+with the provision; one shared scorer (cosine of term weights, with each passage's norm stored at
+index time) then picks one per service, so SQLite and PostgreSQL show the same passages (bm25 and
+ts_rank rank differently, and a top-k cut by either made the two disagree). Stances are read from
+what index time stored per passage (``passage_stances``).
 """
 
 from __future__ import annotations
@@ -123,6 +125,18 @@ def similarity(query: dict[str, float], passage_terms: str, query_norm: float | 
     return round(dot / (query_norm * math.sqrt(norm)), 9)
 
 
+def _score(query: dict[str, float], query_norm: float, passage_terms: str, norm: float) -> float:
+    """:func:`similarity` with the passage's norm read from the index (the same sums in the same
+    order, so the same value): the hot loop of a comparison."""
+    dot = 0.0
+    weight, log = query.get, math.log
+    for t, c in Counter(passage_terms.split()).items():
+        w = weight(t)
+        if w is not None:
+            dot += w if c == 1 else w * (1.0 + log(c))
+    return round(dot / (query_norm * norm), 9) if dot else 0.0
+
+
 def compare_provision(
     db_url: str,
     service: str,
@@ -160,16 +174,8 @@ def compare_provision(
         qvec = _weights(counts)
         qnorm = math.sqrt(sum(w * w for w in qvec.values()))
         best: dict[str, tuple[float, int]] = {}  # service -> (score, passage id)
-        best: dict[str, tuple[float, int]] = {}  # service -> (score, passage id)
-        log, weight, denominator = math.log, qvec.get, qnorm
         for pid, other, passage_terms, norm in search(conn, category, query, exclude_service=service):
-            # similarity() inlined, with the passage's norm read from the index: the hot loop of a query
-            dot = 0.0
-            for t, c in Counter(passage_terms.split()).items():
-                w = weight(t)
-                if w is not None:
-                    dot += w if c == 1 else w * (1.0 + log(c))
-            score = round(dot / (denominator * norm), 9) if dot else 0.0
+            score = _score(qvec, qnorm, passage_terms, norm)
             cur = best.get(other)
             if cur is None or score > cur[0] or (score == cur[0] and pid < cur[1]):
                 best[other] = (score, pid)
@@ -215,7 +221,7 @@ def _entry(
     closest to the provision first; a statement of the practice (or a number) wins over a denial."""
     if not said:
         return None
-    scores = {x.hit.passage_id: similarity(qvec, x.hit.terms, qnorm) for x in said}
+    scores = {x.hit.passage_id: _score(qvec, qnorm, x.hit.terms, x.norm) for x in said}
     ordered = sorted(said, key=lambda x: (-scores[x.hit.passage_id], x.hit.document, x.hit.engine_rank))
     number = st.KINDS[kind].kind == "number"
     pick = next((x for x in ordered if number or x.value == 1.0), ordered[0])
