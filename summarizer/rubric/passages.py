@@ -54,13 +54,24 @@ class PassageText:
     terms: tuple[str, ...]  # stemmed content words, in order (repeats kept: they are term frequencies)
 
 
+_VOWELS = frozenset("aeiou")
+
+
 def stem(word: str) -> str:
-    """A light suffix stripper (plural, -ing, -ed): enough to match 'retain/retained/retains'."""
+    """A light suffix stripper (plural, -ing, -ed): enough to match 'retain/retained/retains'.
+
+    A final -ie, -ies and a -y after a consonant all become -i, as Porter's stemmer has them, so
+    'cookie' and 'cookies' (and 'policy' and 'policies') meet in one term."""
     if len(word) <= 4 or word.isdigit():
         return word
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
+    for suffix, repl in (("ies", "i"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
         if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
-            return word[: len(word) - len(suffix)] + repl
+            word = word[: len(word) - len(suffix)] + repl
+            break
+    if word.endswith("ie"):
+        return word[:-1]
+    if word.endswith("y") and len(word) > 3 and word[-2] not in _VOWELS:
+        return word[:-1] + "i"
     return word
 
 

@@ -88,11 +88,47 @@ _MONEY = re.compile(
     r"(?:US\s?\$|\$|USD\s?)\s?(\d[\d,]*(?:\.\d\d)?)|(\d[\d,]*)\s?(?:US dollars|dollars|USD)\b", re.I
 )
 _LIABLE = re.compile(r"\bliab", re.I)
-_NEGATION = re.compile(r"\b(not|never|no|neither|nor|don't|doesn't|won't)\b|n't\b", re.I)
+#: A sentence that names selling without saying the service sells personal data: a merger or sale of
+#: the business, products or items sold, what users may not sell, the law's rights and links
+#: ("right to opt out of the sale", "Do Not Sell My Personal Information"), "whether we sell".
+_NOT_SELLING = re.compile(
+    r"\b(merger|acquisition|acquired|bankruptcy|reorgani[sz]ation|change\s+(of|in)\s+(control|ownership))\b"
+    r"|\bsale\s+of\s+(all\s+|some\s+|part\s+|a\s+portion\s+|substantially\s+)?(of\s+)?(our\s+|the\s+|its\s+|a\s+)?"
+    r"(business|assets|company|products?|goods|items?)\b|\bsale\s+and\s+purchase\b|\bpurchase[\s-]+sale\b"
+    r"|\bsuch\s+(a\s+)?sale\b|\btransferee\b"
+    r"|\bsells?\s+(PMI\s+|our\s+|your\s+)?(products?|items?|goods|devices|them)\b"
+    r"|\b(items?|products?|goods|merchandise)\s+(is\s+|was\s+|are\s+|were\s+)?(sold|for\s+sale)\b"
+    r"|\bdisclos(e|ure)\s+(of\s+)?(to\s+you\s+)?(what|which|the\s+categories|the\s+identity)\b"
+    r"|\b(you|users?|those|sellers?)\s+(are\s+)?selling\b|\bselling\s+on\b"
+    r"|\byou\b[^.]{0,60}\b(not|never)\b[^.]{0,120}\b(sell|resell)\b"
+    r"|\brights?\b[^.]{0,400}\b(sale|sell|sold|selling)\b|\bopt(ed|ing|s)?[\s-]?outs?\b|\bdo\s+not\s+sell\s+(or\s+share\s+)?my\b"
+    r"|\b(whether|if|where)\b[^.,;]{0,40}\b(sell|sells|selling|sold)\b|\bbuy\w*,?\s+(or\s+)?sell"
+    r"|\bdefines\b|\bdefined\s+(as|in|by|under)\b|\bmeans\b|\bmeanings?\b|\btax(es)?\b"
+    r"|\bpurposes?\s+for\s+(collecting\s+(or|and)\s+)?selling\b",
+    re.I,
+)
+#: A list's lead-in that negates every item ("Windstream does not:"), read from the section title.
+_NEGATED_LEAD = re.compile(r"\b(not|never)\s*:?\s*$", re.I)
+_NEGATION = re.compile(r"\b(not|never|no|neither|nor|prohibit\w*)\b|n[’']t\b", re.I)
 
 _PRACTICES: dict[str, tuple[re.Pattern[str], bool]] = {
     # pattern, whether a negation in the sentence turns it into a denial
-    "sells_data": (re.compile(r"\bsell(s|ing)?\b|\bsold\b|\bsale of (your )?(personal )?(data|information)", re.I), True),
+    # selling *personal data*: a form of "sell" near data/information (either order); a sale of the
+    # business, a user's own sales, rights boilerplate and "whether we sell" are set aside (_NOT_SELLING)
+    # selling *personal data*: "sell/sold" near data or information (either order), "sale of ...
+    # data", or the CCPA's quoted "sale"; a sale of the business, goods sold, users' own selling,
+    # rights boilerplate, the law's definitions and "whether we sell" are set aside (_NOT_SELLING)
+    "sells_data": (
+        re.compile(
+            r"\b(sell|sells|selling|sold)\b[\"'’”]?[^.;]{0,80}?\b(data|information|PII)\b"
+            r"|\b(data|information|PII)\b[^.;]{0,60}?\b(sell|sold)\b"
+            r"|\bsale\b[\"'’”]?[^.;]{0,100}?\b(data|information|PII)\b"
+            r"|[\"'‘“]sale[\"'’”][^.;]{0,80}?\b(data|information|PII)\b"
+            r"|\b(data|information|PII)\b[^.;]{0,60}?[\"'‘“]sale[\"'’”]",
+            re.I,
+        ),
+        True,
+    ),
     "trains_ai": (
         re.compile(
             r"\b(train|training|improve|develop)\b[^.]{0,80}\b(models?|artificial intelligence|AI|machine learning)\b"
@@ -156,8 +192,9 @@ def _numbers(kind: str, sentence: str) -> list[tuple[float, str]]:
     return []
 
 
-def findings(kind: str, text: str) -> list[Finding]:
-    """Every statement of stance *kind* in a passage, in order (one per number, or per sentence)."""
+def findings(kind: str, text: str, heading: str = "") -> list[Finding]:
+    """Every statement of stance *kind* in a passage, in order (one per number, or per sentence).
+    *heading* is the passage's section title: a negated lead-in ("We do not:") negates a practice."""
     out: list[Finding] = []
     if not _PREFILTER[kind].search(text):  # most passages: one regex, no sentence split
         return out
@@ -167,17 +204,17 @@ def findings(kind: str, text: str) -> list[Finding]:
             out.extend(Finding(kind, v, shown, s) for v, shown in _numbers(kind, s))
             continue
         pattern, negatable = _PRACTICES[kind]
-        if pattern.search(s):
-            denied = negatable and bool(_NEGATION.search(s))
+        if pattern.search(s) and not (kind == "sells_data" and _NOT_SELLING.search(s)):
+            denied = negatable and bool(_NEGATION.search(s) or _NEGATED_LEAD.search(heading))
             out.append(Finding(kind, not denied, "denies" if denied else "states", s))
     return out
 
 
-def stance(kind: str, texts: list[str]) -> Finding | None:
+def stance(kind: str, texts: list[str], heading: str = "") -> Finding | None:
     """The stance a provision takes, from its passages in order of relevance: the first number found;
     for a practice, a statement of it wins over a denial (a policy may deny selling to one party and
     admit it to another)."""
-    found = [f for t in texts for f in findings(kind, t)]
+    found = [f for t in texts for f in findings(kind, t, heading)]
     if not found:
         return None
     if KINDS[kind].kind == "practice":

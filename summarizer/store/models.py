@@ -292,6 +292,7 @@ class Passage(SQLModel, table=True):
     section: str = ""
     text: str = Field(sa_column=Column(Text, nullable=False))
     terms: str = Field(sa_column=Column(Text, nullable=False))  # stemmed content words, space-separated
+    norm: float = 0.0  # Euclidean length of the terms' weights (passage_index.term_norm)
     categories: str = ""  # space-separated taxonomy ids (also in passage_categories, indexed)
     is_current: bool = Field(default=False, index=True)
 
@@ -303,3 +304,16 @@ class PassageCategory(SQLModel, table=True):
 
     passage_id: int = Field(foreign_key="passages.id", primary_key=True)
     category: str = Field(primary_key=True, index=True)
+
+
+class PassageStance(SQLModel, table=True):
+    """A stance a passage states (:func:`summarizer.rubric.stances.stance` of its text), read once at
+    index time: ``value`` is the number in the kind's unit, or 1.0 / 0.0 for a practice stated / denied."""
+
+    __tablename__ = "passage_stances"
+
+    passage_id: int = Field(foreign_key="passages.id", primary_key=True)
+    kind: str = Field(primary_key=True, index=True)
+    value: float
+    shown: str
+    sentence: str = Field(sa_column=Column(Text, nullable=False))

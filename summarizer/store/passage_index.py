@@ -3,9 +3,9 @@ full-text engine.
 
 - SQLite: an FTS5 table ``passage_fts`` (rowid = passage id) holds the *current* passages, with
   two columns: the search terms and the category tokens, so one ``MATCH`` selects a category and
-  ranks by ``bm25``.
-- PostgreSQL: a stored ``tsvector`` column (``passage_fts_tsv``) with a GIN index on current
-  passages; ranked by ``ts_rank``.
+  the passages sharing a query term.
+- PostgreSQL: a stored ``tsvector`` column (``passage_fts_tsv``: the category tokens with weight A,
+  the search terms with weight D) with a GIN index on current passages.
 
 Both engines see the same pre-stemmed terms (:func:`summarizer.rubric.passages.terms`), so both
 match the same passages. :func:`index_pending` is called by ``ingest`` and ``track`` (and by a
@@ -14,6 +14,8 @@ query, for versions stored before the index existed); it never re-indexes a vers
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,6 +24,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from summarizer.rubric import stances
 from summarizer.rubric.passages import passages
 from summarizer.store.models import utcnow
 
@@ -29,6 +32,21 @@ from summarizer.store.models import utcnow
 def category_token(category: str) -> str:
     """A category id as one FTS5 token ('data_retention' -> 'catdataretention')."""
     return "cat" + category.replace("_", "")
+
+
+def term_weight(count: int) -> float:
+    """A term's weight in a passage (or query) that holds it *count* times: sublinear, 1 + ln(count)."""
+    return 1.0 + math.log(count)
+
+
+def term_norm(terms: Iterable[str]) -> float:
+    """The Euclidean length of a passage's term weights, stored at index time so a query only sums
+    the weights of the terms it shares (the cosine's denominator is not recomputed per query)."""
+    norm = 0.0
+    for n in Counter(terms).values():
+        w = term_weight(n)
+        norm += w * w
+    return math.sqrt(norm)
 
 
 def index_pending(engine: Engine, document_ids: Iterable[int] | None = None) -> int:
@@ -75,7 +93,7 @@ def _index_version(conn: Connection, version_id: int, document_id: int) -> int:
         conn.execute(
             text(
                 'INSERT INTO passages (version_id, document_id, ordinal, start, "end", section, text, terms, '
-                "categories, is_current) VALUES (:v, :d, :o, :s, :e, :sec, :t, :terms, :cats, :cur)"
+                "norm, categories, is_current) VALUES (:v, :d, :o, :s, :e, :sec, :t, :terms, :norm, :cats, :cur)"
             ),
             [
                 {
@@ -87,6 +105,7 @@ def _index_version(conn: Connection, version_id: int, document_id: int) -> int:
                     "sec": p.section,
                     "t": p.text,
                     "terms": " ".join(p.terms),
+                    "norm": term_norm(p.terms),
                     "cats": " ".join(p.categories),
                     "cur": False,
                 }
@@ -101,6 +120,20 @@ def _index_version(conn: Connection, version_id: int, document_id: int) -> int:
         cats = [{"p": ids[p.ordinal], "c": c} for p in found for c in p.categories]
         if cats:
             conn.execute(text("INSERT INTO passage_categories (passage_id, category) VALUES (:p, :c)"), cats)
+        said = [
+            {"p": ids[p.ordinal], "k": kind, "v": float(f.value), "sh": f.shown, "se": f.sentence}
+            for p in found
+            for kind in stances.KINDS
+            if (f := stances.stance(kind, [p.text], p.section)) is not None
+        ]
+        if said:
+            conn.execute(
+                text(
+                    "INSERT INTO passage_stances (passage_id, kind, value, shown, sentence) "
+                    "VALUES (:p, :k, :v, :sh, :se)"
+                ),
+                said,
+            )
     conn.execute(
         text("INSERT INTO indexed_versions (version_id, passages, created_at) VALUES (:v, :n, :t)"),
         {"v": version_id, "n": len(found), "t": utcnow()},
@@ -182,24 +215,32 @@ class Hit:
     section: str
     text: str
     terms: str
-    engine_rank: int  # 1 = the engine's best passage for this service
+    engine_rank: int  # the passage's place in its version (document order)
 
 
 _SELECT = (
-    "SELECT p.id, s.name, d.doc_type, p.version_id, v.captured_at, v.effective_date, p.section, '', "
+    "SELECT p.id, s.name, d.doc_type, p.version_id, v.captured_at, v.effective_date, p.section, p.text, "
     "p.terms"
-)  # the text is left out (thousands of candidates): passage_texts() fetches the few shown
+)
 _JOIN = (
-    "JOIN passages p ON p.id = h.pid JOIN documents d ON d.id = p.document_id "
+    "FROM passages p JOIN documents d ON d.id = p.document_id "
     "JOIN services s ON s.id = d.service_id JOIN versions v ON v.id = p.version_id"
 )
 
 
+#: One engine match: (passage id, service name, terms, norm), what the shared scorer needs and nothing
+#: more (plain tuples: a query may match thousands).
+Candidate = tuple[int, str, str, float]
+
+
 def search(
-    conn: Connection, category: str, query_terms: list[str], *, exclude_service: str, per_service: int
-) -> list[Hit]:
-    """The engine's best *per_service* current passages in *category* of every other service that
-    share a query term, best first within each service (``text`` left empty: see passage_texts)."""
+    conn: Connection, category: str, query_terms: list[str], *, exclude_service: str
+) -> list[Candidate]:
+    """Every current passage in *category* of another service that holds at least one query term,
+    found by the engine's own index (FTS5 ``MATCH`` on SQLite, the GIN-indexed ``tsvector`` with
+    ``@@`` on PostgreSQL). The engines only retrieve; they do not rank: the one shared scorer does
+    (:func:`summarizer.store.platforms.similarity`), so both databases show the same passages. Each
+    row carries its terms and stored norm, and nothing else (texts are fetched for the few shown)."""
     if not query_terms:
         return []
     if conn.dialect.name == "sqlite":
@@ -208,26 +249,35 @@ def search(
             + " OR ".join(f'"{t}"' for t in query_terms)
             + ")"
         )
-        hits = "SELECT rowid AS pid, bm25(passage_fts, 1.0, 0.0) AS score FROM passage_fts WHERE passage_fts MATCH :q"
-        params: dict = {"q": match}
-        order = "h.score ASC"  # bm25() is lower for better matches
-    elif conn.dialect.name == "postgresql":
-        hits = (
-            "SELECT p.id AS pid, ts_rank(p.passage_fts_tsv, q) AS score "
-            "FROM passages p JOIN passage_categories pc ON pc.passage_id = p.id AND pc.category = :c, "
-            "to_tsquery('simple', :q) q WHERE p.is_current AND p.passage_fts_tsv @@ q"
+        sql = (
+            "SELECT p.id, s.name, p.terms, p.norm FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+            "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
+            "WHERE passage_fts MATCH :q AND s.name <> :svc"
         )
-        params = {"q": " | ".join(query_terms), "c": category}
-        order = "h.score DESC"
+        params: dict = {"q": match}
+    elif conn.dialect.name == "postgresql":
+        sql = (
+            "SELECT p.id, s.name, p.terms, p.norm FROM passages p "
+            "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
+            "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q) AND s.name <> :svc"
+        )
+        params = {"q": f"{category_token(category)}:A & ({' | '.join(query_terms)})"}
     else:  # pragma: no cover - other databases have no passage search
         raise NotImplementedError(f"no passage search on {conn.dialect.name}")
-    rn = f"ROW_NUMBER() OVER (PARTITION BY s.id ORDER BY {order}, p.id) AS rn"
-    sql = (
-        f"SELECT * FROM ({_SELECT}, {rn} FROM ({hits}) h {_JOIN} WHERE s.name != :svc) ranked "
-        "WHERE ranked.rn <= :k"
-    )
-    rows = conn.execute(text(sql), {**params, "svc": exclude_service, "k": per_service}).all()
-    return [_hit(r) for r in rows]
+    # plain driver rows: a query may match thousands, and SQLAlchemy's Row objects cost as much as the search
+    rows = conn.execute(text(sql), {**params, "svc": exclude_service}).cursor.fetchall()
+    return rows
+
+
+def passage_hits(conn: Connection, passage_ids: list[int]) -> dict[int, Hit]:
+    """The shown passages, with their service, document, version date and verbatim text."""
+    if not passage_ids:
+        return {}
+    rows = conn.execute(
+        text(f"{_SELECT}, 0 {_JOIN} WHERE p.id IN :ids").bindparams(bindparam("ids", expanding=True)),
+        {"ids": passage_ids},
+    ).all()
+    return {int(r[0]): _hit(r) for r in rows}
 
 
 def passage_texts(conn: Connection, passage_ids: list[int]) -> dict[int, str]:
@@ -260,3 +310,57 @@ def category_passages(
         params["d"] = document
     rows = conn.execute(text(sql + " ORDER BY s.name, d.doc_type, p.ordinal"), params).all()
     return [_hit(r) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class StanceHit:
+    """A stance a current passage states (read at index time), with the passage it is in."""
+
+    hit: Hit  # ``text`` and ``version_date`` left empty: the stance's sentence is what is shown
+    value: float
+    shown: str
+    sentence: str
+    norm: float  # the passage's stored norm (passage_index.term_norm of its terms)
+
+
+def category_stances(conn: Connection, category: str, kinds: Iterable[str]) -> dict[str, list[StanceHit]]:
+    """For each stance kind, every current passage in *category* that states it (a number, or the
+    practice stated or denied), in service, document and passage order: one query for all kinds."""
+    out: dict[str, list[StanceHit]] = {kind: [] for kind in kinds}
+    if not out:
+        return out
+    sql = (
+        "SELECT p.id, s.name, d.doc_type, p.version_id, p.section, p.terms, p.ordinal, ps.value, ps.shown, "
+        "ps.sentence, ps.kind, p.norm FROM passage_stances ps "
+        "JOIN passage_categories pc ON pc.passage_id = ps.passage_id AND pc.category = :c "
+        "JOIN passages p ON p.id = ps.passage_id JOIN documents d ON d.id = p.document_id "
+        "JOIN services s ON s.id = d.service_id "
+        "WHERE ps.kind IN :k AND p.is_current ORDER BY s.name, d.doc_type, p.ordinal"
+    )
+    stmt = text(sql).bindparams(bindparam("k", expanding=True))
+    for pid, name, doc, vid, section, terms, ordinal, value, shown, sentence, kind, norm in conn.execute(
+        stmt, {"c": category, "k": list(out)}
+    ).cursor.fetchall():  # plain rows: a common stance (opt-out) has hundreds; no date is shown for it
+        hit = Hit(int(pid), name, doc, int(vid), "", section, "", terms, int(ordinal))
+        out[kind].append(StanceHit(hit, float(value), shown, sentence, float(norm)))
+    return out
+
+
+def category_services(conn: Connection, category: str, *, exclude_service: str) -> int:
+    """How many services other than *exclude_service* have current passages in *category* (the
+    engine's index selects them: the category token)."""
+    if conn.dialect.name == "sqlite":
+        sql = (
+            "SELECT COUNT(DISTINCT d.service_id) FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+            "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
+            "WHERE passage_fts MATCH :q AND s.name <> :s"
+        )
+        q = f"cats : {category_token(category)}"
+    else:
+        sql = (
+            "SELECT COUNT(DISTINCT d.service_id) FROM passages p JOIN documents d ON d.id = p.document_id "
+            "JOIN services s ON s.id = d.service_id "
+            "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q) AND s.name <> :s"
+        )
+        q = f"{category_token(category)}:A"
+    return int(conn.execute(text(sql), {"q": q, "s": exclude_service}).scalar_one())

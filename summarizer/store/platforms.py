@@ -3,9 +3,11 @@ and where this service stands among them on a number or a recognised practice.
 
 :func:`compare_provision` is the one entry point (the ``summarizer platforms`` command and the
 site's provision pages both call it). Retrieval is the database's full-text engine
-(:mod:`summarizer.store.passage_index`): it returns each service's few best passages in the
-category; a small shared scorer (cosine of term weights) then picks one per service, so SQLite and
-PostgreSQL show the same passages although bm25 and ts_rank differ.
+(:mod:`summarizer.store.passage_index`): it returns the passages of the category that share a term
+with the provision; one shared scorer (cosine of term weights, with each passage's norm stored at
+index time) then picks one per service, so SQLite and PostgreSQL show the same passages (bm25 and
+ts_rank rank differently, and a top-k cut by either made the two disagree). Stances are read from
+what index time stored per passage (``passage_stances``).
 """
 
 from __future__ import annotations
@@ -22,14 +24,18 @@ from summarizer.model.taxonomy import CATEGORIES
 from summarizer.rubric import stances as st
 from summarizer.rubric.passages import term_counts, terms
 from summarizer.store.db import open_engine
-from summarizer.store.passage_index import Hit, category_passages, index_pending, passage_texts, search
+from summarizer.store.passage_index import (
+    StanceHit,
+    category_passages,
+    category_services,
+    category_stances,
+    index_pending,
+    passage_hits,
+    search,
+)
 
 #: Services shown by default.
 DEFAULT_SERVICES = 3
-#: How many of its best passages per service the engine hands to the final scorer. Large enough to
-#: take every match: bm25 and ts_rank order candidates differently, and a cut-off by either would
-#: make SQLite and PostgreSQL show different passages (measured: at 5 and 12 they did).
-PER_SERVICE = 1000
 #: Query terms taken from the provision's own passages (most frequent first).
 QUERY_TERMS = 24
 
@@ -119,6 +125,18 @@ def similarity(query: dict[str, float], passage_terms: str, query_norm: float | 
     return round(dot / (query_norm * math.sqrt(norm)), 9)
 
 
+def _score(query: dict[str, float], query_norm: float, passage_terms: str, norm: float) -> float:
+    """:func:`similarity` with the passage's norm read from the index (the same sums in the same
+    order, so the same value): the hot loop of a comparison."""
+    dot = 0.0
+    weight, log = query.get, math.log
+    for t, c in Counter(passage_terms.split()).items():
+        w = weight(t)
+        if w is not None:
+            dot += w if c == 1 else w * (1.0 + log(c))
+    return round(dot / (query_norm * norm), 9) if dot else 0.0
+
+
 def compare_provision(
     db_url: str,
     service: str,
@@ -154,36 +172,32 @@ def compare_provision(
             counts.pop(name_term, None)
         query = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]]
         qvec = _weights(counts)
-        hits = search(conn, category, query, exclude_service=service, per_service=PER_SERVICE)
-        best: dict[str, tuple[float, Hit]] = {}
         qnorm = math.sqrt(sum(w * w for w in qvec.values()))
-        for hit in hits:
-            score = similarity(qvec, hit.terms, qnorm)
-            cur = best.get(hit.service)
-            if cur is None or (score, -hit.passage_id) > (cur[0], -cur[1].passage_id):
-                best[hit.service] = (score, hit)
-        ranked = sorted(best.values(), key=lambda sh: (-sh[0], sh[1].service))[:n]
-        shown = passage_texts(conn, [h.passage_id for _, h in ranked])
+        best: dict[str, tuple[float, int]] = {}  # service -> (score, passage id)
+        for pid, other, passage_terms, norm in search(conn, category, query, exclude_service=service):
+            score = _score(qvec, qnorm, passage_terms, norm)
+            cur = best.get(other)
+            if cur is None or score > cur[0] or (score == cur[0] and pid < cur[1]):
+                best[other] = (score, pid)
+        top = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:n]
+        shown = passage_hits(conn, [pid for _, (_, pid) in top])
+        ranked = [(score, shown[pid]) for _, (score, pid) in top]
         kinds = st.BY_CATEGORY.get(category, ()) if with_stances else ()
-        others = category_passages(conn, category) if kinds else []
+        said = category_stances(conn, category, kinds)
+        compared = category_services(conn, category, exclude_service=service)
     examples = [
         Example(
-            h.service, h.document, category, h.version_date, h.section, shown[h.passage_id],
+            h.service, h.document, category, h.version_date, h.section, h.text,
             provision_path(h.service, h.document, category), s,
         )
         for s, h in ranked
     ]  # fmt: skip
-    by_service: dict[str, list[Hit]] = {}
-    for h in others:
-        if h.service != service:
-            by_service.setdefault(h.service, []).append(h)
     stance_list = [
-        _stance(kind, service, document, category, own, by_service, qvec)
-        for kind in st.BY_CATEGORY.get(category, ())
+        _stance(kind, service, document, category, said[kind], compared, qvec, qnorm) for kind in kinds
     ]
     return PlatformComparison(
         service, document, category, CATEGORIES[category].title, provision_path(service, document, category),
-        len(own), query, len(by_service), examples, stance_list,
+        len(own), query, compared, examples, stance_list,
     )  # fmt: skip
 
 
@@ -200,44 +214,45 @@ def _sql_document():
     )
 
 
-def _entry(kind: str, hits: list[Hit], qvec: dict[str, float], category: str) -> StanceEntry | None:
-    """A service's stance: read from its passages, closest to the provision first."""
-    scores = {h.passage_id: similarity(qvec, h.terms) for h in hits}
-    ordered = sorted(hits, key=lambda h: (-scores[h.passage_id], h.document, h.engine_rank))
-    for h in ordered:
-        found = st.stance(kind, [h.text])
-        if found is not None and (st.KINDS[kind].kind == "number" or found.value is True):
-            return StanceEntry(
-                h.service,
-                h.document,
-                found.shown,
-                found.value,
-                found.sentence,
-                provision_path(h.service, h.document, category),
-            )
-    for h in ordered:  # a practice nobody states: a denial is still a stance
-        found = st.stance(kind, [h.text])
-        if found is not None:
-            return StanceEntry(
-                h.service,
-                h.document,
-                found.shown,
-                found.value,
-                found.sentence,
-                provision_path(h.service, h.document, category),
-            )
-    return None  # fmt: skip
+def _entry(
+    kind: str, said: list[StanceHit], qvec: dict[str, float], qnorm: float, category: str
+) -> StanceEntry | None:
+    """A service's stance, from the stances its passages state (read at index time): the passage
+    closest to the provision first; a statement of the practice (or a number) wins over a denial."""
+    if not said:
+        return None
+    scores = {x.hit.passage_id: _score(qvec, qnorm, x.hit.terms, x.norm) for x in said}
+    ordered = sorted(said, key=lambda x: (-scores[x.hit.passage_id], x.hit.document, x.hit.engine_rank))
+    number = st.KINDS[kind].kind == "number"
+    pick = next((x for x in ordered if number or x.value == 1.0), ordered[0])
+    h = pick.hit
+    value: float | bool = pick.value if number else pick.value == 1.0
+    return StanceEntry(
+        h.service,
+        h.document,
+        pick.shown,
+        value,
+        pick.sentence,
+        provision_path(h.service, h.document, category),
+    )
 
 
 def _stance(
-    kind: str, service: str, document: str, category: str, own: list[Hit],
-    by_service: dict[str, list[Hit]], qvec: dict[str, float],
+    kind: str, service: str, document: str, category: str, said: list[StanceHit], compared: int,
+    qvec: dict[str, float], qnorm: float,
 ) -> Stance:  # fmt: skip
     spec = st.KINDS[kind]
-    this = _entry(kind, own, qvec, category)
-    out = Stance(kind, spec.label, spec.kind, this, len(by_service))
+    by_service: dict[str, list[StanceHit]] = {}
+    own: list[StanceHit] = []
+    for x in said:
+        if x.hit.service != service:
+            by_service.setdefault(x.hit.service, []).append(x)
+        elif x.hit.document == document:
+            own.append(x)
+    this = _entry(kind, own, qvec, qnorm, category)
+    out = Stance(kind, spec.label, spec.kind, this, compared)
     for name in sorted(by_service):
-        entry = _entry(kind, by_service[name], qvec, category)
+        entry = _entry(kind, by_service[name], qvec, qnorm, category)
         if entry is None:
             continue
         if spec.kind == "number" or entry.value is True:

@@ -1,0 +1,115 @@
+"""Make the blind labelling pools for "How other platforms handle this" (#14).
+
+Pairs (provision, other service) are drawn by a salted hash from the bundled real documents
+(evals/data/ota new.md), before and without running the ranker: one provision per category (the
+provisions of labels.yaml left out), four other services each, among those with current passages in
+the category. For each pair every current passage of the other service in that category is listed,
+shuffled by hash, without rank or score: the labeller marks each one as treating the provision or
+not. The ranker then picks one passage per service, and ``test_blind_labels.py`` scores its picks.
+
+Usage: python evals/platforms/blind_pool.py > /tmp/pool.txt  (needs only this repository)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+
+from summarizer.store.db import open_engine  # noqa: E402
+from summarizer.store.ingest import ingest_text  # noqa: E402
+from summarizer.store.passage_index import category_passages  # noqa: E402
+
+SALT = "blind-2026-12-06"
+PROVISIONS = 12
+OTHERS = 4
+#: Pairs whose other service has more passages than this in the category are left out (a pool of
+#: 31 to 195 passages is more than one person can label with care; 5 of 48 drawn pairs).
+MAX_POOL = 30
+#: The first characters of a passage (whitespace folded) that identify it in the labels.
+KEY_CHARS = 70
+
+
+def _h(*parts: str) -> str:
+    return hashlib.sha1("|".join((SALT, *parts)).encode()).hexdigest()
+
+
+def key(excerpt: str) -> str:
+    return " ".join(excerpt.split())[:KEY_CHARS]
+
+
+def ingest_bundled(url: str) -> None:
+    for folder in sorted((ROOT / "evals" / "data" / "ota").iterdir()):
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        ingest_text(
+            url, meta["service"], meta["document_type"], (folder / "new.md").read_text(encoding="utf-8"),
+            captured_at=datetime.fromisoformat(meta["new_date"]), source=str(folder.name),
+        )  # fmt: skip
+
+
+def draw(url: str) -> list[dict]:
+    """The pairs, each with its shuffled pool of the other service's passages in the category."""
+    old = {tuple(r["provision"]) for r in yaml.safe_load((ROOT / "evals/platforms/labels.yaml").read_text())}
+    engine = open_engine(url)
+    with engine.connect() as conn:
+        provs = conn.execute(
+            text(
+                "SELECT DISTINCT s.name, d.doc_type, pc.category FROM passage_categories pc "
+                "JOIN passages p ON p.id = pc.passage_id JOIN documents d ON d.id = p.document_id "
+                "JOIN services s ON s.id = d.service_id WHERE p.is_current"
+            )
+        ).all()
+        chosen: list[tuple[str, str, str]] = []
+        seen_cats: set[str] = set()
+        for p in sorted(provs, key=lambda p: _h(*p)):
+            if tuple(p) in old or p[2] in seen_cats:
+                continue
+            chosen.append(tuple(p))
+            seen_cats.add(p[2])
+            if len(chosen) == PROVISIONS:
+                break
+        pairs = []
+        for service, document, category in chosen:
+            others = sorted(
+                {h.service for h in category_passages(conn, category)} - {service},
+                key=lambda s: _h(category, s),
+            )[:OTHERS]
+            for other in others:
+                pool = category_passages(conn, category, service=other)
+                if len(pool) > MAX_POOL:
+                    continue
+                pool = sorted(pool, key=lambda h: _h(str(h.passage_id), h.text))
+                pairs.append(
+                    {
+                        "provision": [service, document, category],
+                        "other": other,
+                        "pool": [{"document": h.document, "key": key(h.text), "text": h.text} for h in pool],
+                    }
+                )
+    return pairs
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/store.db"
+        ingest_bundled(url)
+        pairs = draw(url)
+    for i, pair in enumerate(pairs):
+        print(f"=== pair {i}: provision {' / '.join(pair['provision'])}  ->  other: {pair['other']}")
+        for j, p in enumerate(pair["pool"]):
+            body = " ".join(p["text"].split())
+            print(f"  [{j}] ({p['document']}) {body}")
+        print()
+
+
+if __name__ == "__main__":
+    main()
