@@ -25,6 +25,7 @@ from summarizer.rendering.common import category_title, material_label, provenan
 from summarizer.site import paths, slots, views
 from summarizer.site.data import DocumentData, analyses, document_refs, load_documents, version_texts
 from summarizer.site.statement import ProvisionText, classify_passages, extract
+from summarizer.site.statement_model import FLAG_TEXT, StatementWriter
 
 STATE_FILE = ".site-state.json"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -121,8 +122,12 @@ def build_site(
     base_url: str | None = None,
     full: bool = False,
     slot_providers: dict[str, slots.SlotProvider] | None = None,
+    statements: StatementWriter | None = None,
 ) -> BuildSummary:
-    """Build (or bring up to date) the site for the store at *db_url* in folder *out*."""
+    """Build (or bring up to date) the site for the store at *db_url* in folder *out*.
+
+    *statements* writes the provision statements through the model (see
+    :mod:`summarizer.site.statement_model`); None keeps them extractive (offline)."""
     from summarizer.store.db import open_engine
 
     started = time.perf_counter()
@@ -135,7 +140,16 @@ def build_site(
     providers = slot_providers
     prepare(db_url, providers)
     build_key = hashlib.sha256(
-        json.dumps([__version__, templates_hash(), _lexicon(), base_url, sorted(providers)]).encode()
+        json.dumps(
+            [
+                __version__,
+                templates_hash(),
+                _lexicon(),
+                base_url,
+                sorted(providers),
+                statements.identity if statements else "extractive",
+            ]
+        ).encode()
     ).hexdigest()[:16]
     state = _read_state(out)
     if full or state.get("build_key") != build_key:
@@ -149,7 +163,7 @@ def build_site(
     stale = [r for r in refs if known.get(str(r.id), {}).get("fingerprint") != r.fingerprint]
     for doc in load_documents(db_url, engine, stale):
         known[str(doc.ref.id)] = _build_document(
-            writer, doc, engine, db_url, base_url, providers, known.get(str(doc.ref.id))
+            writer, doc, engine, db_url, base_url, providers, known.get(str(doc.ref.id)), statements
         )
     live = {str(r.id) for r in refs}
     gone = set(known) - live
@@ -162,7 +176,7 @@ def build_site(
         summary.seconds = round(time.perf_counter() - started, 3)
         return summary
     changed_services = {known[str(r.id)]["summary"]["service"] for r in stale}
-    _build_listings(writer, docs, changed_services if not full else None, base_url, engine)
+    _build_listings(writer, docs, changed_services if not full else None, base_url, engine, statements)
     summary.documents = len(refs)
     summary.rebuilt_documents = len(stale)
     summary.pages = sum(len(d["pages"]) for d in docs) + 3 + len({d["summary"]["service"] for d in docs})
@@ -195,6 +209,7 @@ def _build_document(
     base_url: str | None,
     providers: dict[str, slots.SlotProvider],
     previous: dict | None,
+    statements: StatementWriter | None = None,
 ) -> dict:
     """Every page of one document; returns its entry of the build state."""
     service, document = doc.ref.service, doc.ref.document
@@ -267,6 +282,7 @@ def _build_document(
 
     doc_feed = paths.document_feed(service, document)
     extracts: dict[str, list] = {}
+    retry = False  # a statement made while the model was unreachable: rebuild the document next time
     earlier = (previous or {}).get("extracts", {})
     for prov in provs:
         hits = found.get(prov.category, [])
@@ -275,11 +291,16 @@ def _build_document(
             digest.update(passage.encode("utf-8"))
         hits_key = digest.hexdigest()[:20]
         cached = earlier.get(prov.category)
+        keep = True
         if cached and cached[0] == hits_key:  # the category's passages did not move: same extract
             extract_ = ProvisionText(**cached[1])
         else:
             extract_ = extract(prov.category, found)
-        extracts[prov.category] = [hits_key, dict(extract_.__dict__)]
+            if statements is not None:
+                extract_, keep = statements.write(service, document, prov.category, hits, extract_)
+        # an extract made while the model was unreachable is not kept: the next build asks again
+        extracts[prov.category] = [hits_key if keep else "", dict(extract_.__dict__)]
+        retry = retry or not keep
         table = prov.table
         ref = slots.ProvisionRef(
             db_url, service, document, prov.category, doc.ref.id, current.version.id if current else 0
@@ -301,6 +322,7 @@ def _build_document(
             feed=doc_feed,
             slots=slots.fill(providers, ref),
             category=CATEGORIES.get(prov.category),
+            flag_text=FLAG_TEXT,
         )
         pages.append(prov.path)
 
@@ -348,7 +370,7 @@ def _build_document(
     entries = entries[:FEED_ENTRIES]
     _feed(writer, doc_feed, f"{service} · {document}", entries, base_url, doc_page)
     return {
-        "fingerprint": doc.ref.fingerprint,
+        "fingerprint": "retry" if retry else doc.ref.fingerprint,
         "summary": summary,
         "pages": pages,
         "entries": entries,
@@ -375,7 +397,12 @@ def _feed(
 
 
 def _build_listings(
-    writer: _Writer, docs: list[dict], services: set[str] | None, base_url: str | None, engine
+    writer: _Writer,
+    docs: list[dict],
+    services: set[str] | None,
+    base_url: str | None,
+    engine,
+    statements: StatementWriter | None = None,
 ) -> None:
     """Service pages (all, or those in *services*), their feeds, the index, the site feed, the sitemap."""
     by_service: dict[str, list[dict]] = {}
@@ -425,6 +452,8 @@ def _build_listings(
             crumbs=[(paths.INDEX, "All services"), (paths.METHODOLOGY, "Methodology")],
             analyses=analyses(engine),
             categories=[CATEGORIES[c] for c in CATEGORY_IDS],
+            statement_prompt=statements.prompt.identity if statements else None,
+            statement_model=statements.model if statements else None,
         )
     writer.write(paths.STYLESHEET, (TEMPLATES / "site.css").read_text(encoding="utf-8"))
     urls = [
