@@ -133,7 +133,7 @@ def build_site(
     started = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    from summarizer.site.providers import default_providers, prepare
+    from summarizer.site.providers import default_providers, platforms_inputs, platforms_slot, prepare
 
     if slot_providers is None:
         slot_providers = {**default_providers(), **slots.registered()}
@@ -161,9 +161,25 @@ def build_site(
     refs = document_refs(engine)
     known: dict[str, dict] = state["documents"]
     stale = [r for r in refs if known.get(str(r.id), {}).get("fingerprint") != r.fingerprint]
+    inputs = platforms_inputs(db_url) if providers.get("platforms") is platforms_slot else None
     for doc in load_documents(db_url, engine, stale):
         known[str(doc.ref.id)] = _build_document(
-            writer, doc, engine, db_url, base_url, providers, known.get(str(doc.ref.id)), statements
+            writer, doc, engine, db_url, base_url, providers, known.get(str(doc.ref.id)), statements, inputs
+        )
+    # pages of other documents whose 'other platforms' slot moved with what changed elsewhere
+    moved = _moved_platform_slots(refs, stale, known, providers, inputs, db_url) if not full else {}
+    for doc in load_documents(db_url, engine, [r for r in refs if str(r.id) in moved]):
+        known[str(doc.ref.id)] = _build_document(
+            writer,
+            doc,
+            engine,
+            db_url,
+            base_url,
+            providers,
+            known[str(doc.ref.id)],
+            statements,
+            inputs,
+            only=moved[str(doc.ref.id)],
         )
     live = {str(r.id) for r in refs}
     gone = set(known) - live
@@ -171,7 +187,7 @@ def build_site(
         del known[doc_id]
     docs = [known[str(r.id)] for r in refs]
     summary.documents = len(refs)
-    if not stale and not gone and not full:  # nothing new: every page is as it was
+    if not stale and not gone and not full and not moved:  # nothing new: every page is as it was
         summary.pages = sum(len(d["pages"]) for d in docs) + 3 + len({d["summary"]["service"] for d in docs})
         summary.seconds = round(time.perf_counter() - started, 3)
         return summary
@@ -184,6 +200,50 @@ def build_site(
     (out / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+def _moved_platform_slots(
+    refs: list,
+    stale: list,
+    known: dict[str, dict],
+    providers: dict[str, slots.SlotProvider],
+    inputs: dict[str, str] | None,
+    db_url: str,
+) -> dict[str, set[str]]:
+    """document id -> categories whose page must be rewritten, among documents not rebuilt: where the
+    inputs of a category's platforms slot moved (another document's passages in it changed), the
+    slot is computed again; the page is rewritten only when what it shows changed (the cache
+    keeps the new content either way)."""
+    if inputs is None:
+        return {}
+    from dataclasses import asdict
+
+    rebuilt = {str(r.id) for r in stale}
+    provider = providers["platforms"]
+    out: dict[str, set[str]] = {}
+    for ref in refs:
+        doc_id = str(ref.id)
+        entry = known.get(doc_id)
+        if doc_id in rebuilt or not entry or "ref" not in entry:
+            continue
+        service, document, _id, version_id = entry["ref"]
+        cache = entry.setdefault("slots", {})
+        for category in entry.get("categories", []):
+            key = inputs.get(category, "-")
+            held = cache.setdefault(category, {}).get("platforms")
+            if held is not None and held[0] == key:
+                continue
+            content = provider(slots.ProvisionRef(db_url, service, document, category, ref.id, version_id))
+            new = asdict(content) if content else None
+            cache[category]["platforms"] = [key, new]
+            if held is None or _plain(held[1]) != _plain(new):
+                out.setdefault(doc_id, set()).add(category)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """Slot content as JSON gives it back (tuples as lists), for comparing stored and fresh content."""
+    return json.loads(json.dumps(value))
 
 
 @lru_cache(maxsize=1)
@@ -210,8 +270,13 @@ def _build_document(
     providers: dict[str, slots.SlotProvider],
     previous: dict | None,
     statements: StatementWriter | None = None,
+    inputs: dict[str, str] | None = None,
+    only: set[str] | None = None,
 ) -> dict:
-    """Every page of one document; returns its entry of the build state."""
+    """Every page of one document (or, with *only*, just the provision pages of those categories);
+    returns its entry of the build state."""
+    from summarizer.site.providers import slot_keys
+
     service, document = doc.ref.service, doc.ref.document
     hist = doc.history
     found, classified = classify_passages(doc.current_text, (previous or {}).get("passages"))
@@ -284,7 +349,13 @@ def _build_document(
     extracts: dict[str, list] = {}
     retry = False  # a statement made while the model was unreachable: rebuild the document next time
     earlier = (previous or {}).get("extracts", {})
+    slot_cache: dict[str, dict] = (previous or {}).get("slots", {})
+    record_items = list(doc.records.items())
     for prov in provs:
+        if only is not None and prov.category not in only and prov.category in earlier:
+            extracts[prov.category] = earlier[prov.category]
+            pages.append(prov.path)
+            continue
         hits = found.get(prov.category, [])
         digest = hashlib.sha1(repr([(score, pos) for score, pos, _ in hits]).encode())
         for _score, _pos, passage in hits:
@@ -320,12 +391,23 @@ def _build_document(
             current_path=views.version_path(doc, current.version) if current else None,
             summary=summary,
             feed=doc_feed,
-            slots=slots.fill(providers, ref),
+            slots=slots.fill_cached(
+                providers,
+                ref,
+                slot_keys(providers, inputs, prov.category, record_items),
+                slot_cache.setdefault(prov.category, {}),
+            ),
             category=CATEGORIES.get(prov.category),
             flag_text=FLAG_TEXT,
         )
         pages.append(prov.path)
 
+    if only is not None and previous is not None:  # the other pages are as they were
+        return {
+            **previous,
+            "extracts": extracts,
+            "slots": {c: slot_cache[c] for c in categories if c in slot_cache},
+        }
     doc_page = paths.document_page(service, document)
     records_newest = list(reversed(records_view))
     writer.page(
@@ -377,6 +459,9 @@ def _build_document(
         "written_once": sorted(done_pages),
         "passages": classified,
         "extracts": extracts,
+        "slots": {c: slot_cache[c] for c in categories if c in slot_cache},
+        "ref": [service, document, doc.ref.id, current.version.id if current else 0],
+        "categories": categories,
     }
 
 

@@ -4,6 +4,7 @@ latest change to the provision that carries one, and how other platforms handle 
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from summarizer.site.slots import ProvisionRef, SlotContent
 
@@ -73,10 +74,9 @@ def platforms_slot(ref: ProvisionRef) -> SlotContent | None:
         return None
     return SlotContent(
         paragraphs=[s.summary for s in comparison.stances if s.summary and (s.this or s.stating)],
-        items=[
-            f"{e.service}, {e.document} (version of {e.version_date}): \u201c{e.excerpt}\u201d"
-            for e in comparison.examples
-        ],
+        # no version date here: the linked provision page names it, and a date would make every
+        # page citing a service change with each of its new versions (see platforms_inputs)
+        items=[f"{e.service}, {e.document}: \u201c{e.excerpt}\u201d" for e in comparison.examples],
         links=[(f"{e.service} \u00b7 {e.document}", e.link) for e in comparison.examples],
         source="summarizer platforms",
     )
@@ -93,3 +93,46 @@ def prepare(db_url: str, providers: dict) -> None:
         from summarizer.store.platforms import catch_up_index
 
         catch_up_index(db_url)
+
+
+def platforms_inputs(db_url: str) -> dict[str, str]:
+    """category -> a digest of what every provision's platforms slot in that category is computed
+    from: each document's current passages placed in it (document and text). A new version that
+    leaves a category's passages as they were leaves its digest as it was."""
+    import hashlib
+
+    from sqlalchemy import text
+
+    from summarizer.store.db import open_engine
+
+    sql = (
+        "SELECT pc.category, p.document_id, p.text FROM passage_categories pc "
+        "JOIN passages p ON p.id = pc.passage_id WHERE p.is_current "
+        "ORDER BY pc.category, p.document_id, p.ordinal"
+    )
+    digests: dict[str, Any] = {}
+    with open_engine(db_url).connect() as conn:
+        for category, document_id, body in conn.execute(text(sql)):
+            h = digests.get(category)
+            if h is None:
+                h = digests[category] = hashlib.sha1()
+            h.update(f"{document_id}\0{body}\0".encode())
+    return {c: h.hexdigest()[:20] for c, h in digests.items()}
+
+
+def slot_keys(providers: dict, inputs: dict[str, str] | None, category: str, records: list) -> dict:
+    """The cache keys of the built-in slots of one provision page (see :func:`slots.fill_cached`):
+    the platforms slot by its category's inputs, the compliance slot by the records of the document
+    that touch the category and carry a compliance section (False: none does, nothing to show)."""
+    keys: dict[str, str | bool | None] = {}
+    if providers.get("platforms") is platforms_slot and inputs is not None:
+        keys["platforms"] = inputs.get(category, "-")
+    if providers.get("compliance") is compliance_slot:
+        ids = sorted(
+            rid
+            for rid, r in records
+            if r.compliance is not None
+            and (category in r.categories or any(c.category == category for c in r.changes))
+        )
+        keys["compliance"] = ",".join(map(str, ids)) if ids else False
+    return keys
