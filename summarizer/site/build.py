@@ -21,7 +21,8 @@ from typing import Any
 
 from summarizer.about import DISCLAIMER, __version__
 from summarizer.model.taxonomy import CATEGORIES, CATEGORY_IDS, Severity
-from summarizer.rendering.common import category_title, material_label, provenance_line, shift_direction
+from summarizer.rendering.common import category_title
+from summarizer.rendering.html import record_context
 from summarizer.site import paths, slots, views
 from summarizer.site.data import DocumentData, analyses, document_refs, load_documents, version_texts
 from summarizer.site.statement import ProvisionText, classify_passages, extract
@@ -59,8 +60,11 @@ def environment() -> Any:
     """The Jinja2 environment: autoescaped HTML and XML, undefined names are errors."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
+    from summarizer.rendering.html import TEMPLATE_GLOBALS
+    from summarizer.rendering.html import TEMPLATES as RECORD_TEMPLATES
+
+    env = Environment(  # the site's templates, then the record's (record_body.html, macros.html)
+        loader=FileSystemLoader([str(TEMPLATES), str(RECORD_TEMPLATES)]),
         autoescape=select_autoescape(["html", "xml", "svg"], default_for_string=True, default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -69,22 +73,21 @@ def environment() -> Any:
     env.filters["title"] = category_title
     env.filters["date"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
     env.globals.update(
+        TEMPLATE_GLOBALS,
         DISCLAIMER=DISCLAIMER,
         VERSION=__version__,
         LEVELS=views.LEVELS,
         CATEGORIES=CATEGORIES,
-        direction=shift_direction,
-        material_label=material_label,
-        provenance_line=provenance_line,
-        anchor=paths.change_anchor,
     )
     return env
 
 
 @lru_cache(maxsize=1)
 def templates_hash() -> str:
+    from summarizer.rendering.html import TEMPLATES as RECORD_TEMPLATES
+
     digest = hashlib.sha256()
-    for path in sorted(TEMPLATES.rglob("*")):
+    for path in sorted([*TEMPLATES.rglob("*"), *RECORD_TEMPLATES.rglob("*")]):
         if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
@@ -313,16 +316,20 @@ def _build_document(
             "record.html",
             title=record.headline,
             crumbs=crumbs_doc,
-            r=record,
-            service=service,
-            document=document,
-            old=prev.version,
-            new=entry.version,
-            old_path=views.version_path(doc, prev.version),
-            new_path=views.version_path(doc, entry.version),
-            mark=mark,
-            mark_label=label,
-            provision_paths={c: paths.provision_page(service, document, c) for c in categories},
+            **record_context(
+                record,
+                root="../" * rel.count("/"),
+                service=service,
+                document=document,
+                old_label=f"{prev.version.captured_at:%Y-%m-%d}",
+                new_label=f"{entry.version.captured_at:%Y-%m-%d}",
+                old_path=views.version_path(doc, prev.version),
+                new_path=views.version_path(doc, entry.version),
+                sources=None,
+                mark=mark,
+                mark_label=label,
+                provision_paths={c: paths.provision_page(service, document, c) for c in categories},
+            ),
         )
         done_pages.add(key)
     todo = [e for e in hist.versions if views.version_path(doc, e.version) not in done_pages]
