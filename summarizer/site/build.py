@@ -25,6 +25,7 @@ from summarizer.rendering.common import category_title
 from summarizer.rendering.html import record_context
 from summarizer.site import paths, slots, views
 from summarizer.site.data import DocumentData, analyses, document_refs, load_documents, version_texts
+from summarizer.site.providers import PlatformInputs
 from summarizer.site.statement import ProvisionText, classify_passages, extract
 from summarizer.site.statement_model import FLAG_TEXT, StatementWriter
 
@@ -164,13 +165,20 @@ def build_site(
     refs = document_refs(engine)
     known: dict[str, dict] = state["documents"]
     stale = [r for r in refs if known.get(str(r.id), {}).get("fingerprint") != r.fingerprint]
-    inputs = platforms_inputs(db_url) if providers.get("platforms") is platforms_slot else None
+    held = state.get("platforms") or {}
+    inputs = (
+        platforms_inputs(db_url, held.get("findings"))
+        if providers.get("platforms") is platforms_slot
+        else None
+    )
     for doc in load_documents(db_url, engine, stale):
         known[str(doc.ref.id)] = _build_document(
             writer, doc, engine, db_url, base_url, providers, known.get(str(doc.ref.id)), statements, inputs
         )
     # pages of other documents whose 'other platforms' slot moved with what changed elsewhere
-    moved = _moved_platform_slots(refs, stale, known, providers, inputs, db_url) if not full else {}
+    moved = _moved_platform_slots(refs, stale, known, providers, inputs, held, db_url) if not full else {}
+    if inputs is not None:
+        state["platforms"] = {"passages": inputs.passages, "findings": inputs.findings}
     for doc in load_documents(db_url, engine, [r for r in refs if str(r.id) in moved]):
         known[str(doc.ref.id)] = _build_document(
             writer,
@@ -210,17 +218,30 @@ def _moved_platform_slots(
     stale: list,
     known: dict[str, dict],
     providers: dict[str, slots.SlotProvider],
-    inputs: dict[str, str] | None,
+    inputs: PlatformInputs | None,
+    held: dict,
     db_url: str,
 ) -> dict[str, set[str]]:
-    """document id -> categories whose page must be rewritten, among documents not rebuilt: where the
-    inputs of a category's platforms slot moved (another document's passages in it changed), the
-    slot is computed again; the page is rewritten only when what it shows changed (the cache
-    keeps the new content either way)."""
-    if inputs is None:
+    """document id -> categories whose page must be rewritten, among documents not rebuilt.
+
+    Where another document's passages in a category changed, a page's platforms slot is computed
+    again when the change can move it (:func:`summarizer.site.providers.may_move`: a changed
+    passage states a stance the slot counts, or a document entered or left the category; or the
+    slot shows that document's passage, or fewer examples than it may); the page is rewritten only
+    when what it shows changed. Elsewhere the slot's cache key moves on with its content as it was.
+    Not foreseen: a changed passage of a document the slot does not show that now outranks the
+    examples it shows (the next rebuild of the page's document, or ``--full``, brings it in).
+    """
+    if inputs is None or "passages" not in held:
         return {}
     from dataclasses import asdict
 
+    from summarizer.model.slugs import provision_path
+    from summarizer.site.providers import may_move
+    from summarizer.store.platforms import DEFAULT_SERVICES
+
+    changed, everywhere = may_move(held["passages"], inputs, {**held.get("findings", {}), **inputs.findings})
+    names = {str(r.id): (r.service, r.document) for r in refs}
     rebuilt = {str(r.id) for r in stale}
     provider = providers["platforms"]
     out: dict[str, set[str]] = {}
@@ -232,14 +253,23 @@ def _moved_platform_slots(
         service, document, _id, version_id = entry["ref"]
         cache = entry.setdefault("slots", {})
         for category in entry.get("categories", []):
-            key = inputs.get(category, "-")
-            held = cache.setdefault(category, {}).get("platforms")
-            if held is not None and held[0] == key:
+            key = inputs.digests.get(category, "-")
+            slot = cache.setdefault(category, {})
+            stored = slot.get("platforms")
+            if stored is not None and stored[0] == key:
                 continue
+            if stored is not None and category not in everywhere:
+                shown = {link for _label, link in (stored[1] or {}).get("links", [])}
+                moved_docs = {
+                    provision_path(*names[d], category) for d in changed.get(category, ()) if d in names
+                }
+                if len(shown) >= DEFAULT_SERVICES and not shown & moved_docs:
+                    slot["platforms"] = [key, stored[1]]  # this change cannot move what the slot shows
+                    continue
             content = provider(slots.ProvisionRef(db_url, service, document, category, ref.id, version_id))
             new = asdict(content) if content else None
-            cache[category]["platforms"] = [key, new]
-            if held is None or _plain(held[1]) != _plain(new):
+            slot["platforms"] = [key, new]
+            if stored is None or _plain(stored[1]) != _plain(new):
                 out.setdefault(doc_id, set()).add(category)
     return out
 
@@ -273,7 +303,7 @@ def _build_document(
     providers: dict[str, slots.SlotProvider],
     previous: dict | None,
     statements: StatementWriter | None = None,
-    inputs: dict[str, str] | None = None,
+    inputs: PlatformInputs | None = None,
     only: set[str] | None = None,
 ) -> dict:
     """Every page of one document (or, with *only*, just the provision pages of those categories);

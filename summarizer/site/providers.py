@@ -3,6 +3,7 @@ latest change to the provision that carries one, and how other platforms handle 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -95,21 +96,37 @@ def prepare(db_url: str, providers: dict) -> None:
         catch_up_index(db_url)
 
 
-def platforms_inputs(db_url: str) -> dict[str, str]:
-    """category -> a digest of what every provision's platforms slot in that category is computed
-    from: each document's current passages placed in it (document and text). A new version that
-    leaves a category's passages as they were leaves its digest as it was."""
+@dataclass
+class PlatformInputs:
+    """What the platforms slots are computed from: per category, each document's current passages
+    placed in it (by content hash), and a digest of them all."""
+
+    digests: dict[str, str] = field(default_factory=dict)  # category -> digest
+    passages: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # category -> doc id -> hashes
+    findings: dict[str, bool] = field(
+        default_factory=dict
+    )  # "category/hash" -> states a stance the slot counts
+
+
+def platforms_inputs(db_url: str, known_findings: dict[str, bool] | None = None) -> PlatformInputs:
+    """The :class:`PlatformInputs` of the store's current passages. A new version that leaves a
+    category's passages as they were leaves its digest as it was. Whether a passage states a stance
+    (a number or a practice the slot counts) is worked out once per passage text (*known_findings*
+    are those of the last build)."""
     import hashlib
 
     from sqlalchemy import text
 
+    from summarizer.rubric import stances as st
     from summarizer.store.db import open_engine
 
+    known_findings = known_findings or {}
     sql = (
         "SELECT pc.category, p.document_id, p.text FROM passage_categories pc "
         "JOIN passages p ON p.id = pc.passage_id WHERE p.is_current "
         "ORDER BY pc.category, p.document_id, p.ordinal"
     )
+    out = PlatformInputs()
     digests: dict[str, Any] = {}
     with open_engine(db_url).connect() as conn:
         for category, document_id, body in conn.execute(text(sql)):
@@ -117,16 +134,48 @@ def platforms_inputs(db_url: str) -> dict[str, str]:
             if h is None:
                 h = digests[category] = hashlib.sha1()
             h.update(f"{document_id}\0{body}\0".encode())
-    return {c: h.hexdigest()[:20] for c, h in digests.items()}
+            key = hashlib.sha1(body.encode()).hexdigest()[:16]
+            out.passages.setdefault(category, {}).setdefault(str(document_id), []).append(key)
+            fkey = f"{category}/{key}"
+            if fkey not in out.findings:
+                found = known_findings.get(fkey)
+                if found is None:
+                    found = any(
+                        st.stance(kind, [body]) is not None for kind in st.BY_CATEGORY.get(category, ())
+                    )
+                out.findings[fkey] = found
+    out.digests = {c: h.hexdigest()[:20] for c, h in digests.items()}
+    return out
 
 
-def slot_keys(providers: dict, inputs: dict[str, str] | None, category: str, records: list) -> dict:
+def may_move(
+    previous: dict[str, dict[str, list[str]]], inputs: PlatformInputs, findings: dict[str, bool]
+) -> tuple[dict[str, set[str]], set[str]]:
+    """(category -> documents whose passages in it changed, categories where such a change can move
+    every page's slot: a changed passage states a stance the slot counts, or a document started
+    or stopped having passages in the category). Elsewhere a changed document can only move the
+    slots that show one of its passages as an example (or that show fewer examples than they may)."""
+    changed: dict[str, set[str]] = {}
+    everywhere: set[str] = set()
+    for category in set(previous) | set(inputs.passages):
+        old, new = previous.get(category, {}), inputs.passages.get(category, {})
+        for doc in set(old) | set(new):
+            a, b = set(old.get(doc, ())), set(new.get(doc, ()))
+            if a == b:
+                continue
+            changed.setdefault(category, set()).add(doc)
+            if not a or not b or any(findings.get(f"{category}/{h}", True) for h in a ^ b):
+                everywhere.add(category)
+    return changed, everywhere
+
+
+def slot_keys(providers: dict, inputs: PlatformInputs | None, category: str, records: list) -> dict:
     """The cache keys of the built-in slots of one provision page (see :func:`slots.fill_cached`):
     the platforms slot by its category's inputs, the compliance slot by the records of the document
     that touch the category and carry a compliance section (False: none does, nothing to show)."""
     keys: dict[str, str | bool | None] = {}
     if providers.get("platforms") is platforms_slot and inputs is not None:
-        keys["platforms"] = inputs.get(category, "-")
+        keys["platforms"] = inputs.digests.get(category, "-")
     if providers.get("compliance") is compliance_slot:
         ids = sorted(
             rid

@@ -59,3 +59,27 @@ def test_provision_pages_show_how_other_platforms_word_it_with_working_links(
         assert hrefs
         for href in hrefs:
             assert (page.parent / href).resolve().is_file(), href
+
+
+def test_may_move_tells_which_changes_can_move_every_platforms_slot() -> None:
+    """A category's changed passages that state a stance (or a document entering or leaving it) can
+    move every page's slot; other changes only the slots that show the changed document."""
+    from summarizer.site.providers import PlatformInputs, may_move
+
+    previous = {"data_retention": {"1": ["a", "b"], "2": ["c"]}, "tracking_tech": {"1": ["d"], "2": ["e"]}}
+    now = PlatformInputs(
+        passages={
+            "data_retention": {"1": ["a", "x"], "2": ["c"]},  # b -> x: x states a retention period
+            "tracking_tech": {"1": ["y"], "2": ["e"]},  # d -> y: no stance either side
+            "ai_training": {"3": ["z"]},  # a document enters a category
+        }
+    )
+    findings = {
+        "data_retention/b": False,
+        "data_retention/x": True,
+        "tracking_tech/d": False,
+        "tracking_tech/y": False,
+    }
+    changed, everywhere = may_move(previous, now, findings)
+    assert changed == {"data_retention": {"1"}, "tracking_tech": {"1"}, "ai_training": {"3"}}
+    assert everywhere == {"data_retention", "ai_training"}
