@@ -103,12 +103,11 @@ class PlatformInputs:
 
     digests: dict[str, str] = field(default_factory=dict)  # category -> digest
     passages: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # category -> doc id -> hashes
-    findings: dict[str, bool] = field(
-        default_factory=dict
-    )  # "category/hash" -> states a stance the slot counts
+    # "category/hash" -> the stances the passage states, [[kind, value], ...] (what the slot counts)
+    findings: dict[str, list] = field(default_factory=dict)
 
 
-def platforms_inputs(db_url: str, known_findings: dict[str, bool] | None = None) -> PlatformInputs:
+def platforms_inputs(db_url: str, known_findings: dict[str, list] | None = None) -> PlatformInputs:
     """The :class:`PlatformInputs` of the store's current passages. A new version that leaves a
     category's passages as they were leaves its digest as it was. Whether a passage states a stance
     (a number or a practice the slot counts) is worked out once per passage text (*known_findings*
@@ -139,22 +138,50 @@ def platforms_inputs(db_url: str, known_findings: dict[str, bool] | None = None)
             fkey = f"{category}/{key}"
             if fkey not in out.findings:
                 found = known_findings.get(fkey)
-                if found is None:
-                    found = any(
-                        st.stance(kind, [body]) is not None for kind in st.BY_CATEGORY.get(category, ())
-                    )
+                if not isinstance(found, list):
+                    found = []
+                    for kind in st.BY_CATEGORY.get(category, ()):
+                        stance = st.stance(kind, [body])
+                        if stance is not None:
+                            found.append([kind, stance.value])
                 out.findings[fkey] = found
     out.digests = {c: h.hexdigest()[:20] for c, h in digests.items()}
     return out
 
 
+def _stance_signature(category: str, hashes: set[str], findings: dict[str, list]) -> dict | None:
+    """What a document's passages in *category* add to other pages' stance summaries, when that does
+    not depend on which page asks: per practice, whether some passage states it and whether some
+    denies it; per number, its one value. None when it may depend on the page (two different
+    numbers: the passage closest to the page's provision wins) or a passage is unknown."""
+    from summarizer.rubric import stances as st
+
+    values: dict[str, set] = {}
+    for h in hashes:
+        found = findings.get(f"{category}/{h}")
+        if not isinstance(found, list):  # unknown (or kept by an older build)
+            return None
+        for kind, value in found:
+            values.setdefault(kind, set()).add(value)
+    out: dict = {}
+    for kind, seen in values.items():
+        if st.KINDS[kind].kind == "number":
+            if len(seen) > 1:
+                return None
+            out[kind] = next(iter(seen))
+        else:
+            out[kind] = (True in seen, False in seen)
+    return out
+
+
 def may_move(
-    previous: dict[str, dict[str, list[str]]], inputs: PlatformInputs, findings: dict[str, bool]
+    previous: dict[str, dict[str, list[str]]], inputs: PlatformInputs, findings: dict[str, list]
 ) -> tuple[dict[str, set[str]], set[str]]:
     """(category -> documents whose passages in it changed, categories where such a change can move
-    every page's slot: a changed passage states a stance the slot counts, or a document started
-    or stopped having passages in the category). Elsewhere a changed document can only move the
-    slots that show one of its passages as an example (or that show fewer examples than they may)."""
+    every page's slot: what the changed document adds to the stance summaries moved, or may depend
+    on the page, or the document started or stopped having passages in the category). Elsewhere a
+    changed document can only move the slots that show one of its passages as an example (or that
+    show fewer examples than they may)."""
     changed: dict[str, set[str]] = {}
     everywhere: set[str] = set()
     for category in set(previous) | set(inputs.passages):
@@ -164,7 +191,8 @@ def may_move(
             if a == b:
                 continue
             changed.setdefault(category, set()).add(doc)
-            if not a or not b or any(findings.get(f"{category}/{h}", True) for h in a ^ b):
+            before, after = _stance_signature(category, a, findings), _stance_signature(category, b, findings)
+            if not a or not b or before is None or before != after:
                 everywhere.add(category)
     return changed, everywhere
 
