@@ -166,11 +166,17 @@ def build_site(
     known: dict[str, dict] = state["documents"]
     stale = [r for r in refs if known.get(str(r.id), {}).get("fingerprint") != r.fingerprint]
     held = state.get("platforms") or {}
-    inputs = (
-        platforms_inputs(db_url, held.get("findings"))
-        if providers.get("platforms") is platforms_slot
-        else None
-    )
+    live = {str(r.id) for r in refs}
+    inputs = None
+    if providers.get("platforms") is platforms_slot and (full or stale or set(known) - live):
+        # passages change only with a new version: read again only those of documents that have one
+        inputs = platforms_inputs(
+            db_url,
+            held.get("findings"),
+            held=held.get("passages") if not full else None,
+            read={str(r.id) for r in stale} if not full and "passages" in held else None,
+            live=live,
+        )
     for doc in load_documents(db_url, engine, stale):
         known[str(doc.ref.id)] = _build_document(
             writer, doc, engine, db_url, base_url, providers, known.get(str(doc.ref.id)), statements, inputs
@@ -192,7 +198,6 @@ def build_site(
             inputs,
             only=moved[str(doc.ref.id)],
         )
-    live = {str(r.id) for r in refs}
     gone = set(known) - live
     for doc_id in gone:
         del known[doc_id]

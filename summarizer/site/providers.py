@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
 from summarizer.site.slots import ProvisionRef, SlotContent
 
@@ -107,14 +106,23 @@ class PlatformInputs:
     findings: dict[str, list] = field(default_factory=dict)
 
 
-def platforms_inputs(db_url: str, known_findings: dict[str, list] | None = None) -> PlatformInputs:
+def platforms_inputs(
+    db_url: str,
+    known_findings: dict[str, list] | None = None,
+    *,
+    held: dict[str, dict[str, list[str]]] | None = None,
+    read: set[str] | None = None,
+    live: set[str] | None = None,
+) -> PlatformInputs:
     """The :class:`PlatformInputs` of the store's current passages. A new version that leaves a
     category's passages as they were leaves its digest as it was. Whether a passage states a stance
     (a number or a practice the slot counts) is worked out once per passage text (*known_findings*
-    are those of the last build)."""
+    are those of the last build). With *held* (the last build's passages) and *read* (document ids
+    with a new version since), only those documents' passages are read again; *live* drops
+    documents no longer stored."""
     import hashlib
 
-    from sqlalchemy import text
+    from sqlalchemy import bindparam, text
 
     from summarizer.rubric import stances as st
     from summarizer.store.db import open_engine
@@ -122,19 +130,25 @@ def platforms_inputs(db_url: str, known_findings: dict[str, list] | None = None)
     known_findings = known_findings or {}
     sql = (
         "SELECT pc.category, p.document_id, p.text FROM passage_categories pc "
-        "JOIN passages p ON p.id = pc.passage_id WHERE p.is_current "
-        "ORDER BY pc.category, p.document_id, p.ordinal"
+        "JOIN passages p ON p.id = pc.passage_id WHERE p.is_current"
     )
+    params: dict = {}
+    passages: dict[str, dict[str, list[str]]] = {}
+    if held is not None and read is not None:
+        for category, docs in held.items():
+            kept = {d: hs for d, hs in docs.items() if d not in read and (live is None or d in live)}
+            if kept:
+                passages[category] = kept
+        sql += " AND p.document_id IN :docs"
+        params["docs"] = [int(d) for d in read] or [-1]
+    query = text(sql + " ORDER BY pc.category, p.document_id, p.ordinal")
+    if "docs" in params:
+        query = query.bindparams(bindparam("docs", expanding=True))
     out = PlatformInputs()
-    digests: dict[str, Any] = {}
     with open_engine(db_url).connect() as conn:
-        for category, document_id, body in conn.execute(text(sql)):
-            h = digests.get(category)
-            if h is None:
-                h = digests[category] = hashlib.sha1()
-            h.update(f"{document_id}\0{body}\0".encode())
+        for category, document_id, body in conn.execute(query, params):
             key = hashlib.sha1(body.encode()).hexdigest()[:16]
-            out.passages.setdefault(category, {}).setdefault(str(document_id), []).append(key)
+            passages.setdefault(category, {}).setdefault(str(document_id), []).append(key)
             fkey = f"{category}/{key}"
             if fkey not in out.findings:
                 found = known_findings.get(fkey)
@@ -145,7 +159,16 @@ def platforms_inputs(db_url: str, known_findings: dict[str, list] | None = None)
                         if stance is not None:
                             found.append([kind, stance.value])
                 out.findings[fkey] = found
-    out.digests = {c: h.hexdigest()[:20] for c, h in digests.items()}
+    for category, docs in passages.items():
+        h = hashlib.sha1()
+        for doc in sorted(docs, key=int):
+            h.update(f"{doc}:{','.join(docs[doc])};".encode())
+            for key in docs[doc]:
+                fkey = f"{category}/{key}"
+                if fkey not in out.findings and fkey in known_findings:
+                    out.findings[fkey] = known_findings[fkey]
+        out.digests[category] = h.hexdigest()[:20]
+    out.passages = passages
     return out
 
 
