@@ -67,6 +67,7 @@ class TrackSummary:
     failed: int = 0
     remaining: int = 0  # pairs still without a record after the run
     released_dead_claims: int = 0
+    compliance_added: int = 0  # stored records that lacked the compliance section and now have it
     workers: int = 1
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -178,11 +179,63 @@ def track(
             summary.absorb(job.run(limit, on_progress, planned.pending))
         else:
             _run_pool(job, workers, limit, on_progress, planned.pending, summary)
+    if compliance:
+        summary.compliance_added = add_missing_compliance(
+            engine, analyzer, key, scope, compliance, options, limit=limit
+        )
     with engine.connect() as conn:
         summary.remaining = wq.remaining(conn, analyzer, key, scope)
     index_pending(engine)  # the passage index follows the current versions (#14)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+def add_missing_compliance(
+    engine: Engine,
+    analyzer: str,
+    key: str,
+    scope: wq.Scope,
+    method: str,
+    options: AnalysisOptions | None = None,
+    *,
+    limit: int | None = None,
+) -> int:
+    """Give the stored records in scope that lack a ``compliance`` section one, in place.
+
+    Records made before ``--compliance`` was asked for keep everything they had (the analyzer is not
+    run again: the section is computed from the stored record and the two stored texts) and gain
+    the section, one transaction per record. Returns how many records were updated.
+    """
+    from summarizer.api import add_compliance, diff_texts
+    from summarizer.model.record import ChangeRecord
+
+    rt, vt = StoredRecord.__table__, Version.__table__
+    stmt = select(rt.c.id, rt.c.old_version_id, rt.c.new_version_id, rt.c.record_json).where(
+        rt.c.analyzer == analyzer, rt.c.analysis_key == key
+    )
+    ids = scope.document_ids()
+    if ids is not None:
+        stmt = stmt.where(rt.c.document_id.in_(ids))
+    with engine.connect() as conn:
+        rows = conn.execute(stmt.order_by(rt.c.id)).all()
+    done = 0
+    for record_id, old_id, new_id, body in rows:
+        if limit is not None and done >= limit:
+            break
+        record = ChangeRecord.model_validate_json(body)
+        if record.compliance is not None:
+            continue
+        with engine.connect() as conn:
+            texts = dict(conn.execute(select(vt.c.id, vt.c.text).where(vt.c.id.in_([old_id, new_id]))).all())
+        add_compliance(record, diff_texts(texts[old_id], texts[new_id]), method, options)
+        with engine.begin() as conn:  # only the JSON changes; the row's other columns stay as stored
+            conn.execute(
+                rt.update()
+                .where(rt.c.id == record_id, rt.c.record_json == body)
+                .values(record_json=record.model_dump_json())
+            )
+        done += 1
+    return done
 
 
 def _check_analyzer(analyzer: str, options: AnalysisOptions) -> None:

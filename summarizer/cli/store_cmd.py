@@ -202,7 +202,8 @@ def track_command(
     compliance: bool = typer.Option(
         False,
         "--compliance",
-        help="Add the offline compliance analysis to each record (setting: SUMMARIZER_COMPLIANCE=offline).",
+        help="Add the offline compliance analysis to each record, and to stored records that lack it "
+        "(setting: SUMMARIZER_COMPLIANCE=offline).",
     ),
 ) -> None:
     """Make a change record for every consecutive version pair that has none (resumable; run it in parallel freely)."""
@@ -273,6 +274,9 @@ def track_command(
         parts.append(f"{summary.already_made} made by another tracker")
     if summary.failed:
         parts.append(f"{summary.failed} failed")
+    if summary.compliance_added:
+        n = summary.compliance_added
+        parts.append(f"compliance section added to {n} stored record{'s' if n != 1 else ''}")
     typer.echo(
         f"{', '.join(parts)} ({summary.analyzer}, {summary.seconds:.1f}s); "
         f"{summary.remaining} of {summary.pairs} pairs still without a record"

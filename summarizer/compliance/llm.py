@@ -50,22 +50,29 @@ class _Answer(BaseModel):
     considerations: list[_Said] = Field(default_factory=list)
 
 
-def _said_schema(with_quotes: bool) -> dict:
-    props: dict = {"text": {"type": "string"}, "entries": {"type": "array", "items": {"type": "string"}}}
+def _ids_schema(ids: list[str] | None) -> dict:
+    """An array of entry ids: with *ids*, only those (a server that enforces the schema then cannot
+    cite anything else; verification still checks every id)."""
+    return {"type": "array", "items": {"type": "string", "enum": list(ids)} if ids else {"type": "string"}}
+
+
+def _said_schema(with_quotes: bool, ids: list[str] | None = None) -> dict:
+    props: dict = {"text": {"type": "string"}, "entries": _ids_schema(ids)}
     if with_quotes:
         props["quotes"] = {"type": "array", "items": {"type": "string"}}
     return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
 
 
-def answer_schema() -> dict:
-    """The JSON Schema the model is asked to follow (structured outputs where the server supports them)."""
-    said = _said_schema(True)
+def answer_schema(ids: list[str] | None = None) -> dict:
+    """The JSON Schema the model is asked to follow (structured outputs where the server supports them);
+    with *ids*, the entry ids it may cite."""
+    said = _said_schema(True, ids)
     flag = {
         "type": "object",
         "properties": {
             "code": {"type": "string"},
             "reason": {"type": "string"},
-            "entries": {"type": "array", "items": {"type": "string"}},
+            "entries": _ids_schema(ids),
         },
         "required": ["code", "reason", "entries"],
         "additionalProperties": False,
@@ -74,7 +81,7 @@ def answer_schema() -> dict:
         "type": "object",
         "properties": {
             "level": {"type": "string", "enum": ["high", "medium", "low"]},
-            "reasons": {"type": "array", "items": _said_schema(False)},
+            "reasons": {"type": "array", "items": _said_schema(False, ids)},
         },
         "required": ["level", "reasons"],
         "additionalProperties": False,
@@ -97,15 +104,18 @@ def answer_schema() -> dict:
     }
 
 
-def _bounded(schema: dict, items: int) -> dict:
-    """The schema with every array capped at *items* (a grammar then cannot loop without end)."""
+def _bounded(schema: dict, items: int, chars: int = 160) -> dict:
+    """The schema with every array capped at *items* and every free string at *chars* (a grammar then
+    cannot loop without end; small models otherwise run a sentence on until the token limit)."""
     if isinstance(schema, dict):
-        out = {k: _bounded(v, items) for k, v in schema.items()}
+        out = {k: _bounded(v, items, chars) for k, v in schema.items()}
         if out.get("type") == "array":
             out["maxItems"] = items
+        if out.get("type") == "string" and "enum" not in out:
+            out["maxLength"] = chars
         return out
     if isinstance(schema, list):
-        return [_bounded(v, items) for v in schema]
+        return [_bounded(v, items, chars) for v in schema]
     return schema
 
 
@@ -117,6 +127,11 @@ def _parse(content: str) -> _Answer:
         return _Answer.model_validate(json.loads(text))
     except (json.JSONDecodeError, ValidationError) as exc:
         raise ValueError(f"not the compliance JSON ({type(exc).__name__})") from None
+
+
+def _given_ids(offline: ComplianceSection, table: RegulationTable) -> list[str]:
+    """The entry ids the model is shown (and may cite): the strongest engaged ones."""
+    return [i for i in offline.entries[:MAX_ENTRIES] if table.get(i) is not None]
 
 
 def build_messages(
@@ -133,12 +148,10 @@ def build_messages(
         for c in record.changes[:MAX_CHANGES]
     ]
     entries = []
-    for entry_id in offline.entries[:MAX_ENTRIES]:
+    for entry_id in _given_ids(offline, table):
         e = table.get(entry_id)
-        if e is not None:
-            entries.append(
-                {"id": e.id, "rule": e.citation, "where": list(e.jurisdiction), "says": e.paraphrase}
-            )
+        assert e is not None  # _given_ids keeps table ids only
+        entries.append({"id": e.id, "rule": e.citation, "where": list(e.jurisdiction), "says": e.paraphrase})
     user = prompt.render(
         "map",
         record=json.dumps({"severity": record.severity, "changes": changes}, ensure_ascii=False),
@@ -200,11 +213,12 @@ def llm_compliance(
             call_log=getattr(options, "call_log", None),
             use_cache=getattr(options, "use_cache", True),
             max_retries=1,
+            timeout=float(getattr(options, "timeout", None) or 60.0),
         )
         max_tokens = int(
             getattr(options, "max_output_tokens", None) or prompt.defaults.get("max_output_tokens", 2500)
         )
-        schema = answer_schema()
+        schema = answer_schema(_given_ids(offline, table))
         req = ChatRequest(
             messages=build_messages(prompt, record, offline, table),
             model=model,
@@ -217,7 +231,7 @@ def llm_compliance(
             getattr(options, "response_format", None) == "json_object_schema"
         ):  # llama-cpp-python: schema in JSON mode
             req.json_schema = None
-            req.extra = {"response_format": {"type": "json_object", "schema": _bounded(schema["schema"], 6)}}
+            req.extra = {"response_format": {"type": "json_object", "schema": _bounded(schema["schema"], 3)}}
         answer, _ = client.complete_json(req, _parse)
     except SummarizerError as exc:
         if not fallback:  # evals judge the model: a failed answer is an empty section

@@ -432,6 +432,16 @@ def contracts(engaged: list[Engagement]) -> list[Statement]:
 
 
 LEAD_AUTHORITY_ID = "gdpr-art56-lead-authority"
+# The lead authority is named where an EU-engaging change widens a flow of data across the service
+# (the cross-border processing Art. 56 is about), not for every EU change of a document naming a DPA.
+WIDER_FLOW = {
+    "new_recipient_class",
+    "sale_of_data",
+    "targeted_advertising",
+    "new_transfer_destination",
+    "training_on_user_content",
+    "purpose_broadened",
+}
 
 
 def jurisdiction_flags(
@@ -472,7 +482,8 @@ def jurisdiction_flags(
                 entries=list(dict.fromkeys(ids)),
             )
         )
-    if names_authority and "EU" in regions and "EU" in by_code:
+    eu_signals = set().union(*(e.signals for e in by_code.get("EU", [])))
+    if names_authority and "EU" in regions and eu_signals & WIDER_FLOW:
         for flag in flags:
             if flag.code == "EU":
                 flag.entries.append(LEAD_AUTHORITY_ID)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from summarizer.compliance.regions import RegionMention
 from summarizer.compliance.signals import ChangeSignals
@@ -29,6 +31,33 @@ TOPIC_SIGNALS = {
 }
 
 
+_ENTITY = re.compile(
+    r"\b(Limited|Ltd|Inc|LLC|GmbH|B\.V\.|S\.A\.|S\.à r\.l\.|Corporation|Street|Road|Avenue|Floor|Building)\b"
+)
+_WORD = re.compile(r"[a-z]{4,}")
+_COMMON = frozenset(
+    "about after also that this with their them they from have more must need only other such when where which "
+    "will your consumers business businesses people personal information data users user service services "
+    "provider providers under each every some without within".split()
+)
+
+
+def _stems(text: str) -> set[str]:
+    """Crude content-word stems (first six letters) for matching an entry's wording to a change's."""
+    return {w[:6] for w in _WORD.findall(text.lower()) if w not in _COMMON}
+
+
+@lru_cache(maxsize=512)
+def _paraphrase_stems(paraphrase: str) -> frozenset[str]:
+    return frozenset(_stems(paraphrase))
+
+
+def _wording_bonus(entry: Regulation, change_stems: set[str]) -> float:
+    """Up to 0.15 for an entry whose paraphrase shares words with the change: a tie-break between
+    siblings (the change that drops 'the right to correct' engages the correction right first)."""
+    return 0.05 * min(3, len(_paraphrase_stems(entry.paraphrase) & change_stems))
+
+
 @dataclass
 class Engagement:
     """Why one entry is engaged: the changes and signals that hit it."""
@@ -42,13 +71,26 @@ class Engagement:
         return set().union(*(s for _, s in self.hits)) if self.hits else set()
 
 
-def _region_match(entry: Regulation, regions: dict[str, RegionMention], signals: set[str]) -> bool:
+def _region_match(entry: Regulation, regions: dict[str, RegionMention], cs: ChangeSignals) -> bool:
+    """The entry's jurisdiction is one the document (or the change) names.
+
+    A US state's law needs that state named, or a document addressed to US users whose change opens
+    a sale or targeted-advertising flow itself (the statutes' common trigger): a policy addressed to
+    "US users" does not engage seventeen state statutes for any change.
+    """
     for code in entry.jurisdiction:
         if code in regions:
             return True
-        if code.startswith("US-") and code != "US-CA" and "US" in regions and signals & STATE_WIDE_SIGNALS:
-            # the document addresses US users generally and opens a sale / ad flow
-            return regions["US"].count >= 1 and any(c.startswith("US-") for c in regions)
+        if (
+            code.startswith("US-")
+            and code != "US-CA"
+            and regions.get("US") is not None
+            and regions["US"].count > 0
+            and cs.change.category == "sale_targeted_ads"
+            and cs.change.direction == "up"
+            and cs.names & STATE_WIDE_SIGNALS
+        ):
+            return True
     return False
 
 
@@ -62,7 +104,11 @@ def change_regions(cs: ChangeSignals, regions: dict[str, RegionMention]) -> dict
     from summarizer.compliance.regions import mentioned_regions
 
     local = mentioned_regions(" ".join([cs.change.section, *cs.change.quotes_old, *cs.change.quotes_new]))
-    return {code: regions.get(code, m) for code, m in local.items()} if local else regions
+    if local:
+        return {code: regions.get(code, m) for code, m in local.items()}
+    # A region named once in the whole document, in an office address or a company name, is not one
+    # it addresses; it still counts where the change itself names it (above).
+    return {code: m for code, m in regions.items() if not (m.count == 1 and _ENTITY.search(m.quote))}
 
 
 def select_entries(
@@ -83,26 +129,39 @@ def select_entries(
         if not names:
             continue
         local = change_regions(cs, regions)
+        words = _stems(" ".join([*cs.change.quotes_old, *cs.change.quotes_new]))
         candidates: list[tuple[float, int, Regulation, set[str]]] = []
         for order, entry in enumerate(table.entries):
             common = names & set(entry.signals)
             if not common:
                 continue
+            if entry.requires_any and not names & set(entry.requires_any):
+                continue  # the change does not touch this entry's own subject
             topic = TOPIC_SIGNALS.get(entry.categories[0])
             if topic is not None and not names & topic:
                 continue
             same_category = cs.change.category in entry.categories
-            if not same_category and not (common & CROSS_CATEGORY):
+            if not same_category and not (common & CROSS_CATEGORY and cs.change.direction == "up"):
+                continue  # a keyword outside the entry's topics, in a change that is not worse: weak
+            if not _region_match(entry, local, cs):
                 continue
-            if not _region_match(entry, local, common):
-                continue
-            score = len(common) + (1.0 if same_category else 0.0)
+            score = (
+                len(common)
+                + (1.0 if same_category else 0.0)
+                + (0.5 if entry.categories[0] == cs.change.category else 0.0)  # the entry's main topic
+                + _wording_bonus(entry, words)
+            )
             candidates.append((score, order, entry, common))
         kept: dict[str, int] = {}
+        taken: dict[tuple[str, ...], list[tuple[float, set[str]]]] = {}
         for score, _, entry, common in sorted(candidates, key=lambda c: (-c[0], c[1])):
             family = _family(entry)
             if family != "US-states" and kept.get(family, 0) >= per_family:
                 continue
+            siblings = taken.setdefault(entry.jurisdiction, [])
+            if len(common) == 1 and any(other == common and best > score for best, other in siblings):
+                continue  # engaged by one signal that a sibling (same jurisdiction) fits better
+            siblings.append((score, common))
             kept[family] = kept.get(family, 0) + 1
             eng = found.setdefault(entry.id, Engagement(entry))
             eng.score += score

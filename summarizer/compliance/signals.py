@@ -42,8 +42,13 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
     "tracking_technology": _rx(r"cookie|pixel|\bSDK|web beacon|fingerprint|do not track|tracking tech"),
     "arbitration_clause": _rx(r"arbitrat"),
     "class_action_waiver": _rx(r"class action|representative action|class[- ]wide"),
-    "governing_law_changed": _rx(r"governing law|governed by|exclusive jurisdiction|venue|courts of"),
-    "auto_renewal": _rx(r"auto(matic(ally)?)?[- ]renew|renews? automatically|subscription|cancel"),
+    "governing_law_changed": _rx(
+        r"governing law|governed by (and construed in accordance with )?the laws?|exclusive jurisdiction|venue|courts of"
+    ),
+    "auto_renewal": _rx(
+        r"auto(matic(ally)?)?[- ]renew|renews? automatically|recurring (charge|payment|billing|subscription)|"
+        r"until (you )?cancel"
+    ),
     "fees_or_charges": _rx(r"\bfees?\b|charge|refund|chargeback|payment|prepaid"),
     "liability_limited": _rx(r"liabilit|disclaim|as is|no obligation|not (be )?(liable|responsible)"),
     "indemnity_added": _rx(r"indemnif|make (us|\w+) whole|hold harmless"),
@@ -94,6 +99,17 @@ CATEGORY_WORSE: dict[str, tuple[str, ...]] = {
     "liability_warranty_payment": (),
     "ai_training": ("training_on_user_content",),
     "contact_generic": (),
+}
+
+# Categories where a wholly new passage describes a new flow of data (not a new right or term).
+FLOW_CATEGORIES = frozenset(
+    "data_collection data_use_purpose third_party_sharing sale_targeted_ads tracking_tech sensitive_data "
+    "ai_training international_transfer children_audiences".split()
+)
+
+# Category-derived signals that also need a word of their topic in the changed passage.
+NEEDS_WORDS: dict[str, re.Pattern[str]] = {
+    "rights_reduced": _rx(r"\bright|request|access|delet|correct|portab|object|appeal|opt[- ]out"),
 }
 
 # Signals that only count when the change sits in a category where they make sense.
@@ -164,18 +180,25 @@ def change_signals(change: Change) -> ChangeSignals:
     worse = change.direction == "up" or (
         change.direction is None and change.kind in ("added", "expanded", "removed", "narrowed")
     )
+    # A passage that is new as a whole adds its practice to the text, whatever the rating says.
+    worse = worse or (
+        not change.quotes_old
+        and change.kind in ("added", "expanded")
+        and change.direction != "down"
+        and change.category in FLOW_CATEGORIES
+    )
     better = change.direction == "down"
 
     def allowed(signal: str) -> bool:
         cats = SIGNAL_CATEGORIES.get(signal)
         return cats is None or change.category in cats
 
+    # A reworded passage (same meaning) that is not worse: its new words are a rename, not a new practice.
+    renamed = change.kind == "reworded" and change.direction != "up"
     for signal, rx in ADDED_WORDS.items():
         m = rx.search(new)
-        if m and not rx.search(old) and allowed(signal):
-            if signal == "opt_out_added":
-                found.signals[signal] = f"adds '{m.group(0)}'"
-            elif not better or signal in ("children_data", "sensitive_data"):
+        if m and not rx.search(old) and allowed(signal) and not renamed:
+            if not better or signal in ("children_data", "sensitive_data"):
                 found.signals[signal] = f"adds '{m.group(0)}'"
     for signal, rx in LOST_WORDS.items():
         m = rx.search(old)
@@ -183,6 +206,8 @@ def change_signals(change: Change) -> ChangeSignals:
             found.signals[signal] = f"drops '{m.group(0)}'"
     if worse:
         for signal in CATEGORY_WORSE.get(change.category, ()):
+            if signal in NEEDS_WORDS and not NEEDS_WORDS[signal].search(old + " " + new):
+                continue  # the category alone, without a word of the topic, is a misfiled passage
             found.signals.setdefault(signal, f"{change.category.replace('_', ' ')} got broader")
     # Present on both sides, in the changed passage of its own category: still engaged.
     for signal, cats in (
@@ -200,6 +225,9 @@ def change_signals(change: Change) -> ChangeSignals:
     if old_ages and new_ages and min(new_ages) < min(old_ages):
         found.signals["minimum_age_lowered"] = f"age {min(old_ages)} → {min(new_ages)}"
         found.signals.setdefault("children_data", "minimum age changed")
-    if change.category == "children_audiences" and not (ADDED_WORDS["children_data"].search(old + " " + new)):
-        found.signals.pop("children_data", None)
+    # A vulnerable-data signal needs the words, not only the category (a "not a medical device"
+    # disclaimer filed under sensitive data is not a new flow of sensitive data).
+    for signal, cat in (("children_data", "children_audiences"), ("sensitive_data", "sensitive_data")):
+        if change.category == cat and not ADDED_WORDS[signal].search(old + " " + new):
+            found.signals.pop(signal, None)
     return found

@@ -50,6 +50,7 @@ class Regulation(BaseModel):
     authority: str
     categories: tuple[str, ...]
     signals: tuple[str, ...]
+    requires_any: tuple[str, ...] = ()  # the entry's own subject: a change must show one of these
     enforcement: str | None = None
     source: str = Field(min_length=8)
     verified: bool
@@ -70,7 +71,7 @@ class Regulation(BaseModel):
             raise ValueError(f"unknown categories {sorted(unknown)}")
         return value
 
-    @field_validator("signals")
+    @field_validator("signals", "requires_any")
     @classmethod
     def _known_signals(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         unknown = set(value) - set(SIGNALS)

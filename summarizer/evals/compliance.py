@@ -171,7 +171,14 @@ def gate(report: dict, baseline: dict, max_regression: float = 0.01) -> list[str
 
 
 def save_report(report: dict, path: str | Path) -> None:
-    Path(path).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    """Write *report*; held-out cases keep their aggregate only (their rows say which ids were missed
+    or over-cited, which whoever tunes on the tuning part must not read)."""
+    blind = dict(report)
+    blind["cases"] = [
+        row if row.get("split") != "held_out" else {"id": row["id"], "split": "held_out"}
+        for row in report.get("cases", [])
+    ]
+    Path(path).write_text(json.dumps(blind, indent=2) + "\n", encoding="utf-8")
 
 
 def llm_analyser(options: object) -> Analyse:

@@ -1,6 +1,6 @@
-"""The compliance gate on the model path, replayed from a loopback fake OpenAI server.
+"""The compliance gate on the model path against a loopback fake OpenAI server: deterministic answers
+that exercise verification (the recorded real-model run is ``test_compliance_gate_cassettes.py``).
 
-Not cassettes recorded from a real model: there was no time to record them against llama-cpp-python.
 The fake server answers each request the way a model following the prompt would: under
 compliance@v1 it writes the statements from the entries it was given; under the deliberately worse
 compliance@v0 ("say which laws it violates, cite any article you know") it asserts violations and
