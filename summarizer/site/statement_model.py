@@ -100,7 +100,7 @@ def screened_passages(hits: list[tuple[float, int, str]]) -> tuple[list[str], li
 
 def verify(answer: _Answer, passages: list[str]) -> str | None:
     """None when the statement may be shown, else the flag code that rejects it."""
-    from summarizer.analyzers.llm.verify import find_quote
+    from summarizer.analyzers.llm.quotes import find_quote
     from summarizer.rubric.injection import injection_spans
 
     if not answer.statement or len(answer.statement.split()) > MAX_STATEMENT_WORDS:
@@ -160,7 +160,7 @@ class StatementWriter:
 
     def messages(self, service: str, document: str, category: str, passages: list[str]) -> list[dict]:
         """The system and user messages for one provision (passages delimited and escaped)."""
-        from summarizer.analyzers.llm.chunking import escape_untrusted
+        from summarizer.analyzers.llm.untrusted import escape_untrusted
         from summarizer.model.taxonomy import CATEGORIES
 
         cat = CATEGORIES[category]
