@@ -68,6 +68,8 @@ if installed != checkout:
 assert installed["material"] and installed["severity"] == "high", installed["severity"]
 PYEOF
 "$BIN/summarizer" compare "${EXAMPLE[0]}" "${EXAMPLE[1]}" >/dev/null || fail "offline compare (text)"
+"$BIN/summarizer" compare "${EXAMPLE[0]}" "${EXAMPLE[1]}" --format html >"$WORK/record.html" \
+  && grep -q 'class="change" id="change-1-' "$WORK/record.html" || fail "compare --format html (the record template is package data)"
 
 echo "== summarizer prompts list"
 "$BIN/summarizer" prompts list >"$WORK/prompts.txt" || fail "prompts list"

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from summarizer.cli.app import app
+from summarizer.cli.app import RESPONSE_FORMAT, TIMEOUT, app
 from summarizer.cli.app import db_url as _db_url
 
 site_app = typer.Typer(help="Provision pages, change-record pages and Atom feeds, built from the store.")
@@ -26,13 +26,61 @@ def build_command(
     ),
     full: bool = typer.Option(False, "--full", help="Rewrite every page, not only those touched."),
     json_out: bool = typer.Option(False, "--json", help="Print the build summary as JSON."),
+    analyzer: Optional[str] = typer.Option(
+        None,
+        "--analyzer",
+        "-a",
+        help="Who writes the provision statements: rules (extracted offline, the default) or llm "
+        "(the model, through prompt provision_statement; quotes verified, the extract is the fallback).",
+    ),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model name for --analyzer llm."),
+    model_url: Optional[str] = typer.Option(
+        None,
+        "--model-url",
+        help="OpenAI-compatible endpoint for --analyzer llm (--base-url is where the site is published).",
+    ),
+    prompt: Optional[str] = typer.Option(
+        None,
+        "--prompt",
+        help="Statement prompt NAME@VERSION for --analyzer llm (default provision_statement).",
+    ),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not answer model calls from the cache."),
+    max_cost: Optional[float] = typer.Option(
+        None, "--max-cost", min=0.0, help="Stop calling the model past this many USD."
+    ),
+    response_format: Optional[str] = RESPONSE_FORMAT,
+    timeout: Optional[float] = TIMEOUT,
 ) -> None:
     """Build the site, or bring it up to date: only pages touched by new versions or records are rewritten."""
+    from summarizer.analyzers import ANALYZERS
     from summarizer.config import load_settings
+    from summarizer.errors import InputError
     from summarizer.site.build import build_site
 
-    settings = load_settings(db=db, site_url=base_url)
-    summary = build_site(_db_url(db), out, base_url=settings.site_url, full=full)
+    settings = load_settings(
+        db=db,
+        site_url=base_url,
+        analyzer=analyzer,
+        model=model,
+        base_url=model_url,
+        response_format=response_format,
+        timeout=timeout,
+    )
+    if settings.analyzer not in ANALYZERS:
+        raise InputError(f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}")
+    statements = None
+    if settings.analyzer == "llm":
+        from summarizer.api import analysis_options
+        from summarizer.site.statement_model import StatementWriter
+
+        statements = StatementWriter(
+            analysis_options(settings, prompt=prompt, use_cache=not no_cache, max_cost=max_cost)
+        )
+    try:
+        summary = build_site(_db_url(db), out, base_url=settings.site_url, full=full, statements=statements)
+    finally:
+        if statements is not None:
+            statements.close()
     if json_out:
         typer.echo(json.dumps(summary.to_dict()))
         return

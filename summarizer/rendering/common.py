@@ -82,3 +82,11 @@ def sources_line(record: "ChangeRecord") -> str | None:
     if p.old_source and p.new_source:
         return f"{p.old_source} → {p.new_source}"
     return None
+
+
+def change_anchor(index: int, category: str) -> str:
+    """The id of one change in a record's HTML (1-based index, so links stay readable); the site's
+    'View change record' links land on it."""
+    from summarizer.model.slugs import slug
+
+    return f"change-{index}-{slug(category)}"

@@ -21,10 +21,13 @@ from typing import Any
 
 from summarizer.about import DISCLAIMER, __version__
 from summarizer.model.taxonomy import CATEGORIES, CATEGORY_IDS, Severity
-from summarizer.rendering.common import category_title, material_label, provenance_line, shift_direction
+from summarizer.rendering.common import category_title
+from summarizer.rendering.html import record_context
 from summarizer.site import paths, slots, views
 from summarizer.site.data import DocumentData, analyses, document_refs, load_documents, version_texts
+from summarizer.site.providers import PlatformInputs
 from summarizer.site.statement import ProvisionText, classify_passages, extract
+from summarizer.site.statement_model import FLAG_TEXT, StatementWriter
 
 STATE_FILE = ".site-state.json"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -58,8 +61,11 @@ def environment() -> Any:
     """The Jinja2 environment: autoescaped HTML and XML, undefined names are errors."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
+    from summarizer.rendering.html import TEMPLATE_GLOBALS
+    from summarizer.rendering.html import TEMPLATES as RECORD_TEMPLATES
+
+    env = Environment(  # the site's templates, then the record's (record_body.html, macros.html)
+        loader=FileSystemLoader([str(TEMPLATES), str(RECORD_TEMPLATES)]),
         autoescape=select_autoescape(["html", "xml", "svg"], default_for_string=True, default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -68,22 +74,21 @@ def environment() -> Any:
     env.filters["title"] = category_title
     env.filters["date"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
     env.globals.update(
+        TEMPLATE_GLOBALS,
         DISCLAIMER=DISCLAIMER,
         VERSION=__version__,
         LEVELS=views.LEVELS,
         CATEGORIES=CATEGORIES,
-        direction=shift_direction,
-        material_label=material_label,
-        provenance_line=provenance_line,
-        anchor=paths.change_anchor,
     )
     return env
 
 
 @lru_cache(maxsize=1)
 def templates_hash() -> str:
+    from summarizer.rendering.html import TEMPLATES as RECORD_TEMPLATES
+
     digest = hashlib.sha256()
-    for path in sorted(TEMPLATES.rglob("*")):
+    for path in sorted([*TEMPLATES.rglob("*"), *RECORD_TEMPLATES.rglob("*")]):
         if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
@@ -121,21 +126,34 @@ def build_site(
     base_url: str | None = None,
     full: bool = False,
     slot_providers: dict[str, slots.SlotProvider] | None = None,
+    statements: StatementWriter | None = None,
 ) -> BuildSummary:
-    """Build (or bring up to date) the site for the store at *db_url* in folder *out*."""
+    """Build (or bring up to date) the site for the store at *db_url* in folder *out*.
+
+    *statements* writes the provision statements through the model (see
+    :mod:`summarizer.site.statement_model`); None keeps them extractive (offline)."""
     from summarizer.store.db import open_engine
 
     started = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    from summarizer.site.providers import default_providers, prepare
+    from summarizer.site.providers import default_providers, platforms_inputs, platforms_slot, prepare
 
     if slot_providers is None:
         slot_providers = {**default_providers(), **slots.registered()}
     providers = slot_providers
     prepare(db_url, providers)
     build_key = hashlib.sha256(
-        json.dumps([__version__, templates_hash(), _lexicon(), base_url, sorted(providers)]).encode()
+        json.dumps(
+            [
+                __version__,
+                templates_hash(),
+                _lexicon(),
+                base_url,
+                sorted(providers),
+                statements.identity if statements else "extractive",
+            ]
+        ).encode()
     ).hexdigest()[:16]
     state = _read_state(out)
     if full or state.get("build_key") != build_key:
@@ -147,22 +165,50 @@ def build_site(
     refs = document_refs(engine)
     known: dict[str, dict] = state["documents"]
     stale = [r for r in refs if known.get(str(r.id), {}).get("fingerprint") != r.fingerprint]
+    held = state.get("platforms") or {}
+    live = {str(r.id) for r in refs}
+    inputs = None
+    if providers.get("platforms") is platforms_slot and (full or stale or set(known) - live):
+        # passages change only with a new version: read again only those of documents that have one
+        inputs = platforms_inputs(
+            db_url,
+            held.get("findings"),
+            held=held.get("passages") if not full else None,
+            read={str(r.id) for r in stale} if not full and "passages" in held else None,
+            live=live,
+        )
     for doc in load_documents(db_url, engine, stale):
         known[str(doc.ref.id)] = _build_document(
-            writer, doc, engine, db_url, base_url, providers, known.get(str(doc.ref.id))
+            writer, doc, engine, db_url, base_url, providers, known.get(str(doc.ref.id)), statements, inputs
         )
-    live = {str(r.id) for r in refs}
+    # pages of other documents whose 'other platforms' slot moved with what changed elsewhere
+    moved = _moved_platform_slots(refs, stale, known, providers, inputs, held, db_url) if not full else {}
+    if inputs is not None:
+        state["platforms"] = {"passages": inputs.passages, "findings": inputs.findings}
+    for doc in load_documents(db_url, engine, [r for r in refs if str(r.id) in moved]):
+        known[str(doc.ref.id)] = _build_document(
+            writer,
+            doc,
+            engine,
+            db_url,
+            base_url,
+            providers,
+            known[str(doc.ref.id)],
+            statements,
+            inputs,
+            only=moved[str(doc.ref.id)],
+        )
     gone = set(known) - live
     for doc_id in gone:
         del known[doc_id]
     docs = [known[str(r.id)] for r in refs]
     summary.documents = len(refs)
-    if not stale and not gone and not full:  # nothing new: every page is as it was
+    if not stale and not gone and not full and not moved:  # nothing new: every page is as it was
         summary.pages = sum(len(d["pages"]) for d in docs) + 3 + len({d["summary"]["service"] for d in docs})
         summary.seconds = round(time.perf_counter() - started, 3)
         return summary
     changed_services = {known[str(r.id)]["summary"]["service"] for r in stale}
-    _build_listings(writer, docs, changed_services if not full else None, base_url, engine)
+    _build_listings(writer, docs, changed_services if not full else None, base_url, engine, statements)
     summary.documents = len(refs)
     summary.rebuilt_documents = len(stale)
     summary.pages = sum(len(d["pages"]) for d in docs) + 3 + len({d["summary"]["service"] for d in docs})
@@ -170,6 +216,72 @@ def build_site(
     (out / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+def _moved_platform_slots(
+    refs: list,
+    stale: list,
+    known: dict[str, dict],
+    providers: dict[str, slots.SlotProvider],
+    inputs: PlatformInputs | None,
+    held: dict,
+    db_url: str,
+) -> dict[str, set[str]]:
+    """document id -> categories whose page must be rewritten, among documents not rebuilt.
+
+    Where another document's passages in a category changed, a page's platforms slot is computed
+    again when the change can move it (:func:`summarizer.site.providers.may_move`: a changed
+    passage states a stance the slot counts, or a document entered or left the category; or the
+    slot shows that document's passage, or fewer examples than it may); the page is rewritten only
+    when what it shows changed. Elsewhere the slot's cache key moves on with its content as it was.
+    Not foreseen: a changed passage of a document the slot does not show that now outranks the
+    examples it shows (the next rebuild of the page's document, or ``--full``, brings it in).
+    """
+    if inputs is None or "passages" not in held:
+        return {}
+    from dataclasses import asdict
+
+    from summarizer.model.slugs import provision_path
+    from summarizer.site.providers import may_move
+    from summarizer.store.platforms import DEFAULT_SERVICES
+
+    changed, everywhere = may_move(held["passages"], inputs, {**held.get("findings", {}), **inputs.findings})
+    names = {str(r.id): (r.service, r.document) for r in refs}
+    rebuilt = {str(r.id) for r in stale}
+    provider = providers["platforms"]
+    out: dict[str, set[str]] = {}
+    for ref in refs:
+        doc_id = str(ref.id)
+        entry = known.get(doc_id)
+        if doc_id in rebuilt or not entry or "ref" not in entry:
+            continue
+        service, document, _id, version_id = entry["ref"]
+        cache = entry.setdefault("slots", {})
+        for category in entry.get("categories", []):
+            key = inputs.digests.get(category, "-")
+            slot = cache.setdefault(category, {})
+            stored = slot.get("platforms")
+            if stored is not None and stored[0] == key:
+                continue
+            if stored is not None and category not in everywhere:
+                shown = {link for _label, link in (stored[1] or {}).get("links", [])}
+                moved_docs = {
+                    provision_path(*names[d], category) for d in changed.get(category, ()) if d in names
+                }
+                if len(shown) >= DEFAULT_SERVICES and not shown & moved_docs:
+                    slot["platforms"] = [key, stored[1]]  # this change cannot move what the slot shows
+                    continue
+            content = provider(slots.ProvisionRef(db_url, service, document, category, ref.id, version_id))
+            new = asdict(content) if content else None
+            slot["platforms"] = [key, new]
+            if stored is None or _plain(stored[1]) != _plain(new):
+                out.setdefault(doc_id, set()).add(category)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """Slot content as JSON gives it back (tuples as lists), for comparing stored and fresh content."""
+    return json.loads(json.dumps(value))
 
 
 @lru_cache(maxsize=1)
@@ -195,8 +307,14 @@ def _build_document(
     base_url: str | None,
     providers: dict[str, slots.SlotProvider],
     previous: dict | None,
+    statements: StatementWriter | None = None,
+    inputs: PlatformInputs | None = None,
+    only: set[str] | None = None,
 ) -> dict:
-    """Every page of one document; returns its entry of the build state."""
+    """Every page of one document (or, with *only*, just the provision pages of those categories);
+    returns its entry of the build state."""
+    from summarizer.site.providers import slot_keys
+
     service, document = doc.ref.service, doc.ref.document
     hist = doc.history
     found, classified = classify_passages(doc.current_text, (previous or {}).get("passages"))
@@ -233,16 +351,20 @@ def _build_document(
             "record.html",
             title=record.headline,
             crumbs=crumbs_doc,
-            r=record,
-            service=service,
-            document=document,
-            old=prev.version,
-            new=entry.version,
-            old_path=views.version_path(doc, prev.version),
-            new_path=views.version_path(doc, entry.version),
-            mark=mark,
-            mark_label=label,
-            provision_paths={c: paths.provision_page(service, document, c) for c in categories},
+            **record_context(
+                record,
+                root="../" * rel.count("/"),
+                service=service,
+                document=document,
+                old_label=f"{prev.version.captured_at:%Y-%m-%d}",
+                new_label=f"{entry.version.captured_at:%Y-%m-%d}",
+                old_path=views.version_path(doc, prev.version),
+                new_path=views.version_path(doc, entry.version),
+                sources=None,
+                mark=mark,
+                mark_label=label,
+                provision_paths={c: paths.provision_page(service, document, c) for c in categories},
+            ),
         )
         done_pages.add(key)
     todo = [e for e in hist.versions if views.version_path(doc, e.version) not in done_pages]
@@ -267,19 +389,31 @@ def _build_document(
 
     doc_feed = paths.document_feed(service, document)
     extracts: dict[str, list] = {}
+    retry = False  # a statement made while the model was unreachable: rebuild the document next time
     earlier = (previous or {}).get("extracts", {})
+    slot_cache: dict[str, dict] = (previous or {}).get("slots", {})
+    record_items = list(doc.records.items())
     for prov in provs:
+        if only is not None and prov.category not in only and prov.category in earlier:
+            extracts[prov.category] = earlier[prov.category]
+            pages.append(prov.path)
+            continue
         hits = found.get(prov.category, [])
         digest = hashlib.sha1(repr([(score, pos) for score, pos, _ in hits]).encode())
         for _score, _pos, passage in hits:
             digest.update(passage.encode("utf-8"))
         hits_key = digest.hexdigest()[:20]
         cached = earlier.get(prov.category)
+        keep = True
         if cached and cached[0] == hits_key:  # the category's passages did not move: same extract
             extract_ = ProvisionText(**cached[1])
         else:
             extract_ = extract(prov.category, found)
-        extracts[prov.category] = [hits_key, dict(extract_.__dict__)]
+            if statements is not None:
+                extract_, keep = statements.write(service, document, prov.category, hits, extract_)
+        # an extract made while the model was unreachable is not kept: the next build asks again
+        extracts[prov.category] = [hits_key if keep else "", dict(extract_.__dict__)]
+        retry = retry or not keep
         table = prov.table
         ref = slots.ProvisionRef(
             db_url, service, document, prov.category, doc.ref.id, current.version.id if current else 0
@@ -299,11 +433,23 @@ def _build_document(
             current_path=views.version_path(doc, current.version) if current else None,
             summary=summary,
             feed=doc_feed,
-            slots=slots.fill(providers, ref),
+            slots=slots.fill_cached(
+                providers,
+                ref,
+                slot_keys(providers, inputs, prov.category, record_items),
+                slot_cache.setdefault(prov.category, {}),
+            ),
             category=CATEGORIES.get(prov.category),
+            flag_text=FLAG_TEXT,
         )
         pages.append(prov.path)
 
+    if only is not None and previous is not None:  # the other pages are as they were
+        return {
+            **previous,
+            "extracts": extracts,
+            "slots": {c: slot_cache[c] for c in categories if c in slot_cache},
+        }
     doc_page = paths.document_page(service, document)
     records_newest = list(reversed(records_view))
     writer.page(
@@ -348,13 +494,16 @@ def _build_document(
     entries = entries[:FEED_ENTRIES]
     _feed(writer, doc_feed, f"{service} · {document}", entries, base_url, doc_page)
     return {
-        "fingerprint": doc.ref.fingerprint,
+        "fingerprint": "retry" if retry else doc.ref.fingerprint,
         "summary": summary,
         "pages": pages,
         "entries": entries,
         "written_once": sorted(done_pages),
         "passages": classified,
         "extracts": extracts,
+        "slots": {c: slot_cache[c] for c in categories if c in slot_cache},
+        "ref": [service, document, doc.ref.id, current.version.id if current else 0],
+        "categories": categories,
     }
 
 
@@ -375,7 +524,12 @@ def _feed(
 
 
 def _build_listings(
-    writer: _Writer, docs: list[dict], services: set[str] | None, base_url: str | None, engine
+    writer: _Writer,
+    docs: list[dict],
+    services: set[str] | None,
+    base_url: str | None,
+    engine,
+    statements: StatementWriter | None = None,
 ) -> None:
     """Service pages (all, or those in *services*), their feeds, the index, the site feed, the sitemap."""
     by_service: dict[str, list[dict]] = {}
@@ -425,6 +579,8 @@ def _build_listings(
             crumbs=[(paths.INDEX, "All services"), (paths.METHODOLOGY, "Methodology")],
             analyses=analyses(engine),
             categories=[CATEGORIES[c] for c in CATEGORY_IDS],
+            statement_prompt=statements.prompt.identity if statements else None,
+            statement_model=statements.model if statements else None,
         )
     writer.write(paths.STYLESHEET, (TEMPLATES / "site.css").read_text(encoding="utf-8"))
     urls = [

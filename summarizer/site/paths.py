@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from summarizer.model.slugs import provision_path, slug
+from summarizer.rendering import common
 
 slugify = slug  # one slug for every permalink (summarizer.model.slugs)
 
@@ -39,9 +40,7 @@ def version_page(service: str, document: str, version_id: int, at: datetime) -> 
     return f"{document_dir(service, document)}/versions/{at:%Y-%m-%d}-v{version_id}.html"
 
 
-def change_anchor(index: int, category: str) -> str:
-    """The id of one change on a record page (1-based index, so links stay readable)."""
-    return f"change-{index}-{slugify(category)}"
+change_anchor = common.change_anchor  # the id of one change on a record page (the record template's)
 
 
 def document_feed(service: str, document: str) -> str:

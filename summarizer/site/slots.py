@@ -17,7 +17,7 @@ Content is plain text (escaped like every other text on the page), with optional
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 SLOT_TITLES = {
     "platforms": "How other platforms handle this",
@@ -69,6 +69,37 @@ def fill(providers: dict[str, SlotProvider], ref: ProvisionRef) -> list[tuple[st
     for slot, title in SLOT_TITLES.items():
         provider = providers.get(slot)
         content = provider(ref) if provider else None
+        if content:
+            out.append((slot, title, content))
+    return out
+
+
+def fill_cached(
+    providers: dict[str, SlotProvider],
+    ref: ProvisionRef,
+    keys: dict[str, str | bool | None],
+    cache: dict[str, list],
+) -> list[tuple[str, str, SlotContent]]:
+    """:func:`fill`, answered from *cache* (slot -> [key, content as a dict or None]) where the
+    slot's key in *keys* is the one stored. A key of False means the slot has nothing for this page
+    (the provider is not called); None (or no key) means it cannot be cached: the provider is asked."""
+    out = []
+    for slot, title in SLOT_TITLES.items():
+        provider = providers.get(slot)
+        if provider is None:
+            continue
+        key = keys.get(slot)
+        content: SlotContent | None
+        if key is False:
+            content = None
+            cache[slot] = [key, None]
+        elif key is not None and slot in cache and cache[slot][0] == key:
+            stored = cache[slot][1]
+            content = SlotContent(**stored) if stored else None
+        else:
+            content = provider(ref) or None
+            if key is not None:
+                cache[slot] = [key, asdict(content) if content else None]
         if content:
             out.append((slot, title, content))
     return out

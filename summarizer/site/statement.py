@@ -3,7 +3,8 @@ current text that the taxonomy classifier places in the category, the one or two
 say it most plainly, a verbatim excerpt, the interpretive note and the user's options they name.
 
 Every sentence shown is taken word for word from the document (only Markdown marks are removed),
-so nothing here can misstate the text; the page says that the statement is extracted.
+so nothing here can misstate the text; the page says that the statement is extracted. The model
+path (``site build --analyzer llm``) rewrites only the statement: see :mod:`summarizer.site.statement_model`.
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ class ProvisionText:
     note: str | None = None  # vague wording or pointers elsewhere
     actions: list[str] = field(default_factory=list)  # sentences naming the user's options
     passages: int = 0  # passages of the current version in the category
+    method: str = "extractive"  # or "model": the statement was written by the model and verified
+    prompt: str | None = None  # the model path's prompt identity (name@version#hash)
+    model: str | None = None
+    quotes: list[str] = field(default_factory=list)  # the verified quotes a model statement rests on
+    flags: list[str] = field(default_factory=list)  # codes of summarizer.site.statement_model.FLAG_TEXT
 
 
 def plain(block: str) -> str:

@@ -114,7 +114,8 @@ def test_a_rebuild_after_one_new_record_rewrites_only_the_pages_it_touches(sqlit
     again = build_site(sqlite_url, tmp_path)
     assert not again.full and again.rebuilt_documents == 1
     written = set(again.written)
-    assert not any(p.startswith("s/zeta/") for p in written), written  # the other service is untouched
+    # the other service: only the page whose 'other platforms' slot quotes Acme's changed passage
+    assert {p for p in written if p.startswith("s/zeta/")} == {"s/zeta/privacy-policy/data-retention.html"}
     assert {
         "index.html",
         "feed.xml",
@@ -191,3 +192,42 @@ def test_the_preview_server_listens_on_loopback_only(built_site: Path):
         assert server.server_address[0] == "127.0.0.1"
     finally:
         server.server_close()
+
+
+def test_an_incremental_build_refreshes_other_services_platform_slots(sqlite_url: str, tmp_path: Path):
+    """A new version of one service changes what another service's provision page shows under
+    'How other platforms handle this': the incremental build rewrites exactly those pages, with the
+    same bytes a full build writes."""
+    _small_store(sqlite_url)
+    site, fresh = tmp_path / "inc", tmp_path / "full"
+    build_site(sqlite_url, site)
+    page = site / "s/zeta/privacy-policy/data-retention.html"
+    assert "for 120 days after you close" in page.read_text()
+    ingest_text(
+        sqlite_url, "Acme", "Privacy Policy", _v(BASE, 9), captured_at=datetime(2024, 3, 1, tzinfo=UTC)
+    )
+    assert track(sqlite_url).made == 1
+    again = build_site(sqlite_url, site)
+    assert again.rebuilt_documents == 1 and "s/zeta/privacy-policy/data-retention.html" in again.written
+    assert "for 300 days after you close" in page.read_text()
+    assert not [p for p in again.written if p.startswith("s/zeta/") and "data-retention" not in p]
+    build_site(sqlite_url, fresh, full=True)
+    for rel in again.written:
+        if rel.endswith(".html"):
+            assert (site / rel).read_bytes() == (fresh / rel).read_bytes(), rel
+    # back to 60 days, then a line too short to be a passage: only that one page of Zeta moves
+    ingest_text(
+        sqlite_url, "Acme", "Privacy Policy", _v(BASE, 1), captured_at=datetime(2024, 4, 1, tzinfo=UTC)
+    )
+    ingest_text(
+        sqlite_url,
+        "Acme",
+        "Privacy Policy",
+        _v(BASE, 1) + "\nSee you.\n",
+        captured_at=datetime(2024, 4, 2, tzinfo=UTC),
+    )
+    track(sqlite_url)
+    third = build_site(sqlite_url, site)
+    zeta = [p for p in third.written if p.startswith("s/zeta/")]
+    assert zeta == ["s/zeta/privacy-policy/data-retention.html"]  # back to 60 days: the slot moved again
+    assert "for 60 days after you close" in page.read_text()

@@ -59,3 +59,51 @@ def test_provision_pages_show_how_other_platforms_word_it_with_working_links(
         assert hrefs
         for href in hrefs:
             assert (page.parent / href).resolve().is_file(), href
+
+
+def test_may_move_tells_which_changes_can_move_every_platforms_slot() -> None:
+    """A category's changed passages that state a stance (or a document entering or leaving it) can
+    move every page's slot; other changes only the slots that show the changed document."""
+    from summarizer.site.providers import PlatformInputs, may_move
+
+    previous = {"data_retention": {"1": ["a", "b"], "2": ["c"]}, "tracking_tech": {"1": ["d"], "2": ["e"]}}
+    now = PlatformInputs(
+        passages={
+            "data_retention": {"1": ["a", "x"], "2": ["c"]},  # b -> x: x states a retention period
+            "tracking_tech": {"1": ["y"], "2": ["e"]},  # d -> y: no stance either side
+            "ai_training": {"3": ["z"]},  # a document enters a category
+        }
+    )
+    findings = {
+        "data_retention/a": [],
+        "data_retention/b": [],
+        "data_retention/c": [["retention_period", 30.0]],
+        "data_retention/x": [["retention_period", 90.0]],
+        "tracking_tech/d": [],
+        "tracking_tech/y": [],
+        "tracking_tech/e": [],
+        "ai_training/z": [],
+    }
+    changed, everywhere = may_move(previous, now, findings)
+    assert changed == {"data_retention": {"1"}, "tracking_tech": {"1"}, "ai_training": {"3"}}
+    assert everywhere == {"data_retention", "ai_training"}
+    # a reworded passage that states the same stances as before moves only the slots quoting it
+    previous = {"sale_targeted_ads": {"1": ["s", "t"]}}
+    now = PlatformInputs(passages={"sale_targeted_ads": {"1": ["s", "u"]}})
+    findings = {
+        "sale_targeted_ads/s": [["sells_data", False]],
+        "sale_targeted_ads/t": [["sells_data", False], ["allows_opt_out", True]],
+        "sale_targeted_ads/u": [["sells_data", False], ["allows_opt_out", True]],
+    }
+    assert may_move(previous, now, findings) == ({"sale_targeted_ads": {"1"}}, set())
+    findings["sale_targeted_ads/u"] = [["sells_data", True]]  # now it says it sells data
+    assert may_move(previous, now, findings)[1] == {"sale_targeted_ads"}
+    # two different numbers: which one counts depends on the page asking
+    previous = {"data_retention": {"1": ["c", "x"]}}
+    now = PlatformInputs(passages={"data_retention": {"1": ["c", "x", "a"]}})
+    findings = {
+        "data_retention/a": [],
+        "data_retention/c": [["retention_period", 30.0]],
+        "data_retention/x": [["retention_period", 90.0]],
+    }
+    assert may_move(previous, now, findings)[1] == {"data_retention"}
