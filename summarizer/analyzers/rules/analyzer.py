@@ -26,7 +26,7 @@ from summarizer.analyzers.rules.provisions import (
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
 from summarizer.model.record import Change, ChangeRecord, Flag, Provenance
-from summarizer.rubric.severity import overall_severity
+from summarizer.rubric.severity import Severity, overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
 from summarizer.text.extract import Span, word_count, word_edits
 
@@ -145,19 +145,17 @@ class RulesAnalyzer:
     def _material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str]) -> ChangeRecord:
         shown = provisions[: self.max_changes]
         changes = [self._change(p, diff) for p in provisions]  # every change; the prose folds some
-        categories: list[str] = []
-        for p in provisions:
-            if p.category not in categories:
-                categories.append(p.category)
-        severity = overall_severity([p.assessment for p in provisions if p.assessment is not None])
+        categories = record_categories(provisions, diff)
+        severity = record_severity(provisions)
         flags = _verify(changes, diff)
-        unclear = _unclear_flag(changes)
+        direction = record_direction(changes)
+        unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
         return ChangeRecord(
             material=True,
-            severity=severity.value if severity.value != "none" else "low",
-            direction=record_direction(changes),
+            severity=severity.value,
+            direction=direction,
             categories=categories,
             headline=text.headline(diff, shown, len(provisions)),
             summary=text.summary(diff, provisions, shown, kinds),
@@ -190,27 +188,115 @@ class RulesAnalyzer:
         )
 
 
+#: A side of the balance (worse or better) wins when it weighs at least this many times the other.
+DIRECTION_RATIO = 1.5
+_RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
+
+
 def record_direction(changes: list[Change]) -> str:
-    """The record's direction for the user from its changes' confident claims: worse, better,
-    mixed, neutral, or unclear when no change makes a confident claim either way (issue 12).
+    """The record's direction for the user from its changes' confident claims (issue 12): worse,
+    better or mixed, or ``unclear`` when no change makes a confident claim either way.
 
-    A change that only restates (``same``) counts as neutral; ``unclear`` changes claim nothing."""
-    claims = {c.direction for c in changes if c.direction in ("up", "down", "same")}
-    if not claims:
+    Only changes on a substantive subject (not ``contact_generic``) with high or medium confidence
+    count; each weighs its severity after the change (at least 1). One side wins when it weighs
+    :data:`DIRECTION_RATIO` times the other, else the record is mixed. Restatements (``same``)
+    claim nothing about the record: a record of restatements only abstains rather than claim
+    "neutral" (on the labelled dev pairs such records were mostly real changes the rubric did not
+    read, so a neutral claim would mislead)."""
+    up = down = 0
+    for c in changes:
+        if c.category == "contact_generic" or c.confidence not in ("high", "medium"):
+            continue
+        weight = max(1, _RANK.get(c.severity_after, 1))
+        if c.direction == "up":
+            up += weight
+        elif c.direction == "down":
+            down += weight
+    if not up and not down:
         return "unclear"
-    if {"up", "down"} <= claims:
-        return "mixed"
-    if "up" in claims:
+    if up >= DIRECTION_RATIO * down:
         return "worse"
-    if "down" in claims:
+    if down >= DIRECTION_RATIO * up:
         return "better"
-    return "neutral"
+    return "mixed"
 
 
-def _unclear_flag(changes: list[Change]) -> Flag | None:
-    """A flag naming the changes whose direction could not be told from the text."""
+def record_severity(provisions: list[Provision]) -> Severity:
+    """The record's severity: the rubric's highest change severity, and at least medium when a
+    material change is on a substantive subject (an ordinary change to data practices or terms is
+    medium on the labelling scale of issue 12; low is for contact and other generic text)."""
+    level = overall_severity([p.assessment for p in provisions if p.assessment is not None])
+    if any(p.category != "contact_generic" and is_material(p) for p in provisions):
+        return max(level, Severity.medium)
+    return max(level, Severity.low)
+
+
+def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str]:
+    """The taxonomy ids a record files itself under: the subjects of what changed, not every id a
+    keyword touched (issue 12).
+
+    An id counts when a material provision of that subject shifted (worse or better, with more
+    than low confidence) or was added or removed; a restatement whose rating did not move
+    (``same``) does not file the record under its subject. ``ai_training`` counts whenever a
+    material provision is about it. ``contact_generic`` only when nothing else is left, and
+    ``policy_change_notice`` is added when the document's effective or updated date changed too.
+    """
+    material = [p for p in provisions if is_material(p)]
+    out: list[str] = []
+    for p in material:
+        if p.category == "contact_generic":
+            continue
+        confident = p.assessment is not None and p.assessment.confidence != "low"
+        shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
+        if (confident and shifted) or p.category == "ai_training":
+            out.append(p.category)
+    if not out:
+        out = [p.category for p in material if p.category != "contact_generic"][:1]
+    if dated(diff) and "policy_change_notice" not in out:
+        out.append("policy_change_notice")
+    return list(dict.fromkeys(out)) or ["contact_generic"]
+
+
+_DATE_WORDS = re.compile(
+    r"\b(?:last\s+(?:updated|modified|revised|changed)|effective|updated|revised|revision|"
+    r"version\s+date|as\s+of)\b",
+    re.I,
+)
+_A_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.I,
+)
+
+
+def dated(diff: DiffResult) -> bool:
+    """True when a changed passage gives the document a new effective or updated date (a date
+    next to 'effective', 'last updated', ... that is in the new text and not in the old)."""
+    for h in diff.hunks:
+        new = (h.new_text or "")[:5000]  # a date line stands at the start of its passage
+        if not _A_DATE.search(new):
+            continue
+        old_dates = {m.group(0).lower() for m in _A_DATE.finditer((h.old_text or "")[:5000])}
+        for m in _A_DATE.finditer(new):
+            if m.group(0).lower() in old_dates:
+                continue
+            if _DATE_WORDS.search(new[max(0, m.start() - 80) : m.start()]):
+                return True
+    return False
+
+
+def _unclear_flag(changes: list[Change], direction: str = "") -> Flag | None:
+    """A flag naming the changes whose direction could not be told from the text, or saying that
+    the record as a whole makes no claim of direction."""
     unclear = [c for c in changes if c.direction == "unclear"]
     if not unclear:
+        if direction == "unclear":
+            return Flag(
+                code="direction_unclear",
+                message="The changes need review: the text does not show clearly whether they are "
+                "better or worse for you.",
+            )
         return None
     names = ", ".join(dict.fromkeys(c.category for c in unclear))
     return Flag(
