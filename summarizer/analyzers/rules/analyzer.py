@@ -367,9 +367,36 @@ def is_material(prov: Provision) -> bool:
     old, new = readable(prov.old_text), readable(prov.new_text)
     if figures(old) != figures(new):
         return True  # a figure changed (in any language); dates were already filtered as cosmetic
+    if policy_words_edited(prov):
+        return True  # a clause that speaks of a term of the policy was put in or taken out
     return (
         _readable_changed_words(prov) >= REWRITE_WORDS
     )  # a long rewrite may change what the rubric cannot see
+
+
+#: An edit this long (in words) that speaks of a substantive subject makes a provision material.
+CLAUSE_WORDS = 6
+
+
+def policy_words_edited(prov: Provision) -> bool:
+    """Some single edit of the provision puts in or takes out a clause of at least
+    :data:`CLAUSE_WORDS` words whose own words name a substantive subject of the taxonomy
+    ("... and this may be decided by automated decision-making without human review"): the rubric
+    may rate such a clause the same, but it changes what the text says (issue 12)."""
+    from summarizer.rubric.classifier import THRESHOLD, score_all  # noqa: PLC0415
+
+    for u in prov.units:
+        if u.kind != "modified" or not u.edits:
+            continue
+        old, new = readable(u.hunk.old_text), readable(u.hunk.new_text)
+        for e in word_edits(old, new):
+            for piece in (old[e.old[0] : e.old[1]], new[e.new[0] : e.new[1]]):
+                if word_count(piece) < CLAUSE_WORDS:
+                    continue
+                hits = score_all(piece)
+                if any(c != "contact_generic" and h.score >= THRESHOLD for c, h in hits.items()):
+                    return True
+    return False
 
 
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?:;\s])\s+[A-Z][a-z][\w-]*\s+$")
