@@ -452,10 +452,23 @@ def _readable_changed_words(prov: Provision) -> int:
     return total
 
 
+#: A version with at most this share of the other's words ...
+SMALL_PAGE_SHARE = 0.2
+#: ... when the other has at least this many words ...
+SMALL_PAGE_MIN_WORDS = 300
+#: ... and that shares less than this share of its own paragraphs with it, is another page.
+SMALL_PAGE_SHARED = 0.3
+
+
 def different_document(diff: DiffResult, min_blocks: int = 20, max_shared: float = 0.1) -> str | None:
-    """A sentence when the two versions share almost no text (a capture of another page)."""
+    """A sentence when the two versions share almost no text (a capture of another page), or when
+    one is a small page that shares almost nothing with a long document (a sign-in, error or
+    cookie page captured instead of it)."""
     old_norms = {b.norm for b in diff.old.blocks if b.norm.count(" ") >= 3}
     new_norms = {b.norm for b in diff.new.blocks if b.norm.count(" ") >= 3}
+    small = _small_other_page(diff, old_norms, new_norms)
+    if small:
+        return small
     if min(len(old_norms), len(new_norms)) < min_blocks:
         return None
     shared = len(old_norms & new_norms) / min(len(old_norms), len(new_norms))
@@ -465,6 +478,25 @@ def different_document(diff: DiffResult, min_blocks: int = 20, max_shared: float
     return (
         f"The two versions share only {round(100 * shared)}% of their paragraphs, so the new capture"
         f"{title} is probably another page, not a new version of this document."
+    )
+
+
+def _small_other_page(diff: DiffResult, old_norms: set[str], new_norms: set[str]) -> str | None:
+    old_words, new_words = word_count(diff.old.text), word_count(diff.new.text)
+    side, short_words, long_words = ("new", new_words, old_words)
+    short_norms, long_norms = new_norms, old_norms
+    if old_words < new_words:
+        side, short_words, long_words = ("old", old_words, new_words)
+        short_norms, long_norms = old_norms, new_norms
+    if long_words < SMALL_PAGE_MIN_WORDS or short_words > SMALL_PAGE_SHARE * long_words:
+        return None
+    shared = len(short_norms & long_norms) / len(short_norms) if short_norms else 0.0
+    if shared >= SMALL_PAGE_SHARED:
+        return None  # a short excerpt of the same text: a cut-short capture, not another page
+    return (
+        f"The {side} version is a short page ({short_words:,} words against {long_words:,}) that "
+        f"shares {round(100 * shared)}% of its paragraphs with the other, so it is probably another "
+        "page (a sign-in, error or notice page), not a version of this document."
     )
 
 
