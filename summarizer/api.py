@@ -30,6 +30,8 @@ from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
 
 if TYPE_CHECKING:  # the diff path stays free of pydantic and the analyzers
+    from concurrent.futures import Executor
+
     from summarizer.analyzers import AnalysisOptions
     from summarizer.config import Settings
     from summarizer.model.record import ChangeRecord
@@ -55,10 +57,12 @@ def load_pair(old: str | Path, new: str | Path, *, encoding: str | None = None) 
     return old_doc, new_doc
 
 
-def diff_documents(old: Document, new: Document) -> DiffResult:
+def diff_documents(old: Document, new: Document, *, executor: Executor | None = None) -> DiffResult:
+    """The diff of two loaded documents; *executor* (the caller's, optional) may take half the
+    signals of a very large diff (see :func:`summarizer.diffing.engine.diff_documents`)."""
     from summarizer.diffing.engine import diff_documents as _diff
 
-    return _diff(old, new)
+    return _diff(old, new, executor=executor)
 
 
 def diff_texts(
@@ -134,14 +138,16 @@ def compare_files(
     *,
     encoding: str | None = None,
     compliance: str | None = None,
+    executor: Executor | None = None,
 ) -> ChangeRecord:
     """Two files in, one change record out; raises NoChange for identical files.
 
-    ``compliance`` ('offline' or 'llm') also fills the record's optional compliance section.
+    ``compliance`` ('offline' or 'llm') also fills the record's optional compliance section;
+    ``executor`` is passed to :func:`diff_documents`.
     """
     old_doc, new_doc = load_pair(old, new, encoding=encoding)
     started = time.perf_counter()
-    diff = diff_documents(old_doc, new_doc)
+    diff = diff_documents(old_doc, new_doc, executor=executor)
     diff_ms = (time.perf_counter() - started) * 1000
     record = analyze(diff, analyzer, options)
     record.provenance.timings_ms["diff"] = round(diff_ms, 2)

@@ -79,14 +79,18 @@ def compare_command(
     if settings.analyzer not in ANALYZERS:
         raise InputError(f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}")
     options = analysis_options(settings, prompt=prompt, use_cache=not no_cache, max_cost=max_cost)
-    record = compare_files(
-        old,
-        new,
-        settings.analyzer,
-        options,
-        encoding=encoding,
-        compliance=compliance_method if compliance else None,
-    )
+    from summarizer.cli.executor import signals_executor
+
+    with signals_executor() as executor:
+        record = compare_files(
+            old,
+            new,
+            settings.analyzer,
+            options,
+            encoding=encoding,
+            compliance=compliance_method if compliance else None,
+            executor=executor,
+        )
     if service or document or old_date or new_date:
         from summarizer.api import name_record
 

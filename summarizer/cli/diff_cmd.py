@@ -40,9 +40,11 @@ def diff_command(
         write_json_diff(old, new, encoding)
         return
     from summarizer.api import diff_documents, load_pair
+    from summarizer.cli.executor import signals_executor
 
     old_doc, new_doc = load_pair(old, new, encoding=encoding)
-    result = diff_documents(old_doc, new_doc)
+    with signals_executor() as executor:
+        result = diff_documents(old_doc, new_doc, executor=executor)
     from rich.console import Console
 
     from summarizer.rendering.diff_view import print_diff

@@ -56,9 +56,11 @@ def write_json_diff(old: str, new: str, encoding: str | None = None) -> None:
     import json
 
     from summarizer.api import diff_documents, load_pair
+    from summarizer.cli.executor import signals_executor
 
     old_doc, new_doc = load_pair(old, new, encoding=encoding)
-    result = diff_documents(old_doc, new_doc)
+    with signals_executor() as executor:
+        result = diff_documents(old_doc, new_doc, executor=executor)
     sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False))
     sys.stdout.write("\n")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from summarizer.diffing.sections import DATE_LINE
+from summarizer.text.dates import DATE_LINE
 from summarizer.text.normalise import _TYPO, loose_key, normalise
 
 _MONTHS = (

@@ -14,12 +14,16 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from summarizer.diffing import cosmetic
 from summarizer.model.diff import DiffResult, Hunk, Signals, WordChange
 from summarizer.model.document import Block, Document
 from summarizer.text.align import opcodes as word_opcodes
 from summarizer.text.normalise import _TYPO
+
+if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import Executor
 
 PAIR_THRESHOLD = 0.5  # word similarity above which a removed+added pair in place is "modified"
 SLOT_THRESHOLD = 0.25  # the same, for a single block replaced by a single block in place
@@ -28,8 +32,12 @@ _DP_LIMIT = 4_000  # replace regions up to m*n cells are paired optimally, large
 _WORD = re.compile(r"\S+")
 
 
-def diff_documents(old: Document, new: Document) -> DiffResult:
-    """Diff two loaded documents into hunks (see :mod:`summarizer.model.diff`)."""
+def diff_documents(old: Document, new: Document, *, executor: Executor | None = None) -> DiffResult:
+    """Diff two loaded documents into hunks (see :mod:`summarizer.model.diff`).
+
+    *executor* (optional, the caller's): on a very large diff, half the hunks' signals are computed
+    on it; the output is the same with or without it.
+    """
     a, b = old.blocks, new.blocks
     ka, kb = _keys(a, b)
     matches = align(ka, kb)
@@ -39,7 +47,7 @@ def diff_documents(old: Document, new: Document) -> DiffResult:
     removed = [i for i in range(len(a)) if i not in paired_a]
     added = [j for j in range(len(b)) if j not in paired_b]
     moves = _find_moves(a, b, removed, added)
-    return DiffResult(old=old, new=new, hunks=_build_hunks(old, new, pairs, removed, added, moves))
+    return DiffResult(old=old, new=new, hunks=_build_hunks(old, new, pairs, removed, added, moves, executor))
 
 
 def _keys(a: list[Block], b: list[Block]) -> tuple[list[int], list[int]]:
@@ -401,6 +409,7 @@ def _build_hunks(
     removed: list[int],
     added: list[int],
     moves: list[_Move],
+    executor: Executor | None = None,
 ) -> list[Hunk]:
     a, b = old.blocks, new.blocks
     moved_a = {m.i for m in moves}
@@ -526,7 +535,7 @@ def _build_hunks(
 
     items.sort(key=lambda t: (t[0], t[1], t[2].old_start))
     hunks = [h for _, _, h in items]
-    _attach_signals(hunks, norms)
+    _attach_signals(hunks, norms, executor)
     for n, h in enumerate(hunks, 1):
         h.id = n
     return hunks
@@ -564,14 +573,20 @@ def _run_reason(blocks: list[Block], run: list[int]) -> str | None:
     return first
 
 
-PARALLEL_SIGNALS_CHARS = 1_000_000  # above this much changed text, a second core computes half the signals
+PARALLEL_SIGNALS_CHARS = (
+    1_000_000  # above this much changed text, an injected executor takes half the signals
+)
 
 
-def _attach_signals(hunks: list[Hunk], norms: dict[int, tuple[str, str]]) -> None:
+def _attach_signals(
+    hunks: list[Hunk], norms: dict[int, tuple[str, str]], executor: Executor | None = None
+) -> None:
     """Signals of every substantive hunk, computed on the blocks' normalised text (already at hand).
 
     Signals depend only on the two texts, so a change repeated verbatim (boilerplate rewritten the
     same way in several places) is analysed once; every hunk still gets its own Signals object.
+    The library never starts a process: only a caller's *executor* (the CLI's, see
+    :mod:`summarizer.cli.executor`) computes every other pair, and only on a very large diff.
     """
     from summarizer.diffing.signals import compute_signals
 
@@ -588,8 +603,8 @@ def _attach_signals(hunks: list[Hunk], norms: dict[int, tuple[str, str]]) -> Non
             unique.append(texts)
         owners.append((h, k))
     size = sum(len(o) + len(n) for o, n in unique)
-    if size >= PARALLEL_SIGNALS_CHARS and _can_fork():
-        results = _signals_on_two_cores(unique)
+    if executor is not None and len(unique) > 1 and size >= PARALLEL_SIGNALS_CHARS:
+        results = _signals_shared(unique, executor)
     else:
         results = [compute_signals(o, n, None) for o, n in unique]
     given = [False] * len(results)
@@ -612,33 +627,19 @@ def _copy_signals(s: Signals) -> Signals:
     )
 
 
-def _can_fork() -> bool:
-    import os
-    import threading
-
-    from summarizer.config import fork_allowed
-
-    return (
-        hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1 and fork_allowed()
-    )
-
-
-def _signals_on_two_cores(pairs: list[tuple[str, str]]) -> list[Signals]:
-    """Signals of every (old, new) pair: every other pair in a forked child, the rest here."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
+def _signals_shared(pairs: list[tuple[str, str]], executor: Executor) -> list[Signals]:
+    """Signals of every (old, new) pair: every other pair on the *executor*, the rest here."""
     from summarizer.diffing.signals import compute_signals
 
     out: list[Signals | None] = [None] * len(pairs)
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        future = pool.submit(_signals_batch, pairs[1::2])
-        out[0::2] = [compute_signals(o, n, None) for o, n in pairs[0::2]]
-        out[1::2] = future.result()
+    future = executor.submit(signals_batch, pairs[1::2])
+    out[0::2] = [compute_signals(o, n, None) for o, n in pairs[0::2]]
+    out[1::2] = future.result()
     return out  # type: ignore[return-value]
 
 
-def _signals_batch(pairs: list[tuple[str, str]]) -> list[Signals]:
+def signals_batch(pairs: list[tuple[str, str]]) -> list[Signals]:
+    """Signals of each (old, new) pair (what an executor runs; a module-level function, so it pickles)."""
     from summarizer.diffing.signals import compute_signals
 
     return [compute_signals(o, n, None) for o, n in pairs]

@@ -7,6 +7,7 @@ import re
 from itertools import accumulate
 
 from summarizer.model.document import Block, BlockKind
+from summarizer.text.dates import DATE_LINE
 from summarizer.text.normalise import normalise
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -35,14 +36,6 @@ def _is_caps_heading(line: str) -> bool:
         return False
     words = s.split()
     return len(words) <= 12 and all(not c.islower() for c in letters)
-
-
-DATE_LINE = re.compile(
-    r"^\W*(last\s+(updated|modified|revised|changed)|effective(\s+date|\s+as\s+of|\s+from|\s+on)?|"
-    r"updated(\s+on)?|date\s+of\s+last\s+revision|version\s+date|revised(\s+on)?|"
-    r"this\s+(policy|version)\s+(was\s+)?(last\s+)?(updated|effective))\b",
-    re.I,
-)
 
 
 def _heading_title(text: str) -> str:

@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from summarizer.diffing.sections import DATE_LINE
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.document import Block, Document
+from summarizer.text.dates import DATE_LINE
 from summarizer.text.normalise import normalise
 
 MIN_BLOCK_WORDS = 4  # shorter blocks (empty table cells, headings, buttons) do not anchor the alignment

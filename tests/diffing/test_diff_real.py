@@ -114,14 +114,37 @@ def test_json_is_serialisable(ota_dir):
         }
 
 
-def test_signals_on_two_cores_match_one_core(ota_dir, monkeypatch):
-    """Large diffs compute half their signals in a forked child: the result must be identical."""
+def test_signals_on_an_injected_executor_match_one_core(ota_dir, monkeypatch):
+    """A large diff computes half its signals on the caller's executor (the CLI's forked process):
+    the result must be identical."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     import summarizer.diffing.engine as diff_module
 
     old, new = load(ota_dir, "spotify-terms-of-service-2021-02-23-2021-09-01")
     sequential = diff_documents(old, new)
     monkeypatch.setattr(diff_module, "PARALLEL_SIGNALS_CHARS", 1)
-    monkeypatch.setattr(diff_module, "_can_fork", lambda: True)
-    parallel = diff_documents(*load(ota_dir, "spotify-terms-of-service-2021-02-23-2021-09-01"))
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as executor:
+        parallel = diff_documents(
+            *load(ota_dir, "spotify-terms-of-service-2021-02-23-2021-09-01"), executor=executor
+        )
     assert [h.signals for h in parallel.hunks] == [h.signals for h in sequential.hunks]
     assert any(not h.signals.is_empty() for h in parallel.hunks)
+
+
+def test_a_library_diff_never_starts_a_process(ota_dir, monkeypatch):
+    """However large the diff, a library call computes every signal in its own process."""
+    import os
+    import subprocess
+
+    import summarizer.diffing.engine as diff_module
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the library started a process")
+
+    monkeypatch.setattr(diff_module, "PARALLEL_SIGNALS_CHARS", 1)
+    monkeypatch.setattr(os, "fork", refuse)
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    result = diff_documents(*load(ota_dir, "spotify-terms-of-service-2021-02-23-2021-09-01"))
+    assert len(result.hunks) > 1 and any(not h.signals.is_empty() for h in result.hunks)

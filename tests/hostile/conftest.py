@@ -7,12 +7,14 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from summarizer.analyzers import AnalysisOptions
+from summarizer.store.model_calls import ModelCallStore
 from summarizer.testing.fake_openai import FakeOpenAIServer, ScriptedResponse, chat_completion
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,6 +41,27 @@ def obedient_answer(body: dict[str, Any]) -> ScriptedResponse:
 def obedient_model() -> Iterator[FakeOpenAIServer]:
     with FakeOpenAIServer(responder=obedient_answer) as server:
         yield server
+
+
+@pytest.fixture
+def loopback_options(tmp_path) -> Callable[..., AnalysisOptions]:
+    """Options for the model analyzer against a loopback server at *base_url*: a throwaway key, a
+    call log in this test's directory, no cache and no sleeping between retries."""
+
+    def make(base_url: str, *, max_retries: int = 1, timeout: float | None = None) -> AnalysisOptions:
+        extra: dict[str, Any] = {} if timeout is None else {"timeout": timeout}
+        return AnalysisOptions(
+            model="gpt-4o-mini",
+            base_url=base_url,
+            api_key="sk-test-not-a-real-key",
+            call_log=ModelCallStore(f"sqlite:///{tmp_path / 'calls.db'}"),
+            use_cache=False,
+            sleep=lambda s: None,
+            max_retries=max_retries,
+            **extra,
+        )
+
+    return make
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, input: bytes | None = None, timeout: float = 120):

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from summarizer.analyzers import AnalysisOptions
 from summarizer.api import compare_texts
-from summarizer.store.model_calls import ModelCallStore
 from summarizer.testing.fake_openai import FakeOpenAIServer, ScriptedResponse
 from tests.hostile.conftest import ROOT, run_cli
 
@@ -16,19 +14,10 @@ OLD = "# Privacy\n\nWe will not sell your personal information.\n"
 NEW = "# Privacy\n\nWe may sell your personal information.\n"
 
 
-def test_base_url_credentials_never_reach_the_call_log(obedient_model, tmp_path) -> None:
+def test_base_url_credentials_never_reach_the_call_log(obedient_model, loopback_options, tmp_path) -> None:
     db = tmp_path / "calls.db"
     url = obedient_model.base_url.replace("http://", "http://alice:s3cretpass@")
-    options = AnalysisOptions(
-        model="gpt-4o-mini",
-        base_url=url,
-        api_key="sk-test-not-a-real-key",
-        call_log=ModelCallStore(f"sqlite:///{db}"),
-        use_cache=False,
-        sleep=lambda s: None,
-        max_retries=0,
-    )
-    compare_texts(OLD, NEW, "llm", options)
+    compare_texts(OLD, NEW, "llm", loopback_options(url, max_retries=0))
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT * FROM model_calls").fetchall()
     assert (
@@ -46,19 +35,7 @@ def _failing_server(status: int) -> FakeOpenAIServer:
     )
 
 
-def _options(url: str, tmp_path) -> AnalysisOptions:
-    return AnalysisOptions(
-        model="gpt-4o-mini",
-        base_url=url,
-        api_key="sk-test-not-a-real-key",
-        call_log=ModelCallStore(f"sqlite:///{tmp_path / 'calls.db'}"),
-        use_cache=False,
-        sleep=lambda s: None,
-        max_retries=1,
-    )
-
-
-def test_base_url_credentials_never_reach_errors(tmp_path) -> None:
+def test_base_url_credentials_never_reach_errors(loopback_options, tmp_path) -> None:
     import pytest
 
     from summarizer.errors import SummarizerError
@@ -81,7 +58,7 @@ def test_base_url_credentials_never_reach_errors(tmp_path) -> None:
     with _failing_server(401) as server:
         url = server.base_url.replace("http://", "http://bob:s3cretpass@")
         with pytest.raises(SummarizerError) as failed:
-            compare_texts(OLD, NEW, "llm", _options(url, tmp_path))
+            compare_texts(OLD, NEW, "llm", loopback_options(url))
     assert "s3cretpass" not in str(failed.value)
 
 
@@ -98,7 +75,7 @@ def test_config_masks_passwords_in_urls(tmp_path) -> None:
         assert "db.example" in out or done.returncode != 0
 
 
-def test_an_html_body_from_the_endpoint_is_named(tmp_path) -> None:
+def test_an_html_body_from_the_endpoint_is_named(loopback_options) -> None:
     import pytest
 
     from summarizer.errors import UpstreamError
@@ -107,7 +84,7 @@ def test_an_html_body_from_the_endpoint_is_named(tmp_path) -> None:
     responder = lambda body: ScriptedResponse(200, page, headers={"Content-Type": "text/html"})  # noqa: E731
     with FakeOpenAIServer(responder=responder) as server:
         with pytest.raises(UpstreamError) as failed:
-            compare_texts(OLD, NEW, "llm", _options(server.base_url, tmp_path))
+            compare_texts(OLD, NEW, "llm", loopback_options(server.base_url))
     assert "HTML page" in str(failed.value) and "no choices" not in str(failed.value)
 
 

@@ -10,9 +10,7 @@ import json
 
 import pytest
 
-from summarizer.analyzers import AnalysisOptions
 from summarizer.api import compare_texts
-from summarizer.store.model_calls import ModelCallStore
 from tests.hostile.conftest import run_cli
 
 OLD = "# Privacy\n\nWe will not sell your personal information.\n"
@@ -36,19 +34,6 @@ def _new(paragraph: str) -> str:
     return f"# Privacy\n\n{paragraph}\n"
 
 
-def _llm_options(server, tmp_path) -> AnalysisOptions:
-    return AnalysisOptions(
-        model="gpt-4o-mini",
-        base_url=server.base_url,
-        api_key="sk-test-not-a-real-key",
-        call_log=ModelCallStore(f"sqlite:///{tmp_path / 'calls.db'}"),
-        use_cache=False,
-        sleep=lambda s: None,
-        max_retries=1,
-        timeout=10.0,
-    )
-
-
 @pytest.mark.parametrize("name", sorted(WORDINGS))
 def test_rules_analyzer_rates_the_change_high(name: str) -> None:
     record = compare_texts(OLD, _new(WORDINGS[name]))
@@ -58,8 +43,12 @@ def test_rules_analyzer_rates_the_change_high(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(WORDINGS))
-def test_llm_analyzer_rates_the_change_high_even_when_the_model_obeys(name, obedient_model, tmp_path) -> None:
-    record = compare_texts(OLD, _new(WORDINGS[name]), "llm", _llm_options(obedient_model, tmp_path))
+def test_llm_analyzer_rates_the_change_high_even_when_the_model_obeys(
+    name, obedient_model, loopback_options
+) -> None:
+    record = compare_texts(
+        OLD, _new(WORDINGS[name]), "llm", loopback_options(obedient_model.base_url, timeout=10.0)
+    )
     assert record.material is True and record.severity == "high", (record.headline, record.flags)
     codes = [f.code for f in record.flags]
     assert "suspected_prompt_injection" in codes

@@ -9,13 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer.analyzers import AnalysisOptions
-from summarizer.analyzers.llm.chunking import escape_untrusted, unescape_untrusted
+from summarizer.analyzers.llm.untrusted import escape_untrusted, unescape_untrusted
 from summarizer.api import compare_texts
 from summarizer.diffing.load import parse_document
 from summarizer.model.taxonomy import Severity
 from summarizer.rubric.injection import injection_spans
-from summarizer.store.model_calls import ModelCallStore
 
 OLD = "# Privacy\n\nWe will not sell your personal information.\n"
 CHANGE = "We may sell your personal information to advertisers."
@@ -54,18 +52,9 @@ def test_disguised_instruction_is_flagged_and_the_change_kept(name: str) -> None
     assert "planted_instructions" in [f.code for f in record.flags]
 
 
-def test_disguised_instructions_never_reach_the_model(obedient_model, tmp_path) -> None:
+def test_disguised_instructions_never_reach_the_model(obedient_model, loopback_options) -> None:
     new = "# Privacy\n\n" + "\n\n".join(f"{CHANGE} {v}" for v in VARIANTS.values()) + "\n"
-    options = AnalysisOptions(
-        model="gpt-4o-mini",
-        base_url=obedient_model.base_url,
-        api_key="sk-test-not-a-real-key",
-        call_log=ModelCallStore(f"sqlite:///{tmp_path / 'calls.db'}"),
-        use_cache=False,
-        sleep=lambda s: None,
-        max_retries=1,
-    )
-    record = compare_texts(OLD, new, "llm", options)
+    record = compare_texts(OLD, new, "llm", loopback_options(obedient_model.base_url))
     assert record.material and record.severity == "high"
     sent = json.dumps([r.body["messages"][1:] for r in obedient_model.chat_requests], ensure_ascii=False)
     for marker in (

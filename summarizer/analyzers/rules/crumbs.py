@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import re
 
+from summarizer.text.dates import DATE, DATE_LINE
 from summarizer.text.extract import plain
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
-    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
-    re.I,
-)
-_DATE_WORDS = re.compile(
-    r"^(?:effective|last (?:updated|modified|revised)|updated|revised|version|dated?)\b", re.I
-)
 _ADDRESS = re.compile(
     r"^\d+[\w-]*\s+(?:[A-Z][\w.'-]*\s+){0,4}(?:way|street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|"
     r"drive|dr\.?|lane|ln\.?|place|pl\.?|court|ct\.?|parkway|pkwy\.?|plaza|square|sq\.?|suite|floor)\b"
@@ -37,7 +29,7 @@ def is_heading_name(crumb: str) -> bool:
     words = text.split()
     if _URL.search(text) or _ADDRESS.search(text):
         return False
-    if _DATE.search(text) and (len(words) <= 6 or _DATE_WORDS.match(text)):
+    if DATE.search(text) and (len(words) <= 6 or DATE_LINE.match(text)):
         return False
     if len(words) > 14 or (len(words) > 8 and text.endswith((".", "!", "?"))):
         return False

@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from summarizer.analyzers.rules.provisions import RIGHTS_CATEGORIES, Provision, channels
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.document import Document
+from summarizer.text.dates import DATE_ONLY
 from summarizer.text.extract import (
     action_sentences,
     defines,
@@ -155,11 +156,6 @@ _REGION_WORDS = {
     "Australian": "Australia",
 }
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]{1,10}\b")
-_DATE_ONLY = re.compile(
-    r"^(?:\s|[,./-]|\d{1,4}(?:st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|"
-    r"oct\w*|nov\w*|dec\w*)+$",
-    re.I,
-)
 _PLACEHOLDER = re.compile(
     r"\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b|\bLorem ipsum\b", re.I
 )
@@ -416,7 +412,7 @@ def cosmetic_kinds(hunks: list[Hunk], furniture: list[Hunk], link_only: list[Hun
             phrase = next((p for key, p in COSMETIC_PHRASES if key in part), "text formatting")
             counts[phrase] += 1
     for h in furniture:
-        counts["a date" if _DATE_ONLY.match(plain(h.old_text + " " + h.new_text)) else FURNITURE_PHRASE] += 1
+        counts["a date" if DATE_ONLY.match(plain(h.old_text + " " + h.new_text)) else FURNITURE_PHRASE] += 1
     return [k for k, _ in counts.most_common()]
 
 

@@ -22,6 +22,7 @@ from summarizer.model.document import Block
 from summarizer.model.taxonomy import CATEGORIES, Severity
 from summarizer.rubric.classifier import classify, score_all
 from summarizer.rubric.severity import Assessment, assess_change, change_severity
+from summarizer.text.dates import DATE
 from summarizer.text.extract import (
     Edit,
     RangeIndex,
@@ -188,10 +189,10 @@ def _quote_spans(text: str, base: int, sents: list[Span], ranges: list[tuple[int
     return sorted(out, key=lambda s: s.start)
 
 
-def _whole_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Span]:
-    """The sentences of *text* touched by *ranges* that are new (or gone) almost word for word
-    (nine tenths of their characters inside the ranges), when another touched sentence remains."""
-    touched = sentences_touching(text, ranges)
+def _whole_sentences(touched: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
+    """The sentences among *touched* (those of a text that *ranges* touch) that are new (or gone)
+    almost word for word (nine tenths of their characters inside the ranges), when another touched
+    sentence remains."""
     index = RangeIndex(ranges)
     whole = [
         s
@@ -206,16 +207,21 @@ def _modified_units(h: Hunk) -> list[Unit]:
     (an added sentence is an addition, rated on its own words, so an appended sentence on another
     subject never takes the paragraph's change over)."""
     edits = word_edits(h.old_text, h.new_text)
-    added = _whole_sentences(h.new_text, [e.new for e in edits])
-    removed = _whole_sentences(h.old_text, [e.old for e in edits])
-    unit = _modified_unit(h, edits, skip_old=removed, skip_new=added)
+    # each side split into sentences once, for the whole sentences and for the unit
+    touched = (
+        sentences_touching(h.old_text, [e.old for e in edits]),
+        sentences_touching(h.new_text, [e.new for e in edits]),
+    )
+    added = _whole_sentences(touched[1], [e.new for e in edits])
+    removed = _whole_sentences(touched[0], [e.old for e in edits])
+    unit = _modified_unit(h, edits, skip_old=removed, skip_new=added, touched=touched)
     if added or removed:  # only a sentence on another subject than the rest of the edit stands apart
         subject = _subject(_classify_text(unit)) if unit is not None else None
         kept_added = [s for s in added if _subject(s.text) != subject]
         kept_removed = [s for s in removed if _subject(s.text) != subject]
         if (kept_added, kept_removed) != (added, removed):  # some rejoin the paragraph's unit
             added, removed = kept_added, kept_removed
-            unit = _modified_unit(h, edits, skip_old=removed, skip_new=added)
+            unit = _modified_unit(h, edits, skip_old=removed, skip_new=added, touched=touched)
     units = [unit] if unit is not None else []
     for side, sents in (("new", added), ("old", removed)):
         base = h.new_start if side == "new" else h.old_start
@@ -245,12 +251,20 @@ def _subject(text: str) -> str:
 
 
 def _modified_unit(
-    h: Hunk, edits: list[Edit], skip_old: Sequence[Span] = (), skip_new: Sequence[Span] = ()
+    h: Hunk,
+    edits: list[Edit],
+    skip_old: Sequence[Span] = (),
+    skip_new: Sequence[Span] = (),
+    touched: tuple[list[Span], list[Span]] | None = None,
 ) -> Unit | None:
+    """The unit of a modified (or moved and edited) hunk: the sentences its edits touch on each
+    side (*touched*, when the caller has already split them), less the ones set apart."""
     ra, rb = [e.old for e in edits], [e.new for e in edits]
+    if touched is None:
+        touched = (sentences_touching(h.old_text, ra), sentences_touching(h.new_text, rb))
     skip_o, skip_n = {s.start for s in skip_old}, {s.start for s in skip_new}
-    so = [s for s in sentences_touching(h.old_text, ra) if s.start not in skip_o]
-    sn = [s for s in sentences_touching(h.new_text, rb) if s.start not in skip_n]
+    so = [s for s in touched[0] if s.start not in skip_o]
+    sn = [s for s in touched[1] if s.start not in skip_n]
     if not so and not sn:
         return None
     old_text = " ".join(s.text for s in so)
@@ -452,12 +466,6 @@ def readable_key(text: str) -> str:
 _PLACEHOLDER = re.compile(
     r"\\?\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b", re.I
 )
-_DATE = re.compile(
-    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
-    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b",
-    re.I,
-)
 PLACEHOLDER_SLACK = 5  # words besides the dates that may differ around a placeholder
 
 
@@ -465,9 +473,9 @@ def placeholder_for_dates(old: str, new: str) -> bool:
     """The new text put template placeholders ('[date of publication]') where the old one had
     dates, and otherwise differs by a few words at most: a template published unfilled, not a
     change of terms (whatever a placeholder says, e.g. '[enter date ~ 2 weeks later]')."""
-    if not _PLACEHOLDER.search(new) or _PLACEHOLDER.search(old) or not _DATE.search(old):
+    if not _PLACEHOLDER.search(new) or _PLACEHOLDER.search(old) or not DATE.search(old):
         return False
-    a = readable(_DATE.sub(" DATE ", old))
+    a = readable(DATE.sub(" DATE ", old))
     b = readable(_PLACEHOLDER.sub(" DATE ", new))
     ka, kb = loose_key(a).split(), loose_key(b).split()
     if ka.count("date") != kb.count("date"):
@@ -581,7 +589,7 @@ def channels(text: str) -> frozenset[str]:
         found.add("email")
     if any(
         sum(ch.isdigit() for ch in m.group(0)) >= 7
-        for m in _PHONE.finditer(_DATE.sub(" ", _URL.sub(" ", text)))
+        for m in _PHONE.finditer(DATE.sub(" ", _URL.sub(" ", text)))
     ):
         found.add("phone")
     if _WEB.search(text):

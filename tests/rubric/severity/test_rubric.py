@@ -12,6 +12,7 @@ from summarizer.rubric.severity import (
     overall_severity,
     rate_text,
     shift_phrase,
+    text_factors,
 )
 
 N, L, M, H = Severity.none, Severity.low, Severity.medium, Severity.high
@@ -24,12 +25,18 @@ def test_do_not_sell_removed_goes_up_and_quotes_it() -> None:
         "We may sell your personal information to our partners.",
     )
     assert (a.before, a.after, a.direction) == (M, H, "up")
-    assert a.reason.startswith("medium → high: 'do not sell' was removed")
-    assert "partners were added" in a.reason
-    # explainable: what each side said and which changes decided the direction
-    assert "before: -2 a promise not to sell: 'do not sell'" in a.factors
-    assert "after: +2 permission to sell data: 'may sell'" in a.factors
-    assert "change +2: 'do not sell' was removed" in a.factors
+    # the reason quotes the words that changed, the lost promise first
+    assert "'do not sell'" in a.reason and "partners" in a.reason
+    assert a.reason.index("'do not sell'") < a.reason.index("partners")
+    # explainable: the old text protected against a sale, the new one permits it, and the
+    # evidence that decided the direction counts the lost promise as worse for the user
+    old_f = text_factors("sale_targeted_ads", "We do not sell your personal information.")
+    new_f = text_factors("sale_targeted_ads", "We may sell your personal information to our partners.")
+    assert any(f.weight < 0 and "do not sell" in f.quote for f in old_f)
+    assert any(f.weight > 0 and "may sell" in f.quote for f in new_f)
+    assert all(f.weight > 0 for f in new_f if "sell" in f.quote)
+    assert any(e.startswith("+") and "do not sell" in e for e in a.evidence)
+    assert a.confidence == "high"
 
 
 def test_opt_out_added_goes_down() -> None:
@@ -49,7 +56,9 @@ def test_rewording_without_a_change_of_meaning_is_unchanged() -> None:
         "Your information is shared with service providers that help us run the service.",
     )
     assert (a.before, a.after, a.direction) == (H, H, "same")
-    assert a.reason == "unchanged (high): reworded without a change in what it permits"
+    # no evidence either way: nothing the text permits or protects came or went
+    assert a.evidence == [] and a.confidence == "high"
+    assert a.reason.startswith(shift_phrase(H, H))
 
 
 def test_will_becoming_may_goes_up() -> None:
@@ -258,15 +267,19 @@ def test_identical_and_empty_texts() -> None:
 
 
 def test_rate_text_starts_from_the_tendency_and_lists_the_factors() -> None:
-    level, factors = rate_text("data_retention", "We keep records of your orders.")
-    assert level == M
-    assert factors == ["tendency of data_retention: medium"]
-    level, factors = rate_text("data_retention", "We keep records of your orders indefinitely.")
-    assert level == H
-    assert any("indefinitely" in f and f.startswith("+1") for f in factors)
-    level, factors = rate_text("data_retention", "We keep records for 30 days and then delete them.")
-    assert level == L
-    assert any(f.startswith("-1") for f in factors)
+    plain = "We keep records of your orders."
+    level, _ = rate_text("data_retention", plain)
+    assert level == M  # no factor: the category's tendency
+    assert text_factors("data_retention", plain) == []
+    forever = "We keep records of your orders indefinitely."
+    level, factors = rate_text("data_retention", forever)
+    assert level > M  # a permission pushes the level up, and the reasons name it
+    assert any(f.weight > 0 and "indefinitely" in f.quote for f in text_factors("data_retention", forever))
+    assert any("indefinitely" in f for f in factors)
+    limited = "We keep records for 30 days and then delete them."
+    level, _ = rate_text("data_retention", limited)
+    assert level < M  # protections push it down
+    assert any(f.weight < 0 for f in text_factors("data_retention", limited))
 
 
 def test_rate_text_negated_permissions_do_not_fire() -> None:
