@@ -26,7 +26,8 @@ from summarizer.analyzers.rules.provisions import (
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
 from summarizer.model.record import Change, ChangeRecord, Flag, Provenance
-from summarizer.rubric.severity import Severity, overall_severity
+from summarizer.model.taxonomy import Severity
+from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
 from summarizer.text.extract import Span, word_count, word_edits
 
