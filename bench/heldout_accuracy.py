@@ -228,9 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'measure':<22}" + "".join(f"{n:>10}" for n in figures))
     for k in keys:
         print(f"{k:<22}" + "".join(f"{_fmt(f.get(k)):>10}" for f in figures.values()))
-    print(
-        "held-out: blind labels, never tuned on; dev, golden and bundled: rules may be tuned on them"
-    )
+    print("held-out: blind labels, never tuned on; dev, golden and bundled: rules may be tuned on them")
     return 0
 
 

@@ -62,7 +62,9 @@ class Truncation:
             if normalise(text).strip() == self.cut:  # the passage the capture stops inside
                 return True
         if hunk.kind == "modified":  # the passage the capture was cut inside
-            short, full = (hunk.new_text, hunk.old_text) if self.side == "new" else (hunk.old_text, hunk.new_text)
+            short, full = (
+                (hunk.new_text, hunk.old_text) if self.side == "new" else (hunk.old_text, hunk.new_text)
+            )
             short, full = " ".join(short.split()), " ".join(full.split())
             return bool(short) and len(short) < len(full) and (full.startswith(short) or full.endswith(short))
         return hunk.kind == ("removed" if self.side == "new" else "added")

@@ -546,11 +546,124 @@ def _quotes(prov: Provision, side: str, doc: Document, limit: int = 2) -> list[s
         spans += unit.quotes_old if side == "old" else unit.quotes_new
     out: list[str] = []
     for span in spans:
-        if doc.text[span.start : span.end] == span.text and span.text not in out:
-            out.append(span.text)
+        if doc.text[span.start : span.end] != span.text:
+            continue
+        start, end = clean_span(doc.text, span.start, span.end)
+        quote = doc.text[start:end]
+        if word_count(quote) < 2 and (out or len(spans) > 1):
+            continue  # a stray letter or mark is no evidence
+        if quote and quote not in out:
+            out.append(quote)
         if len(out) == limit:
             break
     return out
+
+
+_EDGE = " \t\n|#>`~\u00a0"
+MAX_QUOTE_LENGTH = 400  # a quote is never extended past this many characters
+_LINK_REACH = 300  # how far a quote is extended to close a link target it stops inside
+_EMPHASIS_REACH = 80  # ... or an emphasis it opened
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of a cleaner verbatim quote inside or around ``text[start:end]`` (issue 12): one
+    table cell instead of a row with its ``|`` bars, no spaces, bars or stray emphasis marks at its
+    edges, never starting or stopping inside a word, and not stopping inside a link target or an
+    emphasis it opened (extended to close it when that is near, else cut before it). It is still a
+    substring of the source at the returned offsets; when cleaning would leave less than two words
+    the original offsets are kept."""
+    s, e = start, end
+    segment = text[s:e]
+    if segment.lstrip().startswith("|") and segment.count("|") >= 2:
+        s, e = _widest_cell(text, s, e)
+    s, e = _strip_edges(text, s, e)
+    if 0 < s < e and text[s - 1].isalnum() and text[s].isalnum():  # starts inside a word
+        space = text.find(" ", s, e)
+        s = space + 1 if space != -1 else s
+    closed = _close_link(text, s, e)
+    if closed == e and e < len(text) and e > s and text[e].isalnum() and text[e - 1].isalnum():
+        space = text.rfind(" ", s, e)  # stops inside a word
+        e = space if space > s else e
+        closed = _close_link(text, s, e)
+    e = closed
+    s, e = _strip_edges(text, s, e)
+    e = _close_emphasis(text, s, e)
+    while e > s and text[e - 1] in _EDGE + ",;:":
+        e -= 1
+    if word_count(text[s:e]) < 2:
+        return start, end
+    return s, e
+
+
+_EMPTY_EMPHASIS = re.compile(r"(\*\*|__)[^\w*]{0,3}\1$")
+
+
+def _strip_edges(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop spaces, bars and heading marks at both ends, and an emphasis mark that opens or closes
+    nothing inside the quote."""
+    while True:
+        before = (s, e)
+        while s < e and text[s] in _EDGE:
+            s += 1
+        while e > s and text[e - 1] in _EDGE:
+            e -= 1
+        quote = text[s:e]
+        for mark in ("**", "__", "*", "_"):
+            if quote.startswith(mark) and quote.count(mark) % 2 == 1:
+                s += len(mark)
+                break
+        quote = text[s:e]
+        for mark in ("**", "__", "*", "_"):
+            if quote.endswith(mark) and quote.count(mark) % 2 == 1:
+                e -= len(mark)
+                break
+        empty = _EMPTY_EMPHASIS.search(text[s:e])
+        if empty is not None and empty.start() > 0:
+            e = s + empty.start()  # '**.**': an emphasis of punctuation only
+        if (s, e) == before:
+            return s, e
+
+
+def _close_link(text: str, s: int, e: int) -> int:
+    """Move the end of a quote out of a link target it stops inside."""
+    quote = text[s:e]
+    open_link = quote.rfind("](")
+    if open_link == -1 or ")" in quote[open_link:]:
+        return e
+    close = text.find(")", e, e + _LINK_REACH)
+    if close != -1 and close + 1 - s <= MAX_QUOTE_LENGTH:
+        return close + 1
+    bracket = quote.rfind("[", 0, open_link)
+    return s + bracket if bracket > 0 else e
+
+
+def _close_emphasis(text: str, s: int, e: int) -> int:
+    """Close a ``**`` emphasis left open at the end of a quote when its words follow closely,
+    else end the quote before it (an emphasis of punctuation only is dropped)."""
+    quote = text[s:e]
+    if quote.count("**") % 2 == 0:
+        return e
+    opened = s + quote.rfind("**")
+    close = text.find("**", e, e + _EMPHASIS_REACH)
+    if (
+        close != -1
+        and "\n\n" not in text[e:close]
+        and any(ch.isalpha() for ch in text[opened + 2 : close])
+        and close + 2 - s <= MAX_QUOTE_LENGTH
+    ):
+        return close + 2
+    return opened if opened > s else e
+
+
+def _widest_cell(text: str, s: int, e: int) -> tuple[int, int]:
+    """The table cell of ``text[s:e]`` with the most letters (a row quote names one value)."""
+    best, best_letters, pos = (s, e), -1, s
+    for cell in text[s:e].split("|"):
+        letters = sum(ch.isalpha() for ch in cell)
+        if letters > best_letters:
+            best, best_letters = (pos, pos + len(cell)), letters
+        pos += len(cell) + 1
+    return best
 
 
 def _verify(changes: list[Change], diff: DiffResult) -> list[Flag]:

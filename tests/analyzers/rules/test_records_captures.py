@@ -9,7 +9,13 @@ import pytest
 
 from summarizer.api import compare_texts
 
-PAIR = Path(__file__).resolve().parents[3] / "evals" / "data" / "ota" / "airbnb-privacy-policy-2022-01-23-2022-01-24"
+PAIR = (
+    Path(__file__).resolve().parents[3]
+    / "evals"
+    / "data"
+    / "ota"
+    / "airbnb-privacy-policy-2022-01-23-2022-01-24"
+)
 SIGN_IN = (
     "# Log in or sign up\n\nWelcome back. Log in to continue.\n\nEmail\n\nPassword\n\n"
     "[Forgot password?](https://example.com/forgot)\n\nContinue\n"
