@@ -200,7 +200,9 @@ def record_direction(changes: list[Change]) -> str:
 
     Only changes on a substantive subject (not ``contact_generic``) with high or medium confidence
     count; each weighs its severity after the change (at least 1). One side wins when it weighs
-    :data:`DIRECTION_RATIO` times the other, else the record is mixed. Restatements (``same``)
+    :data:`DIRECTION_RATIO` times the other, else the record is mixed. A whole passage removed
+    and rated better (it allowed the company something) does not count: on the labelled pairs such
+    passages had mostly moved or been restated elsewhere. Restatements (``same``)
     claim nothing about the record: a record of restatements only abstains rather than claim
     "neutral" (on the labelled dev pairs such records were mostly real changes the rubric did not
     read, so a neutral claim would mislead)."""
@@ -208,6 +210,8 @@ def record_direction(changes: list[Change]) -> str:
     for c in changes:
         if c.category == "contact_generic" or c.confidence not in ("high", "medium"):
             continue
+        if c.kind == "removed" and c.direction == "down":
+            continue  # a permissive passage gone is weak evidence: it often moved or was restated
         weight = max(1, _RANK.get(c.severity_after, 1))
         if c.direction == "up":
             up += weight

@@ -170,3 +170,10 @@ def test_record_categories_name_what_changed_not_every_keyword():
     assert "policy_change_notice" in record.categories  # a new effective date comes with the change
     assert "contact_generic" not in record.categories
     assert not dated(diff(old, old.replace("Write to us", "Please write to us")))
+
+
+def test_a_removed_permissive_passage_claims_nothing_about_the_record():
+    gone = _change("down")
+    gone.kind = "removed"
+    assert record_direction([gone]) == "unclear"
+    assert record_direction([gone, _change("up")]) == "worse"
