@@ -487,7 +487,10 @@ def different_document(diff: DiffResult, min_blocks: int = 20, max_shared: float
 
 
 def _small_other_page(diff: DiffResult, old_norms: set[str], new_norms: set[str]) -> str | None:
-    old_words, new_words = word_count(diff.old.text), word_count(diff.new.text)
+    old_len, new_len = len(diff.old.text), len(diff.new.text)
+    if min(old_len, new_len) > 0.3 * max(old_len, new_len):
+        return None  # the versions are of comparable length (cheap check before counting words)
+    old_words, new_words = len(diff.old.text.split()), len(diff.new.text.split())
     side, short_words, long_words = ("new", new_words, old_words)
     short_norms, long_norms = new_norms, old_norms
     if old_words < new_words:
