@@ -38,4 +38,4 @@ def _change(direction: str, before: str, after: str) -> Change:
 def test_the_record_direction_counts_only_consistent_model_claims():
     assert record_direction([_change("up", "medium", "high")]) == "worse"
     assert record_direction([_change("up", "high", "medium")]) == "unclear"
-    assert record_direction([_change("up", "medium", "high"), _change("down", "high", "low")]) == "mixed"
+    assert record_direction([_change("up", "low", "medium"), _change("down", "high", "medium")]) == "mixed"
