@@ -9,7 +9,14 @@ from summarizer.text.dates import DATE, DATE_LINE, DATE_ONLY
 
 @pytest.mark.parametrize(
     "text",
-    ["Effective March 1, 2023", "on 1st March, 2023", "Sept. 30 2024", "2023-03-01", "01/03/2023", "1.3.2023"],
+    [
+        "Effective March 1, 2023",
+        "on 1st March, 2023",
+        "Sept. 30 2024",
+        "2023-03-01",
+        "01/03/2023",
+        "1.3.2023",
+    ],
 )
 def test_dates_are_found(text: str) -> None:
     assert DATE.search(text)

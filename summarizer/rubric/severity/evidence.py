@@ -200,6 +200,15 @@ def _party_mentions(canon: str) -> dict[str, tuple[bool, bool]]:
     return found
 
 
+def _flowing_parties(parties: list[str], canon: str, flow_category: bool) -> list[tuple[str, bool]]:
+    """(party, named in a sharing clause) for each of *parties* that data flows to in *canon*: not
+    named only in negated clauses, and named in a sharing clause or in a data-flow provision."""
+    found = [(p, *_party_permitted(canon, p)) for p in parties]
+    return [
+        (p, shared) for p, shared, negated_only in found if not negated_only and (shared or flow_category)
+    ]
+
+
 def signal_evidence(category: str, sig: Signals, old_c: str, new_c: str) -> list[Evidence]:
     ev: list[Evidence] = []
     for s in sig.modality:
@@ -237,18 +246,12 @@ def signal_evidence(category: str, sig: Signals, old_c: str, new_c: str) -> list
         ev.append(Evidence("reserve_right", -1, "'reserve the right' was removed"))
     # parties count where data flows to them: a sharing clause, or a data-flow provision
     flow_category = category in _FLOW_CATEGORIES
-    added = [(p, *_party_permitted(new_c, p)) for p in sig.parties_added]
-    added = [
-        (p, shared) for p, shared, negated_only in added if not negated_only and (shared or flow_category)
-    ]
+    added = _flowing_parties(sig.parties_added, new_c, flow_category)
     if added:
         shared = any(s for _, s in added)
         tail = "were added to the parties data is shared with" if shared else "are now named"
         ev.append(Evidence("parties", 1, f"{_join([p for p, _ in added])} {tail}"))
-    removed = [(p, *_party_permitted(old_c, p)) for p in sig.parties_removed]
-    removed = [
-        (p, shared) for p, shared, negated_only in removed if not negated_only and (shared or flow_category)
-    ]
+    removed = _flowing_parties(sig.parties_removed, old_c, flow_category)
     if removed:
         shared = any(s for _, s in removed)
         tail = "are no longer among the parties data is shared with" if shared else "are no longer named"
