@@ -1,6 +1,6 @@
 """How often the offline analyzer's records say the right thing on pairs the rules were not written on.
 
-    python bench/heldout_accuracy.py [--json] [--set heldout|golden|bundled]
+    python bench/heldout_accuracy.py [--json] [--set heldout|dev|golden|bundled] [--dev-rows]
 
 It prints figures only, never a held-out pair's record: the held-out set is for measuring.
 
@@ -10,6 +10,9 @@ Three sets, reported side by side:
   ``evals/data/vlops/``; Open Terms Archive contributors, ODC-BY 1.0), scored against the blind
   labels of ``evals/vlops/heldout_labels.yaml``. Nobody looked at the analyzer's output on them
   while writing rules: this is the figure that counts.
+- **dev**: the 29 labelled DEV pairs of ``evals/vlops/dev_labels.yaml`` (same definitions, labelled
+  from word diffs before the analyzer ran on them). Rules may be tuned on these, and
+  ``--dev-rows`` prints their per-pair rows (never the held-out ones).
 - **golden**: the golden eval cases (``evals/cases``): expected material flag, severity and
   categories; the expected direction is read from the expected provisions' severity shifts (all up
   = worse, all down = better, both = mixed, none moved = neutral). The rules were written on these.
@@ -40,6 +43,7 @@ from summarizer.model.record import ChangeRecord  # noqa: E402
 
 VLOPS = ROOT / "evals" / "data" / "vlops"
 HELDOUT_LABELS = ROOT / "evals" / "vlops" / "heldout_labels.yaml"
+DEV_LABELS = ROOT / "evals" / "vlops" / "dev_labels.yaml"
 OTA = ROOT / "evals" / "data" / "ota"
 MATERIAL_LABELS = ROOT / "evals" / "material_labels.yaml"
 RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
@@ -78,14 +82,18 @@ def _row(name: str, label: dict, record: ChangeRecord) -> dict:
     }
 
 
-def heldout_rows() -> list[dict]:
-    labels = yaml.safe_load(HELDOUT_LABELS.read_text(encoding="utf-8"))
+def heldout_rows(labels_file: Path = HELDOUT_LABELS) -> list[dict]:
+    labels = yaml.safe_load(labels_file.read_text(encoding="utf-8"))
     rows = []
     for lab in labels:
         pair = VLOPS / lab["pair"]
         record = compare_files(pair / "old.md", pair / "new.md")
         rows.append(_row(lab["pair"], lab, record))
     return rows
+
+
+def dev_rows() -> list[dict]:
+    return heldout_rows(DEV_LABELS)
 
 
 def golden_rows() -> list[dict]:
@@ -176,12 +184,29 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true", help="the figures as one JSON object")
     ap.add_argument(
-        "--set", choices=("heldout", "golden", "bundled"), action="append", help="only these sets"
+        "--set",
+        choices=("heldout", "dev", "golden", "bundled"),
+        action="append",
+        help="only these sets",
     )
+    ap.add_argument("--dev-rows", action="store_true", help="print the dev pairs' rows (tuning)")
     args = ap.parse_args(argv)
-    wanted = args.set or ["heldout", "golden", "bundled"]
-    build = {"heldout": heldout_rows, "golden": golden_rows, "bundled": bundled_rows}
+    wanted = args.set or ["heldout", "dev", "golden", "bundled"]
+    build = {
+        "heldout": heldout_rows,
+        "dev": dev_rows,
+        "golden": golden_rows,
+        "bundled": bundled_rows,
+    }
     rows = {name: build[name]() for name in wanted}
+    if args.dev_rows and "dev" in rows:
+        for r in rows["dev"]:
+            lab = r["label"]
+            print(
+                f"{r['pair']}\n  label: {lab['material']} {lab['direction']} {lab['severity']} "
+                f"{sorted(lab['categories'])}\n  got:   {r['material']} {r['direction']} "
+                f"{r['severity']} {sorted(r['categories'])}\n  {r['headline']}"
+            )
     figures = {name: score(r) for name, r in rows.items()}
     if args.json:
         print(json.dumps(figures, indent=2))
@@ -203,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'measure':<22}" + "".join(f"{n:>10}" for n in figures))
     for k in keys:
         print(f"{k:<22}" + "".join(f"{_fmt(f.get(k)):>10}" for f in figures.values()))
-    print("held-out: blind labels, never tuned on; golden and bundled: the rules were written on them")
+    print("held-out: blind labels, never tuned on; dev, golden and bundled: rules may be tuned on them")
     return 0
 
 

@@ -26,6 +26,7 @@ from typing import Literal
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.document import Block, Document
 from summarizer.text.dates import DATE_LINE
+from summarizer.text.normalise import normalise
 
 MIN_BLOCK_WORDS = 4  # shorter blocks (empty table cells, headings, buttons) do not anchor the alignment
 MIN_FULL_BLOCKS = 5  # the complete version needs some substance for the comparison to mean anything
@@ -47,6 +48,7 @@ class Truncation:
     missing_words: int  # words of the complete version the short one lacks
     complete_words: int
     extra_words: int  # words of the short version not found in the complete one
+    cut: str = ""  # the normalised passage the short version stops inside, when it does
 
     @property
     def share(self) -> float:
@@ -55,6 +57,16 @@ class Truncation:
     def drops(self, hunk: Hunk) -> bool:
         """True for a hunk that only reflects the missing text: a removal when the new version is
         short, an addition when the old one is."""
+        if self.cut and hunk.kind == ("added" if self.side == "new" else "removed"):
+            text = hunk.new_text if self.side == "new" else hunk.old_text
+            if normalise(text).strip() == self.cut:  # the passage the capture stops inside
+                return True
+        if hunk.kind == "modified":  # the passage the capture was cut inside
+            short, full = (
+                (hunk.new_text, hunk.old_text) if self.side == "new" else (hunk.old_text, hunk.new_text)
+            )
+            short, full = " ".join(short.split()), " ".join(full.split())
+            return bool(short) and len(short) < len(full) and (full.startswith(short) or full.endswith(short))
         return hunk.kind == ("removed" if self.side == "new" else "added")
 
     def message(self) -> str:
@@ -86,6 +98,7 @@ def _cut_short(side: Literal["old", "new"], short: Document, full: Document) -> 
     full_norms = {b.norm for b in full.blocks}
     short_words = sum(_words(b) for b in short_long)
     extra_blocks = [b for b in short.blocks if b.norm and b.norm not in full_norms]
+    extra_blocks = [b for b in extra_blocks if not _cut_block(b, short, full_long)]
     full_dates = {_date_of(b.norm) for b in full.blocks if DATE_LINE.match(b.norm)}
     if any(DATE_LINE.match(b.norm) and _date_of(b.norm) not in full_dates for b in extra_blocks):
         return None  # a new 'Last updated' date: a revision, not a partial copy
@@ -93,6 +106,9 @@ def _cut_short(side: Literal["old", "new"], short: Document, full: Document) -> 
     if extra > max(EXTRA_WORDS, MAX_EXTRA_SHARE * short_words):
         return None  # the short version has text of its own: a revision, not a partial copy
     kept = [b.norm in short_norms for b in full_long]
+    visibly_cut = _stops_mid_sentence(short) or _cut_inside(short, full_long)
+    if visibly_cut:  # visibly cut: match passages in order, so that a passage
+        kept = _kept_in_order(full_long, short_long, short_norms)  # repeated later is no kept tail
     if not any(kept):
         return None  # nothing shared: another page (rules.different_document), not a cut
     first = kept.index(True)
@@ -109,14 +125,57 @@ def _cut_short(side: Literal["old", "new"], short: Document, full: Document) -> 
         ends.append("start")
     if trail and (
         trail >= max(LARGE_TAIL_WORDS, LARGE_TAIL_SHARE * full_words)
-        or (trail >= MID_SENTENCE_TAIL_WORDS and _stops_mid_sentence(short))
+        or (trail >= MID_SENTENCE_TAIL_WORDS and visibly_cut)
     ):
         ends.append("end")
     if not ends:
         return None
+    last = next((b for b in reversed(short.blocks) if b.norm), None)
     return Truncation(
-        side=side, ends=tuple(ends), missing_words=missing, complete_words=full_words, extra_words=extra
+        side=side,
+        ends=tuple(ends),
+        missing_words=missing,
+        complete_words=full_words,
+        extra_words=extra,
+        cut=last.norm if last is not None and _cut_inside(short, full_long) else "",
     )
+
+
+def _kept_in_order(full_long: list[Block], short_long: list[Block], short_norms: set[str]) -> list[bool]:
+    """Which passages of the complete version the short one keeps, matched in document order, so
+    that a passage repeated later in the page (a footer, a repeated heading line) does not make a
+    cut-off tail look kept."""
+    from difflib import SequenceMatcher  # noqa: PLC0415
+
+    a = [b.norm for b in full_long]
+    b = [x.norm for x in short_long]
+    kept = [False] * len(a)
+    for i, _, size in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+        for k in range(i, i + size):
+            kept[k] = True
+    if not any(kept):  # nothing in order: fall back to membership
+        return [x.norm in short_norms for x in full_long]
+    return kept
+
+
+def _cut_inside(short: Document, full_long: list[Block]) -> bool:
+    """The short version's last passage is a strict start of one of the complete version's
+    passages: the capture stops inside it."""
+    last = next((b for b in reversed(short.blocks) if b.norm), None)
+    if last is None or len(last.norm) < 20:
+        return False
+    return any(len(b.norm) > len(last.norm) and b.norm.startswith(last.norm) for b in full_long)
+
+
+def _cut_block(block: Block, short: Document, full_long: list[Block]) -> bool:
+    """The short version's last (or first) passage is the start (or end) of one of the complete
+    version's passages: the capture was cut inside it, it is not text of its own."""
+    texts = [b for b in short.blocks if b.norm]
+    if not texts or block not in (texts[0], texts[-1]) or len(block.norm) < 20:
+        return False
+    if block is texts[-1]:
+        return any(b.norm.startswith(block.norm) for b in full_long)
+    return any(b.norm.endswith(block.norm) for b in full_long)
 
 
 _DATE_PART = re.compile(r"\d+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)

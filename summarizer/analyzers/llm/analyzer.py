@@ -537,6 +537,7 @@ class LLMAnalyzer:
                 severity_before=c.severity_before,
                 severity_after=c.severity_after,  # type: ignore[arg-type]
                 direction=c.direction or None,
+                confidence=_model_confidence(c.direction, c.severity_before, c.severity_after),
                 shift_reason=c.shift_reason,  # type: ignore[arg-type]
                 section=c.section or breadcrumb(()),
                 quotes_old=c.quotes_old,
@@ -558,9 +559,12 @@ class LLMAnalyzer:
                 )
             texts[name] = value
         timings["total"] = _ms(time.perf_counter() - started)
+        from summarizer.analyzers.rules.analyzer import record_direction  # noqa: PLC0415
+
         return ChangeRecord(
             material=material,
             severity=severity.value,  # type: ignore[arg-type]
+            direction=record_direction(changes) if material and changes else None,
             categories=answer.categories,  # type: ignore[arg-type]
             headline=texts["headline"],
             summary=texts["summary"],
@@ -571,6 +575,21 @@ class LLMAnalyzer:
             provenance=self._provenance(usage, cost, timings),
             flags=flags,
         )
+
+
+_RANKS = {"none": 0, "low": 1, "medium": 2, "high": 3}
+
+
+def _model_confidence(direction: str | None, before: str | None, after: str | None) -> str | None:
+    """How far a model's direction for one change can be trusted (issue 12): ``medium`` when it
+    agrees with the model's own ratings before and after, ``low`` when they disagree (the record's
+    direction then does not count it). A model's word is never ``high``: only quoted evidence is."""
+    if direction not in ("up", "down", "same") or before not in _RANKS or after not in _RANKS:
+        return None
+    move = _RANKS[after] - _RANKS[before]
+    agrees = (direction == "up" and move > 0) or (direction == "down" and move < 0)
+    agrees = agrees or (direction == "same" and move == 0)
+    return "medium" if agrees else "low"
 
 
 def _repair(req: "ChatRequest", content: str, instruction: str) -> "ChatRequest":

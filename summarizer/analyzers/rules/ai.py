@@ -36,7 +36,7 @@ def ai_companions(provisions: list[Provision]) -> list[Provision]:
     for prov in provisions:
         if prov.category == AI:
             continue
-        units = [u for u in prov.units if AI in u.labels and (prov.section, id(u)) not in covered]
+        units = [u for u in prov.units if (prov.section, id(u)) not in covered]
         units = [u for u in units if ai_changed(u)]
         if units:
             out.append(Provision(category=AI, section=prov.section, units=units))

@@ -26,6 +26,7 @@ from summarizer.analyzers.rules.provisions import (
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
 from summarizer.model.record import Change, ChangeRecord, Flag, Provenance
+from summarizer.model.taxonomy import Severity
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
 from summarizer.text.extract import Span, word_count, word_edits
@@ -145,19 +146,17 @@ class RulesAnalyzer:
     def _material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str]) -> ChangeRecord:
         shown = provisions[: self.max_changes]
         changes = [self._change(p, diff) for p in provisions]  # every change; the prose folds some
-        categories: list[str] = []
-        for p in provisions:
-            if p.category not in categories:
-                categories.append(p.category)
-        severity = overall_severity([p.assessment for p in provisions if p.assessment is not None])
+        categories = record_categories(provisions, diff)
+        severity = record_severity(provisions)
         flags = _verify(changes, diff)
-        unclear = _unclear_flag(changes)
+        direction = record_direction(changes)
+        unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
         return ChangeRecord(
             material=True,
-            severity=severity.value if severity.value != "none" else "low",
-            direction=record_direction(changes),
+            severity=severity.value,
+            direction=direction,
             categories=categories,
             headline=text.headline(diff, shown, len(provisions)),
             summary=text.summary(diff, provisions, shown, kinds),
@@ -190,27 +189,119 @@ class RulesAnalyzer:
         )
 
 
+#: A side of the balance (worse or better) wins when it weighs at least this many times the other.
+DIRECTION_RATIO = 1.5
+_RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
+
+
 def record_direction(changes: list[Change]) -> str:
-    """The record's direction for the user from its changes' confident claims: worse, better,
-    mixed, neutral, or unclear when no change makes a confident claim either way (issue 12).
+    """The record's direction for the user from its changes' confident claims (issue 12): worse,
+    better or mixed, or ``unclear`` when no change makes a confident claim either way.
 
-    A change that only restates (``same``) counts as neutral; ``unclear`` changes claim nothing."""
-    claims = {c.direction for c in changes if c.direction in ("up", "down", "same")}
-    if not claims:
+    Only changes on a substantive subject (not ``contact_generic``) with high or medium confidence
+    count; each weighs its severity after the change (at least 1). One side wins when it weighs
+    :data:`DIRECTION_RATIO` times the other, else the record is mixed. A whole passage removed
+    and rated better (it allowed the company something) does not count: on the labelled pairs such
+    passages had mostly moved or been restated elsewhere. Restatements (``same``)
+    claim nothing about the record: a record of restatements only abstains rather than claim
+    "neutral" (on the labelled dev pairs such records were mostly real changes the rubric did not
+    read, so a neutral claim would mislead)."""
+    up = down = 0
+    for c in changes:
+        if c.category == "contact_generic" or c.confidence not in ("high", "medium"):
+            continue
+        if c.kind == "removed" and c.direction == "down":
+            continue  # a permissive passage gone is weak evidence: it often moved or was restated
+        weight = max(1, _RANK.get(c.severity_after, 1))
+        if c.direction == "up":
+            up += weight
+        elif c.direction == "down":
+            down += weight
+    if not up and not down:
         return "unclear"
-    if {"up", "down"} <= claims:
-        return "mixed"
-    if "up" in claims:
+    if up >= DIRECTION_RATIO * down:
         return "worse"
-    if "down" in claims:
+    if down >= DIRECTION_RATIO * up:
         return "better"
-    return "neutral"
+    return "mixed"
 
 
-def _unclear_flag(changes: list[Change]) -> Flag | None:
-    """A flag naming the changes whose direction could not be told from the text."""
+def record_severity(provisions: list[Provision]) -> Severity:
+    """The record's severity: the rubric's highest change severity, and at least medium when a
+    material change is on a substantive subject (an ordinary change to data practices or terms is
+    medium on the labelling scale of issue 12; low is for contact and other generic text)."""
+    level = overall_severity([p.assessment for p in provisions if p.assessment is not None])
+    if any(p.category != "contact_generic" and is_material(p) for p in provisions):
+        return max(level, Severity.medium)
+    return max(level, Severity.low)
+
+
+def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str]:
+    """The taxonomy ids a record files itself under: the subjects of what changed, not every id a
+    keyword touched (issue 12).
+
+    An id counts when a material provision of that subject shifted (worse or better, with more
+    than low confidence) or was added or removed; a restatement whose rating did not move
+    (``same``) does not file the record under its subject. ``ai_training`` counts whenever a
+    material provision is about it. ``contact_generic`` only when nothing else is left, and
+    ``policy_change_notice`` is added when the document's effective or updated date changed too.
+    """
+    material = [p for p in provisions if is_material(p)]
+    out: list[str] = []
+    for p in material:
+        if p.category == "contact_generic":
+            continue
+        confident = p.assessment is not None and p.assessment.confidence != "low"
+        shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
+        if (confident and shifted) or p.category == "ai_training":
+            out.append(p.category)
+    if not out:
+        out = [p.category for p in material if p.category != "contact_generic"][:1]
+    if dated(diff) and "policy_change_notice" not in out:
+        out.append("policy_change_notice")
+    return list(dict.fromkeys(out)) or ["contact_generic"]
+
+
+_DATE_WORDS = re.compile(
+    r"\b(?:last\s+(?:updated|modified|revised|changed)|effective|updated|revised|revision|"
+    r"version\s+date|as\s+of)\b",
+    re.I,
+)
+_A_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.I,
+)
+
+
+def dated(diff: DiffResult) -> bool:
+    """True when a changed passage gives the document a new effective or updated date (a date
+    next to 'effective', 'last updated', ... that is in the new text and not in the old)."""
+    for h in diff.hunks:
+        new = (h.new_text or "")[:5000]  # a date line stands at the start of its passage
+        if not _A_DATE.search(new):
+            continue
+        old_dates = {m.group(0).lower() for m in _A_DATE.finditer((h.old_text or "")[:5000])}
+        for m in _A_DATE.finditer(new):
+            if m.group(0).lower() in old_dates:
+                continue
+            if _DATE_WORDS.search(new[max(0, m.start() - 80) : m.start()]):
+                return True
+    return False
+
+
+def _unclear_flag(changes: list[Change], direction: str = "") -> Flag | None:
+    """A flag naming the changes whose direction could not be told from the text, or saying that
+    the record as a whole makes no claim of direction."""
     unclear = [c for c in changes if c.direction == "unclear"]
     if not unclear:
+        if direction == "unclear":
+            return Flag(
+                code="direction_unclear",
+                message="The changes need review: the text does not show clearly whether they are "
+                "better or worse for you.",
+            )
         return None
     names = ", ".join(dict.fromkeys(c.category for c in unclear))
     return Flag(
@@ -281,9 +372,36 @@ def is_material(prov: Provision) -> bool:
     old, new = readable(prov.old_text), readable(prov.new_text)
     if figures(old) != figures(new):
         return True  # a figure changed (in any language); dates were already filtered as cosmetic
+    if policy_words_edited(prov):
+        return True  # a clause that speaks of a term of the policy was put in or taken out
     return (
         _readable_changed_words(prov) >= REWRITE_WORDS
     )  # a long rewrite may change what the rubric cannot see
+
+
+#: An edit this long (in words) that speaks of a substantive subject makes a provision material.
+CLAUSE_WORDS = 6
+
+
+def policy_words_edited(prov: Provision) -> bool:
+    """Some single edit of the provision puts in or takes out a clause of at least
+    :data:`CLAUSE_WORDS` words whose own words name a substantive subject of the taxonomy
+    ("... and this may be decided by automated decision-making without human review"): the rubric
+    may rate such a clause the same, but it changes what the text says (issue 12)."""
+    from summarizer.rubric.classifier import THRESHOLD, score_all  # noqa: PLC0415
+
+    for u in prov.units:
+        if u.kind != "modified" or not u.edits:
+            continue
+        old, new = readable(u.hunk.old_text), readable(u.hunk.new_text)
+        for e in word_edits(old, new):
+            for piece in (old[e.old[0] : e.old[1]], new[e.new[0] : e.new[1]]):
+                if word_count(piece) < CLAUSE_WORDS:
+                    continue
+                hits = score_all(piece)
+                if any(c != "contact_generic" and h.score >= THRESHOLD for c, h in hits.items()):
+                    return True
+    return False
 
 
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?:;\s])\s+[A-Z][a-z][\w-]*\s+$")
@@ -339,10 +457,23 @@ def _readable_changed_words(prov: Provision) -> int:
     return total
 
 
+#: A version with at most this share of the other's words ...
+SMALL_PAGE_SHARE = 0.2
+#: ... when the other has at least this many words ...
+SMALL_PAGE_MIN_WORDS = 300
+#: ... and that shares less than this share of its own paragraphs with it, is another page.
+SMALL_PAGE_SHARED = 0.3
+
+
 def different_document(diff: DiffResult, min_blocks: int = 20, max_shared: float = 0.1) -> str | None:
-    """A sentence when the two versions share almost no text (a capture of another page)."""
+    """A sentence when the two versions share almost no text (a capture of another page), or when
+    one is a small page that shares almost nothing with a long document (a sign-in, error or
+    cookie page captured instead of it)."""
     old_norms = {b.norm for b in diff.old.blocks if b.norm.count(" ") >= 3}
     new_norms = {b.norm for b in diff.new.blocks if b.norm.count(" ") >= 3}
+    small = _small_other_page(diff, old_norms, new_norms)
+    if small:
+        return small
     if min(len(old_norms), len(new_norms)) < min_blocks:
         return None
     shared = len(old_norms & new_norms) / min(len(old_norms), len(new_norms))
@@ -352,6 +483,28 @@ def different_document(diff: DiffResult, min_blocks: int = 20, max_shared: float
     return (
         f"The two versions share only {round(100 * shared)}% of their paragraphs, so the new capture"
         f"{title} is probably another page, not a new version of this document."
+    )
+
+
+def _small_other_page(diff: DiffResult, old_norms: set[str], new_norms: set[str]) -> str | None:
+    old_len, new_len = len(diff.old.text), len(diff.new.text)
+    if min(old_len, new_len) > 0.3 * max(old_len, new_len):
+        return None  # the versions are of comparable length (cheap check before counting words)
+    old_words, new_words = len(diff.old.text.split()), len(diff.new.text.split())
+    side, short_words, long_words = ("new", new_words, old_words)
+    short_norms, long_norms = new_norms, old_norms
+    if old_words < new_words:
+        side, short_words, long_words = ("old", old_words, new_words)
+        short_norms, long_norms = old_norms, new_norms
+    if long_words < SMALL_PAGE_MIN_WORDS or short_words > SMALL_PAGE_SHARE * long_words:
+        return None
+    shared = len(short_norms & long_norms) / len(short_norms) if short_norms else 0.0
+    if shared >= SMALL_PAGE_SHARED:
+        return None  # a short excerpt of the same text: a cut-short capture, not another page
+    return (
+        f"The {side} version is a short page ({short_words:,} words against {long_words:,}) that "
+        f"shares {round(100 * shared)}% of its paragraphs with the other, so it is probably another "
+        "page (a sign-in, error or notice page), not a version of this document."
     )
 
 
@@ -400,11 +553,124 @@ def _quotes(prov: Provision, side: str, doc: Document, limit: int = 2) -> list[s
         spans += unit.quotes_old if side == "old" else unit.quotes_new
     out: list[str] = []
     for span in spans:
-        if doc.text[span.start : span.end] == span.text and span.text not in out:
-            out.append(span.text)
+        if doc.text[span.start : span.end] != span.text:
+            continue
+        start, end = clean_span(doc.text, span.start, span.end)
+        quote = doc.text[start:end]
+        if word_count(quote) < 2 and (out or len(spans) > 1):
+            continue  # a stray letter or mark is no evidence
+        if quote and quote not in out:
+            out.append(quote)
         if len(out) == limit:
             break
     return out
+
+
+_EDGE = " \t\n|#>`~\u00a0"
+MAX_QUOTE_LENGTH = 400  # a quote is never extended past this many characters
+_LINK_REACH = 300  # how far a quote is extended to close a link target it stops inside
+_EMPHASIS_REACH = 80  # ... or an emphasis it opened
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of a cleaner verbatim quote inside or around ``text[start:end]`` (issue 12): one
+    table cell instead of a row with its ``|`` bars, no spaces, bars or stray emphasis marks at its
+    edges, never starting or stopping inside a word, and not stopping inside a link target or an
+    emphasis it opened (extended to close it when that is near, else cut before it). It is still a
+    substring of the source at the returned offsets; when cleaning would leave less than two words
+    the original offsets are kept."""
+    s, e = start, end
+    segment = text[s:e]
+    if segment.lstrip().startswith("|") and segment.count("|") >= 2:
+        s, e = _widest_cell(text, s, e)
+    s, e = _strip_edges(text, s, e)
+    if 0 < s < e and text[s - 1].isalnum() and text[s].isalnum():  # starts inside a word
+        space = text.find(" ", s, e)
+        s = space + 1 if space != -1 else s
+    closed = _close_link(text, s, e)
+    if closed == e and e < len(text) and e > s and text[e].isalnum() and text[e - 1].isalnum():
+        space = text.rfind(" ", s, e)  # stops inside a word
+        e = space if space > s else e
+        closed = _close_link(text, s, e)
+    e = closed
+    s, e = _strip_edges(text, s, e)
+    e = _close_emphasis(text, s, e)
+    while e > s and text[e - 1] in _EDGE + ",;:":
+        e -= 1
+    if word_count(text[s:e]) < 2:
+        return start, end
+    return s, e
+
+
+_EMPTY_EMPHASIS = re.compile(r"(\*\*|__)[^\w*]{0,3}\1$")
+
+
+def _strip_edges(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop spaces, bars and heading marks at both ends, and an emphasis mark that opens or closes
+    nothing inside the quote."""
+    while True:
+        before = (s, e)
+        while s < e and text[s] in _EDGE:
+            s += 1
+        while e > s and text[e - 1] in _EDGE:
+            e -= 1
+        quote = text[s:e]
+        for mark in ("**", "__", "*", "_"):
+            if quote.startswith(mark) and quote.count(mark) % 2 == 1:
+                s += len(mark)
+                break
+        quote = text[s:e]
+        for mark in ("**", "__", "*", "_"):
+            if quote.endswith(mark) and quote.count(mark) % 2 == 1:
+                e -= len(mark)
+                break
+        empty = _EMPTY_EMPHASIS.search(text[s:e])
+        if empty is not None and empty.start() > 0:
+            e = s + empty.start()  # '**.**': an emphasis of punctuation only
+        if (s, e) == before:
+            return s, e
+
+
+def _close_link(text: str, s: int, e: int) -> int:
+    """Move the end of a quote out of a link target it stops inside."""
+    quote = text[s:e]
+    open_link = quote.rfind("](")
+    if open_link == -1 or ")" in quote[open_link:]:
+        return e
+    close = text.find(")", e, e + _LINK_REACH)
+    if close != -1 and close + 1 - s <= MAX_QUOTE_LENGTH:
+        return close + 1
+    bracket = quote.rfind("[", 0, open_link)
+    return s + bracket if bracket > 0 else e
+
+
+def _close_emphasis(text: str, s: int, e: int) -> int:
+    """Close a ``**`` emphasis left open at the end of a quote when its words follow closely,
+    else end the quote before it (an emphasis of punctuation only is dropped)."""
+    quote = text[s:e]
+    if quote.count("**") % 2 == 0:
+        return e
+    opened = s + quote.rfind("**")
+    close = text.find("**", e, e + _EMPHASIS_REACH)
+    if (
+        close != -1
+        and "\n\n" not in text[e:close]
+        and any(ch.isalpha() for ch in text[opened + 2 : close])
+        and close + 2 - s <= MAX_QUOTE_LENGTH
+    ):
+        return close + 2
+    return opened if opened > s else e
+
+
+def _widest_cell(text: str, s: int, e: int) -> tuple[int, int]:
+    """The table cell of ``text[s:e]`` with the most letters (a row quote names one value)."""
+    best, best_letters, pos = (s, e), -1, s
+    for cell in text[s:e].split("|"):
+        letters = sum(ch.isalpha() for ch in cell)
+        if letters > best_letters:
+            best, best_letters = (pos, pos + len(cell)), letters
+        pos += len(cell) + 1
+    return best
 
 
 def _verify(changes: list[Change], diff: DiffResult) -> list[Flag]:

@@ -65,7 +65,16 @@ def test_record_direction_uses_confident_claims_only():
     assert record_direction([_change("unclear", "low")]) == "unclear"
     assert record_direction([_change("up"), _change("unclear", "low")]) == "worse"
     assert record_direction([_change("up"), _change("down")]) == "mixed"
-    assert record_direction([_change("same")]) == "neutral"
+    # restatements claim nothing about which way the record goes: abstain rather than say neutral
+    assert record_direction([_change("same")]) == "unclear"
+    # one side must clearly outweigh the other (by severity after), else the record is mixed
+    assert record_direction([_change("up"), _change("up"), _change("down")]) == "worse"
+    assert record_direction([_change("up"), _change("down", "medium")]) == "mixed"
+    # claims about generic text and low-confidence claims do not count
+    generic = _change("down")
+    generic.category = "contact_generic"
+    assert record_direction([_change("up"), generic]) == "worse"
+    assert record_direction([_change("up", "low")]) == "unclear"
 
 
 def test_conflicting_evidence_gives_an_unclear_direction_with_a_flag():
@@ -139,3 +148,32 @@ def test_compare_names_the_service_document_and_dates(run_cli, tmp_path):
     assert (record["old_date"], record["new_date"]) == ("2025-01-01", "2025-02-01")
     assert record["headline"].startswith("Example Terms of Service: ")
     assert record["direction"] == "worse"  # an indemnity the user owes
+
+
+def test_record_categories_name_what_changed_not_every_keyword():
+    from summarizer.analyzers.rules.analyzer import dated
+    from summarizer.api import diff
+
+    old = (
+        "# Terms\n\nLast updated: January 5, 2025\n\n## Payments\n\n"
+        "You pay the fees shown at checkout.\n\n## Contact\n\nWrite to us at the address below.\n"
+    )
+    new = (
+        "# Terms\n\nLast updated: March 9, 2026\n\n## Payments\n\n"
+        "You pay the fees shown at checkout. We may charge your saved payment method for any and all "
+        "amounts you owe, without further notice.\n\n## Contact\n\nWrite to us at the address below.\n"
+    )
+    assert dated(diff(old, new))
+    record = compare_texts(old, new)
+    assert record.material
+    assert "liability_warranty_payment" in record.categories
+    assert "policy_change_notice" in record.categories  # a new effective date comes with the change
+    assert "contact_generic" not in record.categories
+    assert not dated(diff(old, old.replace("Write to us", "Please write to us")))
+
+
+def test_a_removed_permissive_passage_claims_nothing_about_the_record():
+    gone = _change("down")
+    gone.kind = "removed"
+    assert record_direction([gone]) == "unclear"
+    assert record_direction([gone, _change("up")]) == "worse"
