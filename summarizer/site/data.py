@@ -48,20 +48,26 @@ def document_refs(engine: Engine) -> list[DocumentRef]:
                 select(vt.c.document_id, func.count(vt.c.id), func.max(vt.c.id)).group_by(vt.c.document_id)
             ).all()
         }
-        records = {  # the newest creation time catches a record re-made under a reused id
-            d: (n, m, t)
-            for d, n, m, t in conn.execute(
+        records = {  # the newest creation time catches a record re-made under a reused id; the
+            # summed JSON length catches a record changed in place (``track --compliance`` adding
+            # the compliance section to stored records), without reading any JSON
+            d: (n, m, t, size)
+            for d, n, m, t, size in conn.execute(
                 select(
-                    rt.c.document_id, func.count(rt.c.id), func.max(rt.c.id), func.max(rt.c.created_at)
+                    rt.c.document_id,
+                    func.count(rt.c.id),
+                    func.max(rt.c.id),
+                    func.max(rt.c.created_at),
+                    func.sum(func.length(rt.c.record_json)),
                 ).group_by(rt.c.document_id)
             ).all()
         }
     out = []
     for doc_id, service, document in names:
-        v, r = versions.get(doc_id, (0, 0)), records.get(doc_id, (0, 0, None))
+        v, r = versions.get(doc_id, (0, 0)), records.get(doc_id, (0, 0, None, 0))
         if not v[0]:
             continue
-        out.append(DocumentRef(int(doc_id), service, document, f"v{v[0]}.{v[1]}-r{r[0]}.{r[1]}.{r[2]}"))
+        out.append(DocumentRef(int(doc_id), service, document, f"v{v[0]}.{v[1]}-r{r[0]}.{r[1]}.{r[2]}.{r[3]}"))
     return out
 
 

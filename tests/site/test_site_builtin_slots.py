@@ -107,3 +107,16 @@ def test_may_move_tells_which_changes_can_move_every_platforms_slot() -> None:
         "data_retention/x": [["retention_period", 90.0]],
     }
     assert may_move(previous, now, findings)[1] == {"data_retention"}
+
+
+def test_an_incremental_build_shows_compliance_added_to_stored_records(sqlite_url: str, tmp_path: Path) -> None:
+    """``track --compliance`` on records made without it changes them in place; the next incremental
+    build must redraw their pages, not keep the pages drawn before (only ``--full`` did)."""
+    _store(sqlite_url, None)
+    out = tmp_path / "site"
+    build_site(sqlite_url, out)
+    assert _pages_with_compliance(out) == []
+    summary = track(sqlite_url, compliance="offline")
+    assert summary.compliance_added > 0
+    build_site(sqlite_url, out)  # incremental: no new version, no new record
+    assert _pages_with_compliance(out), "the backfilled compliance analysis is not on any page"
