@@ -67,7 +67,9 @@ def document_refs(engine: Engine) -> list[DocumentRef]:
         v, r = versions.get(doc_id, (0, 0)), records.get(doc_id, (0, 0, None, 0))
         if not v[0]:
             continue
-        out.append(DocumentRef(int(doc_id), service, document, f"v{v[0]}.{v[1]}-r{r[0]}.{r[1]}.{r[2]}.{r[3]}"))
+        out.append(
+            DocumentRef(int(doc_id), service, document, f"v{v[0]}.{v[1]}-r{r[0]}.{r[1]}.{r[2]}.{r[3]}")
+        )
     return out
 
 

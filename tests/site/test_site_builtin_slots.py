@@ -109,7 +109,9 @@ def test_may_move_tells_which_changes_can_move_every_platforms_slot() -> None:
     assert may_move(previous, now, findings)[1] == {"data_retention"}
 
 
-def test_an_incremental_build_shows_compliance_added_to_stored_records(sqlite_url: str, tmp_path: Path) -> None:
+def test_an_incremental_build_shows_compliance_added_to_stored_records(
+    sqlite_url: str, tmp_path: Path
+) -> None:
     """``track --compliance`` on records made without it changes them in place; the next incremental
     build must redraw their pages, not keep the pages drawn before (only ``--full`` did)."""
     _store(sqlite_url, None)
