@@ -70,13 +70,19 @@ def diff_texts(
 
 
 def analyze(
-    diff: DiffResult, analyzer: str = "rules", options: AnalysisOptions | None = None
+    diff: DiffResult, analyzer: str = "rules", options: AnalysisOptions | None = None, *, plain: bool = False
 ) -> ChangeRecord:
-    """Run an analyzer on a diff and fill in the provenance common to every analyzer."""
+    """Run an analyzer on a diff and fill in the provenance common to every analyzer.
+
+    ``plain=True`` lets the rules analyzer return its record as plain data
+    (:class:`~summarizer.model.record_data.RecordData`: same fields, same JSON, no pydantic, not
+    validated); other analyzers return the model either way."""
     from summarizer.analyzers import get_analyzer
 
     started = time.perf_counter()
-    record = get_analyzer(analyzer, options).analyze(diff)
+    chosen = get_analyzer(analyzer, options)
+    analyze_data = getattr(chosen, "analyze_data", None) if plain else None
+    record = analyze_data(diff) if analyze_data is not None else chosen.analyze(diff)
     prov = record.provenance
     prov.timings_ms.setdefault("analyze", round((time.perf_counter() - started) * 1000, 2))
     prov.old_source = prov.old_source or diff.old.source
@@ -134,16 +140,18 @@ def compare_files(
     *,
     encoding: str | None = None,
     compliance: str | None = None,
+    plain: bool = False,
 ) -> ChangeRecord:
     """Two files in, one change record out; raises NoChange for identical files.
 
     ``compliance`` ('offline' or 'llm') also fills the record's optional compliance section.
+    ``plain=True``: see :func:`analyze` (ignored with ``compliance``, whose section is a model).
     """
     old_doc, new_doc = load_pair(old, new, encoding=encoding)
     started = time.perf_counter()
     diff = diff_documents(old_doc, new_doc)
     diff_ms = (time.perf_counter() - started) * 1000
-    record = analyze(diff, analyzer, options)
+    record = analyze(diff, analyzer, options, plain=plain and not compliance)
     record.provenance.timings_ms["diff"] = round(diff_ms, 2)
     if compliance:
         add_compliance(record, diff, compliance, options)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
@@ -25,10 +26,16 @@ from summarizer.analyzers.rules.provisions import (
 )
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
-from summarizer.model.record import Change, ChangeRecord, Flag, Provenance
+from summarizer.model.record_data import ChangeData as Change
+from summarizer.model.record_data import FlagData as Flag
+from summarizer.model.record_data import ProvenanceData as Provenance
+from summarizer.model.record_data import RecordData
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
 from summarizer.text.extract import Span, word_count, word_edits
+
+if TYPE_CHECKING:  # pragma: no cover
+    from summarizer.model.record import ChangeRecord
 
 MAX_CHANGES = 8
 REWRITE_WORDS = 40
@@ -46,6 +53,11 @@ class RulesAnalyzer:
         self.max_changes = max_changes
 
     def analyze(self, diff: DiffResult) -> ChangeRecord:
+        """The validated change record (a pydantic model)."""
+        return self.analyze_data(diff).to_model()
+
+    def analyze_data(self, diff: DiffResult) -> RecordData:
+        """The same record as plain data, without pydantic (see :mod:`summarizer.model.record_data`)."""
         started = time.perf_counter()
         cut = truncated_capture(diff)
         if cut is not None:  # passages missing from a cut-short capture are not changes of the policy
@@ -104,9 +116,9 @@ class RulesAnalyzer:
         kinds: list[str],
         mismatch: str | None = None,
         cut: Truncation | None = None,
-    ) -> ChangeRecord:
+    ) -> RecordData:
         if mismatch:
-            return ChangeRecord(
+            return RecordData(
                 material=False,
                 severity="none",
                 categories=[],
@@ -129,7 +141,7 @@ class RulesAnalyzer:
         headline = f"No material change. {sentence}"
         if cut is not None:
             headline = f"No material change found: the {cut.side} version looks like a capture cut short."
-        return ChangeRecord(
+        return RecordData(
             material=False,
             severity="none",
             categories=[],
@@ -142,7 +154,7 @@ class RulesAnalyzer:
             provenance=Provenance(analyzer=self.name, library_version=__version__),
         )
 
-    def _material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str]) -> ChangeRecord:
+    def _material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str]) -> RecordData:
         shown = provisions[: self.max_changes]
         changes = [self._change(p, diff) for p in provisions]  # every change; the prose folds some
         categories: list[str] = []
@@ -154,7 +166,7 @@ class RulesAnalyzer:
         unclear = _unclear_flag(changes)
         if unclear is not None:
             flags.append(unclear)
-        return ChangeRecord(
+        return RecordData(
             material=True,
             severity=severity.value if severity.value != "none" else "low",
             direction=record_direction(changes),
@@ -220,7 +232,7 @@ def _unclear_flag(changes: list[Change]) -> Flag | None:
     )
 
 
-def _flag_truncation(record: ChangeRecord, cut: Truncation) -> None:
+def _flag_truncation(record: RecordData, cut: Truncation) -> None:
     """Say in the record that one version looks cut short and what was left out because of it."""
     message = cut.message()
     record.flags.append(Flag(code="capture_truncated", message=message))
