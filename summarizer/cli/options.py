@@ -243,7 +243,10 @@ def typer_command(name: str, params: Sequence[Param], run: Callable[..., Any]) -
     command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [
             inspect.Parameter(
-                p.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=typer_default(p), annotation=annotations[p.name]
+                p.name,
+                inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                default=typer_default(p),
+                annotation=annotations[p.name],
             )
             for p in params
         ]

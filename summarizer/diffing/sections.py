@@ -7,21 +7,22 @@ import re
 from itertools import accumulate
 
 from summarizer.model.document import Block, BlockKind
+from summarizer.text.lazy_re import lazy
 from summarizer.text.normalise import normalise
 
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+•]\s+|\d{1,3}[.)]\s+|\(?[a-zA-Z]\)\s+|\(?[ivxlcdm]{1,6}\)\s+)", re.I)
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_NUMBERED_HEADING = re.compile(
+_ATX = lazy(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = lazy(r"^\s{0,3}(=+|-+)\s*$")
+_FENCE = lazy(r"^\s{0,3}(```|~~~)")
+_LIST_ITEM = lazy(r"^(\s*)(?:[-*+•]\s+|\d{1,3}[.)]\s+|\(?[a-zA-Z]\)\s+|\(?[ivxlcdm]{1,6}\)\s+)", re.I)
+_TABLE_ROW = lazy(r"^\s*\|.*\|\s*$")
+_TABLE_SEP = lazy(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_NUMBERED_HEADING = lazy(
     r"^\s*(?:(?:section|article|clause)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.{0,110})$", re.I
 )
-_BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].{0,150}?)\1\s*:?\s*$")
+_BOLD_LINE = lazy(r"^\s*(\*\*|__)([^*_].{0,150}?)\1\s*:?\s*$")
 
 
-_ASCII_LOWER = re.compile(r"[a-z]")
+_ASCII_LOWER = lazy(r"[a-z]")
 
 
 def _is_caps_heading(line: str) -> bool:
@@ -37,7 +38,7 @@ def _is_caps_heading(line: str) -> bool:
     return len(words) <= 12 and all(not c.islower() for c in letters)
 
 
-DATE_LINE = re.compile(
+DATE_LINE = lazy(
     r"^\W*(last\s+(updated|modified|revised|changed)|effective(\s+date|\s+as\s+of|\s+from|\s+on)?|"
     r"updated(\s+on)?|date\s+of\s+last\s+revision|version\s+date|revised(\s+on)?|"
     r"this\s+(policy|version)\s+(was\s+)?(last\s+)?(updated|effective))\b",

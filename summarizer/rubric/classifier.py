@@ -38,6 +38,7 @@ from importlib import resources
 
 from summarizer.model.taxonomy import CATEGORY_IDS
 from summarizer.rubric.lexicon import LEXICONS, NEGATORS, inflections
+from summarizer.text.lazy_re import lazy
 
 __all__ = [
     "CategoryHit",
@@ -94,10 +95,10 @@ class CategoryHit:
 
 # --- text -> words --------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_]+")
-_URL = re.compile(r"(?:https?://|www\.)\S+")
+_WORD = lazy(r"[^\W_]+")
+_URL = lazy(r"(?:https?://|www\.)\S+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-_CONTRACTION = re.compile(r"\b(?:(won)|(can)|(\w+?))n't\b")
+_CONTRACTION = lazy(r"\b(?:(won)|(can)|(\w+?))n't\b")
 
 
 def _expand(match: re.Match[str]) -> str:
@@ -117,15 +118,15 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(lowered)
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy(r"\d")
 
 # Patterns that words cannot express: e-mail addresses and dates (contact details, effective dates).
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _PATTERN_CUES: tuple[tuple[str, re.Pattern[str], str, float], ...] = (
-    ("<email address>", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), FALLBACK, 1.0),
+    ("<email address>", lazy(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), FALLBACK, 1.0),
     (
         "<date>",
-        re.compile(
+        lazy(
             rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
             rf"|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH},?\s+\d{{4}}\b"
             r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",

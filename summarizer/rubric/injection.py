@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from summarizer.text.lazy_re import lazy
+
 # look-alike letters of other scripts, by the Latin letter they imitate (Unicode confusables, the
 # lower- and upper-case letters that matter for English words)
 _CONFUSABLES = {
@@ -86,7 +88,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
 
 
 _LOW = r"(?:low|minor|cosmetic|trivial|routine|harmless|immaterial|non-?material|editorial|insignificant|unimportant)"
-_INJECTION = re.compile(
+_INJECTION = lazy(
     # "ignore / disregard / forget all previous instructions"
     r"\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|any|your|other)\b"
     r"[^.\n]{0,25}?\b(?:instructions?|prompts?|directions?|rules|guidelines|guidance|directives?|commands?)\b"
@@ -128,7 +130,7 @@ _INJECTION = re.compile(
     r"|<\|(?:im_start|im_end|system|user|assistant|endoftext)\|>|\[/?INST\]|<<\s*/?SYS\s*>>",
     re.IGNORECASE,
 )
-_POLICY_VOICE = re.compile(r"\b(?:we|us|our|ours|nous|notre|nos)\b", re.IGNORECASE)
+_POLICY_VOICE = lazy(r"\b(?:we|us|our|ours|nous|notre|nos)\b", re.IGNORECASE)
 
 
 def _hits(text: str) -> list[tuple[int, int]]:
@@ -153,7 +155,7 @@ def injection_spans(text: str) -> list[tuple[int, int]]:
     return spans or hits
 
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|(?=<\s*/?\s*[A-Za-z|])|(?<=[^|]>)")
+_BOUNDARY = lazy(r"(?<=[.!?…])[\"'”’)\]]*\s+|(?=<\s*/?\s*[A-Za-z|])|(?<=[^|]>)")
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:

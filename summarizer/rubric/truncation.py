@@ -26,6 +26,7 @@ from typing import Literal
 from summarizer.diffing.sections import DATE_LINE
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.document import Block, Document
+from summarizer.text.lazy_re import lazy
 
 MIN_BLOCK_WORDS = 4  # shorter blocks (empty table cells, headings, buttons) do not anchor the alignment
 MIN_FULL_BLOCKS = 5  # the complete version needs some substance for the comparison to mean anything
@@ -35,7 +36,7 @@ MIN_EDGE_SHARE = 0.6  # ... and at least this share of what it lacks sits at its
 LARGE_TAIL_SHARE = 0.15  # a trailing run this large (share of the complete version's words) ...
 LARGE_TAIL_WORDS = 60  # ... and at least this many words is a cut, even when it ends cleanly
 MID_SENTENCE_TAIL_WORDS = 50  # a smaller trailing run counts when the short version stops mid-sentence
-_ENDS_SENTENCE = re.compile(r"[.!?:;)\"'”’*_|\]]\s*$")
+_ENDS_SENTENCE = lazy(r"[.!?:;)\"'”’*_|\]]\s*$")
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def _cut_short(side: Literal["old", "new"], short: Document, full: Document) -> 
     )
 
 
-_DATE_PART = re.compile(r"\d+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_DATE_PART = lazy(r"\d+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 
 def _date_of(line: str) -> tuple[str, ...]:

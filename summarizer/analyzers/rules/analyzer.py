@@ -33,13 +33,14 @@ from summarizer.model.record_data import RecordData
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
 from summarizer.text.extract import Span, word_count, word_edits
+from summarizer.text.lazy_re import lazy
 
 if TYPE_CHECKING:  # pragma: no cover
     from summarizer.model.record import ChangeRecord
 
 MAX_CHANGES = 8
 REWRITE_WORDS = 40
-_DIGITS = re.compile(
+_DIGITS = lazy(
     r"\d+(?:[.,]\d+)*"
 )  # a reworded provision with at least this many changed words counts as material
 
@@ -298,7 +299,7 @@ def is_material(prov: Provision) -> bool:
     )  # a long rewrite may change what the rubric cannot see
 
 
-_NAME_BEFORE = re.compile(r"(?:^|[^.!?:;\s])\s+[A-Z][a-z][\w-]*\s+$")
+_NAME_BEFORE = lazy(r"(?:^|[^.!?:;\s])\s+[A-Z][a-z][\w-]*\s+$")
 
 
 def figures(text: str) -> list[str]:
@@ -311,10 +312,8 @@ def figures(text: str) -> list[str]:
     ]
 
 
-_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance|including)\s", re.I)
-_OPEN_END = re.compile(
-    r"\b(?:and (?:many )?others|among others|and more|etc\.?|and so on|and the like)\b", re.I
-)
+_EXAMPLES = lazy(r"\b(?:such as|e\.g\.|for example|for instance|including)\s", re.I)
+_OPEN_END = lazy(r"\b(?:and (?:many )?others|among others|and more|etc\.?|and so on|and the like)\b", re.I)
 
 
 def _example_dropped(prov: Provision) -> bool:

@@ -10,23 +10,22 @@ from __future__ import annotations
 import re
 
 from summarizer.text.extract import plain
+from summarizer.text.lazy_re import lazy
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = re.compile(
+_DATE = lazy(
     rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
     r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.I,
 )
-_DATE_WORDS = re.compile(
-    r"^(?:effective|last (?:updated|modified|revised)|updated|revised|version|dated?)\b", re.I
-)
-_ADDRESS = re.compile(
+_DATE_WORDS = lazy(r"^(?:effective|last (?:updated|modified|revised)|updated|revised|version|dated?)\b", re.I)
+_ADDRESS = lazy(
     r"^\d+[\w-]*\s+(?:[A-Z][\w.'-]*\s+){0,4}(?:way|street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|"
     r"drive|dr\.?|lane|ln\.?|place|pl\.?|court|ct\.?|parkway|pkwy\.?|plaza|square|sq\.?|suite|floor)\b"
     r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b",
     re.I,
 )
-_URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
+_URL = lazy(r"https?://|www\.|\S+@\S+\.\w+")
 
 
 def is_heading_name(crumb: str) -> bool:

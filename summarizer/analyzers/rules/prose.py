@@ -25,6 +25,7 @@ from summarizer.text.extract import (
     window,
     word_count,
 )
+from summarizer.text.lazy_re import lazy
 from summarizer.text.normalise import loose_key
 
 TOPICS: dict[str, str] = {
@@ -154,22 +155,22 @@ _REGION_WORDS = {
     "Australia": "Australia",
     "Australian": "Australia",
 }
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]{1,10}\b")
-_DATE_ONLY = re.compile(
+_CAPITALISED = lazy(r"\b[A-Z][A-Za-z]{1,10}\b")
+_DATE_ONLY = lazy(
     r"^(?:\s|[,./-]|\d{1,4}(?:st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|"
     r"oct\w*|nov\w*|dec\w*)+$",
     re.I,
 )
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazy(
     r"\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b|\bLorem ipsum\b", re.I
 )
-_ENDS_SENTENCE = re.compile(r"[.!?:;)\"'”’*_|\]]\s*$")
+_ENDS_SENTENCE = lazy(r"[.!?:;)\"'”’*_|\]]\s*$")
 
 
 # --- names ---------------------------------------------------------------------------------------
 
 
-_NOT_A_TITLE = re.compile(r"(?:in|please|these|this|by|read|if|when|for|welcome|the following)\b", re.I)
+_NOT_A_TITLE = lazy(r"(?:in|please|these|this|by|read|if|when|for|welcome|the following)\b", re.I)
 
 
 def doc_noun(doc: Document) -> str:
@@ -220,12 +221,12 @@ def _q(text: str) -> str:
 # --- per change ----------------------------------------------------------------------------------
 
 
-_NO_TARGETS = re.compile(r"\]\([^)]*\)?|\(?https?://\S+|www\.\S+")
+_NO_TARGETS = lazy(r"\]\([^)]*\)?|\(?https?://\S+|www\.\S+")
 _STOP = frozenset(
     "a an the and or of to in on for with by at as is are be been this that these those it its "
     "our your we you us from any all such".split()
 )
-_WORD_RX = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_WORD_RX = lazy(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
 
 def _content_words(text: str) -> int:
@@ -347,7 +348,7 @@ def channel_shift(prov: Provision) -> tuple[str, str] | None:
     return words(before), words(now)
 
 
-_CHILD_WORDS = re.compile(
+_CHILD_WORDS = lazy(
     r"\b(?:child|children|minors?|teens?|teenagers?|kids?|under (?:the age of )?1[3-8])\b", re.I
 )
 
@@ -457,7 +458,7 @@ def headline_fact(prov: Provision) -> str:
     return sentence[0].lower() + sentence[1:]
 
 
-_PROMISE = re.compile(
+_PROMISE = lazy(
     r"(?:will|do|does|shall|would|can)? ?(?:not|never|n't) (?:ever )?(?:sell|share|rent|disclose|use|track|collect|"
     r"transfer|store|keep|retain|read|scan|access|monitor|give|provide|trade|combine|license|send|publish|"
     r"charge|change|require)\b|never\b",

@@ -32,18 +32,19 @@ from summarizer.text.extract import (
     word_count,
     word_edits,
 )
+from summarizer.text.lazy_re import lazy
 from summarizer.text.normalise import loose_key, normalise
 
 GAP_CHARS = 3000  # units of one category and section further apart than this are separate provisions
 MIN_SPLIT_WORDS = 4  # a whole sentence added to (or cut from) a changed paragraph is its own unit
 MAX_QUOTES = 2
-_PARA_SPLIT = re.compile(r"\n[ \t]*\n")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")
-_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
-_FURNITURE = re.compile(
+_PARA_SPLIT = lazy(r"\n[ \t]*\n")
+_MD_IMAGE = lazy(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = lazy(r"\[([^\]]*)\]\([^)]*\)")
+_HTML_TAG = lazy(r"</?[a-zA-Z][^>]*>")
+_LINK_TARGET = lazy(r"\]\([^)]*\)")
+_URL = lazy(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
+_FURNITURE = lazy(
     r"^(?:skip to (?:main )?content|back to top|go back to top(?: of this page)?|print(?: this (?:page|policy))?|"
     r"open all|close all|manage preferences|cookie settings|accept(?: all)?(?: cookies)?|reject all|"
     r"table of contents|contents|menu|home|sitemap|share|tweet|advertisement|\W*|"
@@ -449,10 +450,10 @@ def readable_key(text: str) -> str:
     return loose_key(readable(text))
 
 
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazy(
     r"\\?\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b", re.I
 )
-_DATE = re.compile(
+_DATE = lazy(
     r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b",
@@ -561,13 +562,13 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
 
 RIGHTS_CATEGORIES = ("user_rights", "choice_consent")
 MIN_RIGHTS_SCORE = 0.5
-_EMAIL_ADDR = re.compile(r"mailto:|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
-_PHONE = re.compile(r"(?<![\w/.])\+?\(?\d[\d\s().-]{6,}\d(?![\w/])")
-_WEB = re.compile(r"https?://|www\.|\b(?:online|web) form\b|\bwebform\b|\bportal\b", re.I)
-_POSTAL = re.compile(r"\b(?:write to us|by (?:post|mail)|postal address|mailing address)\b", re.I)
+_EMAIL_ADDR = lazy(r"mailto:|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+_PHONE = lazy(r"(?<![\w/.])\+?\(?\d[\d\s().-]{6,}\d(?![\w/])")
+_WEB = lazy(r"https?://|www\.|\b(?:online|web) form\b|\bwebform\b|\bportal\b", re.I)
+_POSTAL = lazy(r"\b(?:write to us|by (?:post|mail)|postal address|mailing address)\b", re.I)
 
 
-_RIGHT_ACTION = re.compile(
+_RIGHT_ACTION = lazy(
     r"\b(?:request\w*|opt(?:ing)?[- ]?out|unsubscrib\w*|withdraw\w*|exercis\w*|delet\w*|"
     r"eras\w*|rectif\w*|correct\w*|object\w*|appeal\w*)\b",
     re.I,
@@ -703,7 +704,7 @@ def _pair_across_sections(provisions: list[Provision]) -> list[Provision]:
     return [p for p in provisions if id(p) not in absorbed]
 
 
-_BAG_WORD = re.compile(r"[a-z0-9]{3,}")
+_BAG_WORD = lazy(r"[a-z0-9]{3,}")
 
 
 def _bag(text: str) -> frozenset[str]:
