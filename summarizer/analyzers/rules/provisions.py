@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -150,15 +150,22 @@ class Provision:
 
 def is_furniture(text: str) -> bool:
     """Capture noise rather than policy text: navigation, images, bare links, ads, buttons."""
-    clean = _HTML_TAG.sub(" ", text)
+    # each substitution only where its pattern can match (every match holds that literal): the
+    # same result, without scanning every paragraph five times
+    clean = _HTML_TAG.sub(" ", text) if "<" in text else text
     had_tags = clean != text
-    clean = _MD_IMAGE.sub(" ", clean)
-    linked = word_count(" ".join(m.group(1) for m in _MD_LINK.finditer(clean)))
-    outside_text = _URL.sub(" ", _LINK_TARGET.sub(" ", _MD_LINK.sub(" ", clean)))
+    if "![" in clean:
+        clean = _MD_IMAGE.sub(" ", clean)
+    if "](" in clean:
+        linked = word_count(" ".join(m.group(1) for m in _MD_LINK.finditer(clean)))
+        outside_text = _strip_urls(_LINK_TARGET.sub(" ", _MD_LINK.sub(" ", clean)))
+        readable = _strip_urls(_LINK_TARGET.sub(" ", _MD_LINK.sub(r"\1", clean)))
+    else:
+        linked = 0
+        outside_text = readable = _strip_urls(clean)
     outside = word_count(outside_text)
     if had_tags and not re.search(r"[.!?]", outside_text):
         return True  # embedded markup (iframes, scripts) around a few menu words
-    readable = _URL.sub(" ", _LINK_TARGET.sub(" ", _MD_LINK.sub(r"\1", clean)))
     lines = [ln.strip(" \t*-•#>|_") for ln in readable.splitlines()]
     lines = [ln for ln in lines if ln]
     if not lines or all(_FURNITURE.match(ln) for ln in lines):
@@ -170,6 +177,11 @@ def is_furniture(text: str) -> bool:
         return True
     # a list of links (a menu), or a button-like line of a few words
     return linked / total >= 0.6 or (total <= 3 and not re.search(r"[.!?]\s*$", readable.strip()))
+
+
+def _strip_urls(text: str) -> str:
+    """:data:`_URL` matches replaced by a space (only scanned for when one could be there)."""
+    return _URL.sub(" ", text) if ("://" in text or "www." in text or "@" in text) else text
 
 
 # --- units ---------------------------------------------------------------------------------------
@@ -400,8 +412,8 @@ def _one_sided_units(h: Hunk) -> list[Unit]:
 
 def _substantive(sents: list[Span]) -> list[Span]:
     """Prefer real sentences (several words, not a heading) for quotes."""
-    real = [s for s in sents if word_count(normalise(s.text)) >= 5 and not _heading_like(s.text)]
-    return real[:1] or sents[:1]
+    real = next((s for s in sents if word_count(normalise(s.text)) >= 5 and not _heading_like(s.text)), None)
+    return [real] if real is not None else sents[:1]
 
 
 def _moved_unit(h: Hunk) -> Unit:
@@ -824,12 +836,15 @@ class Sides:
         doc = self.diff.old if side == "old" else self.diff.new
         blocks = [b for b in doc.blocks if b.kind in _TEXT_BLOCKS and self.unchanged(side, b)]
         sizes: list[int] = []
-        postings: dict[str, list[int]] = {}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        bags: dict[str, frozenset[str]] = {}  # a passage repeated in the document is read once
         for pos, block in enumerate(blocks):
-            bag = _bag(block.text)
+            bag = bags.get(block.text)
+            if bag is None:
+                bag = bags[block.text] = _bag(block.text)
             sizes.append(len(bag))
             for word in bag:
-                postings.setdefault(word, []).append(pos)
+                postings[word].append(pos)
         return blocks, sizes, postings
 
 
