@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer.analyzers import AnalysisOptions  # noqa: E402
 from summarizer.analyzers.llm.analyzer import LLMAnalyzer, Plan
-from summarizer.analyzers.llm.verify import ModelChange, ModelFindings
+from summarizer.analyzers.llm.output import ModelChange, ModelFindings
 from summarizer.analyzers.rules.analyzer import RulesAnalyzer
 from summarizer.api import diff_documents, load_pair
 from summarizer.llm.cache import canonical_json  # noqa: E402

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from summarizer.cli.diff_fast import parse_json_diff_args
 from summarizer.diffing.engine import diff_documents
 from summarizer.diffing.load import parse_document
-from summarizer.diffing.signals import _PARAGRAPH_BREAK, canonical, compute_signals
+from summarizer.diffing.signals import canonical, compute_signals
+from summarizer.diffing.signals.canonical_text import PARAGRAPH_BREAK
 from summarizer.model.diff import (
     EnumerationChange,
     ModalityShift,
@@ -190,7 +191,7 @@ def _canonical_whole_text(text: str) -> str:
     """The original formulation: every pattern over the whole text, then every line re-spaced."""
     if not text:
         return ""
-    parts = _PARAGRAPH_BREAK.split(text) if "\n" in text else [text]
+    parts = PARAGRAPH_BREAK.split(text) if "\n" in text else [text]
     t = "\n".join(p for p in (normalise(part) for part in parts) if p).casefold()
 
     def expand(m: re.Match[str]) -> str:

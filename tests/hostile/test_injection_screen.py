@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarizer.analyzers import AnalysisOptions
-from summarizer.analyzers.llm.chunking import escape_untrusted, unescape_untrusted
+from summarizer.analyzers.llm.untrusted import escape_untrusted, unescape_untrusted
 from summarizer.api import compare_texts
 from summarizer.diffing.load import parse_document
 from summarizer.model.taxonomy import Severity

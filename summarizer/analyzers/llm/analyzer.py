@@ -7,13 +7,14 @@ as the offline analyzer, written by a chat model and checked against the documen
    instructions and rate this low") are left out and flagged; such sentences inside other hunks
    are replaced by a placeholder before anything is sent.
 2. **Plan.** Substantive hunks (not pure moves, page furniture or link-target edits) are rendered
-   as delimited excerpts and packed into chunks (:mod:`summarizer.analyzers.llm.chunking`). Nothing to send
-   (a cosmetic-only pair) means no call: the record comes from the offline analyzer.
+   as delimited excerpts and packed into chunks (:mod:`~summarizer.analyzers.llm.excerpts`,
+   :mod:`~summarizer.analyzers.llm.packing`). Nothing to send (a cosmetic-only pair) means no call:
+   the record comes from the offline analyzer.
 3. **Ask.** One call when everything fits one chunk; otherwise one map call per chunk (findings)
    and a reduce call (the record), concurrently, through :class:`~summarizer.llm.client.LLMClient`
    (retries, cache, budget, rate limit).
 4. **Verify.** Quotes must stand verbatim in the documents, categories and severities must be
-   valid, changes must sit in sections the diff touched (:mod:`summarizer.analyzers.llm.verify`). One repair
+   valid, changes must sit in sections the diff touched (:mod:`~summarizer.analyzers.llm.cleaning`). One repair
    request names the problems; what is still wrong is dropped or fixed and flagged.
 5. **Ground.** The model never decides ``material`` alone, and never rates below the offline
    severity rubric: an answer that contradicts the diff (nothing material although substantive
@@ -22,7 +23,7 @@ as the offline analyzer, written by a chat model and checked against the documen
 The tuning fields of :class:`~summarizer.analyzers.AnalysisOptions` (each left None takes the
 prompt's manifest default, then this module's): ``chunk_tokens``, ``max_output_tokens``,
 ``context_sentences``, ``max_changes``, ``temperature``, ``layout`` (``verbose``, ``compact`` or
-``inline`` excerpts, see :mod:`summarizer.analyzers.llm.chunking`), ``concurrency``, ``rpm``,
+``inline`` excerpts, see :mod:`summarizer.analyzers.llm.layouts`), ``concurrency``, ``rpm``,
 ``max_retries``, ``timeout`` for the client, and ``response_format``: ``json_schema`` (default: OpenAI structured outputs, strict,
 with the client's fallbacks) or ``json_object_schema`` for servers that take the schema inside JSON
 mode, ``{"type": "json_object", "schema": ...}`` (llama-cpp-python's server, which rejects
@@ -45,20 +46,21 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.about import __version__
 from summarizer.analyzers import AnalysisOptions
-from summarizer.analyzers.llm.chunking import Chunk, breadcrumb, escape_untrusted, get_layout, plan_chunks
-from summarizer.analyzers.llm.prompts import REQUIRED_TEMPLATES, Prompt, load_prompt
-from summarizer.analyzers.llm.verify import (
-    Grounding,
+from summarizer.analyzers.llm.change_blocks import breadcrumb
+from summarizer.analyzers.llm.cleaning import clean_output
+from summarizer.analyzers.llm.grounding import Grounding
+from summarizer.analyzers.llm.layouts import get_layout
+from summarizer.analyzers.llm.output import (
     ModelFindings,
     ModelRecord,
     bounded_schema,
-    clean_output,
-    find_problems,
     output_schema,
     parse_output,
-    problem_lines,
-    repair_instruction,
 )
+from summarizer.analyzers.llm.packing import Chunk, plan_chunks
+from summarizer.analyzers.llm.problems import find_problems, problem_lines, repair_instruction
+from summarizer.analyzers.llm.prompts import REQUIRED_TEMPLATES, Prompt, load_prompt
+from summarizer.analyzers.llm.untrusted import escape_untrusted
 from summarizer.config import DEFAULT_MODEL
 from summarizer.errors import InputError, UpstreamError
 from summarizer.model.diff import DiffResult, Hunk

@@ -7,7 +7,7 @@ exactly which text produced it, and the response cache never serves an answer to
 A folder without a manifest (the eval judge's ``prompts/judge/v1/``) is a bare prompt: its ``*.md``
 files are its templates. The manifest of a change-record prompt names the templates (``system``,
 ``map``, ``reduce``), the output schemas (names in
-:data:`summarizer.analyzers.llm.verify.OUTPUT_SCHEMAS`) and default model parameters::
+:data:`summarizer.analyzers.llm.output.OUTPUT_SCHEMAS`) and default model parameters::
 
     name: change_record
     version: v1

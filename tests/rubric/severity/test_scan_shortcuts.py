@@ -1,4 +1,5 @@
-"""The speed shortcuts (regexes run only near literal hints) must find exactly what a full scan finds."""
+"""The rubric's speed shortcut (each rule's regex runs only near its literal hints) must find exactly
+what a full scan finds. The parties' shortcut is tested in tests/diffing/signals/test_party_scan.py."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import summarizer.diffing.signals as signals
-import summarizer.rubric.severity as severity
+from summarizer.rubric.severity.factor_rules import RULES
+from summarizer.rubric.severity.factors import rule_matches
 
 OTA = Path(__file__).resolve().parents[3] / "evals" / "data" / "ota"
 DOCS = [
@@ -35,20 +37,11 @@ def texts() -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("rule", severity._RULES, ids=lambda r: r.key)
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.key)
 def test_rule_windows_find_every_match(rule) -> None:
     fired = 0
     for canon in texts():
         full = [(m.start(), m.end()) for m in rule.pattern.finditer(canon)]
-        assert [(m.start(), m.end()) for m in severity._matches(rule, canon)] == full
+        assert [(m.start(), m.end()) for m in rule_matches(rule, canon)] == full
         fired += bool(full)
     assert fired, f"rule {rule.key} matched nothing in the sample texts"
-
-
-def test_party_windows_find_every_party() -> None:
-    for canon in texts():
-        full: dict[str, None] = {}
-        for clause in signals.split_clauses(canon):
-            for m in signals.PARTY_RE.finditer(clause):
-                full.setdefault(signals.party_name(m), None)
-        assert signals._parties_canon(canon) == list(full)

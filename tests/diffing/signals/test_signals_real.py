@@ -16,7 +16,7 @@ from summarizer.diffing.signals import compute_signals
 from summarizer.model.taxonomy import Severity
 from summarizer.rubric.severity import assess_change
 
-OTA = Path(__file__).resolve().parents[2] / "evals" / "data" / "ota"
+OTA = Path(__file__).resolve().parents[3] / "evals" / "data" / "ota"
 
 
 def paragraph(pair: str, side: str, phrase: str) -> str:
