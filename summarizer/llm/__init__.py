@@ -11,7 +11,14 @@ protocol and an in-memory log; the database keeps one in :mod:`summarizer.store.
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from summarizer.llm.cache import CachedAnswer, CallLog, CallRecord, MemoryCallLog, cache_key, canonical_json
+    from summarizer.llm.cache import (
+        CachedAnswer,
+        CallLog,
+        CallRecord,
+        MemoryCallLog,
+        cache_key,
+        canonical_json,
+    )
     from summarizer.llm.client import LLMClient
     from summarizer.llm.endpoint import is_local_url
     from summarizer.llm.pricing import BudgetExceeded, Price, load_prices, price_for
