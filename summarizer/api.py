@@ -17,7 +17,6 @@ So ``compare("a.md", "b.md")`` compares the two strings "a.md" and "b.md"; write
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import replace
@@ -28,6 +27,7 @@ from summarizer.diffing.load import load_document, parse_document
 from summarizer.errors import NoChange
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
+from summarizer.text.digest import sha256_hex
 
 if TYPE_CHECKING:  # the diff path stays free of pydantic and the analyzers
     from summarizer.analyzers import AnalysisOptions
@@ -39,7 +39,7 @@ Source: TypeAlias = "str | os.PathLike[str] | Document"
 
 
 def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_hex(text.encode("utf-8"))
 
 
 def load_pair(old: str | Path, new: str | Path, *, encoding: str | None = None) -> tuple[Document, Document]:
