@@ -133,9 +133,57 @@ _INJECTION = lazy(
 _POLICY_VOICE = lazy(r"\b(?:we|us|our|ours|nous|notre|nos)\b", re.IGNORECASE)
 
 
+# Literal fragments that every match of _INJECTION contains, as alternatives of groups: a text can
+# hold a match only if, for some alternative, it contains a fragment of each of its groups (in
+# lower case). Checked with str.find before the regex, so that a short text that cannot hold an
+# instruction never compiles (about 10 ms) or runs the large pattern. One entry per branch of the
+# pattern; the one-group branches are pooled in the first.
+_HINTS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (
+        (
+            *("ignore", "disregard", "forget", "override", "bypass", "attention"),  # ignore ... instructions
+            *("severity", "material", "low", "high", "minor", "cosmetic", "trivial", "routine", "harmless"),
+            *("editorial", "insignificant", "unimportant"),  # rate this ... as minor; this change is ...
+            *("mention", "report", "flag", "highlight", "discuss", "disclose"),  # do not mention ...
+            *("that", "system", "assistant", "prompt", "instruction"),  # Say that ...; SYSTEM:; ...
+            *("compte", "comme", "gravite", "severite", "instrucciones", "anweisungen"),  # fr, es, de
+            *("<|", "inst]", "<<"),  # chat-template tags
+        ),
+    ),
+    (
+        ("ai", "llm", "gpt", "claude", "gemini", "model", "assistant", "bot"),
+        (":", ","),
+        ("classify", "rate", "report", "respond", "reply", "ignore", "summari", "output", "say", "state"),
+    ),
+    (
+        ("ai", "llm", "gpt", "claude", "gemini", "model", "assistant", "bot"),
+        (":", ","),
+        ("answer", "return", "write", "treat", "describe", "do"),
+    ),
+    (
+        ("note", "message", "instruction"),
+        ("ai", "automated", "llm", "model", "machine", "bot", "assistant", "summari"),
+    ),
+    (("automated", "ai", "llm"), ("should", "must", "shall", "are", "need", "may")),
+    (("you",), ("ai", "llm", "model", "assistant", "bot", "automated")),
+    (("ai", "llm", "model", "automated"), ("you", "must", "should")),
+    (("{", "["), ("respond", "reply", "answer", "output")),
+    ((":", ","), ("classe", "evalue", "ignore", "reponds", "resume", "indique", "ecris")),
+    (("<",), (">",)),
+)
+# letters the case-insensitive pattern equates with an ASCII letter and that folding keeps
+_CASE_FIXES = str.maketrans({"\u0131": "i"})  # dotless i
+
+
+def _may_hold_instruction(folded: str) -> bool:
+    """False only when *folded* cannot hold a match of the screen (see :data:`_HINTS`)."""
+    low = folded.lower().translate(_CASE_FIXES)
+    return any(all(any(h in low for h in group) for group in groups) for groups in _HINTS)
+
+
 def _hits(text: str) -> list[tuple[int, int]]:
     folded, where = fold(text)
-    if not _INJECTION.search(folded):
+    if not _may_hold_instruction(folded) or not _INJECTION.search(folded):
         return []
     spans = [m.span() for m in _INJECTION.finditer(folded) if m.end() > m.start()]
     if where is None:
