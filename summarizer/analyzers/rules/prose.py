@@ -161,9 +161,11 @@ _DATE_ONLY = lazy(
     r"oct\w*|nov\w*|dec\w*)+$",
     re.I,
 )
-_PLACEHOLDER = lazy(
-    r"\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b|\bLorem ipsum\b", re.I
-)
+# An unfilled placeholder: '[enter ...]', TODO, Lorem ipsum. Two patterns, because the first starts
+# with a literal '[' that the regex engine finds fast, while the other two scan every position of a
+# long document; they run only when the text holds their letters (see _placeholder).
+_PLACEHOLDER_SLOT = lazy(r"\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]", re.I)
+_PLACEHOLDER_WORDS = lazy(r"\bTODO\b|\bLorem ipsum\b", re.I)
 _ENDS_SENTENCE = lazy(r"[.!?:;)\"'”’*_|\]]\s*$")
 
 
@@ -633,13 +635,27 @@ def capture_problems(diff: DiffResult) -> list[str]:
     swap = _region_swap(old.text, new.text)
     if swap:
         notes.append(swap)
-    placeholder = _PLACEHOLDER.search(new.text)
-    if placeholder and not _PLACEHOLDER.search(old.text):
+    placeholder = _placeholder(new.text)
+    if placeholder and not _placeholder(old.text):
         notes.append(
             f"The new text contains what looks like an unfilled placeholder ({_q(plain(placeholder.group(0)))}). "
             "It may have been published by mistake."
         )
     return notes
+
+
+def _placeholder(text: str) -> re.Match[str] | None:
+    """The first unfilled placeholder in *text* (the leftmost match of either pattern: they never
+    start at the same character)."""
+    found = _PLACEHOLDER_SLOT.search(text)
+    # 'todo' and 'lorem' have no letters the case-insensitive match equates with non-ASCII ones, so
+    # the ASCII lower case of the UTF-8 bytes holds them wherever the pattern could match
+    ascii_lower = text.encode("utf-8", "surrogatepass").lower()
+    if b"todo" in ascii_lower or b"lorem" in ascii_lower:
+        other = _PLACEHOLDER_WORDS.search(text)
+        if other is not None and (found is None or other.start() < found.start()):
+            found = other
+    return found
 
 
 def _region_swap(old: str, new: str) -> str | None:
