@@ -87,12 +87,14 @@ def _cut_short(side: Literal["old", "new"], short: Document, full: Document) -> 
     full_norms = {b.norm for b in full.blocks}
     short_words = sum(_words(b) for b in short_long)
     extra_blocks = [b for b in short.blocks if b.norm and b.norm not in full_norms]
-    full_dates = {_date_of(b.norm) for b in full.blocks if DATE_LINE.match(b.norm)}
-    if any(DATE_LINE.match(b.norm) and _date_of(b.norm) not in full_dates for b in extra_blocks):
-        return None  # a new 'Last updated' date: a revision, not a partial copy
     extra = sum(_words(b) for b in extra_blocks if _words(b) >= MIN_BLOCK_WORDS)
     if extra > max(EXTRA_WORDS, MAX_EXTRA_SHARE * short_words):
         return None  # the short version has text of its own: a revision, not a partial copy
+    dated = [b for b in extra_blocks if DATE_LINE.match(b.norm)]
+    if dated:  # the complete version's dates are read only when the short one has a date of its own
+        full_dates = {_date_of(b.norm) for b in full.blocks if DATE_LINE.match(b.norm)}
+        if any(_date_of(b.norm) not in full_dates for b in dated):
+            return None  # a new 'Last updated' date: a revision, not a partial copy
     kept = [b.norm in short_norms for b in full_long]
     if not any(kept):
         return None  # nothing shared: another page (rules.different_document), not a cut
