@@ -70,3 +70,16 @@ def test_json_of_awkward_strings_matches():
 def test_analyze_still_returns_the_validated_model():
     rec = RulesAnalyzer().analyze(ota_diff(PAIRS[0]))
     assert isinstance(rec, record.ChangeRecord)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+@pytest.mark.parametrize("name", PAIRS)
+def test_every_format_renders_the_plain_record_as_the_model(name, fmt):
+    from summarizer.api import name_record
+    from summarizer.rendering import render
+
+    plain = RulesAnalyzer().analyze_data(ota_diff(name))
+    name_record(plain, service="Wix", document="Privacy Policy", old_date="2020-07-13")  # type: ignore[arg-type]
+    assert render(plain, fmt) == render(plain.to_model(), fmt)  # type: ignore[arg-type]
+    if fmt == "text":
+        assert render(plain, fmt, color=True) == render(plain.to_model(), fmt, color=True)  # type: ignore[arg-type]
