@@ -6,7 +6,10 @@ All three run as fresh processes of this checkout's code (bench/measure.py: wall
 alike. Prints the median wall and CPU of each, what each costs above the interpreter, the ratio
 to the interpreter, and the load average. Target (issue #17): compare under 120 ms.
 
-    python bench/startup.py [--runs 30]
+    python bench/startup.py [--runs 30] [--before DIR]
+
+``--before DIR`` adds the same two compare runs from another checkout (e.g. an export of an older
+commit: ``git archive COMMIT | tar -x -C DIR``) to the same interleaved run, for a before/after.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ NEW = "# Terms\n\nWe sell your data.\n"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--before", help="another checkout whose compare to time in the same run")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         old, new = Path(tmp) / "old.md", Path(tmp) / "new.md"
@@ -38,6 +42,17 @@ def main() -> None:
             "compare --format json": ours("compare", str(old), str(new), "--format", "json"),
             "compare (text)": ours("compare", str(old), str(new), "--no-color"),
         }
+        if args.before:  # the other checkout's code: on PYTHONPATH, and -P keeps the cwd (ours) off the path
+            other = [
+                "env",
+                f"PYTHONPATH={Path(args.before).resolve()}",
+                sys.executable,
+                "-P",
+                "-m",
+                "summarizer",
+            ]
+            cmds["before: compare json"] = [*other, "compare", str(old), str(new), "--format", "json"]
+            cmds["before: compare (text)"] = [*other, "compare", str(old), str(new), "--no-color"]
         results = interleave(cmds, args.runs, checkout_env(tmp))
     print(f"two-line file, {args.runs} runs each, interleaved; {machine()}")
     base_wall = median(results["python -c pass"])
