@@ -764,6 +764,7 @@ class Sides:
     _unchanged: dict[str, list[bool]] = field(default_factory=dict)  # per side, by block index
     bounded_searches: int = 0  # context searches limited to CONTEXT_SEARCH_BLOCKS blocks
     _alike: dict[tuple, list[Block]] = field(default_factory=dict)
+    _bags: dict[str, frozenset[str]] = field(default_factory=dict)  # block text -> word bag, both sides
 
     @classmethod
     def of(cls, diff: DiffResult) -> "Sides":
@@ -837,7 +838,7 @@ class Sides:
         blocks = [b for b in doc.blocks if b.kind in _TEXT_BLOCKS and self.unchanged(side, b)]
         sizes: list[int] = []
         postings: defaultdict[str, list[int]] = defaultdict(list)
-        bags: dict[str, frozenset[str]] = {}  # a passage repeated in the document is read once
+        bags = self._bags  # a passage repeated in the document, or untouched on both sides, is read once
         for pos, block in enumerate(blocks):
             bag = bags.get(block.text)
             if bag is None:
