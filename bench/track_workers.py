@@ -30,7 +30,9 @@ HISTORY = ROOT / "bench" / "data" / "temu-general-conditions-of-sale"
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeats", type=int, default=2)
-    ap.add_argument("--two", action="store_true", help="also time --workers 2 (what auto would pick with more pairs)")
+    ap.add_argument(
+        "--two", action="store_true", help="also time --workers 2 (what auto would pick with more pairs)"
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
