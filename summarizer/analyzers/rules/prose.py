@@ -156,6 +156,8 @@ _REGION_WORDS = {
     "Australian": "Australia",
 }
 _CAPITALISED = lazy(r"\b[A-Z][A-Za-z]{1,10}\b")
+# each region word (all letters, 2 to 11 of them, so a capitalised word when bounded), ending a word
+_REGION_WORD = {word: lazy(re.escape(word) + r"\b") for word in _REGION_WORDS}
 _DATE_ONLY = lazy(
     r"^(?:\s|[,./-]|\d{1,4}(?:st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|"
     r"oct\w*|nov\w*|dec\w*)+$",
@@ -658,9 +660,25 @@ def _placeholder(text: str) -> re.Match[str] | None:
     return found
 
 
+def _region_mentions(text: str) -> Counter[str]:
+    """How often each region is named: the capitalised words of *text* (:data:`_CAPITALISED`) that
+    are region words. Each region word is looked for on its own (a literal the regex engine finds
+    fast, skipped when absent), with the word boundary before it checked by hand: the same count
+    as reading every capitalised word of a long document."""
+    found: Counter[str] = Counter()
+    for word, region in _REGION_WORDS.items():
+        if word not in text:
+            continue
+        for m in _REGION_WORD[word].finditer(text):
+            at = m.start()
+            if at and (text[at - 1].isalnum() or text[at - 1] == "_"):  # no word boundary before it
+                continue
+            found[region] += 1
+    return found
+
+
 def _region_swap(old: str, new: str) -> str | None:
-    def counts(text: str) -> Counter[str]:
-        return Counter(_REGION_WORDS[w] for w in _CAPITALISED.findall(text) if w in _REGION_WORDS)
+    counts = _region_mentions
 
     a, b = counts(old), counts(new)
     names = list(dict.fromkeys(_REGION_WORDS.values()))

@@ -82,3 +82,51 @@ def test_is_furniture_on_bundled_paragraphs(ota_dir):
     for path in sorted(ota_dir.glob("*/new.md"))[:40]:
         for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
             assert provisions.is_furniture(paragraph) == _is_furniture_reference(paragraph), paragraph[:200]
+
+
+_REGION_PIECES = st.sampled_from(
+    [
+        *("EU", "European", "Europe", "UK", "UKs", "GDPR", "Canada", "Canadian", "Korea", "Korean", "India"),
+        *(
+            "California",
+            "Californian",
+            "Australian",
+            "Brazil",
+            "CCPA_",
+            "_EU",
+            "xEU",
+            "EU2",
+            "2EU",
+            "é",
+            "ÉU",
+        ),
+        *("Kingdom", "Japan", "Japanese", "PRC", "PIPL", "China", "Chinese", "LGPD", "PIPEDA", "EEA", "CPRA"),
+        *(" ", "\n", ".", ",", "-", "'", "(", "a", "A", "Z", "ü", "1", "_"),
+    ]
+)
+
+
+@_FAST
+@given(st.lists(_REGION_PIECES, max_size=16).map("".join))
+def test_region_mentions_are_the_capitalised_region_words(text):
+    from collections import Counter
+
+    reference = Counter(
+        prose._REGION_WORDS[w]
+        for w in re.findall(prose._CAPITALISED.pattern, text)
+        if w in prose._REGION_WORDS
+    )
+    assert prose._region_mentions(text) == reference
+
+
+def test_region_mentions_on_bundled_documents(ota_dir):
+    from collections import Counter
+
+    for path in sorted(ota_dir.glob("*/old.md"))[:30]:
+        text = path.read_text(encoding="utf-8")
+        reference = Counter(
+            prose._REGION_WORDS[w]
+            for w in re.findall(prose._CAPITALISED.pattern, text)
+            if w in prose._REGION_WORDS
+        )
+        assert prose._region_mentions(text) == reference, path.parent.name
