@@ -1,7 +1,7 @@
 """`summarizer track` on a real history: pairs per second with the default workers (auto) against
 `--workers 1`, whole processes, interleaved, timed by the OS (bench/measure.py).
 
-    python bench/track_workers.py [--repeats 2]
+    python bench/track_workers.py [--repeats 2] [--two]
 
 The history is Temu's general conditions of sale, every version Open Terms Archive recorded
 (bench/data/temu-general-conditions-of-sale, 81 files; consecutive identical versions are skipped
@@ -30,6 +30,9 @@ HISTORY = ROOT / "bench" / "data" / "temu-general-conditions-of-sale"
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeats", type=int, default=2)
+    ap.add_argument(
+        "--two", action="store_true", help="also time --workers 2 (what auto would pick with more pairs)"
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -52,12 +55,14 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
         )
         configs = {"--workers auto (default)": [], "--workers 1": ["--workers", "1"]}
+        if args.two:
+            configs["--workers 2"] = ["--workers", "2"]
         runs: dict[str, list] = {label: [] for label in configs}
         pairs = 0
         print(f"track on {HISTORY.name} ({machine()})")
         for i in range(args.repeats):  # interleaved: auto, 1, auto, 1, ...
             for label, extra in configs.items():
-                db = tmp / f"run-{i}-{len(extra)}.db"
+                db = tmp / f"run-{i}-{'-'.join(extra) or 'auto'}.db"
                 shutil.copy(base, db)
                 url = f"sqlite:///{db}"
                 runs[label].append(run(ours("track", "--db", url, "--no-progress", *extra), env))

@@ -17,7 +17,6 @@ So ``compare("a.md", "b.md")`` compares the two strings "a.md" and "b.md"; write
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import replace
@@ -28,6 +27,7 @@ from summarizer.diffing.load import load_document, parse_document
 from summarizer.errors import NoChange
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
+from summarizer.text.digest import sha256_hex
 
 if TYPE_CHECKING:  # the diff path stays free of pydantic and the analyzers
     from concurrent.futures import Executor
@@ -41,7 +41,7 @@ Source: TypeAlias = "str | os.PathLike[str] | Document"
 
 
 def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_hex(text.encode("utf-8"))
 
 
 def load_pair(old: str | Path, new: str | Path, *, encoding: str | None = None) -> tuple[Document, Document]:
@@ -74,13 +74,19 @@ def diff_texts(
 
 
 def analyze(
-    diff: DiffResult, analyzer: str = "rules", options: AnalysisOptions | None = None
+    diff: DiffResult, analyzer: str = "rules", options: AnalysisOptions | None = None, *, plain: bool = False
 ) -> ChangeRecord:
-    """Run an analyzer on a diff and fill in the provenance common to every analyzer."""
+    """Run an analyzer on a diff and fill in the provenance common to every analyzer.
+
+    ``plain=True`` lets the rules analyzer return its record as plain data
+    (:class:`~summarizer.model.record_data.RecordData`: same fields, same JSON, no pydantic, not
+    validated); other analyzers return the model either way."""
     from summarizer.analyzers import get_analyzer
 
     started = time.perf_counter()
-    record = get_analyzer(analyzer, options).analyze(diff)
+    chosen = get_analyzer(analyzer, options)
+    analyze_data = getattr(chosen, "analyze_data", None) if plain else None
+    record = analyze_data(diff) if analyze_data is not None else chosen.analyze(diff)
     prov = record.provenance
     prov.timings_ms.setdefault("analyze", round((time.perf_counter() - started) * 1000, 2))
     prov.old_source = prov.old_source or diff.old.source
@@ -139,17 +145,19 @@ def compare_files(
     encoding: str | None = None,
     compliance: str | None = None,
     executor: Executor | None = None,
+    plain: bool = False,
 ) -> ChangeRecord:
     """Two files in, one change record out; raises NoChange for identical files.
 
     ``compliance`` ('offline' or 'llm') also fills the record's optional compliance section;
-    ``executor`` is passed to :func:`diff_documents`.
+    ``executor`` is passed to :func:`diff_documents`. ``plain=True``: see :func:`analyze` (ignored
+    with ``compliance``, whose section is a model).
     """
     old_doc, new_doc = load_pair(old, new, encoding=encoding)
     started = time.perf_counter()
     diff = diff_documents(old_doc, new_doc, executor=executor)
     diff_ms = (time.perf_counter() - started) * 1000
-    record = analyze(diff, analyzer, options)
+    record = analyze(diff, analyzer, options, plain=plain and not compliance)
     record.provenance.timings_ms["diff"] = round(diff_ms, 2)
     if compliance:
         add_compliance(record, diff, compliance, options)

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from summarizer.errors import InputError
 from summarizer.model.diff import DiffResult
-from summarizer.model.record import ChangeRecord
 
 if TYPE_CHECKING:  # pragma: no cover
     from summarizer.llm.cache import CallLog
+    from summarizer.model.record import ChangeRecord  # pydantic: loaded only where a record is validated
 
 ANALYZERS = ("rules", "llm")
 

@@ -170,9 +170,9 @@ def _flush() -> None:
 
 def _run(argv: list[str] | None) -> None:
     try:
-        from summarizer.cli.diff_fast import run_fast_diff
+        from summarizer.cli.run_commands import run_fast
 
-        if run_fast_diff(sys.argv[1:] if argv is None else argv):  # `diff --format json` without Typer
+        if run_fast(sys.argv[1:] if argv is None else argv):  # `diff` and `compare` without Typer
             return
         result = _load_app(_command_of(argv))(args=argv, standalone_mode=False)
         # Typer turns Ctrl-C and typer.Exit(n) into a returned exit code when not standalone.

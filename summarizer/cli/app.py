@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from summarizer.cli import options
+from summarizer.cli.options import typer_default
+
 app = typer.Typer(
     name="summarizer",
     help="Explain how terms of service and privacy policies change.",
@@ -21,23 +24,12 @@ def db_url(db: str | None) -> str:
     return load_settings(db=db).db_url
 
 
-# Model-call tuning shared by every command that can run --analyzer llm: flags for load_settings,
-# which falls back to the environment (SUMMARIZER_CHUNK_TOKENS, ...), then the prompt's manifest.
-CHUNK_TOKENS = typer.Option(
-    None,
-    "--chunk-tokens",
-    min=100,
-    help="Token budget for the changes in one model call (llm; smaller for small context windows).",
-)
-MAX_OUTPUT_TOKENS = typer.Option(
-    None, "--max-output-tokens", min=1, help="Answer tokens per model call (llm)."
-)
-TIMEOUT = typer.Option(None, "--timeout", min=1.0, help="Seconds per model request before retrying (llm).")
-RESPONSE_FORMAT = typer.Option(
-    None,
-    "--response-format",
-    help="json_schema (structured outputs, the default) or json_object_schema (schema inside JSON mode: llama-cpp-python).",
-)
+# Model-call tuning shared by every command that can run --analyzer llm (declared once, in
+# summarizer.cli.options, where compare's fast path reads them too).
+CHUNK_TOKENS = typer_default(options.CHUNK_TOKENS)
+MAX_OUTPUT_TOKENS = typer_default(options.MAX_OUTPUT_TOKENS)
+TIMEOUT = typer_default(options.TIMEOUT)
+RESPONSE_FORMAT = typer_default(options.RESPONSE_FORMAT)
 
 
 def _version(value: bool) -> None:

@@ -9,12 +9,13 @@ codes (SGR, ``ESC [ … m``) that our own coloured output uses.
 
 from __future__ import annotations
 
-import re
 from typing import Any, TextIO
+
+from summarizer.text.lazy_re import lazy
 
 # an escape sequence (CSI with any final byte, OSC up to its terminator, or any other ESC x), or a
 # lone control character
-_CONTROLS = re.compile(
+_CONTROLS = lazy(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC (hyperlinks, titles) to BEL or ST
     r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
@@ -22,7 +23,7 @@ _CONTROLS = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x9c]*[\x07\x9c]?"  # the C1 forms of CSI and OSC
     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
 )
-_SGR = re.compile(r"\x1b\[[0-9;]*m\Z")
+_SGR = lazy(r"\x1b\[[0-9;]*m\Z")
 
 
 def strip_controls(text: str) -> str:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from summarizer.text.dates import DATE_LINE
+from summarizer.text.lazy_re import lazy
 from summarizer.text.normalise import _TYPO, loose_key, normalise
 
 _MONTHS = (
@@ -17,11 +18,9 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _ISO = r"\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?"
-_DATE_TOKEN = re.compile(rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MONTHS}|[\d./-]+|{_ISO})[.,:;)]*$", re.I)
-_DATEISH = re.compile(
-    rf"^(?:(?:19|20)\d\d|{_MONTHS}|{_ISO}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})[.,:;)]*$", re.I
-)
-_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[tT ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:[zZ]|[+-]\d{2}:?\d{2})?")
+_DATE_TOKEN = lazy(rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MONTHS}|[\d./-]+|{_ISO})[.,:;)]*$", re.I)
+_DATEISH = lazy(rf"^(?:(?:19|20)\d\d|{_MONTHS}|{_ISO}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})[.,:;)]*$", re.I)
+_TIMESTAMP = lazy(r"\d{4}-\d{2}-\d{2}[tT ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:[zZ]|[+-]\d{2}:?\d{2})?")
 _DATE_FILLER = {
     "on",
     "as",
@@ -49,15 +48,15 @@ _DATE_FILLER = {
     "|",
     "/",
 }
-_VERSION = re.compile(r"^v?\d+(?:\.\d+)*$", re.I)
-_DATE_CONTEXT = re.compile(r"\b(updated|effective|revised|modified|version|dated|as of|last changed)\b", re.I)
-_URL = re.compile(r"\]\(([^)]*)\)|https?://\S+|<[^>]+>")
-_EMPH = re.compile(r"(\*\*|__|\*|~~|`|\\)")
-_MARKER = re.compile(
+_VERSION = lazy(r"^v?\d+(?:\.\d+)*$", re.I)
+_DATE_CONTEXT = lazy(r"\b(updated|effective|revised|modified|version|dated|as of|last changed)\b", re.I)
+_URL = lazy(r"\]\(([^)]*)\)|https?://\S+|<[^>]+>")
+_EMPH = lazy(r"(\*\*|__|\*|~~|`|\\)")
+_MARKER = lazy(
     r"^\s*(?:[-*+•·]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcdm]{1,6})[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+|^\s{0,3}#{1,6}\s*",
     re.I,
 )
-_WS = re.compile(r"\s+")
+_WS = lazy(r"\s+")
 
 
 def _collapse(text: str) -> str:
@@ -167,22 +166,22 @@ def _only_date_tokens_changed(old_norm: str, new_norm: str) -> bool:
 
 # --- navigation, spelling and widget noise ---------------------------------------------------
 
-_NAV_WORDS = re.compile(
+_NAV_WORDS = lazy(
     r"\b(table of contents|contents|on this page|back to top|skip to (main )?content|jump to|menu|"
     r"home|previous|next|print|share|find out more|learn more|read more|see more|more)\b",
     re.I,
 )
 # link texts that carry a user's choice or right: never treated as navigation noise
-_SUBSTANTIVE_LINK = re.compile(
+_SUBSTANTIVE_LINK = lazy(
     r"\b(opt|out|unsubscribe|delete|deletion|erase|consent|choices?|do not sell|sell|share|settings|"
     r"preferences|rights?|request|appeal|complain|complaint|withdraw|object|access|correct|cookie)\w*",
     re.I,
 )
-_LINK_PARTS = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_LINK_PARTS = lazy(r"!?\[((?:\\.|[^\]\\])*)\]\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[?email\s+protected\]?", re.I)
-_A11Y = re.compile(
+_EMAIL = lazy(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[?email\s+protected\]?", re.I)
+_A11Y = lazy(
     r"\(?\b(opens? (in )?(a )?new (window|tab)|opens email client|email client|external link)\b\)?", re.I
 )
 
@@ -242,7 +241,7 @@ def _spelling_variants(removed: list[str], added: list[str]) -> bool:
     return True
 
 
-_FIGURE = re.compile(r"^[+\-]?[$€£¥]?\d[\d,.]*%?[kKmMbB]?$|^[+\-]?\d[\d,.]*%$|^[$€£¥][\d,.]+$")
+_FIGURE = lazy(r"^[+\-]?[$€£¥]?\d[\d,.]*%?[kKmMbB]?$|^[+\-]?\d[\d,.]*%$|^[$€£¥][\d,.]+$")
 
 
 def _widget_figures(removed: list[str], added: list[str], old_norm: str) -> bool:

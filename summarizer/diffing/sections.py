@@ -8,21 +8,22 @@ from itertools import accumulate
 
 from summarizer.model.document import Block, BlockKind
 from summarizer.text.dates import DATE_LINE
+from summarizer.text.lazy_re import lazy
 from summarizer.text.normalise import normalise
 
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+•]\s+|\d{1,3}[.)]\s+|\(?[a-zA-Z]\)\s+|\(?[ivxlcdm]{1,6}\)\s+)", re.I)
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_NUMBERED_HEADING = re.compile(
+_ATX = lazy(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = lazy(r"^\s{0,3}(=+|-+)\s*$")
+_FENCE = lazy(r"^\s{0,3}(```|~~~)")
+_LIST_ITEM = lazy(r"^(\s*)(?:[-*+•]\s+|\d{1,3}[.)]\s+|\(?[a-zA-Z]\)\s+|\(?[ivxlcdm]{1,6}\)\s+)", re.I)
+_TABLE_ROW = lazy(r"^\s*\|.*\|\s*$")
+_TABLE_SEP = lazy(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_NUMBERED_HEADING = lazy(
     r"^\s*(?:(?:section|article|clause)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.{0,110})$", re.I
 )
-_BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].{0,150}?)\1\s*:?\s*$")
+_BOLD_LINE = lazy(r"^\s*(\*\*|__)([^*_].{0,150}?)\1\s*:?\s*$")
 
 
-_ASCII_LOWER = re.compile(r"[a-z]")
+_ASCII_LOWER = lazy(r"[a-z]")
 
 
 def _is_caps_heading(line: str) -> bool:

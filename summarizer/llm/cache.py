@@ -10,11 +10,12 @@ cost 0); messages and parameters, never the API key or any header.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from summarizer.text.digest import sha256_hex
 
 CACHE_KEY_VERSION = 1
 
@@ -33,7 +34,7 @@ def cache_key(*, model: str, messages: list[dict], params: dict[str, Any], promp
         "params": params,
         "prompt_id": prompt_id,
     }
-    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+    return sha256_hex(canonical_json(payload).encode("utf-8"))
 
 
 @dataclass

@@ -26,10 +26,22 @@ class Block:
     def norm(self) -> str:
         """Normalised content used for comparison (computed on first use)."""
         if self._norm is None:
-            from summarizer.text.normalise import normalise
+            source = self.text.split("\n", 1)[0] if self.kind == "heading" else self.text
+            norm = _NORMS.get(source)
+            if norm is None:
+                from summarizer.text.normalise import normalise
 
-            self._norm = normalise(self.text.split("\n", 1)[0] if self.kind == "heading" else self.text)
+                if len(_NORMS) >= _NORMS_MAX:
+                    _NORMS.clear()
+                norm = _NORMS[source] = normalise(source)
+            self._norm = norm
         return self._norm
+
+
+# Blocks with the same text have the same comparison form: repeated passages (list items, footers,
+# a template's boilerplate) are normalised once. Bounded: cleared when full.
+_NORMS: dict[str, str] = {}
+_NORMS_MAX = 50_000
 
 
 @dataclass(slots=True)

@@ -26,7 +26,6 @@ a negated verb is shown as ``not <verb>`` in the explanation so the severity rub
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -38,6 +37,8 @@ from importlib import resources
 
 from summarizer.model.taxonomy import CATEGORY_IDS
 from summarizer.rubric.lexicon import LEXICONS, NEGATORS, inflections
+from summarizer.text.digest import sha256_hex
+from summarizer.text.lazy_re import lazy
 
 __all__ = [
     "CategoryHit",
@@ -94,10 +95,10 @@ class CategoryHit:
 
 # --- text -> words --------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_]+")
-_URL = re.compile(r"(?:https?://|www\.)\S+")
+_WORD = lazy(r"[^\W_]+")
+_URL = lazy(r"(?:https?://|www\.)\S+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-_CONTRACTION = re.compile(r"\b(?:(won)|(can)|(\w+?))n't\b")
+_CONTRACTION = lazy(r"\b(?:(won)|(can)|(\w+?))n't\b")
 
 
 def _expand(match: re.Match[str]) -> str:
@@ -117,15 +118,15 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(lowered)
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy(r"\d")
 
 # Patterns that words cannot express: e-mail addresses and dates (contact details, effective dates).
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _PATTERN_CUES: tuple[tuple[str, re.Pattern[str], str, float], ...] = (
-    ("<email address>", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), FALLBACK, 1.0),
+    ("<email address>", lazy(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), FALLBACK, 1.0),
     (
         "<date>",
-        re.compile(
+        lazy(
             rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
             rf"|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH},?\s+\d{{4}}\b"
             r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
@@ -167,7 +168,8 @@ def _compiled() -> _Compiled:
         for slot in ("cues", "verbs", "objects", "parties")
         for phrase, weight in getattr(lex, slot).items()
     ]
-    vocabulary = sorted({w for _, _, phrase, _ in phrases for w in _words(phrase)}, key=lambda w: (len(w), w))
+    words_of = {phrase: _words(phrase) for _, _, phrase, _ in phrases}  # each phrase read once
+    vocabulary = sorted({w for words in words_of.values() for w in words}, key=lambda w: (len(w), w))
     canon: dict[str, str] = {}
     for word in vocabulary:  # shorter words first: "cookies" becomes a form of "cookie"
         base = canon.setdefault(word, word)
@@ -175,7 +177,7 @@ def _compiled() -> _Compiled:
             canon.setdefault(form, base)
     merged: dict[tuple[str, ...], dict[str, tuple[float, str, set[str]]]] = {}
     for category, slot, phrase, weight in phrases:
-        key = tuple(canon[w] for w in _words(phrase))
+        key = tuple(canon[w] for w in words_of[phrase])
         if not key:
             continue
         per_category = merged.setdefault(key, {})
@@ -374,7 +376,7 @@ def lexicon_fingerprint() -> str:
             parts.extend(f"{category}|{slot}|{k}|{v}" for k, v in sorted(getattr(lex, slot).items()))
         parts.append(f"{category}|bonus|{lex.verb_object_bonus}|{lex.verb_party_bonus}")
     parts.extend(f"pattern|{label}|{category}|{weight}" for label, _, category, weight in _PATTERN_CUES)
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+    return sha256_hex("\n".join(parts).encode())[:16]
 
 
 @cache

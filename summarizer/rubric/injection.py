@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from summarizer.text.lazy_re import lazy
+
 # look-alike letters of other scripts, by the Latin letter they imitate (Unicode confusables, the
 # lower- and upper-case letters that matter for English words)
 _CONFUSABLES = {
@@ -86,7 +88,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
 
 
 _LOW = r"(?:low|minor|cosmetic|trivial|routine|harmless|immaterial|non-?material|editorial|insignificant|unimportant)"
-_INJECTION = re.compile(
+_INJECTION = lazy(
     # "ignore / disregard / forget all previous instructions"
     r"\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}?\b(?:previous|prior|above|earlier|preceding|all|any|your|other)\b"
     r"[^.\n]{0,25}?\b(?:instructions?|prompts?|directions?|rules|guidelines|guidance|directives?|commands?)\b"
@@ -128,12 +130,60 @@ _INJECTION = re.compile(
     r"|<\|(?:im_start|im_end|system|user|assistant|endoftext)\|>|\[/?INST\]|<<\s*/?SYS\s*>>",
     re.IGNORECASE,
 )
-_POLICY_VOICE = re.compile(r"\b(?:we|us|our|ours|nous|notre|nos)\b", re.IGNORECASE)
+_POLICY_VOICE = lazy(r"\b(?:we|us|our|ours|nous|notre|nos)\b", re.IGNORECASE)
+
+
+# Literal fragments that every match of _INJECTION contains, as alternatives of groups: a text can
+# hold a match only if, for some alternative, it contains a fragment of each of its groups (in
+# lower case). Checked with str.find before the regex, so that a short text that cannot hold an
+# instruction never compiles (about 10 ms) or runs the large pattern. One entry per branch of the
+# pattern; the one-group branches are pooled in the first.
+_HINTS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (
+        (
+            *("ignore", "disregard", "forget", "override", "bypass", "attention"),  # ignore ... instructions
+            *("severity", "material", "low", "high", "minor", "cosmetic", "trivial", "routine", "harmless"),
+            *("editorial", "insignificant", "unimportant"),  # rate this ... as minor; this change is ...
+            *("mention", "report", "flag", "highlight", "discuss", "disclose"),  # do not mention ...
+            *("that", "system", "assistant", "prompt", "instruction"),  # Say that ...; SYSTEM:; ...
+            *("compte", "comme", "gravite", "severite", "instrucciones", "anweisungen"),  # fr, es, de
+            *("<|", "inst]", "<<"),  # chat-template tags
+        ),
+    ),
+    (
+        ("ai", "llm", "gpt", "claude", "gemini", "model", "assistant", "bot"),
+        (":", ","),
+        ("classify", "rate", "report", "respond", "reply", "ignore", "summari", "output", "say", "state"),
+    ),
+    (
+        ("ai", "llm", "gpt", "claude", "gemini", "model", "assistant", "bot"),
+        (":", ","),
+        ("answer", "return", "write", "treat", "describe", "do"),
+    ),
+    (
+        ("note", "message", "instruction"),
+        ("ai", "automated", "llm", "model", "machine", "bot", "assistant", "summari"),
+    ),
+    (("automated", "ai", "llm"), ("should", "must", "shall", "are", "need", "may")),
+    (("you",), ("ai", "llm", "model", "assistant", "bot", "automated")),
+    (("ai", "llm", "model", "automated"), ("you", "must", "should")),
+    (("{", "["), ("respond", "reply", "answer", "output")),
+    ((":", ","), ("classe", "evalue", "ignore", "reponds", "resume", "indique", "ecris")),
+    (("<",), (">",)),
+)
+# letters the case-insensitive pattern equates with an ASCII letter and that folding keeps
+_CASE_FIXES = str.maketrans({"\u0131": "i"})  # dotless i
+
+
+def _may_hold_instruction(folded: str) -> bool:
+    """False only when *folded* cannot hold a match of the screen (see :data:`_HINTS`)."""
+    low = folded.lower().translate(_CASE_FIXES)
+    return any(all(any(h in low for h in group) for group in groups) for groups in _HINTS)
 
 
 def _hits(text: str) -> list[tuple[int, int]]:
     folded, where = fold(text)
-    if not _INJECTION.search(folded):
+    if not _may_hold_instruction(folded) or not _INJECTION.search(folded):
         return []
     spans = [m.span() for m in _INJECTION.finditer(folded) if m.end() > m.start()]
     if where is None:
@@ -153,7 +203,7 @@ def injection_spans(text: str) -> list[tuple[int, int]]:
     return spans or hits
 
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|(?=<\s*/?\s*[A-Za-z|])|(?<=[^|]>)")
+_BOUNDARY = lazy(r"(?<=[.!?…])[\"'”’)\]]*\s+|(?=<\s*/?\s*[A-Za-z|])|(?<=[^|]>)")
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ from typing import Literal
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.document import Block, Document
 from summarizer.text.dates import DATE_LINE
+from summarizer.text.lazy_re import lazy
 from summarizer.text.normalise import normalise
 
 MIN_BLOCK_WORDS = 4  # shorter blocks (empty table cells, headings, buttons) do not anchor the alignment
@@ -36,7 +37,7 @@ MIN_EDGE_SHARE = 0.6  # ... and at least this share of what it lacks sits at its
 LARGE_TAIL_SHARE = 0.15  # a trailing run this large (share of the complete version's words) ...
 LARGE_TAIL_WORDS = 60  # ... and at least this many words is a cut, even when it ends cleanly
 MID_SENTENCE_TAIL_WORDS = 50  # a smaller trailing run counts when the short version stops mid-sentence
-_ENDS_SENTENCE = re.compile(r"[.!?:;)\"'”’*_|\]]\s*$")
+_ENDS_SENTENCE = lazy(r"[.!?:;)\"'”’*_|\]]\s*$")
 
 
 @dataclass(frozen=True)
@@ -99,12 +100,14 @@ def _cut_short(side: Literal["old", "new"], short: Document, full: Document) -> 
     short_words = sum(_words(b) for b in short_long)
     extra_blocks = [b for b in short.blocks if b.norm and b.norm not in full_norms]
     extra_blocks = [b for b in extra_blocks if not _cut_block(b, short, full_long)]
-    full_dates = {_date_of(b.norm) for b in full.blocks if DATE_LINE.match(b.norm)}
-    if any(DATE_LINE.match(b.norm) and _date_of(b.norm) not in full_dates for b in extra_blocks):
-        return None  # a new 'Last updated' date: a revision, not a partial copy
     extra = sum(_words(b) for b in extra_blocks if _words(b) >= MIN_BLOCK_WORDS)
     if extra > max(EXTRA_WORDS, MAX_EXTRA_SHARE * short_words):
         return None  # the short version has text of its own: a revision, not a partial copy
+    dated = [b for b in extra_blocks if DATE_LINE.match(b.norm)]
+    if dated:  # the complete version's dates are read only when the short one has a date of its own
+        full_dates = {_date_of(b.norm) for b in full.blocks if DATE_LINE.match(b.norm)}
+        if any(_date_of(b.norm) not in full_dates for b in dated):
+            return None  # a new 'Last updated' date: a revision, not a partial copy
     kept = [b.norm in short_norms for b in full_long]
     visibly_cut = _stops_mid_sentence(short) or _cut_inside(short, full_long)
     if visibly_cut:  # visibly cut: match passages in order, so that a passage
@@ -178,7 +181,7 @@ def _cut_block(block: Block, short: Document, full_long: list[Block]) -> bool:
     return any(b.norm.endswith(block.norm) for b in full_long)
 
 
-_DATE_PART = re.compile(r"\d+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_DATE_PART = lazy(r"\d+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 
 def _date_of(line: str) -> tuple[str, ...]:

@@ -14,23 +14,24 @@ from functools import lru_cache
 
 from summarizer.text import align
 from summarizer.text.align import Opcode
+from summarizer.text.lazy_re import lazy
 from summarizer.text.normalise import normalise
 
 MAX_QUOTE_CHARS = 320
-_TOKEN = re.compile(r"\S+")
+_TOKEN = lazy(r"\S+")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
 # or at a line break that starts a new list item / paragraph line.
-_SENT_END = re.compile(
+_SENT_END = lazy(
     r"(?<=[.!?])[\"'”’)\]]*(?=\s+(?:[\"“(\[*_]*[A-Z0-9]|$))|\n\s*\n|\n(?=\s*(?:[-*+•]|\d{1,3}[.)])\s)"
 )
-_LEAD = re.compile(
+_LEAD = lazy(
     r"^(?:\s|#{1,6}\s|[-*+•·]\s|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]\s|\*\*|__|>\s?)+", re.I
 )
-_TRAIL = re.compile(r"(?:\s|\*\*|__)+$")
+_TRAIL = lazy(r"(?:\s|\*\*|__)+$")
 # the pieces of Markdown link syntax a word window may cut through: '](target "title")', '[', ']'
-_LINK_BITS = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)?|(?<!\S)\[(?=\S)|(?<=\S)\](?!\()")
-_PUNCT = re.compile(r"[^\w]+", re.UNICODE)
-_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_LINK_BITS = lazy(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)?|(?<!\S)\[(?=\S)|(?<=\S)\](?!\()")
+_PUNCT = lazy(r"[^\w]+", re.UNICODE)
+_WORDS = lazy(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ class Span:
     text: str
 
 
-_ABBREV = re.compile(
+_ABBREV = lazy(
     r"(?:\b(?:e\.g|i\.e|Dr|Mr|Mrs|Ms|St|No|Inc|Ltd|Co|Corp|vs|approx|cf|Art|Sec|para)\.|\b[A-Z]\.(?:[A-Z]\.)*)$"
 )
 
@@ -221,7 +222,7 @@ def plain(text: str) -> str:
 
 # --- what a user can do ------------------------------------------------------------------------
 
-_ACTION = re.compile(
+_ACTION = lazy(
     r"\b(?:opt[- ]?out|opt[- ]?in|unsubscribe|withdraw (?:your )?consent|privacy settings|"
     r"(?:account|ad|ads|cookie|privacy|notification|email) (?:settings|preferences)|settings\b|"
     r"manage (?:your )?(?:preferences|choices|cookies|settings)|do not sell|do not track|"
@@ -255,15 +256,15 @@ _ACTION_KEYS = (
     "cancel",
 )
 # the sentence tells the user they can act, or how to: "you can", "you have the right to", "to ..., visit"
-_ABLE = re.compile(
+_ABLE = lazy(
     r"\byou (?:\w+ )?(?:can|may|could|are able to|have the (?:right|option|choice)|will be able to)\b|"
     r"^(?:to|if you (?:want|wish|would like|prefer))\b.*\b(?:visit|go to|contact|e-?mail|write|click|select|open|use|"
     r"call|submit|send|adjust|change|update|manage)\b|\b(?:please )?(?:contact|e-?mail|write to|call) us\b|"
     r"^(?:visit|go to|click|select|open|use|contact|e-?mail|call|submit|send|adjust|change|update|manage)\b",
     re.I,
 )
-_YOU = re.compile(r"\b(?:you|your)\b", re.I)
-_NOT_ACTION = re.compile(
+_YOU = lazy(r"\b(?:you|your)\b", re.I)
+_NOT_ACTION = lazy(
     r"\b(?:we (?:may|will|can) (?:disable|delete|terminate|suspend)|if you do not|you (?:may|can)not|you must not|you agree)\b",
     re.I,
 )
@@ -293,17 +294,17 @@ def action_sentences(text: str, max_words: int = 45) -> list[str]:
 # --- hedges -------------------------------------------------------------------------------------
 
 HEDGES: dict[str, re.Pattern[str]] = {
-    "including but not limited to": re.compile(
+    "including but not limited to": lazy(
         r"\bincluding,? (?:but|without) (?:not )?limit(?:ed|ation)(?: to)?\b", re.I
     ),
-    "such as": re.compile(r"\bsuch as\b", re.I),
-    "may": re.compile(r"\b(?:we|they|partners|companies|it|[A-Z][a-z]+) (?:may|might|could)\b"),
-    "from time to time": re.compile(r"\bfrom time to time\b", re.I),
-    "for example": re.compile(r"\b(?:for example|e\.g\.)", re.I),
-    "and similar": re.compile(r"\b(?:and|or) (?:other )?similar\b", re.I),
-    "at our discretion": re.compile(r"\b(?:at|in) (?:our|its) (?:sole )?discretion\b", re.I),
-    "where appropriate": re.compile(r"\b(?:where|as) (?:appropriate|necessary|needed)\b", re.I),
-    "other purposes": re.compile(r"\b(?:other|related|similar|legitimate business) purposes\b", re.I),
+    "such as": lazy(r"\bsuch as\b", re.I),
+    "may": lazy(r"\b(?:we|they|partners|companies|it|[A-Z][a-z]+) (?:may|might|could)\b"),
+    "from time to time": lazy(r"\bfrom time to time\b", re.I),
+    "for example": lazy(r"\b(?:for example|e\.g\.)", re.I),
+    "and similar": lazy(r"\b(?:and|or) (?:other )?similar\b", re.I),
+    "at our discretion": lazy(r"\b(?:at|in) (?:our|its) (?:sole )?discretion\b", re.I),
+    "where appropriate": lazy(r"\b(?:where|as) (?:appropriate|necessary|needed)\b", re.I),
+    "other purposes": lazy(r"\b(?:other|related|similar|legitimate business) purposes\b", re.I),
 }
 VAGUE_PARTIES = ("partners", "affiliates", "third parties", "vendors", "trusted companies")
 

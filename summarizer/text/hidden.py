@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
+from summarizer.text.lazy_re import lazy
+
 _WHITE = r"(?:white|#fff(?:fff)?\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*(?:,\s*1(?:\.0*)?\s*)?\))"
-_HIDDEN_RULES = re.compile(
+_HIDDEN_RULES = lazy(
     r"(?:^|[;{\s])(?:"
     r"display\s*:\s*none"
     r"|visibility\s*:\s*(?:hidden|collapse)"
@@ -26,8 +28,8 @@ _HIDDEN_RULES = re.compile(
     r")",
     re.IGNORECASE,
 )
-_COLOR = re.compile(r"(?:^|[;\s])color\s*:\s*([^;!]+)", re.IGNORECASE)
-_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([^;!]+)", re.IGNORECASE)
+_COLOR = lazy(r"(?:^|[;\s])color\s*:\s*([^;!]+)", re.IGNORECASE)
+_BACKGROUND = lazy(r"background(?:-color)?\s*:\s*([^;!]+)", re.IGNORECASE)
 
 
 def _same_colour(a: str, b: str) -> bool:
@@ -50,20 +52,18 @@ def hidden_style(style: str) -> bool:
     return bool(re.fullmatch(_WHITE, re.sub(r"\s+", "", colour.group(1).lower())))
 
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_STYLED = re.compile(
+_COMMENT = lazy(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_STYLED = lazy(
     r"<([a-zA-Z][a-zA-Z0-9]*)\b([^<>]*?(?:style|hidden)[^<>]*)>(.*?)</\1\s*>",
     re.IGNORECASE | re.DOTALL,
 )
-_STYLE_ATTR = re.compile(r"""\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-_HIDDEN_ATTR = re.compile(
+_STYLE_ATTR = lazy(r"""\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_HIDDEN_ATTR = lazy(
     r"""(?:^|\s)(?:hidden(?:\s*=\s*(?:"[^"]*"|'[^']*'|\w+))?|aria-hidden\s*=\s*["']?true)(?=[\s/]|$)""",
     re.IGNORECASE,
 )
-_ALT = re.compile(
-    r"""(<img\b[^<>]*?\balt\s*=\s*)(?:"[^"]*[^\W\d_][^"]*"|'[^']*[^\W\d_][^']*')""", re.IGNORECASE
-)
-_LETTERS = re.compile(r"[^\W\d_]")
+_ALT = lazy(r"""(<img\b[^<>]*?\balt\s*=\s*)(?:"[^"]*[^\W\d_][^"]*"|'[^']*[^\W\d_][^']*')""", re.IGNORECASE)
+_LETTERS = lazy(r"[^\W\d_]")
 
 
 def _hides(attrs: str) -> bool:

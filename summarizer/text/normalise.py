@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from summarizer.text.lazy_re import lazy
+
 _TYPO = str.maketrans(
     {
         "\u2018": "'",
@@ -43,7 +45,7 @@ _TYPO = str.maketrans(
         "\u00ad": "",
     }
 )
-_TYPO_RE = re.compile("[" + "".join(chr(c) for c in _TYPO) + "]")
+_TYPO_RE = lazy("[" + "".join(chr(c) for c in _TYPO) + "]")
 
 
 def fold_typography(text: str) -> str:
@@ -51,17 +53,17 @@ def fold_typography(text: str) -> str:
     return _TYPO_RE.sub(lambda m: _TYPO[ord(m.group())] or "", text)
 
 
-_MD_LINK = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\((?:[^()]|\([^()]*\))*\)")
-_MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_INLINE_HTML = re.compile(r"</?(?:em|i|b|strong|u|span|br|sup|sub|small|mark|font|a)\b[^>]*>", re.I)
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+|[^>\s@]+@[^>\s]+)>")
-_MD_EMPH = re.compile(r"(\*\*|__|\*|~~)")
-_LIST_MARKER = re.compile(
+_MD_LINK = lazy(r"!?\[((?:\\.|[^\]\\])*)\]\((?:[^()]|\([^()]*\))*\)")
+_MD_REF_LINK = lazy(r"\[([^\]]+)\]\[[^\]]*\]")
+_INLINE_HTML = lazy(r"</?(?:em|i|b|strong|u|span|br|sup|sub|small|mark|font|a)\b[^>]*>", re.I)
+_AUTOLINK = lazy(r"<(https?://[^>\s]+|[^>\s@]+@[^>\s]+)>")
+_MD_EMPH = lazy(r"(\*\*|__|\*|~~)")
+_LIST_MARKER = lazy(
     r"^\s*(?:[-*+•·]\s+|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcdm]{1,6})[.)]\s+|\d{1,3}(?:\.\d{1,3})+\.?\s+)",
     re.I,
 )
-_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s*|\s+#+\s*$")
-_WS = re.compile(r"\s+")
+_HEADING_MARK = lazy(r"^\s{0,3}#{1,6}\s*|\s+#+\s*$")
+_WS = lazy(r"\s+")
 
 
 def normalise(text: str) -> str:
@@ -93,7 +95,7 @@ def normalise(text: str) -> str:
     return " ".join(t.split())
 
 
-_LOOSE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+", re.UNICODE)
+_LOOSE_TOKEN = lazy(r"\d+(?:[.,]\d+)*|[^\W_]+", re.UNICODE)
 
 
 def loose_key(text: str, norm: str | None = None) -> str:

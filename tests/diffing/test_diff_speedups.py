@@ -15,7 +15,6 @@ import sys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer.cli.diff_fast import parse_json_diff_args
 from summarizer.diffing.engine import diff_documents
 from summarizer.diffing.load import parse_document
 from summarizer.diffing.signals import canonical, compute_signals
@@ -37,39 +36,6 @@ def run(*args: str) -> subprocess.CompletedProcess[bytes]:
 
 
 # --- the command line ---------------------------------------------------------------------------
-
-
-def test_plain_json_diff_command_lines_are_recognised():
-    assert parse_json_diff_args(["diff", "a", "b", "--format", "json"]) == ("a", "b", None)
-    assert parse_json_diff_args(["diff", "-f", "json", "-", "b"]) == ("-", "b", None)
-    assert parse_json_diff_args(["diff", "--format=json", "a", "--encoding", "latin-1", "b"]) == (
-        "a",
-        "b",
-        "latin-1",
-    )
-    assert parse_json_diff_args(
-        ["diff", "a", "b", "--encoding=cp1252", "--no-color", "--cosmetic", "--format", "json"]
-    ) == ("a", "b", "cp1252")
-
-
-def test_everything_else_is_left_to_typer():
-    for argv in (
-        ["diff", "a", "b"],  # text output
-        ["diff", "a", "b", "--format", "text"],
-        ["diff", "a", "b", "--format", "JSON"],  # Typer owns the error message
-        ["diff", "a", "b", "-fjson"],  # short-option cluster
-        ["diff", "a", "b", "--format", "json", "--help"],
-        ["diff", "a", "--format", "json"],  # missing NEW
-        ["diff", "a", "b", "c", "--format", "json"],
-        ["diff", "a", "b", "--format", "json", "--format", "json"],  # repeated option
-        ["diff", "a", "b", "--color", "--no-color", "--format", "json"],
-        ["diff", "a", "b", "--format"],
-        ["diff", "--", "a", "b", "--format", "json"],
-        ["diff", "a", "b", "--fromat", "json"],
-        ["compare", "a", "b", "--format", "json"],
-        [],
-    ):
-        assert parse_json_diff_args(argv) is None, argv
 
 
 def test_fast_and_typer_paths_print_the_same_bytes(ota_dir):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
@@ -25,15 +26,23 @@ from summarizer.analyzers.rules.provisions import (
 )
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
-from summarizer.model.record import Change, ChangeRecord, Flag, Provenance
+from summarizer.model.record_data import ChangeData as Change
+from summarizer.model.record_data import FlagData as Flag
+from summarizer.model.record_data import ProvenanceData as Provenance
+from summarizer.model.record_data import RecordData
 from summarizer.model.taxonomy import Severity
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
+from summarizer.text.dates import DATE
 from summarizer.text.extract import Span, word_count, word_edits
+from summarizer.text.lazy_re import lazy
+
+if TYPE_CHECKING:  # pragma: no cover
+    from summarizer.model.record import ChangeRecord
 
 MAX_CHANGES = 8
 REWRITE_WORDS = 40
-_DIGITS = re.compile(
+_DIGITS = lazy(
     r"\d+(?:[.,]\d+)*"
 )  # a reworded provision with at least this many changed words counts as material
 
@@ -47,6 +56,11 @@ class RulesAnalyzer:
         self.max_changes = max_changes
 
     def analyze(self, diff: DiffResult) -> ChangeRecord:
+        """The validated change record (a pydantic model)."""
+        return self.analyze_data(diff).to_model()
+
+    def analyze_data(self, diff: DiffResult) -> RecordData:
+        """The same record as plain data, without pydantic (see :mod:`summarizer.model.record_data`)."""
         started = time.perf_counter()
         cut = truncated_capture(diff)
         if cut is not None:  # passages missing from a cut-short capture are not changes of the policy
@@ -105,9 +119,9 @@ class RulesAnalyzer:
         kinds: list[str],
         mismatch: str | None = None,
         cut: Truncation | None = None,
-    ) -> ChangeRecord:
+    ) -> RecordData:
         if mismatch:
-            return ChangeRecord(
+            return RecordData(
                 material=False,
                 severity="none",
                 categories=[],
@@ -130,7 +144,7 @@ class RulesAnalyzer:
         headline = f"No material change. {sentence}"
         if cut is not None:
             headline = f"No material change found: the {cut.side} version looks like a capture cut short."
-        return ChangeRecord(
+        return RecordData(
             material=False,
             severity="none",
             categories=[],
@@ -143,7 +157,7 @@ class RulesAnalyzer:
             provenance=Provenance(analyzer=self.name, library_version=__version__),
         )
 
-    def _material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str]) -> ChangeRecord:
+    def _material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str]) -> RecordData:
         shown = provisions[: self.max_changes]
         changes = [self._change(p, diff) for p in provisions]  # every change; the prose folds some
         categories = record_categories(provisions, diff)
@@ -153,7 +167,7 @@ class RulesAnalyzer:
         unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
-        return ChangeRecord(
+        return RecordData(
             material=True,
             severity=severity.value,
             direction=direction,
@@ -262,15 +276,9 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
     return list(dict.fromkeys(out)) or ["contact_generic"]
 
 
-_DATE_WORDS = re.compile(
+_DATE_WORDS = lazy(
     r"\b(?:last\s+(?:updated|modified|revised|changed)|effective|updated|revised|revision|"
     r"version\s+date|as\s+of)\b",
-    re.I,
-)
-_A_DATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.I,
 )
 
@@ -280,10 +288,10 @@ def dated(diff: DiffResult) -> bool:
     next to 'effective', 'last updated', ... that is in the new text and not in the old)."""
     for h in diff.hunks:
         new = (h.new_text or "")[:5000]  # a date line stands at the start of its passage
-        if not _A_DATE.search(new):
+        if not DATE.search(new):
             continue
-        old_dates = {m.group(0).lower() for m in _A_DATE.finditer((h.old_text or "")[:5000])}
-        for m in _A_DATE.finditer(new):
+        old_dates = {m.group(0).lower() for m in DATE.finditer((h.old_text or "")[:5000])}
+        for m in DATE.finditer(new):
             if m.group(0).lower() in old_dates:
                 continue
             if _DATE_WORDS.search(new[max(0, m.start() - 80) : m.start()]):
@@ -311,7 +319,7 @@ def _unclear_flag(changes: list[Change], direction: str = "") -> Flag | None:
     )
 
 
-def _flag_truncation(record: ChangeRecord, cut: Truncation) -> None:
+def _flag_truncation(record: RecordData, cut: Truncation) -> None:
     """Say in the record that one version looks cut short and what was left out because of it."""
     message = cut.message()
     record.flags.append(Flag(code="capture_truncated", message=message))
@@ -404,7 +412,7 @@ def policy_words_edited(prov: Provision) -> bool:
     return False
 
 
-_NAME_BEFORE = re.compile(r"(?:^|[^.!?:;\s])\s+[A-Z][a-z][\w-]*\s+$")
+_NAME_BEFORE = lazy(r"(?:^|[^.!?:;\s])\s+[A-Z][a-z][\w-]*\s+$")
 
 
 def figures(text: str) -> list[str]:
@@ -417,10 +425,8 @@ def figures(text: str) -> list[str]:
     ]
 
 
-_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance|including)\s", re.I)
-_OPEN_END = re.compile(
-    r"\b(?:and (?:many )?others|among others|and more|etc\.?|and so on|and the like)\b", re.I
-)
+_EXAMPLES = lazy(r"\b(?:such as|e\.g\.|for example|for instance|including)\s", re.I)
+_OPEN_END = lazy(r"\b(?:and (?:many )?others|among others|and more|etc\.?|and so on|and the like)\b", re.I)
 
 
 def _example_dropped(prov: Provision) -> bool:
@@ -602,7 +608,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-_EMPTY_EMPHASIS = re.compile(r"(\*\*|__)[^\w*]{0,3}\1$")
+_EMPTY_EMPHASIS = lazy(r"(\*\*|__)[^\w*]{0,3}\1$")
 
 
 def _strip_edges(text: str, s: int, e: int) -> tuple[int, int]:

@@ -11,14 +11,15 @@ import re
 
 from summarizer.text.dates import DATE, DATE_LINE
 from summarizer.text.extract import plain
+from summarizer.text.lazy_re import lazy
 
-_ADDRESS = re.compile(
+_ADDRESS = lazy(
     r"^\d+[\w-]*\s+(?:[A-Z][\w.'-]*\s+){0,4}(?:way|street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|"
     r"drive|dr\.?|lane|ln\.?|place|pl\.?|court|ct\.?|parkway|pkwy\.?|plaza|square|sq\.?|suite|floor)\b"
     r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b",
     re.I,
 )
-_URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
+_URL = lazy(r"https?://|www\.|\S+@\S+\.\w+")
 
 
 def is_heading_name(crumb: str) -> bool:

@@ -26,6 +26,7 @@ from summarizer.text.extract import (
     window,
     word_count,
 )
+from summarizer.text.lazy_re import lazy
 from summarizer.text.normalise import loose_key
 
 TOPICS: dict[str, str] = {
@@ -155,17 +156,21 @@ _REGION_WORDS = {
     "Australia": "Australia",
     "Australian": "Australia",
 }
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]{1,10}\b")
-_PLACEHOLDER = re.compile(
-    r"\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b|\bLorem ipsum\b", re.I
-)
-_ENDS_SENTENCE = re.compile(r"[.!?:;)\"'”’*_|\]]\s*$")
+_CAPITALISED = lazy(r"\b[A-Z][A-Za-z]{1,10}\b")
+# each region word (all letters, 2 to 11 of them, so a capitalised word when bounded), ending a word
+_REGION_WORD = {word: lazy(re.escape(word) + r"\b") for word in _REGION_WORDS}
+# An unfilled placeholder: '[enter ...]', TODO, Lorem ipsum. Two patterns, because the first starts
+# with a literal '[' that the regex engine finds fast, while the other two scan every position of a
+# long document; they run only when the text holds their letters (see _placeholder).
+_PLACEHOLDER_SLOT = lazy(r"\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]", re.I)
+_PLACEHOLDER_WORDS = lazy(r"\bTODO\b|\bLorem ipsum\b", re.I)
+_ENDS_SENTENCE = lazy(r"[.!?:;)\"'”’*_|\]]\s*$")
 
 
 # --- names ---------------------------------------------------------------------------------------
 
 
-_NOT_A_TITLE = re.compile(r"(?:in|please|these|this|by|read|if|when|for|welcome|the following)\b", re.I)
+_NOT_A_TITLE = lazy(r"(?:in|please|these|this|by|read|if|when|for|welcome|the following)\b", re.I)
 
 
 def doc_noun(doc: Document) -> str:
@@ -216,12 +221,12 @@ def _q(text: str) -> str:
 # --- per change ----------------------------------------------------------------------------------
 
 
-_NO_TARGETS = re.compile(r"\]\([^)]*\)?|\(?https?://\S+|www\.\S+")
+_NO_TARGETS = lazy(r"\]\([^)]*\)?|\(?https?://\S+|www\.\S+")
 _STOP = frozenset(
     "a an the and or of to in on for with by at as is are be been this that these those it its "
     "our your we you us from any all such".split()
 )
-_WORD_RX = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_WORD_RX = lazy(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
 
 def _content_words(text: str) -> int:
@@ -343,7 +348,7 @@ def channel_shift(prov: Provision) -> tuple[str, str] | None:
     return words(before), words(now)
 
 
-_CHILD_WORDS = re.compile(
+_CHILD_WORDS = lazy(
     r"\b(?:child|children|minors?|teens?|teenagers?|kids?|under (?:the age of )?1[3-8])\b", re.I
 )
 
@@ -453,7 +458,7 @@ def headline_fact(prov: Provision) -> str:
     return sentence[0].lower() + sentence[1:]
 
 
-_PROMISE = re.compile(
+_PROMISE = lazy(
     r"(?:will|do|does|shall|would|can)? ?(?:not|never|n't) (?:ever )?(?:sell|share|rent|disclose|use|track|collect|"
     r"transfer|store|keep|retain|read|scan|access|monitor|give|provide|trade|combine|license|send|publish|"
     r"charge|change|require)\b|never\b",
@@ -628,8 +633,8 @@ def capture_problems(diff: DiffResult) -> list[str]:
     swap = _region_swap(old.text, new.text)
     if swap:
         notes.append(swap)
-    placeholder = _PLACEHOLDER.search(new.text)
-    if placeholder and not _PLACEHOLDER.search(old.text):
+    placeholder = _placeholder(new.text)
+    if placeholder and not _placeholder(old.text):
         notes.append(
             f"The new text contains what looks like an unfilled placeholder ({_q(plain(placeholder.group(0)))}). "
             "It may have been published by mistake."
@@ -637,9 +642,39 @@ def capture_problems(diff: DiffResult) -> list[str]:
     return notes
 
 
+def _placeholder(text: str) -> re.Match[str] | None:
+    """The first unfilled placeholder in *text* (the leftmost match of either pattern: they never
+    start at the same character)."""
+    found = _PLACEHOLDER_SLOT.search(text)
+    # 'todo' and 'lorem' have no letters the case-insensitive match equates with non-ASCII ones, so
+    # the ASCII lower case of the UTF-8 bytes holds them wherever the pattern could match
+    ascii_lower = text.encode("utf-8", "surrogatepass").lower()
+    if b"todo" in ascii_lower or b"lorem" in ascii_lower:
+        other = _PLACEHOLDER_WORDS.search(text)
+        if other is not None and (found is None or other.start() < found.start()):
+            found = other
+    return found
+
+
+def _region_mentions(text: str) -> Counter[str]:
+    """How often each region is named: the capitalised words of *text* (:data:`_CAPITALISED`) that
+    are region words. Each region word is looked for on its own (a literal the regex engine finds
+    fast, skipped when absent), with the word boundary before it checked by hand: the same count
+    as reading every capitalised word of a long document."""
+    found: Counter[str] = Counter()
+    for word, region in _REGION_WORDS.items():
+        if word not in text:
+            continue
+        for m in _REGION_WORD[word].finditer(text):
+            at = m.start()
+            if at and (text[at - 1].isalnum() or text[at - 1] == "_"):  # no word boundary before it
+                continue
+            found[region] += 1
+    return found
+
+
 def _region_swap(old: str, new: str) -> str | None:
-    def counts(text: str) -> Counter[str]:
-        return Counter(_REGION_WORDS[w] for w in _CAPITALISED.findall(text) if w in _REGION_WORDS)
+    counts = _region_mentions
 
     a, b = counts(old), counts(new)
     names = list(dict.fromkeys(_REGION_WORDS.values()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -33,18 +33,19 @@ from summarizer.text.extract import (
     word_count,
     word_edits,
 )
+from summarizer.text.lazy_re import lazy
 from summarizer.text.normalise import loose_key, normalise
 
 GAP_CHARS = 3000  # units of one category and section further apart than this are separate provisions
 MIN_SPLIT_WORDS = 4  # a whole sentence added to (or cut from) a changed paragraph is its own unit
 MAX_QUOTES = 2
-_PARA_SPLIT = re.compile(r"\n[ \t]*\n")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")
-_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
-_FURNITURE = re.compile(
+_PARA_SPLIT = lazy(r"\n[ \t]*\n")
+_MD_IMAGE = lazy(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = lazy(r"\[([^\]]*)\]\([^)]*\)")
+_HTML_TAG = lazy(r"</?[a-zA-Z][^>]*>")
+_LINK_TARGET = lazy(r"\]\([^)]*\)")
+_URL = lazy(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
+_FURNITURE = lazy(
     r"^(?:skip to (?:main )?content|back to top|go back to top(?: of this page)?|print(?: this (?:page|policy))?|"
     r"open all|close all|manage preferences|cookie settings|accept(?: all)?(?: cookies)?|reject all|"
     r"table of contents|contents|menu|home|sitemap|share|tweet|advertisement|\W*|"
@@ -150,15 +151,22 @@ class Provision:
 
 def is_furniture(text: str) -> bool:
     """Capture noise rather than policy text: navigation, images, bare links, ads, buttons."""
-    clean = _HTML_TAG.sub(" ", text)
+    # each substitution only where its pattern can match (every match holds that literal): the
+    # same result, without scanning every paragraph five times
+    clean = _HTML_TAG.sub(" ", text) if "<" in text else text
     had_tags = clean != text
-    clean = _MD_IMAGE.sub(" ", clean)
-    linked = word_count(" ".join(m.group(1) for m in _MD_LINK.finditer(clean)))
-    outside_text = _URL.sub(" ", _LINK_TARGET.sub(" ", _MD_LINK.sub(" ", clean)))
+    if "![" in clean:
+        clean = _MD_IMAGE.sub(" ", clean)
+    if "](" in clean:
+        linked = word_count(" ".join(m.group(1) for m in _MD_LINK.finditer(clean)))
+        outside_text = _strip_urls(_LINK_TARGET.sub(" ", _MD_LINK.sub(" ", clean)))
+        readable = _strip_urls(_LINK_TARGET.sub(" ", _MD_LINK.sub(r"\1", clean)))
+    else:
+        linked = 0
+        outside_text = readable = _strip_urls(clean)
     outside = word_count(outside_text)
     if had_tags and not re.search(r"[.!?]", outside_text):
         return True  # embedded markup (iframes, scripts) around a few menu words
-    readable = _URL.sub(" ", _LINK_TARGET.sub(" ", _MD_LINK.sub(r"\1", clean)))
     lines = [ln.strip(" \t*-•#>|_") for ln in readable.splitlines()]
     lines = [ln for ln in lines if ln]
     if not lines or all(_FURNITURE.match(ln) for ln in lines):
@@ -170,6 +178,11 @@ def is_furniture(text: str) -> bool:
         return True
     # a list of links (a menu), or a button-like line of a few words
     return linked / total >= 0.6 or (total <= 3 and not re.search(r"[.!?]\s*$", readable.strip()))
+
+
+def _strip_urls(text: str) -> str:
+    """:data:`_URL` matches replaced by a space (only scanned for when one could be there)."""
+    return _URL.sub(" ", text) if ("://" in text or "www." in text or "@" in text) else text
 
 
 # --- units ---------------------------------------------------------------------------------------
@@ -413,8 +426,8 @@ def _one_sided_units(h: Hunk) -> list[Unit]:
 
 def _substantive(sents: list[Span]) -> list[Span]:
     """Prefer real sentences (several words, not a heading) for quotes."""
-    real = [s for s in sents if word_count(normalise(s.text)) >= 5 and not _heading_like(s.text)]
-    return real[:1] or sents[:1]
+    real = next((s for s in sents if word_count(normalise(s.text)) >= 5 and not _heading_like(s.text)), None)
+    return [real] if real is not None else sents[:1]
 
 
 def _moved_unit(h: Hunk) -> Unit:
@@ -463,7 +476,7 @@ def readable_key(text: str) -> str:
     return loose_key(readable(text))
 
 
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazy(
     r"\\?\[(?:enter|insert|add|tbd|tbc|todo|xx+|date|name of)\b[^\]\n]{0,60}\]|\bTODO\b", re.I
 )
 PLACEHOLDER_SLACK = 5  # words besides the dates that may differ around a placeholder
@@ -569,13 +582,13 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
 
 RIGHTS_CATEGORIES = ("user_rights", "choice_consent")
 MIN_RIGHTS_SCORE = 0.5
-_EMAIL_ADDR = re.compile(r"mailto:|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
-_PHONE = re.compile(r"(?<![\w/.])\+?\(?\d[\d\s().-]{6,}\d(?![\w/])")
-_WEB = re.compile(r"https?://|www\.|\b(?:online|web) form\b|\bwebform\b|\bportal\b", re.I)
-_POSTAL = re.compile(r"\b(?:write to us|by (?:post|mail)|postal address|mailing address)\b", re.I)
+_EMAIL_ADDR = lazy(r"mailto:|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+_PHONE = lazy(r"(?<![\w/.])\+?\(?\d[\d\s().-]{6,}\d(?![\w/])")
+_WEB = lazy(r"https?://|www\.|\b(?:online|web) form\b|\bwebform\b|\bportal\b", re.I)
+_POSTAL = lazy(r"\b(?:write to us|by (?:post|mail)|postal address|mailing address)\b", re.I)
 
 
-_RIGHT_ACTION = re.compile(
+_RIGHT_ACTION = lazy(
     r"\b(?:request\w*|opt(?:ing)?[- ]?out|unsubscrib\w*|withdraw\w*|exercis\w*|delet\w*|"
     r"eras\w*|rectif\w*|correct\w*|object\w*|appeal\w*)\b",
     re.I,
@@ -711,7 +724,7 @@ def _pair_across_sections(provisions: list[Provision]) -> list[Provision]:
     return [p for p in provisions if id(p) not in absorbed]
 
 
-_BAG_WORD = re.compile(r"[a-z0-9]{3,}")
+_BAG_WORD = lazy(r"[a-z0-9]{3,}")
 
 
 def _bag(text: str) -> frozenset[str]:
@@ -759,6 +772,7 @@ class Sides:
     _unchanged: dict[str, list[bool]] = field(default_factory=dict)  # per side, by block index
     bounded_searches: int = 0  # context searches limited to CONTEXT_SEARCH_BLOCKS blocks
     _alike: dict[tuple, list[Block]] = field(default_factory=dict)
+    _bags: dict[str, frozenset[str]] = field(default_factory=dict)  # block text -> word bag, both sides
 
     @classmethod
     def of(cls, diff: DiffResult) -> "Sides":
@@ -831,12 +845,15 @@ class Sides:
         doc = self.diff.old if side == "old" else self.diff.new
         blocks = [b for b in doc.blocks if b.kind in _TEXT_BLOCKS and self.unchanged(side, b)]
         sizes: list[int] = []
-        postings: dict[str, list[int]] = {}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        bags = self._bags  # a passage repeated in the document, or untouched on both sides, is read once
         for pos, block in enumerate(blocks):
-            bag = _bag(block.text)
+            bag = bags.get(block.text)
+            if bag is None:
+                bag = bags[block.text] = _bag(block.text)
             sizes.append(len(bag))
             for word in bag:
-                postings.setdefault(word, []).append(pos)
+                postings[word].append(pos)
         return blocks, sizes, postings
 
 

@@ -10,26 +10,28 @@ from __future__ import annotations
 
 import re
 
-_ABLE = re.compile(
+from summarizer.text.lazy_re import lazy
+
+_ABLE = lazy(
     r"\byou (?:\w+ )?(?:can|may|could|are able to|have the (?:right|option|choice) to|will be able to)\b",
     re.I,
 )
-_IMPERATIVE = re.compile(
+_IMPERATIVE = lazy(
     r"^(?:please )?(?:to [^,]{3,80}, )?(?:visit|go to|click|select|open|use|contact|e-?mail|call|submit|send|"
     r"adjust|change|update|manage|write to)\b",
     re.I,
 )
 # where the reader's part of a sentence ends: the company goes on about itself
-_CLAUSE_END = re.compile(r"[;:]|,? (?:and|but|while|whereas) (?:we|our|us)\b|\s[-–—]\s", re.I)
+_CLAUSE_END = lazy(r"[;:]|,? (?:and|but|while|whereas) (?:we|our|us)\b|\s[-–—]\s", re.I)
 _PRONOUNS = (
-    (re.compile(r"\bwe are\b", re.I), "the company is"),
-    (re.compile(r"\bwe're\b", re.I), "the company is"),
-    (re.compile(r"\bwe've\b", re.I), "the company has"),
-    (re.compile(r"\bwe have\b", re.I), "the company has"),
-    (re.compile(r"\bwe\b", re.I), "the company"),
-    (re.compile(r"\bus\b"), "the company"),
-    (re.compile(r"\bours\b", re.I), "the company's"),
-    (re.compile(r"\bour\b", re.I), "the company's"),
+    (lazy(r"\bwe are\b", re.I), "the company is"),
+    (lazy(r"\bwe're\b", re.I), "the company is"),
+    (lazy(r"\bwe've\b", re.I), "the company has"),
+    (lazy(r"\bwe have\b", re.I), "the company has"),
+    (lazy(r"\bwe\b", re.I), "the company"),
+    (lazy(r"\bus\b"), "the company"),
+    (lazy(r"\bours\b", re.I), "the company's"),
+    (lazy(r"\bour\b", re.I), "the company's"),
 )
 
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from summarizer.text.lazy_re import lazy
 from summarizer.text.normalise import normalise
 
-_CONTRACTION = re.compile(r"\b(won't|can't|cannot|shan't)\b|(?<=[a-z])n't\b|(?<=[a-z])('ll)\b")
+_CONTRACTION = lazy(r"\b(won't|can't|cannot|shan't)\b|(?<=[a-z])n't\b|(?<=[a-z])('ll)\b")
 _CONTRACTION_MAP = {"won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not"}
 # Boilerplate that contains "not" without negating anything.
-_FALSE_NEGATION = re.compile(r"\b(?:but )?not (?:be )?limited to\b|\bnot only\b|\b(?:whether )?or not\b")
-_SPACES = re.compile(r"\s+")
+_FALSE_NEGATION = lazy(r"\b(?:but )?not (?:be )?limited to\b|\bnot only\b|\b(?:whether )?or not\b")
+_SPACES = lazy(r"\s+")
 
 
 def _expand(m: re.Match[str]) -> str:
@@ -22,7 +23,7 @@ def _expand(m: re.Match[str]) -> str:
     return " will" if m.group(2) else " not"
 
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[-*+\u2022|#>]|\d{1,3}[.)]\s|\([a-z0-9]{1,4}\)\s))")
+PARAGRAPH_BREAK = lazy(r"\n\s*\n|\n(?=[ \t]*(?:[-*+\u2022|#>]|\d{1,3}[.)]\s|\([a-z0-9]{1,4}\)\s))")
 
 
 @lru_cache(maxsize=256)
@@ -54,8 +55,8 @@ def _edit_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip() if edited else line
 
 
-_CLAUSE_END = re.compile(r"[.!?;] (?=\S)")
-WORD = re.compile(r"[a-z0-9]+")
+_CLAUSE_END = lazy(r"[.!?;] (?=\S)")
+WORD = lazy(r"[a-z0-9]+")
 
 
 def split_clauses(canon: str) -> list[str]:

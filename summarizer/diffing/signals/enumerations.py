@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from summarizer.diffing.signals.canonical_text import WORD, stem
 from summarizer.model.diff import (
     EnumerationChange,
 )
+from summarizer.text.lazy_re import lazy
 
-_LIST_TOKEN = re.compile(r"[a-z0-9][a-z0-9'&/-]*|[,()]")
+_LIST_TOKEN = lazy(r"[a-z0-9][a-z0-9'&/-]*|[,()]")
 _CONJ = {"and", "or", "and/or"}
 BOUNDARY_WORDS = frozenset(
     "with to for from by about under through that which who whom whose when where if unless as such like "

@@ -10,9 +10,10 @@ from summarizer.diffing.signals.canonical_text import stem
 from summarizer.model.diff import (
     ModalityShift,
 )
+from summarizer.text.lazy_re import lazy
 
 _STRONG = {"will", "shall", "must", "required to", "obligated to", "agree to", "commit to", "undertake to"}
-_MODAL_RE = re.compile(
+_MODAL_RE = lazy(
     r"\b(?P<m>will|shall|must|may|might|can|could|(?:is|are|am|be) (?:required|obligated) to|(?:agree|commit|undertake)s? to)\b"
     r"(?P<rest>(?:\s+(?:not|never|also|only|still|then|now|always|generally|be|been|have|need to|continue to|to))*)"
     r"(?:\s+(?P<head>[a-z][a-z'-]*))?"
@@ -22,11 +23,11 @@ _NOT_MODAL_BEFORE = {
     "may": {"in", "of", "since", "until", "during", "early", "late", "mid", "from"},
     "can": {"a", "the", "tin", "trash", "garbage"},
 }
-DISCRETION_RE = re.compile(
+DISCRETION_RE = lazy(
     r"\b(?:at|in) (?:our|its|their|the company's|[a-z]+'s) (?:(?:sole|absolute|complete|own|exclusive|reasonable)"
     r"(?: and (?:sole|absolute|complete|exclusive))? )?discretion\b"
 )
-RESERVE_RE = re.compile(r"\breserves? (?:the|our|its|their) right\b")
+RESERVE_RE = lazy(r"\breserves? (?:the|our|its|their) right\b")
 
 
 @dataclass(slots=True)

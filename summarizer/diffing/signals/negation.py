@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -11,9 +10,10 @@ from summarizer.diffing.signals.enumerations import BOUNDARY_WORDS
 from summarizer.model.diff import (
     NegationChange,
 )
+from summarizer.text.lazy_re import lazy
 
 _SKIP = r"(?:be|been|ever|always|currently|otherwise|directly|knowingly|intentionally|generally|also|now|necessarily|actively|to|a|an|the|in|any|yet)"
-_NEG_RE = re.compile(
+_NEG_RE = lazy(
     r"\b(?:(?:will|shall|must|may|can|could|would|should|might|do|does|did|is|are|was|were|has|have|had|be)\s+)?"
     rf"(?:not|never|no longer)\s+(?:{_SKIP}\s+){{0,3}}(?P<head>[a-z][a-z'-]*)"
     r"|\bno\s+(?P<head2>(?!(?:longer|later|sooner|more|less|matter|such|event|case|circumstances)\b)[a-z][a-z'-]*)"
@@ -31,7 +31,7 @@ _FUNCTION = frozenset(
     "for this that these those your our their its his her the a an to of in on at by with from as if when all "
     "only just so such any every each one it them us you we there here more very".split()
 )
-_WORDS_AFTER = re.compile(r"\s+([a-z][a-z'-]*)")
+_WORDS_AFTER = lazy(r"\s+([a-z][a-z'-]*)")
 
 
 def _negations(clauses: list[str]) -> list[_Neg]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from summarizer.model.diff import (
     NumberChange,
 )
+from summarizer.text.lazy_re import lazy
 
 _NUMWORDS = {
     "one": 1,
@@ -39,7 +40,7 @@ _NUMWORDS = {
 _NW = "|".join(sorted(map(re.escape, _NUMWORDS), key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DAYS_PER = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.4375, "year": 365.25}
-_NUMBER_RE = re.compile(
+_NUMBER_RE = lazy(
     # currency amounts: $100, us$ 1,000, eur 50, 100 dollars, 5 million euros
     rf"(?P<cur>(?:us|ca|au)?\$|€|£|¥|\b(?:usd|eur|gbp)\s?)\s?(?P<amt>{_NUM})(?:\s?(?P<mult>k\b|million|billion|thousand))?"
     rf"|\b(?P<amt2>{_NUM})\s?(?P<mult2>million|billion|thousand)?\s?(?P<cur2>(?:us |u\.s\. )?dollars|euros?|pounds|usd|eur|gbp)\b"
@@ -71,10 +72,8 @@ def _num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
-_TIMESTAMP = re.compile(
-    r"\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?", re.I
-)
-_MAYBE_NUMBER = re.compile(rf"\d|\b(?:{_NW})\b")
+_TIMESTAMP = lazy(r"\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?", re.I)
+_MAYBE_NUMBER = lazy(rf"\d|\b(?:{_NW})\b")
 _MULT = {"k": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from summarizer.diffing.signals.canonical_text import canonical
+from summarizer.text.lazy_re import lazy
 
 _PARTIES: tuple[tuple[str, str], ...] = (
     # canonical name, pattern (lower case text). Specific names come before general ones.
@@ -58,7 +59,7 @@ _PARTY_NAMES = {f"p{i}": name for i, (name, _) in enumerate(_PARTIES)}
 _OTHER_PARTIES = "|".join(pattern for _, pattern in _PARTIES)
 # "third party" counts on its own unless it is the adjective of another party ("third-party vendors").
 _THIRD = rf"(?:unaffiliated |non-affiliated )?third[- ]part(?:y|ies)\b(?![- ](?:{_OTHER_PARTIES}))"
-PARTY_RE = re.compile(rf"\b(?:(?P<third>{_THIRD})|{'|'.join(_PARTY_GROUPS)})\b")
+PARTY_RE = lazy(rf"\b(?:(?P<third>{_THIRD})|{'|'.join(_PARTY_GROUPS)})\b")
 
 
 def party_name(m: re.Match[str]) -> str:
@@ -146,7 +147,7 @@ def _trie_pattern(words: tuple[str, ...]) -> str:
     return emit(trie)
 
 
-_PARTY_HINT_RE = re.compile("(?=" + _trie_pattern(_PARTY_HINTS) + ")")
+_PARTY_HINT_RE = lazy("(?=" + _trie_pattern(_PARTY_HINTS) + ")")
 
 
 def parties_canon(canon: str) -> list[str]:

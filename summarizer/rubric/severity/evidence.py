@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +17,7 @@ from summarizer.model.diff import NumberChange, Signals
 from summarizer.rubric.severity.factor_rules import DATA_VERBS, SHARE_VERBS
 from summarizer.rubric.severity.factors import DATA_OBJECT_RE, FLOW_RE, NEG_WORDS, USER_SUBJECT, words_before
 from summarizer.rubric.severity.results import Factor
+from summarizer.text.lazy_re import lazy
 
 
 @dataclass(slots=True)
@@ -28,30 +28,30 @@ class Evidence:
 
 
 _NEG_HEAD_KEY = [
-    (re.compile(r"^(?:sell|sold|rent|trade)"), "no_sale"),
-    (re.compile(rf"^(?:{SHARE_VERBS}|shar|disclos|transfer|provid|giv)"), "no_share"),
-    (re.compile(rf"^(?:{DATA_VERBS}|us|stor|retain|combin|analy|profil)"), "no_data_use"),
+    (lazy(r"^(?:sell|sold|rent|trade)"), "no_sale"),
+    (lazy(rf"^(?:{SHARE_VERBS}|shar|disclos|transfer|provid|giv)"), "no_share"),
+    (lazy(rf"^(?:{DATA_VERBS}|us|stor|retain|combin|analy|profil)"), "no_data_use"),
 ]
-_NOTICE_CTX = re.compile(
+_NOTICE_CTX = lazy(
     r"\bnotice\b|\bin advance\b|\badvance\b|\bprior to\b|\bbefore (?:the )?(?:change|it takes effect|they take effect|effective)"
 )
-_WINDOW_CTX = re.compile(
+_WINDOW_CTX = lazy(
     r"\brefund|\bcancel|\breturn\b|\bopt[- ]?out|\bobject|\bdispute|\bclaim|\bappeal|\bwithdraw|\breject"
 )
-_RETENTION_CTX = re.compile(
+_RETENTION_CTX = lazy(
     r"\bretain|\bretention|\bkeep|\bkept\b|\bstor(?:e|ed|age)\b|\bhold|\bpreserve|\bdelet|\berase|\brespond|\bresponse|\bprocess"
 )
-_LIABILITY_CTX = re.compile(r"\bliab|\bdamages\b|\baggregate\b|\bexceed")
-_FEE_CTX = re.compile(r"\bfees?\b|\bprice|\bcharge|\bcost|\bsubscription|\bpay\b|\bpayment")
-_CREDIT_CTX = re.compile(r"\brefund|\bcredit|\bcompensat|\breimburs")
-_PROTECTIVE_LIST = re.compile(r"\bright|\byou can\b|\byou may\b|\bchoices?\b|\bopt\b|\boptions?\b")
-_RIGHT_ITEM = re.compile(r"\baccess|\bdelet|\bcorrect|\brectif|\beras|\bportab|\bobject|\brestrict|\bopt")
-_FLOW_LIST = re.compile(
+_LIABILITY_CTX = lazy(r"\bliab|\bdamages\b|\baggregate\b|\bexceed")
+_FEE_CTX = lazy(r"\bfees?\b|\bprice|\bcharge|\bcost|\bsubscription|\bpay\b|\bpayment")
+_CREDIT_CTX = lazy(r"\brefund|\bcredit|\bcompensat|\breimburs")
+_PROTECTIVE_LIST = lazy(r"\bright|\byou can\b|\byou may\b|\bchoices?\b|\bopt\b|\boptions?\b")
+_RIGHT_ITEM = lazy(r"\baccess|\bdelet|\bcorrect|\brectif|\beras|\bportab|\bobject|\brestrict|\bopt")
+_FLOW_LIST = lazy(
     r"\bcollect|\bshar|\bdisclos|\bprocess|\bpurposes?\b|\bcombin|\btransfer|\bsell|\bsold\b|\btrack"
     r"|\bobtain|\bgather|\bretain|\bstore\b"
 )
-_SOFT_FLOW = re.compile(r"\b(?:use|uses|used|using|provide|receive|keep|such as|including|includes)\b")
-_DATA_NOUN = re.compile(r"\b(?:data|information|details|content|identifiers?)\b")
+_SOFT_FLOW = lazy(r"\b(?:use|uses|used|using|provide|receive|keep|such as|including|includes)\b")
+_DATA_NOUN = lazy(r"\b(?:data|information|details|content|identifiers?)\b")
 _FLOW_CATEGORIES = frozenset(
     {
         "data_collection",

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.text.lazy_re import lazy
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -22,7 +24,7 @@ class Rule:
 
 
 def _r(key: str, weight: int, label: str, pattern: str, **kw: object) -> Rule:
-    return Rule(key, weight, label, re.compile(pattern), hints=_HINTS[key], **kw)  # type: ignore[arg-type]
+    return Rule(key, weight, label, lazy(pattern), hints=_HINTS[key], **kw)  # type: ignore[arg-type]
 
 
 # Literal fragments, one of which every match of a rule contains. Scanning a long text with ~40

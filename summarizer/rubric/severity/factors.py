@@ -4,7 +4,6 @@ party is its own factor."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from summarizer.diffing.signals import (
@@ -13,10 +12,11 @@ from summarizer.diffing.signals import (
 )
 from summarizer.rubric.severity.factor_rules import DATA_OBJECT, RULES, SHARE_VERBS, Rule
 from summarizer.rubric.severity.results import Factor
+from summarizer.text.lazy_re import lazy
 
 _NEGATORS = frozenset({"not", "never", "no", "nor", "neither"})
-_CLAUSE_END = re.compile(r"[.;!?]\s|\n")
-USER_SUBJECT = re.compile(r"\b(?:you|please)\b(?! (?:can|may|have) (?:the right|a right))")
+_CLAUSE_END = lazy(r"[.;!?]\s|\n")
+USER_SUBJECT = lazy(r"\b(?:you|please)\b(?! (?:can|may|have) (?:the right|a right))")
 
 
 _MARGIN = 160  # characters around a hint that a match can reach
@@ -45,10 +45,10 @@ def _spans(canon: str, hints: tuple[str, ...]) -> list[tuple[int, int]]:
     return out
 
 
-DATA_OBJECT_RE = re.compile(DATA_OBJECT)
-_SHARE_RE = re.compile(rf"\b(?:{SHARE_VERBS})\b")
-FLOW_RE = re.compile(rf"\b(?:{SHARE_VERBS}|sell|sells|selling|sold|rent|rents|rented|trade|trades|traded)\b")
-NEG_WORDS = re.compile(r"\b(?:not|never|no|nor|neither)\b")
+DATA_OBJECT_RE = lazy(DATA_OBJECT)
+_SHARE_RE = lazy(rf"\b(?:{SHARE_VERBS})\b")
+FLOW_RE = lazy(rf"\b(?:{SHARE_VERBS}|sell|sells|selling|sold|rent|rents|rented|trade|trades|traded)\b")
+NEG_WORDS = lazy(r"\b(?:not|never|no|nor|neither)\b")
 
 
 def words_before(canon: str, start: int) -> str:
