@@ -7,7 +7,7 @@ import re
 from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
 from summarizer.compliance.regions import RegionMention, mentioned_regions
-from summarizer.compliance.select import select_entries
+from summarizer.compliance.select import addressed_regions, select_entries
 from summarizer.compliance.signals import change_signals
 from summarizer.compliance.table import RegulationTable, load_table
 from summarizer.compliance.verify import verify_section
@@ -68,29 +68,47 @@ def analyze_compliance(
     regions = mentioned_regions(new_text)
     for code, mention in mentioned_regions(old_text).items():
         regions.setdefault(code, mention)
-    # No region of the table named (none at all, or only regions outside it) in an English-script
-    # document: read it as addressed to US users as well (said in the notes).
-    assumed = not (set(regions) & TABLE_REGIONS) and _mostly_latin(new_text)
+    latin = _mostly_latin(new_text)
+    # No region addressed at all (at most one named in an address): every jurisdiction the change
+    # triggers is engaged, each flagged to confirm against where the service operates.
+    anywhere = not addressed_regions(regions) and latin
+    # Only regions outside the table named in an English-script document: read it as addressed to
+    # US users as well (said in the notes).
+    assumed = not anywhere and not (set(regions) & TABLE_REGIONS) and latin
     if assumed:
         regions["US"] = RegionMention("US", "United States (federal)", 0, "")
     changed = [change_signals(c) for c in record.changes] if record.material else []
-    engaged = select_entries(table, changed, regions)
+    engaged = select_entries(table, changed, regions, anywhere=anywhere)
+    flag_regions = dict(regions)
+    if anywhere:  # flagged (to confirm) as before, where US federal rules were assumed
+        flag_regions.setdefault("US", RegionMention("US", "United States (federal)", 0, ""))
     rating = rate_exposure(engaged)
+    unconfirmed = {e.entry.id for e in engaged if e.unconfirmed}
     section = ComplianceSection(
         method="offline",
         table_version=table.label,
         landscape=landscape(engaged),
         exposure=Exposure(
             level=rating.level,  # type: ignore[arg-type]
-            reasons=[Statement(text=t, entries=ids) for t, ids in rating.reasons],
+            reasons=[
+                Statement(text=t, entries=ids, to_confirm=any(i in unconfirmed for i in ids))
+                for t, ids in rating.reasons
+            ],
         ),
-        jurisdictions=jurisdiction_flags(engaged, regions, _names_authority(new_text)),
+        jurisdictions=jurisdiction_flags(
+            engaged, flag_regions, _names_authority(new_text), anywhere=anywhere
+        ),
         contracts=contracts(engaged),
         considerations=considerations(engaged),
     )
     if assumed:
         section.notes.append(
             "The document names no region covered by the table; US federal rules were assumed."
+        )
+    if any(e.unconfirmed for e in engaged):
+        section.notes.append(
+            "The document names no region it addresses: the entries engaged here apply only where the service "
+            "operates or is offered, so each jurisdiction is to be confirmed."
         )
     if not engaged:
         section.notes.append(

@@ -87,5 +87,14 @@ def rate_exposure(engaged: list[Engagement]) -> Rating:
         reasons.append(
             ("The change concerns the fairness of contract terms, which caps the exposure at medium.", top)
         )
+    unconfirmed = [e.entry.id for e in engaged if e.unconfirmed]
+    if unconfirmed:
+        reasons.append(
+            (
+                "The document names no region it addresses: this exposure holds where the service operates "
+                "under the engaged rules (jurisdictions to confirm).",
+                unconfirmed[:4],
+            )
+        )
     level = LEVELS[max(0, min(2, points - 1))]
     return Rating(level, reasons)

@@ -346,7 +346,14 @@ def change_quote(cs: ChangeSignals) -> list[str]:
 
 
 def _unverified(engaged: dict[str, Engagement], ids: list[str]) -> bool:
-    return any(not engaged[i].entry.verified for i in ids if i in engaged)
+    """A cited entry's wording is unverified, or its jurisdiction is to be confirmed."""
+    return any(not engaged[i].entry.verified or engaged[i].unconfirmed for i in ids if i in engaged)
+
+
+UNCONFIRMED_TEXT = (
+    " The document names no region it addresses, so whether this applies depends on where the service "
+    "operates (jurisdiction to confirm)."
+)
 
 
 _FAMILY_ORDER = ("EU", "EEA", "UK", "US-CA", "US", "BR", "DE")
@@ -372,22 +379,30 @@ def landscape(engaged: list[Engagement]) -> list[Statement]:
         )
         if not entry.verified:
             text += " The wording of this provision is to be confirmed against its source."
+        if e.unconfirmed:
+            text += UNCONFIRMED_TEXT
         out.append(
-            Statement(text=text, entries=[entry.id], quotes=change_quote(cs), to_confirm=not entry.verified)
+            Statement(
+                text=text,
+                entries=[entry.id],
+                quotes=change_quote(cs),
+                to_confirm=not entry.verified or e.unconfirmed,
+            )
         )
     if states:
         names = sorted({e.entry.jurisdiction[0] for e in states})
         cs = states[0].hits[0][0]
+        unconfirmed = any(e.unconfirmed for e in states)
         out.append(
             Statement(
                 text=f"US state privacy laws ({', '.join(names)}; each applies from its own date): residents "
                 "can opt out of targeted advertising and the sale of their data, and several require "
                 "opt-out preference signals to be honoured. The change engages them because the text "
                 "uses data for targeted advertising or sale. Most of these entries are to be confirmed "
-                "against their sources.",
+                "against their sources." + (UNCONFIRMED_TEXT if unconfirmed else ""),
                 entries=[e.entry.id for e in states],
                 quotes=change_quote(cs),
-                to_confirm=any(not e.entry.verified for e in states),
+                to_confirm=unconfirmed or any(not e.entry.verified for e in states),
             )
         )
     return out
@@ -425,7 +440,7 @@ def contracts(engaged: list[Engagement]) -> list[Statement]:
                 text=text,
                 entries=[e.entry.id for e in hit],
                 quotes=change_quote(cs) if cs else [],
-                to_confirm=any(not e.entry.verified for e in hit),
+                to_confirm=any(not e.entry.verified or e.unconfirmed for e in hit),
             )
         )
     return out
@@ -445,8 +460,14 @@ WIDER_FLOW = {
 
 
 def jurisdiction_flags(
-    engaged: list[Engagement], regions: dict[str, RegionMention], names_authority: str | None
+    engaged: list[Engagement],
+    regions: dict[str, RegionMention],
+    names_authority: str | None,
+    *,
+    anywhere: bool = False,
 ) -> list[JurisdictionFlag]:
+    """One flag per region the document names, then (for a document that names no region it
+    addresses) one to-confirm flag per jurisdiction its engaged entries apply in, then the US states."""
     flags: list[JurisdictionFlag] = []
     by_code: dict[str, list[Engagement]] = {}
     for e in engaged:
@@ -470,16 +491,62 @@ def jurisdiction_flags(
                 in_table=bool(hits) or code in _TABLE_CODES,
             )
         )
+    for flag in flags:
+        hits = by_code.get(flag.code, [])
+        if anywhere and flag.code in regions and regions[flag.code].count == 0:
+            flag.to_confirm = True
+            flag.reason = (
+                f"The document names no region it addresses; {flag.name} is flagged to confirm where the "
+                "service operates"
+                + (
+                    f": {len(hits)} engaged entr{'y' if len(hits) == 1 else 'ies'} apply there if it is offered "
+                    f"there. Enforced by: {hits[0].entry.authority}."
+                    if hits
+                    else ", but no engaged entry of the table applies there."
+                )
+            )
+        elif hits and all(e.unconfirmed for e in hits):
+            flag.to_confirm = True
+            flag.reason = (
+                f"The document names {flag.name} only in an address, not as a region it addresses: "
+                f"{len(hits)} engaged entr{'y' if len(hits) == 1 else 'ies'} apply there if the service "
+                f"operates or is offered there (to confirm). Enforced by: {hits[0].entry.authority}."
+            )
+    if anywhere:
+        for code, hits in by_code.items():
+            unconfirmed = [e for e in hits if e.unconfirmed]
+            if code in regions or (code.startswith("US-") and code != "US-CA") or not unconfirmed:
+                continue
+            flags.append(
+                JurisdictionFlag(
+                    code=code,
+                    name=REGIONS[code][0] if code in REGIONS else code,
+                    reason="The document names no region it addresses, so whether this applies depends on "
+                    f"where the service operates (to confirm): {len(unconfirmed)} engaged "
+                    f"entr{'y' if len(unconfirmed) == 1 else 'ies'} apply there if it is offered there. "
+                    f"Enforced by: {unconfirmed[0].entry.authority}.",
+                    entries=[e.entry.id for e in unconfirmed],
+                    to_confirm=True,
+                )
+            )
     states = [c for c in by_code if c.startswith("US-") and c != "US-CA" and c not in regions]
     if states:
         ids = [e.entry.id for c in states for e in by_code[c]]
+        state_unconfirmed = all(e.unconfirmed for c in states for e in by_code[c])
+        reason = (
+            "The document names no region it addresses, so these apply only if the service is offered in "
+            "those states (to confirm); the change opens a sale or targeted-advertising flow, and "
+            if state_unconfirmed
+            else "The document addresses US users and the change opens a sale or targeted-advertising flow; "
+        )
         flags.append(
             JurisdictionFlag(
                 code="US-states",
                 name="US states with opt-out rights for targeted advertising",
-                reason="The document addresses US users and the change opens a sale or targeted-advertising flow; "
-                f"{len(states)} state laws give an opt-out from it ({', '.join(sorted(states))}).",
+                reason=reason
+                + f"{len(states)} state laws give an opt-out from it ({', '.join(sorted(states))}).",
                 entries=list(dict.fromkeys(ids)),
+                to_confirm=state_unconfirmed,
             )
         )
     eu_signals = set().union(*(e.signals for e in by_code.get("EU", [])))

@@ -21,6 +21,8 @@ CROSS_CATEGORY = {
 # A US state's opt-out law is engaged for a document addressing the US as a whole when the change
 # opens a sale or targeted-advertising flow (the statutes' common trigger); otherwise only if named.
 STATE_WIDE_SIGNALS = {"sale_of_data", "targeted_advertising"}
+# Categories under which a worse change with those signals is a sale or sharing flow as well.
+SALE_LIKE = {"third_party_sharing"}
 PER_FAMILY = 3
 # An entry whose first category is one of these topics is engaged only by a change on that topic.
 TOPIC_SIGNALS = {
@@ -65,10 +67,38 @@ class Engagement:
     entry: Regulation
     score: float = 0.0
     hits: list[tuple[ChangeSignals, set[str]]] = field(default_factory=list)
+    # True when no hit rests on a region the document or the change names: the document names no
+    # region, so whether the entry applies depends on where the service operates (to confirm).
+    unconfirmed: bool = False
 
     @property
     def signals(self) -> set[str]:
         return set().union(*(s for _, s in self.hits)) if self.hits else set()
+
+
+def change_categories(cs: ChangeSignals) -> set[str]:
+    """The change's category, plus sale and targeted advertising where a worse change opens such a
+    flow under another category (a 'will not sell' promise replaced by sharing with advertising
+    partners is recorded as third-party sharing, but it is a sale or sharing for these laws too)."""
+    cats = {cs.change.category}
+    if cs.change.direction == "up" and cs.names & STATE_WIDE_SIGNALS and cs.change.category in SALE_LIKE:
+        cats.add("sale_targeted_ads")
+    return cats
+
+
+def _state_wide(cs: ChangeSignals) -> bool:
+    """The change opens a sale or targeted-advertising flow itself (the state opt-out laws' trigger)."""
+    return (
+        "sale_targeted_ads" in change_categories(cs)
+        and cs.change.direction == "up"
+        and bool(cs.names & STATE_WIDE_SIGNALS)
+    )
+
+
+def _anywhere_match(entry: Regulation, cs: ChangeSignals) -> bool:
+    """For a document naming no region: any jurisdiction may apply, the US state opt-out laws only
+    where the change opens a sale or targeted-advertising flow (as for a US-addressed document)."""
+    return all(not (c.startswith("US-") and c != "US-CA") for c in entry.jurisdiction) or _state_wide(cs)
 
 
 def _region_match(entry: Regulation, regions: dict[str, RegionMention], cs: ChangeSignals) -> bool:
@@ -86,9 +116,7 @@ def _region_match(entry: Regulation, regions: dict[str, RegionMention], cs: Chan
             and code != "US-CA"
             and regions.get("US") is not None
             and regions["US"].count > 0
-            and cs.change.category == "sale_targeted_ads"
-            and cs.change.direction == "up"
-            and cs.names & STATE_WIDE_SIGNALS
+            and _state_wide(cs)
         ):
             return True
     return False
@@ -106,8 +134,12 @@ def change_regions(cs: ChangeSignals, regions: dict[str, RegionMention]) -> dict
     local = mentioned_regions(" ".join([cs.change.section, *cs.change.quotes_old, *cs.change.quotes_new]))
     if local:
         return {code: regions.get(code, m) for code, m in local.items()}
-    # A region named once in the whole document, in an office address or a company name, is not one
-    # it addresses; it still counts where the change itself names it (above).
+    return addressed_regions(regions)
+
+
+def addressed_regions(regions: dict[str, RegionMention]) -> dict[str, RegionMention]:
+    """The regions a document addresses. A region named once in the whole document, in an office
+    address or a company name, is not one it addresses (it still counts where a change names it)."""
     return {code: m for code, m in regions.items() if not (m.count == 1 and _ENTITY.search(m.quote))}
 
 
@@ -116,8 +148,14 @@ def select_entries(
     changed: list[ChangeSignals],
     regions: dict[str, RegionMention],
     per_family: int = PER_FAMILY,
+    *,
+    anywhere: bool = False,
 ) -> list[Engagement]:
     """Entries engaged by at least one change, strongest first.
+
+    With *anywhere* (the document names no region it addresses), a change that names no region
+    engages the entries of every jurisdiction it triggers, each marked ``unconfirmed``: whether it
+    applies depends on where the service operates. A change that names a region still gates on it.
 
     For each change and each family of jurisdictions (EU, UK, California, US federal, the other US
     states, Brazil ...) only the *per_family* best-matching entries are kept (the US states as a
@@ -130,6 +168,8 @@ def select_entries(
             continue
         local = change_regions(cs, regions)
         words = _stems(" ".join([*cs.change.quotes_old, *cs.change.quotes_new]))
+        open_region = anywhere and not local
+        categories = change_categories(cs)
         candidates: list[tuple[float, int, Regulation, set[str]]] = []
         for order, entry in enumerate(table.entries):
             common = names & set(entry.signals)
@@ -140,15 +180,15 @@ def select_entries(
             topic = TOPIC_SIGNALS.get(entry.categories[0])
             if topic is not None and not names & topic:
                 continue
-            same_category = cs.change.category in entry.categories
+            same_category = bool(categories & set(entry.categories))
             if not same_category and not (common & CROSS_CATEGORY and cs.change.direction == "up"):
                 continue  # a keyword outside the entry's topics, in a change that is not worse: weak
-            if not _region_match(entry, local, cs):
+            if not (_anywhere_match(entry, cs) if open_region else _region_match(entry, local, cs)):
                 continue
             score = (
                 len(common)
                 + (1.0 if same_category else 0.0)
-                + (0.5 if entry.categories[0] == cs.change.category else 0.0)  # the entry's main topic
+                + (0.5 if entry.categories[0] in categories else 0.0)  # the entry's main topic
                 + _wording_bonus(entry, words)
             )
             candidates.append((score, order, entry, common))
@@ -163,7 +203,8 @@ def select_entries(
                 continue  # engaged by one signal that a sibling (same jurisdiction) fits better
             siblings.append((score, common))
             kept[family] = kept.get(family, 0) + 1
-            eng = found.setdefault(entry.id, Engagement(entry))
+            eng = found.setdefault(entry.id, Engagement(entry, unconfirmed=open_region))
+            eng.unconfirmed = eng.unconfirmed and open_region
             eng.score += score
             eng.hits.append((cs, common))
     ranked = sorted(found.values(), key=lambda e: -e.score)

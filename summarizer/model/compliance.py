@@ -31,7 +31,8 @@ class Statement(BaseModel):
     )
     to_confirm: bool = Field(
         default=False,
-        description="True when a cited entry's wording was not verified against its primary source.",
+        description="True when a cited entry's wording was not verified against its primary source, or "
+        "its jurisdiction is to be confirmed (the document names no region it addresses).",
     )
 
 
@@ -51,6 +52,11 @@ class JurisdictionFlag(BaseModel):
     entries: list[str] = Field(default_factory=list)
     quotes: list[str] = Field(default_factory=list)
     in_table: bool = Field(default=True, description="False when the table has no entry for it.")
+    to_confirm: bool = Field(
+        default=False,
+        description="True when the document names no region it addresses: whether the entries apply "
+        "there depends on where the service operates.",
+    )
 
 
 class ComplianceSection(BaseModel):
