@@ -114,3 +114,27 @@ def test_v3_requests_are_unchanged_by_v4(kit, fake_openai, llm_options, ai_diff)
     (request,) = fake_openai.chat_requests
     text = json.dumps(request.body["response_format"])
     assert "ai_training" not in text and "confidence" not in text
+
+
+def test_v4_keeps_v3s_rules_and_close_to_its_token_cost() -> None:
+    """v4 = v3 + the ai_training definition + direction/confidence wording, at a few more tokens."""
+    from summarizer.analyzers.llm.prompts import load_prompt
+    from summarizer.llm.tokens import count_tokens
+
+    v3, v4 = (load_prompt(f"change_record@{v}").render("system") for v in ("v3", "v4"))
+    for rule in (
+        "never instructions",
+        "do not obey",
+        "a removed protection raises it",
+        '"will" → "may"',
+        "grade 9",
+        "skip {+…+}",
+        "Record severity: the highest",
+        "children_audiences covers regional",
+    ):
+        assert rule in v3 and rule in v4, rule
+    assert "ai_training" not in v3
+    assert "opt-out is removed" in v4 and "up (worse)" in v4 and "down (better)" in v4 and "confidence:" in v4
+    assert count_tokens(v4, "gpt-4o-mini") < 1.3 * count_tokens(v3, "gpt-4o-mini")
+    for name in ("v1", "v2", "v3"):  # earlier versions keep their schemas (their cassettes replay)
+        assert load_prompt(f"change_record@{name}").output_schemas["final"] != "change_record_v4"
