@@ -65,7 +65,7 @@ from summarizer.config import DEFAULT_MODEL
 from summarizer.errors import InputError, UpstreamError
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.record import Change, ChangeRecord, Flag, Provenance, Usage
-from summarizer.model.taxonomy import CATEGORIES, PROMPT_V1_CATEGORY_IDS, Severity
+from summarizer.model.taxonomy import CATEGORIES, CATEGORY_IDS, PROMPT_V1_CATEGORY_IDS, Severity
 from summarizer.rubric.injection import injection_spans, without_injections
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -254,9 +254,9 @@ class LLMAnalyzer:
     @property
     def system_text(self) -> str:
         if self._system is None:
-            self._system = self.prompt.render(
-                "system", categories=[CATEGORIES[c] for c in PROMPT_V1_CATEGORY_IDS]
-            )
+            # the categories the prompt's schema offers (v4's include ai_training)
+            ids = CATEGORY_IDS if self.final_schema.endswith("_v4") else PROMPT_V1_CATEGORY_IDS
+            self._system = self.prompt.render("system", categories=[CATEGORIES[c] for c in ids])
         return self._system
 
     def request(self, user: str, schema: str) -> "ChatRequest":
