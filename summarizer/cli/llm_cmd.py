@@ -56,7 +56,7 @@ def prompts_show(
     spec: str = typer.Argument(
         None,
         metavar="NAME[@VERSION]",
-        help="A prompt (default: change_record, newest version) or its folder.",
+        help="A prompt (default: change_record@v3, the version that passed the eval gate) or its folder.",
     ),
     template: str = typer.Option(
         None, "--template", "-t", help="Show only this template: system, map or reduce."

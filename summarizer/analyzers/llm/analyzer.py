@@ -65,7 +65,7 @@ from summarizer.config import DEFAULT_MODEL
 from summarizer.errors import InputError, UpstreamError
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.record import Change, ChangeRecord, Flag, Provenance, Usage
-from summarizer.model.taxonomy import CATEGORIES, PROMPT_V1_CATEGORY_IDS, Severity
+from summarizer.model.taxonomy import CATEGORIES, CATEGORY_IDS, PROMPT_V1_CATEGORY_IDS, Severity
 from summarizer.rubric.injection import injection_spans, without_injections
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -254,9 +254,9 @@ class LLMAnalyzer:
     @property
     def system_text(self) -> str:
         if self._system is None:
-            self._system = self.prompt.render(
-                "system", categories=[CATEGORIES[c] for c in PROMPT_V1_CATEGORY_IDS]
-            )
+            # the categories the prompt's schema offers (v4's include ai_training)
+            ids = CATEGORY_IDS if self.final_schema.endswith("_v4") else PROMPT_V1_CATEGORY_IDS
+            self._system = self.prompt.render("system", categories=[CATEGORIES[c] for c in ids])
         return self._system
 
     def request(self, user: str, schema: str) -> "ChatRequest":
@@ -306,7 +306,7 @@ class LLMAnalyzer:
         return self.request(user, self.map_schema)
 
     def reduce_request(self, findings: list[ModelFindings]) -> "ChatRequest":
-        payload = [{"part": i + 1, **f.model_dump()} for i, f in enumerate(findings)]
+        payload = [{"part": i + 1, **_findings_payload(f)} for i, f in enumerate(findings)]
         text = escape_untrusted(json.dumps(payload, ensure_ascii=False, indent=None))
         user = self.prompt.render("reduce", parts=len(findings), findings=text, max_changes=self.max_changes)
         return self.request(user, self.final_schema)
@@ -537,7 +537,7 @@ class LLMAnalyzer:
                 severity_before=c.severity_before,
                 severity_after=c.severity_after,  # type: ignore[arg-type]
                 direction=c.direction or None,
-                confidence=_model_confidence(c.direction, c.severity_before, c.severity_after),
+                confidence=_model_confidence(c.direction, c.severity_before, c.severity_after, c.confidence),
                 shift_reason=c.shift_reason,  # type: ignore[arg-type]
                 section=c.section or breadcrumb(()),
                 quotes_old=c.quotes_old,
@@ -580,16 +580,30 @@ class LLMAnalyzer:
 _RANKS = {"none": 0, "low": 1, "medium": 2, "high": 3}
 
 
-def _model_confidence(direction: str | None, before: str | None, after: str | None) -> str | None:
+def _findings_payload(findings: ModelFindings) -> dict[str, Any]:
+    """*findings* as the reduce step shows them; a change's ``confidence`` only when a prompt
+    asked for one (v1–v3 requests stay as they were recorded)."""
+    data = findings.model_dump()
+    for change in data["changes"]:
+        if not change.get("confidence"):
+            change.pop("confidence", None)
+    return data
+
+
+def _model_confidence(
+    direction: str | None, before: str | None, after: str | None, stated: str = ""
+) -> str | None:
     """How far a model's direction for one change can be trusted (issue 12): ``medium`` when it
     agrees with the model's own ratings before and after, ``low`` when they disagree (the record's
-    direction then does not count it). A model's word is never ``high``: only quoted evidence is."""
+    direction then does not count it). A model's word is never ``high``: only quoted evidence is.
+    A prompt that asks for a confidence (``change_record@v4``) gets the model's own ``low``
+    respected; its ``high`` or ``medium`` counts as ``medium``, and only when its ratings agree."""
     if direction not in ("up", "down", "same") or before not in _RANKS or after not in _RANKS:
         return None
     move = _RANKS[after] - _RANKS[before]
     agrees = (direction == "up" and move > 0) or (direction == "down" and move < 0)
     agrees = agrees or (direction == "same" and move == 0)
-    return "medium" if agrees else "low"
+    return "medium" if agrees and stated != "low" else "low"
 
 
 def _repair(req: "ChatRequest", content: str, instruction: str) -> "ChatRequest":

@@ -15,7 +15,7 @@ from summarizer.analyzers.llm.answer_values import (
 )
 from summarizer.analyzers.llm.change_blocks import breadcrumb
 from summarizer.analyzers.llm.grounding import Grounding, locate_quote
-from summarizer.analyzers.llm.output import ModelChange, ModelFindings, ModelRecord
+from summarizer.analyzers.llm.output import CONFIDENCES, ModelChange, ModelFindings, ModelRecord
 from summarizer.model.record import Flag
 from summarizer.model.taxonomy import CATEGORIES, Severity
 
@@ -91,6 +91,14 @@ def clean_change(change: ModelChange, index: int, g: Grounding, flags: list[Flag
             )
         )
         direction = rated
+        contradicted = True
+    else:
+        contradicted = False
+    confidence = change.confidence.strip().lower()
+    if confidence not in CONFIDENCES:
+        confidence = ""
+    if contradicted and confidence:  # the model's own ratings overrule it: not sure at all
+        confidence = "low"
     kind = change.kind.strip().lower()
     kind = KIND_SYNONYMS.get(kind, kind)
     if kind not in KINDS:
@@ -141,6 +149,7 @@ def clean_change(change: ModelChange, index: int, g: Grounding, flags: list[Flag
         severity_before=sev["severity_before"],
         severity_after=sev["severity_after"],
         direction=direction,
+        confidence=confidence,
         shift_reason=change.shift_reason.strip(),
         summary=change.summary.strip(),
     )

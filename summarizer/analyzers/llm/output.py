@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from summarizer.analyzers.llm.answer_values import DIRECTIONS, KINDS
-from summarizer.model.taxonomy import PROMPT_V1_CATEGORY_IDS, SEVERITIES
+from summarizer.model.taxonomy import CATEGORY_IDS, PROMPT_V1_CATEGORY_IDS, SEVERITIES
 
 
 class ModelChange(BaseModel):
@@ -32,6 +32,7 @@ class ModelChange(BaseModel):
     severity_before: str = "none"
     severity_after: str = "none"
     direction: str = ""
+    confidence: str = ""  # change_record@v4 on: how sure the model is of its direction
     shift_reason: str = ""
     summary: str = ""
 
@@ -72,38 +73,45 @@ def _strict(properties: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _change_schema(with_section: bool = True) -> dict[str, Any]:
+CONFIDENCES = ("high", "medium", "low")
+
+
+def _change_schema(with_section: bool = True, v4: bool = False) -> dict[str, Any]:
+    """One change; *v4* (``change_record@v4``) offers every category id, ``ai_training``
+    included, and asks for a ``confidence`` in the direction."""
     strings = {"type": "array", "items": {"type": "string"}}
+    categories = CATEGORY_IDS if v4 else PROMPT_V1_CATEGORY_IDS
     return _strict(
         {
             "hunk_ids": {"type": "array", "items": {"type": "integer"}},
             **({"section": {"type": "string"}} if with_section else {}),
-            "category": {"type": "string", "enum": list(PROMPT_V1_CATEGORY_IDS)},
+            "category": {"type": "string", "enum": list(categories)},
             "kind": {"type": "string", "enum": list(KINDS)},
             "quotes_old": strings,
             "quotes_new": strings,
             "severity_before": {"type": "string", "enum": list(SEVERITIES)},
             "severity_after": {"type": "string", "enum": list(SEVERITIES)},
             "direction": {"type": "string", "enum": list(DIRECTIONS)},
+            **({"confidence": {"type": "string", "enum": list(CONFIDENCES)}} if v4 else {}),
             "shift_reason": {"type": "string"},
             "summary": {"type": "string"},
         }
     )
 
 
-def findings_schema(with_section: bool = True) -> dict[str, Any]:
+def findings_schema(with_section: bool = True, v4: bool = False) -> dict[str, Any]:
     return _strict(
         {
-            "changes": {"type": "array", "items": _change_schema(with_section)},
+            "changes": {"type": "array", "items": _change_schema(with_section, v4)},
             "interpretive_note": {"type": ["string", "null"]},
         }
     )
 
 
-def record_schema(with_section: bool = True) -> dict[str, Any]:
+def record_schema(with_section: bool = True, v4: bool = False) -> dict[str, Any]:
     return _strict(
         {
-            "changes": {"type": "array", "items": _change_schema(with_section)},
+            "changes": {"type": "array", "items": _change_schema(with_section, v4)},
             "material": {"type": "boolean"},
             "severity": {"type": "string", "enum": list(SEVERITIES)},
             "headline": {"type": "string"},
@@ -159,6 +167,9 @@ OUTPUT_SCHEMAS: dict[str, tuple[Any, type[BaseModel]]] = {
     # ways, and a section the model cannot get wrong).
     "change_record_compact": (lambda: record_schema(with_section=False), ModelRecord),
     "change_findings_compact": (lambda: findings_schema(with_section=False), ModelFindings),
+    # change_record@v4: compact, with ai_training among the categories and a confidence per change.
+    "change_record_v4": (lambda: record_schema(with_section=False, v4=True), ModelRecord),
+    "change_findings_v4": (lambda: findings_schema(with_section=False, v4=True), ModelFindings),
 }
 
 

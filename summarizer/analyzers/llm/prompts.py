@@ -27,7 +27,10 @@ from typing import Any
 
 from summarizer.errors import InputError
 
-DEFAULT_PROMPT = "change_record"
+# The default is pinned, not the newest folder: a new version becomes the default only once it has
+# passed the model-path eval gate against the current one (tests/evals/llm). ``change_record@v4``
+# (ai_training, direction and confidence per change) has not: see test_eval_llm_gate_v4.py.
+DEFAULT_PROMPT = "change_record@v3"
 MANIFEST = "manifest.yaml"
 REQUIRED_TEMPLATES = ("system", "map", "reduce")
 _SPEC = re.compile(
