@@ -20,7 +20,11 @@ trap cleanup EXIT
 fail() { echo "check-wheel: FAIL: $*" >&2; exit 1; }
 
 echo "== building the wheel"
-"$PY" -m build --wheel --outdir "$WORK/dist" . >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; fail "wheel build"; }
+# setuptools reuses ./build/lib and never deletes from it: a file moved or removed since the last
+# build (a template that moved package) would still ship. Build from a copy without it.
+mkdir -p "$WORK/src"
+tar --exclude=./build --exclude=./.git --exclude='*.egg-info' -cf - . | tar -xf - -C "$WORK/src"
+"$PY" -m build --wheel --outdir "$WORK/dist" "$WORK/src" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; fail "wheel build"; }
 WHEEL=$(ls "$WORK"/dist/*.whl)
 "$PY" - "$WHEEL" <<'PYEOF' || fail "the wheel lacks bundled files"
 import sys, zipfile
