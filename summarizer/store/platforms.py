@@ -16,7 +16,7 @@ import math
 import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from itertools import repeat
+from itertools import islice, repeat
 from operator import mul
 
 from summarizer.about import DISCLAIMER
@@ -139,6 +139,24 @@ def _score(query: dict[str, float], query_norm: float, vocab: str, weights: byte
     return round(dot / (query_norm * norm), 9) if dot else 0.0
 
 
+def _scores(query: dict[str, float], query_norm: float, rows: list) -> list[float]:
+    """:func:`_score` of every engine match (``(id, service, vocab, weights, norm)`` rows) at once:
+    one split and one unpack over all the rows, then each passage's products summed in turn (the
+    same additions in the same order, so the same values as :func:`_score`, without its per-row
+    work)."""
+    if not rows:
+        return []
+    products = map(
+        mul, map(query.get, " ".join([r[2] for r in rows]).split(), repeat(0.0)),
+        unpack_weights(b"".join([r[3] for r in rows])),
+    )  # fmt: skip
+    out = []
+    for r in rows:
+        dot = sum(islice(products, len(r[3]) >> 3), 0.0)
+        out.append(round(dot / (query_norm * r[4]), 9) if dot else 0.0)
+    return out
+
+
 def compare_provision(
     db_url: str,
     service: str,
@@ -176,8 +194,8 @@ def compare_provision(
         qvec = _weights(counts)
         qnorm = math.sqrt(sum(w * w for w in qvec.values()))
         best: dict[str, tuple[float, int]] = {}  # service -> (score, passage id)
-        for pid, other, vocab, weights, norm in search(conn, category, query, exclude_service=service):
-            score = _score(qvec, qnorm, vocab, weights, norm)
+        found = search(conn, category, query, exclude_service=service)
+        for (pid, other, *_), score in zip(found, _scores(qvec, qnorm, found), strict=True):
             cur = best.get(other)
             if cur is None or score > cur[0] or (score == cur[0] and pid < cur[1]):
                 best[other] = (score, pid)

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from summarizer.store.db import forget_schema_checks, open_engine
 from summarizer.store.ingest import ingest_text
 from summarizer.store.passage_index import term_norm, term_vector, unpack_weights
-from summarizer.store.platforms import _score, _weights, similarity
+from summarizer.store.platforms import _score, _scores, _weights, similarity
 
 
 def test_vector_keeps_first_occurrence_order_and_counts():
@@ -51,3 +51,17 @@ def test_migration_fills_vectors_of_passages_indexed_before(tmp_path):
     with open_engine(url).connect() as conn:  # migrates 0005 -> 0006
         got = {i: (v, bytes(w)) for i, v, w in conn.execute(text("SELECT id, vocab, weights FROM passages"))}
     assert got == expected
+
+
+def test_scoring_all_matches_at_once_equals_one_by_one():
+    rng = random.Random(17)
+    words = [f"w{i}" for i in range(50)]
+    q = _weights(Counter(rng.choices(words, k=90)))
+    qnorm = sum(w * w for w in q.values()) ** 0.5
+    rows = []
+    for pid in range(200):
+        passage = rng.choices(words, k=rng.randint(1, 60))
+        vocab, blob = term_vector(passage)
+        rows.append((pid, f"s{pid % 7}", vocab, blob, term_norm(passage)))
+    assert _scores(q, qnorm, rows) == [_score(q, qnorm, v, w, n) for _, _, v, w, n in rows]
+    assert _scores(q, qnorm, []) == []
