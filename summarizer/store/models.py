@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -293,6 +293,10 @@ class Passage(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     terms: str = Field(sa_column=Column(Text, nullable=False))  # stemmed content words, space-separated
     norm: float = 0.0  # Euclidean length of the terms' weights (passage_index.term_norm)
+    # the terms as a vector (passage_index.term_vector): distinct terms in first-occurrence order, and
+    # their weights 1 + ln(count) as little-endian float64, so a query sums without re-counting
+    vocab: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    weights: bytes = Field(default=b"", sa_column=Column(LargeBinary, nullable=False, server_default=""))
     categories: str = ""  # space-separated taxonomy ids (also in passage_categories, indexed)
     is_current: bool = Field(default=False, index=True)
 

@@ -15,6 +15,8 @@ query, for versions stored before the index existed); it never re-indexes a vers
 from __future__ import annotations
 
 import math
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,6 +49,27 @@ def term_norm(terms: Iterable[str]) -> float:
         w = term_weight(n)
         norm += w * w
     return math.sqrt(norm)
+
+
+def term_vector(terms: Iterable[str]) -> tuple[str, bytes]:
+    """A passage's terms as a sparse vector, stored at index time: its distinct terms in
+    first-occurrence order (space-separated) and their weights (:func:`term_weight` of each count)
+    packed as little-endian float64. A query then sums over them in C without re-counting the
+    passage (:func:`unpack_weights`)."""
+    counts = Counter(terms)
+    weights = array("d", (term_weight(n) for n in counts.values()))
+    if sys.byteorder == "big":  # pragma: no cover - stored little-endian on every machine
+        weights.byteswap()
+    return " ".join(counts), weights.tobytes()
+
+
+def unpack_weights(blob: bytes) -> array:
+    """The weights :func:`term_vector` packed."""
+    weights = array("d")
+    weights.frombytes(blob)
+    if sys.byteorder == "big":  # pragma: no cover
+        weights.byteswap()
+    return weights
 
 
 def index_pending(engine: Engine, document_ids: Iterable[int] | None = None) -> int:
@@ -93,7 +116,8 @@ def _index_version(conn: Connection, version_id: int, document_id: int) -> int:
         conn.execute(
             text(
                 'INSERT INTO passages (version_id, document_id, ordinal, start, "end", section, text, terms, '
-                "norm, categories, is_current) VALUES (:v, :d, :o, :s, :e, :sec, :t, :terms, :norm, :cats, :cur)"
+                "norm, vocab, weights, categories, is_current) "
+                "VALUES (:v, :d, :o, :s, :e, :sec, :t, :terms, :norm, :vocab, :weights, :cats, :cur)"
             ),
             [
                 {
@@ -106,10 +130,13 @@ def _index_version(conn: Connection, version_id: int, document_id: int) -> int:
                     "t": p.text,
                     "terms": " ".join(p.terms),
                     "norm": term_norm(p.terms),
+                    "vocab": vocab,
+                    "weights": weights,
                     "cats": " ".join(p.categories),
                     "cur": False,
                 }
                 for p in found
+                for vocab, weights in [term_vector(p.terms)]
             ],
         )
         ids = dict(
@@ -228,9 +255,9 @@ _JOIN = (
 )
 
 
-#: One engine match: (passage id, service name, terms, norm), what the shared scorer needs and nothing
-#: more (plain tuples: a query may match thousands).
-Candidate = tuple[int, str, str, float]
+#: One engine match: (passage id, service name, vocab, weights, norm), what the shared scorer needs
+#: and nothing more (plain tuples: a query may match thousands).
+Candidate = tuple[int, str, str, bytes, float]
 
 
 def search(
@@ -240,7 +267,7 @@ def search(
     found by the engine's own index (FTS5 ``MATCH`` on SQLite, the GIN-indexed ``tsvector`` with
     ``@@`` on PostgreSQL). The engines only retrieve; they do not rank: the one shared scorer does
     (:func:`summarizer.store.platforms.similarity`), so both databases show the same passages. Each
-    row carries its terms and stored norm, and nothing else (texts are fetched for the few shown)."""
+    row carries its stored term vector (:func:`term_vector`) and norm, and nothing else (texts are fetched for the few shown)."""
     if not query_terms:
         return []
     if conn.dialect.name == "sqlite":
@@ -250,14 +277,14 @@ def search(
             + ")"
         )
         sql = (
-            "SELECT p.id, s.name, p.terms, p.norm FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+            "SELECT p.id, s.name, p.vocab, p.weights, p.norm FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
             "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
             "WHERE passage_fts MATCH :q AND s.name <> :svc"
         )
         params: dict = {"q": match}
     elif conn.dialect.name == "postgresql":
         sql = (
-            "SELECT p.id, s.name, p.terms, p.norm FROM passages p "
+            "SELECT p.id, s.name, p.vocab, p.weights, p.norm FROM passages p "
             "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
             "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q) AND s.name <> :svc"
         )
@@ -321,6 +348,8 @@ class StanceHit:
     shown: str
     sentence: str
     norm: float  # the passage's stored norm (passage_index.term_norm of its terms)
+    vocab: str = ""  # the passage's stored term vector (term_vector)
+    weights: bytes = b""
 
 
 def category_stances(conn: Connection, category: str, kinds: Iterable[str]) -> dict[str, list[StanceHit]]:
@@ -331,18 +360,33 @@ def category_stances(conn: Connection, category: str, kinds: Iterable[str]) -> d
         return out
     sql = (
         "SELECT p.id, s.name, d.doc_type, p.version_id, p.section, p.terms, p.ordinal, ps.value, ps.shown, "
-        "ps.sentence, ps.kind, p.norm FROM passage_stances ps "
+        "ps.sentence, ps.kind, p.norm, p.vocab, p.weights FROM passage_stances ps "
         "JOIN passage_categories pc ON pc.passage_id = ps.passage_id AND pc.category = :c "
         "JOIN passages p ON p.id = ps.passage_id JOIN documents d ON d.id = p.document_id "
         "JOIN services s ON s.id = d.service_id "
         "WHERE ps.kind IN :k AND p.is_current ORDER BY s.name, d.doc_type, p.ordinal"
     )
     stmt = text(sql).bindparams(bindparam("k", expanding=True))
-    for pid, name, doc, vid, section, terms, ordinal, value, shown, sentence, kind, norm in conn.execute(
+    for (
+        pid,
+        name,
+        doc,
+        vid,
+        section,
+        terms,
+        ordinal,
+        value,
+        shown,
+        sentence,
+        kind,
+        norm,
+        vocab,
+        weights,
+    ) in conn.execute(
         stmt, {"c": category, "k": list(out)}
     ).cursor.fetchall():  # plain rows: a common stance (opt-out) has hundreds; no date is shown for it
         hit = Hit(int(pid), name, doc, int(vid), "", section, "", terms, int(ordinal))
-        out[kind].append(StanceHit(hit, float(value), shown, sentence, float(norm)))
+        out[kind].append(StanceHit(hit, float(value), shown, sentence, float(norm), vocab, bytes(weights)))
     return out
 
 
