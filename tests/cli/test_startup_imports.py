@@ -51,3 +51,9 @@ def test_a_short_json_compare_loads_no_pool_logging_store_or_rich(tmp_path: Path
     assert seen["loaded"] == dict.fromkeys(HEAVY, False)
     assert json.loads(seen["out"])["severity"]
     assert seen["handlers"] == ["NullHandler"]  # given when logging was imported after the run
+
+
+def test_a_short_text_compare_to_a_pipe_lays_out_without_rich(tmp_path: Path) -> None:
+    seen = _probe(tmp_path, "text")
+    assert seen["loaded"] == dict.fromkeys(HEAVY, False)
+    assert seen["out"].startswith("╭") and "We may sell your personal information" in seen["out"]
