@@ -185,22 +185,27 @@ def add_compliance(
     return record
 
 
-def analysis_options(settings: Settings, **overrides: Any) -> AnalysisOptions:
+def analysis_options(settings: Settings, *, log_calls: bool = True, **overrides: Any) -> AnalysisOptions:
     """The analysis options the *settings* give, *overrides* (those not None) on top.
 
     The one way from settings to options (``compare``, ``eval run`` and ``track`` all use it):
     for the model analyzer its model, endpoint, key and tuning; for every analyzer the response
-    cache and call log in the configured database (opened only when a model is called).
+    cache and call log in the configured database (opened only when a model is called), unless
+    *log_calls* is False (a caller that will call no model: the store is then not even imported).
     """
     from summarizer.analyzers import AnalysisOptions
-    from summarizer.store.model_calls import ModelCallStore
 
+    call_log = None
+    if log_calls:
+        from summarizer.store.model_calls import ModelCallStore
+
+        call_log = ModelCallStore(settings.db_url)
     model = settings.analyzer == "llm"  # the model's settings travel only with the model analyzer
     options = AnalysisOptions(
         model=settings.model if model else None,
         base_url=settings.base_url if model else None,
         api_key=settings.api_key if model else None,
-        call_log=ModelCallStore(settings.db_url),
+        call_log=call_log,
         chunk_tokens=settings.chunk_tokens,
         max_output_tokens=settings.max_output_tokens,
         response_format=settings.response_format,

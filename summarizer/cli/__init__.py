@@ -136,12 +136,16 @@ def _warn_readable_secrets() -> None:
 def _quiet_logs() -> None:
     """A failure is one line (``error: ...``), not the retry notices that led to it: the library's
     log goes to stderr only when ``SUMMARIZER_LOG`` names a level (``info``, ``warning``)."""
-    import logging
-
     from summarizer.config import log_level
 
-    logger = logging.getLogger("summarizer")
     level = log_level()
+    if not level and "logging" not in sys.modules:  # most runs never log: don't import it (~5 ms)
+        if not any(isinstance(f, _WhenLoggingImported) for f in sys.meta_path):
+            sys.meta_path.insert(0, _WhenLoggingImported())
+        return
+    import logging
+
+    logger = logging.getLogger("summarizer")
     if level and isinstance(logging.getLevelName(level), int):
         if not logger.handlers:
             handler = logging.StreamHandler()
@@ -151,6 +155,37 @@ def _quiet_logs() -> None:
         return
     if not logger.handlers:  # a handler of our own keeps Python's last-resort printer away
         logger.addHandler(logging.NullHandler())
+
+
+def _null_handler(logging) -> None:  # noqa: ANN001  (the logging module)
+    logger = logging.getLogger("summarizer")
+    if not logger.handlers:  # a handler of our own keeps Python's last-resort printer away
+        logger.addHandler(logging.NullHandler())
+
+
+class _WhenLoggingImported:
+    """An import hook that, once the first module that logs imports :mod:`logging`, gives the
+    library's logger the handler :func:`_quiet_logs` would have given it up front (and then
+    leaves the import system as it was)."""
+
+    def find_spec(self, name: str, path=None, target=None):  # noqa: ANN001, ANN201
+        if name != "logging":
+            return None
+        from importlib.machinery import PathFinder
+
+        sys.meta_path.remove(self)
+        spec = PathFinder.find_spec(name, path)
+        loader = getattr(spec, "loader", None)
+        run = getattr(loader, "exec_module", None)
+        if run is None:  # not an ordinary source module: import it plainly, then add the handler
+            return None
+
+        def exec_module(module) -> None:  # noqa: ANN001
+            run(module)
+            _null_handler(module)
+
+        loader.exec_module = exec_module  # type: ignore[union-attr]  (this spec's own loader)
+        return spec
 
 
 def _flush() -> None:

@@ -4,12 +4,12 @@ one itself). ``SUMMARIZER_NO_FORK`` keeps the diff on one core."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, Future
 
 
 @contextmanager
@@ -27,8 +27,29 @@ def signals_executor() -> Iterator[Executor | None]:
     ):
         yield None
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    pool = _PoolOnFirstUse()
+    try:
+        yield pool  # type: ignore[misc]  (it has the one method the diff calls: submit)
+    finally:
+        pool.shutdown()
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield pool
+
+class _PoolOnFirstUse:
+    """A one-worker fork pool whose modules (multiprocessing, concurrent.futures: ~9 ms) are
+    imported by the first :meth:`submit`, so a diff too small to use it never pays for them."""
+
+    def __init__(self) -> None:
+        self._pool: Executor | None = None
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        return self._pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self) -> None:
+        """Wait for the worker to finish and stop it (as leaving the pool's ``with`` block did)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)

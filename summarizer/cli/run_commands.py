@@ -81,7 +81,10 @@ def run_compare(
     )
     if settings.analyzer not in ANALYZERS:
         raise InputError(f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}")
-    options = analysis_options(settings, prompt=prompt, use_cache=not no_cache, max_cost=max_cost)
+    calls_model = settings.analyzer == "llm" or (compliance and compliance_method != "offline")
+    options = analysis_options(
+        settings, log_calls=calls_model, prompt=prompt, use_cache=not no_cache, max_cost=max_cost
+    )
     from summarizer.cli.executor import signals_executor
 
     with signals_executor() as executor:

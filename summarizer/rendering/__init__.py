@@ -24,6 +24,12 @@ def render(record: "ChangeRecord", fmt: str = "text", *, color: bool = False, wi
     if fmt == "json":
         return record.model_dump_json(indent=2) + "\n"
     if fmt == "text":
+        if not color:  # laid out without importing rich, where the text allows (same bytes)
+            from summarizer.rendering.plain_text import render_plain
+
+            plain = render_plain(record, width)
+            if plain is not None:
+                return plain
         from summarizer.rendering.text import render_text
 
         return render_text(record, color=color, width=width)

@@ -244,12 +244,13 @@ def _nearest(a: list[tuple[int, str]], b: list[tuple[int, str]]) -> tuple[int, s
     return None  # unreachable: some pair is at distance gap
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=2048)
 def _tallies(text: str) -> dict[str, _Tally]:
     """One pass of the lexicon over *text*: per category, the hand-set score and what fired.
 
-    Cached for the last few texts (the analyzer asks for a passage's labels and then whether one
-    category fires in it): callers read the tallies and copy what they keep, never change them."""
+    Cached for the last couple of thousand texts (the analyzer asks for a passage's labels, then
+    whether one category fires in it, and on a long document comes back to a passage after
+    hundreds of others): callers read the tallies and copy what they keep, never change them."""
     compiled = _compiled()
     words = _words(text)
     canon = compiled.canon

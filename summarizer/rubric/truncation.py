@@ -99,7 +99,8 @@ def _cut_short(side: Literal["old", "new"], short: Document, full: Document) -> 
     full_norms = {b.norm for b in full.blocks}
     short_words = sum(_words(b) for b in short_long)
     extra_blocks = [b for b in short.blocks if b.norm and b.norm not in full_norms]
-    extra_blocks = [b for b in extra_blocks if not _cut_block(b, short, full_long)]
+    texts = _first_and_last(short)  # once per side: a scan per extra passage is quadratic
+    extra_blocks = [b for b in extra_blocks if not _cut_block(b, texts, full_long)]
     extra = sum(_words(b) for b in extra_blocks if _words(b) >= MIN_BLOCK_WORDS)
     if extra > max(EXTRA_WORDS, MAX_EXTRA_SHARE * short_words):
         return None  # the short version has text of its own: a revision, not a partial copy
@@ -170,11 +171,19 @@ def _cut_inside(short: Document, full_long: list[Block]) -> bool:
     return any(len(b.norm) > len(last.norm) and b.norm.startswith(last.norm) for b in full_long)
 
 
-def _cut_block(block: Block, short: Document, full_long: list[Block]) -> bool:
-    """The short version's last (or first) passage is the start (or end) of one of the complete
-    version's passages: the capture was cut inside it, it is not text of its own."""
-    texts = [b for b in short.blocks if b.norm]
-    if not texts or block not in (texts[0], texts[-1]) or len(block.norm) < 20:
+def _first_and_last(short: Document) -> tuple[Block, Block] | None:
+    """The short version's first and last passages with text (None when it has none)."""
+    first = next((b for b in short.blocks if b.norm), None)
+    if first is None:
+        return None
+    return first, next(b for b in reversed(short.blocks) if b.norm)
+
+
+def _cut_block(block: Block, texts: tuple[Block, Block] | None, full_long: list[Block]) -> bool:
+    """The short version's last (or first) passage (*texts*: its first and last) is the start (or
+    end) of one of the complete version's passages: the capture was cut inside it, it is not text
+    of its own."""
+    if not texts or block not in texts or len(block.norm) < 20:
         return False
     if block is texts[-1]:
         return any(b.norm.startswith(block.norm) for b in full_long)
