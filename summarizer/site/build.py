@@ -70,6 +70,7 @@ def environment() -> Any:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # packaged templates: no stat of each template (and its parents) per page
     )
     env.filters["title"] = category_title
     env.filters["date"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
@@ -132,6 +133,20 @@ def build_site(
 
     *statements* writes the provision statements through the model (see
     :mod:`summarizer.site.statement_model`); None keeps them extractive (offline)."""
+    from summarizer.site.providers import build_scope
+
+    with build_scope():  # the store does not change while the pages render
+        return _build_site(db_url, out, base_url, full, slot_providers, statements)
+
+
+def _build_site(
+    db_url: str,
+    out: str | Path,
+    base_url: str | None,
+    full: bool,
+    slot_providers: dict[str, slots.SlotProvider] | None,
+    statements: StatementWriter | None,
+) -> BuildSummary:
     from summarizer.store.db import open_engine
 
     started = time.perf_counter()
@@ -213,7 +228,8 @@ def build_site(
     summary.rebuilt_documents = len(stale)
     summary.pages = sum(len(d["pages"]) for d in docs) + 3 + len({d["summary"]["service"] for d in docs})
     state["documents"] = known
-    (out / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
+    # plain data with no cycles: the check would double the encoding time of the big state
+    (out / STATE_FILE).write_text(json.dumps(state, check_circular=False), encoding="utf-8")
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 
@@ -280,8 +296,14 @@ def _moved_platform_slots(
 
 
 def _plain(value: Any) -> Any:
-    """Slot content as JSON gives it back (tuples as lists), for comparing stored and fresh content."""
-    return json.loads(json.dumps(value))
+    """Slot content as JSON gives it back (tuples as lists), for comparing stored and fresh content
+    (without a JSON round trip: slot contents hold only strings, numbers, None, lists, tuples and
+    dicts with string keys)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 @lru_cache(maxsize=1)
@@ -293,10 +315,24 @@ def _lexicon() -> str:
 
 
 def _read_state(out: Path) -> dict:
+    """The last build's state. Parsed with the cyclic garbage collector paused: the parse makes
+    some hundred thousand containers (and no cycle), each batch of which would otherwise start a
+    collection scanning them again (about half the time of an incremental build's read)."""
+    import gc
+
     try:
-        return json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
+        raw = (out / STATE_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
         return {}
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return {}
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _build_document(

@@ -3,10 +3,27 @@ latest change to the provision that carries one, and how other platforms handle 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 
 from summarizer.site.slots import ProvisionRef, SlotContent
+
+#: While a build renders (:func:`build_scope`): db url -> what every platforms slot of a category
+#: reads alike (see ``compare_provision(shared=...)``); the store does not change meanwhile.
+_SHARED: ContextVar[dict[str, dict] | None] = ContextVar("site_platforms_shared", default=None)
+
+
+@contextmanager
+def build_scope() -> Iterator[None]:
+    """Let the platforms slots of one build share their per-category reads."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
 
 
 @cache
@@ -64,10 +81,12 @@ def platforms_slot(ref: ProvisionRef) -> SlotContent | None:
     from summarizer.errors import InputError
     from summarizer.store.platforms import compare_provision
 
+    scope = _SHARED.get()
     try:
         comparison = compare_provision(
-            ref.db_url, ref.service, ref.document, ref.category, with_stances=True, catch_up=False
-        )
+            ref.db_url, ref.service, ref.document, ref.category, with_stances=True, catch_up=False,
+            shared=None if scope is None else scope.setdefault(ref.db_url, {}),
+        )  # fmt: skip
     except InputError:
         return None
     if not comparison.examples:

@@ -408,3 +408,24 @@ def category_services(conn: Connection, category: str, *, exclude_service: str) 
         )
         q = f"{category_token(category)}:A"
     return int(conn.execute(text(sql), {"q": q, "s": exclude_service}).scalar_one())
+
+
+def category_service_names(conn: Connection, category: str) -> frozenset[str]:
+    """The services with current passages in *category* (selected as :func:`category_services`
+    selects them): ``category_services(conn, category, exclude_service=x)`` is the size of this
+    set without *x*, for any *x*."""
+    if conn.dialect.name == "sqlite":
+        sql = (
+            "SELECT DISTINCT s.name FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+            "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
+            "WHERE passage_fts MATCH :q"
+        )
+        q = f"cats : {category_token(category)}"
+    else:
+        sql = (
+            "SELECT DISTINCT s.name FROM passages p JOIN documents d ON d.id = p.document_id "
+            "JOIN services s ON s.id = d.service_id "
+            "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q)"
+        )
+        q = f"{category_token(category)}:A"
+    return frozenset(name for (name,) in conn.execute(text(sql), {"q": q}).cursor.fetchall())

@@ -29,6 +29,7 @@ from summarizer.store.db import open_engine
 from summarizer.store.passage_index import (
     StanceHit,
     category_passages,
+    category_service_names,
     category_services,
     category_stances,
     index_pending,
@@ -166,11 +167,14 @@ def compare_provision(
     n: int = DEFAULT_SERVICES,
     with_stances: bool = True,
     catch_up: bool = True,
+    shared: dict | None = None,
 ) -> PlatformComparison:
     """How the *n* closest other services word the provision (service, document, category), and the
     stances on it (skipped when not *with_stances*). *catch_up* first indexes current versions stored
     without the index (by an older release); ``ingest`` and ``track`` already keep it current, so a
     caller making many comparisons (the site) can pass False after one :func:`catch_up_index`.
+    *shared* (a dict the caller keeps while the store does not change) holds what every comparison
+    in a category reads alike (its stated stances, the services with passages in it), read once.
     Raises InputError for an unknown category, document or a bad *n*."""
     if category not in CATEGORIES:
         raise InputError(f"unknown category {category!r} (one of: {', '.join(CATEGORIES)})")
@@ -203,8 +207,17 @@ def compare_provision(
         shown = passage_hits(conn, [pid for _, (_, pid) in top])
         ranked = [(score, shown[pid]) for _, (score, pid) in top]
         kinds = st.BY_CATEGORY.get(category, ()) if with_stances else ()
-        said = category_stances(conn, category, kinds)
-        compared = category_services(conn, category, exclude_service=service)
+        if shared is None:
+            said = category_stances(conn, category, kinds)
+            compared = category_services(conn, category, exclude_service=service)
+        else:
+            said = shared.get(("stances", category, tuple(kinds)))
+            if said is None:
+                said = shared[("stances", category, tuple(kinds))] = category_stances(conn, category, kinds)
+            names = shared.get(("services", category))
+            if names is None:
+                names = shared[("services", category)] = category_service_names(conn, category)
+            compared = len(names - {service})
     examples = [
         Example(
             h.service, h.document, category, h.version_date, h.section, h.text,
