@@ -279,14 +279,9 @@ def compare(
     not material. Raises :class:`~summarizer.errors.InputError` for bad input or options and
     :class:`~summarizer.errors.UpstreamError` when the model endpoint fails after retries.
     """
-    from summarizer.analyzers import ANALYZERS
+    from summarizer.analyzers import require_analyzer
 
-    if analyzer not in ANALYZERS:
-        from summarizer.errors import InputError
-
-        raise InputError(
-            f"unknown analyzer {analyzer!r}: choose one of {', '.join(ANALYZERS)}", setting="analyzer"
-        )
+    require_analyzer(analyzer)
     if options is None and analyzer != "rules":
         options = _model_options(
             model=model,

@@ -54,3 +54,40 @@ def test_a_bad_endpoint_is_one_line_naming_the_flag(invoke) -> None:
     )
     assert code == 2 and out == "" and err.count("\n") == 1
     assert err.startswith("error: the endpoint URL must be an http(s) URL") and "--base-url" in err
+
+
+@pytest.mark.parametrize("command", [["compare", "{old}", "{new}"], ["site", "build", "{out}"]])
+def test_an_unknown_analyzer_is_one_line_with_the_flag_on_every_command(
+    command: list[str], tmp_path: Path
+) -> None:
+    """``compare``, ``site build``, ``eval run`` and the Python API share one analyzer check."""
+    import subprocess
+    import sys
+
+    paths = {
+        "old": str(EXAMPLES / "privacy-v1.md"),
+        "new": str(EXAMPLES / "privacy-v2.md"),
+        "out": str(tmp_path),
+    }
+    argv = [part.format(**paths) for part in command]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "summarizer",
+            *argv,
+            "--analyzer",
+            "nope",
+            "--db",
+            f"sqlite:///{tmp_path}/s.db",
+        ]
+        if command[0] == "site"
+        else [sys.executable, "-m", "summarizer", *argv, "--analyzer", "nope"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "error: unknown analyzer 'nope': choose one of rules, llm (see --analyzer)"
+    ]

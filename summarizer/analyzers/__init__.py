@@ -59,15 +59,22 @@ class Analyzer(Protocol):
         ...
 
 
+def require_analyzer(name: str) -> str:
+    """*name* when it names an analyzer; else :class:`InputError` naming the choices (the one
+    check behind ``compare``, ``eval run``, ``site build`` and the Python API)."""
+    if name not in ANALYZERS:
+        raise InputError(
+            f"unknown analyzer {name!r}: choose one of {', '.join(ANALYZERS)}", setting="analyzer"
+        )
+    return name
+
+
 def get_analyzer(name: str, options: AnalysisOptions | None = None) -> Analyzer:
     """Return the analyzer called *name* ('rules' or 'llm')."""
-    options = options or AnalysisOptions()
-    if name == "rules":
+    if require_analyzer(name) == "rules":
         from summarizer.analyzers.rules.analyzer import RulesAnalyzer
 
         return RulesAnalyzer()
-    if name == "llm":
-        from summarizer.analyzers.llm.analyzer import LLMAnalyzer
+    from summarizer.analyzers.llm.analyzer import LLMAnalyzer
 
-        return LLMAnalyzer(options)
-    raise InputError(f"unknown analyzer {name!r}: choose one of {', '.join(ANALYZERS)}")
+    return LLMAnalyzer(options or AnalysisOptions())

@@ -65,7 +65,7 @@ def run_compare(
     compliance_method: str = "offline",
 ) -> None:
     """Explain how a document changed: one change record (severity, shifts, quotes) for OLD → NEW."""
-    from summarizer.analyzers import ANALYZERS
+    from summarizer.analyzers import require_analyzer
     from summarizer.api import analysis_options, compare_files
     from summarizer.config import load_settings
     from summarizer.errors import InputError
@@ -79,8 +79,7 @@ def run_compare(
         timeout=timeout,
         response_format=response_format,
     )
-    if settings.analyzer not in ANALYZERS:
-        raise InputError(f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}")
+    require_analyzer(settings.analyzer)
     calls_model = settings.analyzer == "llm" or (compliance and compliance_method != "offline")
     options = analysis_options(
         settings, log_calls=calls_model, prompt=prompt, use_cache=not no_cache, max_cost=max_cost

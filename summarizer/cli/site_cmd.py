@@ -52,9 +52,8 @@ def build_command(
     timeout: Optional[float] = TIMEOUT,
 ) -> None:
     """Build the site, or bring it up to date: only pages touched by new versions or records are rewritten."""
-    from summarizer.analyzers import ANALYZERS
+    from summarizer.analyzers import require_analyzer
     from summarizer.config import load_settings
-    from summarizer.errors import InputError
     from summarizer.site.build import build_site
 
     settings = load_settings(
@@ -66,8 +65,7 @@ def build_command(
         response_format=response_format,
         timeout=timeout,
     )
-    if settings.analyzer not in ANALYZERS:
-        raise InputError(f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}")
+    require_analyzer(settings.analyzer)
     statements = None
     if settings.analyzer == "llm":
         from summarizer.api import analysis_options

@@ -144,7 +144,7 @@ def plan_suite(
     *chunk_tokens*, *max_output_tokens*, *timeout* and *response_format* tune the model calls (unset:
     the settings, then the prompt's manifest).
     """
-    from summarizer.analyzers import ANALYZERS
+    from summarizer.analyzers import require_analyzer
     from summarizer.api import analysis_options
     from summarizer.config import load_settings
     from summarizer.evals.storage import resolve_run
@@ -159,11 +159,7 @@ def plan_suite(
         timeout=timeout,
         response_format=response_format,
     )
-    if settings.analyzer not in ANALYZERS:
-        raise InputError(
-            f"unknown analyzer {settings.analyzer!r}: choose one of {', '.join(ANALYZERS)}",
-            setting="analyzer",
-        )
+    require_analyzer(settings.analyzer)
     if prompt and settings.analyzer != "llm":
         raise InputError(
             "a prompt applies to the llm analyzer (the offline analyzer has no prompt)", setting="prompt"
