@@ -24,6 +24,7 @@ def _summary(prompt) -> dict:  # type: ignore[no-untyped-def]
         "name": prompt.name,
         "version": prompt.version,
         "description": prompt.description,
+        "status": "opt-in" if prompt.opt_in else "gated",
         "default_model": prompt.default_model,
         "defaults": prompt.defaults,
         "output_schema": prompt.output_schemas,
@@ -48,7 +49,8 @@ def prompts_list(
         typer.echo(f"no prompts under {prompts_dir()}")
         return
     for prompt in prompts:
-        typer.echo(f"{prompt.identity}  model {prompt.default_model or '-'}  {prompt.folder}")
+        status = "  [opt-in: name its version]" if prompt.opt_in else ""
+        typer.echo(f"{prompt.identity}  model {prompt.default_model or '-'}{status}  {prompt.folder}")
 
 
 @prompts_app.command("show")

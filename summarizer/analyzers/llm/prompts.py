@@ -72,6 +72,12 @@ class Prompt:
         return str(self.manifest.get("description") or "").strip()
 
     @property
+    def opt_in(self) -> bool:
+        """True when the manifest says ``status: opt-in``: the version has not passed the eval gate
+        against the default, so it is used only when named with its version (``NAME@VERSION``)."""
+        return str(self.manifest.get("status") or "").strip().lower() == "opt-in"
+
+    @property
     def defaults(self) -> dict[str, Any]:
         return dict(self.manifest.get("defaults") or {})
 
@@ -198,7 +204,8 @@ def list_prompts(root: Path | None = None) -> list[Prompt]:
 
 
 def load_prompt(spec: str | None = None, root: Path | None = None) -> Prompt:
-    """The prompt named by *spec*: ``NAME`` (its newest version), ``NAME@VERSION``,
+    """The prompt named by *spec*: ``NAME`` (its newest version not marked ``status: opt-in``;
+    the newest of all when every version is), ``NAME@VERSION``,
     ``NAME@VERSION#HASH`` (the hash must match the folder's), or a path to a prompt folder.
     ``None`` means :data:`DEFAULT_PROMPT`."""
     from summarizer.config import prompts_dir
@@ -218,7 +225,8 @@ def load_prompt(spec: str | None = None, root: Path | None = None) -> Prompt:
         versions = sorted((d.name for d in base.iterdir() if _is_prompt_folder(d)), key=_version_key)
         if not versions:
             raise InputError(f"prompt {name!r} has no versions under {base}")
-        version = versions[-1]
+        gated = [v for v in versions if not load_folder(base / v).opt_in]
+        version = (gated or versions)[-1]
     folder = base / version
     if not _is_prompt_folder(folder):
         versions = sorted((d.name for d in base.iterdir() if _is_prompt_folder(d)), key=_version_key)

@@ -39,6 +39,24 @@ def test_identity_is_name_version_and_content_hash() -> None:
         assert identity.endswith(folder_digest(older)[:12]) and identity != prompt.identity
 
 
+def test_a_bare_name_skips_versions_marked_opt_in(prompt_root: Path) -> None:
+    """A version that has not passed the eval gate (``status: opt-in``) is used only when named;
+    a bare name means the newest gated version, and the bundled change_record resolves to v3."""
+    target = prompt_root / "change_record" / "v2"
+    shutil.copytree(V1, target)
+    manifest = (target / "manifest.yaml").read_text().replace("version: v1", "version: v2")
+    (target / "manifest.yaml").write_text(manifest + "status: opt-in\n")
+    assert load_prompt("change_record", root=prompt_root).version == "v1"
+    assert load_prompt("change_record@v2", root=prompt_root).opt_in
+    (target / "manifest.yaml").write_text(manifest)  # the gate passed: the marker is removed
+    assert load_prompt("change_record", root=prompt_root).version == "v2"
+    shutil.rmtree(prompt_root / "change_record" / "v1")
+    (target / "manifest.yaml").write_text(manifest + "status: opt-in\n")
+    assert load_prompt("change_record", root=prompt_root).version == "v2"  # nothing gated: newest
+    bundled = load_prompt("change_record")
+    assert bundled.version == "v3" and load_prompt("change_record@v4").opt_in and not bundled.opt_in
+
+
 def test_identity_changes_when_a_template_changes_and_returns_with_the_content(prompt_root: Path) -> None:
     folder = prompt_root / "change_record" / "v1"
     before = load_prompt("change_record@v1", root=prompt_root).identity
@@ -212,6 +230,20 @@ def test_cli_prompts_list_and_show(
     main(["prompts", "list", "--json"])
     listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [p["version"] for p in listed] == ["v0-worse"]
+
+
+def test_cli_list_marks_opt_in_versions(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["prompts", "list"])
+    lines = capsys.readouterr().out.splitlines()
+    v3 = next(line for line in lines if line.startswith("change_record@v3#"))
+    v4 = next(line for line in lines if line.startswith("change_record@v4#"))
+    assert "[opt-in" in v4 and "opt-in" not in v3
+    main(["prompts", "list", "--json"])
+    status = {
+        p["identity"].split("#")[0]: p["status"]
+        for p in map(json.loads, capsys.readouterr().out.splitlines())
+    }
+    assert status["change_record@v4"] == "opt-in" and status["change_record@v3"] == "gated"
 
 
 def test_cli_unknown_prompt_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
