@@ -128,7 +128,9 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
         r"\b(data|information|content|activity|history|messages?|communications?|profiles?|inputs?|"
         r"location|identifiers?|recordings?|photos?|videos?|chats?|records?)\b"
     ),
-    "termination_without_notice": _rx(r"terminat|suspen|clos(e|ing) (your )?account|disabl|revok|remov|ban\b"),
+    "termination_without_notice": _rx(
+        r"terminat|suspen|clos(e|ing) (your )?account|disabl|revok|remov|ban\b"
+    ),
 }
 
 # A word preceded by one of these (within a few words) is denied, not stated ("we will not sell").
