@@ -7,8 +7,8 @@ import re
 from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
 from summarizer.compliance.regions import RegionMention, mentioned_regions
-from summarizer.compliance.select import addressed_regions, select_entries
-from summarizer.compliance.signals import change_signals
+from summarizer.compliance.select import CROSS_CATEGORY, addressed_regions, select_entries
+from summarizer.compliance.signals import change_signals, mark_new_topics
 from summarizer.compliance.table import RegulationTable, load_table
 from summarizer.compliance.verify import verify_section
 from summarizer.model.compliance import ComplianceSection, Exposure, Statement
@@ -38,6 +38,9 @@ TABLE_REGIONS = {"EU", "EEA", "UK", "US", "BR", "DE", "US-CA"} | {
     "US-KY",
     "US-RI",
 }
+
+
+CROSS_TOPICS = frozenset(CROSS_CATEGORY)
 
 
 def _mostly_latin(text: str, sample: int = 20000) -> bool:
@@ -78,6 +81,7 @@ def analyze_compliance(
     if assumed:
         regions["US"] = RegionMention("US", "United States (federal)", 0, "")
     changed = [change_signals(c) for c in record.changes] if record.material else []
+    mark_new_topics(changed, old_text, CROSS_TOPICS)
     engaged = select_entries(table, changed, regions, anywhere=anywhere)
     flag_regions = dict(regions)
     if anywhere:  # flagged (to confirm) as before, where US federal rules were assumed

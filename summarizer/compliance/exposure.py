@@ -48,7 +48,9 @@ def rate_exposure(engaged: list[Engagement]) -> Rating:
     )
     changes = {id(cs): cs for e in engaged for cs, _ in e.hits}
     worst = max(Severity(cs.change.severity_after).rank for cs in changes.values())
-    worse = any(cs.change.direction in ("up", None) for cs in changes.values())
+    # A change that adds the words of a practice (new profiling, a new recipient) is not favourable,
+    # whatever the record's direction says.
+    worse = any(cs.change.direction in ("up", None) or cs.added for cs in changes.values())
     signals = set().union(*(e.signals for e in engaged))
     ids_with = lambda names: [e.entry.id for e in engaged if e.signals & names][:4]  # noqa: E731
     points = max(1, worst)

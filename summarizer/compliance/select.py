@@ -23,7 +23,10 @@ CROSS_CATEGORY = {
 STATE_WIDE_SIGNALS = {"sale_of_data", "targeted_advertising"}
 # Categories under which a worse change with those signals is a sale or sharing flow as well.
 SALE_LIKE = {"third_party_sharing"}
-PER_FAMILY = 3
+PER_FAMILY = 4
+# Siblings whose scores differ by no more than this (a word or two of wording in common) are both
+# kept: the wording orders them, it does not decide that one provision of a law excludes another.
+SIBLING_MARGIN = 0.1
 # An entry whose first category is one of these topics is engaged only by a change on that topic.
 TOPIC_SIGNALS = {
     "children_audiences": {"children_data", "minimum_age_lowered"},
@@ -82,6 +85,10 @@ def change_categories(cs: ChangeSignals) -> set[str]:
     partners is recorded as third-party sharing, but it is a sale or sharing for these laws too)."""
     cats = {cs.change.category}
     if cs.change.direction == "up" and cs.names & STATE_WIDE_SIGNALS and cs.change.category in SALE_LIKE:
+        cats.add("sale_targeted_ads")
+    # New words about selling data or targeting ads make it an advertising change wherever the
+    # record filed it (a profiling paragraph filed under AI, an ad-relevance clause under tracking).
+    if cs.added & STATE_WIDE_SIGNALS:
         cats.add("sale_targeted_ads")
     return cats
 
@@ -181,7 +188,8 @@ def select_entries(
             if topic is not None and not names & topic:
                 continue
             same_category = bool(categories & set(entry.categories))
-            if not same_category and not (common & CROSS_CATEGORY and cs.change.direction == "up"):
+            strong = common & CROSS_CATEGORY
+            if not same_category and not (strong and (cs.change.direction == "up" or strong & cs.new_topics)):
                 continue  # a keyword outside the entry's topics, in a change that is not worse: weak
             if not (_anywhere_match(entry, cs) if open_region else _region_match(entry, local, cs)):
                 continue
@@ -198,9 +206,14 @@ def select_entries(
             family = _family(entry)
             if family != "US-states" and kept.get(family, 0) >= per_family:
                 continue
-            siblings = taken.setdefault(entry.jurisdiction, [])
-            if len(common) == 1 and any(other == common and best > score for best, other in siblings):
-                continue  # engaged by one signal that a sibling (same jurisdiction) fits better
+            # Siblings: provisions of the same law on the same main topic (the rights to delete, to
+            # know and to correct), alternatives for one signal. A law's rules on different topics
+            # (a lawful basis and an objection right) are each engaged.
+            siblings = taken.setdefault((entry.instrument, entry.categories[0], *entry.jurisdiction), [])
+            if len(common) == 1 and any(
+                other == common and best > score + SIBLING_MARGIN for best, other in siblings
+            ):
+                continue  # engaged by one signal that a sibling (same law) fits clearly better
             siblings.append((score, common))
             kept[family] = kept.get(family, 0) + 1
             eng = found.setdefault(entry.id, Engagement(entry, unconfirmed=open_region))

@@ -23,7 +23,8 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
     "sale_of_data": _rx(r"\b(sell|sells|sold|sale of (your )?(personal )?(data|information)|rent)\b"),
     "targeted_advertising": _rx(
         r"personali[sz]ed ad|targeted ad|interest[- ]based ad|cross[- ]context|behaviou?ral advertising|"
-        r"ads? (you see|across)|advertising partners|cross[- ]device|retarget"
+        r"ads? (you see|across)|advertising partners|cross[- ]device|retarget|relevance of (the )?ads|"
+        r"personali[sz]\w*(\s+\w+,?){0,5}\s+(and\s+)?(ads|advertising)\b"
     ),
     "new_recipient_class": _rx(
         r"\b(partners?|affiliates?|advertisers?|sellers?|relying part(y|ies)|third[- ]part(y|ies)|"
@@ -36,7 +37,8 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
     "children_data": _rx(r"\b(child|children|minors?|teens?|under the age|under \d+|parent(al)?|guardian)\b"),
     "sensitive_data": _rx(
         r"\b(health|biometric|genetic|precise (geo)?location|sexual|religio\w+|racial|ethnic|"
-        r"financial account|social security)\b"
+        r"financial account|social security|facial|face (data|geometry|recognition|grouping|detection)|"
+        r"information about faces)\b"
     ),
     "automated_decisions": _rx(r"automat\w+ (decision|process)|algorithm|\bscor(e|es|ing)\b|profil(e|ing) "),
     "tracking_technology": _rx(r"cookie|pixel|\bSDK|web beacon|fingerprint|do not track|tracking tech"),
@@ -65,7 +67,12 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"(change|modify|update|amend)\w* (these|this|the) (terms|policy|agreement)|from time to time|"
         r"changes? (will|shall) (be|become) effective"
     ),
-    "new_data_type": _rx(r"\b(collect|receive|obtain|infer)\w*\b"),
+    # A verb of collection with its object ("receive age-appropriate protections" collects nothing).
+    "new_data_type": _rx(
+        r"\b(collect|receiv|obtain|infer|gather|record|estimat)\w*\s+(\w+[,]?\s+){0,4}?"
+        r"(data|information|details|content|identifiers?|location|recordings?|messages|"
+        r"communications|history|records)\b"
+    ),
 }
 
 # Protections whose disappearance from the old text signals the change.
@@ -110,13 +117,31 @@ FLOW_CATEGORIES = frozenset(
 # Category-derived signals that also need a word of their topic in the changed passage.
 NEEDS_WORDS: dict[str, re.Pattern[str]] = {
     "rights_reduced": _rx(r"\bright|request|access|delet|correct|portab|object|appeal|opt[- ]out"),
+    # A new purpose or a new kind of data is about someone's data: a passage misfiled under these
+    # categories that names no data ("services may use the Internet", a law-enforcement contact
+    # route) opens no new flow.
+    "purpose_broadened": _rx(
+        r"\b(data|information|content|activity|history|messages?|communications?|profiles?|inputs?|"
+        r"location|identifiers?|recordings?|photos?|videos?|chats?)\b"
+    ),
+    "new_data_type": _rx(
+        r"\b(data|information|content|activity|history|messages?|communications?|profiles?|inputs?|"
+        r"location|identifiers?|recordings?|photos?|videos?|chats?|records?)\b"
+    ),
+    "termination_without_notice": _rx(
+        r"terminat|suspen|clos(e|ing) (your )?account|disabl|revok|remov|ban\b"
+    ),
 }
+
+# A word preceded by one of these (within a few words) is denied, not stated ("we will not sell").
+_NEGATED = re.compile(r"\b(not|never|no|nor|without)\b(\W+\w+){0,3}\W*$|n['’]t\W+(\w+\W+){0,3}$", _I)
 
 # Signals that only count when the change sits in a category where they make sense.
 SIGNAL_CATEGORIES: dict[str, tuple[str, ...]] = {
     "sale_of_data": ("sale_targeted_ads", "third_party_sharing", "children_audiences", "choice_consent"),
     "targeted_advertising": (
         "sale_targeted_ads",
+        "ai_training",
         "data_use_purpose",
         "tracking_tech",
         "children_audiences",
@@ -159,6 +184,12 @@ class ChangeSignals:
 
     change: Change
     signals: dict[str, str] = field(default_factory=dict)  # signal -> short reason
+    # Signals whose words the new text adds (not only the category or a lost protection), in a
+    # change that is not rated better or is new as a whole: the text now states that practice.
+    added: set[str] = field(default_factory=set)
+    # Of those, the ones whose words the old document lacks everywhere: a topic new to the document
+    # (a passage that only moved or repeats an existing statement does not open it).
+    new_topics: set[str] = field(default_factory=set)
 
     @property
     def names(self) -> set[str]:
@@ -195,11 +226,18 @@ def change_signals(change: Change) -> ChangeSignals:
 
     # A reworded passage (same meaning) that is not worse: its new words are a rename, not a new practice.
     renamed = change.kind == "reworded" and change.direction != "up"
+    # A passage with no old side is new as a whole: what it states is added, whatever the rating
+    # says (a new paragraph disclosing profiling can be rated "narrowed"), unless its words deny it.
+    pure_addition = not old.strip() and bool(new.strip())
     for signal, rx in ADDED_WORDS.items():
         m = rx.search(new)
         if m and not rx.search(old) and allowed(signal) and not renamed:
-            if not better or signal in ("children_data", "sensitive_data"):
+            if pure_addition and better and _NEGATED.search(new[max(0, m.start() - 40) : m.start()]):
+                continue
+            if not better or pure_addition or signal in ("children_data", "sensitive_data"):
                 found.signals[signal] = f"adds '{m.group(0)}'"
+                if not better or pure_addition:
+                    found.added.add(signal)
     for signal, rx in LOST_WORDS.items():
         m = rx.search(old)
         if m and not rx.search(new) and allowed(signal) and not better:
@@ -231,3 +269,19 @@ def change_signals(change: Change) -> ChangeSignals:
         if change.category == cat and not ADDED_WORDS[signal].search(old + " " + new):
             found.signals.pop(signal, None)
     return found
+
+
+def mark_new_topics(changed: list[ChangeSignals], old_text: str, names: frozenset[str]) -> None:
+    """Set ``new_topics`` on each change: the added signals among *names* that are new to the
+    document. A passage that grows (its old side lacks the words) adds them; a passage with no old
+    side may only have moved, so it adds them only if the old document nowhere has their words
+    (each pattern searched at most once per document)."""
+    absent: dict[str, bool] = {}
+    for cs in changed:
+        topics = cs.added & names
+        if cs.change.quotes_old:
+            cs.new_topics = topics
+            continue
+        for signal in topics - set(absent):
+            absent[signal] = not ADDED_WORDS[signal].search(old_text)
+        cs.new_topics = {signal for signal in topics if absent[signal]}
