@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
 from summarizer.analyzers.rules.crumbs import breadcrumb
+from summarizer.analyzers.rules.listings import listing_only
 from summarizer.analyzers.rules.provisions import (
     CONTEXT_SEARCH_BLOCKS,
     RIGHTS_CATEGORIES,
@@ -137,7 +138,11 @@ class RulesAnalyzer:
             )
         if any(p.kind == "moved" for p in provisions):
             kinds = ["the order of some passages", *[k for k in kinds if k != "the order of some passages"]]
-        rewordings = [p for p in provisions if p.kind != "moved"]
+        listings = [p for p in provisions if p.kind != "moved" and listing_only(p.units)]
+        if listings:
+            kinds = [*kinds, "a list of trademarks or published statistics"]
+        listed = {id(p) for p in listings}
+        rewordings = [p for p in provisions if p.kind != "moved" and id(p) not in listed]
         if rewordings:
             kinds = [*kinds, "wording that does not change what the text allows or promises"]
         sentence = text.cosmetic_sentence(kinds)
@@ -360,6 +365,8 @@ def is_material(prov: Provision) -> bool:
     renames or renumbers headings."""
     if prov.kind == "moved":
         return False
+    if listing_only(prov.units):
+        return False  # only a trademark list or published statistics changed (listings.py)
     s = prov.signals
     if _only_headings(prov) and not (s.negation or s.modality):
         return False  # a heading names a section; the section's text says what it allows

@@ -1,0 +1,66 @@
+"""Trademark lists and published statistics are not material; terms around them still are (issue 12)."""
+
+from __future__ import annotations
+
+from summarizer.api import compare_texts
+
+TABLE = "# Trademarks\n\n| Apple’s Trademarks | Generic Terms |\n| --- | --- |\n{rows}\n\n## Use\n\nUse each mark as shown.\n"
+
+
+def _table(*rows: str) -> str:
+    return TABLE.format(rows="\n".join(rows))
+
+
+def test_trademark_entries_added_and_dropped_are_not_material() -> None:
+    old = _table("| AirPower® | charging devices |", "| Apple Health logo™ |     |", "| Skia™ | font |")
+    new = _table("| AlarmKit™ | software framework |", "| Skia® | font |")
+    record = compare_texts(old, new)
+    assert not record.material
+    assert "trademarks" in record.headline
+
+
+def test_a_trademark_table_row_that_states_a_rule_is_still_read() -> None:
+    old = _table("| Skia™ | font |")
+    new = _table("| Skia™ | font |", "| Apple Health logo™ | you must not share health data with us |")
+    assert compare_texts(old, new).material
+
+
+METRICS = """# Privacy Policy
+
+## Metrics On Your Rights
+
+We publish key metrics below on how often users request their CCPA rights.
+
+**Right to Delete  
+**Received: {n}  
+Complied with: {n}  
+Average response time: {t}
+
+The metrics above are for calendar year {year}.
+
+## Retention
+
+We keep your data for {days} days.
+"""
+
+
+def test_updated_request_metrics_are_not_material() -> None:
+    old = METRICS.format(n=24, t="3 days", year=2024, days=30)
+    new = METRICS.format(n=46, t="1.1 days", year=2025, days=30)
+    record = compare_texts(old, new)
+    assert not record.material
+    assert "statistics" in record.headline
+
+
+def test_a_retention_period_beside_the_metrics_is_still_material() -> None:
+    old = METRICS.format(n=24, t="3 days", year=2024, days=30)
+    new = METRICS.format(n=46, t="1.1 days", year=2025, days=90)
+    record = compare_texts(old, new)
+    assert record.material
+    assert "data_retention" in record.categories
+
+
+def test_figures_in_a_term_are_not_statistics() -> None:
+    old = "# Terms\n\nYou may cancel within 30 days and we will refund 100% of the fee.\n"
+    new = "# Terms\n\nYou may cancel within 14 days and we will refund 50% of the fee.\n"
+    assert compare_texts(old, new).material
