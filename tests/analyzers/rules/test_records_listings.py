@@ -31,9 +31,9 @@ METRICS = """# Privacy Policy
 
 We publish key metrics below on how often users request their CCPA rights.
 
-**Right to Delete  
-**Received: {n}  
-Complied with: {n}  
+**Right to Delete<br>
+**Received: {n}<br>
+Complied with: {n}<br>
 Average response time: {t}
 
 The metrics above are for calendar year {year}.
@@ -41,7 +41,7 @@ The metrics above are for calendar year {year}.
 ## Retention
 
 We keep your data for {days} days.
-"""
+""".replace("<br>", "  ")  # Markdown line breaks
 
 
 def test_updated_request_metrics_are_not_material() -> None:
