@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from summarizer.analyzers.rules.audience import business_document, business_labels
 from summarizer.model.diff import DiffResult, Hunk, Signals
 from summarizer.model.document import Block
 from summarizer.model.taxonomy import CATEGORIES, Severity
@@ -577,6 +578,9 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
             if right is not None:  # how to exercise a right changed: not just contact details
                 labels = [right] + [lab for lab in labels if lab != right]
         unit.labels = labels
+    if units and business_document(diff.new.text):  # rules for advertisers, sellers ... (audience.py)
+        for unit in units:
+            unit.labels = business_labels(unit.labels, _classify_text(unit))
     return units, furniture, cosmetic_links
 
 
