@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
+from summarizer.analyzers.rules.capture_errors import capture_error
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.listings import listing_only
+from summarizer.analyzers.rules.names import names_changed
 from summarizer.analyzers.rules.provisions import (
     CONTEXT_SEARCH_BLOCKS,
     RIGHTS_CATEGORIES,
@@ -66,6 +68,9 @@ class RulesAnalyzer:
         cut = truncated_capture(diff)
         if cut is not None:  # passages missing from a cut-short capture are not changes of the policy
             diff = DiffResult(diff.old, diff.new, [h for h in diff.hunks if not cut.drops(h)])
+        failed = capture_error(diff)
+        if failed is not None:  # passages an error message stands in for were not captured
+            diff = DiffResult(diff.old, diff.new, [h for h in diff.hunks if h.id not in failed.hunk_ids])
         triage = provisions_of(diff)
         provisions, planted = _set_aside_instructions(_fold_repeats(triage.provisions))
         assessed = time.perf_counter()
@@ -78,6 +83,12 @@ class RulesAnalyzer:
             record = self._material(diff, provisions, kinds)
         if cut is not None and not mismatch:
             _flag_truncation(record, cut)
+        if failed is not None and not mismatch:
+            record.flags.append(Flag(code="capture_mismatch", message=failed.message()))
+            if not record.material:
+                record.headline = "No material change found: part of the new capture is an error message."
+            note = record.interpretive_note or ""
+            record.interpretive_note = failed.message() + (f" {note}" if note else "")
         if triage.bounded_searches:
             record.flags.append(
                 Flag(
@@ -372,6 +383,8 @@ def is_material(prov: Provision) -> bool:
         return False  # a heading names a section; the section's text says what it allows
     if prov.direction not in ("same", "unclear"):
         return True
+    if names_changed(prov):
+        return True  # another law cited, or another company named as a party (names.py)
     if prov.category == "contact_generic":
         return False
     if prov.direction == "unclear":  # changed, and the rubric cannot tell which way: a reader should look

@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from summarizer.analyzers.rules.audience import business_document, business_labels
+from summarizer.analyzers.rules.names import laws, privacy_law_named
 from summarizer.model.diff import DiffResult, Hunk, Signals
 from summarizer.model.document import Block
 from summarizer.model.taxonomy import CATEGORIES, Severity
@@ -400,8 +401,8 @@ def _one_sided_units(h: Hunk) -> list[Unit]:
     units = []
     for s, e in _paragraphs(text):
         piece = text[s:e]
-        if is_furniture(piece) or _heading_like(piece):  # a bare heading is structure, not a provision
-            continue
+        if is_furniture(piece) or (_heading_like(piece) and not _law_item(piece)):
+            continue  # a bare heading is structure, not a provision (a list item naming a law is not one)
         sents = [Span(s + x.start, s + x.end, x.text) for x in sentences(piece)]
         if not sents:
             continue
@@ -423,6 +424,11 @@ def _one_sided_units(h: Hunk) -> list[Unit]:
             unit.quotes_new = quotes
         units.append(unit)
     return units
+
+
+def _law_item(piece: str) -> bool:
+    """A list item that names a law ('*   Kentucky Consumer Data Protection Act (KCDPA)')."""
+    return piece.lstrip().startswith(("*", "-", "+", "•")) and bool(laws(piece))
 
 
 def _substantive(sents: list[Span]) -> list[Span]:
@@ -577,6 +583,8 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
             right = rights_channel_change(unit.old_text, unit.new_text)
             if right is not None:  # how to exercise a right changed: not just contact details
                 labels = [right] + [lab for lab in labels if lab != right]
+            elif privacy_law_named(unit.old_text, unit.new_text):  # a privacy law gives users rights
+                labels = ["user_rights"] + [lab for lab in labels if lab != "user_rights"]
         unit.labels = labels
     if units and business_document(diff.new.text):  # rules for advertisers, sellers ... (audience.py)
         for unit in units:
