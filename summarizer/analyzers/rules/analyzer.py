@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
+from summarizer.analyzers.rules.audience import business_document
 from summarizer.analyzers.rules.capture_errors import capture_error
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.listings import listing_only
@@ -36,7 +37,7 @@ from summarizer.model.record_data import RecordData
 from summarizer.model.taxonomy import Severity
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
-from summarizer.text.dates import DATE
+from summarizer.text.dates import DATE, MONTH
 from summarizer.text.extract import Span, word_count, word_edits
 from summarizer.text.lazy_re import lazy
 
@@ -285,6 +286,9 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
         if (confident and shifted) or p.category == "ai_training":
             out.append(p.category)
+    if "account_termination" not in out and any(p.category == "account_termination" for p in material):
+        if business_document(diff.new.text):  # any rule change for a business user (audience.py)
+            out.append("account_termination")
     if not out:
         out = [p.category for p in material if p.category != "contact_generic"][:1]
     if dated(diff) and "policy_change_notice" not in out:
@@ -300,19 +304,30 @@ _DATE_WORDS = lazy(
 
 
 def dated(diff: DiffResult) -> bool:
-    """True when a changed passage gives the document a new effective or updated date (a date
-    next to 'effective', 'last updated', ... that is in the new text and not in the old)."""
+    """True when a changed passage gives the document a new effective or updated date: a date next
+    to 'effective', 'last updated', ... ('Last Updated: March 2026' too) that is in the new text and
+    not in the old, or a new date heading the document (a date line under the title, without a
+    label, where the old version had another date)."""
     for h in diff.hunks:
         new = (h.new_text or "")[:5000]  # a date line stands at the start of its passage
-        if not DATE.search(new):
+        if not DATE.search(new) and not MONTH_YEAR.search(new):
             continue
-        old_dates = {m.group(0).lower() for m in DATE.finditer((h.old_text or "")[:5000])}
-        for m in DATE.finditer(new):
-            if m.group(0).lower() in old_dates:
+        old = (h.old_text or "")[:5000]
+        old_dates = {m.group(0).lower() for m in DATE.finditer(old)}
+        old_dates |= {m.group(0).lower() for m in MONTH_YEAR.finditer(old)}
+        for m in (*DATE.finditer(new), *MONTH_YEAR.finditer(new)):
+            if m.group(0).lower() in old_dates or any(m.group(0).lower() in d for d in old_dates):
                 continue
             if _DATE_WORDS.search(new[max(0, m.start() - 80) : m.start()]):
                 return True
+            if h.new_start + m.start() < TOP_CHARS and old_dates:
+                return True  # the document's own date, under its title
     return False
+
+
+#: A changed date this close to the start of the new text is the document's own date.
+TOP_CHARS = 300
+MONTH_YEAR = lazy(rf"\b(?:{MONTH})\s+\d{{4}}\b", re.I)
 
 
 def _unclear_flag(changes: list[Change], direction: str = "") -> Flag | None:

@@ -13,6 +13,11 @@ data, a passage labelled with a privacy subject that does not itself speak of pe
 - ``account_termination`` when it states a rule (must, may not, not allowed, prohibited ...);
 - otherwise filed under its next non-privacy label (``contact_generic`` when it has none).
 
+A generic passage (``contact_generic``) that states a rule is filed under ``account_termination``
+too, and the record names ``account_termination`` whenever a material change of it is found in
+such a document, even one whose rating did not move: a new or reworded rule for a business user is
+what the labelling rule files there.
+
 A passage that speaks of personal data (Google Play's User Data policy) keeps its privacy label:
 such documents are judged for the person whose data is processed.
 """
@@ -80,6 +85,13 @@ def business_document(text: str) -> bool:
 
 def business_labels(labels: list[str], text: str) -> list[str]:
     """A passage's labels in a business user's document (see the module docstring)."""
+    if (
+        labels
+        and labels[0] == "contact_generic"
+        and _RULE.search(text)
+        and not _PERSONAL_PASSAGE.search(text)
+    ):
+        return ["account_termination", *labels[1:]]  # a rule for the business user on no other subject
     if not labels or labels[0] not in PRIVACY_IDS or _PERSONAL_PASSAGE.search(text):
         return labels
     if _RULE.search(text):

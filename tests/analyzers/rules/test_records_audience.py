@@ -56,3 +56,20 @@ def test_the_same_rule_in_a_privacy_policy_stays_a_tracking_change() -> None:
     old = "# Privacy\n\n" + PRIVACY + "\n\n## Cookies\n\nWe use cookies.\n"
     new = old + "\n## Tracking\n\nWe use tracking pixels to follow you across other websites.\n"
     assert "tracking_tech" in compare_texts(old, new).categories
+
+
+def test_a_generic_rule_in_a_business_document_is_an_account_rule() -> None:
+    assert business_labels(["contact_generic"], "We don't allow apps that glorify violence.") == [
+        "account_termination"
+    ]
+    assert business_labels(["contact_generic"], "Developers can find examples below.") == ["contact_generic"]
+
+
+def test_a_reworded_rule_for_developers_files_the_record_under_account_termination() -> None:
+    old = "# Policy\n\n" + ADS + "\n\n## Extremism\n\nWe don't allow apps from terrorist organizations.\n"
+    new = old.replace(
+        "organizations.",
+        "organizations. We also don't allow apps that depict or glorify violent extremist attacks, or content "
+        "produced by violent extremists.",
+    )
+    assert "account_termination" in compare_texts(old, new).categories
