@@ -8,24 +8,60 @@ the same units also form an ``ai_training`` provision, assessed on its own.
 
 from __future__ import annotations
 
+import re
+
 from summarizer.analyzers.rules.provisions import Provision, Unit
 from summarizer.rubric.classifier import THRESHOLD, score_all
+from summarizer.text.lazy_re import lazy
 
 AI = "ai_training"
 
 
+#: AI phrases beyond the lexicon's (it is frozen with the learned weights): AI that other
+#: companies plug in, AI answers, agents, language models, training or improving models.
+_AI_PHRASES = lazy(
+    r"\bthird[- ]party (?:AI|artificial intelligence)\b|"
+    r"\bAI (?:integrations?|responses?|overviews?|mode|agents?|assistants?|models?|systems?|features?|chat(?:bot)?s?)\b|"
+    r"\bagentic\b|\bLLMs?\b|\blarge language models?\b|\b(?:generative|gen) ?AI\b|\bmachine[- ]learning\b|"
+    r"\bneural networks?\b|\bdeep learning\b|\bartificial intelligence\b|\bautomated decision|"
+    r"\b(?:train|training|trains|trained|fine-tun\w*)\b[^.]{0,40}\b(?:AI|models?|algorithms?)\b",
+    re.I,
+)
+#: AI as the subject matter of content (an AI-generated image, an ad made with AI): not a use of
+#: AI on the user (labelling rule of issue 12).
+_AI_CONTENT = lazy(
+    r"\bAI[- ](?:generated|edited|created|enhanced|based|altered)\b[^.;]*|"
+    r"\b(?:made|created|edited|generated|enhanced) (?:with|by|using) (?:AI|artificial intelligence)\b[^.;]*",
+    re.I,
+)
+
+
+def ai_phrases(text: str) -> int:
+    """How many AI phrases (:data:`_AI_PHRASES`) a text has, AI-made content aside."""
+    if not text or not _AI_HINT.search(text):
+        return 0
+    return len(_AI_PHRASES.findall(_AI_CONTENT.sub(" ", text)))
+
+
+_AI_HINT = lazy(r"AI|artificial|learning|LLM|language model|agentic|neural|automated|train|fine-tun", re.I)
+
+
 def ai_score(text: str) -> float:
-    """The ``ai_training`` lexicon score of *text* (0 when no AI phrase fired)."""
+    """The ``ai_training`` lexicon score of *text* (0 when no AI phrase fired), at least
+    :data:`THRESHOLD` when it has one of the further AI phrases."""
     if not text:
         return 0.0
     hit = score_all(text).get(AI)
-    return hit.score if hit is not None else 0.0
+    score = hit.score if hit is not None else 0.0
+    return max(score, THRESHOLD) if ai_phrases(text) else score
 
 
 def ai_changed(unit: Unit) -> bool:
     """The unit's AI language changed: an AI phrase appeared or disappeared."""
     old, new = ai_score(unit.old_text), ai_score(unit.new_text)
-    return max(old, new) >= THRESHOLD and abs(new - old) >= THRESHOLD / 2
+    if max(old, new) >= THRESHOLD and abs(new - old) >= THRESHOLD / 2:
+        return True
+    return ai_phrases(unit.old_text) != ai_phrases(unit.new_text)
 
 
 def ai_companions(provisions: list[Provision]) -> list[Provision]:
