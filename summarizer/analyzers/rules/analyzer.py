@@ -18,7 +18,7 @@ from summarizer.analyzers.rules import prose as text
 from summarizer.analyzers.rules.audience import business_document
 from summarizer.analyzers.rules.capture_errors import capture_error
 from summarizer.analyzers.rules.crumbs import breadcrumb
-from summarizer.analyzers.rules.listings import listing_only
+from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.names import names_changed
 from summarizer.analyzers.rules.provisions import (
     CONTEXT_SEARCH_BLOCKS,
@@ -400,6 +400,8 @@ def is_material(prov: Provision) -> bool:
         return True
     if names_changed(prov):
         return True  # another law cited, or another company named as a party (names.py)
+    if cell_items_changed(prov.units):
+        return True  # a table row lists other items (listings.py)
     if prov.category == "contact_generic":
         return False
     if prov.direction == "unclear":  # changed, and the rubric cannot tell which way: a reader should look

@@ -91,3 +91,35 @@ def statistics_only(unit: Unit) -> bool:
 def listing_only(units: list[Unit]) -> bool:
     """Every unit only changes a trademark list or a table of published statistics."""
     return bool(units) and all(name_list_only(u) or statistics_only(u) for u in units)
+
+
+#: A table cell or line-broken list entry of at most this many words is an item of a list.
+ITEM_WORDS = 6
+_CELL_SPLIT = lazy(r"<br\s*/?>|\|")
+_MD_LINK_TARGET = lazy(r"\]\([^)]*\)|https?://[^\s<>|]+")
+
+
+def _items(text: str) -> set[str]:
+    from summarizer.text.normalise import loose_key  # noqa: PLC0415
+
+    out = set()
+    for piece in _CELL_SPLIT.split(_MD_LINK_TARGET.sub("]", text)):
+        key = loose_key(piece)
+        if key and len(key.split()) <= ITEM_WORDS and any(ch.isalpha() for ch in key):
+            out.add(key)
+    return out
+
+
+def cell_items_changed(units: list[Unit]) -> bool:
+    """A changed table row lists other items in its cells ('Device information' dropped from the
+    data an SDK collects, 'Yahoo! Japan' added to the advertising partners): a list the rubric's
+    enumeration signal does not see, because its items are separated by ``<br>`` or ``|``."""
+    for u in units:
+        if u.kind != "modified":
+            continue
+        old, new = u.hunk.old_text, u.hunk.new_text
+        if "|" not in old or "|" not in new:
+            continue
+        if _items(old) != _items(new):
+            return True
+    return False

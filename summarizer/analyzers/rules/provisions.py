@@ -46,7 +46,7 @@ _MD_IMAGE = lazy(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = lazy(r"\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = lazy(r"</?[a-zA-Z][^>]*>")
 _LINK_TARGET = lazy(r"\]\([^)]*\)")
-_URL = lazy(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
+_URL = lazy(r"https?://[^\s<>]+|www\.[^\s<>]+|[^\s<>]+@[^\s<>]+\.\w+")  # a URL ends at an HTML tag ('<br>')
 _FURNITURE = lazy(
     r"^(?:skip to (?:main )?content|back to top|go back to top(?: of this page)?|print(?: this (?:page|policy))?|"
     r"open all|close all|manage preferences|cookie settings|accept(?: all)?(?: cookies)?|reject all|"

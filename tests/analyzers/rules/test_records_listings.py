@@ -64,3 +64,25 @@ def test_figures_in_a_term_are_not_statistics() -> None:
     old = "# Terms\n\nYou may cancel within 30 days and we will refund 100% of the fee.\n"
     new = "# Terms\n\nYou may cancel within 14 days and we will refund 50% of the fee.\n"
     assert compare_texts(old, new).material
+
+
+ROW = "| Advertising cookies | {who} | Refuse them in your browser settings. |"
+COOKIES = "# Cookies\n\n| Type | Who serves them | How to refuse |\n| --- | --- | --- |\n{row}\n\n## Control\n\nYou can refuse cookies in your browser.\n"
+
+
+def test_a_partner_added_to_a_table_cell_list_is_material() -> None:
+    old = COOKIES.format(row=ROW.format(who="Facebook<br><br>[https://fb.com/p](https://fb.com/p)"))
+    new = COOKIES.format(
+        row=ROW.format(
+            who="Facebook<br><br>[https://fb.com/p](https://fb.com/p)<br><br>Yahoo! Japan<br><br>[https://ly.jp](https://ly.jp)"
+        )
+    )
+    record = compare_texts(old, new)
+    assert record.material
+    assert "Only link targets" not in record.headline
+
+
+def test_only_a_link_target_changed_in_a_table_cell_is_not_material() -> None:
+    old = COOKIES.format(row=ROW.format(who="Facebook<br><br>[https://fb.com/p](https://fb.com/p)"))
+    new = COOKIES.format(row=ROW.format(who="Facebook<br><br>[https://fb.com/policy](https://fb.com/policy)"))
+    assert not compare_texts(old, new).material
