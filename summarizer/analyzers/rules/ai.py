@@ -75,5 +75,46 @@ def ai_companions(provisions: list[Provision]) -> list[Provision]:
         units = [u for u in prov.units if (prov.section, id(u)) not in covered]
         units = [u for u in units if ai_changed(u)]
         if units:
-            out.append(Provision(category=AI, section=prov.section, units=units))
+            out.append(Provision(category=AI, section=prov.section, units=units, companion=True))
+    return out
+
+
+# --- age checks: the same companion mechanism for children_audiences --------------------------
+
+AGE = "children_audiences"
+#: Age checks, age ratings and age limits: a rule about who is old enough is a provision about
+#: children and age-specific audiences, whatever the passage's main subject.
+_AGE_PHRASES = lazy(
+    r"\bage[- ](?:verification|verif\w*|check\w*|assurance|estimation|signals?|rating\w*|restrict\w*|gat\w*|"
+    r"appropriate|requirements?|limits?)\b|\bverif\w* (?:your |their |the user's )?age\b|"
+    r"\b(?:minimum|legal|required) age\b|\bunder ?age\b|\bunderage\b|\bteens?\b|\bteenagers?\b|\bkids\b|"
+    r"\bminors?\b|\b(?:aged?|years? old|age) (?:of )?(?:1[3-8]|2[01])\b|\b1[3-8] (?:years (?:of age|old)|or older)\b",
+    re.I,
+)
+
+
+def age_phrases(text: str) -> int:
+    """How many phrases about age checks or age limits a text has."""
+    return len(_AGE_PHRASES.findall(text)) if text and _AGE_HINT.search(text) else 0
+
+
+_AGE_HINT = lazy(r"age|teen|kid|minor|old", re.I)
+
+
+def age_changed(unit: Unit) -> bool:
+    """An age phrase appeared or disappeared in the unit."""
+    return age_phrases(unit.old_text) != age_phrases(unit.new_text)
+
+
+def age_companions(provisions: list[Provision]) -> list[Provision]:
+    """One ``children_audiences`` provision per provision of another category whose units changed
+    their age language ('use an age restriction mechanism based on verified or declared age')."""
+    covered = {(p.section, id(u)) for p in provisions if p.category == AGE for u in p.units}
+    out: list[Provision] = []
+    for prov in provisions:
+        if prov.category in (AGE, AI):
+            continue
+        units = [u for u in prov.units if (prov.section, id(u)) not in covered and age_changed(u)]
+        if units:
+            out.append(Provision(category=AGE, section=prov.section, units=units, companion=True))
     return out

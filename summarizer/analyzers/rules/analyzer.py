@@ -284,7 +284,7 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
             continue
         confident = p.assessment is not None and p.assessment.confidence != "low"
         shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
-        if (confident and shifted) or p.category == "ai_training":
+        if (confident and shifted) or p.category == "ai_training" or p.companion:
             out.append(p.category)
     if "account_termination" not in out and any(p.category == "account_termination" for p in material):
         if business_document(diff.new.text):  # any rule change for a business user (audience.py)

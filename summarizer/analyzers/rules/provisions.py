@@ -92,6 +92,7 @@ class Provision:
     kind: str = "reworded"
     signals: Signals = field(default_factory=Signals)
     repeats: list["Provision"] = field(default_factory=list)  # the same change elsewhere in the document
+    companion: bool = False  # a second reading of another provision's units (ai.py: AI, age checks)
 
     @property
     def start(self) -> int:
@@ -1014,9 +1015,10 @@ def provisions_of(diff: DiffResult) -> Triage:
     """All provisions of a diff, assessed and ranked most severe first, and the hunks set aside."""
     units, furniture, link_only = build_units(diff)
     provisions = group_units(units)
-    from summarizer.analyzers.rules.ai import ai_companions  # noqa: PLC0415 (it imports this module)
+    from summarizer.analyzers.rules.ai import age_companions, ai_companions  # noqa: PLC0415 (it imports this module)
 
     provisions += ai_companions(provisions)
+    provisions += age_companions(provisions)
     sides = Sides.of(diff)
     for prov in provisions:
         assess(prov, sides)
