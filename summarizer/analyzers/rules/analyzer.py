@@ -152,7 +152,7 @@ class RulesAnalyzer:
             kinds = ["the order of some passages", *[k for k in kinds if k != "the order of some passages"]]
         listings = [p for p in provisions if p.kind != "moved" and listing_only(p.units)]
         if listings:
-            kinds = [*kinds, "a list of trademarks or published statistics"]
+            kinds = [*kinds, "lists of names, sources or published statistics"]
         listed = {id(p) for p in listings}
         rewordings = [p for p in provisions if p.kind != "moved" and id(p) not in listed]
         if rewordings:

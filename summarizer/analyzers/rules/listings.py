@@ -4,7 +4,9 @@ Real captures change in places that say nothing of the user's relationship with 
 
 - a **trademark list** gains or drops product names and logos, or a ™ becomes ®;
 - the yearly **request statistics** a privacy policy publishes (CCPA metrics: requests received,
-  complied with, average response time) are updated for the next year.
+  complied with, average response time) are updated for the next year;
+- a **list of credited sources** (map data providers, each a name, a link and maybe its licence)
+  gains or loses entries.
 
 A provision whose every unit is one of these is not material. Each test is narrow on purpose: a
 list whose entries speak (a sentence, a modal verb, more than a few words) or a figure in a term
@@ -88,9 +90,33 @@ def statistics_only(unit: Unit) -> bool:
     return counts >= 2 or bool(re.search(r"\b(?:metrics|statistics)\b", old, re.I))
 
 
+#: A credit entry has at most this many words besides its links.
+CREDIT_WORDS = 20
+_LINKED = lazy(r"\]\(|https?://|www\.")
+_LINK_TEXT = lazy(r"!?\[[^\]]*\]\([^)]*\)|https?://[^\s<>)\]]+|www\.[^\s<>)\]]+")
+
+
+def _credit_entry(line: str) -> bool:
+    """A list item that credits a source: a name, its link(s) and maybe its licence, nothing said
+    to the reader ('*   Datos Abiertos Colombia.: [https://www.datos.gov.co/...](...)')."""
+    if not _LIST_MARK.match(line) or not _LINKED.search(line):
+        return False
+    body = _LIST_MARK.sub("", _LINK_TEXT.sub(" ", line))
+    return len(body.split()) <= CREDIT_WORDS and not _SPEAKS.search(body)
+
+
+def credit_list_only(unit: Unit) -> bool:
+    """Every line the unit added or removed is a credit entry of a list of sources (attributions)."""
+    if unit.kind not in ("added", "removed"):
+        return False
+    lines = _entry_lines(unit.old_text) + _entry_lines(unit.new_text)
+    return bool(lines) and all(_credit_entry(line) for line in lines)
+
+
 def listing_only(units: list[Unit]) -> bool:
-    """Every unit only changes a trademark list or a table of published statistics."""
-    return bool(units) and all(name_list_only(u) or statistics_only(u) for u in units)
+    """Every unit only changes a trademark list, a table of published statistics or a list of
+    credited sources."""
+    return bool(units) and all(name_list_only(u) or statistics_only(u) or credit_list_only(u) for u in units)
 
 
 #: A table cell or line-broken list entry of at most this many words is an item of a list.

@@ -16,7 +16,7 @@ def test_trademark_entries_added_and_dropped_are_not_material() -> None:
     new = _table("| AlarmKit™ | software framework |", "| Skia® | font |")
     record = compare_texts(old, new)
     assert not record.material
-    assert "trademarks" in record.headline
+    assert "lists of names" in record.headline
 
 
 def test_a_trademark_table_row_that_states_a_rule_is_still_read() -> None:
@@ -86,3 +86,19 @@ def test_only_a_link_target_changed_in_a_table_cell_is_not_material() -> None:
     old = COOKIES.format(row=ROW.format(who="Facebook<br><br>[https://fb.com/p](https://fb.com/p)"))
     new = COOKIES.format(row=ROW.format(who="Facebook<br><br>[https://fb.com/policy](https://fb.com/policy)"))
     assert not compare_texts(old, new).material
+
+
+CREDITS = "# Notices\n\n## Data attributions\n\n{items}\n\n## Use\n\nYou may not copy the map data.\n"
+
+
+def test_a_credited_source_with_its_licence_is_not_material() -> None:
+    first = "*   City data portal: [https://data.city.example](https://data.city.example)"
+    added = "*   OS Data Hub - Contains public sector information licensed under the Open Government Licence v3.0: [https://ogl.example](https://ogl.example)"
+    record = compare_texts(CREDITS.format(items=first), CREDITS.format(items=first + "\n" + added))
+    assert not record.material
+
+
+def test_a_list_item_that_speaks_to_the_user_is_no_credit() -> None:
+    first = "*   City data portal: [https://data.city.example](https://data.city.example)"
+    added = "*   You may not use data from [this portal](https://data.city.example) for commercial purposes."
+    assert compare_texts(CREDITS.format(items=first), CREDITS.format(items=first + "\n" + added)).material
