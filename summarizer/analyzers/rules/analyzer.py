@@ -402,6 +402,8 @@ def is_material(prov: Provision) -> bool:
         return True  # another law cited, or another company named as a party (names.py)
     if cell_items_changed(prov.units):
         return True  # a table row lists other items (listings.py)
+    if prov.renames_only:
+        return False  # a term renamed throughout the document (renames.py)
     if prov.category == "contact_generic":
         return False
     if prov.direction == "unclear":  # changed, and the rubric cannot tell which way: a reader should look

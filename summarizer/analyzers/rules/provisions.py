@@ -93,6 +93,7 @@ class Provision:
     signals: Signals = field(default_factory=Signals)
     repeats: list["Provision"] = field(default_factory=list)  # the same change elsewhere in the document
     companion: bool = False  # a second reading of another provision's units (ai.py: AI, age checks)
+    renames_only: bool = False  # every edit renames a term the document renames everywhere (renames.py)
 
     @property
     def start(self) -> int:
@@ -1019,6 +1020,9 @@ def provisions_of(diff: DiffResult) -> Triage:
 
     provisions += ai_companions(provisions)
     provisions += age_companions(provisions)
+    from summarizer.analyzers.rules.renames import mark_renames  # noqa: PLC0415
+
+    mark_renames(provisions)
     sides = Sides.of(diff)
     for prov in provisions:
         assess(prov, sides)
