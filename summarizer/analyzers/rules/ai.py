@@ -24,7 +24,10 @@ _AI_PHRASES = lazy(
     r"\bAI (?:integrations?|responses?|overviews?|mode|agents?|assistants?|models?|systems?|features?|chat(?:bot)?s?)\b|"
     r"\bagentic\b|\bLLMs?\b|\blarge language models?\b|\b(?:generative|gen) ?AI\b|\bmachine[- ]learning\b|"
     r"\bneural networks?\b|\bdeep learning\b|\bartificial intelligence\b|\bautomated decision|"
-    r"\b(?:train|training|trains|trained|fine-tun\w*)\b[^.]{0,40}\b(?:AI|models?|algorithms?)\b",
+    r"\b(?:train|training|trains|trained|fine-tun\w*)\b[^.]{0,40}\b(?:AI|models?|algorithms?)\b|"
+    r"\bimprov\w*\s+(?:our|the|its|their)\s+(?:AI\s+|machine[- ]learning\s+|language\s+)?models?\b|"
+    r"\bgenerative\b|\bchatbots?\b|\b(?:virtual|digital|voice) assistants?\b|"
+    r"\b(?:ChatGPT|OpenAI|Anthropic|Grok|Apple Intelligence|Galaxy AI|Bard|Perplexity)\b",
     re.I,
 )
 #: AI as the subject matter of content (an AI-generated image, an ad made with AI): not a use of
@@ -43,7 +46,11 @@ def ai_phrases(text: str) -> int:
     return len(_AI_PHRASES.findall(_AI_CONTENT.sub(" ", text)))
 
 
-_AI_HINT = lazy(r"AI|artificial|learning|LLM|language model|agentic|neural|automated|train|fine-tun", re.I)
+_AI_HINT = lazy(
+    r"AI|artificial|learning|LLM|language model|agentic|neural|automated|train|fine-tun|model|generative|"
+    r"chatbot|assistant|GPT|Anthropic|Grok|Bard|Perplexity",
+    re.I,
+)
 
 
 def ai_score(text: str) -> float:

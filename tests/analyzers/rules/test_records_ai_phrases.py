@@ -16,6 +16,9 @@ from summarizer.api import compare_texts
         "We may use your prompts to fine-tune our models.",
         "Agentic features can book tickets for you.",
         "Content may be used to ground an LLM.",
+        "We may use your chats to improve our models.",
+        "Generative features can create images for you.",
+        "Our virtual assistant answers your questions.",
     ],
 )
 def test_ai_phrases_are_found(text: str) -> None:
@@ -28,6 +31,8 @@ def test_ai_phrases_are_found(text: str) -> None:
         "Ads with AI-generated or edited assets must include labels.",
         "Listings may not include images created with AI.",
         "Keep your account details secure.",
+        "We use your feedback to improve our services.",
+        "An authorized agent may act on your behalf.",
     ],
 )
 def test_ai_made_content_and_plain_text_are_not_ai_phrases(text: str) -> None:
