@@ -9,6 +9,7 @@ the same units also form an ``ai_training`` provision, assessed on its own.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarizer.analyzers.rules.provisions import Provision, Unit
 from summarizer.rubric.classifier import THRESHOLD, score_all
@@ -18,18 +19,39 @@ AI = "ai_training"
 
 
 #: AI phrases beyond the lexicon's (it is frozen with the learned weights): AI that other
-#: companies plug in, AI answers, agents, language models, training or improving models.
-_AI_PHRASES = lazy(
-    r"\bthird[- ]party (?:AI|artificial intelligence)\b|"
-    r"\bAI (?:integrations?|responses?|overviews?|mode|agents?|assistants?|models?|systems?|features?|chat(?:bot)?s?)\b|"
-    r"\bagentic\b|\bLLMs?\b|\blarge language models?\b|\b(?:generative|gen) ?AI\b|\bmachine[- ]learning\b|"
-    r"\bneural networks?\b|\bdeep learning\b|\bartificial intelligence\b|\bautomated decision|"
-    r"\b(?:train|training|trains|trained|fine-tun\w*)\b[^.]{0,40}\b(?:AI|models?|algorithms?)\b|"
-    r"\bimprov\w*\s+(?:our|the|its|their)\s+(?:AI\s+|machine[- ]learning\s+|language\s+)?models?\b|"
-    r"\bgenerative\b|\bchatbots?\b|\b(?:virtual|digital|voice) assistants?\b|"
-    r"\b(?:ChatGPT|OpenAI|Anthropic|Grok|Apple Intelligence|Galaxy AI|Bard|Perplexity)\b",
-    re.I,
+#: companies plug in, AI answers, agents, language models, training or improving models. Each
+#: pattern runs only when one of its literal words is in the text (most passages have none).
+_AI_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("third-party", "third party"), r"\bthird[- ]party (?:AI|artificial intelligence)\b"),
+    (
+        ("ai ",),
+        r"\bAI (?:integrations?|responses?|overviews?|mode|agents?|assistants?|models?|systems?|features?|"
+        r"chat(?:bot)?s?)\b",
+    ),
+    (("agentic",), r"\bagentic\b"),
+    (("llm",), r"\bLLMs?\b"),
+    (("language model",), r"\blarge language models?\b"),
+    (("generative", "gen ai", "genai"), r"\b(?:gen ?AI|generative(?: AI)?)\b"),
+    (("learning",), r"\b(?:machine[- ]|deep )learning\b"),
+    (("neural",), r"\bneural networks?\b"),
+    (("artificial intelligence",), r"\bartificial intelligence\b"),
+    (("automated decision",), r"\bautomated decision"),
+    (
+        ("train", "fine-tun"),
+        r"\b(?:train|training|trains|trained|fine-tun\w*)\b[^.]{0,40}\b(?:AI|models?|algorithms?)\b",
+    ),
+    (
+        ("model",),
+        r"\bimprov\w*\s+(?:our|the|its|their)\s+(?:AI\s+|machine[- ]learning\s+|language\s+)?models?\b",
+    ),
+    (("chatbot",), r"\bchatbots?\b"),
+    (("assistant",), r"\b(?:virtual|digital|voice) assistants?\b"),
+    (
+        ("chatgpt", "openai", "anthropic", "grok", "apple intelligence", "galaxy ai", "bard", "perplexity"),
+        r"\b(?:ChatGPT|OpenAI|Anthropic|Grok|Apple Intelligence|Galaxy AI|Bard|Perplexity)\b",
+    ),
 )
+_AI_PATTERNS = tuple((words, lazy(pattern, re.I)) for words, pattern in _AI_PARTS)
 #: AI as the subject matter of content (an AI-generated image, an ad made with AI): not a use of
 #: AI on the user (labelling rule of issue 12).
 _AI_CONTENT = lazy(
@@ -39,18 +61,20 @@ _AI_CONTENT = lazy(
 )
 
 
+def _count(text: str, parts: tuple) -> int:
+    low = text.lower()
+    return sum(len(pattern.findall(text)) for words, pattern in parts if any(w in low for w in words))
+
+
+@lru_cache(maxsize=8192)
 def ai_phrases(text: str) -> int:
-    """How many AI phrases (:data:`_AI_PHRASES`) a text has, AI-made content aside."""
-    if not text or not _AI_HINT.search(text):
+    """How many AI phrases (:data:`_AI_PARTS`) a text has, AI-made content aside."""
+    if not text:
         return 0
-    return len(_AI_PHRASES.findall(_AI_CONTENT.sub(" ", text)))
-
-
-_AI_HINT = lazy(
-    r"AI|artificial|learning|LLM|language model|agentic|neural|automated|train|fine-tun|model|generative|"
-    r"chatbot|assistant|GPT|Anthropic|Grok|Bard|Perplexity",
-    re.I,
-)
+    low = text.lower()
+    if "ai" in low and ("ai-" in low or "ai " in low or "artificial" in low):
+        text = _AI_CONTENT.sub(" ", text)
+    return _count(text, _AI_PATTERNS)
 
 
 def ai_score(text: str) -> float:
@@ -91,21 +115,26 @@ def ai_companions(provisions: list[Provision]) -> list[Provision]:
 AGE = "children_audiences"
 #: Age checks, age ratings and age limits: a rule about who is old enough is a provision about
 #: children and age-specific audiences, whatever the passage's main subject.
-_AGE_PHRASES = lazy(
-    r"\bage[- ](?:verification|verif\w*|check\w*|assurance|estimation|signals?|rating\w*|restrict\w*|gat\w*|"
-    r"appropriate|requirements?|limits?)\b|\bverif\w* (?:your |their |the user's )?age\b|"
-    r"\b(?:minimum|legal|required) age\b|\bunder ?age\b|\bunderage\b|\bteens?\b|\bteenagers?\b|\bkids\b|"
-    r"\bminors?\b|\b(?:aged?|years? old|age) (?:of )?(?:1[3-8]|2[01])\b|\b1[3-8] (?:years (?:of age|old)|or older)\b",
-    re.I,
+_AGE_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("age",),
+        r"\bage[- ](?:verification|verif\w*|check\w*|assurance|estimation|signals?|rating\w*|restrict\w*|gat\w*|"
+        r"appropriate|requirements?|limits?)\b|\bverif\w* (?:your |their |the user's )?age\b|"
+        r"\b(?:minimum|legal|required) age\b|\b(?:aged?|years? old|age) (?:of )?(?:1[3-8]|2[01])\b",
+    ),
+    (("underage", "under age"), r"\bunder ?age\b"),
+    (("teen",), r"\bteens?\b|\bteenagers?\b"),
+    (("kids",), r"\bkids\b"),
+    (("minor",), r"\bminors?\b"),
+    (("or older", "years old", "years of age"), r"\b1[3-8] (?:years (?:of age|old)|or older)\b"),
 )
+_AGE_PATTERNS = tuple((words, lazy(pattern, re.I)) for words, pattern in _AGE_PARTS)
 
 
+@lru_cache(maxsize=8192)
 def age_phrases(text: str) -> int:
     """How many phrases about age checks or age limits a text has."""
-    return len(_AGE_PHRASES.findall(text)) if text and _AGE_HINT.search(text) else 0
-
-
-_AGE_HINT = lazy(r"age|teen|kid|minor|old", re.I)
+    return _count(text, _AGE_PATTERNS) if text else 0
 
 
 def age_changed(unit: Unit) -> bool:
