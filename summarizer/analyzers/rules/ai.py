@@ -8,24 +8,91 @@ the same units also form an ``ai_training`` provision, assessed on its own.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from summarizer.analyzers.rules.provisions import Provision, Unit
 from summarizer.rubric.classifier import THRESHOLD, score_all
+from summarizer.text.lazy_re import lazy
 
 AI = "ai_training"
 
 
+#: AI phrases beyond the lexicon's (it is frozen with the learned weights): AI that other
+#: companies plug in, AI answers, agents, language models, training or improving models. Each
+#: pattern runs only when one of its literal words is in the text (most passages have none).
+_AI_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("third-party", "third party"), r"\bthird[- ]party (?:AI|artificial intelligence)\b"),
+    (
+        ("ai ",),
+        r"\bAI (?:integrations?|responses?|overviews?|mode|agents?|assistants?|models?|systems?|features?|"
+        r"chat(?:bot)?s?)\b",
+    ),
+    (("agentic",), r"\bagentic\b"),
+    (("llm",), r"\bLLMs?\b"),
+    (("language model",), r"\blarge language models?\b"),
+    (("generative", "gen ai", "genai"), r"\b(?:gen ?AI|generative(?: AI)?)\b"),
+    (("learning",), r"\b(?:machine[- ]|deep )learning\b"),
+    (("neural",), r"\bneural networks?\b"),
+    (("artificial intelligence",), r"\bartificial intelligence\b"),
+    (("automated decision",), r"\bautomated decision"),
+    (
+        ("train", "fine-tun"),
+        r"\b(?:train|training|trains|trained|fine-tun\w*)\b[^.]{0,40}\b(?:AI|models?|algorithms?)\b",
+    ),
+    (
+        ("model",),
+        r"\bimprov\w*\s+(?:our|the|its|their)\s+(?:AI\s+|machine[- ]learning\s+|language\s+)?models?\b",
+    ),
+    (("chatbot",), r"\bchatbots?\b"),
+    (("assistant",), r"\b(?:virtual|digital|voice) assistants?\b"),
+    (
+        ("chatgpt", "openai", "anthropic", "grok", "apple intelligence", "galaxy ai", "bard", "perplexity"),
+        r"\b(?:ChatGPT|OpenAI|Anthropic|Grok|Apple Intelligence|Galaxy AI|Bard|Perplexity)\b",
+    ),
+)
+_AI_PATTERNS = tuple((words, lazy(pattern, re.I)) for words, pattern in _AI_PARTS)
+#: AI as the subject matter of content (an AI-generated image, an ad made with AI): not a use of
+#: AI on the user (labelling rule of issue 12).
+_AI_CONTENT = lazy(
+    r"\bAI[- ](?:generated|edited|created|enhanced|based|altered)\b[^.;]*|"
+    r"\b(?:made|created|edited|generated|enhanced) (?:with|by|using) (?:AI|artificial intelligence)\b[^.;]*",
+    re.I,
+)
+
+
+def _count(text: str, parts: tuple) -> int:
+    low = text.lower()
+    return sum(len(pattern.findall(text)) for words, pattern in parts if any(w in low for w in words))
+
+
+@lru_cache(maxsize=8192)
+def ai_phrases(text: str) -> int:
+    """How many AI phrases (:data:`_AI_PARTS`) a text has, AI-made content aside."""
+    if not text:
+        return 0
+    low = text.lower()
+    if "ai" in low and ("ai-" in low or "ai " in low or "artificial" in low):
+        text = _AI_CONTENT.sub(" ", text)
+    return _count(text, _AI_PATTERNS)
+
+
 def ai_score(text: str) -> float:
-    """The ``ai_training`` lexicon score of *text* (0 when no AI phrase fired)."""
+    """The ``ai_training`` lexicon score of *text* (0 when no AI phrase fired), at least
+    :data:`THRESHOLD` when it has one of the further AI phrases."""
     if not text:
         return 0.0
     hit = score_all(text).get(AI)
-    return hit.score if hit is not None else 0.0
+    score = hit.score if hit is not None else 0.0
+    return max(score, THRESHOLD) if ai_phrases(text) else score
 
 
 def ai_changed(unit: Unit) -> bool:
     """The unit's AI language changed: an AI phrase appeared or disappeared."""
     old, new = ai_score(unit.old_text), ai_score(unit.new_text)
-    return max(old, new) >= THRESHOLD and abs(new - old) >= THRESHOLD / 2
+    if max(old, new) >= THRESHOLD and abs(new - old) >= THRESHOLD / 2:
+        return True
+    return ai_phrases(unit.old_text) != ai_phrases(unit.new_text)
 
 
 def ai_companions(provisions: list[Provision]) -> list[Provision]:
@@ -39,5 +106,51 @@ def ai_companions(provisions: list[Provision]) -> list[Provision]:
         units = [u for u in prov.units if (prov.section, id(u)) not in covered]
         units = [u for u in units if ai_changed(u)]
         if units:
-            out.append(Provision(category=AI, section=prov.section, units=units))
+            out.append(Provision(category=AI, section=prov.section, units=units, companion=True))
+    return out
+
+
+# --- age checks: the same companion mechanism for children_audiences --------------------------
+
+AGE = "children_audiences"
+#: Age checks, age ratings and age limits: a rule about who is old enough is a provision about
+#: children and age-specific audiences, whatever the passage's main subject.
+_AGE_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("age",),
+        r"\bage[- ](?:verification|verif\w*|check\w*|assurance|estimation|signals?|rating\w*|restrict\w*|gat\w*|"
+        r"appropriate|requirements?|limits?)\b|\bverif\w* (?:your |their |the user's )?age\b|"
+        r"\b(?:minimum|legal|required) age\b|\b(?:aged?|years? old|age) (?:of )?(?:1[3-8]|2[01])\b",
+    ),
+    (("underage", "under age"), r"\bunder ?age\b"),
+    (("teen",), r"\bteens?\b|\bteenagers?\b"),
+    (("kids",), r"\bkids\b"),
+    (("minor",), r"\bminors?\b"),
+    (("or older", "years old", "years of age"), r"\b1[3-8] (?:years (?:of age|old)|or older)\b"),
+)
+_AGE_PATTERNS = tuple((words, lazy(pattern, re.I)) for words, pattern in _AGE_PARTS)
+
+
+@lru_cache(maxsize=8192)
+def age_phrases(text: str) -> int:
+    """How many phrases about age checks or age limits a text has."""
+    return _count(text, _AGE_PATTERNS) if text else 0
+
+
+def age_changed(unit: Unit) -> bool:
+    """An age phrase appeared or disappeared in the unit."""
+    return age_phrases(unit.old_text) != age_phrases(unit.new_text)
+
+
+def age_companions(provisions: list[Provision]) -> list[Provision]:
+    """One ``children_audiences`` provision per provision of another category whose units changed
+    their age language ('use an age restriction mechanism based on verified or declared age')."""
+    covered = {(p.section, id(u)) for p in provisions if p.category == AGE for u in p.units}
+    out: list[Provision] = []
+    for prov in provisions:
+        if prov.category in (AGE, AI):
+            continue
+        units = [u for u in prov.units if (prov.section, id(u)) not in covered and age_changed(u)]
+        if units:
+            out.append(Provision(category=AGE, section=prov.section, units=units, companion=True))
     return out

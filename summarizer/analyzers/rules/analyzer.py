@@ -15,7 +15,11 @@ from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
+from summarizer.analyzers.rules.audience import business_document
+from summarizer.analyzers.rules.capture_errors import capture_error
 from summarizer.analyzers.rules.crumbs import breadcrumb
+from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
+from summarizer.analyzers.rules.names import names_changed
 from summarizer.analyzers.rules.provisions import (
     CONTEXT_SEARCH_BLOCKS,
     RIGHTS_CATEGORIES,
@@ -33,7 +37,7 @@ from summarizer.model.record_data import RecordData
 from summarizer.model.taxonomy import Severity
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
-from summarizer.text.dates import DATE
+from summarizer.text.dates import DATE, MONTH
 from summarizer.text.extract import Span, word_count, word_edits
 from summarizer.text.lazy_re import lazy
 
@@ -65,6 +69,9 @@ class RulesAnalyzer:
         cut = truncated_capture(diff)
         if cut is not None:  # passages missing from a cut-short capture are not changes of the policy
             diff = DiffResult(diff.old, diff.new, [h for h in diff.hunks if not cut.drops(h)])
+        failed = capture_error(diff)
+        if failed is not None:  # passages an error message stands in for were not captured
+            diff = DiffResult(diff.old, diff.new, [h for h in diff.hunks if h.id not in failed.hunk_ids])
         triage = provisions_of(diff)
         provisions, planted = _set_aside_instructions(_fold_repeats(triage.provisions))
         assessed = time.perf_counter()
@@ -77,6 +84,12 @@ class RulesAnalyzer:
             record = self._material(diff, provisions, kinds)
         if cut is not None and not mismatch:
             _flag_truncation(record, cut)
+        if failed is not None and not mismatch:
+            record.flags.append(Flag(code="capture_mismatch", message=failed.message()))
+            if not record.material:
+                record.headline = "No material change found: part of the new capture is an error message."
+            note = record.interpretive_note or ""
+            record.interpretive_note = failed.message() + (f" {note}" if note else "")
         if triage.bounded_searches:
             record.flags.append(
                 Flag(
@@ -137,7 +150,11 @@ class RulesAnalyzer:
             )
         if any(p.kind == "moved" for p in provisions):
             kinds = ["the order of some passages", *[k for k in kinds if k != "the order of some passages"]]
-        rewordings = [p for p in provisions if p.kind != "moved"]
+        listings = [p for p in provisions if p.kind != "moved" and listing_only(p.units)]
+        if listings:
+            kinds = [*kinds, "lists of names, sources or published statistics"]
+        listed = {id(p) for p in listings}
+        rewordings = [p for p in provisions if p.kind != "moved" and id(p) not in listed]
         if rewordings:
             kinds = [*kinds, "wording that does not change what the text allows or promises"]
         sentence = text.cosmetic_sentence(kinds)
@@ -267,8 +284,11 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
             continue
         confident = p.assessment is not None and p.assessment.confidence != "low"
         shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
-        if (confident and shifted) or p.category == "ai_training":
+        if (confident and shifted) or p.category == "ai_training" or p.companion:
             out.append(p.category)
+    if "account_termination" not in out and any(p.category == "account_termination" for p in material):
+        if business_document(diff.new.text):  # any rule change for a business user (audience.py)
+            out.append("account_termination")
     if not out:
         out = [p.category for p in material if p.category != "contact_generic"][:1]
     if dated(diff) and "policy_change_notice" not in out:
@@ -284,19 +304,30 @@ _DATE_WORDS = lazy(
 
 
 def dated(diff: DiffResult) -> bool:
-    """True when a changed passage gives the document a new effective or updated date (a date
-    next to 'effective', 'last updated', ... that is in the new text and not in the old)."""
+    """True when a changed passage gives the document a new effective or updated date: a date next
+    to 'effective', 'last updated', ... ('Last Updated: March 2026' too) that is in the new text and
+    not in the old, or a new date heading the document (a date line under the title, without a
+    label, where the old version had another date)."""
     for h in diff.hunks:
         new = (h.new_text or "")[:5000]  # a date line stands at the start of its passage
-        if not DATE.search(new):
+        if not DATE.search(new) and not MONTH_YEAR.search(new):
             continue
-        old_dates = {m.group(0).lower() for m in DATE.finditer((h.old_text or "")[:5000])}
-        for m in DATE.finditer(new):
-            if m.group(0).lower() in old_dates:
+        old = (h.old_text or "")[:5000]
+        old_dates = {m.group(0).lower() for m in DATE.finditer(old)}
+        old_dates |= {m.group(0).lower() for m in MONTH_YEAR.finditer(old)}
+        for m in (*DATE.finditer(new), *MONTH_YEAR.finditer(new)):
+            if m.group(0).lower() in old_dates or any(m.group(0).lower() in d for d in old_dates):
                 continue
             if _DATE_WORDS.search(new[max(0, m.start() - 80) : m.start()]):
                 return True
+            if h.new_start + m.start() < TOP_CHARS and old_dates:
+                return True  # the document's own date, under its title
     return False
+
+
+#: A changed date this close to the start of the new text is the document's own date.
+TOP_CHARS = 300
+MONTH_YEAR = lazy(rf"\b(?:{MONTH})\s+\d{{4}}\b", re.I)
 
 
 def _unclear_flag(changes: list[Change], direction: str = "") -> Flag | None:
@@ -360,11 +391,19 @@ def is_material(prov: Provision) -> bool:
     renames or renumbers headings."""
     if prov.kind == "moved":
         return False
+    if listing_only(prov.units):
+        return False  # only a trademark list or published statistics changed (listings.py)
     s = prov.signals
     if _only_headings(prov) and not (s.negation or s.modality):
         return False  # a heading names a section; the section's text says what it allows
     if prov.direction not in ("same", "unclear"):
         return True
+    if names_changed(prov):
+        return True  # another law cited, or another company named as a party (names.py)
+    if cell_items_changed(prov.units):
+        return True  # a table row lists other items (listings.py)
+    if prov.renames_only:
+        return False  # a term renamed throughout the document (renames.py)
     if prov.category == "contact_generic":
         return False
     if prov.direction == "unclear":  # changed, and the rubric cannot tell which way: a reader should look

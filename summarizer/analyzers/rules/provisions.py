@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from summarizer.analyzers.rules.audience import business_document, business_labels
+from summarizer.analyzers.rules.names import laws, privacy_law_named
 from summarizer.model.diff import DiffResult, Hunk, Signals
 from summarizer.model.document import Block
 from summarizer.model.taxonomy import CATEGORIES, Severity
@@ -44,7 +46,7 @@ _MD_IMAGE = lazy(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = lazy(r"\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = lazy(r"</?[a-zA-Z][^>]*>")
 _LINK_TARGET = lazy(r"\]\([^)]*\)")
-_URL = lazy(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
+_URL = lazy(r"https?://[^\s<>]+|www\.[^\s<>]+|[^\s<>]+@[^\s<>]+\.\w+")  # a URL ends at an HTML tag ('<br>')
 _FURNITURE = lazy(
     r"^(?:skip to (?:main )?content|back to top|go back to top(?: of this page)?|print(?: this (?:page|policy))?|"
     r"open all|close all|manage preferences|cookie settings|accept(?: all)?(?: cookies)?|reject all|"
@@ -90,6 +92,8 @@ class Provision:
     kind: str = "reworded"
     signals: Signals = field(default_factory=Signals)
     repeats: list["Provision"] = field(default_factory=list)  # the same change elsewhere in the document
+    companion: bool = False  # a second reading of another provision's units (ai.py: AI, age checks)
+    renames_only: bool = False  # every edit renames a term the document renames everywhere (renames.py)
 
     @property
     def start(self) -> int:
@@ -399,8 +403,8 @@ def _one_sided_units(h: Hunk) -> list[Unit]:
     units = []
     for s, e in _paragraphs(text):
         piece = text[s:e]
-        if is_furniture(piece) or _heading_like(piece):  # a bare heading is structure, not a provision
-            continue
+        if is_furniture(piece) or (_heading_like(piece) and not _law_item(piece)):
+            continue  # a bare heading is structure, not a provision (a list item naming a law is not one)
         sents = [Span(s + x.start, s + x.end, x.text) for x in sentences(piece)]
         if not sents:
             continue
@@ -422,6 +426,11 @@ def _one_sided_units(h: Hunk) -> list[Unit]:
             unit.quotes_new = quotes
         units.append(unit)
     return units
+
+
+def _law_item(piece: str) -> bool:
+    """A list item that names a law ('*   Kentucky Consumer Data Protection Act (KCDPA)')."""
+    return piece.lstrip().startswith(("*", "-", "+", "•")) and bool(laws(piece))
 
 
 def _substantive(sents: list[Span]) -> list[Span]:
@@ -576,7 +585,12 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
             right = rights_channel_change(unit.old_text, unit.new_text)
             if right is not None:  # how to exercise a right changed: not just contact details
                 labels = [right] + [lab for lab in labels if lab != right]
+            elif privacy_law_named(unit.old_text, unit.new_text):  # a privacy law gives users rights
+                labels = ["user_rights"] + [lab for lab in labels if lab != "user_rights"]
         unit.labels = labels
+    if units and business_document(diff.new.text):  # rules for advertisers, sellers ... (audience.py)
+        for unit in units:
+            unit.labels = business_labels(unit.labels, _classify_text(unit))
     return units, furniture, cosmetic_links
 
 
@@ -1002,9 +1016,13 @@ def provisions_of(diff: DiffResult) -> Triage:
     """All provisions of a diff, assessed and ranked most severe first, and the hunks set aside."""
     units, furniture, link_only = build_units(diff)
     provisions = group_units(units)
-    from summarizer.analyzers.rules.ai import ai_companions  # noqa: PLC0415 (it imports this module)
+    from summarizer.analyzers.rules.ai import age_companions, ai_companions  # noqa: PLC0415 (it imports this module)
 
     provisions += ai_companions(provisions)
+    provisions += age_companions(provisions)
+    from summarizer.analyzers.rules.renames import mark_renames  # noqa: PLC0415
+
+    mark_renames(provisions)
     sides = Sides.of(diff)
     for prov in provisions:
         assess(prov, sides)

@@ -1,0 +1,100 @@
+"""Documents written for business users: advertisers, sellers, affiliates, developers, creators (issue 12).
+
+An ads policy says "Tracking URLs used for legitimate tracking purposes ..."; an affiliate
+agreement says "You will not ... induce [end users] to click on a Referral Link". The privacy
+lexicon files such rules under tracking or targeted ads, but they bind the business user, and the
+labelling rule of ``evals/vlops/README.md`` files rules for business users (listing bans, penalty
+points, app removal) under ``account_termination``: their consequence is enforcement against the
+account.
+
+So, in a document whose words address business users far more often than they speak of personal
+data, a passage labelled with a privacy subject that does not itself speak of personal data is:
+
+- ``account_termination`` when it states a rule (must, may not, not allowed, prohibited ...);
+- otherwise filed under its next non-privacy label (``contact_generic`` when it has none).
+
+A generic passage (``contact_generic``) that states a rule is filed under ``account_termination``
+too, and the record names ``account_termination`` whenever a material change of it is found in
+such a document, even one whose rating did not move: a new or reworded rule for a business user is
+what the labelling rule files there.
+
+A passage that speaks of personal data (Google Play's User Data policy) keeps its privacy label:
+such documents are judged for the person whose data is processed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.text.lazy_re import lazy
+
+#: Privacy subjects that need personal-data words in a business user's document.
+PRIVACY_IDS = frozenset(
+    {
+        "data_collection",
+        "data_use_purpose",
+        "third_party_sharing",
+        "sale_targeted_ads",
+        "tracking_tech",
+        "sensitive_data",
+        "choice_consent",
+        "user_rights",
+        "data_retention",
+        "international_transfer",
+    }
+)
+#: Business-audience words per 1,000 words at or above which a document addresses business users ...
+BUSINESS_RATE = 15.0
+#: ... when personal-data words stay below this rate.
+PERSONAL_RATE = 5.0
+#: Only the start of a very long document is counted (the rate is stable long before).
+SAMPLE_CHARS = 400_000
+
+_BUSINESS = lazy(
+    r"\b(?:ads?|monetiz\w*|monetis\w*|payouts?|advertisers?|sellers?|merchants?|affiliates?|developers?|"
+    r"your apps?|ad groups?|your listings?|your products?|your store|creators?|publishers?|suppliers?|"
+    r"vendors?|storefronts?|campaigns?)\b",
+    re.I,
+)
+_PERSONAL = lazy(
+    r"\b(?:personal (?:data|information)|your (?:data|information)|user data|privacy|personally)\b", re.I
+)
+_PERSONAL_PASSAGE = lazy(
+    r"\b(?:personal|privacy|user data|users' data|data about|information about (?:you|users)|"
+    r"consent|cookies?|location|contacts?|health|biometric|children|minors?)\b",
+    re.I,
+)
+_RULE = lazy(
+    r"\b(?:must|may not|cannot|can ?not|not (?:be )?(?:allowed|permitted|acceptable)|prohibit\w*|"
+    r"required?|will not|won't|should not|shall not|do not|don't|violat\w*|suspend\w*|terminat\w*|"
+    r"remov\w*|reject\w*|disapprov\w*|forbidden)\b",
+    re.I,
+)
+
+
+def business_document(text: str) -> bool:
+    """The document addresses business users (by the rates of audience and personal-data words)."""
+    sample = text[:SAMPLE_CHARS]
+    words = len(sample.split())
+    if words < 50:
+        return False
+    business = 1000 * len(_BUSINESS.findall(sample)) / words
+    personal = 1000 * len(_PERSONAL.findall(sample)) / words
+    return business >= BUSINESS_RATE and personal < PERSONAL_RATE
+
+
+def business_labels(labels: list[str], text: str) -> list[str]:
+    """A passage's labels in a business user's document (see the module docstring)."""
+    if (
+        labels
+        and labels[0] == "contact_generic"
+        and _RULE.search(text)
+        and not _PERSONAL_PASSAGE.search(text)
+    ):
+        return ["account_termination", *labels[1:]]  # a rule for the business user on no other subject
+    if not labels or labels[0] not in PRIVACY_IDS or _PERSONAL_PASSAGE.search(text):
+        return labels
+    if _RULE.search(text):
+        return ["account_termination", *[lab for lab in labels if lab != "account_termination"]]
+    rest = [lab for lab in labels if lab not in PRIVACY_IDS]
+    return rest or ["contact_generic"]

@@ -1,0 +1,85 @@
+"""A capture where part of the page failed to load (issue 12).
+
+A crawler sometimes saves a page whose script failed half-way: where a section stood, the new
+version shows "Application error: a client-side exception has occurred ...", "Page not found" or
+"Please enable JavaScript". The section is not gone from the policy; it was not captured. The
+passages such an error message stands in for are not compared, and the record carries a
+``capture_mismatch`` flag that quotes the message (so history keeps the record out of timelines).
+
+Only a short block that *is* an error message counts (a sentence of the policy that mentions an
+error does not), and only when the old version does not show the same message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.model.diff import DiffResult, Hunk
+from summarizer.text.lazy_re import lazy
+
+#: A block of at most this many words can be an error message.
+MAX_ERROR_WORDS = 40
+#: A changed passage this close (in characters of the new text) to an error message is what it replaced.
+REACH = 40
+
+_ERROR = lazy(
+    r"^\W*(?:application error: a client-side exception has occurred|"
+    r"an? (?:unexpected )?error (?:has )?occurred|something went wrong|oops\b|"
+    r"(?:error )?(?:404|403|500|502|503)\b\W{0,3}(?:page )?(?:not found|forbidden|error|unavailable)|"
+    r"page not found|this (?:page|content) (?:isn['’]t|is not|could not be) (?:available|found|loaded)|"
+    r"access denied|internal server error|service (?:temporarily )?unavailable|"
+    r"(?:please )?(?:enable|turn on) javascript|you need to enable javascript|javascript is (?:disabled|required)|"
+    r"failed to load)",
+    re.I,
+)
+
+
+@dataclass
+class CaptureError:
+    """Error messages in the new version, and the hunks that stand where they are."""
+
+    messages: list[str]
+    hunk_ids: set[int]  # the hunks set aside: the messages themselves and what they replaced
+    replaced: int  # how many of them removed or changed text
+
+    def message(self) -> str:
+        return (
+            f"Part of the new capture is an error message ({self.messages[0][:120]!r}), not the document: "
+            f"{self.replaced} passage(s) it stands in for were not compared. Check the capture."
+        )
+
+
+def _error_spans(diff: DiffResult) -> list[tuple[int, int, str]]:
+    spans = []
+    for block in diff.new.blocks:
+        text = block.text.strip()
+        if not text or not _ERROR.match(text) or len(text.split()) > MAX_ERROR_WORDS:
+            continue
+        spans.append((block.start, block.end, text.splitlines()[0].strip()))
+    if spans:  # a message the old version showed too is part of the page, not a failed capture
+        old_texts = {b.text.strip() for b in diff.old.blocks}
+        spans = [s for s in spans if diff.new.text[s[0] : s[1]].strip() not in old_texts]
+    return spans
+
+
+def _near(h: Hunk, start: int, end: int) -> bool:
+    return h.new_start <= end + REACH and h.new_end >= start - REACH
+
+
+def capture_error(diff: DiffResult) -> CaptureError | None:
+    """The error messages the new version shows in place of text, and the hunks they replaced."""
+    if not any(h.kind in ("removed", "modified") for h in diff.hunks):
+        return None
+    spans = _error_spans(diff)
+    if not spans:
+        return None
+    ids = {
+        h.id
+        for h in diff.hunks
+        if h.kind in ("removed", "modified", "added") and any(_near(h, s, e) for s, e, _ in spans)
+    }
+    replaced = sum(1 for h in diff.hunks if h.kind in ("removed", "modified") and h.id in ids)
+    if not replaced:
+        return None  # the message replaced nothing: an error block added beside unchanged text
+    return CaptureError([m for _, _, m in spans], ids, replaced)

@@ -1,0 +1,28 @@
+"""A term renamed throughout a document is not material; a repeated change of meaning is (issue 12)."""
+
+from __future__ import annotations
+
+from summarizer.api import compare_texts
+
+SECTION = (
+    "## {name}\n\nYou must remove non-compliant offers from your {term}. We keep records for {days} days.\n"
+)
+NAMES = ("Alcohol", "Gambling", "Weapons", "Tobacco")
+
+
+def _doc(term: str, days: int = 30) -> str:
+    return "# Policies\n\n" + "\n".join(SECTION.format(name=n, term=term, days=days) for n in NAMES)
+
+
+def test_a_term_renamed_in_every_section_is_not_material() -> None:
+    assert not compare_texts(_doc("product feed"), _doc("product data source")).material
+
+
+def test_a_figure_changed_in_every_section_is_material() -> None:
+    assert compare_texts(_doc("product feed", 30), _doc("product feed", 90)).material
+
+
+def test_a_repeated_modal_change_is_material() -> None:
+    old = _doc("product feed")
+    new = old.replace("You must remove", "You may remove")
+    assert compare_texts(old, new).material
