@@ -10,7 +10,7 @@ Three sets, reported side by side:
   ``evals/data/vlops/``; Open Terms Archive contributors, ODC-BY 1.0), scored against the blind
   labels of ``evals/vlops/heldout_labels.yaml``. Nobody looked at the analyzer's output on them
   while writing rules: this is the figure that counts.
-- **dev**: the 29 labelled DEV pairs of ``evals/vlops/dev_labels.yaml`` (same definitions, labelled
+- **dev**: the 71 labelled DEV pairs of ``evals/vlops/dev_labels.yaml`` (same definitions, labelled
   from word diffs before the analyzer ran on them). Rules may be tuned on these, and
   ``--dev-rows`` prints their per-pair rows (never the held-out ones).
 - **golden**: the golden eval cases (``evals/cases``): expected material flag, severity and
