@@ -31,6 +31,7 @@ from summarizer.model.record_data import FlagData as Flag
 from summarizer.model.record_data import ProvenanceData as Provenance
 from summarizer.model.record_data import RecordData
 from summarizer.model.taxonomy import Severity
+from summarizer.rubric.clauses import Cue, balance, clause_cues, reader_view, record_cues
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
 from summarizer.text.dates import DATE
@@ -160,10 +161,18 @@ class RulesAnalyzer:
     def _material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str]) -> RecordData:
         shown = provisions[: self.max_changes]
         changes = [self._change(p, diff) for p in provisions]  # every change; the prose folds some
+        view = reader_view(diff.new.text)
+        cues = provision_cues(provisions, view)
+        for change, mine in zip(changes, cues):
+            change.evidence.extend(c.evidence() for c in mine)
         categories = record_categories(provisions, diff)
-        severity = record_severity(provisions)
         flags = _verify(changes, diff)
-        direction = record_direction(changes)
+        direction = record_direction(
+            changes,
+            [c for mine in cues for c in mine],
+            rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
+        )
+        severity = record_severity(provisions, view, direction)
         unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
@@ -208,9 +217,25 @@ DIRECTION_RATIO = 1.5
 _RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
 
 
-def record_direction(changes: list[Change]) -> str:
-    """The record's direction for the user from its changes' confident claims (issue 12): worse,
-    better or mixed, or ``unclear`` when no change makes a confident claim either way.
+def provision_cues(provisions: list[Provision], view: str) -> list[list[Cue]]:
+    """For each provision, what its added and removed sentences do to the reader (who takes on a
+    duty, who gains a right: :mod:`summarizer.rubric.clauses`), read in the view the new document
+    takes (consumer, business user, or the people whose data a business handles). A sentence counts
+    once in the record; an added and a removed sentence of the same kind cancel out."""
+    return record_cues(
+        [clause_cues(p.old_text, p.new_text, view) if is_material(p) else [] for p in provisions]
+    )
+
+
+def record_direction(changes: list[Change], cues: list[Cue] | None = None, rubric_weight: float = 0.0) -> str:
+    """The record's direction for the user (issue 12): worse, better or mixed, or ``unclear``
+    when nothing in the text says which way the change cuts.
+
+    With *cues* (the rules analyzer's reading of who takes on a duty or gains a right in the
+    sentences that were added or removed), the record follows them, each confident claim of a
+    change adding *rubric_weight*: one side wins when it weighs :data:`DIRECTION_RATIO` times the
+    other, else the record is mixed. Only when no sentence carries a cue does the record fall back
+    on its changes' confident claims, as follows.
 
     Only changes on a substantive subject (not ``contact_generic``) with high or medium confidence
     count; each weighs its severity after the change (at least 1). One side wins when it weighs
@@ -220,6 +245,17 @@ def record_direction(changes: list[Change]) -> str:
     claim nothing about the record: a record of restatements only abstains rather than claim
     "neutral" (on the labelled dev pairs such records were mostly real changes the rubric did not
     read, so a neutral claim would mislead)."""
+    if cues:
+        worse, better = balance(cues)
+        claims = [c for c in changes if _confident_claim(c)]
+        worse += rubric_weight * sum(c.direction == "up" for c in claims)
+        better += rubric_weight * sum(c.direction == "down" for c in claims)
+        if worse and worse >= DIRECTION_RATIO * better:
+            return "worse"
+        if better and better >= DIRECTION_RATIO * worse:
+            return "better"
+        if worse or better:
+            return "mixed"
     up = down = 0
     for c in changes:
         if c.category == "contact_generic" or c.confidence not in ("high", "medium"):
@@ -240,14 +276,68 @@ def record_direction(changes: list[Change]) -> str:
     return "mixed"
 
 
-def record_severity(provisions: list[Provision]) -> Severity:
+#: In a record read with clause cues, each confident rubric claim of a change weighs this much
+#: (a cue weighs 1), in the consumer view only: the rubric's factors read text as a consumer's
+#: terms or privacy notice; for a business user's rules they misread (a new prohibition on
+#: advertisers is no protection for the advertiser).
+RUBRIC_CLAIM_WEIGHT = 0.5
+
+
+def _confident_claim(c: Change) -> bool:
+    """A change whose rubric direction counts in the record's balance: a substantive subject, high
+    or medium confidence, and not a permissive passage that was only removed."""
+    if c.category == "contact_generic" or c.confidence not in ("high", "medium"):
+        return False
+    return not (c.kind == "removed" and c.direction == "down") and c.direction in ("up", "down")
+
+
+#: Subjects on which a change for the worse can make a record high (issue 12's labelling scale:
+#: new collection, sharing, sale, targeted ads or tracking, sensitive data, children, arbitration or
+#: class waiver, a broad content licence, AI training, charges and indemnities, a lost opt-out).
+HIGH_RISK = frozenset(
+    {
+        "data_collection",
+        "third_party_sharing",
+        "sale_targeted_ads",
+        "tracking_tech",
+        "sensitive_data",
+        "children_audiences",
+        "choice_consent",
+        "dispute_resolution",
+        "content_license_ip",
+        "liability_warranty_payment",
+        "ai_training",
+    }
+)
+
+
+def record_severity(provisions: list[Provision], view: str = "consumer", direction: str = "") -> Severity:
     """The record's severity: the rubric's highest change severity, and at least medium when a
     material change is on a substantive subject (an ordinary change to data practices or terms is
-    medium on the labelling scale of issue 12; low is for contact and other generic text)."""
+    medium on the labelling scale of issue 12; low is for contact and other generic text). High
+    only when :func:`_high_change` finds a change that earns it; otherwise a high rubric level is
+    medium (on the labelled dev pairs most high records were a business user's new rules or a
+    restatement of a high-risk subject, labelled medium)."""
     level = overall_severity([p.assessment for p in provisions if p.assessment is not None])
+    if level is Severity.high and not _high_change(provisions, view, direction):
+        level = Severity.medium
     if any(p.category != "contact_generic" and is_material(p) for p in provisions):
         return max(level, Severity.medium)
     return max(level, Severity.low)
+
+
+def _high_change(provisions: list[Provision], view: str, direction: str) -> bool:
+    """Does the record carry a change that the labelling scale of issue 12 rates high: a change
+    for the worse that reaches a high level on a high-risk subject (new sharing, sale or targeted
+    ads, sensitive data, children, arbitration or class waiver, a broad content licence, AI
+    training), read for a consumer (a business user's new ad or listing rules are an ordinary
+    change for that user), in a record that is not better overall."""
+    if view == "business" or direction == "better":
+        return False
+    return any(
+        p.category in HIGH_RISK and is_material(p) and p.direction == "up" and p.after is Severity.high
+        for p in provisions
+    )
 
 
 def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str]:
