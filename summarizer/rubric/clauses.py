@@ -122,6 +122,14 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "automation",
+        lazy(
+            r"\bautomated (?:decision[- ]making|decisions|means|processing)\b|\bwithout human (?:review|intervention)\b"
+            r"|\b(?:ai|agents?|assistants?) (?:\w+ ){0,2}?(?:can|may|will) (?:\w+ ){0,2}?(?:act|take actions?|use your)\b",
+            re.I,
+        ),
+    ),
+    (
         "condition",
         lazy(
             r"\b(?:is|are) (?:also |now )?subject to (?:our |the |a |an |any |applicable )?(?:[\w'’-]+ ){0,5}?"
@@ -176,6 +184,7 @@ POLARITY: dict[str, dict[View, int]] = {
     "company_right": {"consumer": 1, "business": 1, "data": 0},
     "penalty": {"consumer": 1, "business": 1, "data": 0},
     "condition": {"consumer": 1, "business": 1, "data": 0},
+    "automation": {"consumer": 1, "business": 1, "data": 0},
     "reader_permission": {"consumer": 0, "business": -1, "data": 1},
     "rule": {"consumer": 0, "business": 1, "data": -1},
 }
@@ -194,6 +203,9 @@ LABELS = {
     "condition": "a new condition or limit",
     "reader_permission": "something you are allowed to do",
     "rule": "a rule you must follow",
+    "widened": "reworded to reach further",
+    "narrowed": "reworded to reach less far",
+    "automation": "decisions or actions by automated systems",
 }
 
 
@@ -243,15 +255,26 @@ def _sentence_set(text: str) -> dict[str, str]:
     return out
 
 
-def clause_cues(old_text: str, new_text: str, view: View) -> list[Cue]:
+def document_key(text: str) -> str:
+    """A whole document as :func:`clause_cues` compares sentences with it (markup and spacing
+    folded, lower case)."""
+    return _clean(text).lower()
+
+
+def clause_cues(old_text: str, new_text: str, view: View, old_doc: str = "", new_doc: str = "") -> list[Cue]:
     """The cues of the sentences added (in *new_text* only) and removed (in *old_text* only).
 
-    A removed sentence's cue counts the other way round (a duty gone is better for the user)."""
+    A removed sentence's cue counts the other way round (a duty gone is better for the user). With
+    the documents' keys (:func:`document_key`), a sentence still found in the other version (it
+    moved, or the change's passages were cut differently on each side) is neither."""
     old, new = _sentence_set(old_text), _sentence_set(new_text)
     cues: list[Cue] = []
-    for side, mine, other, sign in (("added", new, old, 1), ("removed", old, new, -1)):
+    for side, mine, other, sign, elsewhere in (
+        ("added", new, old, 1, old_doc),
+        ("removed", old, new, -1, new_doc),
+    ):
         for key, raw in mine.items():
-            if key in other:
+            if key in other or (elsewhere and key in elsewhere):
                 continue
             kind = sentence_kind(raw)
             if kind is None:
@@ -301,7 +324,39 @@ def record_cues(groups: list[list[Cue]]) -> list[list[Cue]]:
             twin = next((r for r in removed if r.kind == a.kind and id(r) not in dropped), None)
             if twin is not None:
                 dropped.update((id(a), id(twin)))
+                widened = _widening(twin.sentence, a.sentence)
+                if widened:
+                    home = next(g for g in kept if any(c is a for c in g))
+                    home.append(Cue(widened, POLARITY_OF_SHIFT[widened] * _sign(a), "added", a.sentence))
     return [[c for c in g if id(c) not in dropped] for g in kept]
+
+
+#: Words that widen what a clause lets the company do (or what it costs the user) when a reworded
+#: sentence gains them: "perpetual", "train ... artificial intelligence", "sell", "at any time".
+_WIDENERS = lazy(
+    r"\b(?:perpetual|irrevocable|sub-?licensable|train(?:ing)?|artificial intelligence|machine learning|"
+    r"sell|sale|any purpose|at any time|sole discretion|without (?:prior )?(?:notice|consent)|"
+    r"third[- ]part(?:y|ies)|advertis\w+|indefinitely|any and all|backup payment|automated)\b",
+    re.I,
+)
+POLARITY_OF_SHIFT = {"widened": 1, "narrowed": -1}
+
+
+def _sign(cue: Cue) -> int:
+    """+1 when the cue's kind burdens the reader in its view (duty, company right, ...), -1 when it
+    benefits the reader; a widening of the first is worse, of the second better."""
+    return 1 if cue.polarity > 0 else -1
+
+
+def _widening(old: str, new: str) -> str | None:
+    """'widened' when the reworded sentence gains a widening word, 'narrowed' when it loses one."""
+    gained = {m.lower() for m in _WIDENERS.findall(new)} - {m.lower() for m in _WIDENERS.findall(old)}
+    lost = {m.lower() for m in _WIDENERS.findall(old)} - {m.lower() for m in _WIDENERS.findall(new)}
+    if gained and not lost:
+        return "widened"
+    if lost and not gained:
+        return "narrowed"
+    return None
 
 
 def balance(cues: list[Cue]) -> tuple[float, float]:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.rubric.clauses import balance, clause_cues, reader_view, record_cues, sentence_kind
+from summarizer.rubric.clauses import (
+    balance,
+    clause_cues,
+    document_key,
+    reader_view,
+    record_cues,
+    sentence_kind,
+)
 
 
 @pytest.mark.parametrize(
@@ -83,3 +90,35 @@ def test_a_sentence_counts_once_and_a_reworded_pair_cancels() -> None:
 )
 def test_whose_view_the_document_takes(text: str, view: str) -> None:
     assert reader_view(text) == view
+
+
+def test_a_reworded_sentence_that_gains_a_widening_word_is_worse() -> None:
+    old = "You grant us a worldwide license to use your content in connection with the Service."
+    new = (
+        "You grant us a perpetual, worldwide license to use your content in connection with the Service, "
+        "including to train our artificial intelligence models."
+    )
+    (cue,) = [c for g in record_cues([clause_cues(old, new, "consumer")]) for c in g]
+    assert (cue.kind, cue.polarity) == ("widened", 1)
+    (back,) = [c for g in record_cues([clause_cues(new, old, "consumer")]) for c in g]
+    assert (back.kind, back.polarity) == ("narrowed", -1)
+
+
+def test_a_sentence_still_in_the_other_version_is_neither_added_nor_removed() -> None:
+    waiver = "You also agree to waive any moral rights in your content."
+    old_doc = document_key(f"# Terms\n\nYou grant us a license. {waiver}\n")
+    new_doc = document_key(f"# Terms\n\nYou grant us a license to train models.\n\n{waiver}\n")
+    assert clause_cues(waiver, "", "consumer") != []
+    assert clause_cues(waiver, "", "consumer", old_doc, new_doc) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This may be decided by automated decision-making without human review.",
+        "When you ask an AI agent to act for you, the agent can take actions on your behalf.",
+    ],
+)
+def test_automated_decisions_and_agents_acting_for_you_are_worse(sentence: str) -> None:
+    (cue,) = clause_cues("", sentence, "consumer")
+    assert (cue.kind, cue.polarity) == ("automation", 1)

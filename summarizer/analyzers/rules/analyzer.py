@@ -31,7 +31,7 @@ from summarizer.model.record_data import FlagData as Flag
 from summarizer.model.record_data import ProvenanceData as Provenance
 from summarizer.model.record_data import RecordData
 from summarizer.model.taxonomy import Severity
-from summarizer.rubric.clauses import Cue, balance, clause_cues, reader_view, record_cues
+from summarizer.rubric.clauses import Cue, balance, clause_cues, document_key, reader_view, record_cues
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
 from summarizer.text.dates import DATE
@@ -162,7 +162,7 @@ class RulesAnalyzer:
         shown = provisions[: self.max_changes]
         changes = [self._change(p, diff) for p in provisions]  # every change; the prose folds some
         view = reader_view(diff.new.text)
-        cues = provision_cues(provisions, view)
+        cues = provision_cues(provisions, view, diff)
         for change, mine in zip(changes, cues):
             change.evidence.extend(c.evidence() for c in mine)
         categories = record_categories(provisions, diff)
@@ -217,13 +217,20 @@ DIRECTION_RATIO = 1.5
 _RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
 
 
-def provision_cues(provisions: list[Provision], view: str) -> list[list[Cue]]:
+def provision_cues(provisions: list[Provision], view: str, diff: DiffResult) -> list[list[Cue]]:
     """For each provision, what its added and removed sentences do to the reader (who takes on a
     duty, who gains a right: :mod:`summarizer.rubric.clauses`), read in the view the new document
     takes (consumer, business user, or the people whose data a business handles). A sentence counts
     once in the record; an added and a removed sentence of the same kind cancel out."""
+    material = [is_material(p) for p in provisions]
+    if not any(material):
+        return [[] for _ in provisions]
+    old_doc, new_doc = document_key(diff.old.text), document_key(diff.new.text)
     return record_cues(
-        [clause_cues(p.old_text, p.new_text, view) if is_material(p) else [] for p in provisions]
+        [
+            clause_cues(p.old_text, p.new_text, view, old_doc, new_doc) if keep else []
+            for p, keep in zip(provisions, material)
+        ]
     )
 
 
