@@ -391,6 +391,20 @@ _CONSUMER_TITLE = lazy(
 )
 
 
+_ADDRESSES_BUSINESS = lazy(
+    r"\byour (?:users|app|apps|customers|buyers|listings?|ads)\b|\bdevelopers?\b", re.I
+)
+
+
+def local_view(view: View, passage: str) -> View:
+    """The view for one passage: a consumer document's passage that twice speaks to a business
+    ("your users", "your app", "developers") is read for that business (a capture that bundles a
+    developer policy with consumer terms)."""
+    if view == "consumer" and len(_ADDRESSES_BUSINESS.findall(passage)) >= 2:
+        return "business"
+    return view
+
+
 def reader_view(document_text: str) -> View:
     """Whose view the document takes: ``data`` for a user-data policy addressed to businesses,
     ``business`` for rules that bind a business user, else ``consumer``.

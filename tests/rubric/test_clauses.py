@@ -8,6 +8,7 @@ from summarizer.rubric.clauses import (
     balance,
     clause_cues,
     document_key,
+    local_view,
     reader_view,
     record_cues,
     sentence_kind,
@@ -122,3 +123,10 @@ def test_a_sentence_still_in_the_other_version_is_neither_added_nor_removed() ->
 def test_automated_decisions_and_agents_acting_for_you_are_worse(sentence: str) -> None:
     (cue,) = clause_cues("", sentence, "consumer")
     assert (cue.kind, cue.polarity) == ("automation", 1)
+
+
+def test_a_consumer_document_passage_that_speaks_to_developers_is_read_for_them() -> None:
+    passage = "Your app must tell your users how to cancel. Users may be able to cancel and get a refund."
+    assert local_view("consumer", passage) == "business"
+    assert local_view("consumer", "You can cancel your subscription at any time.") == "consumer"
+    assert local_view("data", passage) == "data"  # a user-data policy stays judged for the data subject

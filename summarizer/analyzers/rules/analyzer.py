@@ -31,7 +31,15 @@ from summarizer.model.record_data import FlagData as Flag
 from summarizer.model.record_data import ProvenanceData as Provenance
 from summarizer.model.record_data import RecordData
 from summarizer.model.taxonomy import Severity
-from summarizer.rubric.clauses import Cue, balance, clause_cues, document_key, reader_view, record_cues
+from summarizer.rubric.clauses import (
+    Cue,
+    balance,
+    clause_cues,
+    document_key,
+    local_view,
+    reader_view,
+    record_cues,
+)
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
 from summarizer.text.dates import DATE
@@ -171,6 +179,7 @@ class RulesAnalyzer:
             changes,
             [c for mine in cues for c in mine],
             rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
+            rubric_fallback=view == "consumer",
         )
         severity = record_severity(provisions, view, direction)
         unclear = _unclear_flag(changes, direction)
@@ -212,6 +221,9 @@ class RulesAnalyzer:
         )
 
 
+#: Clause cues decide a record's direction only when they weigh at least this much (one added
+#: sentence); less is weak evidence (a removed duty weighs 1/4: it was often only restructured).
+MIN_CUE_WEIGHT = 1.0
 #: A side of the balance (worse or better) wins when it weighs at least this many times the other.
 DIRECTION_RATIO = 1.5
 _RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
@@ -228,21 +240,46 @@ def provision_cues(provisions: list[Provision], view: str, diff: DiffResult) -> 
     old_doc, new_doc = document_key(diff.old.text), document_key(diff.new.text)
     return record_cues(
         [
-            clause_cues(p.old_text, p.new_text, view, old_doc, new_doc) if keep else []
+            clause_cues(p.old_text, p.new_text, _view_of(p, view, diff), old_doc, new_doc) if keep else []
             for p, keep in zip(provisions, material)
         ]
     )
 
 
-def record_direction(changes: list[Change], cues: list[Cue] | None = None, rubric_weight: float = 0.0) -> str:
+def _view_of(prov: Provision, view: str, diff: DiffResult) -> str:
+    """The view one provision is read in (:func:`summarizer.rubric.clauses.local_view`): from
+    the text around it in the new version (a few thousand characters either side)."""
+    if view != "consumer":
+        return view
+    text, probe = diff.new.text, (prov.new_text or prov.old_text).strip()[:80]
+    at = text.find(probe) if probe else -1
+    if at < 0:
+        text, at = diff.old.text, diff.old.text.find(probe) if probe else -1
+    if at < 0:
+        return view
+    return local_view(view, text[max(0, at - LOCAL_VIEW_CHARS) : at + LOCAL_VIEW_CHARS])
+
+
+#: How far around a provision :func:`_view_of` looks for whom the passage addresses.
+LOCAL_VIEW_CHARS = 3000
+
+
+def record_direction(
+    changes: list[Change],
+    cues: list[Cue] | None = None,
+    rubric_weight: float = 0.0,
+    rubric_fallback: bool = True,
+) -> str:
     """The record's direction for the user (issue 12): worse, better or mixed, or ``unclear``
     when nothing in the text says which way the change cuts.
 
     With *cues* (the rules analyzer's reading of who takes on a duty or gains a right in the
     sentences that were added or removed), the record follows them, each confident claim of a
     change adding *rubric_weight*: one side wins when it weighs :data:`DIRECTION_RATIO` times the
-    other, else the record is mixed. Only when no sentence carries a cue does the record fall back
-    on its changes' confident claims, as follows.
+    other, else the record is mixed. When the cues weigh less than :data:`MIN_CUE_WEIGHT` (none,
+    or only a removed duty or two), the record falls back on its changes' confident claims as
+    follows, or, without *rubric_fallback* (a document read for a business user or for the people
+    whose data it is, where the rubric's consumer factors misread), abstains.
 
     Only changes on a substantive subject (not ``contact_generic``) with high or medium confidence
     count; each weighs its severity after the change (at least 1). One side wins when it weighs
@@ -252,8 +289,10 @@ def record_direction(changes: list[Change], cues: list[Cue] | None = None, rubri
     claim nothing about the record: a record of restatements only abstains rather than claim
     "neutral" (on the labelled dev pairs such records were mostly real changes the rubric did not
     read, so a neutral claim would mislead)."""
-    if cues:
-        worse, better = balance(cues)
+    worse, better = balance(cues or [])
+    if worse + better < MIN_CUE_WEIGHT and not rubric_fallback:
+        return "unclear"  # a business user's rules: the rubric's consumer factors are no fallback
+    if worse + better >= MIN_CUE_WEIGHT:
         claims = [c for c in changes if _confident_claim(c)]
         worse += rubric_weight * sum(c.direction == "up" for c in claims)
         better += rubric_weight * sum(c.direction == "down" for c in claims)
