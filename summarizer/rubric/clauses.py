@@ -391,14 +391,12 @@ _CONSUMER_TITLE = lazy(
 )
 
 
-_ADDRESSES_BUSINESS = lazy(
-    r"\byour (?:users|app|apps|customers|buyers|listings?|ads)\b|\bdevelopers?\b", re.I
-)
+_ADDRESSES_BUSINESS = lazy(r"\byour (?:users|app|apps|app's|customers|buyers|listings?|ads)\b", re.I)
 
 
 def local_view(view: View, passage: str) -> View:
     """The view for one passage: a consumer document's passage that twice speaks to a business
-    ("your users", "your app", "developers") is read for that business (a capture that bundles a
+    ("your users", "your app", "your listings") is read for that business (a capture that bundles a
     developer policy with consumer terms)."""
     if view == "consumer" and len(_ADDRESSES_BUSINESS.findall(passage)) >= 2:
         return "business"

@@ -170,7 +170,8 @@ class RulesAnalyzer:
         shown = provisions[: self.max_changes]
         changes = [self._change(p, diff) for p in provisions]  # every change; the prose folds some
         view = reader_view(diff.new.text)
-        cues = provision_cues(provisions, view, diff)
+        views = [_view_of(p, view, diff) for p in provisions]
+        cues = provision_cues(provisions, views, diff)
         for change, mine in zip(changes, cues):
             change.evidence.extend(c.evidence() for c in mine)
         categories = record_categories(provisions, diff)
@@ -181,7 +182,7 @@ class RulesAnalyzer:
             rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
             rubric_fallback=view == "consumer",
         )
-        severity = record_severity(provisions, view, direction)
+        severity = record_severity(provisions, views, direction, cues)
         unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
@@ -229,19 +230,20 @@ DIRECTION_RATIO = 1.5
 _RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
 
 
-def provision_cues(provisions: list[Provision], view: str, diff: DiffResult) -> list[list[Cue]]:
+def provision_cues(provisions: list[Provision], views: list[str], diff: DiffResult) -> list[list[Cue]]:
     """For each provision, what its added and removed sentences do to the reader (who takes on a
-    duty, who gains a right: :mod:`summarizer.rubric.clauses`), read in the view the new document
-    takes (consumer, business user, or the people whose data a business handles). A sentence counts
-    once in the record; an added and a removed sentence of the same kind cancel out."""
+    duty, who gains a right: :mod:`summarizer.rubric.clauses`), read in the provision's view
+    (:func:`_view_of`: consumer, business user, or the people whose data a business handles). A
+    sentence counts once in the record; an added and a removed sentence of the same kind cancel
+    out."""
     material = [is_material(p) for p in provisions]
     if not any(material):
         return [[] for _ in provisions]
     old_doc, new_doc = document_key(diff.old.text), document_key(diff.new.text)
     return record_cues(
         [
-            clause_cues(p.old_text, p.new_text, _view_of(p, view, diff), old_doc, new_doc) if keep else []
-            for p, keep in zip(provisions, material)
+            clause_cues(p.old_text, p.new_text, v, old_doc, new_doc) if keep else []
+            for p, v, keep in zip(provisions, views, material)
         ]
     )
 
@@ -357,33 +359,52 @@ HIGH_RISK = frozenset(
 )
 
 
-def record_severity(provisions: list[Provision], view: str = "consumer", direction: str = "") -> Severity:
+def record_severity(
+    provisions: list[Provision],
+    views: list[str] | None = None,
+    direction: str = "",
+    cues: list[list[Cue]] | None = None,
+) -> Severity:
     """The record's severity: the rubric's highest change severity, and at least medium when a
     material change is on a substantive subject (an ordinary change to data practices or terms is
     medium on the labelling scale of issue 12; low is for contact and other generic text). High
-    only when :func:`_high_change` finds a change that earns it; otherwise a high rubric level is
-    medium (on the labelled dev pairs most high records were a business user's new rules or a
-    restatement of a high-risk subject, labelled medium)."""
+    only when :func:`_high_change` finds a change that earns it (then also when the rubric saw no
+    shift but the clauses read worse); otherwise a high rubric level is medium (on the labelled dev
+    pairs most high records were a business user's new rules or a restatement of a high-risk
+    subject, labelled medium)."""
     level = overall_severity([p.assessment for p in provisions if p.assessment is not None])
-    if level is Severity.high and not _high_change(provisions, view, direction):
+    views = views or ["consumer"] * len(provisions)
+    cues = cues or [[] for _ in provisions]
+    high = _high_change(provisions, views, direction, cues)
+    if level is Severity.high and not high:
         level = Severity.medium
+    elif high:
+        level = Severity.high
     if any(p.category != "contact_generic" and is_material(p) for p in provisions):
         return max(level, Severity.medium)
     return max(level, Severity.low)
 
 
-def _high_change(provisions: list[Provision], view: str, direction: str) -> bool:
+def _high_change(
+    provisions: list[Provision], views: list[str], direction: str, cues: list[list[Cue]]
+) -> bool:
     """Does the record carry a change that the labelling scale of issue 12 rates high: a change
-    for the worse that reaches a high level on a high-risk subject (new sharing, sale or targeted
-    ads, sensitive data, children, arbitration or class waiver, a broad content licence, AI
-    training), read for a consumer (a business user's new ad or listing rules are an ordinary
-    change for that user), in a record that is not better overall."""
-    if view == "business" or direction == "better":
+    for the worse (by the rubric, or by its clauses: a protection removed, a licence widened) that
+    reaches a high level on a high-risk subject (new sharing, sale or targeted ads, sensitive data,
+    children, arbitration or class waiver, a broad content licence, AI training, charges), read for
+    a consumer (a business user's new ad or listing rules are an ordinary change for that user), in
+    a record that is not better overall."""
+    if direction == "better":
         return False
-    return any(
-        p.category in HIGH_RISK and is_material(p) and p.direction == "up" and p.after is Severity.high
-        for p in provisions
-    )
+    for p, view, mine in zip(provisions, views, cues):
+        if view == "business" or p.category not in HIGH_RISK or not is_material(p):
+            continue
+        if p.direction == "up" and p.after is Severity.high:
+            return True
+        worse, better = balance(mine)
+        if worse >= MIN_CUE_WEIGHT and worse > better and max(p.before, p.after) is Severity.high:
+            return True
+    return False
 
 
 def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str]:
