@@ -42,10 +42,11 @@ _WE = (
 _YOU = r"(?:you|customer|the customer|sellers?|merchants?|developers?|advertisers?|affiliates?|creators?|publishers?)"
 
 _RIGHT = (
-    rf"{_W}{{0,3}}?(?:can|may|have the right to|has the right to|are entitled to|is entitled to|will be able to|"
+    rf"(?:{_W}{{0,3}}?(?:can|may|have the right to|has the right to|are entitled to|is entitled to|will be able to|"
     rf"are able to|may be able to) {_W}{{0,3}}?(?:opt[- ]?out|request|access|delete|object|withdraw|cancel|"
     r"correct|download|export|appeal|turn off|disable|decline|refuse|unsubscribe|receive a (?:\w+ )?refund|"
     r"get a (?:\w+ )?refund|return|limit|restrict|contest|dispute|choose)\b"
+    rf"|(?:also )?(?:has|have) (?!no\b|not\b){_W}{{0,3}}?rights?\b(?! to (?:use|share|sell|collect)))"
 )
 
 #: (kind, pattern): the first kind whose pattern matches names the sentence.
@@ -89,7 +90,9 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         lazy(
             rf"\b{_WE} (?:will|shall|must|commit to|promise to|are required to|always) {_W}{{0,2}}?"
             r"(?:notify|tell|inform|let you know|give you|provide you|refund|ask (?:for )?your|obtain your|"
-            r"protect|encrypt|delete|honou?r|respect)\b",
+            r"protect|encrypt|delete|honou?r|respect)\b"
+            rf"|\b{_WE} will [^.]{{0,60}}\b(?:refund|replace|repair|compensate|provide (?:a |an )?(?:\w+ )?"
+            r"(?:solution|remedy|refund))\b",
             re.I,
         ),
     ),
@@ -101,7 +104,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"are prohibited|is prohibited|agree not to|agree to)\b"
             r"|\b(?:it is|it's|is|are) (?:\w+ )?your (?:sole |own )?responsibility\b"
             r"|\byou(?: are| remain| will be)? (?:solely |fully |also |entirely )?(?:responsible|liable) for\b"
-            r"|\byou(?:'re| are) (?:solely |fully )?responsible\b",
+            r"|\byou(?:'re| are) (?:solely |fully )?responsible\b"
+            r"|\byou (?:have|has) no (?:\w+ )?rights?\b",
             re.I,
         ),
     ),
@@ -348,14 +352,28 @@ def _sign(cue: Cue) -> int:
     return 1 if cue.polarity > 0 else -1
 
 
+_TOKEN = lazy(r"[a-z0-9]+(?:['’][a-z]+)?")
+#: Words that limit a clause: gaining one narrows it, losing one widens it.
+_LIMITERS = frozenset({"only", "solely", "not", "never", "unless", "except", "limited", "strictly", "no"})
+
+
 def _widening(old: str, new: str) -> str | None:
-    """'widened' when the reworded sentence gains a widening word, 'narrowed' when it loses one."""
+    """'widened' when the reworded sentence reaches further, 'narrowed' when less far: it gains
+    (loses) a widening word, or only gains (only loses) words, such as a list that grows ("standard
+    or express shipping" -> "standard, express shipping or Click & Collect"), a limiter ("only",
+    "unless") counting the other way."""
     gained = {m.lower() for m in _WIDENERS.findall(new)} - {m.lower() for m in _WIDENERS.findall(old)}
     lost = {m.lower() for m in _WIDENERS.findall(old)} - {m.lower() for m in _WIDENERS.findall(new)}
     if gained and not lost:
         return "widened"
     if lost and not gained:
         return "narrowed"
+    old_words, new_words = set(_TOKEN.findall(old.lower())), set(_TOKEN.findall(new.lower()))
+    added, removed = new_words - old_words, old_words - new_words
+    if added and not removed:
+        return "narrowed" if added & _LIMITERS else "widened"
+    if removed and not added:
+        return "widened" if removed & _LIMITERS else "narrowed"
     return None
 
 

@@ -130,3 +130,26 @@ def test_a_consumer_document_passage_that_speaks_to_developers_is_read_for_them(
     assert local_view("consumer", passage) == "business"
     assert local_view("consumer", "You can cancel your subscription at any time.") == "consumer"
     assert local_view("data", passage) == "data"  # a user-data policy stays judged for the data subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("We will investigate the issue and provide a suitable solution, including a refund.", "commitment"),
+        ("According to applicable laws, the customer has statutory warranty rights.", "end_user_right"),
+        ("You have no right to Payments unless and until they are paid to you.", "reader_duty"),
+        ("We have the right to suspend your account.", "company_right"),
+    ],
+)
+def test_promises_statutory_rights_and_rights_denied(sentence: str, kind: str) -> None:
+    assert sentence_kind(sentence) == kind
+
+
+def test_a_list_that_grows_in_a_reworded_sentence_widens_it_and_a_limiter_narrows_it() -> None:
+    old = "You may choose standard shipping or express shipping."
+    new = "You may choose standard shipping, express shipping or Click & Collect."
+    (cue,) = [c for g in record_cues([clause_cues(old, new, "business")]) for c in g]
+    assert (cue.kind, cue.polarity) == ("widened", -1)  # more of a permission: better for the reader
+    limited = "We may share your data with partners only with your consent."
+    cues = clause_cues("We may share your data with partners.", limited, "consumer")
+    assert cues and all(c.polarity == -1 for g in record_cues([cues]) for c in g)  # a limit added: better
