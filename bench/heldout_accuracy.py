@@ -14,8 +14,9 @@ Three sets, reported side by side:
   from word diffs before the analyzer ran on them). Rules may be tuned on these, and
   ``--dev-rows`` prints their per-pair rows (never the held-out ones).
 - **golden**: the golden eval cases (``evals/cases``): expected material flag, severity and
-  categories; the expected direction is read from the expected provisions' severity shifts (all up
-  = worse, all down = better, both = mixed, none moved = neutral). The rules were written on these.
+  categories; the expected direction is the case's ``direction`` when it states one, else read from
+  the expected provisions' severity shifts (all up = worse, all down = better, both = mixed, none
+  moved = neutral). The rules were written on these.
 - **bundled**: the 100 bundled pairs (``evals/data/ota``), material flag only
   (``evals/material_labels.yaml``). The rules were written on these too.
 
@@ -110,7 +111,9 @@ def golden_rows() -> list[dict]:
             else "same"
             for p in exp.provisions
         }
-        if not exp.material or not shifts:
+        if exp.material and exp.direction:  # the case states the record's direction
+            direction = exp.direction
+        elif not exp.material or not shifts:
             direction = None
         elif "up" in shifts and "down" in shifts:
             direction = "mixed"

@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -108,6 +108,8 @@ class Expected(BaseModel):
     categories: list[CategoryId] = Field(default_factory=list)
     categories_optional: list[CategoryId] = Field(default_factory=list)
     provisions: list[ExpectedProvision] = Field(default_factory=list)
+    #: the record's direction for the user (issue 12), when the case states it
+    direction: Literal["worse", "better", "mixed", "neutral"] | None = None
     facts: list[Alternatives] = Field(default_factory=list)
     forbidden: list[Alternatives] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
@@ -123,6 +125,8 @@ class Expected(BaseModel):
             raise ValueError("a change that is not material has severity 'none'")
         if self.material and self.severity == "none":
             raise ValueError("a material change needs a severity above 'none'")
+        if not self.material and self.direction is not None:
+            raise ValueError("a change that is not material has no direction")
         allowed = set(self.categories) | set(self.categories_optional)
         stray = sorted({p.category for p in self.provisions} - allowed)
         if stray:

@@ -10,6 +10,8 @@ check is one function registered in :data:`METRICS` (``@metric(name)``), run in 
 - ``shift_direction_accuracy`` per expected provision: does the record's change of that category
   move the same way (up, down, same)? A category with several changes is rated by its most severe
   clause before and after. Counts ``shift_correct``, ``shift_total``.
+- ``record_direction_correct``  1 when the record's direction for the user (worse / better / mixed /
+  neutral) is the case's expected ``direction`` (only cases that state one; issue 12)
 - ``fact_recall``           fact groups of which any alternative appears (case-insensitive, typography
   and Markdown normalised) in headline, summary, impact and the changes' summaries
 - ``forbidden_rate``        forbidden groups that appear anywhere in the record's prose
@@ -44,6 +46,7 @@ GATED: dict[str, tuple[str, int]] = {
     "category_f1": ("category_f1", +1),
     "severity_within_one": ("severity_within_one", +1),
     "shift_direction_accuracy": ("shift_direction_accuracy", +1),
+    "record_direction_accuracy": ("record_direction_correct", +1),
     "fact_recall": ("fact_recall", +1),
     "quote_verbatim_rate": ("quote_verbatim_rate", +1),
     "forbidden_claim_rate": ("forbidden_rate", -1),
@@ -64,6 +67,7 @@ AGGREGATE_DIRECTION: dict[str, int] = {
     "severity_exact": +1,
     "severity_within_one": +1,
     "shift_direction_accuracy": +1,
+    "record_direction_accuracy": +1,
     "fact_recall": +1,
     "forbidden_claim_rate": -1,
     "quote_verbatim_rate": +1,
@@ -86,6 +90,7 @@ CASE_DIRECTION: dict[str, int] = {
     "severity_exact": +1,
     "severity_within_one": +1,
     "shift_direction_accuracy": +1,
+    "record_direction_correct": +1,
     "fact_recall": +1,
     "forbidden_rate": -1,
     "quote_verbatim_rate": +1,
@@ -320,6 +325,22 @@ def score_shifts(case: Case, record: ChangeRecord) -> MetricScore:
     )
 
 
+@metric("direction")
+def score_direction(case: Case, record: ChangeRecord) -> MetricScore:
+    """The record's direction for the user against the case's, when the case states one."""
+    want = case.expected.direction
+    if want is None:
+        return MetricScore({"record_direction_correct": None}, {}, None, [])
+    got = getattr(record, "direction", None)
+    correct = got == want
+    return MetricScore(
+        {"record_direction_correct": int(correct)},
+        {"direction": {"expected": want, "got": got}},
+        correct,
+        [] if correct else [f"direction: expected {want}, got {got}"],
+    )
+
+
 @metric("facts")
 def score_facts(case: Case, record: ChangeRecord) -> MetricScore:
     """Fact groups of which any alternative appears in the record's headline, summaries and impact."""
@@ -409,6 +430,7 @@ def _score_missing(case: Case) -> CaseScore:
         "shift_correct": 0,
         "shift_total": n_prov,
         "shift_direction_accuracy": 0.0 if n_prov else None,
+        "record_direction_correct": 0 if exp.direction else None,
         "facts_found": 0,
         "facts_total": n_facts,
         "fact_recall": 0.0 if n_facts else None,
@@ -493,6 +515,7 @@ def aggregate(results: Sequence[Scored]) -> dict[str, float | int | None]:
     agg["severity_exact"] = _mean(r.metrics.get("severity_exact") for r in results)
     agg["severity_within_one"] = _mean(r.metrics.get("severity_within_one") for r in results)
     agg["shift_direction_accuracy"] = _ratio(_sum(results, "shift_correct"), _sum(results, "shift_total"))
+    agg["record_direction_accuracy"] = _mean(r.metrics.get("record_direction_correct") for r in results)
     agg["fact_recall"] = _ratio(_sum(results, "facts_found"), _sum(results, "facts_total"))
     agg["forbidden_claim_rate"] = _ratio(_sum(results, "forbidden_hits"), _sum(results, "forbidden_total"))
     agg["quote_verbatim_rate"] = _ratio(_sum(results, "quotes_verbatim"), _sum(results, "quotes_total"))

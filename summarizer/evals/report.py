@@ -27,6 +27,7 @@ SCORE_LABELS: dict[str, str] = {
     "severity_exact": "severity exact",
     "severity_within_one": "severity within one level",
     "shift_direction_accuracy": "shift direction accuracy",
+    "record_direction_accuracy": "record direction accuracy",
     "fact_recall": "fact recall",
     "forbidden_claim_rate": "forbidden-claim rate",
     "quote_verbatim_rate": "quote verbatim rate",

@@ -35,6 +35,15 @@ from summarizer.model.record_data import FlagData as Flag
 from summarizer.model.record_data import ProvenanceData as Provenance
 from summarizer.model.record_data import RecordData
 from summarizer.model.taxonomy import Severity
+from summarizer.rubric.clauses import (
+    Cue,
+    balance,
+    clause_cues,
+    document_key,
+    local_view,
+    reader_view,
+    record_cues,
+)
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
 from summarizer.text.dates import DATE, MONTH
@@ -177,10 +186,20 @@ class RulesAnalyzer:
     def _material(self, diff: DiffResult, provisions: list[Provision], kinds: list[str]) -> RecordData:
         shown = provisions[: self.max_changes]
         changes = [self._change(p, diff) for p in provisions]  # every change; the prose folds some
+        view = reader_view(diff.new.text)
+        views = [_view_of(p, view, diff) for p in provisions]
+        cues = provision_cues(provisions, views, diff)
+        for change, mine in zip(changes, cues):
+            change.evidence.extend(c.evidence() for c in mine)
         categories = record_categories(provisions, diff)
-        severity = record_severity(provisions)
         flags = _verify(changes, diff)
-        direction = record_direction(changes)
+        direction = record_direction(
+            changes,
+            [c for mine in cues for c in mine],
+            rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
+            rubric_fallback=view == "consumer",
+        )
+        severity = record_severity(provisions, views, direction, cues)
         unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
@@ -220,14 +239,66 @@ class RulesAnalyzer:
         )
 
 
+#: Clause cues decide a record's direction only when they weigh at least this much (one added
+#: sentence); less is weak evidence (a removed duty weighs 1/4: it was often only restructured).
+MIN_CUE_WEIGHT = 1.0
 #: A side of the balance (worse or better) wins when it weighs at least this many times the other.
 DIRECTION_RATIO = 1.5
 _RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
 
 
-def record_direction(changes: list[Change]) -> str:
-    """The record's direction for the user from its changes' confident claims (issue 12): worse,
-    better or mixed, or ``unclear`` when no change makes a confident claim either way.
+def provision_cues(provisions: list[Provision], views: list[str], diff: DiffResult) -> list[list[Cue]]:
+    """For each provision, what its added and removed sentences do to the reader (who takes on a
+    duty, who gains a right: :mod:`summarizer.rubric.clauses`), read in the provision's view
+    (:func:`_view_of`: consumer, business user, or the people whose data a business handles). A
+    sentence counts once in the record; an added and a removed sentence of the same kind cancel
+    out."""
+    material = [is_material(p) for p in provisions]
+    if not any(material):
+        return [[] for _ in provisions]
+    old_doc, new_doc = document_key(diff.old.text), document_key(diff.new.text)
+    return record_cues(
+        [
+            clause_cues(p.old_text, p.new_text, v, old_doc, new_doc) if keep else []
+            for p, v, keep in zip(provisions, views, material)
+        ]
+    )
+
+
+def _view_of(prov: Provision, view: str, diff: DiffResult) -> str:
+    """The view one provision is read in (:func:`summarizer.rubric.clauses.local_view`): from
+    the text around it in the new version (a few thousand characters either side)."""
+    if view != "consumer":
+        return view
+    text, probe = diff.new.text, (prov.new_text or prov.old_text).strip()[:80]
+    at = text.find(probe) if probe else -1
+    if at < 0:
+        text, at = diff.old.text, diff.old.text.find(probe) if probe else -1
+    if at < 0:
+        return view
+    return local_view(view, text[max(0, at - LOCAL_VIEW_CHARS) : at + LOCAL_VIEW_CHARS])
+
+
+#: How far around a provision :func:`_view_of` looks for whom the passage addresses.
+LOCAL_VIEW_CHARS = 3000
+
+
+def record_direction(
+    changes: list[Change],
+    cues: list[Cue] | None = None,
+    rubric_weight: float = 0.0,
+    rubric_fallback: bool = True,
+) -> str:
+    """The record's direction for the user (issue 12): worse, better or mixed, or ``unclear``
+    when nothing in the text says which way the change cuts.
+
+    With *cues* (the rules analyzer's reading of who takes on a duty or gains a right in the
+    sentences that were added or removed), the record follows them, each confident claim of a
+    change adding *rubric_weight*: one side wins when it weighs :data:`DIRECTION_RATIO` times the
+    other, else the record is mixed. When the cues weigh less than :data:`MIN_CUE_WEIGHT` (none,
+    or only a removed duty or two), the record falls back on its changes' confident claims as
+    follows, or, without *rubric_fallback* (a document read for a business user or for the people
+    whose data it is, where the rubric's consumer factors misread), abstains.
 
     Only changes on a substantive subject (not ``contact_generic``) with high or medium confidence
     count; each weighs its severity after the change (at least 1). One side wins when it weighs
@@ -237,6 +308,19 @@ def record_direction(changes: list[Change]) -> str:
     claim nothing about the record: a record of restatements only abstains rather than claim
     "neutral" (on the labelled dev pairs such records were mostly real changes the rubric did not
     read, so a neutral claim would mislead)."""
+    worse, better = balance(cues or [])
+    if worse + better < MIN_CUE_WEIGHT and not rubric_fallback:
+        return "unclear"  # a business user's rules: the rubric's consumer factors are no fallback
+    if worse + better >= MIN_CUE_WEIGHT:
+        claims = [c for c in changes if _confident_claim(c)]
+        worse += rubric_weight * sum(c.direction == "up" for c in claims)
+        better += rubric_weight * sum(c.direction == "down" for c in claims)
+        if worse and worse >= DIRECTION_RATIO * better:
+            return "worse"
+        if better and better >= DIRECTION_RATIO * worse:
+            return "better"
+        if worse or better:
+            return "mixed"
     up = down = 0
     for c in changes:
         if c.category == "contact_generic" or c.confidence not in ("high", "medium"):
@@ -257,14 +341,87 @@ def record_direction(changes: list[Change]) -> str:
     return "mixed"
 
 
-def record_severity(provisions: list[Provision]) -> Severity:
+#: In a record read with clause cues, each confident rubric claim of a change weighs this much
+#: (a cue weighs 1), in the consumer view only: the rubric's factors read text as a consumer's
+#: terms or privacy notice; for a business user's rules they misread (a new prohibition on
+#: advertisers is no protection for the advertiser).
+RUBRIC_CLAIM_WEIGHT = 0.5
+
+
+def _confident_claim(c: Change) -> bool:
+    """A change whose rubric direction counts in the record's balance: a substantive subject, high
+    or medium confidence, and not a permissive passage that was only removed."""
+    if c.category == "contact_generic" or c.confidence not in ("high", "medium"):
+        return False
+    return not (c.kind == "removed" and c.direction == "down") and c.direction in ("up", "down")
+
+
+#: Subjects on which a change for the worse can make a record high (issue 12's labelling scale:
+#: new collection, sharing, sale, targeted ads or tracking, sensitive data, children, arbitration or
+#: class waiver, a broad content licence, AI training, charges and indemnities, a lost opt-out).
+HIGH_RISK = frozenset(
+    {
+        "data_collection",
+        "third_party_sharing",
+        "sale_targeted_ads",
+        "tracking_tech",
+        "sensitive_data",
+        "children_audiences",
+        "choice_consent",
+        "dispute_resolution",
+        "content_license_ip",
+        "liability_warranty_payment",
+        "ai_training",
+    }
+)
+
+
+def record_severity(
+    provisions: list[Provision],
+    views: list[str] | None = None,
+    direction: str = "",
+    cues: list[list[Cue]] | None = None,
+) -> Severity:
     """The record's severity: the rubric's highest change severity, and at least medium when a
     material change is on a substantive subject (an ordinary change to data practices or terms is
-    medium on the labelling scale of issue 12; low is for contact and other generic text)."""
+    medium on the labelling scale of issue 12; low is for contact and other generic text). High
+    only when :func:`_high_change` finds a change that earns it (then also when the rubric saw no
+    shift but the clauses read worse); otherwise a high rubric level is medium (on the labelled dev
+    pairs most high records were a business user's new rules or a restatement of a high-risk
+    subject, labelled medium)."""
     level = overall_severity([p.assessment for p in provisions if p.assessment is not None])
+    views = views or ["consumer"] * len(provisions)
+    cues = cues or [[] for _ in provisions]
+    high = _high_change(provisions, views, direction, cues)
+    if level is Severity.high and not high:
+        level = Severity.medium
+    elif high:
+        level = Severity.high
     if any(p.category != "contact_generic" and is_material(p) for p in provisions):
         return max(level, Severity.medium)
     return max(level, Severity.low)
+
+
+def _high_change(
+    provisions: list[Provision], views: list[str], direction: str, cues: list[list[Cue]]
+) -> bool:
+    """Does the record carry a change that the labelling scale of issue 12 rates high: a change
+    for the worse (by the rubric, or by its clauses: a protection removed, a licence widened) that
+    reaches a high level on a high-risk subject (new sharing, sale or targeted ads, sensitive data,
+    children, arbitration or class waiver, a broad content licence, AI training, charges), read for
+    a consumer (a business user's new ad or listing rules are an ordinary change for that user), in
+    a record that is not better overall."""
+    if direction == "better":
+        return False
+    for p, view, mine in zip(provisions, views, cues):
+        if view == "business" or p.category not in HIGH_RISK or not is_material(p):
+            continue
+        if p.direction == "up" and p.after is Severity.high:
+            return True
+        worse, better = balance(mine)
+        if worse >= MIN_CUE_WEIGHT and worse > better and max(p.before, p.after) is Severity.high:
+            return True
+    return False
 
 
 def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str]:

@@ -1,0 +1,441 @@
+"""Who gains a right and who takes on a duty in a clause (issue 12: direction from what the
+clause does to the reader, not from nearby keywords).
+
+A sentence is read for *cues*: a duty or prohibition placed on the reader ("you must", "you may
+not", "it is your responsibility", "you agree to indemnify"), a right the company takes ("we may
+remove / suspend / charge / share"), a penalty ("may lead to removal"), a disclaimer ("we are not
+responsible"), a licence the reader grants, a right given to the reader ("you can opt out",
+"users may be able to cancel ... and receive a refund"), a commitment or protection the company
+gives ("we will notify you", "we do not sell"), and an impersonal rule ("ads must ...", "... is not
+allowed").
+
+What a cue means depends on whose view the document takes (:func:`reader_view`, following the
+labelling rules of ``evals/vlops/README.md``):
+
+- ``consumer``: the reader is the person using the service;
+- ``business``: the document binds a business user (seller, developer, advertiser, affiliate,
+  creator); every new rule, duty or penalty is worse for that reader, a new permission better;
+- ``data``: a user-data policy addressed to the businesses that handle people's data (Google
+  Play's User Data policy): it is judged for the person whose data it is, so duties placed on the
+  reader protect that person (better) and permissions given to the reader are worse.
+
+Each sentence counts once: its strongest cue gives it +1 (worse for the user), -1 (better) or 0.
+An added sentence counts as it reads, a removed one the other way round, and a sentence found on
+both sides counts nothing (see :func:`clause_balance`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.text.extract import sentences
+from summarizer.text.lazy_re import lazy
+
+View = str  # "consumer" | "business" | "data"
+
+_W = r"(?:[\w'’-]+ )"  # one word and its space
+_WE = (
+    r"(?:we|google|apple|microsoft|snap(?:chat)?|temu|shein|aliexpress|amazon|meta|bing|ebay|"
+    r"the (?:company|platform|foundation)|wikimedia(?: foundation)?)"
+)
+_YOU = r"(?:you|customer|the customer|sellers?|merchants?|developers?|advertisers?|affiliates?|creators?|publishers?)"
+
+_RIGHT = (
+    rf"(?:{_W}{{0,3}}?(?:can|may|have the right to|has the right to|are entitled to|is entitled to|will be able to|"
+    rf"are able to|may be able to) {_W}{{0,3}}?(?:opt[- ]?out|request|access|delete|object|withdraw|cancel|"
+    r"correct|download|export|appeal|turn off|disable|decline|refuse|unsubscribe|receive a (?:\w+ )?refund|"
+    r"get a (?:\w+ )?refund|return|limit|restrict|contest|dispute|choose)\b"
+    rf"|(?:also )?(?:has|have) (?!no\b|not\b){_W}{{0,3}}?rights?\b(?! to (?:use|share|sell|collect)))"
+)
+
+#: (kind, pattern): the first kind whose pattern matches names the sentence.
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "protection",
+        lazy(
+            rf"\b{_WE} (?:will |do |does |shall |would )?(?:not|never) {_W}{{0,2}}?"
+            r"(?:sell|rent|share|disclose|use your|track|train|charge you|read your)\b"
+            r"|\bonly with your (?:\w+ )?(?:consent|permission)\b|\bwithout your (?:\w+ )?(?:consent|permission)\b"
+            r"|\b(?:better )?protects? (?:your|people['’]s|users['’]?|their) privacy\b",
+            re.I,
+        ),
+    ),
+    (
+        "disclaimer",
+        lazy(
+            rf"\b{_WE} {_W}?(?:are|is|will|shall|can)? ?(?:not|never) (?:be )?(?:held )?(?:responsible|liable)\b"
+            r"|\bno responsibility\b|\bdisclaims?\b|\bat your (?:own|sole) risk\b",
+            re.I,
+        ),
+    ),
+    (
+        "indemnity",
+        lazy(
+            r"\bindemnif|\bmake (?:us|\w+) whole\b|\bhold (?:us|\w+) harmless\b|\bwaive\b|\bclass action",
+            re.I,
+        ),
+    ),
+    (
+        "licence",
+        lazy(r"\byou (?:hereby )?grant\b|\b(?:perpetual|irrevocable)\b", re.I),
+    ),
+    ("reader_right", lazy(rf"\byou {_RIGHT}", re.I)),
+    (
+        "end_user_right",
+        lazy(rf"\b(?:users?|customers?|buyers?|consumers?|people|individuals) {_RIGHT}", re.I),
+    ),
+    (
+        "commitment",
+        lazy(
+            rf"\b{_WE} (?:will|shall|must|commit to|promise to|are required to|always) {_W}{{0,2}}?"
+            r"(?:notify|tell|inform|let you know|give you|provide you|refund|ask (?:for )?your|obtain your|"
+            r"protect|encrypt|delete|honou?r|respect)\b"
+            rf"|\b{_WE} will [^.]{{0,60}}\b(?:refund|replace|repair|compensate|provide (?:a |an )?(?:\w+ )?"
+            r"(?:solution|remedy|refund))\b",
+            re.I,
+        ),
+    ),
+    (
+        "reader_duty",
+        lazy(
+            rf"\b{_YOU} {_W}{{0,2}}?(?:must|shall|are required to|is required to|need to|have to|are obligated to|"
+            r"may not(?! be able)|cannot|can ?not|can't|are not (?:allowed|permitted)|is not (?:allowed|permitted)|"
+            r"are prohibited|is prohibited|agree not to|agree to)\b"
+            r"|\b(?:it is|it's|is|are) (?:\w+ )?your (?:sole |own )?responsibility\b"
+            r"|\byou(?: are| remain| will be)? (?:solely |fully |also |entirely )?(?:responsible|liable) for\b"
+            r"|\byou(?:'re| are) (?:solely |fully )?responsible\b"
+            r"|\byou (?:have|has) no (?:\w+ )?rights?\b",
+            re.I,
+        ),
+    ),
+    (
+        "company_right",
+        lazy(
+            rf"\b{_WE} {_W}{{0,2}}?(?:may|might|can|could|reserves? the right to|ha(?:ve|s) the right to|"
+            r"(?:are|is|will be) entitled to|will)"
+            rf" {_W}{{0,2}}?(?:remove|suspend|terminate|charge|bill|share|sell|disclose|license|train|"
+            r"collect|change|modify|withhold|deduct|limit|restrict|disable|delete your|close|ban|reject|"
+            r"refuse|block|cancel|withdraw|recover|offset|demote|penali[sz]e|audit|monitor|retain|keep|"
+            r"transfer|combine|attempt to charge|take (?:action|down)|contact you|call you|text you|"
+            r"send you|show you|profile|infer|link|associate|analy[sz]e|scan|record|access|review)\b"
+            r"|\b(?:your |the |this |such |personal |usage |request )?(?:data|information|content|messages|"
+            r"recordings?) (?:will|may|can|could) (?:also )?be (?:retained|kept|stored|shared|disclosed|"
+            r"sold|used|combined|transferred|processed|reviewed|analy[sz]ed)\b",
+            re.I,
+        ),
+    ),
+    (
+        "automation",
+        lazy(
+            r"\bautomated (?:decision[- ]making|decisions|means|processing)\b|\bwithout human (?:review|intervention)\b"
+            r"|\b(?:ai|agents?|assistants?) (?:\w+ ){0,2}?(?:can|may|will) (?:\w+ ){0,2}?(?:act|take actions?|use your)\b",
+            re.I,
+        ),
+    ),
+    (
+        "condition",
+        lazy(
+            r"\b(?:is|are) (?:also |now )?subject to (?:our |the |a |an |any |applicable )?(?:[\w'’-]+ ){0,5}?"
+            r"(?:polic(?:y|ies)|limits?|restrictions?|fees?|conditions|approval|review|verification)\b",
+            re.I,
+        ),
+    ),
+    (
+        "penalty",
+        lazy(
+            rf"\b(?:may|will|can|could|might) (?:also )?(?:lead to|result in) {_W}{{0,3}}?"
+            r"(?:removal|suspension|termination|rejection|penalt\w+|bans?|deactivation|forfeiture|fines?)\b"
+            r"|\byour (?:account|app|apps|listings?|ads?|store|shop|content|channel|earnings|payouts?|commissions?)"
+            rf" {_W}{{0,3}}?(?:may|will|can|could|might) (?:also )?be {_W}{{0,1}}?(?:removed|suspended|terminated|"
+            r"rejected|banned|disabled|deactivated|forfeited|withheld|fined|deducted|reduced)\b"
+            r"|\bpenalt(?:y|ies) points?\b",
+            re.I,
+        ),
+    ),
+    (
+        "reader_permission",
+        lazy(
+            rf"\b(?:you|customer|the customer|sellers?|developers?|advertisers?|affiliates?|creators?) "
+            rf"{_W}{{0,1}}?(?:may|can|are (?:now )?(?:allowed|permitted) to|is (?:now )?permitted to) "
+            r"(?!not\b)(?!only\b)\w+",
+            re.I,
+        ),
+    ),
+    (
+        "rule",
+        lazy(
+            r"\b(?:must|shall not|is required|are required|not allowed|not permitted|prohibited|"
+            r"is forbidden|are forbidden|should not)\b|^\W*(?:don['’]t|do not|never|avoid)\b"
+            r"|\brequires? (?:that|you|all|sellers|developers|advertisers|merchants)\b"
+            r"|^\W*(?:add|ensure|make sure|include|label|disclose|obtain|submit|comply|follow|seek|verify)\b"
+            r"|\bonly (?:\w+ ){1,4}(?:is|are) (?:allowed|permitted)\b",
+            re.I,
+        ),
+    ),
+)
+
+#: What each kind of cue means for the user in each view: +1 worse, -1 better, 0 nothing.
+POLARITY: dict[str, dict[View, int]] = {
+    "protection": {"consumer": -1, "business": -1, "data": -1},
+    "disclaimer": {"consumer": 1, "business": 1, "data": 0},
+    "indemnity": {"consumer": 1, "business": 1, "data": 0},
+    "licence": {"consumer": 1, "business": 1, "data": 0},
+    "reader_right": {"consumer": -1, "business": -1, "data": -1},
+    "end_user_right": {"consumer": -1, "business": 1, "data": -1},
+    "commitment": {"consumer": -1, "business": -1, "data": -1},
+    "reader_duty": {"consumer": 1, "business": 1, "data": -1},
+    "company_right": {"consumer": 1, "business": 1, "data": 0},
+    "penalty": {"consumer": 1, "business": 1, "data": 0},
+    "condition": {"consumer": 1, "business": 1, "data": 0},
+    "automation": {"consumer": 1, "business": 1, "data": 0},
+    "reader_permission": {"consumer": 0, "business": -1, "data": 1},
+    "rule": {"consumer": 0, "business": 1, "data": -1},
+}
+
+LABELS = {
+    "protection": "a protection for you",
+    "disclaimer": "the company takes on less responsibility",
+    "indemnity": "an indemnity or waiver you give",
+    "licence": "a licence you grant",
+    "reader_right": "a right you have",
+    "end_user_right": "a right of the service's users",
+    "commitment": "a commitment the company makes",
+    "reader_duty": "a duty or prohibition on you",
+    "company_right": "a right the company keeps",
+    "penalty": "a penalty",
+    "condition": "a new condition or limit",
+    "reader_permission": "something you are allowed to do",
+    "rule": "a rule you must follow",
+    "widened": "reworded to reach further",
+    "narrowed": "reworded to reach less far",
+    "automation": "decisions or actions by automated systems",
+}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One sentence's reading: its kind of cue, what it means for the user (+1 worse, -1 better)
+    on the side it was found, and the sentence."""
+
+    kind: str
+    polarity: int
+    side: str  # "added" | "removed"
+    sentence: str
+
+    def evidence(self) -> str:
+        verb = "new" if self.side == "added" else "removed"
+        quote = self.sentence if len(self.sentence) <= 120 else self.sentence[:117].rstrip() + "..."
+        sign = "+1" if self.polarity > 0 else "-1"
+        return f"{sign} {verb}: {LABELS[self.kind]} ('{quote}')"
+
+
+def sentence_kind(sentence: str) -> str | None:
+    """The first kind of cue the sentence carries, or None."""
+    for kind, pattern in _CUES:
+        if pattern.search(sentence):
+            return kind
+    return None
+
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+_MARKUP = lazy(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[*_`#|>\[\]]+")
+_SPACE = lazy(r"\s+")
+
+
+def _clean(sentence: str) -> str:
+    return _SPACE.sub(" ", _MARKUP.sub(" ", sentence.translate(_FOLD))).strip()
+
+
+def _sentence_set(text: str) -> dict[str, str]:
+    """The text's sentences by lower-case key; a short line without closing punctuation is a
+    heading ("No Responsibility for LLMs"), not a clause, and is left out."""
+    out: dict[str, str] = {}
+    for span in sentences(text):
+        raw = _clean(span.text)
+        if len(raw) < 12 or (len(raw.split()) < 8 and raw[-1] not in ".!?;:)\"'"):
+            continue
+        out.setdefault(raw.lower(), raw)
+    return out
+
+
+def document_key(text: str) -> str:
+    """A whole document as :func:`clause_cues` compares sentences with it (markup and spacing
+    folded, lower case)."""
+    return _clean(text).lower()
+
+
+def clause_cues(old_text: str, new_text: str, view: View, old_doc: str = "", new_doc: str = "") -> list[Cue]:
+    """The cues of the sentences added (in *new_text* only) and removed (in *old_text* only).
+
+    A removed sentence's cue counts the other way round (a duty gone is better for the user). With
+    the documents' keys (:func:`document_key`), a sentence still found in the other version (it
+    moved, or the change's passages were cut differently on each side) is neither."""
+    old, new = _sentence_set(old_text), _sentence_set(new_text)
+    cues: list[Cue] = []
+    for side, mine, other, sign, elsewhere in (
+        ("added", new, old, 1, old_doc),
+        ("removed", old, new, -1, new_doc),
+    ):
+        for key, raw in mine.items():
+            if key in other or (elsewhere and key in elsewhere):
+                continue
+            kind = sentence_kind(raw)
+            if kind is None:
+                continue
+            pol = POLARITY[kind][view]
+            if pol:
+                cues.append(Cue(kind, sign * pol, side, raw))
+    return cues
+
+
+#: A removed sentence that put a duty on the reader or gave the company a right weighs this much
+#: of an added one: on the labelled dev pairs such sentences had mostly been restructured or moved,
+#: not dropped. A removed protection, commitment or right of the reader weighs in full (removing a
+#: protection is worse for the user).
+REMOVED_BURDEN_WEIGHT = 0.25
+_USER_SIDE = frozenset({"protection", "commitment", "reader_right"})
+
+
+def cue_weight(cue: Cue) -> float:
+    """How much one cue weighs in a record's balance."""
+    if cue.side == "removed" and cue.kind not in _USER_SIDE:
+        return REMOVED_BURDEN_WEIGHT
+    return 1.0
+
+
+def record_cues(groups: list[list[Cue]]) -> list[list[Cue]]:
+    """The cues of a whole record, one list per change: a sentence counts once in the record (the
+    same sentence in two changes counts in the first), and an added and a removed sentence of the
+    same kind cancel out, within one change first, then anywhere in the record (most often one
+    passage reworded or moved)."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[list[Cue]] = []
+    for group in groups:
+        mine = []
+        for c in group:
+            key = (c.side, c.sentence.lower())
+            if key not in seen:
+                seen.add(key)
+                mine.append(c)
+        kept.append(mine)
+    dropped: set[int] = set()
+    for scope in [*kept, [c for g in kept for c in g]]:  # within each change first, then the record
+        removed = [c for c in scope if c.side == "removed"]
+        for a in scope:
+            if a.side != "added" or id(a) in dropped:
+                continue
+            twin = next((r for r in removed if r.kind == a.kind and id(r) not in dropped), None)
+            if twin is not None:
+                dropped.update((id(a), id(twin)))
+                widened = _widening(twin.sentence, a.sentence)
+                if widened:
+                    home = next(g for g in kept if any(c is a for c in g))
+                    home.append(Cue(widened, POLARITY_OF_SHIFT[widened] * _sign(a), "added", a.sentence))
+    return [[c for c in g if id(c) not in dropped] for g in kept]
+
+
+#: Words that widen what a clause lets the company do (or what it costs the user) when a reworded
+#: sentence gains them: "perpetual", "train ... artificial intelligence", "sell", "at any time".
+_WIDENERS = lazy(
+    r"\b(?:perpetual|irrevocable|sub-?licensable|train(?:ing)?|artificial intelligence|machine learning|"
+    r"sell|sale|any purpose|at any time|sole discretion|without (?:prior )?(?:notice|consent)|"
+    r"third[- ]part(?:y|ies)|advertis\w+|indefinitely|any and all|backup payment|automated)\b",
+    re.I,
+)
+POLARITY_OF_SHIFT = {"widened": 1, "narrowed": -1}
+
+
+def _sign(cue: Cue) -> int:
+    """+1 when the cue's kind burdens the reader in its view (duty, company right, ...), -1 when it
+    benefits the reader; a widening of the first is worse, of the second better."""
+    return 1 if cue.polarity > 0 else -1
+
+
+_TOKEN = lazy(r"[a-z0-9]+(?:['’][a-z]+)?")
+#: Words that limit a clause: gaining one narrows it, losing one widens it.
+_LIMITERS = frozenset({"only", "solely", "not", "never", "unless", "except", "limited", "strictly", "no"})
+
+
+def _widening(old: str, new: str) -> str | None:
+    """'widened' when the reworded sentence reaches further, 'narrowed' when less far: it gains
+    (loses) a widening word, or only gains (only loses) words, such as a list that grows ("standard
+    or express shipping" -> "standard, express shipping or Click & Collect"), a limiter ("only",
+    "unless") counting the other way."""
+    gained = {m.lower() for m in _WIDENERS.findall(new)} - {m.lower() for m in _WIDENERS.findall(old)}
+    lost = {m.lower() for m in _WIDENERS.findall(old)} - {m.lower() for m in _WIDENERS.findall(new)}
+    if gained and not lost:
+        return "widened"
+    if lost and not gained:
+        return "narrowed"
+    old_words, new_words = set(_TOKEN.findall(old.lower())), set(_TOKEN.findall(new.lower()))
+    added, removed = new_words - old_words, old_words - new_words
+    if added and not removed:
+        return "narrowed" if added & _LIMITERS else "widened"
+    if removed and not added:
+        return "widened" if removed & _LIMITERS else "narrowed"
+    return None
+
+
+def balance(cues: list[Cue]) -> tuple[float, float]:
+    """(weight of the cues worse for the user, weight of those better)."""
+    worse = sum(cue_weight(c) for c in cues if c.polarity > 0)
+    better = sum(cue_weight(c) for c in cues if c.polarity < 0)
+    return worse, better
+
+
+#: Business users a document may be written for (not "advertisers" or "partners": a consumer's
+#: privacy notice names those as recipients of data).
+_BUSINESS = lazy(r"\b(?:sellers?|merchants?|developers?|affiliates|publishers?|creators?)\b", re.I)
+_YOUR_BUSINESS = lazy(
+    r"\byour (?:apps?|ads?|ad text|listings?|stores?|shops?|products?|campaigns?|business|channels?|"
+    r"offers?|users|customers|buyers|website|landing pages?|creatives?|submissions?|storefront|"
+    r"earnings|payouts?|commissions?)\b|\bcustomer(?:'s)? (?:application|may|must|will|shall|agrees)\b",
+    re.I,
+)
+_DATA_TITLE = lazy(r"\b(?:privacy|user data|personal data|data protection|data policy|data safety)\b", re.I)
+_BUSINESS_TITLE = lazy(
+    r"\b(?:sellers?|merchants?|developers?|advertis\w+|publishers?|creators?|monetis\w+|monetiz\w+|"
+    r"(?:affiliate|partner) (?:program\w*|polic\w+|agreement|terms)|review guidelines|ad requirements|"
+    r"editorial|brand guidelines|api)\b",
+    re.I,
+)
+
+
+_CONSUMER_TITLE = lazy(
+    r"\b(?:terms of (?:service|use|sale)|conditions of (?:use|sale)|user agreement|return policy|"
+    r"refund policy|cookie|community guidelines)\b",
+    re.I,
+)
+
+
+_ADDRESSES_BUSINESS = lazy(r"\byour (?:users|app|apps|app's|customers|buyers|listings?|ads)\b", re.I)
+
+
+def local_view(view: View, passage: str) -> View:
+    """The view for one passage: a consumer document's passage that twice speaks to a business
+    ("your users", "your app", "your listings") is read for that business (a capture that bundles a
+    developer policy with consumer terms)."""
+    if view == "consumer" and len(_ADDRESSES_BUSINESS.findall(passage)) >= 2:
+        return "business"
+    return view
+
+
+def reader_view(document_text: str) -> View:
+    """Whose view the document takes: ``data`` for a user-data policy addressed to businesses,
+    ``business`` for rules that bind a business user, else ``consumer``.
+
+    Read from the document's first lines (its title: "sellers", "developers", "affiliate", "ad
+    requirements" ...; "terms of service", "conditions of sale" ...) and how often it speaks of
+    business users and "your app / your ads / your listings" (per thousand words)."""
+    head = " ".join([line for line in document_text[:2000].splitlines() if line.strip()][:3])[:300]
+    words = max(1, len(document_text.split()))
+    business = 1000 * len(_BUSINESS.findall(document_text)) / words
+    yours = 1000 * len(_YOUR_BUSINESS.findall(document_text)) / words
+    if _DATA_TITLE.search(head):
+        return "data" if yours >= 5 else "consumer"
+    if _BUSINESS_TITLE.search(head) or yours >= 5:
+        return "business"
+    if _CONSUMER_TITLE.search(head):
+        return "consumer"
+    return "business" if yours >= 2.5 or business >= 4 else "consumer"
