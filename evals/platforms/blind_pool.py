@@ -68,7 +68,10 @@ def draw(url: str, *, heldout: bool = False) -> list[dict]:
     old = {tuple(r["provision"]) for r in yaml.safe_load((ROOT / "evals/platforms/labels.yaml").read_text())}
     salt, provisions, max_pool = SALT, PROVISIONS, MAX_POOL
     if heldout:
-        old |= {tuple(r["provision"]) for r in yaml.safe_load((ROOT / "evals/platforms/blind_labels.yaml").read_text())}
+        old |= {
+            tuple(r["provision"])
+            for r in yaml.safe_load((ROOT / "evals/platforms/blind_labels.yaml").read_text())
+        }
         salt, provisions, max_pool = HELDOUT["salt"], HELDOUT["provisions"], HELDOUT["max_pool"]
     engine = open_engine(url)
     with engine.connect() as conn:

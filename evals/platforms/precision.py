@@ -95,9 +95,13 @@ def main() -> None:
         out = {}
         for name in wanted:
             if name == "nonblind":
-                out[name] = nonblind_scores(url, yaml.safe_load((ROOT / "evals/platforms/labels.yaml").read_text()))
+                out[name] = nonblind_scores(
+                    url, yaml.safe_load((ROOT / "evals/platforms/labels.yaml").read_text())
+                )
             else:
-                out[name] = blind_scores(url, yaml.safe_load((ROOT / "evals/platforms" / SETS[name]).read_text()))
+                out[name] = blind_scores(
+                    url, yaml.safe_load((ROOT / "evals/platforms" / SETS[name]).read_text())
+                )
     print(json.dumps(out, indent=1))
 
 

@@ -308,6 +308,10 @@ class PassageCategory(SQLModel, table=True):
 
     passage_id: int = Field(foreign_key="passages.id", primary_key=True)
     category: str = Field(primary_key=True, index=True)
+    # how well the passage treats the category (rubric.passages.topic_strength): -1 off topic (in the
+    # category by a passing word: counted for stances, never shown as an example), 0 by its heading,
+    # 1-2 distinct phrases of evidence in its text
+    strength: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class PassageStance(SQLModel, table=True):

@@ -144,9 +144,16 @@ def _index_version(conn: Connection, version_id: int, document_id: int) -> int:
                 text("SELECT ordinal, id FROM passages WHERE version_id = :v"), {"v": version_id}
             ).all()
         )
-        cats = [{"p": ids[p.ordinal], "c": c} for p in found for c in p.categories]
+        cats = [
+            {"p": ids[p.ordinal], "c": c, "s": strength}
+            for p in found
+            for c, strength in zip(p.categories, p.strengths, strict=True)
+        ]
         if cats:
-            conn.execute(text("INSERT INTO passage_categories (passage_id, category) VALUES (:p, :c)"), cats)
+            conn.execute(
+                text("INSERT INTO passage_categories (passage_id, category, strength) VALUES (:p, :c, :s)"),
+                cats,
+            )
         said = [
             {"p": ids[p.ordinal], "k": kind, "v": float(f.value), "sh": f.shown, "se": f.sentence}
             for p in found
@@ -255,15 +262,17 @@ _JOIN = (
 )
 
 
-#: One engine match: (passage id, service name, vocab, weights, norm), what the shared scorer needs
-#: and nothing more (plain tuples: a query may match thousands).
-Candidate = tuple[int, str, str, bytes, float]
+#: One engine match: (passage id, service name, vocab, weights, norm, strength), what the shared
+#: scorer needs and nothing more (plain tuples: a query may match thousands). ``strength`` is the
+#: passage's :func:`~summarizer.rubric.passages.topic_strength` in the category (never negative here).
+Candidate = tuple[int, str, str, bytes, float, int]
 
 
 def search(
     conn: Connection, category: str, query_terms: list[str], *, exclude_service: str
 ) -> list[Candidate]:
-    """Every current passage in *category* of another service that holds at least one query term,
+    """Every current passage in *category* of another service that holds at least one query term and
+    treats the category (strength >= 0: not in it by a passing word only),
     found by the engine's own index (FTS5 ``MATCH`` on SQLite, the GIN-indexed ``tsvector`` with
     ``@@`` on PostgreSQL). The engines only retrieve; they do not rank: the one shared scorer does
     (:func:`summarizer.store.platforms.similarity`), so both databases show the same passages. Each
@@ -277,22 +286,26 @@ def search(
             + ")"
         )
         sql = (
-            "SELECT p.id, s.name, p.vocab, p.weights, p.norm FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+            "SELECT p.id, s.name, p.vocab, p.weights, p.norm, pc.strength FROM passage_fts "
+            "JOIN passages p ON p.id = passage_fts.rowid "
+            "JOIN passage_categories pc ON pc.passage_id = p.id AND pc.category = :cat "
             "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
-            "WHERE passage_fts MATCH :q AND s.name <> :svc"
+            "WHERE passage_fts MATCH :q AND s.name <> :svc AND pc.strength >= 0"
         )
         params: dict = {"q": match}
     elif conn.dialect.name == "postgresql":
         sql = (
-            "SELECT p.id, s.name, p.vocab, p.weights, p.norm FROM passages p "
+            "SELECT p.id, s.name, p.vocab, p.weights, p.norm, pc.strength FROM passages p "
+            "JOIN passage_categories pc ON pc.passage_id = p.id AND pc.category = :cat "
             "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
-            "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q) AND s.name <> :svc"
+            "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q) AND s.name <> :svc "
+            "AND pc.strength >= 0"
         )
         params = {"q": f"{category_token(category)}:A & ({' | '.join(query_terms)})"}
     else:  # pragma: no cover - other databases have no passage search
         raise NotImplementedError(f"no passage search on {conn.dialect.name}")
     # plain driver rows: a query may match thousands, and SQLAlchemy's Row objects cost as much as the search
-    rows = conn.execute(text(sql), {**params, "svc": exclude_service}).cursor.fetchall()
+    rows = conn.execute(text(sql), {**params, "svc": exclude_service, "cat": category}).cursor.fetchall()
     return rows
 
 
@@ -319,9 +332,15 @@ def passage_texts(conn: Connection, passage_ids: list[int]) -> dict[int, str]:
 
 
 def category_passages(
-    conn: Connection, category: str, *, service: str | None = None, document: str | None = None
+    conn: Connection,
+    category: str,
+    *,
+    service: str | None = None,
+    document: str | None = None,
+    topical: bool = False,
 ) -> list[Hit]:
-    """Current passages in *category* (of one service or document, when given), in document order."""
+    """Current passages in *category* (of one service or document, when given), in document order;
+    with *topical*, only those that treat it (strength >= 0, see ``passage_categories.strength``)."""
     sql = (
         "SELECT p.id, s.name, d.doc_type, p.version_id, v.captured_at, v.effective_date, p.section, p.text, "
         "p.terms, p.ordinal FROM passage_categories pc JOIN passages p ON p.id = pc.passage_id "
@@ -329,6 +348,8 @@ def category_passages(
         "JOIN versions v ON v.id = p.version_id WHERE pc.category = :c AND p.is_current"
     )
     params: dict = {"c": category}
+    if topical:
+        sql += " AND pc.strength >= 0"
     if service is not None:
         sql += " AND s.name = :s"
         params["s"] = service

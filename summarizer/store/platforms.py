@@ -24,7 +24,7 @@ from summarizer.errors import InputError
 from summarizer.model.slugs import provision_path
 from summarizer.model.taxonomy import CATEGORIES
 from summarizer.rubric import stances as st
-from summarizer.rubric.passages import term_counts, terms
+from summarizer.rubric.passages import MAX_STRENGTH, seed_terms, term_counts, terms, topic_strength
 from summarizer.store.db import open_engine
 from summarizer.store.passage_index import (
     StanceHit,
@@ -42,6 +42,26 @@ from summarizer.store.passage_index import (
 DEFAULT_SERVICES = 3
 #: Query terms taken from the provision's own passages (most frequent first).
 QUERY_TERMS = 24
+#: A candidate's similarity is multiplied by 1 + STRENGTH_BONUS x its topic strength (0 to
+#: rubric.passages.MAX_STRENGTH): a passage that states the practice in several phrases outranks
+#: one that names it once or only under its heading. Set on evals/platforms/blind_labels.yaml.
+STRENGTH_BONUS = 0.5
+_FACTORS = tuple(1.0 + STRENGTH_BONUS * s for s in range(MAX_STRENGTH + 1))
+
+
+def query_counts(texts: list[str], category: str, drop: tuple[str, ...] = ()) -> Counter[str]:
+    """The query's term counts: the provision's own topical passages, plus the category's seed
+    words once each (rubric.passages.SEEDS: a provision with few or noisy passages still asks in the
+    category's words), without *drop* (the service's own name). Falls back to the category's title
+    and description when both are empty."""
+    counts = term_counts(texts)
+    counts.update(seed_terms(category))
+    if not counts:
+        cat = CATEGORIES[category]
+        counts = Counter(terms(f"{cat.title} {cat.covers}"))
+    for t in drop:
+        counts.pop(t, None)
+    return counts
 
 
 @dataclass
@@ -141,7 +161,8 @@ def _score(query: dict[str, float], query_norm: float, vocab: str, weights: byte
 
 
 def _scores(query: dict[str, float], query_norm: float, rows: list) -> list[float]:
-    """:func:`_score` of every engine match (``(id, service, vocab, weights, norm)`` rows) at once:
+    """:func:`_score` of every engine match (``(id, service, vocab, weights, norm, strength)`` rows),
+    times the strength factor (1 + :data:`STRENGTH_BONUS` x strength), at once:
     one split and one unpack over all the rows, then each passage's products summed in turn (the
     same additions in the same order, so the same values as :func:`_score`, without its per-row
     work)."""
@@ -154,7 +175,7 @@ def _scores(query: dict[str, float], query_norm: float, rows: list) -> list[floa
     out = []
     for r in rows:
         dot = sum(islice(products, len(r[3]) >> 3), 0.0)
-        out.append(round(dot / (query_norm * r[4]), 9) if dot else 0.0)
+        out.append(round(dot / (query_norm * r[4]) * _FACTORS[r[5]], 9) if dot else 0.0)
     return out
 
 
@@ -188,15 +209,22 @@ def compare_provision(
         if known is None:
             raise InputError(f"no stored document {service}/{document} (ingest it first)")
         own = category_passages(conn, category, service=service, document=document)
-        counts = term_counts([h.text for h in own])
-        if not counts:  # the document is silent on it: ask with the category's own words
-            cat = CATEGORIES[category]
-            counts = Counter(terms(f"{cat.title} {cat.covers}"))
-        for name_term in terms(f"{service} {service.replace('.', ' ')}"):  # its own name says nothing shared
-            counts.pop(name_term, None)
+        topical = [h for h in own if topic_strength(h.text, h.section, category) >= 0] or own
+        name_terms = terms(f"{service} {service.replace('.', ' ')}")  # its own name says nothing shared
+        counts = query_counts([h.text for h in topical], category, name_terms)
         query = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]]
         qvec = _weights(counts)
         qnorm = math.sqrt(sum(w * w for w in qvec.values()))
+        # stances rank each service's statements by closeness to the provision's own words, as before
+        # topicality (their figures were hand-checked that way: evals/platforms/stances.yaml)
+        own_counts = term_counts([h.text for h in own])
+        if not own_counts:
+            cat = CATEGORIES[category]
+            own_counts = Counter(terms(f"{cat.title} {cat.covers}"))
+        for name_term in name_terms:
+            own_counts.pop(name_term, None)
+        svec = _weights(own_counts)
+        snorm = math.sqrt(sum(w * w for w in svec.values()))
         best: dict[str, tuple[float, int]] = {}  # service -> (score, passage id)
         found = search(conn, category, query, exclude_service=service)
         for (pid, other, *_), score in zip(found, _scores(qvec, qnorm, found), strict=True):
@@ -226,7 +254,7 @@ def compare_provision(
         for s, h in ranked
     ]  # fmt: skip
     stance_list = [
-        _stance(kind, service, document, category, said[kind], compared, qvec, qnorm) for kind in kinds
+        _stance(kind, service, document, category, said[kind], compared, svec, snorm) for kind in kinds
     ]
     return PlatformComparison(
         service, document, category, CATEGORIES[category].title, provision_path(service, document, category),
