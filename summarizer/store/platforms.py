@@ -35,6 +35,7 @@ from summarizer.store.passage_index import (
     index_pending,
     passage_hits,
     search,
+    service_names,
     unpack_weights,
 )
 
@@ -226,11 +227,14 @@ def compare_provision(
         svec = _weights(own_counts)
         snorm = math.sqrt(sum(w * w for w in svec.values()))
         best: dict[str, tuple[float, int]] = {}  # service -> (score, passage id)
-        found = search(conn, category, query, exclude_service=service)
+        found = search(conn, category, query, exclude_service_id=int(known[1]))
+        by_id: dict[int, tuple[float, int]] = {}  # service id -> (score, passage id)
         for (pid, other, *_), score in zip(found, _scores(qvec, qnorm, found), strict=True):
-            cur = best.get(other)
+            cur = by_id.get(other)
             if cur is None or score > cur[0] or (score == cur[0] and pid < cur[1]):
-                best[other] = (score, pid)
+                by_id[other] = (score, pid)
+        id_names = service_names(conn) if by_id else {}
+        best = {id_names[sid]: v for sid, v in by_id.items()}
         top = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:n]
         shown = passage_hits(conn, [pid for _, (_, pid) in top])
         ranked = [(score, shown[pid]) for _, (score, pid) in top]
@@ -253,9 +257,8 @@ def compare_provision(
         )
         for s, h in ranked
     ]  # fmt: skip
-    stance_list = [
-        _stance(kind, service, document, category, said[kind], compared, svec, snorm) for kind in kinds
-    ]
+    scores = _stance_scores(said, kinds, svec, snorm)
+    stance_list = [_stance(kind, service, document, category, said[kind], compared, scores) for kind in kinds]
     return PlatformComparison(
         service, document, category, CATEGORIES[category].title, provision_path(service, document, category),
         len(own), query, compared, examples, stance_list,
@@ -271,18 +274,29 @@ def _sql_document():
     from sqlalchemy import text
 
     return text(
-        "SELECT d.id FROM documents d JOIN services s ON s.id = d.service_id WHERE s.name = :s AND d.doc_type = :d"
+        "SELECT d.id, s.id FROM documents d JOIN services s ON s.id = d.service_id "
+        "WHERE s.name = :s AND d.doc_type = :d"
     )
 
 
-def _entry(
-    kind: str, said: list[StanceHit], qvec: dict[str, float], qnorm: float, category: str
-) -> StanceEntry | None:
+def _stance_scores(
+    said: dict[str, list[StanceHit]], kinds, qvec: dict[str, float], qnorm: float
+) -> dict[int, float]:
+    """:func:`_score` of every passage stating a stance, once per passage and in one batch
+    (:func:`_scores`: the same values; a common stance such as opt-out has hundreds)."""
+    rows: dict[int, tuple] = {}
+    for kind in kinds:
+        for x in said[kind]:
+            rows.setdefault(x.hit.passage_id, (x.hit.passage_id, 0, x.vocab, x.weights, x.norm, 0))
+    batch = list(rows.values())
+    return dict(zip(rows, _scores(qvec, qnorm, batch), strict=True)) if qvec else dict.fromkeys(rows, 0.0)
+
+
+def _entry(kind: str, said: list[StanceHit], scores: dict[int, float], category: str) -> StanceEntry | None:
     """A service's stance, from the stances its passages state (read at index time): the passage
     closest to the provision first; a statement of the practice (or a number) wins over a denial."""
     if not said:
         return None
-    scores = {x.hit.passage_id: _score(qvec, qnorm, x.vocab, x.weights, x.norm) for x in said}
     ordered = sorted(said, key=lambda x: (-scores[x.hit.passage_id], x.hit.document, x.hit.engine_rank))
     number = st.KINDS[kind].kind == "number"
     pick = next((x for x in ordered if number or x.value == 1.0), ordered[0])
@@ -300,7 +314,7 @@ def _entry(
 
 def _stance(
     kind: str, service: str, document: str, category: str, said: list[StanceHit], compared: int,
-    qvec: dict[str, float], qnorm: float,
+    scores: dict[int, float],
 ) -> Stance:  # fmt: skip
     spec = st.KINDS[kind]
     by_service: dict[str, list[StanceHit]] = {}
@@ -310,10 +324,10 @@ def _stance(
             by_service.setdefault(x.hit.service, []).append(x)
         elif x.hit.document == document:
             own.append(x)
-    this = _entry(kind, own, qvec, qnorm, category)
+    this = _entry(kind, own, scores, category)
     out = Stance(kind, spec.label, spec.kind, this, compared)
     for name in sorted(by_service):
-        entry = _entry(kind, by_service[name], qvec, qnorm, category)
+        entry = _entry(kind, by_service[name], scores, category)
         if entry is None:
             continue
         if spec.kind == "number" or entry.value is True:

@@ -47,7 +47,9 @@ def test_migration_fills_vectors_of_passages_indexed_before(tmp_path):
         conn.execute(text("UPDATE alembic_version SET version_num = '0005_passage_stances'"))
         conn.execute(text("ALTER TABLE passages DROP COLUMN weights"))
         conn.execute(text("ALTER TABLE passages DROP COLUMN vocab"))
-        conn.execute(text("ALTER TABLE passage_categories DROP COLUMN strength"))  # 0007's column
+        conn.execute(text("ALTER TABLE passage_categories DROP COLUMN strength"))  # 0007's schema
+        conn.execute(text("ALTER TABLE passages DROP COLUMN service_id"))
+        conn.execute(text("DROP TABLE category_services"))
         from alembic import command
 
         from summarizer.store.db import _alembic_config
