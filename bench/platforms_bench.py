@@ -73,23 +73,29 @@ def build(url: str, services: int, corpus: list[str]) -> tuple[float, int]:
 
 
 def brute_force(url: str, service: str, document: str, category: str, n: int = 3) -> list[str]:
-    """The same answer without the engine: every current passage of the category read and scored in
-    Python (the provision's topical passages and the category's seed words make the query; each
+    """The same answer without the engine: every current passage read, and those of the category
+    scored, in Python (the provision's topical passages and the category's seed words make the query; each
     other passage that treats the category scores its cosine times the strength factor)."""
     engine = open_engine(url)
-    with engine.connect() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT s.name, d.doc_type, p.terms, p.text, pc.strength FROM passages p "
-                "JOIN passage_categories pc ON pc.passage_id = p.id AND pc.category = :c "
-                "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
-                "WHERE p.is_current"
-            ),
-            {"c": category},
-        ).all()
+    with engine.connect() as conn:  # every current passage, as a store without the index would scan them
+        rows = [
+            (s, d, terms_, t, strength)
+            for s, d, terms_, t, cats, strength in conn.execute(
+                text(
+                    "SELECT s.name, d.doc_type, p.terms, p.text, p.categories, pc.strength FROM passages p "
+                    "LEFT JOIN passage_categories pc ON pc.passage_id = p.id AND pc.category = :c "
+                    "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
+                    "WHERE p.is_current"
+                ),
+                {"c": category},
+            ).all()
+            if category in cats.split()
+        ]
     own = [(t, strength) for s, d, _terms, t, strength in rows if s == service and d == document]
     texts = [t for t, strength in own if strength >= 0] or [t for t, _ in own]
-    counts = query_counts(texts, category, terms(f"{service} {service.replace('.', ' ')}"))
+    counts = query_counts(
+        [terms(t) for t in texts], category, terms(f"{service} {service.replace('.', ' ')}")
+    )
     q = _weights(counts)
     qnorm = math.sqrt(sum(w * w for w in q.values()))
     best: dict[str, float] = {}
