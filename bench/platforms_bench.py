@@ -1,8 +1,8 @@
 """Passage index for "How other platforms handle this" (#14): index build time and query latency for
 100 services x 3 documents, per category (p50/p95 over several provisions), against a brute-force
-scan (every current passage scored in Python) in the same run, and beside the previous release's
-scorer (each candidate's whole term list fetched and counted per query, before the term vectors of
-migration 0006) on the same provisions, with a check that both give identical comparisons.
+scan (every current passage of the category scored in Python, the same ranking without the engine)
+in the same run, with a check that both show the same services. For a before/after, run the same
+script from the previous release's checkout on the same machine state (README figures do so).
 
 Documents: the bundled real texts (evals/data/ota new.md, Open Terms Archive contributors,
 ODC-BY 1.0), three per synthetic service. Build linearity: the index is built for 25, 50 and 100
@@ -12,7 +12,6 @@ services and the time per passage compared. Usage: python bench/platforms_bench.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import math
 import os
@@ -28,10 +27,11 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import text
 
 from summarizer.model.taxonomy import CATEGORIES
+from summarizer.rubric.passages import terms
 from summarizer.store.db import open_engine
 from summarizer.store.ingest import ingest_candidates
 from summarizer.store.passage_index import index_pending
-from summarizer.store.platforms import _weights, compare_provision, similarity
+from summarizer.store.platforms import STRENGTH_BONUS, _weights, compare_provision, query_counts
 from summarizer.store.sources import Candidate, as_utc
 
 DOCS = ("Privacy Policy", "Terms of Service", "Cookie Policy")
@@ -73,81 +73,44 @@ def build(url: str, services: int, corpus: list[str]) -> tuple[float, int]:
 
 
 def brute_force(url: str, service: str, document: str, category: str, n: int = 3) -> list[str]:
-    """The same answer without the engine: every current passage read and scored in Python."""
+    """The same answer without the engine: every current passage read, and those of the category
+    scored, in Python (the provision's topical passages and the category's seed words make the query; each
+    other passage that treats the category scores its cosine times the strength factor)."""
     engine = open_engine(url)
-    with engine.connect() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT s.name, d.doc_type, p.terms, p.categories FROM passages p "
-                "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id WHERE p.is_current"
-            )
-        ).all()
-    own = Counter()
-    for s, d, terms, cats in rows:
-        if s == service and d == document and category in cats.split():
-            own.update(terms.split())
-    for t in service.lower().split():
-        own.pop(t, None)
-    q = _weights(own)
+    with engine.connect() as conn:  # every current passage, as a store without the index would scan them
+        rows = [
+            (s, d, terms_, t, strength)
+            for s, d, terms_, t, cats, strength in conn.execute(
+                text(
+                    "SELECT s.name, d.doc_type, p.terms, p.text, p.categories, pc.strength FROM passages p "
+                    "LEFT JOIN passage_categories pc ON pc.passage_id = p.id AND pc.category = :c "
+                    "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
+                    "WHERE p.is_current"
+                ),
+                {"c": category},
+            ).all()
+            if category in cats.split()
+        ]
+    own = [(t, strength) for s, d, _terms, t, strength in rows if s == service and d == document]
+    texts = [t for t, strength in own if strength >= 0] or [t for t, _ in own]
+    counts = query_counts(
+        [terms(t) for t in texts], category, terms(f"{service} {service.replace('.', ' ')}")
+    )
+    q = _weights(counts)
     qnorm = math.sqrt(sum(w * w for w in q.values()))
     best: dict[str, float] = {}
-    for s, _d, terms, cats in rows:
-        if s != service and category in cats.split():
-            best[s] = max(best.get(s, 0.0), similarity(q, terms, qnorm))
+    for s, _d, passage_terms, _t, strength in rows:
+        if s == service or strength < 0:
+            continue
+        dot = norm = 0.0
+        for t, c in Counter(passage_terms.split()).items():
+            w = 1.0 + math.log(c)
+            norm += w * w
+            dot += q.get(t, 0.0) * w
+        score = round(dot / (qnorm * math.sqrt(norm)) * (1.0 + STRENGTH_BONUS * strength), 9) if dot else 0.0
+        if score > 0:
+            best[s] = max(best.get(s, 0.0), score)
     return [s for s, _ in sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
-
-
-@contextlib.contextmanager
-def previous_scorer():
-    """The scorer of the previous release, for a before/after in the same run: the search fetched
-    each candidate's whole term list and the scorer counted it in Python per query (the term vectors
-    stored at index time, migration 0006, replaced both; the few stance passages are scored as
-    today). Same results, only slower."""
-    import summarizer.store.passage_index as pi
-    import summarizer.store.platforms as pf
-
-    def search(conn, category, query_terms, *, exclude_service):  # the previous release's SELECT
-        if not query_terms:
-            return []
-        if conn.dialect.name == "sqlite":
-            match = (
-                f"cats : {pi.category_token(category)} AND terms : ("
-                + " OR ".join(f'"{t}"' for t in query_terms)
-                + ")"
-            )
-            sql = (
-                "SELECT p.id, s.name, p.terms, p.norm FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
-                "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
-                "WHERE passage_fts MATCH :q AND s.name <> :svc"
-            )
-        else:
-            match = f"{pi.category_token(category)}:A & ({' | '.join(query_terms)})"
-            sql = (
-                "SELECT p.id, s.name, p.terms, p.norm FROM passages p "
-                "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
-                "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q) AND s.name <> :svc"
-            )
-        rows = conn.execute(text(sql), {"q": match, "svc": exclude_service}).cursor.fetchall()
-        return [(pid, name, terms, None, norm) for pid, name, terms, norm in rows]
-
-    def scores(query, query_norm, rows):  # the previous release: each row's terms counted in Python
-        out = []
-        for _pid, _name, passage_terms, _w, norm in rows:
-            dot = 0.0
-            weight, log = query.get, math.log
-            for t, c in Counter(passage_terms.split()).items():
-                w = weight(t)
-                if w is not None:
-                    dot += w if c == 1 else w * (1.0 + log(c))
-            out.append(round(dot / (query_norm * norm), 9) if dot else 0.0)
-        return out
-
-    saved_search, saved_scores = pf.search, pf._scores
-    pf.search, pf._scores = search, scores
-    try:
-        yield
-    finally:
-        pf.search, pf._scores = saved_search, saved_scores
 
 
 def main() -> None:
@@ -218,28 +181,22 @@ def run(args) -> None:
     cats = [c for c in CATEGORIES if c != "contact_generic"]
     print(
         f"query latency, wall ms per `compare_provision` (examples and stances), {args.queries} provisions per "
-        f"category (p50/p95), beside the previous release's scorer on the same provisions and the brute-force scan on {args.brute} of them (load {os.getloadavg()[0]:.1f})"
+        f"category (p50/p95), beside the brute-force scan on {args.brute} of them (load {os.getloadavg()[0]:.1f})"
     )
     for backend, url in urls:
         everything: list[float] = []
         cpu_all: list[float] = []
         brute_all: list[float] = []
-        before_all: list[float] = []
-        mismatches = checked = same_as_before = 0
+        mismatches = checked = 0
         for category in cats:
             provs = provisions(url, category, args.queries)
             compare_provision(url, *provs[0], category, catch_up=False)  # warm the connection pool
-            times, cpu, before = [], [], []
+            times, cpu = [], []
             for service, doc in provs:
                 t, c = time.perf_counter(), time.process_time()
                 got = compare_provision(url, service, doc, category, catch_up=False)
                 times.append((time.perf_counter() - t) * 1000)
                 cpu.append((time.process_time() - c) * 1000)
-                with previous_scorer():  # the same provision, right after, by the previous release's scorer
-                    t = time.perf_counter()
-                    old = compare_provision(url, service, doc, category, catch_up=False)
-                    before.append((time.perf_counter() - t) * 1000)
-                same_as_before += old.to_dict() == got.to_dict()
                 if provs.index((service, doc)) < args.brute:
                     t = time.perf_counter()
                     brute = brute_force(url, service, doc, category)
@@ -247,13 +204,11 @@ def run(args) -> None:
                     checked += 1
                     mismatches += [e.service for e in got.examples] != brute
             everything += times
-            before_all += before
             cpu_all += cpu
             bt = brute_all[-min(args.brute, len(provs)) :]
             print(
                 f"  {backend:10s} {category:27s} p50 {pct(times, 50):6.1f}  p95 {pct(times, 95):6.1f}  "
-                f"(this process's CPU p50 {pct(cpu, 50):5.1f})   previous scorer p50 {pct(before, 50):6.1f}  "
-                f"p95 {pct(before, 95):6.1f}   "
+                f"(this process's CPU p50 {pct(cpu, 50):5.1f})   "
                 f"brute force p50 {pct(bt, 50):7.1f}  p95 {pct(bt, 95):7.1f}"
             )
         print(
@@ -261,9 +216,7 @@ def run(args) -> None:
             f"max {max(everything):.1f} ms (this process's CPU: p50 {pct(cpu_all, 50):.1f}, p95 {pct(cpu_all, 95):.1f}); "
             f"brute force p50 {pct(brute_all, 50):.1f} ms "
             f"({pct(brute_all, 50) / pct(everything, 50):.1f}x the engine); "
-            f"{checked - mismatches}/{checked} show the same services as the brute force; previous scorer p50 "
-            f"{pct(before_all, 50):.1f} ms, p95 {pct(before_all, 95):.1f} ms, max {max(before_all):.1f} ms, "
-            f"{same_as_before}/{len(everything)} comparisons identical to it"
+            f"{checked - mismatches}/{checked} show the same services as the brute force"
         )
     print(json.dumps({"note": "wall times on a shared machine; target: a query under 50 ms"}))
 

@@ -8,6 +8,10 @@ shuffled by hash, without rank or score: the labeller marks each one as treating
 not. The ranker then picks one passage per service, and ``test_blind_labels.py`` scores its picks.
 
 Usage: python evals/platforms/blind_pool.py > /tmp/pool.txt  (needs only this repository)
+
+``--heldout`` draws the second blind set (blind_labels_heldout.yaml) with its own salt, leaving out
+the provisions of labels.yaml and blind_labels.yaml: it was labelled before any tuning on the first
+blind set, and is not tuned on.
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ from summarizer.store.passage_index import category_passages  # noqa: E402
 SALT = "blind-2026-12-06"
 PROVISIONS = 12
 OTHERS = 4
+#: The held-out draw: its own salt and size (more provisions, smaller pools, so ~45 pairs stay
+#: within what one person can label with care in one sitting).
+HELDOUT = {"salt": "blind-heldout-2026-12-07", "provisions": 15, "max_pool": 18}
 #: Pairs whose other service has more passages than this in the category are left out (a pool of
 #: 31 to 195 passages is more than one person can label with care; 5 of 48 drawn pairs).
 MAX_POOL = 30
@@ -39,8 +46,8 @@ MAX_POOL = 30
 KEY_CHARS = 70
 
 
-def _h(*parts: str) -> str:
-    return hashlib.sha1("|".join((SALT, *parts)).encode()).hexdigest()
+def _h(*parts: str, salt: str = SALT) -> str:
+    return hashlib.sha1("|".join((salt, *parts)).encode()).hexdigest()
 
 
 def key(excerpt: str) -> str:
@@ -56,9 +63,16 @@ def ingest_bundled(url: str) -> None:
         )  # fmt: skip
 
 
-def draw(url: str) -> list[dict]:
+def draw(url: str, *, heldout: bool = False) -> list[dict]:
     """The pairs, each with its shuffled pool of the other service's passages in the category."""
     old = {tuple(r["provision"]) for r in yaml.safe_load((ROOT / "evals/platforms/labels.yaml").read_text())}
+    salt, provisions, max_pool = SALT, PROVISIONS, MAX_POOL
+    if heldout:
+        old |= {
+            tuple(r["provision"])
+            for r in yaml.safe_load((ROOT / "evals/platforms/blind_labels.yaml").read_text())
+        }
+        salt, provisions, max_pool = HELDOUT["salt"], HELDOUT["provisions"], HELDOUT["max_pool"]
     engine = open_engine(url)
     with engine.connect() as conn:
         provs = conn.execute(
@@ -70,24 +84,24 @@ def draw(url: str) -> list[dict]:
         ).all()
         chosen: list[tuple[str, str, str]] = []
         seen_cats: set[str] = set()
-        for p in sorted(provs, key=lambda p: _h(*p)):
+        for p in sorted(provs, key=lambda p: _h(*p, salt=salt)):
             if tuple(p) in old or p[2] in seen_cats:
                 continue
             chosen.append(tuple(p))
             seen_cats.add(p[2])
-            if len(chosen) == PROVISIONS:
+            if len(chosen) == provisions:
                 break
         pairs = []
         for service, document, category in chosen:
             others = sorted(
                 {h.service for h in category_passages(conn, category)} - {service},
-                key=lambda s: _h(category, s),
+                key=lambda s: _h(category, s, salt=salt),
             )[:OTHERS]
             for other in others:
                 pool = category_passages(conn, category, service=other)
-                if len(pool) > MAX_POOL:
+                if len(pool) > max_pool:
                     continue
-                pool = sorted(pool, key=lambda h: _h(str(h.passage_id), h.text))
+                pool = sorted(pool, key=lambda h: _h(str(h.passage_id), h.text, salt=salt))
                 pairs.append(
                     {
                         "provision": [service, document, category],
@@ -102,7 +116,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/store.db"
         ingest_bundled(url)
-        pairs = draw(url)
+        pairs = draw(url, heldout="--heldout" in sys.argv[1:])
     for i, pair in enumerate(pairs):
         print(f"=== pair {i}: provision {' / '.join(pair['provision'])}  ->  other: {pair['other']}")
         for j, p in enumerate(pair["pool"]):

@@ -286,6 +286,8 @@ class Passage(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     version_id: int = Field(foreign_key="versions.id", index=True)
     document_id: int = Field(foreign_key="documents.id", index=True)
+    # the document's service, copied so a comparison's search needs no join per match (0007)
+    service_id: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     ordinal: int
     start: int
     end: int
@@ -308,6 +310,20 @@ class PassageCategory(SQLModel, table=True):
 
     passage_id: int = Field(foreign_key="passages.id", primary_key=True)
     category: str = Field(primary_key=True, index=True)
+    # how well the passage treats the category (rubric.passages.topic_strength): -1 off topic (in the
+    # category by a passing word: counted for stances, never shown as an example), 0 by its heading,
+    # 1-2 distinct phrases of evidence in its text
+    strength: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+
+
+class CategoryService(SQLModel, table=True):
+    """Which services have current passages in a category (kept by ``passage_index.refresh_current``):
+    a comparison counts the services it compares without scanning the category's passages."""
+
+    __tablename__ = "category_services"
+
+    category: str = Field(primary_key=True)
+    service_id: int = Field(foreign_key="services.id", primary_key=True)
 
 
 class PassageStance(SQLModel, table=True):

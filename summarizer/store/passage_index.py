@@ -109,20 +109,24 @@ def index_pending(engine: Engine, document_ids: Iterable[int] | None = None) -> 
 
 def _index_version(conn: Connection, version_id: int, document_id: int) -> int:
     body = conn.execute(text("SELECT text FROM versions WHERE id = :v"), {"v": version_id}).scalar_one()
+    service_id = conn.execute(
+        text("SELECT service_id FROM documents WHERE id = :d"), {"d": document_id}
+    ).scalar_one()
     found = passages(body)
     if conn.execute(text("SELECT 1 FROM indexed_versions WHERE version_id = :v"), {"v": version_id}).first():
         return 0  # another process indexed it meanwhile
     if found:
         conn.execute(
             text(
-                'INSERT INTO passages (version_id, document_id, ordinal, start, "end", section, text, terms, '
-                "norm, vocab, weights, categories, is_current) "
-                "VALUES (:v, :d, :o, :s, :e, :sec, :t, :terms, :norm, :vocab, :weights, :cats, :cur)"
+                'INSERT INTO passages (version_id, document_id, service_id, ordinal, start, "end", section, text, '
+                "terms, norm, vocab, weights, categories, is_current) "
+                "VALUES (:v, :d, :sid, :o, :s, :e, :sec, :t, :terms, :norm, :vocab, :weights, :cats, :cur)"
             ),
             [
                 {
                     "v": version_id,
                     "d": document_id,
+                    "sid": service_id,
                     "o": p.ordinal,
                     "s": p.start,
                     "e": p.end,
@@ -144,9 +148,16 @@ def _index_version(conn: Connection, version_id: int, document_id: int) -> int:
                 text("SELECT ordinal, id FROM passages WHERE version_id = :v"), {"v": version_id}
             ).all()
         )
-        cats = [{"p": ids[p.ordinal], "c": c} for p in found for c in p.categories]
+        cats = [
+            {"p": ids[p.ordinal], "c": c, "s": strength}
+            for p in found
+            for c, strength in zip(p.categories, p.strengths, strict=True)
+        ]
         if cats:
-            conn.execute(text("INSERT INTO passage_categories (passage_id, category) VALUES (:p, :c)"), cats)
+            conn.execute(
+                text("INSERT INTO passage_categories (passage_id, category, strength) VALUES (:p, :c, :s)"),
+                cats,
+            )
         said = [
             {"p": ids[p.ordinal], "k": kind, "v": float(f.value), "sh": f.shown, "se": f.sentence}
             for p in found
@@ -169,7 +180,38 @@ def _index_version(conn: Connection, version_id: int, document_id: int) -> int:
 
 
 def refresh_current(conn: Connection, document_ids: list[int]) -> None:
-    """Mark the passages of each document's latest version current (and only those)."""
+    """Mark the passages of each document's latest version current (and only those), and refresh
+    which categories the documents' services have current passages in (``category_services``)."""
+    _refresh_current_passages(conn, document_ids)
+    services = [
+        int(r[0])
+        for r in conn.execute(
+            text("SELECT DISTINCT service_id FROM documents WHERE id IN :ids").bindparams(
+                bindparam("ids", expanding=True)
+            ),
+            {"ids": document_ids},
+        )
+    ]
+    if not services:
+        return
+    sids = {"ids": services}
+    conn.execute(
+        text("DELETE FROM category_services WHERE service_id IN :ids").bindparams(
+            bindparam("ids", expanding=True)
+        ),
+        sids,
+    )
+    conn.execute(
+        text(
+            "INSERT INTO category_services (category, service_id) SELECT DISTINCT pc.category, p.service_id "
+            "FROM passage_categories pc JOIN passages p ON p.id = pc.passage_id "
+            "WHERE p.is_current AND p.service_id IN :ids"
+        ).bindparams(bindparam("ids", expanding=True)),
+        sids,
+    )
+
+
+def _refresh_current_passages(conn: Connection, document_ids: list[int]) -> None:
     for document_id in document_ids:
         latest = conn.execute(
             text("SELECT id FROM versions WHERE document_id = :d ORDER BY captured_at DESC, id DESC LIMIT 1"),
@@ -255,15 +297,17 @@ _JOIN = (
 )
 
 
-#: One engine match: (passage id, service name, vocab, weights, norm), what the shared scorer needs
-#: and nothing more (plain tuples: a query may match thousands).
-Candidate = tuple[int, str, str, bytes, float]
+#: One engine match: (passage id, service id, vocab, weights, norm, strength), what the shared
+#: scorer needs and nothing more (plain tuples: a query may match thousands). ``strength`` is the
+#: passage's :func:`~summarizer.rubric.passages.topic_strength` in the category (never negative here).
+Candidate = tuple[int, int, str, bytes, float, int]
 
 
 def search(
-    conn: Connection, category: str, query_terms: list[str], *, exclude_service: str
+    conn: Connection, category: str, query_terms: list[str], *, exclude_service_id: int
 ) -> list[Candidate]:
-    """Every current passage in *category* of another service that holds at least one query term,
+    """Every current passage in *category* of another service that holds at least one query term and
+    treats the category (strength >= 0: not in it by a passing word only),
     found by the engine's own index (FTS5 ``MATCH`` on SQLite, the GIN-indexed ``tsvector`` with
     ``@@`` on PostgreSQL). The engines only retrieve; they do not rank: the one shared scorer does
     (:func:`summarizer.store.platforms.similarity`), so both databases show the same passages. Each
@@ -277,22 +321,24 @@ def search(
             + ")"
         )
         sql = (
-            "SELECT p.id, s.name, p.vocab, p.weights, p.norm FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
-            "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
-            "WHERE passage_fts MATCH :q AND s.name <> :svc"
+            "SELECT p.id, p.service_id, p.vocab, p.weights, p.norm, pc.strength FROM passage_fts "
+            "JOIN passages p ON p.id = passage_fts.rowid "
+            "JOIN passage_categories pc ON pc.passage_id = p.id AND pc.category = :cat "
+            "WHERE passage_fts MATCH :q AND p.service_id <> :svc AND pc.strength >= 0"
         )
         params: dict = {"q": match}
     elif conn.dialect.name == "postgresql":
         sql = (
-            "SELECT p.id, s.name, p.vocab, p.weights, p.norm FROM passages p "
-            "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
-            "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q) AND s.name <> :svc"
+            "SELECT p.id, p.service_id, p.vocab, p.weights, p.norm, pc.strength FROM passages p "
+            "JOIN passage_categories pc ON pc.passage_id = p.id AND pc.category = :cat "
+            "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q) AND p.service_id <> :svc "
+            "AND pc.strength >= 0"
         )
         params = {"q": f"{category_token(category)}:A & ({' | '.join(query_terms)})"}
     else:  # pragma: no cover - other databases have no passage search
         raise NotImplementedError(f"no passage search on {conn.dialect.name}")
     # plain driver rows: a query may match thousands, and SQLAlchemy's Row objects cost as much as the search
-    rows = conn.execute(text(sql), {**params, "svc": exclude_service}).cursor.fetchall()
+    rows = conn.execute(text(sql), {**params, "svc": exclude_service_id, "cat": category}).cursor.fetchall()
     return rows
 
 
@@ -319,9 +365,15 @@ def passage_texts(conn: Connection, passage_ids: list[int]) -> dict[int, str]:
 
 
 def category_passages(
-    conn: Connection, category: str, *, service: str | None = None, document: str | None = None
+    conn: Connection,
+    category: str,
+    *,
+    service: str | None = None,
+    document: str | None = None,
+    topical: bool = False,
 ) -> list[Hit]:
-    """Current passages in *category* (of one service or document, when given), in document order."""
+    """Current passages in *category* (of one service or document, when given), in document order;
+    with *topical*, only those that treat it (strength >= 0, see ``passage_categories.strength``)."""
     sql = (
         "SELECT p.id, s.name, d.doc_type, p.version_id, v.captured_at, v.effective_date, p.section, p.text, "
         "p.terms, p.ordinal FROM passage_categories pc JOIN passages p ON p.id = pc.passage_id "
@@ -329,6 +381,8 @@ def category_passages(
         "JOIN versions v ON v.id = p.version_id WHERE pc.category = :c AND p.is_current"
     )
     params: dict = {"c": category}
+    if topical:
+        sql += " AND pc.strength >= 0"
     if service is not None:
         sql += " AND s.name = :s"
         params["s"] = service
@@ -359,7 +413,7 @@ def category_stances(conn: Connection, category: str, kinds: Iterable[str]) -> d
     if not out:
         return out
     sql = (
-        "SELECT p.id, s.name, d.doc_type, p.version_id, p.section, p.terms, p.ordinal, ps.value, ps.shown, "
+        "SELECT p.id, s.name, d.doc_type, p.version_id, p.section, '', p.ordinal, ps.value, ps.shown, "
         "ps.sentence, ps.kind, p.norm, p.vocab, p.weights FROM passage_stances ps "
         "JOIN passage_categories pc ON pc.passage_id = ps.passage_id AND pc.category = :c "
         "JOIN passages p ON p.id = ps.passage_id JOIN documents d ON d.id = p.document_id "
@@ -391,41 +445,26 @@ def category_stances(conn: Connection, category: str, kinds: Iterable[str]) -> d
 
 
 def category_services(conn: Connection, category: str, *, exclude_service: str) -> int:
-    """How many services other than *exclude_service* have current passages in *category* (the
-    engine's index selects them: the category token)."""
-    if conn.dialect.name == "sqlite":
-        sql = (
-            "SELECT COUNT(DISTINCT d.service_id) FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
-            "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
-            "WHERE passage_fts MATCH :q AND s.name <> :s"
-        )
-        q = f"cats : {category_token(category)}"
-    else:
-        sql = (
-            "SELECT COUNT(DISTINCT d.service_id) FROM passages p JOIN documents d ON d.id = p.document_id "
-            "JOIN services s ON s.id = d.service_id "
-            "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q) AND s.name <> :s"
-        )
-        q = f"{category_token(category)}:A"
-    return int(conn.execute(text(sql), {"q": q, "s": exclude_service}).scalar_one())
+    """How many services other than *exclude_service* have current passages in *category* (read
+    from ``category_services``, kept by :func:`refresh_current`)."""
+    sql = (
+        "SELECT COUNT(*) FROM category_services cs JOIN services s ON s.id = cs.service_id "
+        "WHERE cs.category = :c AND s.name <> :s"
+    )
+    return int(conn.execute(text(sql), {"c": category, "s": exclude_service}).scalar_one())
 
 
 def category_service_names(conn: Connection, category: str) -> frozenset[str]:
-    """The services with current passages in *category* (selected as :func:`category_services`
-    selects them): ``category_services(conn, category, exclude_service=x)`` is the size of this
-    set without *x*, for any *x*."""
-    if conn.dialect.name == "sqlite":
-        sql = (
-            "SELECT DISTINCT s.name FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
-            "JOIN documents d ON d.id = p.document_id JOIN services s ON s.id = d.service_id "
-            "WHERE passage_fts MATCH :q"
-        )
-        q = f"cats : {category_token(category)}"
-    else:
-        sql = (
-            "SELECT DISTINCT s.name FROM passages p JOIN documents d ON d.id = p.document_id "
-            "JOIN services s ON s.id = d.service_id "
-            "WHERE p.is_current AND p.passage_fts_tsv @@ to_tsquery('simple', :q)"
-        )
-        q = f"{category_token(category)}:A"
-    return frozenset(name for (name,) in conn.execute(text(sql), {"q": q}).cursor.fetchall())
+    """The services with current passages in *category* (as :func:`category_services` counts
+    them): ``category_services(conn, category, exclude_service=x)`` is the size of this set without
+    *x*, for any *x*."""
+    sql = (
+        "SELECT s.name FROM category_services cs JOIN services s ON s.id = cs.service_id "
+        "WHERE cs.category = :c"
+    )
+    return frozenset(name for (name,) in conn.execute(text(sql), {"c": category}).cursor.fetchall())
+
+
+def service_names(conn: Connection) -> dict[int, str]:
+    """Every service's name by id (a comparison's matches carry service ids)."""
+    return {int(i): n for i, n in conn.execute(text("SELECT id, name FROM services")).cursor.fetchall()}

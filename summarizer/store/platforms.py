@@ -24,7 +24,7 @@ from summarizer.errors import InputError
 from summarizer.model.slugs import provision_path
 from summarizer.model.taxonomy import CATEGORIES
 from summarizer.rubric import stances as st
-from summarizer.rubric.passages import term_counts, terms
+from summarizer.rubric.passages import MAX_STRENGTH, seed_terms, terms, topic_strength
 from summarizer.store.db import open_engine
 from summarizer.store.passage_index import (
     StanceHit,
@@ -35,13 +35,41 @@ from summarizer.store.passage_index import (
     index_pending,
     passage_hits,
     search,
+    service_names,
     unpack_weights,
 )
 
 #: Services shown by default.
 DEFAULT_SERVICES = 3
-#: Query terms taken from the provision's own passages (most frequent first).
-QUERY_TERMS = 24
+#: Query terms the engine matches: the most frequent of the provision's own topical passages and the
+#: category's seed words (the score uses them all). Round 2 took 24; with the seed words, 12 match
+#: about a quarter fewer passages in the broad categories and were as precise on
+#: evals/platforms/blind_labels.yaml (0.90 against 0.87 precision@3).
+QUERY_TERMS = 12
+#: A candidate's similarity is multiplied by 1 + STRENGTH_BONUS x its topic strength (0 to
+#: rubric.passages.MAX_STRENGTH): a passage that states the practice in several phrases outranks
+#: one that names it once or only under its heading. Set on evals/platforms/blind_labels.yaml.
+STRENGTH_BONUS = 0.5
+_FACTORS = tuple(1.0 + STRENGTH_BONUS * s for s in range(MAX_STRENGTH + 1))
+
+
+def query_counts(
+    passage_terms: list[tuple[str, ...]], category: str, drop: tuple[str, ...] = ()
+) -> Counter[str]:
+    """The query's term counts: the provision's own topical passages' terms, plus the category's seed
+    words once each (rubric.passages.SEEDS: a provision with few or noisy passages still asks in the
+    category's words), without *drop* (the service's own name). Falls back to the category's title
+    and description when both are empty."""
+    counts: Counter[str] = Counter()
+    for found in passage_terms:
+        counts.update(found)
+    counts.update(seed_terms(category))
+    if not counts:
+        cat = CATEGORIES[category]
+        counts = Counter(terms(f"{cat.title} {cat.covers}"))
+    for t in drop:
+        counts.pop(t, None)
+    return counts
 
 
 @dataclass
@@ -141,7 +169,8 @@ def _score(query: dict[str, float], query_norm: float, vocab: str, weights: byte
 
 
 def _scores(query: dict[str, float], query_norm: float, rows: list) -> list[float]:
-    """:func:`_score` of every engine match (``(id, service, vocab, weights, norm)`` rows) at once:
+    """:func:`_score` of every engine match (``(id, service, vocab, weights, norm, strength)`` rows),
+    times the strength factor (1 + :data:`STRENGTH_BONUS` x strength), at once:
     one split and one unpack over all the rows, then each passage's products summed in turn (the
     same additions in the same order, so the same values as :func:`_score`, without its per-row
     work)."""
@@ -154,7 +183,7 @@ def _scores(query: dict[str, float], query_norm: float, rows: list) -> list[floa
     out = []
     for r in rows:
         dot = sum(islice(products, len(r[3]) >> 3), 0.0)
-        out.append(round(dot / (query_norm * r[4]), 9) if dot else 0.0)
+        out.append(round(dot / (query_norm * r[4]) * _FACTORS[r[5]], 9) if dot else 0.0)
     return out
 
 
@@ -188,21 +217,32 @@ def compare_provision(
         if known is None:
             raise InputError(f"no stored document {service}/{document} (ingest it first)")
         own = category_passages(conn, category, service=service, document=document)
-        counts = term_counts([h.text for h in own])
-        if not counts:  # the document is silent on it: ask with the category's own words
-            cat = CATEGORIES[category]
-            counts = Counter(terms(f"{cat.title} {cat.covers}"))
-        for name_term in terms(f"{service} {service.replace('.', ' ')}"):  # its own name says nothing shared
-            counts.pop(name_term, None)
+        topical = [h for h in own if topic_strength(h.text, h.section, category) >= 0] or own
+        name_terms = terms(f"{service} {service.replace('.', ' ')}")  # its own name says nothing shared
+        own_terms = {h.passage_id: terms(h.text) for h in own}
+        counts = query_counts([own_terms[h.passage_id] for h in topical], category, name_terms)
         query = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]]
         qvec = _weights(counts)
         qnorm = math.sqrt(sum(w * w for w in qvec.values()))
+        # stances rank each service's statements by closeness to the provision's own words, as before
+        # topicality (their figures were hand-checked that way: evals/platforms/stances.yaml)
+        own_counts = Counter(t for h in own for t in own_terms[h.passage_id])
+        if not own_counts:
+            cat = CATEGORIES[category]
+            own_counts = Counter(terms(f"{cat.title} {cat.covers}"))
+        for name_term in name_terms:
+            own_counts.pop(name_term, None)
+        svec = _weights(own_counts)
+        snorm = math.sqrt(sum(w * w for w in svec.values()))
         best: dict[str, tuple[float, int]] = {}  # service -> (score, passage id)
-        found = search(conn, category, query, exclude_service=service)
+        found = search(conn, category, query, exclude_service_id=int(known[1]))
+        by_id: dict[int, tuple[float, int]] = {}  # service id -> (score, passage id)
         for (pid, other, *_), score in zip(found, _scores(qvec, qnorm, found), strict=True):
-            cur = best.get(other)
+            cur = by_id.get(other)
             if cur is None or score > cur[0] or (score == cur[0] and pid < cur[1]):
-                best[other] = (score, pid)
+                by_id[other] = (score, pid)
+        id_names = service_names(conn) if by_id else {}
+        best = {id_names[sid]: v for sid, v in by_id.items()}
         top = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:n]
         shown = passage_hits(conn, [pid for _, (_, pid) in top])
         ranked = [(score, shown[pid]) for _, (score, pid) in top]
@@ -225,9 +265,8 @@ def compare_provision(
         )
         for s, h in ranked
     ]  # fmt: skip
-    stance_list = [
-        _stance(kind, service, document, category, said[kind], compared, qvec, qnorm) for kind in kinds
-    ]
+    scores = _stance_scores(said, kinds, svec, snorm)
+    stance_list = [_stance(kind, service, document, category, said[kind], compared, scores) for kind in kinds]
     return PlatformComparison(
         service, document, category, CATEGORIES[category].title, provision_path(service, document, category),
         len(own), query, compared, examples, stance_list,
@@ -243,19 +282,35 @@ def _sql_document():
     from sqlalchemy import text
 
     return text(
-        "SELECT d.id FROM documents d JOIN services s ON s.id = d.service_id WHERE s.name = :s AND d.doc_type = :d"
+        "SELECT d.id, s.id FROM documents d JOIN services s ON s.id = d.service_id "
+        "WHERE s.name = :s AND d.doc_type = :d"
     )
 
 
-def _entry(
-    kind: str, said: list[StanceHit], qvec: dict[str, float], qnorm: float, category: str
-) -> StanceEntry | None:
+def _stance_scores(
+    said: dict[str, list[StanceHit]], kinds, qvec: dict[str, float], qnorm: float
+) -> dict[int, float]:
+    """:func:`_score` of every passage stating a stance, once per passage and in one batch
+    (:func:`_scores`: the same values; a common stance such as opt-out has hundreds), except those
+    that are their service's only statement of the kind (nothing to rank them against)."""
+    rows: dict[int, tuple] = {}
+    for kind in kinds:
+        per_service = Counter(x.hit.service for x in said[kind])
+        for x in said[kind]:
+            if per_service[x.hit.service] > 1:  # a service's only statement needs no ranking
+                rows.setdefault(x.hit.passage_id, (x.hit.passage_id, 0, x.vocab, x.weights, x.norm, 0))
+    batch = list(rows.values())
+    return dict(zip(rows, _scores(qvec, qnorm, batch), strict=True)) if qvec else dict.fromkeys(rows, 0.0)
+
+
+def _entry(kind: str, said: list[StanceHit], scores: dict[int, float], category: str) -> StanceEntry | None:
     """A service's stance, from the stances its passages state (read at index time): the passage
     closest to the provision first; a statement of the practice (or a number) wins over a denial."""
     if not said:
         return None
-    scores = {x.hit.passage_id: _score(qvec, qnorm, x.vocab, x.weights, x.norm) for x in said}
-    ordered = sorted(said, key=lambda x: (-scores[x.hit.passage_id], x.hit.document, x.hit.engine_rank))
+    ordered = sorted(
+        said, key=lambda x: (-scores.get(x.hit.passage_id, 0.0), x.hit.document, x.hit.engine_rank)
+    )
     number = st.KINDS[kind].kind == "number"
     pick = next((x for x in ordered if number or x.value == 1.0), ordered[0])
     h = pick.hit
@@ -272,7 +327,7 @@ def _entry(
 
 def _stance(
     kind: str, service: str, document: str, category: str, said: list[StanceHit], compared: int,
-    qvec: dict[str, float], qnorm: float,
+    scores: dict[int, float],
 ) -> Stance:  # fmt: skip
     spec = st.KINDS[kind]
     by_service: dict[str, list[StanceHit]] = {}
@@ -282,10 +337,10 @@ def _stance(
             by_service.setdefault(x.hit.service, []).append(x)
         elif x.hit.document == document:
             own.append(x)
-    this = _entry(kind, own, qvec, qnorm, category)
+    this = _entry(kind, own, scores, category)
     out = Stance(kind, spec.label, spec.kind, this, compared)
     for name in sorted(by_service):
-        entry = _entry(kind, by_service[name], qvec, qnorm, category)
+        entry = _entry(kind, by_service[name], scores, category)
         if entry is None:
             continue
         if spec.kind == "number" or entry.value is True:

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from summarizer.store.db import forget_schema_checks, open_engine
 from summarizer.store.ingest import ingest_text
-from summarizer.store.passage_index import term_norm, term_vector, unpack_weights
+from summarizer.store.passage_index import index_pending, term_norm, term_vector, unpack_weights
 from summarizer.store.platforms import _score, _scores, _weights, similarity
 
 
@@ -47,10 +47,23 @@ def test_migration_fills_vectors_of_passages_indexed_before(tmp_path):
         conn.execute(text("UPDATE alembic_version SET version_num = '0005_passage_stances'"))
         conn.execute(text("ALTER TABLE passages DROP COLUMN weights"))
         conn.execute(text("ALTER TABLE passages DROP COLUMN vocab"))
-    forget_schema_checks()
-    with open_engine(url).connect() as conn:  # migrates 0005 -> 0006
+        conn.execute(text("ALTER TABLE passage_categories DROP COLUMN strength"))  # 0007's schema
+        conn.execute(text("ALTER TABLE passages DROP COLUMN service_id"))
+        conn.execute(text("DROP TABLE category_services"))
+        from alembic import command
+
+        from summarizer.store.db import _alembic_config
+
+        cfg = _alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0006_passage_vectors")  # migrates 0005 -> 0006 only (0007 empties the index)
         got = {i: (v, bytes(w)) for i, v, w in conn.execute(text("SELECT id, vocab, weights FROM passages"))}
     assert got == expected
+    forget_schema_checks()
+    engine = open_engine(url)  # 0006 -> 0007: the index is emptied, and rebuilt by the next comparison
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM passages")).scalar_one() == 0
+    assert index_pending(engine) > 0
 
 
 def test_scoring_all_matches_at_once_equals_one_by_one():
@@ -62,6 +75,6 @@ def test_scoring_all_matches_at_once_equals_one_by_one():
     for pid in range(200):
         passage = rng.choices(words, k=rng.randint(1, 60))
         vocab, blob = term_vector(passage)
-        rows.append((pid, f"s{pid % 7}", vocab, blob, term_norm(passage)))
-    assert _scores(q, qnorm, rows) == [_score(q, qnorm, v, w, n) for _, _, v, w, n in rows]
+        rows.append((pid, f"s{pid % 7}", vocab, blob, term_norm(passage), 0))
+    assert _scores(q, qnorm, rows) == [_score(q, qnorm, v, w, n) for _, _, v, w, n, _ in rows]
     assert _scores(q, qnorm, []) == []

@@ -56,14 +56,21 @@ def _shown(url: str) -> dict[tuple, list]:
 
 def test_labelled_precision_at_3(bundled: str):
     assert len(LABELS) >= 40
-    labels = {(tuple(r["provision"]), r["other"]): r for r in LABELS}
+    labels: dict[tuple, list[dict]] = {}
+    for r in LABELS:  # a pair may have several labelled passages (the ranker changed in round 3)
+        labels.setdefault((tuple(r["provision"]), r["other"]), []).append(r)
     good = total = 0
     for provision, examples in _shown(bundled).items():
         assert len(examples) == 3
         for ex in examples:
-            row = labels.get((provision, ex.service))
-            assert row is not None, f"unlabelled pair {provision} / {ex.service}: label it in evals/platforms"
-            assert " ".join(ex.excerpt.split()).startswith(row["excerpt_start"]), (provision, ex.service)
+            shown = " ".join(ex.excerpt.split())
+            row = next(
+                (r for r in labels.get((provision, ex.service), []) if shown.startswith(r["excerpt_start"])),
+                None,
+            )
+            assert row is not None, (
+                f"unlabelled passage {provision} / {ex.service}: label it in evals/platforms"
+            )
             assert ex.category == provision[2] and ex.service != provision[0]
             good += row["same_provision"]
             total += 1

@@ -18,6 +18,9 @@ from summarizer.store.platforms import compare_provision
 
 ROOT = Path(__file__).resolve().parents[2]
 BLIND = yaml.safe_load((ROOT / "evals" / "platforms" / "blind_labels.yaml").read_text(encoding="utf-8"))
+HELDOUT = yaml.safe_load(
+    (ROOT / "evals" / "platforms" / "blind_labels_heldout.yaml").read_text(encoding="utf-8")
+)
 
 
 def key(excerpt: str) -> str:
@@ -36,10 +39,10 @@ def bundled(tmp_path_factory) -> str:
     return url
 
 
-def blind_scores(url: str) -> dict:
+def blind_scores(url: str, rows: list[dict] = BLIND) -> dict:
     """Per-pair precision, precision@3 among each provision's labelled services, and the counts."""
     by_provision: dict[tuple, dict[str, dict[str, bool]]] = {}
-    for row in BLIND:
+    for row in rows:
         labels = {p["key"]: p["same_provision"] for p in row["passages"]}
         by_provision.setdefault(tuple(row["provision"]), {})[row["other"]] = labels
     picks = good_picks = shown = good_shown = unmatched = 0
@@ -55,7 +58,7 @@ def blind_scores(url: str) -> dict:
                 shown += 1
                 good_shown += label
     return {
-        "pairs": len(BLIND),
+        "pairs": len(rows),
         "picked": picks,
         "unmatched": unmatched,
         "per_pair_precision": good_picks / picks,
@@ -64,19 +67,39 @@ def blind_scores(url: str) -> dict:
     }
 
 
-def test_blind_labels_cover_whole_pools():
-    assert len(BLIND) >= 40
-    for row in BLIND:
+@pytest.mark.parametrize("rows", [BLIND, HELDOUT], ids=["tuning", "heldout"])
+def test_blind_labels_cover_whole_pools(rows: list[dict]):
+    assert len(rows) >= 40
+    for row in rows:
         assert row["note"] and row["passages"]
         assert row["other"] != row["provision"][0]
+
+
+def test_heldout_provisions_are_new():
+    seen = {tuple(r["provision"]) for r in BLIND}
+    seen |= {
+        tuple(r["provision"])
+        for r in yaml.safe_load((ROOT / "evals" / "platforms" / "labels.yaml").read_text(encoding="utf-8"))
+    }
+    assert not seen & {tuple(r["provision"]) for r in HELDOUT}
 
 
 def test_blind_precision(bundled: str):
     scores = blind_scores(bundled)
     print(scores)
     assert scores["picked"] + scores["unmatched"] == scores["pairs"]
-    # Measured 0.61 (precision@3, 19/31) and 0.63 per pair (22/35), far under the issue's 0.9: most
-    # misses are services whose passages in the category are all off-topic (the classifier's error,
-    # which no ranking can mend). These floors catch a regression of the ranker, not the target.
-    assert scores["precision_at_3"] >= 0.58, scores
-    assert scores["per_pair_precision"] >= 0.58, scores
+    # Round 2 (no topicality): 0.61 (19/31) and 0.63 per pair (22/35). Round 3, tuned on this set
+    # (passages must carry the category's evidence, seed words, a strength factor, 12 match terms):
+    # 0.90 (26/29) and 0.91 per pair. The floors catch a regression.
+    assert scores["precision_at_3"] >= 0.85, scores
+    assert scores["per_pair_precision"] >= 0.85, scores
+
+
+def test_heldout_blind_precision(bundled: str):
+    """The held-out blind set (never tuned on). Round 2's ranker: 0.80 (32/40), per pair 0.78. Round
+    3 with topicality (QUERY_TERMS 24): 0.87 (34/39), per pair 0.85; final round 3 (QUERY_TERMS 12,
+    chosen on the tuning set for latency): 0.85 (33/39), per pair 0.83."""
+    scores = blind_scores(bundled, HELDOUT)
+    assert scores["picked"] + scores["unmatched"] == scores["pairs"]
+    assert scores["precision_at_3"] >= 0.82, scores
+    assert scores["per_pair_precision"] >= 0.8, scores
