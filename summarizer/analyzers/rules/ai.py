@@ -131,10 +131,36 @@ _AGE_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
 _AGE_PATTERNS = tuple((words, lazy(pattern, re.I)) for words, pattern in _AGE_PARTS)
 
 
+#: A sentence that only points a young reader elsewhere ("If you are under 18, you can find
+#: additional resources in the Teen Privacy Guide") sets no rule about age: its age words don't count.
+_RESOURCE_POINTER = lazy(
+    r"\b(?:you (?:can|may|will) (?:find|learn|read|see|visit)|learn more|find (?:out )?more|"
+    r"(?:additional|more) (?:resources|information))\b",
+    re.I,
+)
+#: ... unless it also says what is done with data or what is allowed.
+_AGE_RULE_WORDS = lazy(
+    r"\b(?:collect\w*|us(?:e|es|ed|ing)|shar\w*|sell\w*|sold|process\w*|disclos\w*|must|may not|cannot|"
+    r"required?|allow\w*|permit\w*|prohibit\w*|restrict\w*|verif\w*|consent\w*|not (?:eligible|allowed))\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
 @lru_cache(maxsize=8192)
 def age_phrases(text: str) -> int:
-    """How many phrases about age checks or age limits a text has."""
-    return _count(text, _AGE_PATTERNS) if text else 0
+    """How many phrases about age checks or age limits a text has, outside sentences that only
+    point young readers to resources elsewhere."""
+    if not text:
+        return 0
+    count = _count(text, _AGE_PATTERNS)
+    if not count or not _RESOURCE_POINTER.search(text):
+        return count
+    return sum(
+        _count(sentence, _AGE_PATTERNS)
+        for sentence in _SENTENCE_END.split(text)
+        if not (_RESOURCE_POINTER.search(sentence) and not _AGE_RULE_WORDS.search(sentence))
+    )
 
 
 def age_changed(unit: Unit) -> bool:
