@@ -4,9 +4,9 @@ it makes no ``children_audiences`` companion (the Google Pay teen-guide link of 
 
 from __future__ import annotations
 
-from summarizer.analyzers.rules.ai import age_phrases
 from pathlib import Path
 
+from summarizer.analyzers.rules.ai import age_phrases
 from summarizer.api import compare_files, compare_texts
 
 ROOT = Path(__file__).resolve().parents[3]
