@@ -19,6 +19,7 @@ from summarizer.analyzers.rules.audience import business_document
 from summarizer.analyzers.rules.capture_errors import capture_error
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
+from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
 from summarizer.analyzers.rules.names import names_changed
 from summarizer.analyzers.rules.provisions import (
     CONTEXT_SEARCH_BLOCKS,
@@ -193,13 +194,17 @@ class RulesAnalyzer:
             change.evidence.extend(c.evidence() for c in mine)
         categories = record_categories(provisions, diff)
         flags = _verify(changes, diff)
+        minor = minor_record(provisions, cues)
+        named = minor and all(names_added_only(p) for p in provisions if is_material(p))
         direction = record_direction(
             changes,
             [c for mine in cues for c in mine],
             rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
             rubric_fallback=view == "consumer",
+            names_only=named,
         )
-        severity = record_severity(provisions, views, direction, cues)
+        severity = record_severity(provisions, views, direction, cues, minor=minor)
+        _note_minor(provisions, changes, minor, direction)
         unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
@@ -283,11 +288,42 @@ def _view_of(prov: Provision, view: str, diff: DiffResult) -> str:
 LOCAL_VIEW_CHARS = 3000
 
 
+def minor_record(provisions: list[Provision], cues: list[list[Cue]]) -> bool:
+    """Every material change of the record is a minor edit (:func:`summarizer.analyzers.rules.
+    minor.minor_edit`), all of them together change at most :data:`MINOR_WORDS` words, and the
+    clause reader found no cue in them (no duty, right, licence or protection put in or taken out,
+    no clause reworded to reach further or less far): a minor change on the labelling scale of
+    issue 12 (low severity)."""
+    total = 0
+    for p, mine in zip(provisions, cues):
+        if not is_material(p):
+            continue
+        words = _readable_changed_words(p)
+        if not minor_edit(p, words) or mine:
+            return False
+        total += words
+    return 0 < total <= MINOR_WORDS
+
+
+def _note_minor(provisions: list[Provision], changes: list[Change], minor: bool, direction: str) -> None:
+    """Give each material change the evidence of a minor or neutral record's claim."""
+    if not minor:
+        return
+    for p, c in zip(provisions, changes):
+        if not is_material(p):
+            continue
+        c.evidence.append(f"minor: at most {MINOR_WORDS} words changed, no new party, duty, right or shift")
+        if direction == "neutral":  # the change's own direction follows the record's evidence
+            c.evidence.append("neutral: only another law cited or another company named as the party")
+            c.direction = "same"
+
+
 def record_direction(
     changes: list[Change],
     cues: list[Cue] | None = None,
     rubric_weight: float = 0.0,
     rubric_fallback: bool = True,
+    names_only: bool = False,
 ) -> str:
     """The record's direction for the user (issue 12): worse, better or mixed, or ``unclear``
     when nothing in the text says which way the change cuts.
@@ -307,8 +343,12 @@ def record_direction(
     passages had mostly moved or been restated elsewhere. Restatements (``same``)
     claim nothing about the record: a record of restatements only abstains rather than claim
     "neutral" (on the labelled dev pairs such records were mostly real changes the rubric did not
-    read, so a neutral claim would mislead)."""
+    read, so a neutral claim would mislead). The one neutral claim: *names_only* (a minor record
+    whose changes only cite another law or name another company as the party: "a new applicable
+    law" on the labelling scale) with no cue and no confident claim either way."""
     worse, better = balance(cues or [])
+    if names_only and not worse and not better and not any(_confident_claim(c) for c in changes):
+        return "neutral"
     if worse + better < MIN_CUE_WEIGHT and not rubric_fallback:
         return "unclear"  # a business user's rules: the rubric's consumer factors are no fallback
     if worse + better >= MIN_CUE_WEIGHT:
@@ -381,6 +421,7 @@ def record_severity(
     views: list[str] | None = None,
     direction: str = "",
     cues: list[list[Cue]] | None = None,
+    minor: bool = False,
 ) -> Severity:
     """The record's severity: the rubric's highest change severity, and at least medium when a
     material change is on a substantive subject (an ordinary change to data practices or terms is
@@ -388,7 +429,7 @@ def record_severity(
     only when :func:`_high_change` finds a change that earns it (then also when the rubric saw no
     shift but the clauses read worse); otherwise a high rubric level is medium (on the labelled dev
     pairs most high records were a business user's new rules or a restatement of a high-risk
-    subject, labelled medium)."""
+    subject, labelled medium). A *minor* record (:func:`minor_record`) that earns no high is low."""
     level = overall_severity([p.assessment for p in provisions if p.assessment is not None])
     views = views or ["consumer"] * len(provisions)
     cues = cues or [[] for _ in provisions]
@@ -397,6 +438,8 @@ def record_severity(
         level = Severity.medium
     elif high:
         level = Severity.high
+    if minor and not high:
+        return Severity.low
     if any(p.category != "contact_generic" and is_material(p) for p in provisions):
         return max(level, Severity.medium)
     return max(level, Severity.low)
