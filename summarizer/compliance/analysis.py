@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
-from summarizer.compliance.regions import RegionMention, mentioned_regions
+from summarizer.compliance.regions import RegionMention, addressing_evidence, mentioned_regions
 from summarizer.compliance.select import CROSS_CATEGORY, addressed_regions, select_entries
 from summarizer.compliance.signals import change_signals, mark_new_topics
 from summarizer.compliance.table import RegulationTable, load_table
@@ -59,6 +60,21 @@ def _names_authority(text: str) -> str | None:
     return text[start:end].strip() or None
 
 
+def _with_evidence(
+    regions: dict[str, RegionMention], old_text: str, new_text: str
+) -> dict[str, RegionMention]:
+    """Each named region with how often the document addresses its readers. Measured only when the
+    document addresses some region of the table at all: a document that speaks to no region's readers
+    keeps reading every region it names (the evidence would otherwise silence it entirely)."""
+    evidence = addressing_evidence(new_text)
+    unaddressed = [code for code in regions if code not in evidence]  # read the old text for these only
+    if unaddressed and old_text != new_text:
+        evidence.update(addressing_evidence(old_text, unaddressed))
+    if not set(evidence) & TABLE_REGIONS:
+        return regions
+    return {code: replace(m, evidence=evidence.get(code, 0)) for code, m in regions.items()}
+
+
 def analyze_compliance(
     record: ChangeRecord, old_text: str, new_text: str, *, table: RegulationTable | None = None
 ) -> ComplianceSection:
@@ -72,6 +88,7 @@ def analyze_compliance(
     for code, mention in mentioned_regions(old_text).items():
         regions.setdefault(code, mention)
     latin = _mostly_latin(new_text)
+    regions = _with_evidence(regions, old_text, new_text)
     # No region addressed at all (at most one named in an address): every jurisdiction the change
     # triggers is engaged, each flagged to confirm against where the service operates.
     anywhere = not addressed_regions(regions) and latin

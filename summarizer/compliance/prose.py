@@ -466,7 +466,8 @@ def jurisdiction_flags(
     *,
     anywhere: bool = False,
 ) -> list[JurisdictionFlag]:
-    """One flag per region the document names, then (for a document that names no region it
+    """One flag per region the document names (except a region it names but never addresses, where no
+    entry is engaged), then (for a document that names no region it
     addresses) one to-confirm flag per jurisdiction its engaged entries apply in, then the US states."""
     flags: list[JurisdictionFlag] = []
     by_code: dict[str, list[Engagement]] = {}
@@ -475,6 +476,8 @@ def jurisdiction_flags(
             by_code.setdefault(code, []).append(e)
     for code, mention in regions.items():
         hits = by_code.get(code, [])
+        if not hits and mention.evidence == 0:
+            continue  # named (a transfer destination, an appended clause), never addressed, nothing engaged
         if hits:
             reason = f"The document names {mention.name}; {len(hits)} engaged entr{'y' if len(hits) == 1 else 'ies'} apply there."
             auth = hits[0].entry.authority

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _I = re.IGNORECASE
@@ -87,6 +88,9 @@ class RegionMention:
     name: str
     count: int
     quote: str  # the sentence (or line) that names it, verbatim from the document
+    # How often the document addresses this region's readers (:func:`addressing_evidence`); -1 when
+    # not measured. A region named but never addressed (0) is not one the document speaks to.
+    evidence: int = -1
 
 
 def _sentence_around(text: str, start: int, end: int, limit: int = 200) -> str:
@@ -125,4 +129,87 @@ def mentioned_regions(text: str) -> dict[str, RegionMention]:
     if any(code in found for code in US_STATES) and "US" not in found:
         first = next(found[c] for c in US_STATES if c in found)
         found["US"] = RegionMention("US", REGIONS["US"][0], first.count, first.quote)
+    return found
+
+
+# Evidence that a document addresses a region's readers, not merely names it (round 4). A region can
+# be named for many reasons: an office address, a transfer destination, a contract clause appended for
+# business customers ("Regulation (EU) 2016/679" forty times in Snap's US policy). A document addresses
+# the readers of a region where it speaks to them ("if you are in the EU", "residents of California",
+# "EEA users"), gives them a heading of their own, or names a law or authority of theirs.
+_READER_BEFORE = re.compile(
+    r"\b(you|your|users?|residents?|consumers?|individuals|people|persons|customers?|visitors?|members?|"
+    r"children|parents|data subjects)\b[^.;:\n]{0,40}\b(in|of|from|within|outside)\s+(the\s+)?([\w,]+\s+){0,2}$"
+    r"|\bif you (live|are|reside|are located|are based)\b[^.\n]{0,100}$"
+    r"|\b(country|region) version\W{0,2}(\([^)\s]*\))?\s*$",
+    _I,
+)
+_READER_AFTER = re.compile(
+    r"^[a-z]{0,3}\W{0,2}(-based\s+)?(residents?|users?|consumers?|individuals|customers?|visitors?|members?|"
+    r"data subjects)\b(?!\s+states?\b)",
+    _I,
+)
+# A region's own law named after it ("Virginia's Consumer Data Protection Act", "California Civil Code").
+_LAW_AFTER = re.compile(r"^(’s|'s)?(\s+([A-Z][\w-]*|and|of|on|for)){0,6}\s+(Act|Code|Regulations?)\b")
+# Alternatives of REGIONS that name a law or an authority rather than a place.
+_LAW_WORDS = frozenset(
+    {
+        "gdpr",
+        "general data protection regulation",
+        "ccpa",
+        "cpra",
+        "lgpd",
+        "coppa",
+        "ftc",
+        "federal trade commission",
+        "information commissioner",
+    }
+)
+
+
+def _is_heading(text: str, at: int) -> bool:
+    """The mention sits on a short Markdown heading line or inside a line's bold lead-in
+    ("**L. VISITORS FROM BRAZIL**", "**For users located in South Korea**: ...")."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    raw = text[start : end if end >= 0 else len(text)]
+    line = raw.lstrip()
+    if line.startswith("**"):
+        close = line.find("**", 2)
+        return close >= 0 and at < start + (len(raw) - len(line)) + close
+    return len(line.rstrip()) <= 100 and line.startswith("#")
+
+
+def addressing_evidence(text: str, codes: Iterable[str] | None = None) -> dict[str, int]:
+    """How many times the text addresses each region's readers (see the note above this function),
+    for every region or only for *codes*."""
+    wanted = set(_KEYWORDS) if codes is None else set(codes)
+    lower = text.lower()
+    if len(lower) != len(text):  # rare ('İ'): lower-case character by character, keeping offsets
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    found: dict[str, int] = {}
+    for code, keywords in _KEYWORDS.items():
+        if code not in wanted:
+            continue
+        haystack = text if code in _CASE_SENSITIVE else lower
+        n = 0
+        for word, left, right in keywords:
+            law = word.lower() in _LAW_WORDS
+            for at in _find_all(haystack, word, left, right):
+                end = at + len(word)
+                if (
+                    law
+                    or _READER_BEFORE.search(text[max(0, at - 160) : at])
+                    or _READER_AFTER.match(text[end : end + 30])
+                    or _LAW_AFTER.match(text[end : end + 80])
+                    or _is_heading(text, at)
+                ):
+                    n += 1
+        if n:
+            found[code] = n
+    for a, b in (("EU", "EEA"), ("EEA", "EU")):
+        if a in found:
+            found.setdefault(b, found[a])
+    if any(code in found for code in US_STATES):
+        found.setdefault("US", sum(found.get(c, 0) for c in US_STATES))
     return found
