@@ -171,18 +171,31 @@ def _score(query: dict[str, float], query_norm: float, vocab: str, weights: byte
 def _scores(query: dict[str, float], query_norm: float, rows: list) -> list[float]:
     """:func:`_score` of every engine match (``(id, service, vocab, weights, norm, strength)`` rows),
     times the strength factor (1 + :data:`STRENGTH_BONUS` x strength), at once:
-    one split and one unpack over all the rows, then each passage's products summed in turn (the
-    same additions in the same order, so the same values as :func:`_score`, without its per-row
-    work)."""
+    one split and one unpack over the rows' distinct term vectors, then each vector's products
+    summed in turn (the same additions in the same order, so the same values as :func:`_score`,
+    without its per-row work). Passages with the same term vector (a heading or boilerplate
+    sentence many documents share, a text two services publish) get one dot product: the
+    bundled real documents repeat about a fifth of their passages."""
     if not rows:
         return []
-    products = map(
-        mul, map(query.get, " ".join([r[2] for r in rows]).split(), repeat(0.0)),
-        unpack_weights(b"".join([r[3] for r in rows])),
-    )  # fmt: skip
-    out = []
+    slot: dict[tuple[str, bytes], int] = {}
+    distinct: list[tuple[str, bytes]] = []
+    where = []
     for r in rows:
-        dot = sum(islice(products, len(r[3]) >> 3), 0.0)
+        key = (r[2], r[3])
+        i = slot.get(key)
+        if i is None:
+            i = slot[key] = len(distinct)
+            distinct.append(key)
+        where.append(i)
+    products = map(
+        mul, map(query.get, " ".join([v for v, _ in distinct]).split(), repeat(0.0)),
+        unpack_weights(b"".join([w for _, w in distinct])),
+    )  # fmt: skip
+    dots = [sum(islice(products, len(w) >> 3), 0.0) for _, w in distinct]
+    out = []
+    for r, i in zip(rows, where, strict=True):
+        dot = dots[i]
         out.append(round(dot / (query_norm * r[4]) * _FACTORS[r[5]], 9) if dot else 0.0)
     return out
 
