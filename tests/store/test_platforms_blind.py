@@ -6,6 +6,7 @@ services."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,6 @@ import pytest
 import yaml
 
 from summarizer.store.ingest import ingest_text
-from summarizer.store.platforms import compare_provision
 
 ROOT = Path(__file__).resolve().parents[2]
 BLIND = yaml.safe_load((ROOT / "evals" / "platforms" / "blind_labels.yaml").read_text(encoding="utf-8"))
@@ -23,8 +23,17 @@ HELDOUT = yaml.safe_load(
 )
 
 
-def key(excerpt: str) -> str:
-    return " ".join(excerpt.split())[:70]
+def _load_precision_script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "platforms_precision", ROOT / "evals" / "platforms" / "precision.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_PRECISION = _load_precision_script()
 
 
 @pytest.fixture(scope="module")
@@ -40,31 +49,9 @@ def bundled(tmp_path_factory) -> str:
 
 
 def blind_scores(url: str, rows: list[dict] = BLIND) -> dict:
-    """Per-pair precision, precision@3 among each provision's labelled services, and the counts."""
-    by_provision: dict[tuple, dict[str, dict[str, bool]]] = {}
-    for row in rows:
-        labels = {p["key"]: p["same_provision"] for p in row["passages"]}
-        by_provision.setdefault(tuple(row["provision"]), {})[row["other"]] = labels
-    picks = good_picks = shown = good_shown = unmatched = 0
-    for provision, others in by_provision.items():
-        examples = compare_provision(url, *provision, n=1000, with_stances=False).examples  # best first
-        ranked = [ex for ex in examples if ex.service in others]
-        unmatched += len(others) - len(ranked)
-        for i, ex in enumerate(ranked):
-            label = others[ex.service][key(ex.excerpt)]  # KeyError: a passage outside the labelled pool
-            picks += 1
-            good_picks += label
-            if i < 3:
-                shown += 1
-                good_shown += label
-    return {
-        "pairs": len(rows),
-        "picked": picks,
-        "unmatched": unmatched,
-        "per_pair_precision": good_picks / picks,
-        "shown": shown,
-        "precision_at_3": good_shown / shown,
-    }
+    """Per-pair precision, precision@3 among each provision's labelled services, and the counts:
+    the scorer of ``evals/platforms/precision.py``, which the README's figures come from."""
+    return _PRECISION.blind_scores(url, rows)
 
 
 @pytest.mark.parametrize("rows", [BLIND, HELDOUT], ids=["tuning", "heldout"])
