@@ -77,7 +77,9 @@ def test_blind_precision(bundled: str):
     assert scores["picked"] + scores["unmatched"] == scores["pairs"]
     # Round 2 (no topicality): 0.61 (19/31) and 0.63 per pair (22/35). Round 3, tuned on this set
     # (passages must carry the category's evidence, seed words, a strength factor, 12 match terms):
-    # 0.90 (26/29) and 0.91 per pair. The floors catch a regression.
+    # 0.90 (26/29) and 0.91 per pair (30/33; 10 pairs: no topical passage matched). Round 4
+    # tried minimum bars for showing a service and adopted none (docs/platforms.md: the best one
+    # dropped 4 right picks for 2 wrong ones here). The floors catch a regression.
     assert scores["precision_at_3"] >= 0.85, scores
     assert scores["per_pair_precision"] >= 0.85, scores
 
@@ -85,7 +87,9 @@ def test_blind_precision(bundled: str):
 def test_heldout_blind_precision(bundled: str):
     """The held-out blind set (never tuned on). Round 2's ranker: 0.80 (32/40), per pair 0.78. Round
     3 with topicality (QUERY_TERMS 24): 0.87 (34/39), per pair 0.85; final round 3 (QUERY_TERMS 12,
-    chosen on the tuning set for latency): 0.85 (33/39), per pair 0.83."""
+    chosen on the tuning set for latency): 0.85 (33/39), per pair 0.83 (38/46; 6 pairs: no topical
+    passage matched). Round 4 adopted no minimum bar (decided on the tuning set), so these
+    figures stand."""
     scores = blind_scores(bundled, HELDOUT)
     assert scores["picked"] + scores["unmatched"] == scores["pairs"]
     assert scores["precision_at_3"] >= 0.82, scores
