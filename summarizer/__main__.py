@@ -1,3 +1,3 @@
-from summarizer.cli import main
+from summarizer.cli import entry
 
-main()
+entry()

@@ -12,7 +12,7 @@ import sys
 
 from summarizer.errors import SummarizerError
 
-__all__ = ["app", "main"]
+__all__ = ["app", "entry", "main"]
 
 
 # The module that registers each command: a run imports only the one it needs (building every
@@ -120,6 +120,62 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout, sys.stderr = streams
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def entry() -> None:
+    """The ``summarizer`` command and ``python -m summarizer``: :func:`main`, then leave without
+    the interpreter's teardown (freeing every object one by one: about 15 ms of a short
+    ``compare``) when nothing is left to close. Tests call :func:`main`, which always returns or
+    raises."""
+    try:
+        main()
+    except SystemExit as exc:
+        _leave_now(exc.code)
+        raise
+    _leave_now(0)
+
+
+# Loaded means something may still need closing at exit: handlers to flush, a connection to end
+# politely, worker processes or threads to join.
+_NEEDS_TEARDOWN = (
+    "logging",
+    "sqlalchemy",
+    "sqlite3",
+    "psycopg",
+    "psycopg2",
+    "multiprocessing",
+    "concurrent.futures",
+)
+
+
+def _leave_now(code: object) -> None:
+    """End the process with *code* at once when it is safe: an integer code, none of
+    :data:`_NEEDS_TEARDOWN` loaded, one thread, and both streams flushed. The exit handlers run
+    first, as at any exit; only the freeing of every module's objects is skipped. Otherwise
+    return, and Python exits the usual way."""
+    import atexit
+    import os
+
+    if code is not None and not isinstance(code, int):
+        return  # a message as the exit code: Python prints it
+    run_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if run_handlers is None or any(name in sys.modules for name in _NEEDS_TEARDOWN):
+        return
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError, SummarizerError):
+        return  # a closed pipe or stream: let Python report it as it always has
+    run_handlers()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(code or 0)
 
 
 def _warn_readable_secrets() -> None:
