@@ -62,6 +62,28 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "ai_training",
+        lazy(
+            r"^(?!.*\b(?:not|never|no longer|without)\b|.*n['’]t\b)"
+            r"(?=.*\b(?:your|users?['’]?|people['’]s|public|members['’]?)\s+(?:[\w'’-]+\s+){0,2}?"
+            r"(?:content|data|information|posts?|conversations?|chats?|prompts?|inputs?|interactions?|messages|"
+            r"photos|videos|voice|recordings?|activity)\b|.*\b(?:conversations?|chats?|prompts?|inputs?)\b)"
+            r"(?=.*\b(?:train\w*|fine-tun\w*|improv\w*|develop\w*)\b[^.]{0,60}\b(?:AI|artificial intelligence|"
+            r"(?:language |foundation |generative |AI |machine[- ]learning )?models?|machine learning)\b"
+            r"|.*\b(?:be|been|are|is)\s+trained\s+on\b)",
+            re.I | re.S,
+        ),
+    ),
+    (
+        "lost_option",
+        lazy(
+            r"\bno longer (?:offer|provide|give|allow|let|support|honou?r|be able to)\b"
+            r"|\b(?:removed|discontinued|eliminated|retired) (?:the |your |this )?(?:option|ability|setting|choice|"
+            r"control|opt[- ]?out)\b",
+            re.I,
+        ),
+    ),
+    (
         "disclaimer",
         lazy(
             rf"\b{_WE} {_W}?(?:are|is|will|shall|can)? ?(?:not|never) (?:be )?(?:held )?(?:responsible|liable)\b"
@@ -178,6 +200,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: What each kind of cue means for the user in each view: +1 worse, -1 better, 0 nothing.
 POLARITY: dict[str, dict[View, int]] = {
     "protection": {"consumer": -1, "business": -1, "data": -1},
+    "ai_training": {"consumer": 1, "business": 1, "data": 0},
+    "lost_option": {"consumer": 1, "business": 1, "data": 0},
     "disclaimer": {"consumer": 1, "business": 1, "data": 0},
     "indemnity": {"consumer": 1, "business": 1, "data": 0},
     "licence": {"consumer": 1, "business": 1, "data": 0},
@@ -210,6 +234,8 @@ LABELS = {
     "widened": "reworded to reach further",
     "narrowed": "reworded to reach less far",
     "automation": "decisions or actions by automated systems",
+    "ai_training": "your content or data used to train or improve AI models",
+    "lost_option": "an option or control taken away",
 }
 
 
@@ -287,6 +313,35 @@ def clause_cues(old_text: str, new_text: str, view: View, old_doc: str = "", new
             if pol:
                 cues.append(Cue(kind, sign * pol, side, raw))
     return cues
+
+
+_WORD = lazy(r"[a-z0-9]+")
+#: Words too common to say whether two sentences are the same clause.
+_COMMON = frozenset(
+    "a an and are as at be by can for from in is it may of on or our that the their this to us we will with "
+    "you your".split()
+)
+#: A sentence on one side is new only when no sentence on the other shares this much of its words
+#: (so a reworded sentence is not counted as a new clause).
+NEW_SENTENCE_OVERLAP = 0.5
+
+
+def whole_new_clause(old_text: str, new_text: str) -> str | None:
+    """A sentence added or removed whole (no sentence on the other side shares half its words) that
+    says who owes or may do what (any cue kind but a mere permission for the reader), or None: such a change says something new even when the
+    rubric's rating of the passage did not move."""
+    old, new = _sentence_set(old_text), _sentence_set(new_text)
+    for mine, other in ((new, old), (old, new)):
+        others = [set(_WORD.findall(key)) - _COMMON for key in other]
+        for key, raw in mine.items():
+            if key in other:
+                continue
+            words = set(_WORD.findall(key)) - _COMMON
+            if not words or any(len(words & o) / len(words) >= NEW_SENTENCE_OVERLAP for o in others):
+                continue
+            if sentence_kind(raw) not in (None, "reader_permission"):  # "you can view the prior terms here"
+                return raw
+    return None
 
 
 #: A removed sentence that put a duty on the reader or gave the company a right weighs this much

@@ -45,6 +45,15 @@ _AI_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"\bimprov\w*\s+(?:our|the|its|their)\s+(?:AI\s+|machine[- ]learning\s+|language\s+)?models?\b",
     ),
     (("chatbot",), r"\bchatbots?\b"),
+    (
+        ("our ai", "the ai", "its ai"),
+        r"\b(?:improv\w*|develop\w*|train\w*|power\w*)\b[^.]{0,40}\b(?:our|the|its) AI\b",
+    ),
+    (
+        ("agent",),
+        r"(?<!authorized )(?<!authorised )\bagents? (?:\w+ ){0,2}?(?:can|may|will|could) (?:\w+ ){0,2}?"
+        r"(?:take actions?|act|complete tasks|make purchases|book|buy)\b",
+    ),
     (("assistant",), r"\b(?:virtual|digital|voice) assistants?\b"),
     (
         ("chatgpt", "openai", "anthropic", "grok", "apple intelligence", "galaxy ai", "bard", "perplexity"),

@@ -44,6 +44,7 @@ from summarizer.rubric.clauses import (
     local_view,
     reader_view,
     record_cues,
+    whole_new_clause,
 )
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
@@ -604,6 +605,8 @@ def is_material(prov: Provision) -> bool:
         return True  # a table row lists other items (listings.py)
     if prov.renames_only:
         return False  # a term renamed throughout the document (renames.py)
+    if whole_new_clause(prov.old_text, prov.new_text):
+        return True  # a whole sentence that says who may do what came or went (rubric/clauses.py)
     if prov.category == "contact_generic":
         return False
     if prov.direction == "unclear":  # changed, and the rubric cannot tell which way: a reader should look
