@@ -62,6 +62,25 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "disclaimer",
+        lazy(
+            rf"\b{_WE} {_W}?(?:are|is|will|shall|can)? ?(?:not|never) (?:be )?(?:held )?(?:responsible|liable)\b"
+            r"|\bno responsibility\b|\bdisclaims?\b|\bat your (?:own|sole) risk\b",
+            re.I,
+        ),
+    ),
+    (
+        "indemnity",
+        lazy(
+            r"\bindemnif|\bmake (?:us|\w+) whole\b|\bhold (?:us|\w+) harmless\b|\bwaive\b|\bclass action",
+            re.I,
+        ),
+    ),
+    (
+        "licence",
+        lazy(r"\byou (?:hereby )?grant\b|\b(?:perpetual|irrevocable)\b", re.I),
+    ),
+    (
         "ai_training",
         lazy(
             r"^(?!.*\b(?:not|never|no longer|without)\b|.*n['’]t\b)"
@@ -82,25 +101,6 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"control|opt[- ]?out)\b",
             re.I,
         ),
-    ),
-    (
-        "disclaimer",
-        lazy(
-            rf"\b{_WE} {_W}?(?:are|is|will|shall|can)? ?(?:not|never) (?:be )?(?:held )?(?:responsible|liable)\b"
-            r"|\bno responsibility\b|\bdisclaims?\b|\bat your (?:own|sole) risk\b",
-            re.I,
-        ),
-    ),
-    (
-        "indemnity",
-        lazy(
-            r"\bindemnif|\bmake (?:us|\w+) whole\b|\bhold (?:us|\w+) harmless\b|\bwaive\b|\bclass action",
-            re.I,
-        ),
-    ),
-    (
-        "licence",
-        lazy(r"\byou (?:hereby )?grant\b|\b(?:perpetual|irrevocable)\b", re.I),
     ),
     ("reader_right", lazy(rf"\byou {_RIGHT}", re.I)),
     (
