@@ -27,7 +27,10 @@ both sides counts nothing (see :func:`clause_balance`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 
 from summarizer.text.extract import sentences
 from summarizer.text.lazy_re import lazy
@@ -256,6 +259,7 @@ class Cue:
         return f"{sign} {verb}: {LABELS[self.kind]} ('{quote}')"
 
 
+@lru_cache(maxsize=8192)
 def sentence_kind(sentence: str) -> str | None:
     """The first kind of cue the sentence carries, or None."""
     for kind, pattern in _CUES:
@@ -273,16 +277,18 @@ def _clean(sentence: str) -> str:
     return _SPACE.sub(" ", _MARKUP.sub(" ", sentence.translate(_FOLD))).strip()
 
 
-def _sentence_set(text: str) -> dict[str, str]:
+@lru_cache(maxsize=4096)
+def _sentence_set(text: str) -> Mapping[str, str]:
     """The text's sentences by lower-case key; a short line without closing punctuation is a
-    heading ("No Responsibility for LLMs"), not a clause, and is left out."""
+    heading ("No Responsibility for LLMs"), not a clause, and is left out. Cached (read-only): a
+    record reads the same passages for its materiality and for its cues."""
     out: dict[str, str] = {}
     for span in sentences(text):
         raw = _clean(span.text)
         if len(raw) < 12 or (len(raw.split()) < 8 and raw[-1] not in ".!?;:)\"'"):
             continue
         out.setdefault(raw.lower(), raw)
-    return out
+    return MappingProxyType(out)
 
 
 def document_key(text: str) -> str:
@@ -326,20 +332,25 @@ _COMMON = frozenset(
 NEW_SENTENCE_OVERLAP = 0.5
 
 
+@lru_cache(maxsize=4096)
 def whole_new_clause(old_text: str, new_text: str) -> str | None:
-    """A sentence added or removed whole (no sentence on the other side shares half its words) that
-    says who owes or may do what (any cue kind but a mere permission for the reader), or None: such a change says something new even when the
-    rubric's rating of the passage did not move."""
+    """A sentence added or removed whole (no sentence on the other side shares half its content
+    words) that says who owes or may do what (any cue kind but a mere permission for the reader),
+    or None: such a change says something new even when the rubric's rating of the passage did not
+    move. Cached: a provision's materiality is asked several times per record."""
     old, new = _sentence_set(old_text), _sentence_set(new_text)
     for mine, other in ((new, old), (old, new)):
-        others = [set(_WORD.findall(key)) - _COMMON for key in other]
+        others: list[set[str]] | None = None  # built only when a one-sided sentence has a cue
         for key, raw in mine.items():
-            if key in other:
+            if key in other or sentence_kind(raw) in (
+                None,
+                "reader_permission",
+            ):  # "you can view the prior terms"
                 continue
             words = set(_WORD.findall(key)) - _COMMON
-            if not words or any(len(words & o) / len(words) >= NEW_SENTENCE_OVERLAP for o in others):
-                continue
-            if sentence_kind(raw) not in (None, "reader_permission"):  # "you can view the prior terms here"
+            if others is None:
+                others = [set(_WORD.findall(k)) - _COMMON for k in other]
+            if words and not any(len(words & o) / len(words) >= NEW_SENTENCE_OVERLAP for o in others):
                 return raw
     return None
 
