@@ -34,7 +34,10 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
     "consent_implied_by_use": _rx(
         r"continu\w* (to )?us\w*|by (using|accessing)|deemed (to )?(have )?(accept|agree|consent)"
     ),
-    "children_data": _rx(r"\b(child|children|minors?|teens?|under the age|under \d+|parent(al)?|guardian)\b"),
+    # "Parental control(s)" is a feature offered to adults (channel blocking), not data about children.
+    "children_data": _rx(
+        r"\b(child|children|minors?|teens?|under the age|under \d+|parent(al)?|guardian)\b(?!\s+controls?\b)"
+    ),
     "sensitive_data": _rx(
         r"\b(health|biometric|genetic|precise (geo)?location|sexual|religio\w+|racial|ethnic|"
         r"financial account|social security|facial|face (data|geometry|recognition|grouping|detection)|"
@@ -128,6 +131,18 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
         r"\b(data|information|content|activity|history|messages?|communications?|profiles?|inputs?|"
         r"location|identifiers?|recordings?|photos?|videos?|chats?|records?)\b"
     ),
+    # Retention is about keeping data for a time ("secure storage" of the user's files is the service).
+    "retention_extended": _rx(
+        r"\b(retain\w*|retention|kept|keep(s|ing)?\s+(your|the|this|these|it|them|such|personal|data|"
+        r"information|records?|logs?|copies)|delet\w*|eras\w*|anonymi[sz]\w*|as long as|periods?|"
+        r"\d+\s+(days?|weeks?|months?|years?))\b"
+    ),
+    # Sharing needs someone to share with ("secure storage and sharing of your data" names no one).
+    "new_recipient_class": _rx(
+        r"\b(partners?|affiliates?|advertisers?|vendors?|providers?|sellers?|merchants?|recipients?|"
+        r"third[- ]part(y|ies)|compan(y|ies)|subsidiar\w+|group|organi[sz]ations?|developers?|apps?|"
+        r"relying part(y|ies)|contractors?|agents?|authorit\w+|disclos\w*|share[sd]? (it |them |this )?with)\b"
+    ),
     "termination_without_notice": _rx(
         r"terminat|suspen|clos(e|ing) (your )?account|disabl|revok|remov|ban\b"
     ),
@@ -174,6 +189,23 @@ SIGNAL_CATEGORIES: dict[str, tuple[str, ...]] = {
         "user_rights",
     ),
 }
+
+# A sale or advertising word that names what the reader may opt out of or limit ("opt out of the sale
+# of your personal information", "you can limit personalised ads") describes the choice, not the practice.
+_CHOICE_BEFORE = re.compile(
+    r"\b(opt(ing)?[- ]?out|object(ing)? to|limit|turn(ing)? off|disabl\w*|stop|refuse|decline)\b(\W+\w+){0,5}\W*$", _I
+)
+CHOICE_SIGNALS = frozenset({"sale_of_data", "targeted_advertising"})
+
+
+def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first place *text* states the signal's practice (for sale and ads: not as an opt-out's object)."""
+    for m in rx.finditer(text):
+        if signal in CHOICE_SIGNALS and _CHOICE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+            continue
+        return m
+    return None
+
 
 _AGE = re.compile(r"\b(?:age of|under|aged?|at least|older than|younger than)\s+(\d{1,2})\b", _I)
 
@@ -224,13 +256,14 @@ def change_signals(change: Change) -> ChangeSignals:
         cats = SIGNAL_CATEGORIES.get(signal)
         return cats is None or change.category in cats
 
-    # A reworded passage (same meaning) that is not worse: its new words are a rename, not a new practice.
-    renamed = change.kind == "reworded" and change.direction != "up"
+    # A reworded passage rated the same or better: its new words are a rename, not a new practice (a
+    # rewording whose direction the record could not tell may state something new).
+    renamed = change.kind == "reworded" and change.direction in ("same", "down")
     # A passage with no old side is new as a whole: what it states is added, whatever the rating
     # says (a new paragraph disclosing profiling can be rated "narrowed"), unless its words deny it.
     pure_addition = not old.strip() and bool(new.strip())
     for signal, rx in ADDED_WORDS.items():
-        m = rx.search(new)
+        m = _stated(signal, rx, new)
         if m and not rx.search(old) and allowed(signal) and not renamed:
             if pure_addition and better and _NEGATED.search(new[max(0, m.start() - 40) : m.start()]):
                 continue
