@@ -318,3 +318,28 @@ def mark_new_topics(changed: list[ChangeSignals], old_text: str, names: frozense
         for signal in topics - set(absent):
             absent[signal] = not ADDED_WORDS[signal].search(old_text)
         cs.new_topics = {signal for signal in topics if absent[signal]}
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def drop_restated(changed: list[ChangeSignals], new_text: str) -> None:
+    """A passage the record saw removed whose words the new document still states (a duplicate that
+    went, a paragraph that moved) removes nothing: its lost-protection signals are dropped, and all its
+    signals when the change has no new side."""
+    flat = None
+    for cs in changed:
+        olds = [q for q in cs.change.quotes_old if q.strip()]
+        if not olds or not cs.signals:
+            continue
+        if flat is None:
+            flat = _SPACE.sub(" ", new_text)
+        if not all(_SPACE.sub(" ", q).strip() in flat for q in olds):
+            continue
+        if not any(q.strip() for q in cs.change.quotes_new):
+            cs.signals.clear()
+            cs.added.clear()
+            cs.new_topics.clear()
+        else:
+            for name in [n for n, why in cs.signals.items() if why.startswith("drops ")]:
+                del cs.signals[name]
