@@ -114,7 +114,7 @@ CATEGORY_WORSE: dict[str, tuple[str, ...]] = {
 # Categories where a wholly new passage describes a new flow of data (not a new right or term).
 FLOW_CATEGORIES = frozenset(
     "data_collection data_use_purpose third_party_sharing sale_targeted_ads tracking_tech sensitive_data "
-    "ai_training international_transfer children_audiences".split()
+    "ai_training international_transfer children_audiences data_retention".split()
 )
 
 # Category-derived signals that also need a word of their topic in the changed passage.
@@ -135,6 +135,7 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
     "retention_extended": _rx(
         r"\b(retain\w*|retention|kept|keep(s|ing)?\s+(your|the|this|these|it|them|such|personal|data|"
         r"information|records?|logs?|copies)|delet\w*|eras\w*|anonymi[sz]\w*|as long as|periods?|"
+        r"extensions?|(short|long)[- ]term|"
         r"\d+\s+(days?|weeks?|months?|years?))\b"
     ),
     # Sharing needs someone to share with ("secure storage and sharing of your data" names no one).
