@@ -54,7 +54,8 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"auto(matic(ally)?)?[- ]renew|renews? automatically|recurring (charge|payment|billing|subscription)|"
         r"until (you )?cancel"
     ),
-    "fees_or_charges": _rx(r"\bfees?\b|charge|refund|chargeback|payment|prepaid"),
+    # A refund the new text offers is in the user's favour (a lost refund is in LOST_WORDS).
+    "fees_or_charges": _rx(r"\bfees?\b|charge|chargeback|payment|prepaid"),
     "liability_limited": _rx(r"liabilit|disclaim|as is|no obligation|not (be )?(liable|responsible)"),
     "indemnity_added": _rx(r"indemnif|make (us|\w+) whole|hold harmless"),
     "withdrawal_right": _rx(r"withdraw|cooling[- ]off"),
@@ -85,6 +86,7 @@ LOST_WORDS: dict[str, re.Pattern[str]] = {
     "consent_removed": _rx(r"\bconsent\b|opt[- ]in"),
     "notice_removed": _rx(r"notify|notice|tell you|inform you|\d+ days"),
     "rights_reduced": _rx(r"right to (know|access|delete|deletion|correct|portab|appeal|object)"),
+    "fees_or_charges": _rx(r"\brefund"),
 }
 
 # A change's category alone, when it got worse for the user.
