@@ -154,6 +154,17 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
 # A word preceded by one of these (within a few words) is denied, not stated ("we will not sell").
 _NEGATED = re.compile(r"\b(not|never|no|nor|without)\b(\W+\w+){0,3}\W*$|n['’]t\W+(\w+\W+){0,3}$", _I)
 
+# A sentence that limits a practice ("you may only use data ... for", "solely", "must not") restricts
+# it rather than stating it (read for a new passage the record rated better).
+_RESTRICTS = re.compile(r"\b(may only|can only|only (be )?used?|solely|sole purpose|must not|may not|prohibit\w*)\b", _I)
+
+
+def _sentence(text: str, m: re.Match[str]) -> str:
+    start = max(text.rfind(". ", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1, 0)
+    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
 # Signals that only count when the change sits in a category where they make sense.
 SIGNAL_CATEGORIES: dict[str, tuple[str, ...]] = {
     "sale_of_data": ("sale_targeted_ads", "third_party_sharing", "children_audiences", "choice_consent"),
@@ -268,8 +279,10 @@ def change_signals(change: Change) -> ChangeSignals:
     for signal, rx in ADDED_WORDS.items():
         m = _stated(signal, rx, new)
         if m and not rx.search(old) and allowed(signal) and not renamed:
-            if pure_addition and better and _NEGATED.search(new[max(0, m.start() - 40) : m.start()]):
-                continue
+            if pure_addition and better and (
+                _NEGATED.search(new[max(0, m.start() - 40) : m.start()]) or _RESTRICTS.search(_sentence(new, m))
+            ):
+                continue  # a new passage, rated better, that denies or restricts the practice
             if not better or pure_addition or signal in ("children_data", "sensitive_data"):
                 found.signals[signal] = f"adds '{m.group(0)}'"
                 if not better or pure_addition:
