@@ -24,6 +24,7 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
     "targeted_advertising": _rx(
         r"personali[sz]ed ad|targeted ad|interest[- ]based ad|cross[- ]context|behaviou?ral advertising|"
         r"ads? (you see|across)|advertising partners|cross[- ]device|retarget|relevance of (the )?ads|"
+        r"(ads|advertising) on other (websites|sites|apps|services)|"
         r"personali[sz]\w*(\s+\w+,?){0,5}\s+(and\s+)?(ads|advertising)\b"
     ),
     "new_recipient_class": _rx(
