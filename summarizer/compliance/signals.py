@@ -157,7 +157,9 @@ _NEGATED = re.compile(r"\b(not|never|no|nor|without)\b(\W+\w+){0,3}\W*$|n['’]t
 
 # A sentence that limits a practice ("you may only use data ... for", "solely", "must not") restricts
 # it rather than stating it (read for a new passage the record rated better).
-_RESTRICTS = re.compile(r"\b(may only|can only|only (be )?used?|solely|sole purpose|must not|may not|prohibit\w*)\b", _I)
+_RESTRICTS = re.compile(
+    r"\b(may only|can only|only (be )?used?|solely|sole purpose|must not|may not|prohibit\w*)\b", _I
+)
 
 
 def _sentence(text: str, m: re.Match[str]) -> str:
@@ -208,7 +210,8 @@ SIGNAL_CATEGORIES: dict[str, tuple[str, ...]] = {
 # A sale or advertising word that names what the reader may opt out of or limit ("opt out of the sale
 # of your personal information", "you can limit personalised ads") describes the choice, not the practice.
 _CHOICE_BEFORE = re.compile(
-    r"\b(opt(ing)?[- ]?out|object(ing)? to|limit|turn(ing)? off|disabl\w*|stop|refuse|decline)\b(\W+\w+){0,5}\W*$", _I
+    r"\b(opt(ing)?[- ]?out|object(ing)? to|limit|turn(ing)? off|disabl\w*|stop|refuse|decline)\b(\W+\w+){0,5}\W*$",
+    _I,
 )
 CHOICE_SIGNALS = frozenset({"sale_of_data", "targeted_advertising"})
 
@@ -280,8 +283,13 @@ def change_signals(change: Change) -> ChangeSignals:
     for signal, rx in ADDED_WORDS.items():
         m = _stated(signal, rx, new)
         if m and not rx.search(old) and allowed(signal) and not renamed:
-            if pure_addition and better and (
-                _NEGATED.search(new[max(0, m.start() - 40) : m.start()]) or _RESTRICTS.search(_sentence(new, m))
+            if (
+                pure_addition
+                and better
+                and (
+                    _NEGATED.search(new[max(0, m.start() - 40) : m.start()])
+                    or _RESTRICTS.search(_sentence(new, m))
+                )
             ):
                 continue  # a new passage, rated better, that denies or restricts the practice
             if not better or pure_addition or signal in ("children_data", "sensitive_data"):
