@@ -28,6 +28,9 @@ def eval_compliance_command(
     ),
     max_regression: float = typer.Option(0.01, "--max-regression", help="Allowed drop of a gated metric."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    part: str = typer.Option(
+        "all", "--part", help="all, or only the tuning or held_out cases (the others are not analysed)."
+    ),
 ) -> None:
     """Citation precision and recall, exposure (exact, within one), jurisdiction flags, forbidden claims."""
     from pathlib import Path
@@ -36,6 +39,10 @@ def eval_compliance_command(
 
     all_cases = ev.load_cases(cases)
     parts = ev.load_split(split) if Path(split).exists() else {}
+    if part != "all":
+        all_cases = [c for c in all_cases if parts.get(c.id) == part]
+        if not all_cases:
+            raise typer.BadParameter(f"no {part!r} cases in {split}", param_hint="--part")
     analyse = ev.offline_analyse
     if method == "llm":
         from summarizer.analyzers import AnalysisOptions

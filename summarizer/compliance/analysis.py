@@ -9,7 +9,7 @@ from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
 from summarizer.compliance.regions import RegionMention, addressing_evidence, mentioned_regions
 from summarizer.compliance.select import CROSS_CATEGORY, addressed_regions, select_entries
-from summarizer.compliance.signals import change_signals, mark_new_topics
+from summarizer.compliance.signals import change_signals, drop_restated, mark_new_topics
 from summarizer.compliance.table import RegulationTable, load_table
 from summarizer.compliance.verify import verify_section
 from summarizer.model.compliance import ComplianceSection, Exposure, Statement
@@ -98,6 +98,7 @@ def analyze_compliance(
     if assumed:
         regions["US"] = RegionMention("US", "United States (federal)", 0, "")
     changed = [change_signals(c) for c in record.changes] if record.material else []
+    drop_restated(changed, new_text)
     mark_new_topics(changed, old_text, CROSS_TOPICS)
     engaged = select_entries(table, changed, regions, anywhere=anywhere)
     flag_regions = dict(regions)

@@ -180,7 +180,8 @@ def select_entries(
         if not names:
             continue
         local = change_regions(cs, regions)
-        words = _stems(" ".join([*cs.change.quotes_old, *cs.change.quotes_new]))
+        passage = " ".join([*cs.change.quotes_old, *cs.change.quotes_new])
+        words = _stems(passage)
         open_region = anywhere and not local
         categories = change_categories(cs)
         candidates: list[tuple[float, int, Regulation, set[str]]] = []
@@ -190,6 +191,8 @@ def select_entries(
                 continue
             if entry.requires_any and not names & set(entry.requires_any):
                 continue  # the change does not touch this entry's own subject
+            if not entry.about(passage):
+                continue  # nor does its passage speak of it (a right to delete needs deletion)
             topic = TOPIC_SIGNALS.get(entry.categories[0])
             if topic is not None and not names & topic:
                 continue

