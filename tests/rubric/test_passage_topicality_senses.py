@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.rubric.passages import NOT_EVIDENCE, OFF_TOPIC, EVIDENCE, topic_strength
+from summarizer.rubric.passages import EVIDENCE, NOT_EVIDENCE, OFF_TOPIC, topic_strength
 
 
 def test_definitions_are_off_topic_but_a_stated_practice_is_not():
-    definition = '* "Protected Rights" means rights under copyright, trademark and patent laws, and similar rights.'
+    definition = (
+        '* "Protected Rights" means rights under copyright, trademark and patent laws, and similar rights.'
+    )
     assert topic_strength(definition, "Definitions", "content_license_ip") == OFF_TOPIC
     grant = "You grant us a worldwide, royalty-free licence to use, copy and display your content."
     assert topic_strength(grant, "", "content_license_ip") >= 1
@@ -30,14 +32,32 @@ def test_a_cross_reference_to_another_section_is_a_pointer():
 @pytest.mark.parametrize(
     ("body", "category"),
     [
-        ("If you are in breach of these terms, we may remove any material you submitted to the site.", "security_breach"),
-        ("You may not frame or copy any part of the site without our prior written consent.", "choice_consent"),
-        ("If you are selling on our marketplace, the data controller for your account is our Irish company.", "sale_targeted_ads"),
-        ("The editor retains editorial control and final sign off of every sponsored article.", "data_retention"),
-        ("Our vendors include hosting providers, payment processing tool providers and email providers.", "liability_warranty_payment"),
+        (
+            "If you are in breach of these terms, we may remove any material you submitted to the site.",
+            "security_breach",
+        ),
+        (
+            "You may not frame or copy any part of the site without our prior written consent.",
+            "choice_consent",
+        ),
+        (
+            "If you are selling on our marketplace, the data controller for your account is our Irish company.",
+            "sale_targeted_ads",
+        ),
+        (
+            "The editor retains editorial control and final sign off of every sponsored article.",
+            "data_retention",
+        ),
+        (
+            "Our vendors include hosting providers, payment processing tool providers and email providers.",
+            "liability_warranty_payment",
+        ),
         ("Download speeds are distance sensitive and availability varies by address.", "sensitive_data"),
         ("Installation of the worktop is provided by a trusted service provider.", "third_party_sharing"),
-        ("Minors must have obtained parental consent to enter into these terms before using the site.", "choice_consent"),
+        (
+            "Minors must have obtained parental consent to enter into these terms before using the site.",
+            "choice_consent",
+        ),
     ],
 )
 def test_a_word_in_another_sense_is_not_evidence(body: str, category: str):
@@ -47,12 +67,24 @@ def test_a_word_in_another_sense_is_not_evidence(body: str, category: str):
 @pytest.mark.parametrize(
     ("body", "category"),
     [
-        ("We will notify you without undue delay of a data breach affecting your personal information.", "security_breach"),
-        ("We only send marketing emails with your consent, which you can withdraw at any time.", "choice_consent"),
+        (
+            "We will notify you without undue delay of a data breach affecting your personal information.",
+            "security_breach",
+        ),
+        (
+            "We only send marketing emails with your consent, which you can withdraw at any time.",
+            "choice_consent",
+        ),
         ("We do not sell your personal information to third parties.", "sale_targeted_ads"),
         ("We retain your personal data for as long as your account is active.", "data_retention"),
-        ("Subscription fees are charged monthly in advance and are not refundable.", "liability_warranty_payment"),
-        ("We provide your information to service providers who process payments for us.", "third_party_sharing"),
+        (
+            "Subscription fees are charged monthly in advance and are not refundable.",
+            "liability_warranty_payment",
+        ),
+        (
+            "We provide your information to service providers who process payments for us.",
+            "third_party_sharing",
+        ),
     ],
 )
 def test_the_practice_itself_still_counts(body: str, category: str):
