@@ -44,8 +44,9 @@ DEFAULT_SERVICES = 3
 #: Query terms the engine matches: the most frequent of the provision's own topical passages and the
 #: category's seed words (the score uses them all). Round 2 took 24; with the seed words, 12 match
 #: about a quarter fewer passages in the broad categories and were as precise on
-#: evals/platforms/blind_labels.yaml (0.90 against 0.87 precision@3). Since round 4 every seed word
-#: is matched as well (a provision with few passages kept only the seeds first in alphabetical order).
+#: evals/platforms/blind_labels.yaml (0.90 against 0.87 precision@3). Round 4 tried matching every
+#: seed word as well: with the bar below it gave the same precision on both open blind sets (2 more
+#: right picks of 35) for 7-55% more CPU in the broad categories (docs/platforms.md), so not kept.
 QUERY_TERMS = 12
 #: A candidate's similarity is multiplied by 1 + STRENGTH_BONUS x its topic strength (0 to
 #: rubric.passages.MAX_STRENGTH): a passage that states the practice in several phrases outranks
@@ -54,7 +55,7 @@ STRENGTH_BONUS = 0.5
 #: Show fewer, not wrong: an other service's passage is shown only if it states the practice in
 #: SHOW_STRENGTH distinct phrases or more (rubric.passages.topic_strength), or scores at least
 #: SHOW_SHARE of the comparison's best match. Proposed in round 3 on the blind tuning set and
-#: adopted in round 4 on both open blind sets (docs/platforms.md: 63/70 -> 59/61 precision@3).
+#: adopted in round 4 on both open blind sets (docs/platforms.md: 60/68 -> 57/59 precision@3).
 SHOW_SHARE = 0.65
 SHOW_STRENGTH = 2
 _FACTORS = tuple(1.0 + STRENGTH_BONUS * s for s in range(MAX_STRENGTH + 1))
@@ -242,8 +243,6 @@ def compare_provision(
         own_terms = {h.passage_id: terms(h.text) for h in own}
         counts = query_counts([own_terms[h.passage_id] for h in topical], category, name_terms)
         query = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]]
-        # every seed word is matched too (a provision of few passages otherwise asks in its own words)
-        query += [t for t in dict.fromkeys(seed_terms(category)) if t in counts and t not in query]
         qvec = _weights(counts)
         qnorm = math.sqrt(sum(w * w for w in qvec.values()))
         # stances rank each service's statements by closeness to the provision's own words, as before
