@@ -31,7 +31,14 @@ from summarizer.rubric.passages import terms
 from summarizer.store.db import open_engine
 from summarizer.store.ingest import ingest_candidates
 from summarizer.store.passage_index import index_pending
-from summarizer.store.platforms import STRENGTH_BONUS, _weights, compare_provision, query_counts
+from summarizer.store.platforms import (
+    SHOW_SHARE,
+    SHOW_STRENGTH,
+    STRENGTH_BONUS,
+    _weights,
+    compare_provision,
+    query_counts,
+)
 from summarizer.store.sources import Candidate, as_utc
 
 DOCS = ("Privacy Policy", "Terms of Service", "Cookie Policy")
@@ -75,7 +82,8 @@ def build(url: str, services: int, corpus: list[str]) -> tuple[float, int]:
 def brute_force(url: str, service: str, document: str, category: str, n: int = 3) -> list[str]:
     """The same answer without the engine: every current passage read, and those of the category
     scored, in Python (the provision's topical passages and the category's seed words make the query; each
-    other passage that treats the category scores its cosine times the strength factor)."""
+    other passage that treats the category scores its cosine times the strength factor; a service is
+    shown only when its passage passes the same bar, SHOW_STRENGTH or SHOW_SHARE of the best score)."""
     engine = open_engine(url)
     with engine.connect() as conn:  # every current passage, as a store without the index would scan them
         rows = [
@@ -98,7 +106,7 @@ def brute_force(url: str, service: str, document: str, category: str, n: int = 3
     )
     q = _weights(counts)
     qnorm = math.sqrt(sum(w * w for w in q.values()))
-    best: dict[str, float] = {}
+    scored: list[tuple[str, float, int]] = []
     for s, _d, passage_terms, _t, strength in rows:
         if s == service or strength < 0:
             continue
@@ -109,6 +117,11 @@ def brute_force(url: str, service: str, document: str, category: str, n: int = 3
             dot += q.get(t, 0.0) * w
         score = round(dot / (qnorm * math.sqrt(norm)) * (1.0 + STRENGTH_BONUS * strength), 9) if dot else 0.0
         if score > 0:
+            scored.append((s, score, strength))
+    bar = SHOW_SHARE * max((score for _, score, _ in scored), default=0.0)
+    best: dict[str, float] = {}
+    for s, score, strength in scored:
+        if score >= bar or strength >= SHOW_STRENGTH:  # the comparison's bar for showing a service
             best[s] = max(best.get(s, 0.0), score)
     return [s for s, _ in sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 

@@ -12,6 +12,10 @@ Usage: python evals/platforms/blind_pool.py > /tmp/pool.txt  (needs only this re
 ``--heldout`` draws the second blind set (blind_labels_heldout.yaml) with its own salt, leaving out
 the provisions of labels.yaml and blind_labels.yaml: it was labelled before any tuning on the first
 blind set, and is not tuned on.
+
+``--round4`` draws the fresh blind set of round 4 (blind_labels_round4.yaml) with its own salt,
+leaving out the provisions of all three earlier sets AND every (category, other service) pool any
+earlier blind set labelled, so its provisions and candidate passages are all new to the labeller.
 """
 
 from __future__ import annotations
@@ -39,6 +43,10 @@ OTHERS = 4
 #: The held-out draw: its own salt and size (more provisions, smaller pools, so ~45 pairs stay
 #: within what one person can label with care in one sitting).
 HELDOUT = {"salt": "blind-heldout-2026-12-07", "provisions": 15, "max_pool": 18}
+#: The round-4 fresh draw: one provision per category (all categories), smaller pools.
+ROUND4 = {"salt": "blind-round4-2026-12-06", "provisions": 20, "max_pool": 12}
+#: The label files whose provisions (and, for the blind ones, pools) a later draw leaves out.
+EARLIER = ("labels.yaml", "blind_labels.yaml", "blind_labels_heldout.yaml")
 #: Pairs whose other service has more passages than this in the category are left out (a pool of
 #: 31 to 195 passages is more than one person can label with care; 5 of 48 drawn pairs).
 MAX_POOL = 30
@@ -63,11 +71,21 @@ def ingest_bundled(url: str) -> None:
         )  # fmt: skip
 
 
-def draw(url: str, *, heldout: bool = False) -> list[dict]:
+def _rows(name: str) -> list[dict]:
+    return yaml.safe_load((ROOT / "evals/platforms" / name).read_text())
+
+
+def draw(url: str, *, heldout: bool = False, round4: bool = False) -> list[dict]:
     """The pairs, each with its shuffled pool of the other service's passages in the category."""
-    old = {tuple(r["provision"]) for r in yaml.safe_load((ROOT / "evals/platforms/labels.yaml").read_text())}
+    old = {tuple(r["provision"]) for r in _rows("labels.yaml")}
     salt, provisions, max_pool = SALT, PROVISIONS, MAX_POOL
-    if heldout:
+    seen_pools: set[tuple[str, str]] = set()  # (category, other service) pools labelled before
+    if round4:
+        rows = [r for name in EARLIER for r in _rows(name)]
+        old = {tuple(r["provision"]) for r in rows}
+        seen_pools = {(r["provision"][2], r["other"]) for r in rows}
+        salt, provisions, max_pool = ROUND4["salt"], ROUND4["provisions"], ROUND4["max_pool"]
+    elif heldout:
         old |= {
             tuple(r["provision"])
             for r in yaml.safe_load((ROOT / "evals/platforms/blind_labels.yaml").read_text())
@@ -94,7 +112,9 @@ def draw(url: str, *, heldout: bool = False) -> list[dict]:
         pairs = []
         for service, document, category in chosen:
             others = sorted(
-                {h.service for h in category_passages(conn, category)} - {service},
+                {h.service for h in category_passages(conn, category)}
+                - {service}
+                - {o for c, o in seen_pools if c == category},
                 key=lambda s: _h(category, s, salt=salt),
             )[:OTHERS]
             for other in others:
@@ -116,7 +136,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/store.db"
         ingest_bundled(url)
-        pairs = draw(url, heldout="--heldout" in sys.argv[1:])
+        pairs = draw(url, heldout="--heldout" in sys.argv[1:], round4="--round4" in sys.argv[1:])
     for i, pair in enumerate(pairs):
         print(f"=== pair {i}: provision {' / '.join(pair['provision'])}  ->  other: {pair['other']}")
         for j, p in enumerate(pair["pool"]):

@@ -16,7 +16,7 @@ from sqlmodel import create_engine
 # The newest alembic revision. ensure_schema() compares the database with this string before it
 # imports alembic at all, so opening an up-to-date database stays cheap. A test checks it matches
 # the migration scripts' head.
-HEAD_REVISION = "0007_passage_topics"
+HEAD_REVISION = "0008_passage_topics_v2"
 
 _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _PG_LOCK_KEY = 0x5355_4D4D  # pg_advisory_xact_lock key serialising migrations ("SUMM")

@@ -44,12 +44,20 @@ DEFAULT_SERVICES = 3
 #: Query terms the engine matches: the most frequent of the provision's own topical passages and the
 #: category's seed words (the score uses them all). Round 2 took 24; with the seed words, 12 match
 #: about a quarter fewer passages in the broad categories and were as precise on
-#: evals/platforms/blind_labels.yaml (0.90 against 0.87 precision@3).
+#: evals/platforms/blind_labels.yaml (0.90 against 0.87 precision@3). Round 4 tried matching every
+#: seed word as well: with the bar below it gave the same precision on both open blind sets (2 more
+#: right picks of 35) for 7-55% more CPU in the broad categories (docs/platforms.md), so not kept.
 QUERY_TERMS = 12
 #: A candidate's similarity is multiplied by 1 + STRENGTH_BONUS x its topic strength (0 to
 #: rubric.passages.MAX_STRENGTH): a passage that states the practice in several phrases outranks
 #: one that names it once or only under its heading. Set on evals/platforms/blind_labels.yaml.
 STRENGTH_BONUS = 0.5
+#: Show fewer, not wrong: an other service's passage is shown only if it states the practice in
+#: SHOW_STRENGTH distinct phrases or more (rubric.passages.topic_strength), or scores at least
+#: SHOW_SHARE of the comparison's best match. Proposed in round 3 on the blind tuning set and
+#: adopted in round 4 on both open blind sets (docs/platforms.md: 60/68 -> 57/59 precision@3).
+SHOW_SHARE = 0.65
+SHOW_STRENGTH = 2
 _FACTORS = tuple(1.0 + STRENGTH_BONUS * s for s in range(MAX_STRENGTH + 1))
 
 
@@ -250,7 +258,11 @@ def compare_provision(
         best: dict[str, tuple[float, int]] = {}  # service -> (score, passage id)
         found = search(conn, category, query, exclude_service_id=int(known[1]))
         by_id: dict[int, tuple[float, int]] = {}  # service id -> (score, passage id)
-        for (pid, other, *_), score in zip(found, _scores(qvec, qnorm, found), strict=True):
+        scored = _scores(qvec, qnorm, found)
+        bar = SHOW_SHARE * max(scored, default=0.0)
+        for (pid, other, *_, strength), score in zip(found, scored, strict=True):
+            if score < bar and strength < SHOW_STRENGTH:  # a weak, distant match: not shown
+                continue
             cur = by_id.get(other)
             if cur is None or score > cur[0] or (score == cur[0] and pid < cur[1]):
                 by_id[other] = (score, pid)
