@@ -146,13 +146,14 @@ def change_regions(cs: ChangeSignals, regions: dict[str, RegionMention]) -> dict
 
 def addressed_regions(regions: dict[str, RegionMention]) -> dict[str, RegionMention]:
     """The regions a document addresses. A region named once in the whole document, in an office
-    address or a company name, is not one it addresses (it still counts where a change names it); nor
+    address or a company name, is not one it addresses (it still counts where a change names it), unless
+    that line addresses its readers ("eBay GmbH ..., if you reside in the European Union"); nor
     is a region the document names but never addresses (``evidence == 0``: see
     :func:`summarizer.compliance.regions.addressing_evidence`)."""
     return {
         code: m
         for code, m in regions.items()
-        if m.evidence != 0 and not (m.count == 1 and _ENTITY.search(m.quote))
+        if m.evidence > 0 or (m.evidence != 0 and not (m.count == 1 and _ENTITY.search(m.quote)))
     }
 
 
