@@ -104,7 +104,9 @@ def analyze_compliance(
     changed = [change_signals(c) for c in changes or provisional]
     drop_restated(changed, new_text)
     mark_new_topics(changed, old_text, CROSS_TOPICS)
-    engaged = select_entries(table, changed, regions, anywhere=anywhere)
+    left_out: list[str] = []
+    engaged = select_entries(table, changed, regions, anywhere=anywhere, left_out=left_out)
+    left_out = [i for i in left_out if i not in {e.entry.id for e in engaged}]
     flag_regions = dict(regions)
     if anywhere:  # flagged (to confirm) as before, where US federal rules were assumed
         flag_regions.setdefault("US", RegionMention("US", "United States (federal)", 0, ""))
@@ -130,6 +132,11 @@ def analyze_compliance(
     if assumed:
         section.notes.append(
             "The document names no region covered by the table; US federal rules were assumed."
+        )
+    if left_out:
+        section.notes.append(
+            f"{len(left_out)} more US state laws have the same opt-out trigger and apply where the service has "
+            f"consumers in those states: {', '.join(left_out)}."
         )
     if provisional and engaged:
         section.notes.append(
