@@ -63,8 +63,11 @@ def eval_compliance_command(
             if part in report:
                 row = report[part]
                 typer.echo(
-                    f"{part:9} n={row['cases']:2}  precision {row['citation_precision']:.3f}  "
-                    f"recall {row['citation_recall']:.3f}  exposure exact {row['exposure_exact']:.3f}  "
+                    f"{part:9} n={row['cases']:2}  citations: precision {row['micro_citation_precision']:.3f} "
+                    f"({row['citations']} cited)  recall {row['micro_citation_recall']:.3f} "
+                    f"({row['must_cite_entries']} must-cite)  [per case: precision "
+                    f"{row['citation_precision']:.3f}  recall {row['citation_recall']:.3f}]  "
+                    f"exposure exact {row['exposure_exact']:.3f}  "
                     f"within one {row['exposure_within_one']:.3f}  jurisdictions R {row['jurisdiction_recall']:.3f} "
                     f"P {row['jurisdiction_precision']:.3f}  forbidden-claim rate {row['forbidden_claim_rate']:.3f}"
                 )

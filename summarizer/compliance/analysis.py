@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from summarizer.compliance.exposure import rate_exposure
+from summarizer.compliance.fallback import changed_sentences
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
 from summarizer.compliance.regions import RegionMention, addressing_evidence, mentioned_regions
 from summarizer.compliance.select import CROSS_CATEGORY, addressed_regions, select_entries
@@ -97,10 +98,15 @@ def analyze_compliance(
     assumed = not anywhere and not (set(regions) & TABLE_REGIONS) and latin
     if assumed:
         regions["US"] = RegionMention("US", "United States (federal)", 0, "")
-    changed = [change_signals(c) for c in record.changes] if record.material else []
+    changes = record.changes if record.material else []
+    # No material change in the record: read the sentences the raw texts add or grow instead.
+    provisional = [] if changes or old_text == new_text else changed_sentences(old_text, new_text)
+    changed = [change_signals(c) for c in changes or provisional]
     drop_restated(changed, new_text)
     mark_new_topics(changed, old_text, CROSS_TOPICS)
-    engaged = select_entries(table, changed, regions, anywhere=anywhere)
+    left_out: list[str] = []
+    engaged = select_entries(table, changed, regions, anywhere=anywhere, left_out=left_out)
+    left_out = [i for i in left_out if i not in {e.entry.id for e in engaged}]
     flag_regions = dict(regions)
     if anywhere:  # flagged (to confirm) as before, where US federal rules were assumed
         flag_regions.setdefault("US", RegionMention("US", "United States (federal)", 0, ""))
@@ -126,6 +132,16 @@ def analyze_compliance(
     if assumed:
         section.notes.append(
             "The document names no region covered by the table; US federal rules were assumed."
+        )
+    if left_out:
+        section.notes.append(
+            f"{len(left_out)} more US state laws have the same opt-out trigger and apply where the service has "
+            f"consumers in those states: {', '.join(left_out)}."
+        )
+    if provisional and engaged:
+        section.notes.append(
+            "The record lists no material change; the entries above were engaged by sentences the new text "
+            "adds or grows, read from the raw texts: confirm that the change is material."
         )
     if any(e.unconfirmed for e in engaged):
         section.notes.append(

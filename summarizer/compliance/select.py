@@ -24,6 +24,10 @@ STATE_WIDE_SIGNALS = {"sale_of_data", "targeted_advertising"}
 # Categories under which a worse change with those signals is a sale or sharing flow as well.
 SALE_LIKE = {"third_party_sharing"}
 PER_FAMILY = 4
+# US state laws reached only through that trigger (the document names none of those states): the first
+# ones in force are cited (Virginia's, then Colorado's and Connecticut's: the model the later statutes
+# follow), the others are listed in a note. Seventeen citations for a state-less policy bury the rest.
+STATE_WIDE_CITED = 3
 # Siblings whose scores differ by no more than this (a word or two of wording in common) are both
 # kept: the wording orders them, it does not decide that one provision of a law excludes another.
 SIBLING_MARGIN = 0.1
@@ -146,13 +150,14 @@ def change_regions(cs: ChangeSignals, regions: dict[str, RegionMention]) -> dict
 
 def addressed_regions(regions: dict[str, RegionMention]) -> dict[str, RegionMention]:
     """The regions a document addresses. A region named once in the whole document, in an office
-    address or a company name, is not one it addresses (it still counts where a change names it); nor
+    address or a company name, is not one it addresses (it still counts where a change names it), unless
+    that line addresses its readers ("eBay GmbH ..., if you reside in the European Union"); nor
     is a region the document names but never addresses (``evidence == 0``: see
     :func:`summarizer.compliance.regions.addressing_evidence`)."""
     return {
         code: m
         for code, m in regions.items()
-        if m.evidence != 0 and not (m.count == 1 and _ENTITY.search(m.quote))
+        if m.evidence > 0 or (m.evidence != 0 and not (m.count == 1 and _ENTITY.search(m.quote)))
     }
 
 
@@ -163,6 +168,7 @@ def select_entries(
     per_family: int = PER_FAMILY,
     *,
     anywhere: bool = False,
+    left_out: list[str] | None = None,
 ) -> list[Engagement]:
     """Entries engaged by at least one change, strongest first.
 
@@ -172,7 +178,10 @@ def select_entries(
 
     For each change and each family of jurisdictions (EU, UK, California, US federal, the other US
     states, Brazil ...) only the *per_family* best-matching entries are kept (the US states as a
-    group); more would bury the rules a reviewer should open first.
+    group); more would bury the rules a reviewer should open first. US state laws engaged only because
+    a US-addressed (or region-less) document opens a sale or advertising flow, in states it does not
+    name, are cited :data:`STATE_WIDE_CITED` at a time, earliest in force first; the ids of the others
+    are appended to *left_out* (for a note).
     """
     found: dict[str, Engagement] = {}
     for cs in changed:
@@ -211,7 +220,20 @@ def select_entries(
             candidates.append((score, order, entry, common))
         kept: dict[str, int] = {}
         taken: dict[tuple[str, ...], list[tuple[float, set[str]]]] = {}
+        unnamed = sorted(
+            (
+                c
+                for c in candidates
+                if _family(c[2]) == "US-states" and not set(c[2].jurisdiction) & set(local)
+            ),
+            key=lambda c: (c[2].effective, c[1]),
+        )
+        dropped = {id(c[2]) for c in unnamed[STATE_WIDE_CITED:]}
+        if left_out is not None:
+            left_out.extend(c[2].id for c in unnamed[STATE_WIDE_CITED:] if c[2].id not in left_out)
         for score, _, entry, common in sorted(candidates, key=lambda c: (-c[0], c[1])):
+            if id(entry) in dropped:
+                continue
             family = _family(entry)
             if family != "US-states" and kept.get(family, 0) >= per_family:
                 continue

@@ -1,9 +1,11 @@
 """Golden compliance cases (evals/compliance_cases) and their metrics.
 
-Metrics, per case then averaged over cases: citation recall (of must-cite entries), citation
-precision (cited ids inside must-cite ∪ optional; a case where nothing is cited and nothing is
-expected scores 1), exposure exact and within one level, jurisdiction-flag recall and precision,
-and the forbidden-claim rate (share of cases whose own prose contains a forbidden phrase).
+Headline citation metrics are micro-averaged over all citations: precision = right citations (ids inside
+must-cite ∪ optional) / all citations, recall = must-cite entries cited / all must-cite entries. The
+per-case (macro) averages are kept beside them; they flatter recall, because a case with no must-cite
+entry scores recall 1 whatever it cites (and precision 1 when it cites nothing). Also: exposure exact
+and within one level, jurisdiction-flag recall and precision, and the forbidden-claim rate (share of
+cases whose own prose contains a forbidden phrase).
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from summarizer.model.compliance import ComplianceSection
 LEVELS = ("low", "medium", "high")
 LEGAL_FINDING_NOTE = "verification: dropped a statement that asserted a legal finding"
 REJECTED_CLAIM = "(a claim of unlawfulness, removed by verification)"
-GATED = ("citation_precision", "citation_recall", "exposure_within_one", "no_forbidden_claims")
+GATED = (
+    "micro_citation_precision",
+    "micro_citation_recall",
+    "citation_precision",
+    "citation_recall",
+    "exposure_within_one",
+    "no_forbidden_claims",
+)
 
 
 @dataclass
@@ -50,6 +59,12 @@ class CaseScore:
     forbidden_found: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    # Counts behind the micro-averaged metrics: ids cited, of them inside must-cite ∪ optional,
+    # must-cite ids, of them cited.
+    cited: int = 0
+    cited_right: int = 0
+    must: int = 0
+    must_cited: int = 0
 
 
 def load_cases(directory: str | Path, root: str | Path = ".") -> list[ComplianceCase]:
@@ -118,14 +133,33 @@ def score_case(case: ComplianceCase, section: ComplianceSection, split: str = "a
         forbidden_found=sorted(set(found)),
         missing=sorted(must - cited),
         extra=sorted(cited - allowed),
+        cited=len(cited),
+        cited_right=len(cited & allowed),
+        must=len(must),
+        must_cited=len(cited & must),
     )
 
 
+def _ratio(num: int, den: int) -> float:
+    return round(num / den, 4) if den else 1.0
+
+
 def aggregate(scores: list[CaseScore]) -> dict[str, float]:
+    """Micro citation precision and recall (over all citations and must-cite entries), then the
+    per-case (macro) averages of every metric."""
     n = len(scores) or 1
     dist = [abs(LEVELS.index(s.exposure) - LEVELS.index(s.expected_exposure)) for s in scores]
+    with_must = [s for s in scores if s.must]
     return {
         "cases": len(scores),
+        "micro_citation_precision": _ratio(sum(s.cited_right for s in scores), sum(s.cited for s in scores)),
+        "micro_citation_recall": _ratio(sum(s.must_cited for s in scores), sum(s.must for s in scores)),
+        "citations": sum(s.cited for s in scores),
+        "must_cite_entries": sum(s.must for s in scores),
+        "cases_with_must_cite": len(with_must),
+        "citation_recall_cases_with_must_cite": round(
+            sum(s.recall for s in with_must) / (len(with_must) or 1), 4
+        ),
         "citation_precision": round(sum(s.precision for s in scores) / n, 4),
         "citation_recall": round(sum(s.recall for s in scores) / n, 4),
         "exposure_exact": round(sum(d == 0 for d in dist) / n, 4),
@@ -165,9 +199,12 @@ def run_cases(
 
 
 def gate(report: dict, baseline: dict, max_regression: float = 0.01) -> list[str]:
-    """Regressions of gated metrics (on all cases) below the baseline; any forbidden claim fails."""
+    """Regressions of gated metrics (on all cases) below the baseline; any forbidden claim fails. A
+    metric the baseline predates (an older report without the micro figures) is not compared."""
     failures = []
     for name in GATED:
+        if name not in baseline["all"]:
+            continue
         now, base = report["all"][name], baseline["all"][name]
         if now < base - max_regression:
             failures.append(f"{name}: {now:.3f} < baseline {base:.3f}")
