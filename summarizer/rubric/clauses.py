@@ -355,6 +355,66 @@ def whole_new_clause(old_text: str, new_text: str) -> str | None:
     return None
 
 
+#: A sentence that cites a law: a section sign, a code of federal regulations, a named statute
+#: ("Nigerian Data Protection Act 2023", "CA Bus & Prof Code", "Regulation (EU) 2016/679"; not a
+#: "QR Code") or a
+#: privacy law's short name.
+_CITATION = lazy(
+    r"§|\bC\.\s?F\.\s?R\b|\bU\.\s?S\.\s?C\b|\bRev\. Stat\b"
+    r"|\b(?:[A-Z][\w&.'’-]*\s+){1,8}?(?:Act|Regulations?|Directive|Law|Ordinance|Decree|Statutes?)\b"
+    r"|\b(?:Civil|Penal|Criminal|Commercial|Business|Bus|Prof|Labou?r|Government|Consumer|Tax) (?:[\w&.]+ ){0,3}?Code\b"
+    r"|\b(?:GDPR|CCPA|CPRA|LGPD|PIPEDA|PIPL|NDPA|PDPA|APPI|POPIA|KVKK|DPDPA?|VCDPA|CPA)\b"
+)
+#: A sentence that defines a term of the document ('"NDPA" means ...', '(aa) "You" means ...').
+_DEFINITION = lazy(
+    r"^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?[\"“][^\"“”]{1,80}[\"”]\s*(?:\([^)]{1,40}\)\s*)?"
+    r"(?:means|refers to|has the meaning|shall mean|includes)\b",
+    re.I,
+)
+
+
+def citations_only(passages: list[tuple[str, str]]) -> bool:
+    """Every sentence put in or taken out of these (old, new) passages only cites a law or
+    defines a term, says nothing about who owes or may do what (no cue), at least one of them cites
+    a law, and no law cited on the old side is missing from the new side (a law dropped takes its
+    rights away): a change "neither better nor worse, for example a new applicable law" on the
+    labelling scale of issue 12 (``neutral``)."""
+    cited = False
+    old_laws: set[str] = set()
+    new_laws: set[str] = set()
+    for old_text, new_text in passages:
+        old, new = _sentence_set(old_text), _sentence_set(new_text)
+        new_laws |= {_law_key(m) for m in _CITATION.findall(new_text)}
+        for mine, other, laws in ((new, old, None), (old, new, old_laws)):
+            for run in _one_sided_runs(mine, other):
+                if any(sentence_kind(raw) is not None for raw in run):
+                    return False
+                found = _CITATION.findall(" ".join(run))
+                if not found and not all(_DEFINITION.search(raw) for raw in run):
+                    return False
+                cited = cited or bool(found)
+                if laws is not None:
+                    laws |= {_law_key(m) for m in found}
+    return cited and old_laws <= new_laws
+
+
+def _one_sided_runs(mine: Mapping[str, str], other: Mapping[str, str]) -> list[list[str]]:
+    """The sentences of *mine* not in *other*, in runs of neighbours (a sentence cut at an
+    abbreviation, "pursuant to Tex. Bus. & Com. Code § 509.101", stays one run)."""
+    runs: list[list[str]] = [[]]
+    for key, raw in mine.items():
+        if key in other:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(raw)
+    return [r for r in runs if r]
+
+
+def _law_key(citation: str) -> str:
+    return " ".join(citation.lower().split())
+
+
 #: A removed sentence that put a duty on the reader or gave the company a right weighs this much
 #: of an added one: on the labelled dev pairs such sentences had mostly been restructured or moved,
 #: not dropped. A removed protection, commitment or right of the reader weighs in full (removing a

@@ -39,6 +39,7 @@ from summarizer.model.taxonomy import Severity
 from summarizer.rubric.clauses import (
     Cue,
     balance,
+    citations_only,
     clause_cues,
     document_key,
     local_view,
@@ -197,15 +198,18 @@ class RulesAnalyzer:
         flags = _verify(changes, diff)
         minor = minor_record(provisions, cues)
         named = minor and all(names_added_only(p) for p in provisions if is_material(p))
+        cited = not named and citations_only([(p.old_text, p.new_text) for p in provisions if is_material(p)])
         direction = record_direction(
             changes,
             [c for mine in cues for c in mine],
             rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
             rubric_fallback=view == "consumer",
-            names_only=named,
+            names_only=named or cited,
         )
         severity = record_severity(provisions, views, direction, cues, minor=minor)
         _note_minor(provisions, changes, minor, direction)
+        if cited and direction == "neutral":
+            _note_cited(provisions, changes)
         unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
@@ -317,6 +321,16 @@ def _note_minor(provisions: list[Provision], changes: list[Change], minor: bool,
         if direction == "neutral":  # the change's own direction follows the record's evidence
             c.evidence.append("neutral: only another law cited or another company named as the party")
             c.direction = "same"
+
+
+def _note_cited(provisions: list[Provision], changes: list[Change]) -> None:
+    """Give each material change of a record that only cites laws or defines terms the evidence
+    of its neutral claim (:func:`summarizer.rubric.clauses.citations_only`)."""
+    for p, c in zip(provisions, changes):
+        if is_material(p):
+            c.evidence.append("neutral: the new sentences only cite a law or define a term")
+            if c.direction == "unclear":
+                c.direction = "same"
 
 
 def record_direction(

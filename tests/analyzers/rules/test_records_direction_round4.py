@@ -1,0 +1,57 @@
+"""Record direction and severity, round 4 of issue 12 (rules that carry over to policy language
+nobody looked at): each test builds its own small policy, not taken from a labelled pair."""
+
+from __future__ import annotations
+
+from summarizer.api import compare_texts
+from summarizer.rubric.clauses import citations_only
+
+TERMS = """# Data Protection Terms
+
+## 1. Definitions
+
+"Applicable Law" means any privacy or data protection law or regulation that applies to the processing of Customer Data, including the GDPR.
+
+"Customer Data" means personal data that the customer provides under the Agreement.
+
+## 2. Processing
+
+Each party will process Customer Data only as permitted by the Agreement and Applicable Law.
+"""
+
+
+def test_a_statute_defined_and_cited_is_neutral() -> None:
+    new = TERMS.replace("including the GDPR.", "including the GDPR and the POPIA.").replace(
+        '"Customer Data" means',
+        '"POPIA" means the Protection of Personal Information Act 2013 of South Africa.\n\n"Customer Data" means',
+    )
+    record = compare_texts(TERMS, new)
+    assert record.material
+    assert record.direction == "neutral"
+    assert any("only cite a law" in e for c in record.changes for e in c.evidence)
+
+
+def test_a_law_enforcement_route_citing_a_statute_is_neutral() -> None:
+    old = "# Law Enforcement\n\nWe respond to valid legal process as described below.\n\nSend requests to our portal.\n"
+    new = old + (
+        "\nIf you are a police officer in Texas wishing to contact us pursuant to Tex. Bus. & Com. Code § 509.101, "
+        "please use the same portal.\n"
+    )
+    assert compare_texts(old, new).direction == "neutral"
+
+
+def test_not_neutral_when_a_sentence_says_who_may_do_what() -> None:
+    new = TERMS.replace(
+        "Each party will process",
+        "Under the Data (Use and Access) Act 2025 we may share Customer Data with our affiliates. Each party will process",
+    )
+    assert compare_texts(TERMS, new).direction != "neutral"
+
+
+def test_citations_only_reads_sentences() -> None:
+    law = '"NDPA" means the Nigerian Data Protection Act 2023, as amended.'
+    assert citations_only([("", law)])
+    assert not citations_only([("", "Show the QR Code to the staff at the store.")])  # not a law
+    assert not citations_only([("", '"Seller" means the person who lists an item.')])  # no law cited
+    dropped = "The laws we follow include the Kentucky Consumer Data Protection Act."
+    assert not citations_only([(dropped, "The laws we follow are listed on our website.")])
