@@ -41,6 +41,7 @@ from summarizer.rubric.clauses import (
     balance,
     citations_only,
     clause_cues,
+    cue_weight,
     document_key,
     local_view,
     reader_view,
@@ -364,6 +365,8 @@ def record_direction(
     worse, better = balance(cues or [])
     if names_only and not worse and not better and not any(_confident_claim(c) for c in changes):
         return "neutral"
+    if cues and all(cue_weight(c) < 1.0 for c in cues):
+        worse = better = 0.0  # only sentences taken out that may have moved: no evidence of direction
     if worse + better < MIN_CUE_WEIGHT and not rubric_fallback:
         return "unclear"  # a business user's rules: the rubric's consumer factors are no fallback
     if worse + better >= MIN_CUE_WEIGHT:
@@ -380,7 +383,7 @@ def record_direction(
     for c in changes:
         if c.category == "contact_generic" or c.confidence not in ("high", "medium"):
             continue
-        if c.kind == "removed" and c.direction == "down":
+        if _dropped(c) and c.direction == "down":
             continue  # a permissive passage gone is weak evidence: it often moved or was restated
         weight = max(1, _RANK.get(c.severity_after, 1))
         if c.direction == "up":
@@ -408,7 +411,13 @@ def _confident_claim(c: Change) -> bool:
     or medium confidence, and not a permissive passage that was only removed."""
     if c.category == "contact_generic" or c.confidence not in ("high", "medium"):
         return False
-    return not (c.kind == "removed" and c.direction == "down") and c.direction in ("up", "down")
+    return not (_dropped(c) and c.direction == "down") and c.direction in ("up", "down")
+
+
+def _dropped(c: Change) -> bool:
+    """The change only took text out: a passage removed, or narrowed with nothing left on the new
+    side."""
+    return c.kind == "removed" or (c.kind == "narrowed" and not c.quotes_new)
 
 
 #: Subjects on which a change for the worse can make a record high (issue 12's labelling scale:

@@ -55,3 +55,31 @@ def test_citations_only_reads_sentences() -> None:
     assert not citations_only([("", '"Seller" means the person who lists an item.')])  # no law cited
     dropped = "The laws we follow include the Kentucky Consumer Data Protection Act."
     assert not citations_only([(dropped, "The laws we follow are listed on our website.")])
+
+
+def test_only_removed_burdens_claim_nothing() -> None:
+    from summarizer.analyzers.rules.analyzer import record_direction
+    from summarizer.rubric.clauses import Cue
+
+    gone = [
+        Cue("company_right", -1, "removed", "We may remove the listed material."),
+        Cue("company_right", -1, "removed", "We reserve the right to reject reports."),
+        Cue("rule", -1, "removed", "Any report must include a description."),
+        Cue("company_right", -1, "removed", "We may restore the material within 10 days."),
+    ]
+    assert record_direction([], gone) == "unclear"  # four quarter-weight removals: they may have moved
+    protection = Cue("protection", 1, "removed", "We do not sell your data.")
+    assert record_direction([], [*gone[:2], protection]) == "worse"  # a protection taken out weighs in full
+
+
+def test_a_section_taken_out_whole_makes_no_claim() -> None:
+    old = (
+        "# IP Policy\n\nWe respect the rights of others.\n\n## Reports\n\nWe may remove the listed material "
+        "once we receive a complete report. We reserve the right to reject reports filed in bad faith. You may "
+        "send us a counter notice if your material was removed by mistake.\n\n## Repeat infringers\n\n"
+        "We may close the accounts of users who repeatedly infringe.\n"
+    )
+    new = "# IP Policy\n\nWe respect the rights of others.\n\n## Repeat infringers\n\nWe may close the accounts of users who repeatedly infringe.\n"
+    record = compare_texts(old, new)
+    assert record.material and record.direction == "unclear"
+    assert any(f.code == "direction_unclear" for f in record.flags)
