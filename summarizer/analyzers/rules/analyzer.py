@@ -478,7 +478,7 @@ def _high_change(
     children, arbitration or class waiver, a broad content licence, AI training, charges), read for
     a consumer (a business user's new ad or listing rules are an ordinary change for that user), in
     a record that is not better overall."""
-    if direction == "better":
+    if direction in ("better", "unclear"):
         return False
     for p, view, mine in zip(provisions, views, cues):
         if view == "business" or p.category not in HIGH_RISK or not is_material(p):

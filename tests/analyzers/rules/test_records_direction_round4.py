@@ -83,3 +83,19 @@ def test_a_section_taken_out_whole_makes_no_claim() -> None:
     record = compare_texts(old, new)
     assert record.material and record.direction == "unclear"
     assert any(f.code == "direction_unclear" for f in record.flags)
+
+
+def test_an_unclear_record_is_not_high() -> None:
+    old = (
+        "# User Data Policy\n\nThis policy tells you how your app may handle the data of your users.\n\n"
+        "## Photos\n\nYour app may request broad access to photos only when that access is core to your app. "
+        "Apps that do not need broad access do not collect photos beyond those the user selects.\n"
+    )
+    new = (
+        "# User Data Policy\n\nThis policy tells you how your app may handle the data of your users.\n\n"
+        "## Photos\n\nBroad access to photos, videos and precise location data is a restricted permission "
+        "with a minimum scope alternative: the system photo picker or the location button.\n"
+    )
+    record = compare_texts(old, new)
+    assert record.direction == "unclear"
+    assert record.severity == "medium"
