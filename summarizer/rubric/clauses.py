@@ -174,7 +174,10 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\byour (?:account|app|apps|listings?|ads?|store|shop|content|channel|earnings|payouts?|commissions?)"
             rf" {_W}{{0,3}}?(?:may|will|can|could|might) (?:also )?be {_W}{{0,1}}?(?:removed|suspended|terminated|"
             r"rejected|banned|disabled|deactivated|forfeited|withheld|fined|deducted|reduced)\b"
-            r"|\bpenalt(?:y|ies) points?\b",
+            r"|\bpenalt(?:y|ies) points?\b"
+            r"|\b(?:apps?|content|accounts?|listings?|products?|ads?|posts?|videos?|items?|offers?|stores?|"
+            r"channels?|submissions?)\b[^.;]{0,300}?\b(?:may|will|can|could) (?:also )?be (?:immediately )?"
+            r"(?:removed|suspended|terminated|rejected|banned|disabled|deactivated|delisted|taken down)\b",
             re.I,
         ),
     ),
