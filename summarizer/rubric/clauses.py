@@ -142,7 +142,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf" {_W}{{0,2}}?(?:remove|suspend|terminate|charge|bill|share|sell|disclose|license|train|"
             r"collect|change|modify|withhold|deduct|limit|restrict|disable|delete your|close|ban|reject|"
             r"refuse|block|cancel|withdraw|recover|offset|demote|penali[sz]e|audit|monitor|retain|keep|"
-            r"transfer|combine|attempt to charge|take (?:action|down)|contact you|call you|text you|"
+            r"transfer|combine|attempt to charge|get a refund|claim back|reclaim|take (?:action|down)|contact you|call you|text you|"
             r"send you|show you|profile|infer|link|associate|analy[sz]e|scan|record|access|review)\b"
             r"|\b(?:your |the |this |such |personal |usage |request )?(?:data|information|content|messages|"
             r"recordings?) (?:will|may|can|could) (?:also )?be (?:retained|kept|stored|shared|disclosed|"
@@ -177,7 +177,10 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bpenalt(?:y|ies) points?\b"
             r"|\b(?:apps?|content|accounts?|listings?|products?|ads?|posts?|videos?|items?|offers?|stores?|"
             r"channels?|submissions?)\b[^.;]{0,300}?\b(?:may|will|can|could) (?:also )?be (?:immediately )?"
-            r"(?:removed|suspended|terminated|rejected|banned|disabled|deactivated|delisted|taken down)\b",
+            r"(?:removed|suspended|terminated|rejected|banned|disabled|deactivated|delisted|taken down)\b"
+            r"|\b(?:commissions?|bonus(?:es)?|rewards?|credits?|earnings|payouts?|payments?|balances?|funds)\b"
+            r"[^.;]{0,200}?\b(?:may|will|can|could|shall) (?:also )?be (?:\w+ )?(?:and )?"
+            r"(?:forfeited|withheld|clawed back|reversed|offset|deducted)\b",
             re.I,
         ),
     ),

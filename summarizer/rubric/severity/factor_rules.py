@@ -368,5 +368,12 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:honou?r|respect|recogni[sz]e)\w* (?:\w+ ){0,3}?(?:do not track|global privacy control|gpc"
         r"|opt-out preference signals?)\b",
     ),
-    _r("refund", -1, "a refund", r"(?<!non-)\brefund(?:s|ed)?\b", if_negated=("no_refund", 1, "no refunds")),
+    _r(  # not a refund the user owes ("we are entitled to get a refund of that amount from you")
+        "refund",
+        -1,
+        "a refund",
+        r"(?<!non-)(?<!you must )(?<!you shall )(?<!you will )(?<!agree to )\brefund(?:s|ed)?\b"
+        r"(?![^.;\n]{0,40}\bfrom you\b)",
+        if_negated=("no_refund", 1, "no refunds"),
+    ),
 )
