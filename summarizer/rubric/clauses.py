@@ -310,13 +310,13 @@ def clause_cues(old_text: str, new_text: str, view: View, old_doc: str = "", new
     the documents' keys (:func:`document_key`), a sentence still found in the other version (it
     moved, or the change's passages were cut differently on each side) is neither."""
     old, new = _sentence_set(old_text), _sentence_set(new_text)
-    cues: list[Cue] = []
+    cues, paired = _latitude_cues(old, new)
     for side, mine, other, sign, elsewhere in (
         ("added", new, old, 1, old_doc),
         ("removed", old, new, -1, new_doc),
     ):
         for key, raw in mine.items():
-            if key in other or (elsewhere and key in elsewhere):
+            if key in other or key in paired or (elsewhere and key in elsewhere):
                 continue
             kind = sentence_kind(raw)
             if kind is None:
@@ -465,6 +465,73 @@ def record_cues(groups: list[list[Cue]]) -> list[list[Cue]]:
                     home = next(g for g in kept if any(c is a for c in g))
                     home.append(Cue(widened, POLARITY_OF_SHIFT[widened] * _sign(a), "added", a.sentence))
     return [[c for c in g if id(c) not in dropped] for g in kept]
+
+
+#: Words that give the company a further legal basis for what a clause allows ("or as otherwise
+#: permitted by law", "where permitted under applicable law"): gaining them is worse for the user.
+_LATITUDE = lazy(
+    r"\b(?:as|where|when) (?:otherwise )?(?:permitted|allowed|authori[sz]ed) (?:by|under) (?:the |any |all )?"
+    r"(?:applicable |relevant |local |these |such |this )?(?:laws?|legislation|regulations?)\b",
+    re.I,
+)
+#: Consent as the only basis ("only with your consent"): losing "only" is worse for the user.
+_ONLY_CONSENT = lazy(
+    r"\bonly (?:[\w'’-]+ ){0,3}?(?:with|upon|after|on|if you (?:give|provide))\b[^.]{0,30}?\b(?:consent|permission)",
+    re.I,
+)
+
+
+def _latitude_cues(old: Mapping[str, str], new: Mapping[str, str]) -> tuple[list[Cue], set[str]]:
+    """A clause reworded to give the company a further legal basis or to drop consent as the only
+    one ("Google only processes it with your consent" -> "Google processes it with your consent,
+    which you may withdraw, or as otherwise permitted by these laws") counts as that shift (worse for
+    the user; better when the clause is a duty of the reader), whatever else its words say; the two
+    sentences are then read for nothing else (their keys are returned)."""
+    cues: list[Cue] = []
+    paired: set[str] = set()
+    gone = [(k, raw) for k, raw in old.items() if k not in new]
+    if not gone:
+        return cues, paired
+    for key, raw in new.items():
+        if key in old or len(raw) > LATITUDE_SENTENCE_CHARS or not _LATITUDE_HINT.search(raw):
+            continue  # a run of table cells is no clause
+        for old_key, old_raw in gone:
+            if old_key in paired or not _same_clause(old_raw, raw):
+                continue
+            shift = _latitude(old_raw, raw)
+            if shift:
+                # latitude in a duty of the reader ("you may not copy it except as permitted by law") is theirs
+                sign = -1 if sentence_kind(raw) == "reader_duty" else 1
+                cues.append(Cue(shift, sign * POLARITY_OF_SHIFT[shift], "added", raw))
+                paired.update((key, old_key))
+                break
+    return cues, paired
+
+
+#: A "sentence" longer than this is a run of text the splitter could not cut (table cells).
+LATITUDE_SENTENCE_CHARS = 600
+#: A new sentence worth comparing with the old one for latitude (it speaks of consent or a legal basis).
+_LATITUDE_HINT = lazy(r"\b(?:consent|permission|permitted|allowed|authori[sz]ed)\b", re.I)
+
+
+def _same_clause(old: str, new: str) -> bool:
+    """Two sentences share at least half the content words of the shorter one."""
+    a, b = set(_WORD.findall(old.lower())) - _COMMON, set(_WORD.findall(new.lower())) - _COMMON
+    return bool(a and b) and len(a & b) >= NEW_SENTENCE_OVERLAP * min(len(a), len(b))
+
+
+def _latitude(old: str, new: str) -> str | None:
+    """'widened' when the reworded clause gains a further legal basis for the company or loses
+    consent as its only basis, 'narrowed' the other way round, None otherwise."""
+    gained = bool(_LATITUDE.search(new)) and not _LATITUDE.search(old)
+    gained = gained or (bool(_ONLY_CONSENT.search(old)) and not _ONLY_CONSENT.search(new))
+    lost = bool(_LATITUDE.search(old)) and not _LATITUDE.search(new)
+    lost = lost or (bool(_ONLY_CONSENT.search(new)) and not _ONLY_CONSENT.search(old))
+    if gained and not lost:
+        return "widened"
+    if lost and not gained:
+        return "narrowed"
+    return None
 
 
 #: Words that widen what a clause lets the company do (or what it costs the user) when a reworded
