@@ -552,6 +552,10 @@ def _sign(cue: Cue) -> int:
 
 
 _TOKEN = lazy(r"[a-z0-9]+(?:['’][a-z]+)?")
+#: A limiter counts only in an edit of at most this many words ("only", "unless you ask"): in a longer
+#: one (new items in a list of bans, "products whose images do not match the item") it belongs to
+#: the new text, and the clause simply reaches further (or less far).
+LIMITER_EDIT_WORDS = 8
 #: Words that limit a clause: gaining one narrows it, losing one widens it.
 _LIMITERS = frozenset({"only", "solely", "not", "never", "unless", "except", "limited", "strictly", "no"})
 
@@ -570,9 +574,9 @@ def _widening(old: str, new: str) -> str | None:
     old_words, new_words = set(_TOKEN.findall(old.lower())), set(_TOKEN.findall(new.lower()))
     added, removed = new_words - old_words, old_words - new_words
     if added and not removed:
-        return "narrowed" if added & _LIMITERS else "widened"
+        return "narrowed" if added & _LIMITERS and len(added) <= LIMITER_EDIT_WORDS else "widened"
     if removed and not added:
-        return "widened" if removed & _LIMITERS else "narrowed"
+        return "widened" if removed & _LIMITERS and len(removed) <= LIMITER_EDIT_WORDS else "narrowed"
     return None
 
 

@@ -68,3 +68,20 @@ def test_a_rule_book_is_no_legal_basis() -> None:
     old = "We may share your entry information with the promotion's sponsors."
     new = "We may share your entry information with the promotion's sponsors, as permitted by the official rules."
     assert all(c.kind != "widened" for c in clause_cues(old, new, "consumer"))
+
+
+def test_a_limiter_inside_a_long_addition_belongs_to_the_new_items() -> None:
+    from summarizer.rubric.clauses import _widening
+
+    old = "The following listings are prohibited: counterfeit goods and stolen property."
+    longer = (
+        "The following listings are prohibited: counterfeit goods, stolen property, and listings whose photos "
+        "do not match the actual item, such as edited images."
+    )
+    assert _widening(old, longer) == "widened"
+    assert (
+        _widening(
+            "We share your data with partners.", "We share your data with partners only with your consent."
+        )
+        == "narrowed"
+    )
