@@ -47,7 +47,7 @@ _YOU = r"(?:you|customer|the customer|sellers?|merchants?|developers?|advertiser
 _RIGHT = (
     rf"(?:{_W}{{0,3}}?(?:can|may|have the right to|has the right to|are entitled to|is entitled to|will be able to|"
     rf"are able to|may be able to) {_W}{{0,3}}?(?:opt[- ]?out|request|access|delete|object|withdraw|cancel|"
-    r"correct|download|export|appeal|turn off|disable|decline|refuse|unsubscribe|receive a (?:\w+ )?refund|"
+    r"correct|download|export|appeal|ask (?:us |google )?to|turn off|disable|decline|refuse|unsubscribe|receive a (?:\w+ )?refund|"
     r"get a (?:\w+ )?refund|return|limit|restrict|contest|dispute|choose)\b"
     rf"|(?:also )?(?:has|have) (?!no\b|not\b){_W}{{0,3}}?rights?\b(?! to (?:use|share|sell|collect)))"
 )
@@ -242,6 +242,8 @@ LABELS = {
     "rule": "a rule you must follow",
     "widened": "reworded to reach further",
     "narrowed": "reworded to reach less far",
+    "basis_widened": "reworded so your consent is no longer the only basis",
+    "basis_narrowed": "reworded so your consent is the only basis",
     "automation": "decisions or actions by automated systems",
     "ai_training": "your content or data used to train or improve AI models",
     "lost_option": "an option or control taken away",
@@ -429,6 +431,15 @@ REMOVED_BURDEN_WEIGHT = 0.25
 _USER_SIDE = frozenset({"protection", "commitment", "reader_right"})
 
 
+def protection_lost(cue: Cue) -> bool:
+    """The cue takes a protection away from the user: a protection, commitment or right of theirs
+    removed, an option taken away, or consent no longer the only basis ("removing a protection or
+    opt-out" is high on the labelling scale of issue 12)."""
+    if cue.polarity <= 0:
+        return False
+    return (cue.side == "removed" and cue.kind in _USER_SIDE) or cue.kind in ("lost_option", "basis_widened")
+
+
 def cue_weight(cue: Cue) -> float:
     """How much one cue weighs in a record's balance."""
     if cue.side == "removed" and cue.kind not in _USER_SIDE:
@@ -502,7 +513,7 @@ def _latitude_cues(old: Mapping[str, str], new: Mapping[str, str]) -> tuple[list
             if shift:
                 # latitude in a duty of the reader ("you may not copy it except as permitted by law") is theirs
                 sign = -1 if sentence_kind(raw) == "reader_duty" else 1
-                cues.append(Cue(shift, sign * POLARITY_OF_SHIFT[shift], "added", raw))
+                cues.append(Cue(f"basis_{shift}", sign * POLARITY_OF_SHIFT[shift], "added", raw))
                 paired.update((key, old_key))
                 break
     return cues, paired

@@ -44,6 +44,7 @@ from summarizer.rubric.clauses import (
     cue_weight,
     document_key,
     local_view,
+    protection_lost,
     reader_view,
     record_cues,
     whole_new_clause,
@@ -440,6 +441,12 @@ HIGH_RISK = frozenset(
 )
 
 
+#: The high-risk subjects that are about the user's data: a protection or opt-out of theirs taken
+#: away there makes a record high (a refund clause removed stays an ordinary change, as the golden
+#: cases read it).
+PRIVACY_HIGH_RISK = HIGH_RISK - {"dispute_resolution", "content_license_ip", "liability_warranty_payment"}
+
+
 def record_severity(
     provisions: list[Provision],
     views: list[str] | None = None,
@@ -488,6 +495,14 @@ def _high_change(
         worse, better = balance(mine)
         if worse >= MIN_CUE_WEIGHT and worse > better and max(p.before, p.after) is Severity.high:
             return True
+        if (
+            direction == "worse"
+            and view == "consumer"
+            and p.category in PRIVACY_HIGH_RISK
+            and worse > better
+            and any(protection_lost(c) for c in mine)
+        ):
+            return True  # "removing a protection or opt-out" of the user's data
     return False
 
 

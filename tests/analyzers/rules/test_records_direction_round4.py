@@ -99,3 +99,28 @@ def test_an_unclear_record_is_not_high() -> None:
     record = compare_texts(old, new)
     assert record.direction == "unclear"
     assert record.severity == "medium"
+
+
+def test_an_opt_out_taken_out_is_worse_and_high() -> None:
+    old = (
+        "# Privacy Policy\n\n## Your choices\n\nWe use the information you share with us to show you content you may "
+        "like. You can ask us to stop using your activity for recommendations at any time in Settings.\n\n"
+        "## Contact\n\nYou can contact our privacy team with any question.\n"
+    )
+    new = old.replace(
+        " You can ask us to stop using your activity for recommendations at any time in Settings.", ""
+    )
+    record = compare_texts(old, new)
+    assert (record.direction, record.severity) == ("worse", "high")
+
+
+def test_a_refund_taken_out_stays_an_ordinary_change() -> None:
+    old = (
+        "# Terms of Use\n\n## Refunds\n\nYou may cancel your subscription at any time. If you prepay for a plan "
+        "with a one-time payment, you may receive a full refund if you cancel within 7 days.\n"
+    )
+    new = old.replace(
+        " If you prepay for a plan with a one-time payment, you may receive a full refund if you cancel within 7 days.",
+        "",
+    )
+    assert compare_texts(old, new).severity != "high"
