@@ -49,9 +49,9 @@ def test_consent_no_longer_the_only_basis_is_worse() -> None:
     old = "When you share health data, we only process it with your consent."
     new = "When you share health data, we process it with your consent, which you may withdraw, or as otherwise permitted by applicable law."
     cues = clause_cues(old, new, "consumer")
-    assert [(c.kind, c.polarity) for c in cues] == [("widened", 1)]  # not a new right of the reader
+    assert [(c.kind, c.polarity) for c in cues] == [("basis_widened", 1)]  # not a new right of the reader
     back = clause_cues(new, old, "consumer")
-    assert [(c.kind, c.polarity) for c in back] == [("narrowed", -1)]
+    assert [(c.kind, c.polarity) for c in back] == [("basis_narrowed", -1)]
 
 
 def test_latitude_in_a_duty_of_the_reader_is_theirs() -> None:
@@ -59,7 +59,7 @@ def test_latitude_in_a_duty_of_the_reader_is_theirs() -> None:
 
     old = "You may not copy the content of the service."
     new = "You may not copy the content of the service, except as permitted by applicable law."
-    assert [(c.kind, c.polarity) for c in clause_cues(old, new, "consumer")] == [("widened", -1)]
+    assert [(c.kind, c.polarity) for c in clause_cues(old, new, "consumer")] == [("basis_widened", -1)]
 
 
 def test_a_rule_book_is_no_legal_basis() -> None:
@@ -67,7 +67,7 @@ def test_a_rule_book_is_no_legal_basis() -> None:
 
     old = "We may share your entry information with the promotion's sponsors."
     new = "We may share your entry information with the promotion's sponsors, as permitted by the official rules."
-    assert all(c.kind != "widened" for c in clause_cues(old, new, "consumer"))
+    assert all(not c.kind.startswith("basis") for c in clause_cues(old, new, "consumer"))
 
 
 def test_a_limiter_inside_a_long_addition_belongs_to_the_new_items() -> None:
