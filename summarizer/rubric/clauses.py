@@ -60,7 +60,10 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\b{_WE} (?:will |do |does |shall |would )?(?:not|never) {_W}{{0,2}}?"
             r"(?:sell|rent|share|disclose|use your|track|train|charge you|read your)\b"
             r"|\bonly with your (?:\w+ )?(?:consent|permission)\b|\bwithout your (?:\w+ )?(?:consent|permission)\b"
-            r"|\b(?:better )?protects? (?:your|people['’]s|users['’]?|their) privacy\b",
+            r"|\b(?:better )?protects? (?:your|people['’]s|users['’]?|their) privacy\b"
+            r"|\b(?:data|information|conversations?|chats?|prompts?|inputs?|files|messages|recordings?)\b "
+            r"(?:[\w'’-]+ ){0,4}?(?:is|are|will|shall) (?:be )?(?:not|never) (?:be )?"
+            r"(?:used|shared|sold|disclosed|reviewed|retained|stored|seen)\b",
             re.I,
         ),
     ),
@@ -146,7 +149,10 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"send you|show you|profile|infer|link|associate|analy[sz]e|scan|record|access|review)\b"
             r"|\b(?:your |the |this |such |personal |usage |request )?(?:data|information|content|messages|"
             r"recordings?) (?:will|may|can|could) (?:also )?be (?:retained|kept|stored|shared|disclosed|"
-            r"sold|used|combined|transferred|processed|reviewed|analy[sz]ed)\b",
+            r"sold|used|combined|transferred|processed|reviewed|analy[sz]ed)\b"
+            r"|\b(?:conversations?|chats?|chat history|prompts?|inputs?|outputs?|files|uploads|transcripts?|"
+            r"interactions?) (?:[\w'’-]+ ){0,3}?(?:will|may|can|could) (?:also )?be (?:retained|kept|stored|"
+            r"shared|disclosed|sold|used|combined|transferred|processed|reviewed|read|analy[sz]ed|saved)\b",
             re.I,
         ),
     ),

@@ -85,3 +85,17 @@ def test_a_limiter_inside_a_long_addition_belongs_to_the_new_items() -> None:
         )
         == "narrowed"
     )
+
+
+def test_what_happens_to_an_assistants_chats() -> None:
+    assert (
+        sentence_kind(
+            "Your conversations may be reviewed by trained reviewers to improve our safety systems."
+        )
+        == "company_right"
+    )
+    assert sentence_kind("Chats you delete will be retained for up to 30 days.") == "company_right"
+    assert sentence_kind("Temporary chats are not used to train our models.") == "protection"
+    assert sentence_kind("Your prompts will not be used to improve our services.") == "protection"
+    # a licence term, not a promise about the user's data
+    assert sentence_kind("The software and the Content are not sold or transferred to you.") != "protection"
