@@ -488,7 +488,15 @@ def _high_change(
     if direction in ("better", "unclear"):
         return False
     for p, view, mine in zip(provisions, views, cues):
-        if view == "business" or p.category not in HIGH_RISK or not is_material(p):
+        if view == "business" or not is_material(p):
+            continue
+        if (
+            direction == "worse"
+            and view == "consumer"
+            and any(c.kind == "ai_training" and c.polarity > 0 for c in mine)
+        ):
+            return True  # "AI training on user content", whatever subject the passage was filed under
+        if p.category not in HIGH_RISK:
             continue
         if p.direction == "up" and p.after is Severity.high:
             return True

@@ -124,3 +124,20 @@ def test_a_refund_taken_out_stays_an_ordinary_change() -> None:
         "",
     )
     assert compare_texts(old, new).severity != "high"
+
+
+def test_training_on_by_default_with_an_opt_out_is_worse_and_high() -> None:
+    from summarizer.rubric.severity import text_factors
+
+    promise = "We do not use your conversations to train our models."
+    assert [f.key for f in text_factors("ai_training", promise)] == ["no_ai_training"]
+    old = (
+        "# Assistant Privacy Policy\n\n## How we use your conversations\n\nWe use your conversations to answer "
+        "your questions. We do not use your conversations to train our models.\n\n## Contact\n\nWrite to us.\n"
+    )
+    new = old.replace(
+        promise,
+        "We may use your conversations to train and improve our models. You can opt out at any time in Settings.",
+    )
+    record = compare_texts(old, new)
+    assert (record.direction, record.severity) == ("worse", "high")
