@@ -10,6 +10,8 @@ jurisdiction, choice of law, limitation of liability, unilateral termination and
 - **rubric**: the severity rubric's factors (``summarizer.rubric.severity.text_factors``) for the
   tag's nearest taxonomy category; their weights summed: > 0 claims "worse for the user", < 0
   "better", 0 abstains.
+- **clause reader**: the cue of ``summarizer.rubric.clauses`` (who takes on a duty or gains a
+  right) read for a consumer as if the sentence were new: +1 claims worse, -1 better, none abstains.
 - **learned**: a logistic regression on word unigrams and bigrams, trained on ToS;DR's rated
   quotes (``evals/polarity/tosdr_points.jsonl``: bad/blocker = worse, good = better; neutral left
   out); P(worse) >= 0.5 claims worse, else better (it never abstains).
@@ -93,6 +95,16 @@ def rubric_claim(text: str, tags: list[str]) -> str | None:
     return "worse" if net > 0 else "better" if net < 0 else "abstain"
 
 
+def clause_claim(text: str) -> str:
+    """The clause reader's claim (``summarizer.rubric.clauses``): the sentence's cue read for a
+    consumer, as if the sentence had been added (+1 worse, -1 better, no cue or 0: abstain)."""
+    from summarizer.rubric.clauses import POLARITY, sentence_kind
+
+    kind = sentence_kind(text)
+    pol = POLARITY[kind]["consumer"] if kind else 0
+    return "worse" if pol > 0 else "better" if pol < 0 else "abstain"
+
+
 def score(claims: list[tuple[str, str]]) -> dict:
     """claims: (truth, claim) with truth worse/better and claim worse/better/abstain."""
     made = [(t, c) for t, c in claims if c != "abstain"]
@@ -118,7 +130,7 @@ def main() -> int:
         json.loads(x) for x in (DATA / "unfair_tos_tagged.jsonl").read_text(encoding="utf-8").splitlines()
     ]
     weights = train_learned(points)
-    rubric, learned = [], []
+    rubric, learned, clauses = [], [], []
     for s in sentences:
         levels = [int(t[-1]) for t in s["tags"] if t[:-1] in TAG_CATEGORY]
         if not levels:
@@ -129,7 +141,12 @@ def main() -> int:
             continue
         rubric.append((truth, claim))
         learned.append((truth, learned_claim(weights, s["text"])))
-    results = {"rubric factors": score(rubric), "learned from ToS;DR": score(learned)}
+        clauses.append((truth, clause_claim(s["text"])))
+    results = {
+        "rubric factors": score(rubric),
+        "learned from ToS;DR": score(learned),
+        "clause reader": score(clauses),
+    }
     keys = [
         "sentences",
         "claims",

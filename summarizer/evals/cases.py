@@ -108,8 +108,9 @@ class Expected(BaseModel):
     categories: list[CategoryId] = Field(default_factory=list)
     categories_optional: list[CategoryId] = Field(default_factory=list)
     provisions: list[ExpectedProvision] = Field(default_factory=list)
-    #: the record's direction for the user (issue 12), when the case states it
-    direction: Literal["worse", "better", "mixed", "neutral"] | None = None
+    #: the record's direction for the user (issue 12), when the case states it; ``unclear`` when
+    #: the text does not say which way the change cuts and the record must abstain
+    direction: Literal["worse", "better", "mixed", "neutral", "unclear"] | None = None
     facts: list[Alternatives] = Field(default_factory=list)
     forbidden: list[Alternatives] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)

@@ -11,7 +11,8 @@ check is one function registered in :data:`METRICS` (``@metric(name)``), run in 
   move the same way (up, down, same)? A category with several changes is rated by its most severe
   clause before and after. Counts ``shift_correct``, ``shift_total``.
 - ``record_direction_correct``  1 when the record's direction for the user (worse / better / mixed /
-  neutral) is the case's expected ``direction`` (only cases that state one; issue 12)
+  neutral, or unclear: the record must abstain) is the case's expected ``direction`` (only cases that
+  state one; issue 12)
 - ``fact_recall``           fact groups of which any alternative appears (case-insensitive, typography
   and Markdown normalised) in headline, summary, impact and the changes' summaries
 - ``forbidden_rate``        forbidden groups that appear anywhere in the record's prose

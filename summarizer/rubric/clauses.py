@@ -47,7 +47,7 @@ _YOU = r"(?:you|customer|the customer|sellers?|merchants?|developers?|advertiser
 _RIGHT = (
     rf"(?:{_W}{{0,3}}?(?:can|may|have the right to|has the right to|are entitled to|is entitled to|will be able to|"
     rf"are able to|may be able to) {_W}{{0,3}}?(?:opt[- ]?out|request|access|delete|object|withdraw|cancel|"
-    r"correct|download|export|appeal|turn off|disable|decline|refuse|unsubscribe|receive a (?:\w+ )?refund|"
+    r"correct|download|export|appeal|ask (?:us |google )?to|turn off|disable|decline|refuse|unsubscribe|receive a (?:\w+ )?refund|"
     r"get a (?:\w+ )?refund|return|limit|restrict|contest|dispute|choose)\b"
     rf"|(?:also )?(?:has|have) (?!no\b|not\b){_W}{{0,3}}?rights?\b(?! to (?:use|share|sell|collect)))"
 )
@@ -60,7 +60,10 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\b{_WE} (?:will |do |does |shall |would )?(?:not|never) {_W}{{0,2}}?"
             r"(?:sell|rent|share|disclose|use your|track|train|charge you|read your)\b"
             r"|\bonly with your (?:\w+ )?(?:consent|permission)\b|\bwithout your (?:\w+ )?(?:consent|permission)\b"
-            r"|\b(?:better )?protects? (?:your|people['’]s|users['’]?|their) privacy\b",
+            r"|\b(?:better )?protects? (?:your|people['’]s|users['’]?|their) privacy\b"
+            r"|\b(?:data|information|conversations?|chats?|prompts?|inputs?|files|messages|recordings?)\b "
+            r"(?:[\w'’-]+ ){0,4}?(?:is|are|will|shall) (?:be )?(?:not|never) (?:be )?"
+            r"(?:used|shared|sold|disclosed|reviewed|retained|stored|seen)\b",
             re.I,
         ),
     ),
@@ -142,11 +145,14 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf" {_W}{{0,2}}?(?:remove|suspend|terminate|charge|bill|share|sell|disclose|license|train|"
             r"collect|change|modify|withhold|deduct|limit|restrict|disable|delete your|close|ban|reject|"
             r"refuse|block|cancel|withdraw|recover|offset|demote|penali[sz]e|audit|monitor|retain|keep|"
-            r"transfer|combine|attempt to charge|take (?:action|down)|contact you|call you|text you|"
+            r"transfer|combine|attempt to charge|get a refund|claim back|reclaim|take (?:action|down)|contact you|call you|text you|"
             r"send you|show you|profile|infer|link|associate|analy[sz]e|scan|record|access|review)\b"
             r"|\b(?:your |the |this |such |personal |usage |request )?(?:data|information|content|messages|"
             r"recordings?) (?:will|may|can|could) (?:also )?be (?:retained|kept|stored|shared|disclosed|"
-            r"sold|used|combined|transferred|processed|reviewed|analy[sz]ed)\b",
+            r"sold|used|combined|transferred|processed|reviewed|analy[sz]ed)\b"
+            r"|\b(?:conversations?|chats?|chat history|prompts?|inputs?|outputs?|files|uploads|transcripts?|"
+            r"interactions?) (?:[\w'’-]+ ){0,3}?(?:will|may|can|could) (?:also )?be (?:retained|kept|stored|"
+            r"shared|disclosed|sold|used|combined|transferred|processed|reviewed|read|analy[sz]ed|saved)\b",
             re.I,
         ),
     ),
@@ -174,7 +180,13 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\byour (?:account|app|apps|listings?|ads?|store|shop|content|channel|earnings|payouts?|commissions?)"
             rf" {_W}{{0,3}}?(?:may|will|can|could|might) (?:also )?be {_W}{{0,1}}?(?:removed|suspended|terminated|"
             r"rejected|banned|disabled|deactivated|forfeited|withheld|fined|deducted|reduced)\b"
-            r"|\bpenalt(?:y|ies) points?\b",
+            r"|\bpenalt(?:y|ies) points?\b"
+            r"|\b(?:apps?|content|accounts?|listings?|products?|ads?|posts?|videos?|items?|offers?|stores?|"
+            r"channels?|submissions?)\b[^.;]{0,300}?\b(?:may|will|can|could) (?:also )?be (?:immediately )?"
+            r"(?:removed|suspended|terminated|rejected|banned|disabled|deactivated|delisted|taken down)\b"
+            r"|\b(?:commissions?|bonus(?:es)?|rewards?|credits?|earnings|payouts?|payments?|balances?|funds)\b"
+            r"[^.;]{0,200}?\b(?:may|will|can|could|shall) (?:also )?be (?:\w+ )?(?:and )?"
+            r"(?:forfeited|withheld|clawed back|reversed|offset|deducted)\b",
             re.I,
         ),
     ),
@@ -236,6 +248,8 @@ LABELS = {
     "rule": "a rule you must follow",
     "widened": "reworded to reach further",
     "narrowed": "reworded to reach less far",
+    "basis_widened": "reworded so your consent is no longer the only basis",
+    "basis_narrowed": "reworded so your consent is the only basis",
     "automation": "decisions or actions by automated systems",
     "ai_training": "your content or data used to train or improve AI models",
     "lost_option": "an option or control taken away",
@@ -304,13 +318,13 @@ def clause_cues(old_text: str, new_text: str, view: View, old_doc: str = "", new
     the documents' keys (:func:`document_key`), a sentence still found in the other version (it
     moved, or the change's passages were cut differently on each side) is neither."""
     old, new = _sentence_set(old_text), _sentence_set(new_text)
-    cues: list[Cue] = []
+    cues, paired = _latitude_cues(old, new)
     for side, mine, other, sign, elsewhere in (
         ("added", new, old, 1, old_doc),
         ("removed", old, new, -1, new_doc),
     ):
         for key, raw in mine.items():
-            if key in other or (elsewhere and key in elsewhere):
+            if key in other or key in paired or (elsewhere and key in elsewhere):
                 continue
             kind = sentence_kind(raw)
             if kind is None:
@@ -355,12 +369,81 @@ def whole_new_clause(old_text: str, new_text: str) -> str | None:
     return None
 
 
+#: A sentence that cites a law: a section sign, a code of federal regulations, a named statute
+#: ("Nigerian Data Protection Act 2023", "CA Bus & Prof Code", "Regulation (EU) 2016/679"; not a
+#: "QR Code") or a
+#: privacy law's short name.
+_CITATION = lazy(
+    r"§|\bC\.\s?F\.\s?R\b|\bU\.\s?S\.\s?C\b|\bRev\. Stat\b"
+    r"|\b(?:[A-Z][\w&.'’-]*\s+){1,8}?(?:Act|Regulations?|Directive|Law|Ordinance|Decree|Statutes?)\b"
+    r"|\b(?:Civil|Penal|Criminal|Commercial|Business|Bus|Prof|Labou?r|Government|Consumer|Tax) (?:[\w&.]+ ){0,3}?Code\b"
+    r"|\b(?:GDPR|CCPA|CPRA|LGPD|PIPEDA|PIPL|NDPA|PDPA|APPI|POPIA|KVKK|DPDPA?|VCDPA|CPA)\b"
+)
+#: A sentence that defines a term of the document ('"NDPA" means ...', '(aa) "You" means ...').
+_DEFINITION = lazy(
+    r"^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?[\"“][^\"“”]{1,80}[\"”]\s*(?:\([^)]{1,40}\)\s*)?"
+    r"(?:means|refers to|has the meaning|shall mean|includes)\b",
+    re.I,
+)
+
+
+def citations_only(passages: list[tuple[str, str]]) -> bool:
+    """Every sentence put in or taken out of these (old, new) passages only cites a law or
+    defines a term, says nothing about who owes or may do what (no cue), at least one of them cites
+    a law, and no law cited on the old side is missing from the new side (a law dropped takes its
+    rights away): a change "neither better nor worse, for example a new applicable law" on the
+    labelling scale of issue 12 (``neutral``)."""
+    cited = False
+    old_laws: set[str] = set()
+    new_laws: set[str] = set()
+    for old_text, new_text in passages:
+        old, new = _sentence_set(old_text), _sentence_set(new_text)
+        new_laws |= {_law_key(m) for m in _CITATION.findall(new_text)}
+        for mine, other, laws in ((new, old, None), (old, new, old_laws)):
+            for run in _one_sided_runs(mine, other):
+                if any(sentence_kind(raw) is not None for raw in run):
+                    return False
+                found = _CITATION.findall(" ".join(run))
+                if not found and not all(_DEFINITION.search(raw) for raw in run):
+                    return False
+                cited = cited or bool(found)
+                if laws is not None:
+                    laws |= {_law_key(m) for m in found}
+    return cited and old_laws <= new_laws
+
+
+def _one_sided_runs(mine: Mapping[str, str], other: Mapping[str, str]) -> list[list[str]]:
+    """The sentences of *mine* not in *other*, in runs of neighbours (a sentence cut at an
+    abbreviation, "pursuant to Tex. Bus. & Com. Code § 509.101", stays one run)."""
+    runs: list[list[str]] = [[]]
+    for key, raw in mine.items():
+        if key in other:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(raw)
+    return [r for r in runs if r]
+
+
+def _law_key(citation: str) -> str:
+    return " ".join(citation.lower().split())
+
+
 #: A removed sentence that put a duty on the reader or gave the company a right weighs this much
 #: of an added one: on the labelled dev pairs such sentences had mostly been restructured or moved,
 #: not dropped. A removed protection, commitment or right of the reader weighs in full (removing a
 #: protection is worse for the user).
 REMOVED_BURDEN_WEIGHT = 0.25
 _USER_SIDE = frozenset({"protection", "commitment", "reader_right"})
+
+
+def protection_lost(cue: Cue) -> bool:
+    """The cue takes a protection away from the user: a protection, commitment or right of theirs
+    removed, an option taken away, or consent no longer the only basis ("removing a protection or
+    opt-out" is high on the labelling scale of issue 12)."""
+    if cue.polarity <= 0:
+        return False
+    return (cue.side == "removed" and cue.kind in _USER_SIDE) or cue.kind in ("lost_option", "basis_widened")
 
 
 def cue_weight(cue: Cue) -> float:
@@ -401,6 +484,73 @@ def record_cues(groups: list[list[Cue]]) -> list[list[Cue]]:
     return [[c for c in g if id(c) not in dropped] for g in kept]
 
 
+#: Words that give the company a further legal basis for what a clause allows ("or as otherwise
+#: permitted by law", "where permitted under applicable law"): gaining them is worse for the user.
+_LATITUDE = lazy(
+    r"\b(?:as|where|when) (?:otherwise )?(?:permitted|allowed|authori[sz]ed) (?:by|under) (?:the |any |all )?"
+    r"(?:applicable |relevant |local |these |such |this )?(?:laws?|legislation|regulations?)\b",
+    re.I,
+)
+#: Consent as the only basis ("only with your consent"): losing "only" is worse for the user.
+_ONLY_CONSENT = lazy(
+    r"\bonly (?:[\w'’-]+ ){0,3}?(?:with|upon|after|on|if you (?:give|provide))\b[^.]{0,30}?\b(?:consent|permission)",
+    re.I,
+)
+
+
+def _latitude_cues(old: Mapping[str, str], new: Mapping[str, str]) -> tuple[list[Cue], set[str]]:
+    """A clause reworded to give the company a further legal basis or to drop consent as the only
+    one ("Google only processes it with your consent" -> "Google processes it with your consent,
+    which you may withdraw, or as otherwise permitted by these laws") counts as that shift (worse for
+    the user; better when the clause is a duty of the reader), whatever else its words say; the two
+    sentences are then read for nothing else (their keys are returned)."""
+    cues: list[Cue] = []
+    paired: set[str] = set()
+    gone = [(k, raw) for k, raw in old.items() if k not in new]
+    if not gone:
+        return cues, paired
+    for key, raw in new.items():
+        if key in old or len(raw) > LATITUDE_SENTENCE_CHARS or not _LATITUDE_HINT.search(raw):
+            continue  # a run of table cells is no clause
+        for old_key, old_raw in gone:
+            if old_key in paired or not _same_clause(old_raw, raw):
+                continue
+            shift = _latitude(old_raw, raw)
+            if shift:
+                # latitude in a duty of the reader ("you may not copy it except as permitted by law") is theirs
+                sign = -1 if sentence_kind(raw) == "reader_duty" else 1
+                cues.append(Cue(f"basis_{shift}", sign * POLARITY_OF_SHIFT[shift], "added", raw))
+                paired.update((key, old_key))
+                break
+    return cues, paired
+
+
+#: A "sentence" longer than this is a run of text the splitter could not cut (table cells).
+LATITUDE_SENTENCE_CHARS = 600
+#: A new sentence worth comparing with the old one for latitude (it speaks of consent or a legal basis).
+_LATITUDE_HINT = lazy(r"\b(?:consent|permission|permitted|allowed|authori[sz]ed)\b", re.I)
+
+
+def _same_clause(old: str, new: str) -> bool:
+    """Two sentences share at least half the content words of the shorter one."""
+    a, b = set(_WORD.findall(old.lower())) - _COMMON, set(_WORD.findall(new.lower())) - _COMMON
+    return bool(a and b) and len(a & b) >= NEW_SENTENCE_OVERLAP * min(len(a), len(b))
+
+
+def _latitude(old: str, new: str) -> str | None:
+    """'widened' when the reworded clause gains a further legal basis for the company or loses
+    consent as its only basis, 'narrowed' the other way round, None otherwise."""
+    gained = bool(_LATITUDE.search(new)) and not _LATITUDE.search(old)
+    gained = gained or (bool(_ONLY_CONSENT.search(old)) and not _ONLY_CONSENT.search(new))
+    lost = bool(_LATITUDE.search(old)) and not _LATITUDE.search(new)
+    lost = lost or (bool(_ONLY_CONSENT.search(new)) and not _ONLY_CONSENT.search(old))
+    if gained and not lost:
+        return "widened"
+    if lost and not gained:
+        return "narrowed"
+    return None
+
+
 #: Words that widen what a clause lets the company do (or what it costs the user) when a reworded
 #: sentence gains them: "perpetual", "train ... artificial intelligence", "sell", "at any time".
 _WIDENERS = lazy(
@@ -419,6 +569,10 @@ def _sign(cue: Cue) -> int:
 
 
 _TOKEN = lazy(r"[a-z0-9]+(?:['’][a-z]+)?")
+#: A limiter counts only in an edit of at most this many words ("only", "unless you ask"): in a longer
+#: one (new items in a list of bans, "products whose images do not match the item") it belongs to
+#: the new text, and the clause simply reaches further (or less far).
+LIMITER_EDIT_WORDS = 8
 #: Words that limit a clause: gaining one narrows it, losing one widens it.
 _LIMITERS = frozenset({"only", "solely", "not", "never", "unless", "except", "limited", "strictly", "no"})
 
@@ -437,9 +591,9 @@ def _widening(old: str, new: str) -> str | None:
     old_words, new_words = set(_TOKEN.findall(old.lower())), set(_TOKEN.findall(new.lower()))
     added, removed = new_words - old_words, old_words - new_words
     if added and not removed:
-        return "narrowed" if added & _LIMITERS else "widened"
+        return "narrowed" if added & _LIMITERS and len(added) <= LIMITER_EDIT_WORDS else "widened"
     if removed and not added:
-        return "widened" if removed & _LIMITERS else "narrowed"
+        return "widened" if removed & _LIMITERS and len(removed) <= LIMITER_EDIT_WORDS else "narrowed"
     return None
 
 

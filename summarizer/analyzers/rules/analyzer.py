@@ -39,9 +39,12 @@ from summarizer.model.taxonomy import Severity
 from summarizer.rubric.clauses import (
     Cue,
     balance,
+    citations_only,
     clause_cues,
+    cue_weight,
     document_key,
     local_view,
+    protection_lost,
     reader_view,
     record_cues,
     whole_new_clause,
@@ -197,15 +200,18 @@ class RulesAnalyzer:
         flags = _verify(changes, diff)
         minor = minor_record(provisions, cues)
         named = minor and all(names_added_only(p) for p in provisions if is_material(p))
+        cited = not named and citations_only([(p.old_text, p.new_text) for p in provisions if is_material(p)])
         direction = record_direction(
             changes,
             [c for mine in cues for c in mine],
             rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
             rubric_fallback=view == "consumer",
-            names_only=named,
+            names_only=named or cited,
         )
         severity = record_severity(provisions, views, direction, cues, minor=minor)
         _note_minor(provisions, changes, minor, direction)
+        if cited and direction == "neutral":
+            _note_cited(provisions, changes)
         unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
@@ -319,6 +325,16 @@ def _note_minor(provisions: list[Provision], changes: list[Change], minor: bool,
             c.direction = "same"
 
 
+def _note_cited(provisions: list[Provision], changes: list[Change]) -> None:
+    """Give each material change of a record that only cites laws or defines terms the evidence
+    of its neutral claim (:func:`summarizer.rubric.clauses.citations_only`)."""
+    for p, c in zip(provisions, changes):
+        if is_material(p):
+            c.evidence.append("neutral: the new sentences only cite a law or define a term")
+            if c.direction == "unclear":
+                c.direction = "same"
+
+
 def record_direction(
     changes: list[Change],
     cues: list[Cue] | None = None,
@@ -350,6 +366,8 @@ def record_direction(
     worse, better = balance(cues or [])
     if names_only and not worse and not better and not any(_confident_claim(c) for c in changes):
         return "neutral"
+    if cues and all(cue_weight(c) < 1.0 for c in cues):
+        worse = better = 0.0  # only sentences taken out that may have moved: no evidence of direction
     if worse + better < MIN_CUE_WEIGHT and not rubric_fallback:
         return "unclear"  # a business user's rules: the rubric's consumer factors are no fallback
     if worse + better >= MIN_CUE_WEIGHT:
@@ -366,7 +384,7 @@ def record_direction(
     for c in changes:
         if c.category == "contact_generic" or c.confidence not in ("high", "medium"):
             continue
-        if c.kind == "removed" and c.direction == "down":
+        if _dropped(c) and c.direction == "down":
             continue  # a permissive passage gone is weak evidence: it often moved or was restated
         weight = max(1, _RANK.get(c.severity_after, 1))
         if c.direction == "up":
@@ -394,7 +412,13 @@ def _confident_claim(c: Change) -> bool:
     or medium confidence, and not a permissive passage that was only removed."""
     if c.category == "contact_generic" or c.confidence not in ("high", "medium"):
         return False
-    return not (c.kind == "removed" and c.direction == "down") and c.direction in ("up", "down")
+    return not (_dropped(c) and c.direction == "down") and c.direction in ("up", "down")
+
+
+def _dropped(c: Change) -> bool:
+    """The change only took text out: a passage removed, or narrowed with nothing left on the new
+    side."""
+    return c.kind == "removed" or (c.kind == "narrowed" and not c.quotes_new)
 
 
 #: Subjects on which a change for the worse can make a record high (issue 12's labelling scale:
@@ -415,6 +439,12 @@ HIGH_RISK = frozenset(
         "ai_training",
     }
 )
+
+
+#: The high-risk subjects that are about the user's data: a protection or opt-out of theirs taken
+#: away there makes a record high (a refund clause removed stays an ordinary change, as the golden
+#: cases read it).
+PRIVACY_HIGH_RISK = HIGH_RISK - {"dispute_resolution", "content_license_ip", "liability_warranty_payment"}
 
 
 def record_severity(
@@ -455,16 +485,32 @@ def _high_change(
     children, arbitration or class waiver, a broad content licence, AI training, charges), read for
     a consumer (a business user's new ad or listing rules are an ordinary change for that user), in
     a record that is not better overall."""
-    if direction == "better":
+    if direction in ("better", "unclear"):
         return False
     for p, view, mine in zip(provisions, views, cues):
-        if view == "business" or p.category not in HIGH_RISK or not is_material(p):
+        if view == "business" or not is_material(p):
+            continue
+        if (
+            direction == "worse"
+            and view == "consumer"
+            and any(c.kind == "ai_training" and c.polarity > 0 for c in mine)
+        ):
+            return True  # "AI training on user content", whatever subject the passage was filed under
+        if p.category not in HIGH_RISK:
             continue
         if p.direction == "up" and p.after is Severity.high:
             return True
         worse, better = balance(mine)
         if worse >= MIN_CUE_WEIGHT and worse > better and max(p.before, p.after) is Severity.high:
             return True
+        if (
+            direction == "worse"
+            and view == "consumer"
+            and p.category in PRIVACY_HIGH_RISK
+            and worse > better
+            and any(protection_lost(c) for c in mine)
+        ):
+            return True  # "removing a protection or opt-out" of the user's data
     return False
 
 

@@ -21,6 +21,7 @@ class Rule:
     lead: int = 0  # words before the match to include in the quote
     categories: frozenset[str] | None = None  # only rate these categories
     hints: tuple[str, ...] = ()  # every match contains one of these: the regex runs only near them
+    negation_words: int = 4  # how many words before the match a negation may stand
 
 
 def _r(key: str, weight: int, label: str, pattern: str, **kw: object) -> Rule:
@@ -208,6 +209,9 @@ RULES: tuple[Rule, ...] = (
         "use for AI training",
         r"\btrain(?:ing)?\b[^.;\n]{0,40}?\b(?:models?|ai|artificial intelligence|machine learning|algorithms?)\b"
         r"|\b(?:ai|machine learning|models?)\b[^.;\n]{0,20}?\btraining\b",
+        # "we do not use your conversations to train our models": the negation stands further back
+        if_negated=("no_ai_training", -1, "a promise not to train AI on your data"),
+        negation_words=7,
     ),
     _r(
         "sensitive",
@@ -368,5 +372,12 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:honou?r|respect|recogni[sz]e)\w* (?:\w+ ){0,3}?(?:do not track|global privacy control|gpc"
         r"|opt-out preference signals?)\b",
     ),
-    _r("refund", -1, "a refund", r"(?<!non-)\brefund(?:s|ed)?\b", if_negated=("no_refund", 1, "no refunds")),
+    _r(  # not a refund the user owes ("we are entitled to get a refund of that amount from you")
+        "refund",
+        -1,
+        "a refund",
+        r"(?<!non-)(?<!you must )(?<!you shall )(?<!you will )(?<!agree to )\brefund(?:s|ed)?\b"
+        r"(?![^.;\n]{0,40}\bfrom you\b)",
+        if_negated=("no_refund", 1, "no refunds"),
+    ),
 )

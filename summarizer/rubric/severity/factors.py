@@ -60,8 +60,8 @@ def words_before(canon: str, start: int) -> str:
     return w[cut:] if cut is not None else w
 
 
-def _negated(window: str) -> bool:
-    return any(x in _NEGATORS for x in window.split()[-4:])
+def _negated(window: str, words: int = 4) -> bool:
+    return any(x in _NEGATORS for x in window.split()[-words:])
 
 
 def _trim(quote: str, limit: int = 70) -> str:
@@ -93,10 +93,10 @@ def _factors_cached(category: str, canon: str) -> tuple[Factor, ...]:
             window = words_before(canon, m.start())
             if rule.not_user and USER_SUBJECT.search(window[-30:]):
                 continue
-            if rule.guard and _negated(window):
+            if rule.guard and _negated(window, rule.negation_words):
                 if rule.if_negated and rule.if_negated[0] not in found:
                     key, weight, label = rule.if_negated
-                    neg_words = window.split()[-4:]
+                    neg_words = window.split()[-rule.negation_words :]
                     at = max(i for i, w in enumerate(neg_words) if w in _NEGATORS)
                     quote = " ".join(neg_words[max(0, at - 1) :] + [m.group(0)])
                     found[key] = Factor(key, weight, label, _trim(quote))
