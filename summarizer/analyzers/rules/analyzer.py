@@ -590,8 +590,8 @@ def is_material(prov: Provision) -> bool:
     it allows, promises or names (the rubric's direction is 'same' and no list, party or number
     changed), or only touches contact details and other general text without a shift, or only
     renames or renumbers headings."""
-    if prov.kind == "moved":
-        return False
+    if prov.kind == "moved" or prov.restated:
+        return False  # moved, or every changed sentence still stands in the other version (restated.py)
     if listing_only(prov.units):
         return False  # only a trademark list or published statistics changed (listings.py)
     s = prov.signals

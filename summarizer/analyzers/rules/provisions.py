@@ -94,6 +94,7 @@ class Provision:
     repeats: list["Provision"] = field(default_factory=list)  # the same change elsewhere in the document
     companion: bool = False  # a second reading of another provision's units (ai.py: AI, age checks)
     renames_only: bool = False  # every edit renames a term the document renames everywhere (renames.py)
+    restated: bool = False  # every changed sentence still stands in the other version (restated.py)
 
     @property
     def start(self) -> int:
@@ -1026,5 +1027,8 @@ def provisions_of(diff: DiffResult) -> Triage:
     sides = Sides.of(diff)
     for prov in provisions:
         assess(prov, sides)
+    from summarizer.analyzers.rules.restated import mark_restated  # noqa: PLC0415
+
+    mark_restated(provisions, diff)
     provisions.sort(key=lambda p: p.rank_key(), reverse=True)
     return Triage(provisions, furniture, link_only, sides.bounded_searches)
