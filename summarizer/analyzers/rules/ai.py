@@ -42,7 +42,8 @@ _AI_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         ("model",),
-        r"\bimprov\w*\s+(?:our|the|its|their)\s+(?:AI\s+|machine[- ]learning\s+|language\s+)?models?\b",
+        r"\bimprov\w*\s+(?:our|the|its|their|these)\s+(?:(?:AI|machine[- ]learning|language|speech|voice|"
+        r"recognition|recommendation|foundation|generative|predictive)\s+){0,2}models?\b",
     ),
     (("chatbot",), r"\bchatbots?\b"),
     (
@@ -54,13 +55,40 @@ _AI_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"(?<!authorized )(?<!authorised )\bagents? (?:\w+ ){0,2}?(?:can|may|will|could) (?:\w+ ){0,2}?"
         r"(?:take actions?|act|complete tasks|make purchases|book|buy)\b",
     ),
-    (("assistant",), r"\b(?:virtual|digital|voice) assistants?\b"),
+    (
+        ("assistant",),
+        r"\bassistants? (?:\w+ ){0,2}?(?:can|may|will|could) (?:\w+ ){0,2}?"
+        r"(?:take actions?|act on|complete tasks|make purchases|book|buy)\b",
+    ),
+    (("assistant",), r"\b(?:virtual|digital|voice|shopping|chat|smart)(?: \w+)? assistants?\b"),
+    (("agent",), r"\b(?:virtual|intelligent|autonomous|conversational)(?: \w+)? agents?\b"),
+    (
+        ("autonomous",),
+        r"\bautonomous(?:ly)? (?:\w+ ){0,3}?(?:agents?|acts?|acting|actions?|initiat\w*|execut\w*|perform\w*|"
+        r"decid\w*|decisions?|tasks?)\b",
+    ),
+    (
+        ("use ai", "uses ai", "using ai", "by ai", "on ai", "use artificial", "using artificial"),
+        r"\b(?:us(?:e|es|ing)|powered by|driven by|rel(?:y|ies) on)\s+(?:AI|artificial intelligence)\b"
+        r"(?![- ](?:labels?|content|disclosures?|generated|edited|created|tools? to (?:create|edit|make)))",
+    ),
+    (
+        ("automated system", "automated means", "automated tool", "automated processing"),
+        r"\bautomated (?:systems?|means|tools|processing)\b[^.]{0,80}\bdecisions?\b|"
+        r"\bdecisions?\b[^.]{0,80}\bautomated (?:systems?|means|tools|processing)\b",
+    ),
+    (
+        ("model training", "training of", "ai training"),
+        r"\b(?:model|AI) training\b|\btraining (?:of )?(?:our |the )?(?:AI )?models\b",
+    ),
     (
         ("chatgpt", "openai", "anthropic", "grok", "apple intelligence", "galaxy ai", "bard", "perplexity"),
         r"\b(?:ChatGPT|OpenAI|Anthropic|Grok|Apple Intelligence|Galaxy AI|Bard|Perplexity)\b",
     ),
 )
 _AI_PATTERNS = tuple((words, lazy(pattern, re.I)) for words, pattern in _AI_PARTS)
+#: Link targets and bare URLs are not prose ('?utm_source=chatgpt.com' names no AI practice).
+_LINKS = lazy(r"\]\([^)]*\)|https?://\S+|www\.\S+")
 #: AI as the subject matter of content (an AI-generated image, an ad made with AI): not a use of
 #: AI on the user (labelling rule of issue 12).
 _AI_CONTENT = lazy(
@@ -81,6 +109,8 @@ def ai_phrases(text: str) -> int:
     if not text:
         return 0
     low = text.lower()
+    if "http" in low or "www." in low or "](" in low:
+        text = _LINKS.sub(" ", text)
     if "ai" in low and ("ai-" in low or "ai " in low or "artificial" in low):
         text = _AI_CONTENT.sub(" ", text)
     return _count(text, _AI_PATTERNS)

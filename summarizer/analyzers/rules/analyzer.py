@@ -637,7 +637,11 @@ def policy_words_edited(prov: Provision) -> bool:
     """Some single edit of the provision puts in or takes out a clause of at least
     :data:`CLAUSE_WORDS` words whose own words name a substantive subject of the taxonomy
     ("... and this may be decided by automated decision-making without human review"): the rubric
-    may rate such a clause the same, but it changes what the text says (issue 12)."""
+    may rate such a clause the same, but it changes what the text says (issue 12). An edit that
+    puts in or takes out AI language (:func:`summarizer.analyzers.rules.ai.ai_phrases`: "used to
+    fine-tune our models", "an autonomous agent acting for you") counts too: the frozen lexicon
+    does not know most of it."""
+    from summarizer.analyzers.rules.ai import ai_phrases  # noqa: PLC0415 (it imports provisions)
     from summarizer.rubric.classifier import THRESHOLD, score_all  # noqa: PLC0415
 
     for u in prov.units:
@@ -648,6 +652,8 @@ def policy_words_edited(prov: Provision) -> bool:
             for piece in (old[e.old[0] : e.old[1]], new[e.new[0] : e.new[1]]):
                 if word_count(piece) < CLAUSE_WORDS:
                     continue
+                if ai_phrases(piece):
+                    return True
                 hits = score_all(piece)
                 if any(c != "contact_generic" and h.score >= THRESHOLD for c, h in hits.items()):
                     return True
