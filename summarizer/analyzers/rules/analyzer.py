@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
-from summarizer.analyzers.rules.audience import business_document
+from summarizer.analyzers.rules.audience import business_audience
 from summarizer.analyzers.rules.capture_errors import capture_error
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
@@ -488,7 +488,7 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         if (confident and shifted) or p.category == "ai_training" or p.companion:
             out.append(p.category)
     if "account_termination" not in out and any(p.category == "account_termination" for p in material):
-        if business_document(diff.new.text):  # any rule change for a business user (audience.py)
+        if business_audience(diff.new.text):  # any rule change for a business user (audience.py)
             out.append("account_termination")
     if not out:
         out = [p.category for p in material if p.category != "contact_generic"][:1]

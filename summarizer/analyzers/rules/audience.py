@@ -83,6 +83,17 @@ def business_document(text: str) -> bool:
     return business >= BUSINESS_RATE and personal < PERSONAL_RATE
 
 
+def business_audience(text: str) -> bool:
+    """The document binds business users: by its rates of audience words (:func:`business_document`)
+    or by its title and how it addresses its reader (:func:`summarizer.rubric.clauses.reader_view`:
+    "Marketplace Sellers Conditions", "Developer Distribution Agreement", ...)."""
+    if business_document(text):
+        return True
+    from summarizer.rubric.clauses import reader_view  # noqa: PLC0415
+
+    return reader_view(text) == "business"
+
+
 def business_labels(labels: list[str], text: str) -> list[str]:
     """A passage's labels in a business user's document (see the module docstring)."""
     if (

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from summarizer.analyzers.rules.audience import business_document, business_labels
+from summarizer.analyzers.rules.audience import business_audience, business_labels
 from summarizer.analyzers.rules.names import laws, privacy_law_named
 from summarizer.model.diff import DiffResult, Hunk, Signals
 from summarizer.model.document import Block
@@ -589,7 +589,7 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
             elif privacy_law_named(unit.old_text, unit.new_text):  # a privacy law gives users rights
                 labels = ["user_rights"] + [lab for lab in labels if lab != "user_rights"]
         unit.labels = labels
-    if units and business_document(diff.new.text):  # rules for advertisers, sellers ... (audience.py)
+    if units and business_audience(diff.new.text):  # rules for advertisers, sellers ... (audience.py)
         for unit in units:
             unit.labels = business_labels(unit.labels, _classify_text(unit))
     return units, furniture, cosmetic_links
