@@ -48,7 +48,7 @@ from summarizer.rubric.clauses import (
 )
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
-from summarizer.text.dates import DATE, MONTH
+from summarizer.text.dates import DATE, DATE_ONLY, MONTH
 from summarizer.text.extract import Span, word_count, word_edits
 from summarizer.text.lazy_re import lazy
 
@@ -498,34 +498,49 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
 
 
 _DATE_WORDS = lazy(
-    r"\b(?:last\s+(?:updated|modified|revised|changed)|effective|updated|revised|revision|"
-    r"version\s+date|as\s+of)\b",
+    r"\b(?:last\s+(?:updated|modified|revised|changed)|effective|updated|revised|revision|published|"
+    r"version\s+(?:date|\d+)|as\s+of)\b",
     re.I,
 )
 
 
 def dated(diff: DiffResult) -> bool:
     """True when a changed passage gives the document a new effective or updated date: a date next
-    to 'effective', 'last updated', ... ('Last Updated: March 2026' too) that is in the new text and
+    to 'effective', 'last updated', 'published', 'Version 10' ... ('Last Updated: March 2026' too;
+    the label may stand just before the passage, in unchanged text) that is in the new text and
     not in the old, or a new date heading the document (a date line under the title, without a
-    label, where the old version had another date)."""
+    label, where the old version had another date), or a bare date line put where the old version
+    lost a labelled date ('Published Date: January 27, 2025' -> '2026-07-22')."""
+    bare = labelled_gone = False
     for h in diff.hunks:
-        new = (h.new_text or "")[:5000]  # a date line stands at the start of its passage
+        old = _EMPHASIS.sub(" ", (h.old_text or "")[:5000])
+        new = _EMPHASIS.sub(" ", (h.new_text or "")[:5000])  # a date line stands at the start of its passage
+        if not new.strip() and _labelled_date(old):
+            labelled_gone = True  # a labelled date line taken out
         if not DATE.search(new) and not MONTH_YEAR.search(new):
             continue
-        old = (h.old_text or "")[:5000]
         old_dates = {m.group(0).lower() for m in DATE.finditer(old)}
         old_dates |= {m.group(0).lower() for m in MONTH_YEAR.finditer(old)}
+        before = _EMPHASIS.sub(" ", diff.new.text[max(0, h.new_start - 80) : h.new_start])
         for m in (*DATE.finditer(new), *MONTH_YEAR.finditer(new)):
             if m.group(0).lower() in old_dates or any(m.group(0).lower() in d for d in old_dates):
                 continue
-            if _DATE_WORDS.search(new[max(0, m.start() - 80) : m.start()]):
+            if _DATE_WORDS.search((before + new[: m.start()])[-80:]):
                 return True
             if h.new_start + m.start() < TOP_CHARS and old_dates:
                 return True  # the document's own date, under its title
-    return False
+            if not old.strip() and DATE_ONLY.match(new.strip(" \n.")):
+                bare = True  # a line that is only a date put in
+    return bare and labelled_gone
 
 
+def _labelled_date(text: str) -> bool:
+    """A date with a date label before it ('Published Date: January 27, 2025')."""
+    return any(_DATE_WORDS.search(text[max(0, m.start() - 80) : m.start()]) for m in DATE.finditer(text))
+
+
+#: Emphasis marks around a date ('_17 February 2026_') hide its word boundaries.
+_EMPHASIS = lazy(r"[_*]")
 #: A changed date this close to the start of the new text is the document's own date.
 TOP_CHARS = 300
 MONTH_YEAR = lazy(rf"\b(?:{MONTH})\s+\d{{4}}\b", re.I)
