@@ -49,7 +49,7 @@ from summarizer.rubric.clauses import (
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
 from summarizer.text.dates import DATE, DATE_ONLY, MONTH
-from summarizer.text.extract import Span, word_count, word_edits
+from summarizer.text.extract import Span, sentences, word_count, word_edits
 from summarizer.text.lazy_re import lazy
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -487,6 +487,8 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
         if (confident and shifted) or p.category == "ai_training" or p.companion:
             out.append(p.category)
+    if "ai_training" in out and "data_use_purpose" not in out and _ai_use_of_data(material, diff):
+        out.append("data_use_purpose")
     if "account_termination" not in out and any(p.category == "account_termination" for p in material):
         if business_audience(diff.new.text):  # any rule change for a business user (audience.py)
             out.append("account_termination")
@@ -495,6 +497,36 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
     if dated(diff) and "policy_change_notice" not in out:
         out.append("policy_change_notice")
     return list(dict.fromkeys(out)) or ["contact_generic"]
+
+
+#: A sentence that states a purpose: to train, improve, develop, personalise, power or generate
+#: something, 'for marketing purposes', 'personalized'.
+_USE_FOR = lazy(
+    r"\b(?:to|for|in order to)\s+(?:\w+\s+){0,3}?"
+    r"(?:train\w*|improv\w*|develop\w*|personali[sz]\w*|power\w*|build\w*|fine-tun\w*|generat\w*)\b|"
+    r"\bfor (?:\w+ ){0,2}purposes\b|\bpersonali[sz]ed\b",
+    re.I,
+)
+
+
+def _ai_use_of_data(material: list[Provision], diff: DiffResult) -> bool:
+    """An AI change of a consumer's or data subject's document says the data is used for something
+    (to train or improve models, to personalise, to generate): on the labelling scale of issue 12
+    that is a purpose of use as well (``data_use_purpose``). A business user's rules about AI are not."""
+    if business_audience(diff.new.text):
+        return False
+    from summarizer.analyzers.rules.ai import ai_score  # noqa: PLC0415 (it imports provisions)
+    from summarizer.rubric.classifier import THRESHOLD  # noqa: PLC0415
+
+    for p in material:
+        if p.category != "ai_training":
+            continue
+        for side in (p.new_text, p.old_text):
+            for sent in sentences(side):
+                piece = side[sent.start : sent.end]
+                if _USE_FOR.search(piece) and ai_score(piece) >= THRESHOLD:
+                    return True
+    return False
 
 
 _DATE_WORDS = lazy(
