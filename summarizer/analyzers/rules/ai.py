@@ -81,11 +81,22 @@ _AI_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("model training", "training of", "ai training"),
         r"\b(?:model|AI) training\b|\btraining (?:of )?(?:our |the )?(?:AI )?models\b",
     ),
-    (
-        ("chatgpt", "openai", "anthropic", "grok", "apple intelligence", "galaxy ai", "bard", "perplexity"),
-        r"\b(?:ChatGPT|OpenAI|Anthropic|Grok|Apple Intelligence|Galaxy AI|Bard|Perplexity)\b",
-    ),
 )
+#: AI products and companies by name: a name counts only in a sentence that also speaks of what the
+#: AI does with the user's words or data (prompts, chats, outputs, training ...): "You can cancel
+#: your ChatGPT Plus subscription" is a billing term, not an AI practice.
+_AI_NAMES = lazy(
+    r"\b(?:ChatGPT|OpenAI|Anthropic|Claude|Grok|Gemini|Copilot|Mistral|Le Chat|Apple Intelligence|Galaxy AI|"
+    r"Bard|Perplexity|Meta AI|My AI)\b",
+    re.I,
+)
+_NAME_CONTEXT = lazy(
+    r"\b(?:prompts?|conversations?|chats?|chat history|inputs?|outputs?|responses?|answers?|messages?|"
+    r"content|data|information|uploads?|files|train\w*|models?|generat\w*|memory|personali[sz]\w*|"
+    r"improv\w*|review\w*|process\w*|agents?|actions?|on your behalf)\b",
+    re.I,
+)
+_SENTENCES = lazy(r"(?<=[.!?])\s+|\n+")
 _AI_PATTERNS = tuple((words, lazy(pattern, re.I)) for words, pattern in _AI_PARTS)
 #: Link targets and bare URLs are not prose ('?utm_source=chatgpt.com' names no AI practice).
 _LINKS = lazy(r"\]\([^)]*\)|https?://\S+|www\.\S+")
@@ -113,7 +124,23 @@ def ai_phrases(text: str) -> int:
         text = _LINKS.sub(" ", text)
     if "ai" in low and ("ai-" in low or "ai " in low or "artificial" in low):
         text = _AI_CONTENT.sub(" ", text)
-    return _count(text, _AI_PATTERNS)
+    return _count(text, _AI_PATTERNS) + _named(text)
+
+
+def _named(text: str) -> int:
+    """AI products or companies named in sentences that speak of what the AI does with the user's
+    words or data (:data:`_AI_NAMES`)."""
+    if not _AI_NAMES.search(text):
+        return 0
+    return sum(
+        len(_AI_NAMES.findall(sentence))
+        for sentence in _SENTENCES.split(text)
+        if _NAME_CONTEXT.search(_AI_NAMES.sub(" ", sentence))
+    )
+
+
+#: Lexicon terms that only name an AI product: alone they say nothing of an AI practice.
+_NAME_TERMS = frozenset({"copilot", "gemini", "my ai", "meta ai", "chatbot", "ai"})
 
 
 def ai_score(text: str) -> float:
@@ -123,7 +150,11 @@ def ai_score(text: str) -> float:
         return 0.0
     hit = score_all(text).get(AI)
     score = hit.score if hit is not None else 0.0
-    return max(score, THRESHOLD) if ai_phrases(text) else score
+    if ai_phrases(text):
+        return max(score, THRESHOLD)
+    if hit is not None and set(hit.terms) <= _NAME_TERMS and "ai" not in hit.terms:
+        return 0.0  # only a product's name: no AI practice
+    return score
 
 
 def ai_changed(unit: Unit) -> bool:

@@ -575,8 +575,12 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
             unit.heading = unit.kind in ("modified", "moved") and _heading_change(diff, h)
         units.extend(found)
     section_labels: dict[tuple[str, ...], str | None] = {}
+    from summarizer.analyzers.rules.ai import ai_score  # noqa: PLC0415 (it imports this module)
+
     for unit in units:
         labels = classify(_classify_text(unit)) or ["contact_generic"]
+        if "ai_training" in labels and not ai_score(_classify_text(unit)):  # only an AI product's name
+            labels = [lab for lab in labels if lab != "ai_training"] or ["contact_generic"]
         if unit.section not in section_labels:
             section_labels[unit.section] = _section_category(unit.section)
         hint = section_labels[unit.section]

@@ -5,7 +5,7 @@ policies (training on prompts, chats or uploads; opting out of model training; A
 agents acting for the user; automated decisions), not copied from any data set or policy. Put
 inside an otherwise unchanged consumer privacy policy, as its own paragraph or appended to one,
 the record must be material and name ``ai_training``; the sentences about AI-made content,
-authorised agents, support staff or link targets must not be named ``ai_training``.
+authorised agents, support staff, link targets or an AI product's billing must not be named ``ai_training``.
 """
 
 from __future__ import annotations
@@ -59,6 +59,8 @@ AI_SENTENCES = [
     "Your messages to the assistant are processed by a third-party AI provider to produce replies.",
     "We may analyse your prompts to develop new features and improve the quality of our AI-powered services.",
     "Data you submit through the API is not used to train our models unless you opt in.",
+    "Gemini may keep your chats for up to 72 hours to provide the service and process feedback.",
+    "Conversations with Claude may be reviewed by trained staff to improve our models.",
 ]
 
 NOT_AI_SENTENCES = [
@@ -70,6 +72,9 @@ NOT_AI_SENTENCES = [
     "Models featured in our advertising have agreed to the use of their images.",
     "We may use your information to improve our pricing models and services.",
     "Sellers can use the AI label setting to add labels to product images made with AI.",
+    "You can cancel your ChatGPT Plus subscription at any time from your account settings.",
+    "Copilot Pro is billed monthly and you can cancel at any time.",
+    "Refunds for Gemini Advanced are handled by the app store you paid through.",
 ]
 
 
