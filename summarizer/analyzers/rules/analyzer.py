@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
 from summarizer.analyzers.rules.audience import business_audience
-from summarizer.analyzers.rules.capture_errors import capture_error
+from summarizer.analyzers.rules.capture_errors import capture_error, sign_in_wall
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
@@ -88,7 +88,7 @@ class RulesAnalyzer:
         assessed = time.perf_counter()
         kinds = text.cosmetic_kinds(diff.hunks, triage.furniture, triage.link_only)
         substantive = [p for p in provisions if is_material(p)]
-        mismatch = different_document(diff)
+        mismatch = different_document(diff) or sign_in_wall(diff)
         if mismatch or not substantive:
             record = self._not_material(diff, provisions, kinds, mismatch, cut)
         else:
