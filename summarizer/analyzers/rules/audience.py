@@ -25,6 +25,7 @@ such documents are judged for the person whose data is processed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarizer.text.lazy_re import lazy
 
@@ -83,6 +84,7 @@ def business_document(text: str) -> bool:
     return business >= BUSINESS_RATE and personal < PERSONAL_RATE
 
 
+@lru_cache(maxsize=8)
 def business_audience(text: str) -> bool:
     """The document binds business users: by its rates of audience words (:func:`business_document`)
     or by its title and how it addresses its reader (:func:`summarizer.rubric.clauses.reader_view`:
