@@ -61,6 +61,7 @@ _AI_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"(?:take actions?|act on|complete tasks|make purchases|book|buy)\b",
     ),
     (("assistant",), r"\b(?:virtual|digital|voice|shopping|chat|smart)(?: \w+)? assistants?\b"),
+    (("assistant",), r"\bassistants?\b[^.]{0,60}\bon (?:your|the user's|their) behalf\b"),
     (("agent",), r"\b(?:virtual|intelligent|autonomous|conversational)(?: \w+)? agents?\b"),
     (
         ("autonomous",),
@@ -158,9 +159,18 @@ def ai_score(text: str) -> float:
 
 
 def ai_changed(unit: Unit) -> bool:
-    """The unit's AI language changed: an AI phrase appeared or disappeared."""
+    """The unit's AI language changed (an AI phrase appeared or disappeared), or a sentence that
+    speaks of AI was reworded: "We do not use your conversations to train our models" becoming
+    "We may use your conversations to train our models unless you opt out" keeps its AI phrase but
+    is an AI change (a unit's text is the sentences that carry the change)."""
     old, new = ai_score(unit.old_text), ai_score(unit.new_text)
     if max(old, new) >= THRESHOLD and abs(new - old) >= THRESHOLD / 2:
+        return True
+    if (
+        unit.kind == "modified"
+        and min(old, new) >= THRESHOLD
+        and ai_phrases(unit.old_text + " " + unit.new_text)
+    ):
         return True
     return ai_phrases(unit.old_text) != ai_phrases(unit.new_text)
 

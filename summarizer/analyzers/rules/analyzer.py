@@ -654,6 +654,8 @@ def is_material(prov: Provision) -> bool:
         return False  # a term renamed throughout the document (renames.py)
     if whole_new_clause(prov.old_text, prov.new_text):
         return True  # a whole sentence that says who may do what came or went (rubric/clauses.py)
+    if prov.category == "ai_training" and _ai_phrase_came_or_went(prov):
+        return True  # AI language put in or taken out: "... on your behalf", "to train our models"
     if prov.category == "contact_generic":
         return False
     if prov.direction == "unclear":  # changed, and the rubric cannot tell which way: a reader should look
@@ -674,6 +676,16 @@ def is_material(prov: Provision) -> bool:
     return (
         _readable_changed_words(prov) >= REWRITE_WORDS
     )  # a long rewrite may change what the rubric cannot see
+
+
+def _ai_phrase_came_or_went(prov: Provision) -> bool:
+    """Some unit of the provision speaks of AI on one side only (a rewording such as 'chatbots' ->
+    'chat bots' keeps AI language on both sides and does not count)."""
+    from summarizer.analyzers.rules.ai import ai_phrases  # noqa: PLC0415 (it imports provisions)
+
+    return any(
+        (ai_phrases(u.old_text) > 0) != (ai_phrases(u.new_text) > 0) for u in prov.units if u.kind != "moved"
+    )
 
 
 #: An edit this long (in words) that speaks of a substantive subject makes a provision material.

@@ -100,3 +100,28 @@ def test_ai_policy_sentence_is_material_and_named_ai_training(sentence: str, inl
 def test_other_sentences_are_not_named_ai_training(sentence: str) -> None:
     record = _record(sentence, False)
     assert "ai_training" not in record.categories, record.categories
+
+
+REWORDED = [
+    (
+        "We do not use your conversations to train our models.",
+        "We may use your conversations to train our models unless you opt out.",
+    ),
+    (
+        "Chats you delete are removed from our AI systems within 30 days.",
+        "Chats you delete are removed from our AI systems within 18 months.",
+    ),
+    (
+        "The assistant can suggest replies for you to send.",
+        "The assistant can send replies on your behalf without asking you first.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), REWORDED)
+def test_reworded_ai_sentence_is_named_ai_training(old: str, new: str) -> None:
+    record = compare_texts(
+        POLICY.format(inline=" " + old, paragraph=""), POLICY.format(inline=" " + new, paragraph="")
+    )
+    assert record.material
+    assert "ai_training" in record.categories, record.categories
