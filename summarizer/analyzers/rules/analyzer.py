@@ -473,7 +473,8 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
     keyword touched (issue 12).
 
     An id counts when a material provision of that subject shifted (worse or better, with more
-    than low confidence) or was added or removed; a restatement whose rating did not move
+    than low confidence), was added or removed, or grew by a list item or a party (:func:`_widened`);
+    a restatement whose rating did not move
     (``same``) does not file the record under its subject. ``ai_training`` counts whenever a
     material provision is about it. ``contact_generic`` only when nothing else is left, and
     ``policy_change_notice`` is added when the document's effective or updated date changed too.
@@ -485,6 +486,7 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
             continue
         confident = p.assessment is not None and p.assessment.confidence != "low"
         shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
+        shifted = shifted or (p.kind == "expanded" and _widened(p))
         if (confident and shifted) or p.category == "ai_training" or p.companion:
             out.append(p.category)
     if "ai_training" in out and "data_use_purpose" not in out and _ai_use_of_data(material, diff):
@@ -527,6 +529,14 @@ def _ai_use_of_data(material: list[Provision], diff: DiffResult) -> bool:
                 if _USE_FOR.search(piece) and ai_score(piece) >= THRESHOLD:
                     return True
     return False
+
+
+def _widened(p: Provision) -> bool:
+    """A passage that grew (``expanded``) because its list gained an item or a party ("data types
+    such as A, B and C", a recipient named): a change on its subject even when the rubric's level
+    did not move (issue 12: new data types added to a list are a real change)."""
+    s = p.signals
+    return bool(s.parties_added or any(e.added for e in s.enumerations))
 
 
 _DATE_WORDS = lazy(
