@@ -42,7 +42,8 @@ _AI_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         ("model",),
-        r"\bimprov\w*\s+(?:our|the|its|their)\s+(?:AI\s+|machine[- ]learning\s+|language\s+)?models?\b",
+        r"\bimprov\w*\s+(?:our|the|its|their|these)\s+(?:(?:AI|machine[- ]learning|language|speech|voice|"
+        r"recognition|recommendation|foundation|generative|predictive)\s+){0,2}models?\b",
     ),
     (("chatbot",), r"\bchatbots?\b"),
     (
@@ -54,13 +55,52 @@ _AI_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"(?<!authorized )(?<!authorised )\bagents? (?:\w+ ){0,2}?(?:can|may|will|could) (?:\w+ ){0,2}?"
         r"(?:take actions?|act|complete tasks|make purchases|book|buy)\b",
     ),
-    (("assistant",), r"\b(?:virtual|digital|voice) assistants?\b"),
     (
-        ("chatgpt", "openai", "anthropic", "grok", "apple intelligence", "galaxy ai", "bard", "perplexity"),
-        r"\b(?:ChatGPT|OpenAI|Anthropic|Grok|Apple Intelligence|Galaxy AI|Bard|Perplexity)\b",
+        ("assistant",),
+        r"\bassistants? (?:\w+ ){0,2}?(?:can|may|will|could) (?:\w+ ){0,2}?"
+        r"(?:take actions?|act on|complete tasks|make purchases|book|buy)\b",
+    ),
+    (("assistant",), r"\b(?:virtual|digital|voice|shopping|chat|smart)(?: \w+)? assistants?\b"),
+    (("assistant",), r"\bassistants?\b[^.]{0,60}\bon (?:your|the user's|their) behalf\b"),
+    (("agent",), r"\b(?:virtual|intelligent|autonomous|conversational)(?: \w+)? agents?\b"),
+    (
+        ("autonomous",),
+        r"\bautonomous(?:ly)? (?:\w+ ){0,3}?(?:agents?|acts?|acting|actions?|initiat\w*|execut\w*|perform\w*|"
+        r"decid\w*|decisions?|tasks?)\b",
+    ),
+    (
+        ("use ai", "uses ai", "using ai", "by ai", "on ai", "use artificial", "using artificial"),
+        r"\b(?:us(?:e|es|ing)|powered by|driven by|rel(?:y|ies) on)\s+(?:AI|artificial intelligence)\b"
+        r"(?![- ](?:labels?|content|disclosures?|generated|edited|created|tools? to (?:create|edit|make)))",
+    ),
+    (
+        ("automated system", "automated means", "automated tool", "automated processing"),
+        r"\bautomated (?:systems?|means|tools|processing)\b[^.]{0,80}\bdecisions?\b|"
+        r"\bdecisions?\b[^.]{0,80}\bautomated (?:systems?|means|tools|processing)\b",
+    ),
+    (
+        ("model training", "training of", "ai training"),
+        r"\b(?:model|AI) training\b|\btraining (?:of )?(?:our |the )?(?:AI )?models\b",
     ),
 )
+#: AI products and companies by name: a name counts only in a sentence that also speaks of what the
+#: AI does with the user's words or data (prompts, chats, outputs, training ...): "You can cancel
+#: your ChatGPT Plus subscription" is a billing term, not an AI practice.
+_AI_NAMES = lazy(
+    r"\b(?:ChatGPT|OpenAI|Anthropic|Claude|Grok|Gemini|Copilot|Mistral|Le Chat|Apple Intelligence|Galaxy AI|"
+    r"Bard|Perplexity|Meta AI|My AI)\b",
+    re.I,
+)
+_NAME_CONTEXT = lazy(
+    r"\b(?:prompts?|conversations?|chats?|chat history|inputs?|outputs?|responses?|answers?|messages?|"
+    r"content|data|information|uploads?|files|train\w*|models?|generat\w*|memory|personali[sz]\w*|"
+    r"improv\w*|review\w*|process\w*|agents?|actions?|on your behalf)\b",
+    re.I,
+)
+_SENTENCES = lazy(r"(?<=[.!?])\s+|\n+")
 _AI_PATTERNS = tuple((words, lazy(pattern, re.I)) for words, pattern in _AI_PARTS)
+#: Link targets and bare URLs are not prose ('?utm_source=chatgpt.com' names no AI practice).
+_LINKS = lazy(r"\]\([^)]*\)|https?://\S+|www\.\S+")
 #: AI as the subject matter of content (an AI-generated image, an ad made with AI): not a use of
 #: AI on the user (labelling rule of issue 12).
 _AI_CONTENT = lazy(
@@ -81,9 +121,27 @@ def ai_phrases(text: str) -> int:
     if not text:
         return 0
     low = text.lower()
+    if "http" in low or "www." in low or "](" in low:
+        text = _LINKS.sub(" ", text)
     if "ai" in low and ("ai-" in low or "ai " in low or "artificial" in low):
         text = _AI_CONTENT.sub(" ", text)
-    return _count(text, _AI_PATTERNS)
+    return _count(text, _AI_PATTERNS) + _named(text)
+
+
+def _named(text: str) -> int:
+    """AI products or companies named in sentences that speak of what the AI does with the user's
+    words or data (:data:`_AI_NAMES`)."""
+    if not _AI_NAMES.search(text):
+        return 0
+    return sum(
+        len(_AI_NAMES.findall(sentence))
+        for sentence in _SENTENCES.split(text)
+        if _NAME_CONTEXT.search(_AI_NAMES.sub(" ", sentence))
+    )
+
+
+#: Lexicon terms that only name an AI product: alone they say nothing of an AI practice.
+_NAME_TERMS = frozenset({"copilot", "gemini", "my ai", "meta ai", "chatbot", "ai"})
 
 
 def ai_score(text: str) -> float:
@@ -93,13 +151,26 @@ def ai_score(text: str) -> float:
         return 0.0
     hit = score_all(text).get(AI)
     score = hit.score if hit is not None else 0.0
-    return max(score, THRESHOLD) if ai_phrases(text) else score
+    if ai_phrases(text):
+        return max(score, THRESHOLD)
+    if hit is not None and set(hit.terms) <= _NAME_TERMS and "ai" not in hit.terms:
+        return 0.0  # only a product's name: no AI practice
+    return score
 
 
 def ai_changed(unit: Unit) -> bool:
-    """The unit's AI language changed: an AI phrase appeared or disappeared."""
+    """The unit's AI language changed (an AI phrase appeared or disappeared), or a sentence that
+    speaks of AI was reworded: "We do not use your conversations to train our models" becoming
+    "We may use your conversations to train our models unless you opt out" keeps its AI phrase but
+    is an AI change (a unit's text is the sentences that carry the change)."""
     old, new = ai_score(unit.old_text), ai_score(unit.new_text)
     if max(old, new) >= THRESHOLD and abs(new - old) >= THRESHOLD / 2:
+        return True
+    if (
+        unit.kind == "modified"
+        and min(old, new) >= THRESHOLD
+        and ai_phrases(unit.old_text + " " + unit.new_text)
+    ):
         return True
     return ai_phrases(unit.old_text) != ai_phrases(unit.new_text)
 

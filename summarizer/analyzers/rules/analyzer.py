@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
-from summarizer.analyzers.rules.audience import business_document
-from summarizer.analyzers.rules.capture_errors import capture_error
+from summarizer.analyzers.rules.audience import business_audience
+from summarizer.analyzers.rules.capture_errors import capture_error, sign_in_wall
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
@@ -51,8 +51,8 @@ from summarizer.rubric.clauses import (
 )
 from summarizer.rubric.severity import overall_severity
 from summarizer.rubric.truncation import Truncation, truncated_capture
-from summarizer.text.dates import DATE, MONTH
-from summarizer.text.extract import Span, word_count, word_edits
+from summarizer.text.dates import DATE, DATE_ONLY, MONTH
+from summarizer.text.extract import Span, sentences, word_count, word_edits
 from summarizer.text.lazy_re import lazy
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -91,7 +91,7 @@ class RulesAnalyzer:
         assessed = time.perf_counter()
         kinds = text.cosmetic_kinds(diff.hunks, triage.furniture, triage.link_only)
         substantive = [p for p in provisions if is_material(p)]
-        mismatch = different_document(diff)
+        mismatch = different_document(diff) or sign_in_wall(diff)
         if mismatch or not substantive:
             record = self._not_material(diff, provisions, kinds, mismatch, cut)
         else:
@@ -519,7 +519,8 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
     keyword touched (issue 12).
 
     An id counts when a material provision of that subject shifted (worse or better, with more
-    than low confidence) or was added or removed; a restatement whose rating did not move
+    than low confidence), was added or removed, or grew by a list item or a party (:func:`_widened`);
+    a restatement whose rating did not move
     (``same``) does not file the record under its subject. ``ai_training`` counts whenever a
     material provision is about it. ``contact_generic`` only when nothing else is left, and
     ``policy_change_notice`` is added when the document's effective or updated date changed too.
@@ -531,10 +532,13 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
             continue
         confident = p.assessment is not None and p.assessment.confidence != "low"
         shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
+        shifted = shifted or (p.kind == "expanded" and _widened(p))
         if (confident and shifted) or p.category == "ai_training" or p.companion:
             out.append(p.category)
+    if "ai_training" in out and "data_use_purpose" not in out and _ai_use_of_data(material, diff):
+        out.append("data_use_purpose")
     if "account_termination" not in out and any(p.category == "account_termination" for p in material):
-        if business_document(diff.new.text):  # any rule change for a business user (audience.py)
+        if business_audience(diff.new.text):  # any rule change for a business user (audience.py)
             out.append("account_termination")
     if not out:
         out = [p.category for p in material if p.category != "contact_generic"][:1]
@@ -543,35 +547,88 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
     return list(dict.fromkeys(out)) or ["contact_generic"]
 
 
+#: A sentence that states a purpose: to train, improve, develop, personalise, power or generate
+#: something, 'for marketing purposes', 'personalized'.
+_USE_FOR = lazy(
+    r"\b(?:to|for|in order to)\s+(?:\w+\s+){0,3}?"
+    r"(?:train\w*|improv\w*|develop\w*|personali[sz]\w*|power\w*|build\w*|fine-tun\w*|generat\w*)\b|"
+    r"\bfor (?:\w+ ){0,2}purposes\b|\bpersonali[sz]ed\b",
+    re.I,
+)
+
+
+def _ai_use_of_data(material: list[Provision], diff: DiffResult) -> bool:
+    """An AI change of a consumer's or data subject's document says the data is used for something
+    (to train or improve models, to personalise, to generate): on the labelling scale of issue 12
+    that is a purpose of use as well (``data_use_purpose``). A business user's rules about AI are not."""
+    if business_audience(diff.new.text):
+        return False
+    from summarizer.analyzers.rules.ai import ai_score  # noqa: PLC0415 (it imports provisions)
+    from summarizer.rubric.classifier import THRESHOLD  # noqa: PLC0415
+
+    for p in material:
+        if p.category != "ai_training":
+            continue
+        for side in (p.new_text, p.old_text):
+            for sent in sentences(side):
+                piece = side[sent.start : sent.end]
+                if _USE_FOR.search(piece) and ai_score(piece) >= THRESHOLD:
+                    return True
+    return False
+
+
+def _widened(p: Provision) -> bool:
+    """A passage that grew (``expanded``) because its list gained an item or a party ("data types
+    such as A, B and C", a recipient named): a change on its subject even when the rubric's level
+    did not move (issue 12: new data types added to a list are a real change)."""
+    s = p.signals
+    return bool(s.parties_added or any(e.added for e in s.enumerations))
+
+
 _DATE_WORDS = lazy(
-    r"\b(?:last\s+(?:updated|modified|revised|changed)|effective|updated|revised|revision|"
-    r"version\s+date|as\s+of)\b",
+    r"\b(?:last\s+(?:updated|modified|revised|changed)|effective|updated|revised|revision|published|"
+    r"version\s+(?:date|\d+)|as\s+of)\b",
     re.I,
 )
 
 
 def dated(diff: DiffResult) -> bool:
     """True when a changed passage gives the document a new effective or updated date: a date next
-    to 'effective', 'last updated', ... ('Last Updated: March 2026' too) that is in the new text and
+    to 'effective', 'last updated', 'published', 'Version 10' ... ('Last Updated: March 2026' too;
+    the label may stand just before the passage, in unchanged text) that is in the new text and
     not in the old, or a new date heading the document (a date line under the title, without a
-    label, where the old version had another date)."""
+    label, where the old version had another date), or a bare date line put where the old version
+    lost a labelled date ('Published Date: January 27, 2025' -> '2026-07-22')."""
+    bare = labelled_gone = False
     for h in diff.hunks:
-        new = (h.new_text or "")[:5000]  # a date line stands at the start of its passage
+        old = _EMPHASIS.sub(" ", (h.old_text or "")[:5000])
+        new = _EMPHASIS.sub(" ", (h.new_text or "")[:5000])  # a date line stands at the start of its passage
+        if not new.strip() and _labelled_date(old):
+            labelled_gone = True  # a labelled date line taken out
         if not DATE.search(new) and not MONTH_YEAR.search(new):
             continue
-        old = (h.old_text or "")[:5000]
         old_dates = {m.group(0).lower() for m in DATE.finditer(old)}
         old_dates |= {m.group(0).lower() for m in MONTH_YEAR.finditer(old)}
+        before = _EMPHASIS.sub(" ", diff.new.text[max(0, h.new_start - 80) : h.new_start])
         for m in (*DATE.finditer(new), *MONTH_YEAR.finditer(new)):
             if m.group(0).lower() in old_dates or any(m.group(0).lower() in d for d in old_dates):
                 continue
-            if _DATE_WORDS.search(new[max(0, m.start() - 80) : m.start()]):
+            if _DATE_WORDS.search((before + new[: m.start()])[-80:]):
                 return True
             if h.new_start + m.start() < TOP_CHARS and old_dates:
                 return True  # the document's own date, under its title
-    return False
+            if not old.strip() and DATE_ONLY.match(new.strip(" \n.")):
+                bare = True  # a line that is only a date put in
+    return bare and labelled_gone
 
 
+def _labelled_date(text: str) -> bool:
+    """A date with a date label before it ('Published Date: January 27, 2025')."""
+    return any(_DATE_WORDS.search(text[max(0, m.start() - 80) : m.start()]) for m in DATE.finditer(text))
+
+
+#: Emphasis marks around a date ('_17 February 2026_') hide its word boundaries.
+_EMPHASIS = lazy(r"[_*]")
 #: A changed date this close to the start of the new text is the document's own date.
 TOP_CHARS = 300
 MONTH_YEAR = lazy(rf"\b(?:{MONTH})\s+\d{{4}}\b", re.I)
@@ -636,8 +693,8 @@ def is_material(prov: Provision) -> bool:
     it allows, promises or names (the rubric's direction is 'same' and no list, party or number
     changed), or only touches contact details and other general text without a shift, or only
     renames or renumbers headings."""
-    if prov.kind == "moved":
-        return False
+    if prov.kind == "moved" or prov.restated:
+        return False  # moved, or every changed sentence still stands in the other version (restated.py)
     if listing_only(prov.units):
         return False  # only a trademark list or published statistics changed (listings.py)
     s = prov.signals
@@ -653,6 +710,8 @@ def is_material(prov: Provision) -> bool:
         return False  # a term renamed throughout the document (renames.py)
     if whole_new_clause(prov.old_text, prov.new_text):
         return True  # a whole sentence that says who may do what came or went (rubric/clauses.py)
+    if prov.category == "ai_training" and _ai_phrase_came_or_went(prov):
+        return True  # AI language put in or taken out: "... on your behalf", "to train our models"
     if prov.category == "contact_generic":
         return False
     if prov.direction == "unclear":  # changed, and the rubric cannot tell which way: a reader should look
@@ -675,6 +734,16 @@ def is_material(prov: Provision) -> bool:
     )  # a long rewrite may change what the rubric cannot see
 
 
+def _ai_phrase_came_or_went(prov: Provision) -> bool:
+    """Some unit of the provision speaks of AI on one side only (a rewording such as 'chatbots' ->
+    'chat bots' keeps AI language on both sides and does not count)."""
+    from summarizer.analyzers.rules.ai import ai_phrases  # noqa: PLC0415 (it imports provisions)
+
+    return any(
+        (ai_phrases(u.old_text) > 0) != (ai_phrases(u.new_text) > 0) for u in prov.units if u.kind != "moved"
+    )
+
+
 #: An edit this long (in words) that speaks of a substantive subject makes a provision material.
 CLAUSE_WORDS = 6
 
@@ -683,7 +752,11 @@ def policy_words_edited(prov: Provision) -> bool:
     """Some single edit of the provision puts in or takes out a clause of at least
     :data:`CLAUSE_WORDS` words whose own words name a substantive subject of the taxonomy
     ("... and this may be decided by automated decision-making without human review"): the rubric
-    may rate such a clause the same, but it changes what the text says (issue 12)."""
+    may rate such a clause the same, but it changes what the text says (issue 12). An edit that
+    puts in or takes out AI language (:func:`summarizer.analyzers.rules.ai.ai_phrases`: "used to
+    fine-tune our models", "an autonomous agent acting for you") counts too: the frozen lexicon
+    does not know most of it."""
+    from summarizer.analyzers.rules.ai import ai_phrases  # noqa: PLC0415 (it imports provisions)
     from summarizer.rubric.classifier import THRESHOLD, score_all  # noqa: PLC0415
 
     for u in prov.units:
@@ -694,6 +767,8 @@ def policy_words_edited(prov: Provision) -> bool:
             for piece in (old[e.old[0] : e.old[1]], new[e.new[0] : e.new[1]]):
                 if word_count(piece) < CLAUSE_WORDS:
                     continue
+                if ai_phrases(piece):
+                    return True
                 hits = score_all(piece)
                 if any(c != "contact_generic" and h.score >= THRESHOLD for c, h in hits.items()):
                     return True

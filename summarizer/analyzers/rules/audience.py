@@ -25,6 +25,7 @@ such documents are judged for the person whose data is processed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarizer.text.lazy_re import lazy
 
@@ -81,6 +82,18 @@ def business_document(text: str) -> bool:
     business = 1000 * len(_BUSINESS.findall(sample)) / words
     personal = 1000 * len(_PERSONAL.findall(sample)) / words
     return business >= BUSINESS_RATE and personal < PERSONAL_RATE
+
+
+@lru_cache(maxsize=8)
+def business_audience(text: str) -> bool:
+    """The document binds business users: by its rates of audience words (:func:`business_document`)
+    or by its title and how it addresses its reader (:func:`summarizer.rubric.clauses.reader_view`:
+    "Marketplace Sellers Conditions", "Developer Distribution Agreement", ...)."""
+    if business_document(text):
+        return True
+    from summarizer.rubric.clauses import reader_view  # noqa: PLC0415
+
+    return reader_view(text) == "business"
 
 
 def business_labels(labels: list[str], text: str) -> list[str]:

@@ -83,3 +83,40 @@ def capture_error(diff: DiffResult) -> CaptureError | None:
     if not replaced:
         return None  # the message replaced nothing: an error block added beside unchanged text
     return CaptureError([m for _, _, m in spans], ids, replaced)
+
+
+#: Lines of a sign-in form: a capture that shows them instead of the page is a sign-in wall.
+_SIGN_IN = lazy(
+    r"^\W*(?:sign in(?: / register| or (?:register|sign up)| to continue)?|log ?in(?: to continue)?|"
+    r"continue with (?:google|facebook|apple|phone number|email|microsoft)|please enter your (?:email|phone|password)"
+    r"(?: address| number)?|trouble signing in\??|forgot (?:your )?password\??|create (?:an )?account)\W*$",
+    re.I,
+)
+#: At least this many distinct sign-in lines new in the capture ...
+SIGN_IN_LINES = 3
+#: ... while at most this share of the old version's passages is still there.
+SIGN_IN_KEPT = 0.5
+
+
+def sign_in_wall(diff: DiffResult) -> str | None:
+    """A sentence when the new capture shows a sign-in form the old one did not, and most of the
+    old version's passages are missing from it: the policy was not captured, a sign-in page was."""
+    old_lines = {line.strip().lower() for line in diff.old.text.splitlines() if line.strip()}
+    found = {
+        line.strip().lower()
+        for line in diff.new.text.splitlines()
+        if len(line.split()) <= 8 and _SIGN_IN.match(line) and line.strip().lower() not in old_lines
+    }
+    if len(found) < SIGN_IN_LINES:
+        return None
+    old_norms = [b.norm for b in diff.old.blocks if b.norm.count(" ") >= 3]
+    if not old_norms:
+        return None
+    new_norms = {b.norm for b in diff.new.blocks}
+    kept = sum(n in new_norms for n in old_norms) / len(old_norms)
+    if kept > SIGN_IN_KEPT:
+        return None
+    return (
+        f"The new capture shows a sign-in form ({len(found)} sign-in lines) and keeps only {round(100 * kept)}% "
+        "of the old version's paragraphs, so it is probably a sign-in page, not a new version of this document."
+    )

@@ -113,10 +113,45 @@ def credit_list_only(unit: Unit) -> bool:
     return bool(lines) and all(_credit_entry(line) for line in lines)
 
 
+#: A navigation menu has at least this many entries ...
+MENU_ENTRIES = 5
+#: ... each of at most this many words (a product or page name) ...
+MENU_ENTRY_WORDS = 5
+#: ... and at most this many other lines (a caption: "Brands Select a brand"), each this short.
+MENU_CAPTIONS = 2
+MENU_CAPTION_WORDS = 8
+
+
+def menu_only(unit: Unit) -> bool:
+    """An added or removed run of bare names above the document's first heading (no section):
+    a navigation menu or product picker of the page ('*   Android', '*   Google Gemini', ...), not
+    text of the document. A list under a heading (data types, partners) is never caught here."""
+    if unit.kind not in ("added", "removed") or unit.section:
+        return False
+    lines = _entry_lines(unit.old_text or unit.new_text)
+    entries = [line for line in lines if _LIST_MARK.match(line)]
+    others = [line for line in lines if not _LIST_MARK.match(line)]
+    if len(entries) < MENU_ENTRIES or len(others) > MENU_CAPTIONS:
+        return False
+    bodies = [_LIST_MARK.sub("", _LINK_TEXT_ONLY.sub(r"\1", line)) for line in entries]
+    return all(
+        0 < len(_WORDS.findall(b)) <= MENU_ENTRY_WORDS
+        and not _SPEAKS.search(b)
+        and not b.rstrip().endswith((".", ";", ":"))
+        for b in bodies
+    ) and all(len(o.split()) <= MENU_CAPTION_WORDS and not _SPEAKS.search(o) for o in others)
+
+
+_LINK_TEXT_ONLY = lazy(r"\[([^\]]*)\]\([^)]*\)")
+_WORDS = lazy(r"[^\W_]+")
+
+
 def listing_only(units: list[Unit]) -> bool:
-    """Every unit only changes a trademark list, a table of published statistics or a list of
-    credited sources."""
-    return bool(units) and all(name_list_only(u) or statistics_only(u) or credit_list_only(u) for u in units)
+    """Every unit only changes a trademark list, a table of published statistics, a list of
+    credited sources or a navigation menu above the document."""
+    return bool(units) and all(
+        name_list_only(u) or statistics_only(u) or credit_list_only(u) or menu_only(u) for u in units
+    )
 
 
 #: A table cell or line-broken list entry of at most this many words is an item of a list.

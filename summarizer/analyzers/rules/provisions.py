@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from summarizer.analyzers.rules.audience import business_document, business_labels
+from summarizer.analyzers.rules.audience import business_audience, business_labels
 from summarizer.analyzers.rules.names import laws, privacy_law_named
 from summarizer.model.diff import DiffResult, Hunk, Signals
 from summarizer.model.document import Block
@@ -94,6 +94,7 @@ class Provision:
     repeats: list["Provision"] = field(default_factory=list)  # the same change elsewhere in the document
     companion: bool = False  # a second reading of another provision's units (ai.py: AI, age checks)
     renames_only: bool = False  # every edit renames a term the document renames everywhere (renames.py)
+    restated: bool = False  # every changed sentence still stands in the other version (restated.py)
 
     @property
     def start(self) -> int:
@@ -574,8 +575,12 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
             unit.heading = unit.kind in ("modified", "moved") and _heading_change(diff, h)
         units.extend(found)
     section_labels: dict[tuple[str, ...], str | None] = {}
+    from summarizer.analyzers.rules.ai import ai_score  # noqa: PLC0415 (it imports this module)
+
     for unit in units:
         labels = classify(_classify_text(unit)) or ["contact_generic"]
+        if "ai_training" in labels and not ai_score(_classify_text(unit)):  # only an AI product's name
+            labels = [lab for lab in labels if lab != "ai_training"] or ["contact_generic"]
         if unit.section not in section_labels:
             section_labels[unit.section] = _section_category(unit.section)
         hint = section_labels[unit.section]
@@ -588,7 +593,7 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
             elif privacy_law_named(unit.old_text, unit.new_text):  # a privacy law gives users rights
                 labels = ["user_rights"] + [lab for lab in labels if lab != "user_rights"]
         unit.labels = labels
-    if units and business_document(diff.new.text):  # rules for advertisers, sellers ... (audience.py)
+    if units and business_audience(diff.new.text):  # rules for advertisers, sellers ... (audience.py)
         for unit in units:
             unit.labels = business_labels(unit.labels, _classify_text(unit))
     return units, furniture, cosmetic_links
@@ -1026,5 +1031,8 @@ def provisions_of(diff: DiffResult) -> Triage:
     sides = Sides.of(diff)
     for prov in provisions:
         assess(prov, sides)
+    from summarizer.analyzers.rules.restated import mark_restated  # noqa: PLC0415
+
+    mark_restated(provisions, diff)
     provisions.sort(key=lambda p: p.rank_key(), reverse=True)
     return Triage(provisions, furniture, link_only, sides.bounded_searches)
