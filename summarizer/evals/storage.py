@@ -37,11 +37,11 @@ _ENVELOPE = (
 
 
 def _engine(db_url: str):
-    from summarizer.store.db import get_engine, init_db
+    """An engine on *db_url* with its schema up to date; what the database fails with is one clear
+    error (``store.db.database_errors``), never a traceback."""
+    from summarizer.store.db import open_engine
 
-    engine = get_engine(db_url)
-    init_db(engine)
-    return engine
+    return open_engine(db_url)
 
 
 def save_run(run: RunResult, db_url: str) -> None:
