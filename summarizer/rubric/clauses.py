@@ -94,7 +94,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:content|data|information|posts?|conversations?|chats?|prompts?|inputs?|interactions?|messages|"
             r"photos|videos|voice|recordings?|activity)\b|.*\b(?:conversations?|chats?|prompts?|inputs?)\b)"
             r"(?=.*\b(?:train\w*|fine-tun\w*|improv\w*|develop\w*)\b[^.]{0,60}\b(?:AI|artificial intelligence|"
-            r"(?:language |foundation |generative |AI |machine[- ]learning )?models?|machine learning)\b"
+            r"(?:language |foundation |generative |AI |machine[- ]learning )?models?|machine learning"
+            r"|(?:virtual|AI|digital|chat|shopping|smart) assistants?|chatbots?)\b"
             r"|.*\b(?:be|been|are|is)\s+trained\s+on\b)",
             re.I | re.S,
         ),

@@ -99,3 +99,17 @@ def test_what_happens_to_an_assistants_chats() -> None:
     assert sentence_kind("Your prompts will not be used to improve our services.") == "protection"
     # a licence term, not a promise about the user's data
     assert sentence_kind("The software and the Content are not sold or transferred to you.") != "protection"
+
+
+def test_your_chats_used_to_improve_an_ai_assistant_are_ai_training() -> None:
+    assert (
+        sentence_kind(
+            "We use your chat history with customer service to improve the responses provided by our "
+            "virtual assistant."
+        )
+        == "ai_training"
+    )
+    assert sentence_kind("Your messages help us improve our chatbot.") == "ai_training"
+    # a human assistant, or an assistant that is not improved with your data, is not
+    assert sentence_kind("Our support assistants will answer your messages within a day.") != "ai_training"
+    assert sentence_kind("We do not use your chats to improve our virtual assistant.") != "ai_training"
