@@ -77,9 +77,9 @@ IMPACT: dict[str, tuple[str, str]] = {
         "Your data may be sent to more countries.",
         "Your data goes to fewer countries, or with more care.",
     ),
-    "children_audiences": (
-        "Children or people in some regions get less care.",
-        "Children or people in some regions get more care.",
+    "children_audiences": (  # a regional section that names no children has its own words (_impact)
+        "Children get less protection.",
+        "Children get more protection.",
     ),
     "government_requests": (
         "Your data may be given to the police or the government more easily.",
