@@ -26,7 +26,6 @@ SIGNALS = (
 KNOWN_CATEGORIES = frozenset(CATEGORY_IDS) | {"ai_training"}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SUBJECT_CACHE: dict[str, re.Pattern[str]] = {}
 
 
 class Check(BaseModel):
@@ -97,10 +96,7 @@ class Regulation(BaseModel):
         """The text speaks of this entry's own subject (always true for an entry without subject words)."""
         if self.subject_words is None:
             return True
-        rx = _SUBJECT_CACHE.get(self.subject_words)
-        if rx is None:
-            rx = _SUBJECT_CACHE[self.subject_words] = re.compile(self.subject_words, re.IGNORECASE)
-        return rx.search(text) is not None
+        return re.search(self.subject_words, text, re.IGNORECASE) is not None  # re caches the compiled form
 
     @property
     def citation(self) -> str:

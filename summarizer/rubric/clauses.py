@@ -342,6 +342,13 @@ _COMMON = frozenset(
     "a an and are as at be by can for from in is it may of on or our that the their this to us we will with "
     "you your".split()
 )
+
+
+def _content_words(key: str) -> set[str]:
+    """The words of a lower-case sentence key that can tell two clauses apart (:data:`_COMMON` left out)."""
+    return set(_WORD.findall(key)) - _COMMON
+
+
 #: A sentence on one side is new only when no sentence on the other shares this much of its words
 #: (so a reworded sentence is not counted as a new clause).
 NEW_SENTENCE_OVERLAP = 0.5
@@ -362,9 +369,9 @@ def whole_new_clause(old_text: str, new_text: str) -> str | None:
                 "reader_permission",
             ):  # "you can view the prior terms"
                 continue
-            words = set(_WORD.findall(key)) - _COMMON
+            words = _content_words(key)
             if others is None:
-                others = [set(_WORD.findall(k)) - _COMMON for k in other]
+                others = [_content_words(k) for k in other]
             if words and not any(len(words & o) / len(words) >= NEW_SENTENCE_OVERLAP for o in others):
                 return raw
     return None
@@ -514,7 +521,7 @@ def _latitude_cues(old: Mapping[str, str], new: Mapping[str, str]) -> tuple[list
         if key in old or len(raw) > LATITUDE_SENTENCE_CHARS or not _LATITUDE_HINT.search(raw):
             continue  # a run of table cells is no clause
         for old_key, old_raw in gone:
-            if old_key in paired or not _same_clause(old_raw, raw):
+            if old_key in paired or not _same_clause(old_key, key):
                 continue
             shift = _latitude(old_raw, raw)
             if shift:
@@ -533,8 +540,8 @@ _LATITUDE_HINT = lazy(r"\b(?:consent|permission|permitted|allowed|authori[sz]ed)
 
 
 def _same_clause(old: str, new: str) -> bool:
-    """Two sentences share at least half the content words of the shorter one."""
-    a, b = set(_WORD.findall(old.lower())) - _COMMON, set(_WORD.findall(new.lower())) - _COMMON
+    """Two sentences (their lower-case keys) share at least half the content words of the shorter one."""
+    a, b = _content_words(old), _content_words(new)
     return bool(a and b) and len(a & b) >= NEW_SENTENCE_OVERLAP * min(len(a), len(b))
 
 

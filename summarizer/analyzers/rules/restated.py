@@ -47,7 +47,7 @@ def text_key(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def document_key(text: str) -> str:
+def version_key(text: str) -> str:
     """:func:`text_key` of a whole version (cached: every provision of a diff asks for it)."""
     return text_key(text)
 
@@ -80,7 +80,7 @@ def restated(prov: Provision, diff: DiffResult) -> bool:
     """Every changed sentence of the provision, on either side, still stands in the other version."""
     if not prov.units or prov.kind == "moved":
         return False
-    old_doc, new_doc = document_key(diff.old.text), document_key(diff.new.text)
+    old_doc, new_doc = version_key(diff.old.text), version_key(diff.new.text)
     return all(_unit_restated(u, old_doc, new_doc) for u in prov.units)
 
 
@@ -90,4 +90,4 @@ def mark_restated(provisions: list[Provision], diff: DiffResult) -> None:
         prov.restated = restated(prov, diff)
 
 
-__all__ = ["MIN_KEY", "document_key", "mark_restated", "restated", "text_key"]
+__all__ = ["MIN_KEY", "mark_restated", "restated", "text_key", "version_key"]
