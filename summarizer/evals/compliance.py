@@ -92,16 +92,13 @@ def load_cases(directory: str | Path, root: str | Path = ".") -> list[Compliance
     return cases
 
 
-TUNING_LISTS = ("tuning", "tuning_round4")
-HELD_OUT_LISTS = ("held_out", "held_out_round4")
-
-
 def load_split(path: str | Path) -> dict[str, str]:
-    """Case id -> ``tuning`` or ``held_out``. Lists opened in a later round (``tuning_round4``) count as
-    tuning, every ``held_out*`` list as held out."""
+    """Case id -> ``tuning`` or ``held_out``. Every ``tuning*`` list (lists opened in a later round, such
+    as ``tuning_round4``) counts as tuning, every ``held_out*`` list as held out."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    split = {i: "tuning" for name in TUNING_LISTS for i in data.get(name) or []}
-    split.update({i: "held_out" for name in HELD_OUT_LISTS for i in data.get(name) or []})
+    lists = [(name, ids or []) for name, ids in data.items() if isinstance(ids, list)]
+    split = {i: "tuning" for name, ids in lists if name.startswith("tuning") for i in ids}
+    split.update({i: "held_out" for name, ids in lists if name.startswith("held_out") for i in ids})
     return split
 
 
