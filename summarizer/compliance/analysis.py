@@ -9,6 +9,7 @@ from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.fallback import changed_sentences
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
 from summarizer.compliance.regions import RegionMention, addressing_evidence, mentioned_regions
+from summarizer.compliance.scope import declared_scope, in_scope
 from summarizer.compliance.select import CROSS_CATEGORY, addressed_regions, select_entries
 from summarizer.compliance.signals import change_signals, drop_restated, mark_new_topics
 from summarizer.compliance.table import RegulationTable, load_table
@@ -90,6 +91,12 @@ def analyze_compliance(
         regions.setdefault(code, mention)
     latin = _mostly_latin(new_text)
     regions = _with_evidence(regions, old_text, new_text)
+    # A document that declares whom it applies to addresses those readers only.
+    scope = declared_scope(new_text)
+    if scope is not None:
+        regions = {
+            code: m if in_scope(code, scope) else replace(m, evidence=0) for code, m in regions.items()
+        }
     # No region addressed at all (at most one named in an address): every jurisdiction the change
     # triggers is engaged, each flagged to confirm against where the service operates.
     anywhere = not addressed_regions(regions) and latin

@@ -139,10 +139,18 @@ def _family(entry: Regulation) -> str:
 
 
 def change_regions(cs: ChangeSignals, regions: dict[str, RegionMention]) -> dict[str, RegionMention]:
-    """The regions one change speaks to: those its section or quotes name, else the document's."""
-    from summarizer.compliance.regions import mentioned_regions
+    """The regions one change speaks to: those its section or quotes name, else the document's.
 
-    local = mentioned_regions(" ".join([cs.change.section, *cs.change.quotes_old, *cs.change.quotes_new]))
+    A region the change names but the document never addresses (``evidence == 0``) counts only where
+    the change's own words address its readers: "affiliates, including those in ... the European
+    Union" names where data goes, not who reads the policy."""
+    from summarizer.compliance.regions import addressing_evidence, mentioned_regions
+
+    text = " ".join([cs.change.section, *cs.change.quotes_old, *cs.change.quotes_new])
+    local = mentioned_regions(text)
+    unaddressed = [code for code in local if code in regions and regions[code].evidence == 0]
+    speaks_to = addressing_evidence(text, unaddressed) if unaddressed else {}
+    local = {code: m for code, m in local.items() if code not in unaddressed or code in speaks_to}
     if local:
         return {code: regions.get(code, m) for code, m in local.items()}
     return addressed_regions(regions)

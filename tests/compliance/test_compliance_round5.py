@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from summarizer.api import compare_files
+from summarizer.compliance.analysis import analyze_compliance
+from summarizer.compliance.scope import declared_scope
 from summarizer.compliance.signals import change_signals
 from summarizer.model.record import Change
 
@@ -63,3 +68,55 @@ def test_a_new_purpose_from_the_category_needs_a_use_of_data(text: str, expected
 def test_training_from_the_ai_category_needs_a_word_of_training(text: str, expected: bool) -> None:
     cs = change_signals(_change("ai_training", "added", [], [text], direction="unclear"))
     assert ("training_on_user_content" in cs.names) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This Privacy Policy only applies to residents of the United States.", {"US"}),
+        ("This policy applies only to users in the European Union.", {"EU", "EEA"}),
+        # a section's scope is not the document's
+        ("This section is part of our Privacy Policy but applies only to residents of California.", None),
+        ("This Privacy Policy only applies to any Information collected by us.", None),
+    ],
+)
+def test_a_declared_scope_names_the_documents_readers(text: str, expected: set[str] | None) -> None:
+    assert declared_scope(text) == expected
+
+
+SCOPED = """# Privacy policy
+
+This Privacy Policy only applies to residents of the United States.
+
+## How we share information
+
+{share}
+
+## Cookies
+
+For transfers out of the European Union we rely on safeguards as permitted under the GDPR.
+
+## California
+
+California residents may ask us which categories of personal information we collect.
+"""
+
+
+def test_a_scoped_document_does_not_engage_rules_of_the_region_data_goes_to(tmp_path: Path) -> None:
+    a, b = tmp_path / "old.md", tmp_path / "new.md"
+    a.write_text(
+        SCOPED.format(share="We may share your personal data with our service providers."), encoding="utf-8"
+    )
+    b.write_text(
+        SCOPED.format(
+            share="We may share your personal data with our service providers. We may also share your personal "
+            "data with our worldwide affiliates, including those in Canada, Mexico, and the European Union."
+        ),
+        encoding="utf-8",
+    )
+    section = analyze_compliance(
+        compare_files(a, b), a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")
+    )
+    assert section.entries, "the new recipients still engage the US rules"
+    assert not any(i.startswith(("gdpr", "ukgdpr", "eprivacy", "dsa")) for i in section.entries)
+    assert "EU" not in {f.code for f in section.jurisdictions}

@@ -1,0 +1,34 @@
+"""A document that declares whom it applies to ("This Privacy Policy only applies to residents of the
+United States") addresses those readers only: regions it names elsewhere (a transfer destination,
+affiliates abroad, a law named for a cookie banner) are not regions it speaks to."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.compliance.regions import mentioned_regions
+
+# The whole document is the subject ("this policy", not "this section"), and its readers are named.
+_SCOPE = re.compile(
+    r"\b(?:this|our)\s+(?:\w+\s+){0,2}?(?:policy|notice|statement|terms)\s+"
+    r"(?:only applies|applies only|is only applicable|applies solely|is intended only)\s+(?:to|for)\s+"
+    r"(?P<who>(?:\w+\s+){0,3}?(?:residents?|users?|consumers?|individuals?|people|persons?|customers?)"
+    r"[^.\n]{0,80})",
+    re.IGNORECASE,
+)
+
+
+def declared_scope(text: str) -> set[str] | None:
+    """The region codes the document declares it applies to, or None when it declares none."""
+    codes: set[str] = set()
+    for m in _SCOPE.finditer(text):
+        codes |= set(mentioned_regions(m.group("who")))
+    return codes or None
+
+
+def in_scope(code: str, scope: set[str] | None) -> bool:
+    """Whether a region is one a scoped document speaks to (every region, when it declares no scope;
+    the US states, when it applies to the United States)."""
+    if scope is None:
+        return True
+    return code in scope or (code.startswith("US-") and "US" in scope)
