@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.fallback import changed_sentences
+from summarizer.compliance.laws import named_laws
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
 from summarizer.compliance.regions import RegionMention, addressing_evidence, mentioned_regions
 from summarizer.compliance.scope import declared_scope, in_scope
@@ -110,6 +111,8 @@ def analyze_compliance(
     provisional = [] if changes or old_text == new_text else changed_sentences(old_text, new_text)
     changed = [change_signals(c) for c in changes or provisional]
     drop_restated(changed, new_text)
+    # A US state's privacy act named for the first time, read from the raw texts (see laws.py).
+    changed += named_laws(old_text, new_text)
     mark_new_topics(changed, old_text, CROSS_TOPICS)
     left_out: list[str] = []
     engaged = select_entries(table, changed, regions, anywhere=anywhere, left_out=left_out)

@@ -211,8 +211,8 @@ def select_entries(
             if not entry.about(passage):
                 continue  # nor does its passage speak of it (a right to delete needs deletion)
             topic = TOPIC_SIGNALS.get(entry.categories[0])
-            if topic is not None and not names & topic:
-                continue
+            if topic is not None and not names & topic and "law_named" not in common:
+                continue  # (a law the document names for the first time engages that law, whatever its topic)
             same_category = bool(categories & set(entry.categories))
             strong = common & CROSS_CATEGORY
             if not same_category and not (strong and (cs.change.direction == "up" or strong & cs.new_topics)):

@@ -9,6 +9,7 @@ import pytest
 
 from summarizer.api import compare_files
 from summarizer.compliance.analysis import analyze_compliance
+from summarizer.compliance.laws import named_laws
 from summarizer.compliance.scope import declared_scope
 from summarizer.compliance.signals import change_signals
 from summarizer.model.record import Change
@@ -120,3 +121,47 @@ def test_a_scoped_document_does_not_engage_rules_of_the_region_data_goes_to(tmp_
     assert section.entries, "the new recipients still engage the US rules"
     assert not any(i.startswith(("gdpr", "ukgdpr", "eprivacy", "dsa")) for i in section.entries)
     assert "EU" not in {f.code for f in section.jurisdictions}
+
+
+STATE_LAWS = """# Privacy policy
+
+## U.S. state law requirements
+
+We describe rights under these laws:
+
+* California Consumer Privacy Act (CCPA)
+* Virginia Consumer Data Protection Act (VCDPA){more}
+
+## Contact
+
+Write to us.
+"""
+
+
+def test_a_state_law_named_for_the_first_time_engages_that_states_entry(tmp_path: Path) -> None:
+    a, b = tmp_path / "old.md", tmp_path / "new.md"
+    a.write_text(STATE_LAWS.format(more=""), encoding="utf-8")
+    b.write_text(
+        STATE_LAWS.format(
+            more="\n* Indiana Consumer Data Protection Act (INCDPA)\n* Kentucky Consumer Data Protection Act (KCDPA)"
+        ),
+        encoding="utf-8",
+    )
+    old, new = a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")
+    assert [cs.change.quotes_new for cs in named_laws(old, new)] == [
+        ["Indiana Consumer Data Protection Act (INCDPA)"],
+        ["Kentucky Consumer Data Protection Act (KCDPA)"],
+    ]
+    section = analyze_compliance(compare_files(a, b), old, new)
+    assert {"in-icdpa-opt-out", "ky-kcdpa-opt-out"} <= set(section.entries)
+    # a state named before (Virginia) and the other states are not engaged by the list growing
+    assert not {"va-vcdpa-opt-out", "co-cpa-opt-out"} & set(section.entries)
+    assert section.exposure.level == "low"
+    text = " ".join(s.text for s in section.landscape)
+    assert "names these laws for the first time" in text
+    assert "targeted advertising or sale" not in text.split("The change engages them because")[-1]
+
+
+def test_a_state_law_named_in_both_versions_is_not_new() -> None:
+    text = STATE_LAWS.format(more="\n* Indiana Consumer Data Protection Act (INCDPA)")
+    assert named_laws(text, text.replace("Write to us.", "Write to us by post.")) == []
