@@ -66,7 +66,9 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"standard contractual|adequacy|overseas|cross[- ]border"
     ),
     "training_on_user_content": _rx(
-        r"train\w* (our |the )?(ai|models?|machine)|machine learning|artificial intell"
+        r"train\w* (our |the )?(ai|models?|machine)|machine learning|"
+        r"(improv|develop|enhanc)\w*\s+(our\s+|the\s+|its\s+)?(\w+\s+){0,3}?"
+        r"(models?|ai|artificial intelligence|assistants?|chat ?bots?|algorithms?)\b"
     ),
     "unilateral_change": _rx(
         r"(change|modify|update|amend)\w* (these|this|the) (terms|policy|agreement)|from time to time|"

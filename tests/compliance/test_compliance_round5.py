@@ -165,3 +165,17 @@ def test_a_state_law_named_for_the_first_time_engages_that_states_entry(tmp_path
 def test_a_state_law_named_in_both_versions_is_not_new() -> None:
     text = STATE_LAWS.format(more="\n* Indiana Consumer Data Protection Act (INCDPA)")
     assert named_laws(text, text.replace("Write to us.", "Write to us by post.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We may use your conversations to improve our AI models.", True),
+        ("Your prompts may be used to develop and improve our assistant.", True),
+        # a mention of AI is not training on anyone's content
+        ("Calls may use an artificial voice, which may be generated using artificial intelligence.", False),
+    ],
+)
+def test_training_words_say_what_the_content_is_used_for(text: str, expected: bool) -> None:
+    cs = change_signals(_change("data_use_purpose", "added", [], [text], direction="up"))
+    assert ("training_on_user_content" in cs.names) is expected
