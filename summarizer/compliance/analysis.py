@@ -10,7 +10,7 @@ from summarizer.compliance.fallback import changed_sentences
 from summarizer.compliance.laws import named_laws
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
 from summarizer.compliance.regions import RegionMention, addressing_evidence, mentioned_regions
-from summarizer.compliance.scope import declared_scope, in_scope
+from summarizer.compliance.scope import declared_scope, document_kind, in_scope
 from summarizer.compliance.select import CROSS_CATEGORY, addressed_regions, select_entries
 from summarizer.compliance.signals import change_signals, drop_restated, mark_new_topics
 from summarizer.compliance.table import RegulationTable, load_table
@@ -115,7 +115,9 @@ def analyze_compliance(
     changed += named_laws(old_text, new_text)
     mark_new_topics(changed, old_text, CROSS_TOPICS)
     left_out: list[str] = []
-    engaged = select_entries(table, changed, regions, anywhere=anywhere, left_out=left_out)
+    engaged = select_entries(
+        table, changed, regions, anywhere=anywhere, left_out=left_out, document=document_kind(new_text)
+    )
     left_out = [i for i in left_out if i not in {e.entry.id for e in engaged}]
     flag_regions = dict(regions)
     if anywhere:  # flagged (to confirm) as before, where US federal rules were assumed

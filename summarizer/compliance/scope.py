@@ -32,3 +32,28 @@ def in_scope(code: str, scope: set[str] | None) -> bool:
     if scope is None:
         return True
     return code in scope or (code.startswith("US-") and "US" in scope)
+
+
+_PRIVACY_TITLE = re.compile(
+    r"\b(privacy|cookies?|trackers?|data protection)\s+(policy|notice|statement|summary)|"
+    r"\bprivacy\s+(protection\s+)?(summary|policy|notice)|&\s+privacy\b|\bprivacy\b\s*\**\s*$",
+    re.IGNORECASE,
+)
+_TERMS_TITLE = re.compile(r"\b(terms|agreement|conditions|contract)\b", re.IGNORECASE)
+# The title is among the first few lines with words (a capture may open with a menu line or a date).
+TITLE_LINES = 5
+
+
+def document_kind(text: str) -> str | None:
+    """``privacy`` for a privacy or cookie notice, ``terms`` for contract terms, else None: the first of the
+    opening lines that names either decides (the title), and a title naming both ("Data Protection
+    Terms") is a contract."""
+    lines = [line.strip()[:200] for line in text.splitlines() if re.search(r"[A-Za-z]{3}", line)][
+        :TITLE_LINES
+    ]
+    for line in lines:
+        if _TERMS_TITLE.search(line):
+            return "terms"
+        if _PRIVACY_TITLE.search(line):
+            return "privacy"
+    return None

@@ -177,6 +177,7 @@ def select_entries(
     *,
     anywhere: bool = False,
     left_out: list[str] | None = None,
+    document: str | None = None,
 ) -> list[Engagement]:
     """Entries engaged by at least one change, strongest first.
 
@@ -189,7 +190,8 @@ def select_entries(
     group); more would bury the rules a reviewer should open first. US state laws engaged only because
     a US-addressed (or region-less) document opens a sale or advertising flow, in states it does not
     name, are cited :data:`STATE_WIDE_CITED` at a time, earliest in force first; the ids of the others
-    are appended to *left_out* (for a note).
+    are appended to *left_out* (for a note). *document* is the kind of document
+    (:func:`summarizer.compliance.scope.document_kind`): an entry for other kinds is not engaged.
     """
     found: dict[str, Engagement] = {}
     for cs in changed:
@@ -206,6 +208,8 @@ def select_entries(
             common = names & set(entry.signals)
             if not common:
                 continue
+            if document is not None and entry.documents and document not in entry.documents:
+                continue  # a contract-terms rule, and the document is a privacy notice (or the reverse)
             if entry.requires_any and not names & set(entry.requires_any):
                 continue  # the change does not touch this entry's own subject
             if not entry.about(passage):

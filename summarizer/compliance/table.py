@@ -25,6 +25,8 @@ SIGNALS = (
 # design.md lists ai_training as a taxonomy id; the table may cite it before the classifier emits it.
 KNOWN_CATEGORIES = frozenset(CATEGORY_IDS) | {"ai_training"}
 
+DOCUMENT_KINDS = frozenset({"terms", "privacy"})
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -54,6 +56,9 @@ class Regulation(BaseModel):
     # The entry's own subject in words (a case-insensitive regular expression): a change engages it only
     # if its changed passage says so (the right to delete needs deletion, recommender rules a recommender).
     subject_words: str | None = None
+    # The kinds of document the entry governs (empty: any). "terms": contract terms (the unfair-terms,
+    # platform-to-business and consumer-contract rules), not engaged by a privacy notice's own wording.
+    documents: tuple[str, ...] = ()
     enforcement: str | None = None
     source: str = Field(min_length=8)
     verified: bool
@@ -80,6 +85,14 @@ class Regulation(BaseModel):
         unknown = set(value) - set(SIGNALS)
         if unknown:
             raise ValueError(f"unknown signals {sorted(unknown)}")
+        return value
+
+    @field_validator("documents")
+    @classmethod
+    def _known_documents(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = set(value) - DOCUMENT_KINDS
+        if unknown:
+            raise ValueError(f"unknown document kinds {sorted(unknown)}")
         return value
 
     @field_validator("subject_words")

@@ -10,9 +10,13 @@ import pytest
 from summarizer.api import compare_files
 from summarizer.compliance.analysis import analyze_compliance
 from summarizer.compliance.laws import named_laws
-from summarizer.compliance.scope import declared_scope
+from summarizer.compliance.scope import declared_scope, document_kind
 from summarizer.compliance.signals import change_signals
+from summarizer.compliance.table import load_table, parse_table
+from summarizer.errors import InputError
 from summarizer.model.record import Change
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _change(
@@ -179,3 +183,45 @@ def test_a_state_law_named_in_both_versions_is_not_new() -> None:
 def test_training_words_say_what_the_content_is_used_for(text: str, expected: bool) -> None:
     cs = change_signals(_change("data_use_purpose", "added", [], [text], direction="up"))
     assert ("training_on_user_content" in cs.names) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("# Example Co. Privacy Policy\n\nWe collect data.", "privacy"),
+        ("AliExpress Cookie Notice\n\nWe use cookies.", "privacy"),
+        ("June 2, 2020\nPrivacy Policy\n_Effective:_ October 3, 2022", "privacy"),
+        ("Google Ads Controller-Controller Data Protection Terms\n\nThese terms apply.", "terms"),
+        ("Click here for a helpful summary of the Snap Terms of Service\n", "terms"),
+        ("User Data\n\nApps must be transparent.", None),
+    ],
+)
+def test_document_kind_from_the_title(text: str, kind: str | None) -> None:
+    assert document_kind(text) == kind
+
+
+def test_contract_terms_rules_are_not_engaged_by_a_privacy_notice(tmp_path: Path) -> None:
+    body = "# {title}\n\n## Changes\n\n{clause}\n\n## Europe\n\nIf you live in the European Union, the GDPR gives you rights.\n"
+    old_clause = "We will tell you 30 days before we change this document."
+    new_clause = "We may update this document from time to time. Continued use means you accept the changes."
+    cited = {}
+    for title in ("Example Privacy Policy", "Example Terms of Service"):
+        a, b = tmp_path / "old.md", tmp_path / "new.md"
+        a.write_text(body.format(title=title, clause=old_clause), encoding="utf-8")
+        b.write_text(body.format(title=title, clause=new_clause), encoding="utf-8")
+        section = analyze_compliance(
+            compare_files(a, b), a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")
+        )
+        cited[title] = set(section.entries)
+    table = {e.id: e for e in load_table().entries}
+    terms_only = {i for i, e in table.items() if e.documents == ("terms",)}
+    assert cited["Example Terms of Service"] & terms_only, (
+        "the same clause in terms engages the contract rules"
+    )
+    assert not cited["Example Privacy Policy"] & terms_only
+
+
+def test_an_unknown_document_kind_is_refused() -> None:
+    text = (ROOT / "summarizer/data/regulations.yaml").read_text(encoding="utf-8")
+    with pytest.raises(InputError, match="document kinds"):
+        parse_table(text.replace("  documents:\n  - terms\n", "  documents:\n  - leaflet\n", 1))
