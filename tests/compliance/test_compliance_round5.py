@@ -225,3 +225,23 @@ def test_an_unknown_document_kind_is_refused() -> None:
     text = (ROOT / "summarizer/data/regulations.yaml").read_text(encoding="utf-8")
     with pytest.raises(InputError, match="document kinds"):
         parse_table(text.replace("  documents:\n  - terms\n", "  documents:\n  - leaflet\n", 1))
+
+
+def test_training_on_chats_engages_the_training_summary_not_the_copyright_policy(tmp_path: Path) -> None:
+    body = (
+        "# Example Privacy Policy\n\n## How we use your data\n\n{use}\n\n## Europe\n\n"
+        "If you live in the European Union, the GDPR gives you rights.\n"
+    )
+    a, b = tmp_path / "old.md", tmp_path / "new.md"
+    a.write_text(body.format(use="We use your chats to answer you."), encoding="utf-8")
+    b.write_text(
+        body.format(
+            use="We use your chats to answer you. We may also use your chats to train our AI models."
+        ),
+        encoding="utf-8",
+    )
+    section = analyze_compliance(
+        compare_files(a, b), a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")
+    )
+    assert "aiact-art53-1d-training-content-summary" in section.entries
+    assert "aiact-art53-1c-copyright-policy" not in section.entries
