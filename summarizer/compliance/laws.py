@@ -25,8 +25,22 @@ STATES = tuple(code for code in US_STATES if code != "US-CA")
 def _act(name: str) -> re.Pattern[str]:
     """The state's name followed, within a few capitalised words, by Act, Code or Regulations."""
     return re.compile(
-        rf"\b{re.escape(name)}(?:['’]s)?(?:\s+(?:[A-Z][\w-]*|and|of|on|for)){{0,8}}\s+(?:Act|Code|Regulations?)\b"
+        rf"{re.escape(name)}(?:['’]s)?(?:\s+(?:[A-Z][\w-]*|and|of|on|for)){{0,8}}\s+(?:Act|Code|Regulations?)\b"
     )
+
+
+def _find_act(name: str, text: str) -> re.Match[str] | None:
+    """The first place *text* names the state's act: the name is found with ``str.find`` (fast on long
+    documents), the pattern is matched only there."""
+    act = _act(name)
+    at = text.find(name)
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():
+            m = act.match(text, at)
+            if m:
+                return m
+        at = text.find(name, at + 1)
+    return None
 
 
 def _line(text: str, start: int, end: int) -> str:
@@ -40,9 +54,9 @@ def named_laws(old_text: str, new_text: str) -> list[ChangeSignals]:
     """One provisional change per US state whose privacy act the new text names and the old one does not."""
     out = []
     for code in STATES:
-        act = _act(REGIONS[code][0])
-        m = act.search(new_text)
-        if m is None or act.search(old_text):
+        name = REGIONS[code][0]
+        m = _find_act(name, new_text)
+        if m is None or _find_act(name, old_text):
             continue
         line = _line(new_text, m.start(), m.end())
         change = Change(
