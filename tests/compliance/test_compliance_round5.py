@@ -10,7 +10,9 @@ import pytest
 from summarizer.api import compare_files
 from summarizer.compliance.analysis import analyze_compliance
 from summarizer.compliance.laws import named_laws
+from summarizer.compliance.regions import RegionMention
 from summarizer.compliance.scope import declared_scope, document_kind
+from summarizer.compliance.select import change_regions
 from summarizer.compliance.signals import change_signals
 from summarizer.compliance.table import load_table, parse_table
 from summarizer.errors import InputError
@@ -245,3 +247,33 @@ def test_training_on_chats_engages_the_training_summary_not_the_copyright_policy
     )
     assert "aiact-art53-1d-training-content-summary" in section.entries
     assert "aiact-art53-1c-copyright-policy" not in section.entries
+
+
+def test_a_region_the_change_names_as_a_destination_is_not_its_readers() -> None:
+    regions = {
+        "US-CA": RegionMention("US-CA", "California", 3, "California residents may ask us", evidence=2),
+        "EU": RegionMention("EU", "European Union", 1, "affiliates in the European Union", evidence=0),
+        "EEA": RegionMention(
+            "EEA", "European Economic Area", 1, "affiliates in the European Union", evidence=0
+        ),
+    }
+    to_affiliates = change_signals(
+        _change(
+            "third_party_sharing",
+            "added",
+            [],
+            ["We may share your personal data with our affiliates, including those in the European Union."],
+            direction="up",
+        )
+    )
+    assert set(change_regions(to_affiliates, regions)) == {"US-CA"}
+    to_readers = change_signals(
+        _change(
+            "third_party_sharing",
+            "added",
+            [],
+            ["If you live in the European Union, we may share your personal data with our affiliates."],
+            direction="up",
+        )
+    )
+    assert "EU" in change_regions(to_readers, regions)
