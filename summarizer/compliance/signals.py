@@ -232,10 +232,19 @@ _CHOICE_BEFORE = re.compile(
 CHOICE_SIGNALS = frozenset({"sale_of_data", "targeted_advertising"})
 
 
+# A sentence offering parental controls describes a feature adults use to keep children from content
+# ("parental control or channel blocking to prevent children in the household from viewing"): it
+# collects nothing from children.
+_PARENTAL_CONTROL = re.compile(r"\bparental\s+controls?\b", _I)
+
+
 def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first place *text* states the signal's practice (for sale and ads: not as an opt-out's object)."""
+    """The first place *text* states the signal's practice (for sale and ads: not as an opt-out's object;
+    for children: not in a sentence offering parental controls)."""
     for m in rx.finditer(text):
         if signal in CHOICE_SIGNALS and _CHOICE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+            continue
+        if signal == "children_data" and _PARENTAL_CONTROL.search(_sentence(text, m)):
             continue
         return m
     return None
@@ -331,7 +340,7 @@ def change_signals(change: Change) -> ChangeSignals:
         ("class_action_waiver", ("dispute_resolution",)),
         ("automated_decisions", ("account_termination", "ai_training")),
     ):
-        if change.category in cats and worse and ADDED_WORDS[signal].search(new):
+        if change.category in cats and worse and _stated(signal, ADDED_WORDS[signal], new):
             found.signals.setdefault(signal, "the changed passage concerns it")
     old_ages, new_ages = _ages(old), _ages(new)
     if old_ages and new_ages and min(new_ages) < min(old_ages):

@@ -1,0 +1,59 @@
+"""Round 5, third pass (issue #15, compliance8): signals read from what a change does.
+
+Synthetic changes, so each rule is checked on its own; the golden cases measure the whole
+(``python bench/compliance_folds.py``).
+"""
+
+from __future__ import annotations
+
+from summarizer.compliance.regions import mentioned_regions
+from summarizer.compliance.select import select_entries
+from summarizer.compliance.signals import change_signals
+from summarizer.compliance.table import load_table
+from summarizer.model.record import Change
+
+
+def _change(
+    category: str, kind: str, old: list[str], new: list[str], direction: str | None = "up"
+) -> Change:
+    return Change(
+        category=category,  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]
+        summary="s",
+        severity_before="medium",
+        severity_after="high",
+        shift_reason="r",
+        direction=direction,  # type: ignore[arg-type]
+        section="Terms",
+        quotes_old=old,
+        quotes_new=new,
+    )
+
+
+def _ids(changes: list[Change], text: str) -> set[str]:
+    engaged = select_entries(load_table(), [change_signals(c) for c in changes], mentioned_regions(text))
+    return {e.entry.id for e in engaged}
+
+
+def test_a_parental_control_offer_is_not_childrens_data() -> None:
+    offer = (
+        "Customers who desire parental control or channel blocking to prevent children in the household "
+        "from viewing some channels may be able to access these controls through their TV set."
+    )
+    cs = change_signals(_change("children_audiences", "added", [], [offer]))
+    assert "children_data" not in cs.names
+    # The same words about children's data still are.
+    cs = change_signals(
+        _change("children_audiences", "added", [], ["We may collect information from children under 13."])
+    )
+    assert "children_data" in cs.names
+
+
+def test_a_change_clause_alone_does_not_engage_the_ftc_retroactive_change_position() -> None:
+    clause = "If you created your account before that date, the changes will be effective 30 days later."
+    ids = _ids([_change("policy_change_notice", "expanded", [], [clause], direction=None)], "United States users")
+    assert "ftc-act-s5-retroactive-material-change" not in ids
+    # A quiet change that reads continued use as acceptance does.
+    quiet = "We may update this policy from time to time. Continued use of the service means you accept it."
+    ids = _ids([_change("policy_change_notice", "expanded", [], [quiet])], "United States users")
+    assert "ftc-act-s5-retroactive-material-change" in ids
