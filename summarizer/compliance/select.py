@@ -88,6 +88,8 @@ def change_categories(cs: ChangeSignals) -> set[str]:
     flow under another category (a 'will not sell' promise replaced by sharing with advertising
     partners is recorded as third-party sharing, but it is a sale or sharing for these laws too)."""
     cats = {cs.change.category}
+    if cs.shares:  # gives data to a recipient the passage did not name: a sharing change
+        cats.add("third_party_sharing")
     if cs.change.direction == "up" and cs.names & STATE_WIDE_SIGNALS and cs.change.category in SALE_LIKE:
         cats.add("sale_targeted_ads")
     # New words about selling data or targeting ads make it an advertising change wherever the

@@ -266,6 +266,10 @@ class ChangeSignals:
     # (a passage that only moved or repeats an existing statement does not open it).
     new_topics: set[str] = field(default_factory=set)
 
+    # The change gives data to a recipient its old side did not name, in a sentence that shares or
+    # discloses it (:func:`_new_recipients`): a sharing change whatever category the record filed it in.
+    shares: bool = False
+
     @property
     def names(self) -> set[str]:
         return set(self.signals)
@@ -277,6 +281,44 @@ def _joined(quotes: list[str]) -> str:
 
 def _ages(text: str) -> list[int]:
     return [int(m.group(1)) for m in _AGE.finditer(text)]
+
+
+# Who data goes to, one word per kind (singular, lower case), and the verbs that give it to them.
+_RECIPIENT = re.compile(
+    r"\b(partner|affiliate|advertiser|seller|vendor|merchant|marketer|broker|subsidiar(?:y|ies)|"
+    r"third[- ]part(?:y|ies)|group compan(?:y|ies)|(?:service )?providers?|relying part(?:y|ies))s?\b",
+    _I,
+)
+_SHARING_VERB = re.compile(
+    r"\b(shar(e|es|ed|ing)|disclos\w*|transfer\w*|sell|sold|mak\w* (it |them |this )?available|"
+    r"provid\w* (it |them |this |your )?(\w+ ){0,3}?to)\b",
+    _I,
+)
+
+
+def _recipient_kind(word: str) -> str:
+    w = word.lower().replace("-", " ")
+    for stem in ("third part", "group compan", "relying part", "subsidiar"):
+        if w.startswith(stem):
+            return stem
+    return w.removeprefix("service ").rstrip("s")
+
+
+def _gives_to_new_recipient(old: str, new: str) -> bool:
+    """The new side names, in a sentence that shares data with it, a kind of recipient the old side of
+    the passage never named ("to enable Sellers" -> "to enable Sellers, their respective affiliates
+    and/or their third-party services provider")."""
+    before = {_recipient_kind(m.group(0)) for m in _RECIPIENT.finditer(old)}
+    for m in _RECIPIENT.finditer(new):
+        if _recipient_kind(m.group(0)) in before:
+            continue
+        sentence = _sentence(new, m)
+        if any(  # a verb that gives data, not denied ("we do not share ... with advertisers")
+            not _NEGATED.search(sentence[max(0, v.start() - 40) : v.start()])
+            for v in _SHARING_VERB.finditer(sentence)
+        ):
+            return True
+    return False
 
 
 def change_signals(change: Change) -> ChangeSignals:
@@ -321,6 +363,14 @@ def change_signals(change: Change) -> ChangeSignals:
                 found.signals[signal] = f"adds '{m.group(0)}'"
                 if not better or pure_addition:
                     found.added.add(signal)
+    # A passage that grows to give data to a recipient it did not name shares data with a new class of
+    # recipient, even where the record filed it under consent (a recipient word already in the passage,
+    # "Sellers", does not hide the new "affiliates").
+    if old.strip() and not better and not renamed and "new_recipient_class" not in found.signals:
+        if _gives_to_new_recipient(old, new):
+            found.signals["new_recipient_class"] = "gives data to a recipient the passage did not name"
+            found.added.add("new_recipient_class")
+            found.shares = True
     for signal, rx in LOST_WORDS.items():
         m = rx.search(old)
         if m and not rx.search(new) and allowed(signal) and not better:

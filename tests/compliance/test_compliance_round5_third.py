@@ -13,9 +13,7 @@ from summarizer.compliance.table import load_table
 from summarizer.model.record import Change
 
 
-def _change(
-    category: str, kind: str, old: list[str], new: list[str], direction: str | None = "up"
-) -> Change:
+def _change(category: str, kind: str, old: list[str], new: list[str], direction: str | None = "up") -> Change:
     return Change(
         category=category,  # type: ignore[arg-type]
         kind=kind,  # type: ignore[arg-type]
@@ -51,9 +49,41 @@ def test_a_parental_control_offer_is_not_childrens_data() -> None:
 
 def test_a_change_clause_alone_does_not_engage_the_ftc_retroactive_change_position() -> None:
     clause = "If you created your account before that date, the changes will be effective 30 days later."
-    ids = _ids([_change("policy_change_notice", "expanded", [], [clause], direction=None)], "United States users")
+    ids = _ids(
+        [_change("policy_change_notice", "expanded", [], [clause], direction=None)], "United States users"
+    )
     assert "ftc-act-s5-retroactive-material-change" not in ids
     # A quiet change that reads continued use as acceptance does.
     quiet = "We may update this policy from time to time. Continued use of the service means you accept it."
     ids = _ids([_change("policy_change_notice", "expanded", [], [quiet])], "United States users")
     assert "ftc-act-s5-retroactive-material-change" in ids
+
+
+SELLERS_OLD = (
+    "If you are a Buyer, we will share details of the last viewed products on the Platform to enable Sellers "
+    "to contact you with details of products that might interest you."
+)
+SELLERS_NEW = (
+    "If you are a Buyer, we will share details of the last viewed products on the Platform to enable Sellers, "
+    "their respective affiliates and/or their third-party services provider to contact you with details of "
+    "products that might interest you."
+)
+
+
+def test_a_passage_that_shares_with_a_recipient_it_did_not_name_is_sharing_whatever_its_category() -> None:
+    cs = change_signals(_change("choice_consent", "expanded", [SELLERS_OLD], [SELLERS_NEW]))
+    assert "new_recipient_class" in cs.names and cs.shares
+    ids = _ids([cs.change], "Visitors from the European Union: this section applies to users in the EU.")
+    assert "gdpr-art13-information-at-collection" in ids
+
+
+def test_a_recipient_already_named_or_named_without_sharing_is_not_new() -> None:
+    # The same recipients, reworded: nothing new.
+    same = SELLERS_OLD.replace("to enable Sellers", "so that Sellers can")
+    assert not change_signals(_change("choice_consent", "expanded", [SELLERS_OLD], [same])).shares
+    # A new recipient word in a sentence that gives them nothing ("our partners' cookies are described").
+    described = SELLERS_OLD + " Our partners are listed in the help centre."
+    assert not change_signals(_change("choice_consent", "expanded", [SELLERS_OLD], [described])).shares
+    # A denial is not sharing.
+    denied = SELLERS_OLD + " We do not share this information with advertisers."
+    assert not change_signals(_change("choice_consent", "expanded", [SELLERS_OLD], [denied])).shares
