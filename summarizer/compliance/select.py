@@ -90,6 +90,8 @@ def change_categories(cs: ChangeSignals) -> set[str]:
     cats = {cs.change.category}
     if cs.shares:  # gives data to a recipient the passage did not name: a sharing change
         cats.add("third_party_sharing")
+    if cs.infers:  # makes new data about the person: a collection
+        cats.add("data_collection")
     if cs.change.direction == "up" and cs.names & STATE_WIDE_SIGNALS and cs.change.category in SALE_LIKE:
         cats.add("sale_targeted_ads")
     # New words about selling data or targeting ads make it an advertising change wherever the

@@ -269,6 +269,9 @@ class ChangeSignals:
     # The change gives data to a recipient its old side did not name, in a sentence that shares or
     # discloses it (:func:`_new_recipients`): a sharing change whatever category the record filed it in.
     shares: bool = False
+    # The change infers, estimates or derives something about the person the old side did not
+    # (:data:`_INFERS`): new data is made, a collection whatever category the record filed it in.
+    infers: bool = False
 
     @property
     def names(self) -> set[str]:
@@ -292,6 +295,14 @@ _RECIPIENT = re.compile(
 _SHARING_VERB = re.compile(
     r"\b(shar(e|es|ed|ing)|disclos\w*|transfer\w*|sell|sold|mak\w* (it |them |this )?available|"
     r"provid\w* (it |them |this |your )?(\w+ ){0,3}?to)\b",
+    _I,
+)
+
+
+# A verb that makes new data about the person ("infer your gender", "estimate or infer your age",
+# "derive your interests"): inference is collection of data the person never gave.
+_INFERS = re.compile(
+    r"\b(infer|inferr\w*|infers|deriv\w*|estimat\w*|predict\w*)\s+(or\s+\w+\s+)?(your|users['’]?|their|a user['’]s)\s+\w+",
     _I,
 )
 
@@ -371,6 +382,14 @@ def change_signals(change: Change) -> ChangeSignals:
             found.signals["new_recipient_class"] = "gives data to a recipient the passage did not name"
             found.added.add("new_recipient_class")
             found.shares = True
+    # A passage that now infers something about the person makes new data about them (the old side
+    # inferred nothing): even in a rewording, a new inference is not a rename.
+    if not better and new.strip() and not _INFERS.search(old):
+        m = _INFERS.search(new)
+        if m and not _NEGATED.search(new[max(0, m.start() - 40) : m.start()]):
+            found.signals.setdefault("new_data_type", f"adds '{m.group(0)}'")
+            found.added.add("new_data_type")
+            found.infers = True
     for signal, rx in LOST_WORDS.items():
         m = rx.search(old)
         if m and not rx.search(new) and allowed(signal) and not better:

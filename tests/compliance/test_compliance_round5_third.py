@@ -87,3 +87,16 @@ def test_a_recipient_already_named_or_named_without_sharing_is_not_new() -> None
     # A denial is not sharing.
     denied = SELLERS_OLD + " We do not share this information with advertisers."
     assert not change_signals(_change("choice_consent", "expanded", [SELLERS_OLD], [denied])).shares
+
+
+def test_a_new_inference_about_the_person_is_a_collection_even_in_a_rewording() -> None:
+    old = "We may use your account information to personalise the content you see."
+    new = "We may also use your account information, such as your title, name and country, to infer your gender."
+    cs = change_signals(_change("data_use_purpose", "reworded", [old], [new], direction="same"))
+    assert "new_data_type" in cs.names and cs.infers
+    ids = _ids([cs.change], "If you are in the European Union, the GDPR gives you rights.")
+    assert "gdpr-art5-1c-data-minimisation" in ids
+    # An inference the old side already made, or one the text denies, is not new.
+    assert not change_signals(_change("data_use_purpose", "reworded", [new], [new + " "], "same")).infers
+    denied = "We do not infer your gender from your name."
+    assert not change_signals(_change("data_use_purpose", "reworded", [old], [denied], "same")).infers
