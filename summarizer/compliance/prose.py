@@ -24,6 +24,7 @@ SIGNAL_TEXT = {
     "retention_extended": "keeps data longer or loosens a retention limit",
     "rights_reduced": "narrows a privacy right or the ways to use it",
     "new_transfer_destination": "changes where data is transferred or the safeguards for it",
+    "transfer_mechanism_changed": "states a different legal mechanism for transfers abroad",
     "training_on_user_content": "uses users' content to train or improve AI models",
     "automated_decisions": "scores or decides about users automatically",
     "tracking_technology": "changes cookies, pixels, SDKs or tracking signals",

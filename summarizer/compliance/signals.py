@@ -307,6 +307,33 @@ _INFERS = re.compile(
 )
 
 
+# The legal mechanism a transfer abroad rests on ("standard contractual clauses", "an appropriate
+# contractual framework recognized as providing adequate protection", "the same level of protection as
+# required by the GDPR"), one key per kind.
+_TRANSFER_MECHANISM = re.compile(
+    r"\b(standard contractual clauses|model (contract )?clauses|contractual (framework|clauses|safeguards)|"
+    r"binding corporate rules|adequacy decisions?|data privacy framework|privacy shield|"
+    r"(same|equivalent|adequate) (level of )?protection|appropriate safeguards)\b",
+    _I,
+)
+
+
+def _mechanism_key(words: str) -> str:
+    return " ".join(words.lower().split()[:2])
+
+
+def new_transfer_mechanism(old: str, new: str, about_transfers: bool = False) -> str | None:
+    """A transfer mechanism the new side of a passage states, in a sentence about transfers (or in a
+    passage filed as one: *about_transfers*), that the old side did not: the mechanism's words, or None."""
+    before = {_mechanism_key(m.group(0)) for m in _TRANSFER_MECHANISM.finditer(old)}
+    for m in _TRANSFER_MECHANISM.finditer(new):
+        if _mechanism_key(m.group(0)) in before:
+            continue
+        if about_transfers or re.search(r"transfer", _sentence(new, m), _I):
+            return m.group(0)
+    return None
+
+
 def _recipient_kind(word: str) -> str:
     w = word.lower().replace("-", " ")
     for stem in ("third part", "group compan", "relying part", "subsidiar"):
@@ -382,6 +409,11 @@ def change_signals(change: Change) -> ChangeSignals:
             found.signals["new_recipient_class"] = "gives data to a recipient the passage did not name"
             found.added.add("new_recipient_class")
             found.shares = True
+    # The legal mechanism for transfers abroad changes (whatever the rating: a reviewer confirms the
+    # mechanism now stated, as much as one that is dropped).
+    mechanism = new_transfer_mechanism(old, new, change.category == "international_transfer")
+    if mechanism:
+        found.signals["transfer_mechanism_changed"] = f"states '{mechanism}'"
     # A passage that now infers something about the person makes new data about them (the old side
     # inferred nothing): even in a rewording, a new inference is not a rename.
     if not better and new.strip() and not _INFERS.search(old):

@@ -100,3 +100,29 @@ def test_a_new_inference_about_the_person_is_a_collection_even_in_a_rewording() 
     assert not change_signals(_change("data_use_purpose", "reworded", [new], [new + " "], "same")).infers
     denied = "We do not infer your gender from your name."
     assert not change_signals(_change("data_use_purpose", "reworded", [old], [denied], "same")).infers
+
+
+def test_a_newly_stated_transfer_mechanism_engages_the_transfer_safeguards() -> None:
+    old = (
+        "Personal Information is transferred under the EU-U.S. Data Privacy Framework or another valid data "
+        "protection framework recognized as providing adequate protection under GDPR."
+    )
+    new = old.replace("framework recognized", "framework or appropriate contractual framework recognized")
+    cs = change_signals(_change("international_transfer", "expanded", [old], [new], direction="same"))
+    assert "transfer_mechanism_changed" in cs.names
+    ids = _ids([cs.change], "If you are in the European Union, the GDPR gives you rights.")
+    assert "gdpr-art44-46-transfer-safeguards" in ids
+    # The same mechanism reworded, or a mechanism word in a sentence that is not about transfers and a
+    # passage not filed as one, is not a new mechanism.
+    same = old.replace("is transferred", "is sent abroad")
+    assert (
+        "transfer_mechanism_changed"
+        not in change_signals(
+            _change("international_transfer", "reworded", [old], [same], direction="same")
+        ).names
+    )
+    unrelated = "Our security team applies appropriate safeguards to your account."
+    assert (
+        "transfer_mechanism_changed"
+        not in change_signals(_change("security_breach", "added", [""], [unrelated], direction="same")).names
+    )
