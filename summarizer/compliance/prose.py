@@ -25,6 +25,7 @@ SIGNAL_TEXT = {
     "rights_reduced": "narrows a privacy right or the ways to use it",
     "new_transfer_destination": "changes where data is transferred or the safeguards for it",
     "transfer_mechanism_changed": "states a different legal mechanism for transfers abroad",
+    "legal_basis_changed": "names a lawful basis for the processing it did not name before",
     "training_on_user_content": "uses users' content to train or improve AI models",
     "automated_decisions": "scores or decides about users automatically",
     "tracking_technology": "changes cookies, pixels, SDKs or tracking signals",

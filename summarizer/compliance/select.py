@@ -18,6 +18,8 @@ CROSS_CATEGORY = {
     "minimum_age_lowered",
     "sensitive_data",
 }
+# Signals that name an entry's own subject, carried by few entries: they need no category match.
+SUBJECT_SIGNALS = {"legal_basis_changed", "transfer_mechanism_changed", "law_named"}
 # A US state's opt-out law is engaged for a document addressing the US as a whole when the change
 # opens a sale or targeted-advertising flow (the statutes' common trigger); otherwise only if named.
 STATE_WIDE_SIGNALS = {"sale_of_data", "targeted_advertising"}
@@ -221,7 +223,9 @@ def select_entries(
             topic = TOPIC_SIGNALS.get(entry.categories[0])
             if topic is not None and not names & topic and "law_named" not in common:
                 continue  # (a law the document names for the first time engages that law, whatever its topic)
-            same_category = bool(categories & set(entry.categories))
+            # A signal that names the entry's own subject (a lawful basis, a transfer mechanism, a law)
+            # engages it wherever the record filed the passage.
+            same_category = bool(categories & set(entry.categories)) or bool(common & SUBJECT_SIGNALS)
             strong = common & CROSS_CATEGORY
             if not same_category and not (strong and (cs.change.direction == "up" or strong & cs.new_topics)):
                 continue  # a keyword outside the entry's topics, in a change that is not worse: weak

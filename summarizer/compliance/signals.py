@@ -334,6 +334,31 @@ def new_transfer_mechanism(old: str, new: str, about_transfers: bool = False) ->
     return None
 
 
+# The lawful bases processing rests on, one key per basis ("legitimate interests, consent, contract
+# necessity, and compliance with legal obligations").
+_LEGAL_BASIS = re.compile(
+    r"\b(legitimate interests?|contract(ual)? necessity|necessary (for|to perform|to enter into) (the |a |our )?contract|"
+    r"legal obligations?|vital interests?|public interest|lawful bas(is|es)|legal bas(is|es))\b",
+    _I,
+)
+
+
+def _basis_key(words: str) -> str:
+    w = words.lower()
+    return "contract" if "contract" in w else w.split()[0]
+
+
+def new_legal_basis(old: str, new: str) -> str | None:
+    """A lawful basis the new side names that the old side of the passage did not (not denied)."""
+    before = {_basis_key(m.group(0)) for m in _LEGAL_BASIS.finditer(old)}
+    for m in _LEGAL_BASIS.finditer(new):
+        if _basis_key(m.group(0)) not in before and not _NEGATED.search(
+            new[max(0, m.start() - 40) : m.start()]
+        ):
+            return m.group(0)
+    return None
+
+
 def _recipient_kind(word: str) -> str:
     w = word.lower().replace("-", " ")
     for stem in ("third part", "group compan", "relying part", "subsidiar"):
@@ -414,6 +439,11 @@ def change_signals(change: Change) -> ChangeSignals:
     mechanism = new_transfer_mechanism(old, new, change.category == "international_transfer")
     if mechanism:
         found.signals["transfer_mechanism_changed"] = f"states '{mechanism}'"
+    # The lawful basis the processing rests on is stated anew (whatever the rating: a reviewer checks the
+    # basis now claimed).
+    basis = new_legal_basis(old, new)
+    if basis:
+        found.signals["legal_basis_changed"] = f"names '{basis}'"
     # A passage that now infers something about the person makes new data about them (the old side
     # inferred nothing): even in a rewording, a new inference is not a rename.
     if not better and new.strip() and not _INFERS.search(old):

@@ -126,3 +126,25 @@ def test_a_newly_stated_transfer_mechanism_engages_the_transfer_safeguards() -> 
         "transfer_mechanism_changed"
         not in change_signals(_change("security_breach", "added", [""], [unrelated], direction="same")).names
     )
+
+
+def test_a_newly_named_lawful_basis_engages_the_lawful_basis_rules_wherever_it_is_filed() -> None:
+    old = "We balance our interests with your rights."
+    new = (
+        "We process your data based on legitimate interests, consent, contract necessity, and compliance "
+        "with legal obligations, always prioritizing your rights under GDPR."
+    )
+    cs = change_signals(_change("children_audiences", "expanded", [old], [new], direction="same"))
+    assert "legal_basis_changed" in cs.names
+    ids = _ids([cs.change], "If you are in the European Union, the GDPR gives you rights.")
+    assert "gdpr-art6-1-lawful-basis" in ids
+    # A basis the old side already named, or one the text denies, is not new.
+    assert (
+        "legal_basis_changed"
+        not in change_signals(_change("data_use_purpose", "expanded", [new], [new])).names
+    )
+    denied = "We do not rely on legitimate interests for advertising."
+    assert (
+        "legal_basis_changed"
+        not in change_signals(_change("data_use_purpose", "added", [old], [denied])).names
+    )
