@@ -238,6 +238,12 @@ CHOICE_SIGNALS = frozenset({"sale_of_data", "targeted_advertising"})
 _PARENTAL_CONTROL = re.compile(r"\bparental\s+controls?\b", _I)
 
 
+# Words naming where data comes from, just before a party ("from our advertising partners").
+_FROM_SOURCE = re.compile(
+    r"\bfrom\s+(?:(?:our|their|its|the|these|such|other|certain)\s+)?(?:[\w-]+\s+)?$", _I
+)
+
+
 def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first place *text* states the signal's practice (for sale and ads: not as an opt-out's object;
     for children: not in a sentence offering parental controls)."""
@@ -246,6 +252,8 @@ def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None
             continue
         if signal == "children_data" and _PARENTAL_CONTROL.search(_sentence(text, m)):
             continue
+        if signal == "new_recipient_class" and _FROM_SOURCE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue  # "we receive information from our advertising partners": a source, not a recipient
         return m
     return None
 

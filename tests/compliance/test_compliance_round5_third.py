@@ -148,3 +148,12 @@ def test_a_newly_named_lawful_basis_engages_the_lawful_basis_rules_wherever_it_i
         "legal_basis_changed"
         not in change_signals(_change("data_use_purpose", "added", [old], [denied])).names
     )
+
+
+def test_a_party_data_comes_from_is_a_source_not_a_recipient() -> None:
+    source = "We also receive information about your activity on other websites and apps from our advertising partners."
+    cs = change_signals(_change("data_collection", "added", [], [source]))
+    assert "new_recipient_class" not in cs.names
+    assert "new_data_type" in cs.names  # still a collection
+    given = "We may share your personal information with our advertising partners."
+    assert "new_recipient_class" in change_signals(_change("third_party_sharing", "added", [], [given])).names
