@@ -26,6 +26,7 @@ SIGNAL_TEXT = {
     "new_transfer_destination": "changes where data is transferred or the safeguards for it",
     "transfer_mechanism_changed": "states a different legal mechanism for transfers abroad",
     "legal_basis_changed": "names a lawful basis for the processing it did not name before",
+    "ai_interaction": "has an AI system speak to people or make content for them",
     "training_on_user_content": "uses users' content to train or improve AI models",
     "automated_decisions": "scores or decides about users automatically",
     "tracking_technology": "changes cookies, pixels, SDKs or tracking signals",

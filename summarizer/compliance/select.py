@@ -19,7 +19,7 @@ CROSS_CATEGORY = {
     "sensitive_data",
 }
 # Signals that name an entry's own subject, carried by few entries: they need no category match.
-SUBJECT_SIGNALS = {"legal_basis_changed", "transfer_mechanism_changed", "law_named"}
+SUBJECT_SIGNALS = {"legal_basis_changed", "transfer_mechanism_changed", "law_named", "ai_interaction"}
 # A US state's opt-out law is engaged for a document addressing the US as a whole when the change
 # opens a sale or targeted-advertising flow (the statutes' common trigger); otherwise only if named.
 STATE_WIDE_SIGNALS = {"sale_of_data", "targeted_advertising"}
@@ -37,7 +37,7 @@ SIBLING_MARGIN = 0.1
 TOPIC_SIGNALS = {
     "children_audiences": {"children_data", "minimum_age_lowered"},
     "sensitive_data": {"sensitive_data"},
-    "ai_training": {"training_on_user_content", "automated_decisions"},
+    "ai_training": {"training_on_user_content", "automated_decisions", "ai_interaction"},
     "sale_targeted_ads": {"targeted_advertising", "sale_of_data", "opt_out_removed", "opt_out_added"},
 }
 

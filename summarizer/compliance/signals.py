@@ -342,6 +342,16 @@ def new_transfer_mechanism(old: str, new: str, about_transfers: bool = False) ->
     return None
 
 
+# An AI system that talks to people or makes what they see or hear ("an artificial/prerecorded voice, which
+# may be generated using artificial intelligence", "AI-generated images"): the transparency duties' subject.
+_AI_INTERACTION = re.compile(
+    r"\b((generated|created|produced|synthesi[sz]ed)\s+(using|by|with)\s+(artificial intelligence|AI)\b|"
+    r"AI[- ]generated|synthetic (voices?|media|content|images?|videos?)|deep ?fakes?|"
+    r"(talk|speak|interact|chat)\w*\s+(to|with)\s+an?\s+(AI|bot|chat ?bot|automated (agent|system))\b)",
+    _I,
+)
+
+
 # The lawful bases processing rests on, one key per basis ("legitimate interests, consent, contract
 # necessity, and compliance with legal obligations").
 _LEGAL_BASIS = re.compile(
@@ -452,6 +462,12 @@ def change_signals(change: Change) -> ChangeSignals:
     basis = new_legal_basis(old, new)
     if basis:
         found.signals["legal_basis_changed"] = f"names '{basis}'"
+    # An AI system now speaks to people or makes content for them (whatever the rating: a rewording that
+    # brings in an AI voice is not a rename).
+    if not better and not _AI_INTERACTION.search(old):
+        m = _AI_INTERACTION.search(new)
+        if m and not _NEGATED.search(new[max(0, m.start() - 40) : m.start()]):
+            found.signals["ai_interaction"] = f"adds '{m.group(0)}'"
     # A passage that now infers something about the person makes new data about them (the old side
     # inferred nothing): even in a rewording, a new inference is not a rename.
     if not better and new.strip() and not _INFERS.search(old):

@@ -157,3 +157,19 @@ def test_a_party_data_comes_from_is_a_source_not_a_recipient() -> None:
     assert "new_data_type" in cs.names  # still a collection
     given = "We may share your personal information with our advertising partners."
     assert "new_recipient_class" in change_signals(_change("third_party_sharing", "added", [], [given])).names
+
+
+def test_an_ai_voice_brought_in_by_a_rewording_engages_the_ai_transparency_duties() -> None:
+    old = "For information about managing promotional communications, see the section on your data."
+    new = (
+        "If you consent to receiving marketing communications, we may contact you using an artificial/prerecorded "
+        "voice, which may be generated using artificial intelligence."
+    )
+    cs = change_signals(_change("data_use_purpose", "reworded", [old], [new], direction="same"))
+    assert "ai_interaction" in cs.names
+    assert "aiact-art50-transparency" in _ids([cs.change], "If you are in the European Union, see below.")
+    # An AI feature that answers questions, or a denial, is not an AI voice or synthetic content.
+    answers = "Our assistant answers your questions about orders."
+    assert "ai_interaction" not in change_signals(_change("data_use_purpose", "added", [], [answers])).names
+    denied = "Calls are never generated using artificial intelligence."
+    assert "ai_interaction" not in change_signals(_change("data_use_purpose", "added", [], [denied])).names
