@@ -9,6 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from summarizer.compliance.practices import NEGATED as _NEGATED
+from summarizer.compliance.practices import (
+    gives_to_new_recipient,
+    new_ai_interaction,
+    new_inference,
+    new_legal_basis,
+    new_transfer_mechanism,
+)
+from summarizer.compliance.practices import sentence_around as _sentence
 from summarizer.model.record import Change
 
 _I = re.IGNORECASE
@@ -168,20 +177,11 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
     ),
 }
 
-# A word preceded by one of these (within a few words) is denied, not stated ("we will not sell").
-_NEGATED = re.compile(r"\b(not|never|no|nor|without)\b(\W+\w+){0,3}\W*$|n['’]t\W+(\w+\W+){0,3}$", _I)
-
 # A sentence that limits a practice ("you may only use data ... for", "solely", "must not") restricts
 # it rather than stating it (read for a new passage the record rated better).
 _RESTRICTS = re.compile(
     r"\b(may only|can only|only (be )?used?|solely|sole purpose|must not|may not|prohibit\w*)\b", _I
 )
-
-
-def _sentence(text: str, m: re.Match[str]) -> str:
-    start = max(text.rfind(". ", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1, 0)
-    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
 
 
 # Signals that only count when the change sits in a category where they make sense.
@@ -275,10 +275,10 @@ class ChangeSignals:
     new_topics: set[str] = field(default_factory=set)
 
     # The change gives data to a recipient its old side did not name, in a sentence that shares or
-    # discloses it (:func:`_new_recipients`): a sharing change whatever category the record filed it in.
+    # discloses it (:func:`summarizer.compliance.practices.gives_to_new_recipient`): a sharing change whatever category the record filed it in.
     shares: bool = False
     # The change infers, estimates or derives something about the person the old side did not
-    # (:data:`_INFERS`): new data is made, a collection whatever category the record filed it in.
+    # (:func:`summarizer.compliance.practices.new_inference`): new data is made, a collection whatever category the record filed it in.
     infers: bool = False
 
     @property
@@ -292,114 +292,6 @@ def _joined(quotes: list[str]) -> str:
 
 def _ages(text: str) -> list[int]:
     return [int(m.group(1)) for m in _AGE.finditer(text)]
-
-
-# Who data goes to, one word per kind (singular, lower case), and the verbs that give it to them.
-_RECIPIENT = re.compile(
-    r"\b(partner|affiliate|advertiser|seller|vendor|merchant|marketer|broker|subsidiar(?:y|ies)|"
-    r"third[- ]part(?:y|ies)|group compan(?:y|ies)|(?:service )?providers?|relying part(?:y|ies))s?\b",
-    _I,
-)
-_SHARING_VERB = re.compile(
-    r"\b(shar(e|es|ed|ing)|disclos\w*|transfer\w*|sell|sold|mak\w* (it |them |this )?available|"
-    r"provid\w* (it |them |this |your )?(\w+ ){0,3}?to)\b",
-    _I,
-)
-
-
-# A verb that makes new data about the person ("infer your gender", "estimate or infer your age",
-# "derive your interests"): inference is collection of data the person never gave.
-_INFERS = re.compile(
-    r"\b(infer|inferr\w*|infers|deriv\w*|estimat\w*|predict\w*)\s+(or\s+\w+\s+)?(your|users['’]?|their|a user['’]s)\s+\w+",
-    _I,
-)
-
-
-# The legal mechanism a transfer abroad rests on ("standard contractual clauses", "an appropriate
-# contractual framework recognized as providing adequate protection", "the same level of protection as
-# required by the GDPR"), one key per kind.
-_TRANSFER_MECHANISM = re.compile(
-    r"\b(standard contractual clauses|model (contract )?clauses|contractual (framework|clauses|safeguards)|"
-    r"binding corporate rules|adequacy decisions?|data privacy framework|privacy shield|"
-    r"(same|equivalent|adequate) (level of )?protection|appropriate safeguards)\b",
-    _I,
-)
-
-
-def _mechanism_key(words: str) -> str:
-    return " ".join(words.lower().split()[:2])
-
-
-def new_transfer_mechanism(old: str, new: str, about_transfers: bool = False) -> str | None:
-    """A transfer mechanism the new side of a passage states, in a sentence about transfers (or in a
-    passage filed as one: *about_transfers*), that the old side did not: the mechanism's words, or None."""
-    before = {_mechanism_key(m.group(0)) for m in _TRANSFER_MECHANISM.finditer(old)}
-    for m in _TRANSFER_MECHANISM.finditer(new):
-        if _mechanism_key(m.group(0)) in before:
-            continue
-        if about_transfers or re.search(r"transfer", _sentence(new, m), _I):
-            return m.group(0)
-    return None
-
-
-# An AI system that talks to people or makes what they see or hear ("an artificial/prerecorded voice, which
-# may be generated using artificial intelligence", "AI-generated images"): the transparency duties' subject.
-_AI_INTERACTION = re.compile(
-    r"\b((generated|created|produced|synthesi[sz]ed)\s+(using|by|with)\s+(artificial intelligence|AI)\b|"
-    r"AI[- ]generated|synthetic (voices?|media|content|images?|videos?)|deep ?fakes?|"
-    r"(talk|speak|interact|chat)\w*\s+(to|with)\s+an?\s+(AI|bot|chat ?bot|automated (agent|system))\b)",
-    _I,
-)
-
-
-# The lawful bases processing rests on, one key per basis ("legitimate interests, consent, contract
-# necessity, and compliance with legal obligations").
-_LEGAL_BASIS = re.compile(
-    r"\b(legitimate interests?|contract(ual)? necessity|necessary (for|to perform|to enter into) (the |a |our )?contract|"
-    r"legal obligations?|vital interests?|public interest|lawful bas(is|es)|legal bas(is|es))\b",
-    _I,
-)
-
-
-def _basis_key(words: str) -> str:
-    w = words.lower()
-    return "contract" if "contract" in w else w.split()[0]
-
-
-def new_legal_basis(old: str, new: str) -> str | None:
-    """A lawful basis the new side names that the old side of the passage did not (not denied)."""
-    before = {_basis_key(m.group(0)) for m in _LEGAL_BASIS.finditer(old)}
-    for m in _LEGAL_BASIS.finditer(new):
-        if _basis_key(m.group(0)) not in before and not _NEGATED.search(
-            new[max(0, m.start() - 40) : m.start()]
-        ):
-            return m.group(0)
-    return None
-
-
-def _recipient_kind(word: str) -> str:
-    w = word.lower().replace("-", " ")
-    for stem in ("third part", "group compan", "relying part", "subsidiar"):
-        if w.startswith(stem):
-            return stem
-    return w.removeprefix("service ").rstrip("s")
-
-
-def _gives_to_new_recipient(old: str, new: str) -> bool:
-    """The new side names, in a sentence that shares data with it, a kind of recipient the old side of
-    the passage never named ("to enable Sellers" -> "to enable Sellers, their respective affiliates
-    and/or their third-party services provider")."""
-    before = {_recipient_kind(m.group(0)) for m in _RECIPIENT.finditer(old)}
-    for m in _RECIPIENT.finditer(new):
-        if _recipient_kind(m.group(0)) in before:
-            continue
-        sentence = _sentence(new, m)
-        if any(  # a verb that gives data, not denied ("we do not share ... with advertisers")
-            not _NEGATED.search(sentence[max(0, v.start() - 40) : v.start()])
-            for v in _SHARING_VERB.finditer(sentence)
-        ):
-            return True
-    return False
 
 
 def change_signals(change: Change) -> ChangeSignals:
@@ -448,7 +340,7 @@ def change_signals(change: Change) -> ChangeSignals:
     # recipient, even where the record filed it under consent (a recipient word already in the passage,
     # "Sellers", does not hide the new "affiliates").
     if old.strip() and not better and not renamed and "new_recipient_class" not in found.signals:
-        if _gives_to_new_recipient(old, new):
+        if gives_to_new_recipient(old, new):
             found.signals["new_recipient_class"] = "gives data to a recipient the passage did not name"
             found.added.add("new_recipient_class")
             found.shares = True
@@ -464,18 +356,16 @@ def change_signals(change: Change) -> ChangeSignals:
         found.signals["legal_basis_changed"] = f"names '{basis}'"
     # An AI system now speaks to people or makes content for them (whatever the rating: a rewording that
     # brings in an AI voice is not a rename).
-    if not better and not _AI_INTERACTION.search(old):
-        m = _AI_INTERACTION.search(new)
-        if m and not _NEGATED.search(new[max(0, m.start() - 40) : m.start()]):
-            found.signals["ai_interaction"] = f"adds '{m.group(0)}'"
+    ai_words = None if better else new_ai_interaction(old, new)
+    if ai_words:
+        found.signals["ai_interaction"] = f"adds '{ai_words}'"
     # A passage that now infers something about the person makes new data about them (the old side
     # inferred nothing): even in a rewording, a new inference is not a rename.
-    if not better and new.strip() and not _INFERS.search(old):
-        m = _INFERS.search(new)
-        if m and not _NEGATED.search(new[max(0, m.start() - 40) : m.start()]):
-            found.signals.setdefault("new_data_type", f"adds '{m.group(0)}'")
-            found.added.add("new_data_type")
-            found.infers = True
+    inference = None if better else new_inference(old, new)
+    if inference:
+        found.signals.setdefault("new_data_type", f"adds '{inference}'")
+        found.added.add("new_data_type")
+        found.infers = True
     for signal, rx in LOST_WORDS.items():
         m = rx.search(old)
         if m and not rx.search(new) and allowed(signal) and not better:
