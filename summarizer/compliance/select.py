@@ -18,6 +18,8 @@ CROSS_CATEGORY = {
     "minimum_age_lowered",
     "sensitive_data",
 }
+# Signals that name an entry's own subject, carried by few entries: they need no category match.
+SUBJECT_SIGNALS = {"legal_basis_changed", "transfer_mechanism_changed", "law_named", "ai_interaction"}
 # A US state's opt-out law is engaged for a document addressing the US as a whole when the change
 # opens a sale or targeted-advertising flow (the statutes' common trigger); otherwise only if named.
 STATE_WIDE_SIGNALS = {"sale_of_data", "targeted_advertising"}
@@ -35,7 +37,7 @@ SIBLING_MARGIN = 0.1
 TOPIC_SIGNALS = {
     "children_audiences": {"children_data", "minimum_age_lowered"},
     "sensitive_data": {"sensitive_data"},
-    "ai_training": {"training_on_user_content", "automated_decisions"},
+    "ai_training": {"training_on_user_content", "automated_decisions", "ai_interaction"},
     "sale_targeted_ads": {"targeted_advertising", "sale_of_data", "opt_out_removed", "opt_out_added"},
 }
 
@@ -88,6 +90,10 @@ def change_categories(cs: ChangeSignals) -> set[str]:
     flow under another category (a 'will not sell' promise replaced by sharing with advertising
     partners is recorded as third-party sharing, but it is a sale or sharing for these laws too)."""
     cats = {cs.change.category}
+    if cs.shares:  # gives data to a recipient the passage did not name: a sharing change
+        cats.add("third_party_sharing")
+    if cs.infers:  # makes new data about the person: a collection
+        cats.add("data_collection")
     if cs.change.direction == "up" and cs.names & STATE_WIDE_SIGNALS and cs.change.category in SALE_LIKE:
         cats.add("sale_targeted_ads")
     # New words about selling data or targeting ads make it an advertising change wherever the
@@ -217,7 +223,9 @@ def select_entries(
             topic = TOPIC_SIGNALS.get(entry.categories[0])
             if topic is not None and not names & topic and "law_named" not in common:
                 continue  # (a law the document names for the first time engages that law, whatever its topic)
-            same_category = bool(categories & set(entry.categories))
+            # A signal that names the entry's own subject (a lawful basis, a transfer mechanism, a law)
+            # engages it wherever the record filed the passage.
+            same_category = bool(categories & set(entry.categories)) or bool(common & SUBJECT_SIGNALS)
             strong = common & CROSS_CATEGORY
             if not same_category and not (strong and (cs.change.direction == "up" or strong & cs.new_topics)):
                 continue  # a keyword outside the entry's topics, in a change that is not worse: weak

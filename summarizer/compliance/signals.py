@@ -9,6 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from summarizer.compliance.practices import NEGATED as _NEGATED
+from summarizer.compliance.practices import (
+    gives_to_new_recipient,
+    new_ai_interaction,
+    new_inference,
+    new_legal_basis,
+    new_transfer_mechanism,
+)
+from summarizer.compliance.practices import sentence_around as _sentence
 from summarizer.model.record import Change
 
 _I = re.IGNORECASE
@@ -168,20 +177,11 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
     ),
 }
 
-# A word preceded by one of these (within a few words) is denied, not stated ("we will not sell").
-_NEGATED = re.compile(r"\b(not|never|no|nor|without)\b(\W+\w+){0,3}\W*$|n['’]t\W+(\w+\W+){0,3}$", _I)
-
 # A sentence that limits a practice ("you may only use data ... for", "solely", "must not") restricts
 # it rather than stating it (read for a new passage the record rated better).
 _RESTRICTS = re.compile(
     r"\b(may only|can only|only (be )?used?|solely|sole purpose|must not|may not|prohibit\w*)\b", _I
 )
-
-
-def _sentence(text: str, m: re.Match[str]) -> str:
-    start = max(text.rfind(". ", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1, 0)
-    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
 
 
 # Signals that only count when the change sits in a category where they make sense.
@@ -232,11 +232,28 @@ _CHOICE_BEFORE = re.compile(
 CHOICE_SIGNALS = frozenset({"sale_of_data", "targeted_advertising"})
 
 
+# A sentence offering parental controls describes a feature adults use to keep children from content
+# ("parental control or channel blocking to prevent children in the household from viewing"): it
+# collects nothing from children.
+_PARENTAL_CONTROL = re.compile(r"\bparental\s+controls?\b", _I)
+
+
+# Words naming where data comes from, just before a party ("from our advertising partners").
+_FROM_SOURCE = re.compile(
+    r"\bfrom\s+(?:(?:our|their|its|the|these|such|other|certain)\s+)?(?:[\w-]+\s+)?$", _I
+)
+
+
 def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first place *text* states the signal's practice (for sale and ads: not as an opt-out's object)."""
+    """The first place *text* states the signal's practice (for sale and ads: not as an opt-out's object;
+    for children: not in a sentence offering parental controls)."""
     for m in rx.finditer(text):
         if signal in CHOICE_SIGNALS and _CHOICE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             continue
+        if signal == "children_data" and _PARENTAL_CONTROL.search(_sentence(text, m)):
+            continue
+        if signal == "new_recipient_class" and _FROM_SOURCE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue  # "we receive information from our advertising partners": a source, not a recipient
         return m
     return None
 
@@ -256,6 +273,13 @@ class ChangeSignals:
     # Of those, the ones whose words the old document lacks everywhere: a topic new to the document
     # (a passage that only moved or repeats an existing statement does not open it).
     new_topics: set[str] = field(default_factory=set)
+
+    # The change gives data to a recipient its old side did not name, in a sentence that shares or
+    # discloses it (:func:`summarizer.compliance.practices.gives_to_new_recipient`): a sharing change whatever category the record filed it in.
+    shares: bool = False
+    # The change infers, estimates or derives something about the person the old side did not
+    # (:func:`summarizer.compliance.practices.new_inference`): new data is made, a collection whatever category the record filed it in.
+    infers: bool = False
 
     @property
     def names(self) -> set[str]:
@@ -312,6 +336,36 @@ def change_signals(change: Change) -> ChangeSignals:
                 found.signals[signal] = f"adds '{m.group(0)}'"
                 if not better or pure_addition:
                     found.added.add(signal)
+    # A passage that grows to give data to a recipient it did not name shares data with a new class of
+    # recipient, even where the record filed it under consent (a recipient word already in the passage,
+    # "Sellers", does not hide the new "affiliates").
+    if old.strip() and not better and not renamed and "new_recipient_class" not in found.signals:
+        if gives_to_new_recipient(old, new):
+            found.signals["new_recipient_class"] = "gives data to a recipient the passage did not name"
+            found.added.add("new_recipient_class")
+            found.shares = True
+    # The legal mechanism for transfers abroad changes (whatever the rating: a reviewer confirms the
+    # mechanism now stated, as much as one that is dropped).
+    mechanism = new_transfer_mechanism(old, new, change.category == "international_transfer")
+    if mechanism:
+        found.signals["transfer_mechanism_changed"] = f"states '{mechanism}'"
+    # The lawful basis the processing rests on is stated anew (whatever the rating: a reviewer checks the
+    # basis now claimed).
+    basis = new_legal_basis(old, new)
+    if basis:
+        found.signals["legal_basis_changed"] = f"names '{basis}'"
+    # An AI system now speaks to people or makes content for them (whatever the rating: a rewording that
+    # brings in an AI voice is not a rename).
+    ai_words = None if better else new_ai_interaction(old, new)
+    if ai_words:
+        found.signals["ai_interaction"] = f"adds '{ai_words}'"
+    # A passage that now infers something about the person makes new data about them (the old side
+    # inferred nothing): even in a rewording, a new inference is not a rename.
+    inference = None if better else new_inference(old, new)
+    if inference:
+        found.signals.setdefault("new_data_type", f"adds '{inference}'")
+        found.added.add("new_data_type")
+        found.infers = True
     for signal, rx in LOST_WORDS.items():
         m = rx.search(old)
         if m and not rx.search(new) and allowed(signal) and not better:
@@ -331,7 +385,7 @@ def change_signals(change: Change) -> ChangeSignals:
         ("class_action_waiver", ("dispute_resolution",)),
         ("automated_decisions", ("account_termination", "ai_training")),
     ):
-        if change.category in cats and worse and ADDED_WORDS[signal].search(new):
+        if change.category in cats and worse and _stated(signal, ADDED_WORDS[signal], new):
             found.signals.setdefault(signal, "the changed passage concerns it")
     old_ages, new_ages = _ages(old), _ages(new)
     if old_ages and new_ages and min(new_ages) < min(old_ages):

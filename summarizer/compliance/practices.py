@@ -1,0 +1,148 @@
+"""What a changed passage does, read from its own words rather than from the record's category or rating
+(issue #15, round 5): it gives data to a kind of recipient it did not name, infers something about the
+person, states a transfer mechanism or a lawful basis it did not state, or brings in an AI system that
+speaks to people. Each read compares the passage's two sides; :mod:`summarizer.compliance.signals` turns
+them into signals.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# A word preceded by one of these (within a few words) is denied, not stated ("we will not sell").
+NEGATED = re.compile(r"\b(not|never|no|nor|without)\b(\W+\w+){0,3}\W*$|n['’]t\W+(\w+\W+){0,3}$", _I)
+
+
+def sentence_around(text: str, m: re.Match[str]) -> str:
+    """The sentence (or line) of *text* around the match *m*."""
+    start = max(text.rfind(". ", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1, 0)
+    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+# Who data goes to, one word per kind (singular, lower case), and the verbs that give it to them.
+_RECIPIENT = re.compile(
+    r"\b(partner|affiliate|advertiser|seller|vendor|merchant|marketer|broker|subsidiar(?:y|ies)|"
+    r"third[- ]part(?:y|ies)|group compan(?:y|ies)|(?:service )?providers?|relying part(?:y|ies))s?\b",
+    _I,
+)
+_SHARING_VERB = re.compile(
+    r"\b(shar(e|es|ed|ing)|disclos\w*|transfer\w*|sell|sold|mak\w* (it |them |this )?available|"
+    r"provid\w* (it |them |this |your )?(\w+ ){0,3}?to)\b",
+    _I,
+)
+
+
+# A verb that makes new data about the person ("infer your gender", "estimate or infer your age",
+# "derive your interests"): inference is collection of data the person never gave.
+_INFERS = re.compile(
+    r"\b(infer|inferr\w*|infers|deriv\w*|estimat\w*|predict\w*)\s+(or\s+\w+\s+)?(your|users['’]?|their|a user['’]s)\s+\w+",
+    _I,
+)
+
+
+# The legal mechanism a transfer abroad rests on ("standard contractual clauses", "an appropriate
+# contractual framework recognized as providing adequate protection", "the same level of protection as
+# required by the GDPR"), one key per kind.
+_TRANSFER_MECHANISM = re.compile(
+    r"\b(standard contractual clauses|model (contract )?clauses|contractual (framework|clauses|safeguards)|"
+    r"binding corporate rules|adequacy decisions?|data privacy framework|privacy shield|"
+    r"(same|equivalent|adequate) (level of )?protection|appropriate safeguards)\b",
+    _I,
+)
+
+
+def _mechanism_key(words: str) -> str:
+    return " ".join(words.lower().split()[:2])
+
+
+def new_transfer_mechanism(old: str, new: str, about_transfers: bool = False) -> str | None:
+    """A transfer mechanism the new side of a passage states, in a sentence about transfers (or in a
+    passage filed as one: *about_transfers*), that the old side did not: the mechanism's words, or None."""
+    before = {_mechanism_key(m.group(0)) for m in _TRANSFER_MECHANISM.finditer(old)}
+    for m in _TRANSFER_MECHANISM.finditer(new):
+        if _mechanism_key(m.group(0)) in before:
+            continue
+        if about_transfers or re.search(r"transfer", sentence_around(new, m), _I):
+            return m.group(0)
+    return None
+
+
+# An AI system that talks to people or makes what they see or hear ("an artificial/prerecorded voice, which
+# may be generated using artificial intelligence", "AI-generated images"): the transparency duties' subject.
+_AI_INTERACTION = re.compile(
+    r"\b((generated|created|produced|synthesi[sz]ed)\s+(using|by|with)\s+(artificial intelligence|AI)\b|"
+    r"AI[- ]generated|synthetic (voices?|media|content|images?|videos?)|deep ?fakes?|"
+    r"(talk|speak|interact|chat)\w*\s+(to|with)\s+an?\s+(AI|bot|chat ?bot|automated (agent|system))\b)",
+    _I,
+)
+
+
+# The lawful bases processing rests on, one key per basis ("legitimate interests, consent, contract
+# necessity, and compliance with legal obligations").
+_LEGAL_BASIS = re.compile(
+    r"\b(legitimate interests?|contract(ual)? necessity|necessary (for|to perform|to enter into) (the |a |our )?contract|"
+    r"legal obligations?|vital interests?|public interest|lawful bas(is|es)|legal bas(is|es))\b",
+    _I,
+)
+
+
+def _basis_key(words: str) -> str:
+    w = words.lower()
+    return "contract" if "contract" in w else w.split()[0]
+
+
+def new_legal_basis(old: str, new: str) -> str | None:
+    """A lawful basis the new side names that the old side of the passage did not (not denied)."""
+    before = {_basis_key(m.group(0)) for m in _LEGAL_BASIS.finditer(old)}
+    for m in _LEGAL_BASIS.finditer(new):
+        if _basis_key(m.group(0)) not in before and not NEGATED.search(
+            new[max(0, m.start() - 40) : m.start()]
+        ):
+            return m.group(0)
+    return None
+
+
+def _recipient_kind(word: str) -> str:
+    w = word.lower().replace("-", " ")
+    for stem in ("third part", "group compan", "relying part", "subsidiar"):
+        if w.startswith(stem):
+            return stem
+    return w.removeprefix("service ").rstrip("s")
+
+
+def gives_to_new_recipient(old: str, new: str) -> bool:
+    """The new side names, in a sentence that shares data with it, a kind of recipient the old side of
+    the passage never named ("to enable Sellers" -> "to enable Sellers, their respective affiliates
+    and/or their third-party services provider")."""
+    before = {_recipient_kind(m.group(0)) for m in _RECIPIENT.finditer(old)}
+    for m in _RECIPIENT.finditer(new):
+        if _recipient_kind(m.group(0)) in before:
+            continue
+        sentence = sentence_around(new, m)
+        if any(  # a verb that gives data, not denied ("we do not share ... with advertisers")
+            not NEGATED.search(sentence[max(0, v.start() - 40) : v.start()])
+            for v in _SHARING_VERB.finditer(sentence)
+        ):
+            return True
+    return False
+
+
+def new_ai_interaction(old: str, new: str) -> str | None:
+    """Words of an AI system speaking to people or making content for them that the new side states and
+    the old side did not (not denied), or None."""
+    if _AI_INTERACTION.search(old):
+        return None
+    m = _AI_INTERACTION.search(new)
+    return m.group(0) if m and not NEGATED.search(new[max(0, m.start() - 40) : m.start()]) else None
+
+
+def new_inference(old: str, new: str) -> str | None:
+    """Words of an inference about the person ("infer your gender") that the new side states and the
+    old side did not (not denied), or None."""
+    if _INFERS.search(old):
+        return None
+    m = _INFERS.search(new)
+    return m.group(0) if m and not NEGATED.search(new[max(0, m.start() - 40) : m.start()]) else None
