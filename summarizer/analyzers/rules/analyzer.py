@@ -362,7 +362,12 @@ def record_direction(
     "neutral" (on the labelled dev pairs such records were mostly real changes the rubric did not
     read, so a neutral claim would mislead). The one neutral claim: *names_only* (a minor record
     whose changes only cite another law or name another company as the party: "a new applicable
-    law" on the labelling scale) with no cue and no confident claim either way."""
+    law" on the labelling scale) with no cue and no confident claim either way.
+
+    A record that takes anything away from the user (a worse cue of full weight, or a confident
+    worse claim where the rubric's claims count) is never ``better``: when the rest outweighs it,
+    the record gives and takes, ``mixed`` (round 5: on the fresh pairs every record the rules called
+    better had such a burden and none was labelled better; the dev fold's better records had none)."""
     worse, better = balance(cues or [])
     if names_only and not worse and not better and not any(_confident_claim(c) for c in changes):
         return "neutral"
@@ -372,11 +377,13 @@ def record_direction(
         return "unclear"  # a business user's rules: the rubric's consumer factors are no fallback
     if worse + better >= MIN_CUE_WEIGHT:
         claims = [c for c in changes if _confident_claim(c)]
-        worse += rubric_weight * sum(c.direction == "up" for c in claims)
+        ups = sum(c.direction == "up" for c in claims)
+        worse += rubric_weight * ups
         better += rubric_weight * sum(c.direction == "down" for c in claims)
         if worse and worse >= DIRECTION_RATIO * better:
             return "worse"
-        if better and better >= DIRECTION_RATIO * worse:
+        taken = any(c.polarity > 0 and cue_weight(c) >= 1.0 for c in cues or []) or bool(rubric_weight and ups)
+        if better and better >= DIRECTION_RATIO * worse and not taken:
             return "better"
         if worse or better:
             return "mixed"
@@ -395,7 +402,7 @@ def record_direction(
         return "unclear"
     if up >= DIRECTION_RATIO * down:
         return "worse"
-    if down >= DIRECTION_RATIO * up:
+    if down >= DIRECTION_RATIO * up and not up:
         return "better"
     return "mixed"
 
