@@ -201,14 +201,15 @@ class RulesAnalyzer:
         minor = minor_record(provisions, cues)
         named = minor and all(names_added_only(p) for p in provisions if is_material(p))
         cited = not named and citations_only([(p.old_text, p.new_text) for p in provisions if is_material(p)])
-        direction = record_direction(
+        direction, worse, better = record_balance(
             changes,
             [c for mine in cues for c in mine],
             rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
             rubric_fallback=view == "consumer",
             names_only=named or cited,
         )
-        severity = record_severity(provisions, views, direction, cues, minor=minor)
+        leaning = "better" if direction == "mixed" and better > worse else direction
+        severity = record_severity(provisions, views, leaning, cues, minor=minor)
         _note_minor(provisions, changes, minor, direction)
         if cited and direction == "neutral":
             _note_cited(provisions, changes)
@@ -368,25 +369,37 @@ def record_direction(
     worse claim where the rubric's claims count) is never ``better``: when the rest outweighs it,
     the record gives and takes, ``mixed`` (round 5: on the fresh pairs every record the rules called
     better had such a burden and none was labelled better; the dev fold's better records had none)."""
+    return record_balance(changes, cues, rubric_weight, rubric_fallback, names_only)[0]
+
+
+def record_balance(
+    changes: list[Change],
+    cues: list[Cue] | None = None,
+    rubric_weight: float = 0.0,
+    rubric_fallback: bool = True,
+    names_only: bool = False,
+) -> tuple[str, float, float]:
+    """:func:`record_direction` with the weights it decided on: (direction, weight of the evidence
+    worse for the user, weight of the evidence better for them)."""
     worse, better = balance(cues or [])
     if names_only and not worse and not better and not any(_confident_claim(c) for c in changes):
-        return "neutral"
+        return "neutral", 0.0, 0.0
     if cues and all(cue_weight(c) < 1.0 for c in cues):
         worse = better = 0.0  # only sentences taken out that may have moved: no evidence of direction
     if worse + better < MIN_CUE_WEIGHT and not rubric_fallback:
-        return "unclear"  # a business user's rules: the rubric's consumer factors are no fallback
+        return "unclear", 0.0, 0.0  # a business user's rules: the rubric's consumer factors are no fallback
     if worse + better >= MIN_CUE_WEIGHT:
         claims = [c for c in changes if _confident_claim(c)]
         ups = sum(c.direction == "up" for c in claims)
         worse += rubric_weight * ups
         better += rubric_weight * sum(c.direction == "down" for c in claims)
         if worse and worse >= DIRECTION_RATIO * better:
-            return "worse"
+            return "worse", worse, better
         taken = any(c.polarity > 0 and cue_weight(c) >= 1.0 for c in cues or []) or bool(rubric_weight and ups)
         if better and better >= DIRECTION_RATIO * worse and not taken:
-            return "better"
+            return "better", worse, better
         if worse or better:
-            return "mixed"
+            return "mixed", worse, better
     up = down = 0
     for c in changes:
         if c.category == "contact_generic" or c.confidence not in ("high", "medium"):
@@ -399,12 +412,12 @@ def record_direction(
         elif c.direction == "down":
             down += weight
     if not up and not down:
-        return "unclear"
+        return "unclear", 0.0, 0.0
     if up >= DIRECTION_RATIO * down:
-        return "worse"
+        return "worse", float(up), float(down)
     if down >= DIRECTION_RATIO * up and not up:
-        return "better"
-    return "mixed"
+        return "better", float(up), float(down)
+    return "mixed", float(up), float(down)
 
 
 #: In a record read with clause cues, each confident rubric claim of a change weighs this much
@@ -491,7 +504,9 @@ def _high_change(
     reaches a high level on a high-risk subject (new sharing, sale or targeted ads, sensitive data,
     children, arbitration or class waiver, a broad content licence, AI training, charges), read for
     a consumer (a business user's new ad or listing rules are an ordinary change for that user), in
-    a record that is not better overall."""
+    a record that is not better overall (severity follows direction: a record that is better or
+    unclear, or mixed but leaning to the user, :func:`RulesAnalyzer._material` passing "better"
+    then, is at most medium)."""
     if direction in ("better", "unclear"):
         return False
     for p, view, mine in zip(provisions, views, cues):

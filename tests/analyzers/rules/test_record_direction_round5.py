@@ -42,3 +42,11 @@ def test_the_rubric_fallback_is_not_better_with_any_change_for_the_worse() -> No
     assert record_direction([_change("down"), _change("down")]) == "better"
     assert record_direction([_change("down"), _change("down"), _change("down"), _change("up")]) == "mixed"
     assert record_direction([_change("down")], [GONE_DUTY]) == "better"  # weak cues: the rubric decides
+
+
+def test_record_balance_gives_the_weights_behind_the_direction() -> None:
+    from summarizer.analyzers.rules.analyzer import record_balance
+
+    assert record_balance([], [RIGHT, RIGHT2, KEEP]) == ("mixed", 1.0, 2.0)  # leans to the user
+    assert record_balance([], [KEEP]) == ("worse", 1.0, 0.0)
+    assert record_balance([], []) == ("unclear", 0.0, 0.0)
