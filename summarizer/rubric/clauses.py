@@ -109,6 +109,16 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    (
+        "charge",
+        lazy(
+            r"\byou (?:will|may|shall|would) (?:also |then |automatically |now )?be (?:automatically )?"
+            r"(?:charged|billed|debited)\b"
+            r"|\b(?:subscriptions?|plans?|memberships?|trials?) (?:will|shall) (?:automatically )?"
+            r"(?:renew|convert|roll over|continue)\b(?! only\b)",
+            re.I,
+        ),
+    ),
     ("reader_right", lazy(rf"\byou {_RIGHT}", re.I)),
     (
         "end_user_right",
@@ -218,6 +228,7 @@ POLARITY: dict[str, dict[View, int]] = {
     "protection": {"consumer": -1, "business": -1, "data": -1},
     "ai_training": {"consumer": 1, "business": 1, "data": 0},
     "lost_option": {"consumer": 1, "business": 1, "data": 0},
+    "charge": {"consumer": 1, "business": 1, "data": 0},
     "disclaimer": {"consumer": 1, "business": 1, "data": 0},
     "indemnity": {"consumer": 1, "business": 1, "data": 0},
     "licence": {"consumer": 1, "business": 1, "data": 0},
@@ -254,6 +265,7 @@ LABELS = {
     "automation": "decisions or actions by automated systems",
     "ai_training": "your content or data used to train or improve AI models",
     "lost_option": "an option or control taken away",
+    "charge": "a charge that falls on you",
 }
 
 

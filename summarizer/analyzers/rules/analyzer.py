@@ -522,7 +522,9 @@ def _high_change(
             continue
         if p.direction == "up" and p.after is Severity.high:
             return True
-        worse, better = balance(mine)
+        # a charge at the price the user signed up for ("you will be charged the then-current
+        # price") tells the direction, not a high level: the rubric's charge factors rate money
+        worse, better = balance([c for c in mine if c.kind != "charge"])
         if worse >= MIN_CUE_WEIGHT and worse > better and max(p.before, p.after) is Severity.high:
             return True
         if (

@@ -1,0 +1,33 @@
+"""Round 5 (issue 12): clause cues found in the fresh pairs' error analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.rubric.clauses import POLARITY, sentence_kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Upon expiration of your free trial, you will be charged the then-current subscription price.",
+        "If you do not cancel, you will automatically be billed each month.",
+        "Your subscription will renew automatically at the end of each billing period.",
+        "Paid plans will automatically renew for successive one-year terms.",
+    ],
+)
+def test_a_charge_that_falls_on_the_user_is_worse(sentence: str) -> None:
+    assert sentence_kind(sentence) == "charge"
+    assert POLARITY["charge"]["consumer"] == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You will not be charged during the trial.",
+        "You will never be billed without your consent.",
+        "We may charge your saved payment method.",  # the company's right, read as before
+    ],
+)
+def test_no_charge_or_a_charge_the_company_takes_is_not_this_cue(sentence: str) -> None:
+    assert sentence_kind(sentence) != "charge"
