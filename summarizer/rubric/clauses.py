@@ -131,7 +131,12 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:notify|tell|inform|let you know|give you|provide you|refund|ask (?:for )?your|obtain your|"
             r"protect|encrypt|delete|honou?r|respect)\b"
             rf"|\b{_WE} will [^.]{{0,60}}\b(?:refund|replace|repair|compensate|provide (?:a |an )?(?:\w+ )?"
-            r"(?:solution|remedy|refund))\b",
+            r"(?:solution|remedy|refund))\b"
+            # handling what the user sends: "we will review your request and be in touch"
+            rf"|\b{_WE} will (?:promptly |carefully )?(?:review|consider|investigate|assess|process|respond to) "
+            r"(?:your|the|every|each|any|all|such) (?:[\w'’-]+ ){0,2}?(?:requests?|counter[- ]?notices?|"
+            r"counter[- ]?notifications?|appeals?|complaints?|reports?|notices?|notifications?|claims?|"
+            r"inquir(?:y|ies)|questions?|disputes?|objections?)\b",
             re.I,
         ),
     ),

@@ -31,3 +31,28 @@ def test_a_charge_that_falls_on_the_user_is_worse(sentence: str) -> None:
 )
 def test_no_charge_or_a_charge_the_company_takes_is_not_this_cue(sentence: str) -> None:
     assert sentence_kind(sentence) != "charge"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will review your request and be in touch.",
+        "We will review every counter-notice we receive and restore the content if it was removed by mistake.",
+        "We will promptly investigate all complaints.",
+        "We will respond to your inquiry within 30 days.",
+    ],
+)
+def test_the_company_handling_what_the_user_sends_is_a_commitment(sentence: str) -> None:
+    assert sentence_kind(sentence) == "commitment"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will review your content to check that it meets our rules.",
+        "We may review your request.",
+        "We will review your account and may suspend it.",
+    ],
+)
+def test_reviewing_the_users_content_or_account_stays_a_company_right(sentence: str) -> None:
+    assert sentence_kind(sentence) == "company_right"
