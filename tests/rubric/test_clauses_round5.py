@@ -56,3 +56,19 @@ def test_the_company_handling_what_the_user_sends_is_a_commitment(sentence: str)
 )
 def test_reviewing_the_users_content_or_account_stays_a_company_right(sentence: str) -> None:
     assert sentence_kind(sentence) == "company_right"
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        ("Do not post or share sexual content involving minors.", False),
+        ("Privacy. Do not disclose the personal data of others.", False),
+        ("Never share your password with anyone.", False),
+        ("We do not share your data with third parties.", True),
+        ("We never share your data with advertisers.", True),
+    ],
+)
+def test_an_imperative_is_a_rule_for_the_reader_not_a_promise_not_to_share(text: str, promise: bool) -> None:
+    from summarizer.rubric.severity.factors import text_factors
+
+    assert ("no_share" in {f.key for f in text_factors("third_party_sharing", text)}) is promise

@@ -300,15 +300,16 @@ def minor_record(provisions: list[Provision], cues: list[list[Cue]]) -> bool:
     """Every material change of the record is a minor edit (:func:`summarizer.analyzers.rules.
     minor.minor_edit`), all of them together change at most :data:`MINOR_WORDS` words, and the
     clause reader found no cue in them (no duty, right, licence or protection put in or taken out,
-    no clause reworded to reach further or less far): a minor change on the labelling scale of
+    no clause reworded to reach further or less far, and no whole sentence that says who may do
+    what, even a rule that means nothing either way for a consumer): a minor change on the labelling scale of
     issue 12 (low severity)."""
     total = 0
     for p, mine in zip(provisions, cues):
         if not is_material(p):
             continue
         words = _readable_changed_words(p)
-        if not minor_edit(p, words) or mine:
-            return False
+        if not minor_edit(p, words) or mine or whole_new_clause(p.old_text, p.new_text):
+            return False  # a whole new rule or right ("... is also strictly prohibited") is no minor edit
         total += words
     return 0 < total <= MINOR_WORDS
 
