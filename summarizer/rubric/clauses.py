@@ -42,6 +42,13 @@ _WE = (
     r"(?:we|google|apple|microsoft|snap(?:chat)?|temu|shein|aliexpress|amazon|meta|bing|ebay|"
     r"the (?:company|platform|foundation)|wikimedia(?: foundation)?)"
 )
+#: A company named as the subject of its own promise ("Examplesoft does not use advertising
+#: cookies", "xAI does not ..."): a capitalised name (case-sensitive; "xAI", "eBay" too) that is
+#: not a pronoun or a party of the service.
+_ORG = (
+    r"(?-i:(?!(?:You|Your|Users?|They|It|This|These|Those|Customers?|Sellers?|Developers?|Advertisers?|"
+    r"Partners?|Please|Do|Don)\b)(?:[A-Z]|[a-z][A-Z])[\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,2})"
+)
 _YOU = r"(?:you|customer|the customer|sellers?|merchants?|developers?|advertisers?|affiliates?|creators?|publishers?)"
 
 _RIGHT = (
@@ -57,8 +64,9 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "protection",
         lazy(
-            rf"\b{_WE} (?:will |do |does |shall |would )?(?:not|never) {_W}{{0,2}}?"
-            r"(?:sell|rent|share|disclose|use your|track|train|charge you|read your)\b"
+            rf"\b(?:{_WE} (?:will |do |does |shall |would )?|{_ORG} (?:will|does|shall|would) )(?:not|never) {_W}{{0,2}}?"
+            r"(?:sell|rent|share|disclose|use your|track|train|charge you|read your"
+            r"|use (?:any )?(?:[\w-]+ (?:or |and )?){0,3}?(?:cookies|trackers|tracking technolog(?:y|ies)))\b"
             r"|\bonly with your (?:\w+ )?(?:consent|permission)\b|\bwithout your (?:\w+ )?(?:consent|permission)\b"
             r"|\b(?:better )?protects? (?:your|people['’]s|users['’]?|their) privacy\b"
             r"|\b(?:data|information|conversations?|chats?|prompts?|inputs?|files|messages|recordings?)\b "

@@ -72,3 +72,19 @@ def test_an_imperative_is_a_rule_for_the_reader_not_a_promise_not_to_share(text:
     from summarizer.rubric.severity.factors import text_factors
 
     assert ("no_share" in {f.key for f in text_factors("third_party_sharing", text)}) is promise
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Examplesoft does not use advertising or marketing cookies.", "protection"),
+        ("xAI does not use marketing or advertising cookies.", "protection"),
+        ("Acme Corp will never sell your personal information.", "protection"),
+        ("We do not use third-party tracking cookies.", "protection"),
+        ("Users will not share content that harms others.", None),
+        ("You will not use any robots or scrapers.", None),
+        ("Do not use advertising cookies on your site.", "rule"),
+    ],
+)
+def test_a_promise_in_the_companys_own_name(sentence: str, kind: str | None) -> None:
+    assert sentence_kind(sentence) == kind
