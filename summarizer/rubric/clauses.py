@@ -47,7 +47,9 @@ _WE = (
 #: not a pronoun or a party of the service.
 _ORG = (
     r"(?-i:(?!(?:You|Your|Users?|They|It|This|These|Those|Customers?|Sellers?|Developers?|Advertisers?|"
-    r"Partners?|Please|Do|Don)\b)(?:[A-Z]|[a-z][A-Z])[\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,2})"
+    r"Partners?|Please|Do|Don|Licensees?|Subscribers?|Recipients?|Members?|Buyers?|Merchants?|Publishers?|"
+    r"Affiliates?|Creators?|Participants?|Contractors?|Suppliers?|Vendors?|Each|Either|Neither|Party|Parties|"
+    r"Administrators?|Admins?|Operators?|Providers?)\b)(?:[A-Z]|[a-z][A-Z])[\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,2})"
 )
 _YOU = r"(?:you|customer|the customer|sellers?|merchants?|developers?|advertisers?|affiliates?|creators?|publishers?)"
 

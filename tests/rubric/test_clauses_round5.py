@@ -88,3 +88,15 @@ def test_an_imperative_is_a_rule_for_the_reader_not_a_promise_not_to_share(text:
 )
 def test_a_promise_in_the_companys_own_name(sentence: str, kind: str | None) -> None:
     assert sentence_kind(sentence) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Licensee will not disclose Confidential Information to any third party.",
+        "Subscriber will not share login credentials with anyone.",
+        "Each party will not disclose the other's information.",
+    ],
+)
+def test_a_party_bound_by_the_terms_is_not_the_company_making_a_promise(sentence: str) -> None:
+    assert sentence_kind(sentence) != "protection"
