@@ -396,7 +396,8 @@ def record_balance(
         better += rubric_weight * sum(c.direction == "down" for c in claims)
         if worse and worse >= DIRECTION_RATIO * better:
             return "worse", worse, better
-        taken = any(c.polarity > 0 and cue_weight(c) >= 1.0 for c in cues or []) or bool(rubric_weight and ups)
+        burden = any(c.polarity > 0 and cue_weight(c) >= 1.0 for c in cues or [])
+        taken = burden or bool(rubric_weight and ups)
         if better and better >= DIRECTION_RATIO * worse and not taken:
             return "better", worse, better
         if worse or better:
