@@ -38,6 +38,7 @@ from summarizer.text.lazy_re import lazy
 View = str  # "consumer" | "business" | "data"
 
 _W = r"(?:[\w'’-]+ )"  # one word and its space
+_W_NOT = r"(?:(?!not\b|never\b|no longer\b)[\w'’-]+ )"  # one word, not a negation ("we will not close")
 _WE = (
     r"(?:we|google|apple|microsoft|snap(?:chat)?|temu|shein|aliexpress|amazon|meta|bing|ebay|"
     r"the (?:company|platform|foundation)|wikimedia(?: foundation)?)"
@@ -81,7 +82,9 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "disclaimer",
         lazy(
             rf"\b{_WE} {_W}?(?:are|is|will|shall|can)? ?(?:not|never) (?:be )?(?:held )?(?:responsible|liable)\b"
-            r"|\bno responsibility\b|\bdisclaims?\b|\bat your (?:own|sole) risk\b",
+            r"|\bno responsibility\b|\bdisclaims?\b|\bat your (?:own|sole) risk\b"
+            rf"|\b{_WE} (?:do|does|can|will) not (?:\w+ )?(?:guarantee|warrant|promise)\b|\b{_WE} cannot (?:guarantee|warrant|promise)\b"
+            rf"|\b{_WE} (?:make|makes|give|gives) no (?:\w+ )?(?:warrant(?:y|ies)|representations?|guarantees?)\b",
             re.I,
         ),
     ),
@@ -168,7 +171,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         lazy(
             rf"\b{_WE} {_W}{{0,2}}?(?:may|might|can|could|reserves? the right to|ha(?:ve|s) the right to|"
             r"(?:are|is|will be) entitled to|will)"
-            rf" {_W}{{0,2}}?(?:remove|suspend|terminate|charge|bill|share|sell|disclose|license|train|"
+            rf" {_W_NOT}{{0,2}}?(?:remove|suspend|terminate|charge|bill|share|sell|disclose|license|train|"
             r"collect|change|modify|withhold|deduct|limit|restrict|disable|delete your|close|ban|reject|"
             r"refuse|block|cancel|withdraw|recover|offset|demote|penali[sz]e|audit|monitor|retain|keep|"
             r"transfer|combine|attempt to charge|get a refund|claim back|reclaim|take (?:action|down)|contact you|call you|text you|"
@@ -303,11 +306,34 @@ class Cue:
 
 @lru_cache(maxsize=8192)
 def sentence_kind(sentence: str) -> str | None:
-    """The first kind of cue the sentence carries, or None."""
+    """The first kind of cue the sentence carries, or None (contractions read in full: "we don't
+    sell" as "we do not sell")."""
+    text = _expand(sentence)
     for kind, pattern in _CUES:
-        if pattern.search(sentence):
+        if pattern.search(text):
             return kind
     return None
+
+
+_CONTRACTIONS = (
+    ("won't", "will not"),
+    ("can't", "cannot"),
+    ("shan't", "shall not"),
+    ("n't", " not"),
+    ("'re", " are"),
+    ("'ll", " will"),
+)
+_APOSTROPHE = lazy(r"['’]")
+
+
+def _expand(sentence: str) -> str:
+    """*sentence* with its contractions written out ("don't" -> "do not", "we'll" -> "we will")."""
+    if not _APOSTROPHE.search(sentence):
+        return sentence
+    text = sentence.replace("’", "'")
+    for short, full in _CONTRACTIONS:
+        text = re.sub(re.escape(short), full, text, flags=re.I)
+    return text
 
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})

@@ -100,3 +100,31 @@ def test_a_promise_in_the_companys_own_name(sentence: str, kind: str | None) -> 
 )
 def test_a_party_bound_by_the_terms_is_not_the_company_making_a_promise(sentence: str) -> None:
     assert sentence_kind(sentence) != "protection"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("We won't sell your personal data.", "protection"),
+        ("We don't use your content to train our models.", "protection"),
+        ("We'll notify you before we change these terms.", "commitment"),
+        ("You're responsible for your use of Output.", "reader_duty"),
+        ("We don't guarantee that Output is accurate.", "disclaimer"),
+        ("We do not guarantee that the Services will be uninterrupted.", "disclaimer"),
+        ("We make no warranties about the accuracy of Output.", "disclaimer"),
+        ("We can't guarantee the security of our databases.", "disclaimer"),
+    ],
+)
+def test_contractions_and_disclaimers_of_guarantees(sentence: str, kind: str) -> None:
+    assert sentence_kind(sentence) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you are a paid subscriber, we won't close your account for inactivity.",
+        "We will not close your account without telling you.",
+    ],
+)
+def test_a_right_the_company_says_it_will_not_use_is_not_a_company_right(sentence: str) -> None:
+    assert sentence_kind(sentence) != "company_right"
