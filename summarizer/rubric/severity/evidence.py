@@ -48,7 +48,9 @@ _AFTER_DELETION = lazy(
     r"|(?:the |its |their |account )?(?:deletion|closure|termination|deactivation|cancellation)\b"
     r"|(?:your |the )?account (?:is|has been|was) (?:deleted|closed|terminated|deactivated))"
 )
-_KEEP = lazy(r"\b(?:keep|keeps|kept|retain|retains|retained|store|stores|stored|hold|holds|preserve|preserved)\b")
+_KEEP = lazy(
+    r"\b(?:keep|keeps|kept|retain|retains|retained|store|stores|stored|hold|holds|preserve|preserved)\b"
+)
 _DELETE = lazy(r"\b(?:delet|eras|destroy|remov|anonymi[sz]|purg)\w*")
 
 
