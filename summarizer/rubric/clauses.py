@@ -179,6 +179,11 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:your |the |this |such |personal |usage |request )?(?:data|information|content|messages|"
             r"recordings?) (?:will|may|can|could) (?:also )?be (?:retained|kept|stored|shared|disclosed|"
             r"sold|used|combined|transferred|processed|reviewed|analy[sz]ed)\b"
+            # people named as the readers: "human reviewers may read your conversations"
+            r"|\b(?:human|trained|authori[sz]ed)? ?(?:reviewers?|annotators?|moderators?|trainers?|employees|staff|"
+            r"personnel|contractors) (?:[\w'’-]+ ){0,2}?(?:may|might|can|could|will) (?:also )?(?:read|review|see|"
+            r"access|listen to|look at|label|annotate) (?:some of )?(?:your|users['’]?|the) (?:[\w'’-]+ ){0,2}?"
+            r"(?:conversations?|chats?|prompts?|messages|content|inputs?|recordings?|data|information|files)\b"
             r"|\b(?:conversations?|chats?|chat history|prompts?|inputs?|outputs?|files|uploads|transcripts?|"
             r"interactions?) (?:[\w'’-]+ ){0,3}?(?:will|may|can|could) (?:also )?be (?:retained|kept|stored|"
             r"shared|disclosed|sold|used|combined|transferred|processed|reviewed|read|analy[sz]ed|saved)\b",

@@ -128,3 +128,15 @@ def test_contractions_and_disclaimers_of_guarantees(sentence: str, kind: str) ->
 )
 def test_a_right_the_company_says_it_will_not_use_is_not_a_company_right(sentence: str) -> None:
     assert sentence_kind(sentence) != "company_right"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Human reviewers may read your conversations to check the quality of answers.", "company_right"),
+        ("Trained reviewers may review some of your chats.", "company_right"),
+        ("Our employees will not read your messages.", None),
+    ],
+)
+def test_people_named_as_the_readers_of_the_users_conversations(sentence: str, kind: str | None) -> None:
+    assert sentence_kind(sentence) == kind

@@ -495,6 +495,8 @@ def record_severity(
         return Severity.low
     if any(p.category != "contact_generic" and is_material(p) for p in provisions):
         return max(level, Severity.medium)
+    if direction == "worse" and any(c.polarity > 0 and cue_weight(c) >= 1.0 for mine in cues for c in mine):
+        return max(level, Severity.medium)  # a new burden on the user is no generic text, however filed
     return max(level, Severity.low)
 
 

@@ -34,3 +34,11 @@ def test_new_sharing_with_advertisers_alone_is_worse_and_high() -> None:
 def test_a_mixed_record_leaning_to_the_user_is_not_high() -> None:
     record = compare_texts(OLD, _new(SHARING, RIGHTS))
     assert (record.direction, record.severity) == ("mixed", "medium")
+
+
+def test_a_new_burden_filed_under_generic_text_is_still_medium() -> None:
+    old = "# Assistant Privacy Notice\n\n## Your conversations\n\nWe use your conversations to answer you.\n"
+    new = old.replace("to answer you.", "to answer you. Human reviewers may read your conversations.")
+    record = compare_texts(old, new)
+    assert record.direction == "worse"
+    assert record.severity in ("medium", "high")
