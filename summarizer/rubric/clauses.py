@@ -38,9 +38,19 @@ from summarizer.text.lazy_re import lazy
 View = str  # "consumer" | "business" | "data"
 
 _W = r"(?:[\w'’-]+ )"  # one word and its space
+_W_NOT = r"(?:(?!not\b|never\b|no longer\b)[\w'’-]+ )"  # one word, not a negation ("we will not close")
 _WE = (
     r"(?:we|google|apple|microsoft|snap(?:chat)?|temu|shein|aliexpress|amazon|meta|bing|ebay|"
     r"the (?:company|platform|foundation)|wikimedia(?: foundation)?)"
+)
+#: A company named as the subject of its own promise ("Examplesoft does not use advertising
+#: cookies", "xAI does not ..."): a capitalised name (case-sensitive; "xAI", "eBay" too) that is
+#: not a pronoun or a party of the service.
+_ORG = (
+    r"(?-i:(?!(?:You|Your|Users?|They|It|This|These|Those|Customers?|Sellers?|Developers?|Advertisers?|"
+    r"Partners?|Please|Do|Don|Licensees?|Subscribers?|Recipients?|Members?|Buyers?|Merchants?|Publishers?|"
+    r"Affiliates?|Creators?|Participants?|Contractors?|Suppliers?|Vendors?|Each|Either|Neither|Party|Parties|"
+    r"Administrators?|Admins?|Operators?|Providers?)\b)(?:[A-Z]|[a-z][A-Z])[\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,2})"
 )
 _YOU = r"(?:you|customer|the customer|sellers?|merchants?|developers?|advertisers?|affiliates?|creators?|publishers?)"
 
@@ -57,8 +67,9 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "protection",
         lazy(
-            rf"\b{_WE} (?:will |do |does |shall |would )?(?:not|never) {_W}{{0,2}}?"
-            r"(?:sell|rent|share|disclose|use your|track|train|charge you|read your)\b"
+            rf"\b(?:{_WE} (?:will |do |does |shall |would )?|{_ORG} (?:will|does|shall|would) )(?:not|never) {_W}{{0,2}}?"
+            r"(?:sell|rent|share|disclose|use your|track|train|charge you|read your"
+            r"|use (?:any )?(?:[\w-]+ (?:or |and )?){0,3}?(?:cookies|trackers|tracking technolog(?:y|ies)))\b"
             r"|\bonly with your (?:\w+ )?(?:consent|permission)\b|\bwithout your (?:\w+ )?(?:consent|permission)\b"
             r"|\b(?:better )?protects? (?:your|people['’]s|users['’]?|their) privacy\b"
             r"|\b(?:data|information|conversations?|chats?|prompts?|inputs?|files|messages|recordings?)\b "
@@ -71,7 +82,9 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "disclaimer",
         lazy(
             rf"\b{_WE} {_W}?(?:are|is|will|shall|can)? ?(?:not|never) (?:be )?(?:held )?(?:responsible|liable)\b"
-            r"|\bno responsibility\b|\bdisclaims?\b|\bat your (?:own|sole) risk\b",
+            r"|\bno responsibility\b|\bdisclaims?\b|\bat your (?:own|sole) risk\b"
+            rf"|\b{_WE} (?:do|does|can|will) not (?:\w+ )?(?:guarantee|warrant|promise)\b|\b{_WE} cannot (?:guarantee|warrant|promise)\b"
+            rf"|\b{_WE} (?:make|makes|give|gives) no (?:\w+ )?(?:warrant(?:y|ies)|representations?|guarantees?)\b",
             re.I,
         ),
     ),
@@ -109,6 +122,16 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    (
+        "charge",
+        lazy(
+            r"\byou (?:will|may|shall|would) (?:also |then |automatically |now )?be (?:automatically )?"
+            r"(?:charged|billed|debited)\b"
+            r"|\b(?:subscriptions?|plans?|memberships?|trials?) (?:will|shall) (?:automatically )?"
+            r"(?:renew|convert|roll over|continue)\b(?! only\b)",
+            re.I,
+        ),
+    ),
     ("reader_right", lazy(rf"\byou {_RIGHT}", re.I)),
     (
         "end_user_right",
@@ -121,7 +144,12 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:notify|tell|inform|let you know|give you|provide you|refund|ask (?:for )?your|obtain your|"
             r"protect|encrypt|delete|honou?r|respect)\b"
             rf"|\b{_WE} will [^.]{{0,60}}\b(?:refund|replace|repair|compensate|provide (?:a |an )?(?:\w+ )?"
-            r"(?:solution|remedy|refund))\b",
+            r"(?:solution|remedy|refund))\b"
+            # handling what the user sends: "we will review your request and be in touch"
+            rf"|\b{_WE} will (?:promptly |carefully )?(?:review|consider|investigate|assess|process|respond to) "
+            r"(?:your|the|every|each|any|all|such) (?:[\w'’-]+ ){0,2}?(?:requests?|counter[- ]?notices?|"
+            r"counter[- ]?notifications?|appeals?|complaints?|reports?|notices?|notifications?|claims?|"
+            r"inquir(?:y|ies)|questions?|disputes?|objections?)\b",
             re.I,
         ),
     ),
@@ -143,7 +171,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         lazy(
             rf"\b{_WE} {_W}{{0,2}}?(?:may|might|can|could|reserves? the right to|ha(?:ve|s) the right to|"
             r"(?:are|is|will be) entitled to|will)"
-            rf" {_W}{{0,2}}?(?:remove|suspend|terminate|charge|bill|share|sell|disclose|license|train|"
+            rf" {_W_NOT}{{0,2}}?(?:remove|suspend|terminate|charge|bill|share|sell|disclose|license|train|"
             r"collect|change|modify|withhold|deduct|limit|restrict|disable|delete your|close|ban|reject|"
             r"refuse|block|cancel|withdraw|recover|offset|demote|penali[sz]e|audit|monitor|retain|keep|"
             r"transfer|combine|attempt to charge|get a refund|claim back|reclaim|take (?:action|down)|contact you|call you|text you|"
@@ -151,6 +179,11 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:your |the |this |such |personal |usage |request )?(?:data|information|content|messages|"
             r"recordings?) (?:will|may|can|could) (?:also )?be (?:retained|kept|stored|shared|disclosed|"
             r"sold|used|combined|transferred|processed|reviewed|analy[sz]ed)\b"
+            # people named as the readers: "human reviewers may read your conversations"
+            r"|\b(?:human|trained|authori[sz]ed)? ?(?:reviewers?|annotators?|moderators?|trainers?|employees|staff|"
+            r"personnel|contractors) (?:[\w'’-]+ ){0,2}?(?:may|might|can|could|will) (?:also )?(?:read|review|see|"
+            r"access|listen to|look at|label|annotate) (?:some of )?(?:your|users['’]?|the) (?:[\w'’-]+ ){0,2}?"
+            r"(?:conversations?|chats?|prompts?|messages|content|inputs?|recordings?|data|information|files)\b"
             r"|\b(?:conversations?|chats?|chat history|prompts?|inputs?|outputs?|files|uploads|transcripts?|"
             r"interactions?) (?:[\w'’-]+ ){0,3}?(?:will|may|can|could) (?:also )?be (?:retained|kept|stored|"
             r"shared|disclosed|sold|used|combined|transferred|processed|reviewed|read|analy[sz]ed|saved)\b",
@@ -218,6 +251,7 @@ POLARITY: dict[str, dict[View, int]] = {
     "protection": {"consumer": -1, "business": -1, "data": -1},
     "ai_training": {"consumer": 1, "business": 1, "data": 0},
     "lost_option": {"consumer": 1, "business": 1, "data": 0},
+    "charge": {"consumer": 1, "business": 1, "data": 0},
     "disclaimer": {"consumer": 1, "business": 1, "data": 0},
     "indemnity": {"consumer": 1, "business": 1, "data": 0},
     "licence": {"consumer": 1, "business": 1, "data": 0},
@@ -254,6 +288,7 @@ LABELS = {
     "automation": "decisions or actions by automated systems",
     "ai_training": "your content or data used to train or improve AI models",
     "lost_option": "an option or control taken away",
+    "charge": "a charge that falls on you",
 }
 
 
@@ -276,11 +311,34 @@ class Cue:
 
 @lru_cache(maxsize=8192)
 def sentence_kind(sentence: str) -> str | None:
-    """The first kind of cue the sentence carries, or None."""
+    """The first kind of cue the sentence carries, or None (contractions read in full: "we don't
+    sell" as "we do not sell")."""
+    text = _expand(sentence)
     for kind, pattern in _CUES:
-        if pattern.search(sentence):
+        if pattern.search(text):
             return kind
     return None
+
+
+_CONTRACTIONS = (
+    ("won't", "will not"),
+    ("can't", "cannot"),
+    ("shan't", "shall not"),
+    ("n't", " not"),
+    ("'re", " are"),
+    ("'ll", " will"),
+)
+_APOSTROPHE = lazy(r"['’]")
+
+
+def _expand(sentence: str) -> str:
+    """*sentence* with its contractions written out ("don't" -> "do not", "we'll" -> "we will")."""
+    if not _APOSTROPHE.search(sentence):
+        return sentence
+    text = sentence.replace("’", "'")
+    for short, full in _CONTRACTIONS:
+        text = re.sub(re.escape(short), full, text, flags=re.I)
+    return text
 
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})

@@ -41,6 +41,28 @@ _WINDOW_CTX = lazy(
 _RETENTION_CTX = lazy(
     r"\bretain|\bretention|\bkeep|\bkept\b|\bstor(?:e|ed|age)\b|\bhold|\bpreserve|\bdelet|\berase|\brespond|\bresponse|\bprocess"
 )
+#: A period that runs after the user deleted the data or closed the account: keeping it that long
+#: is a new retention, not a limit.
+_AFTER_DELETION = lazy(
+    r"\bafter (?:you (?:have )?(?:delete|deleted|close|closed|deactivate|deactivated|cancel|cancelled|canceled)\b"
+    r"|(?:the |its |their |account )?(?:deletion|closure|termination|deactivation|cancellation)\b"
+    r"|(?:your |the )?account (?:is|has been|was) (?:deleted|closed|terminated|deactivated))"
+)
+_KEEP = lazy(
+    r"\b(?:keep|keeps|kept|retain|retains|retained|store|stores|stored|hold|holds|preserve|preserved)\b"
+)
+_DELETE = lazy(r"\b(?:delet|eras|destroy|remov|anonymi[sz]|purg)\w*")
+
+
+def _kept_after_deletion(ctx: str) -> bool:
+    """The clause keeps data for a period after the user deleted it or closed the account ("we may
+    keep your messages for two years after you delete your account"), not a deletion deadline
+    ("we delete your data within 30 days after you close your account")."""
+    after = _AFTER_DELETION.search(ctx)
+    before = ctx[: after.start()] if after else ""
+    return bool(after and _KEEP.search(before) and not _DELETE.search(before))
+
+
 _LIABILITY_CTX = lazy(r"\bliab|\bdamages\b|\baggregate\b|\bexceed")
 _FEE_CTX = lazy(r"\bfees?\b|\bprice|\bcharge|\bcost|\bsubscription|\bpay\b|\bpayment")
 _CREDIT_CTX = lazy(r"\brefund|\bcredit|\bcompensat|\breimburs")
@@ -157,6 +179,8 @@ def _number_evidence(category: str, n: NumberChange, old_c: str, new_c: str) -> 
     if kind == "retention":
         if n.old:
             return Evidence(key, 1, f"the {n.old} retention limit was removed")
+        if _kept_after_deletion(ctx):  # "we may keep your messages for two years after you delete ..."
+            return Evidence(key, 1, f"data may be kept for {n.new} after you delete it or close your account")
         return Evidence(key, -1, f"a retention limit of {n.new} was added")
     return None
 

@@ -349,7 +349,9 @@ RULES: tuple[Rule, ...] = (
         -1,
         "a retention limit",
         r"\b(?:retain|keep|store|hold)\w* [^.;\n]{0,60}?\b(?:for|up to|no (?:more|longer) than|a maximum of|a period of)"
-        r" (?:\w+ )?\(?\d+\)? (?:days?|weeks?|months?|years?)\b",
+        r" (?:\w+ )?\(?\d+\)? (?:days?|weeks?|months?|years?)\b"
+        # not a period that runs after you deleted the data or closed the account: that keeps it longer
+        r"(?! after (?:you (?:have )?|the |your |its )?(?:delet|clos|deactivat|cancel|terminat|account))",
     ),
     _r(
         "limited_purpose",

@@ -60,6 +60,12 @@ def words_before(canon: str, start: int) -> str:
     return w[cut:] if cut is not None else w
 
 
+def _imperative(window: str, match: str) -> bool:
+    """The match opens its clause with "do not" or "never": a rule addressed to the reader ("Do not
+    post or share content involving minors"), not the company's promise ("we do not share")."""
+    return not window.strip(" *-•>#_()[]0123456789") and match.startswith(("do not ", "don't ", "never "))
+
+
 def _negated(window: str, words: int = 4) -> bool:
     return any(x in _NEGATORS for x in window.split()[-words:])
 
@@ -91,7 +97,7 @@ def _factors_cached(category: str, canon: str) -> tuple[Factor, ...]:
             continue
         for m in rule_matches(rule, canon):
             window = words_before(canon, m.start())
-            if rule.not_user and USER_SUBJECT.search(window[-30:]):
+            if rule.not_user and (USER_SUBJECT.search(window[-30:]) or _imperative(window, m.group(0))):
                 continue
             if rule.guard and _negated(window, rule.negation_words):
                 if rule.if_negated and rule.if_negated[0] not in found:

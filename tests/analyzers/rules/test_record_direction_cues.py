@@ -34,7 +34,9 @@ def test_cues_decide_and_balanced_cues_are_mixed() -> None:
 
 def test_confident_rubric_claims_add_half_a_cue_in_the_consumer_view() -> None:
     assert record_direction([_change("down")], [DUTY, RIGHT]) == "mixed"  # no weight: the cues alone
-    assert record_direction([_change("down")], [DUTY, RIGHT], rubric_weight=0.5) == "better"  # 1.5 vs 1
+    assert record_direction([_change("up")], [DUTY, RIGHT], rubric_weight=0.5) == "worse"  # 1.5 vs 1
+    # better by 1.5 to 1, but the new duty takes something away: never "better" (round 5)
+    assert record_direction([_change("down")], [DUTY, RIGHT], rubric_weight=0.5) == "mixed"
     assert record_direction([_change("down", "low")], [DUTY, RIGHT], rubric_weight=0.5) == "mixed"
 
 

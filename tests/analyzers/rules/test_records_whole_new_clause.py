@@ -43,7 +43,8 @@ def test_cue_kinds_of_training_and_lost_options_and_their_negations() -> None:
     )
     assert sentence_kind("Grok may be trained on your public posts and interactions.") == "ai_training"
     assert sentence_kind("We do not use your conversations to train our models.") == "protection"
-    assert sentence_kind("We don't use your prompts to train models.") is None
+    # round 5: a contraction reads in full, so this is the same promise as the line above
+    assert sentence_kind("We don't use your prompts to train models.") == "protection"
     assert sentence_kind("Developers must not use user data to train AI models.") == "reader_duty"
     assert sentence_kind("We improve our services using aggregated data.") is None
     lost = "We no longer offer an option to opt out of having your prompts used for training."
