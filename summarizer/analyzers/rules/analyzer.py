@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
 from summarizer.analyzers.rules.audience import business_audience
-from summarizer.analyzers.rules.capture_errors import capture_error, sign_in_wall
+from summarizer.analyzers.rules.capture_errors import (
+    capture_error,
+    consent_banner,
+    linked_page_added,
+    sign_in_wall,
+)
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
@@ -29,6 +34,7 @@ from summarizer.analyzers.rules.provisions import (
     provisions_of,
     readable,
 )
+from summarizer.analyzers.rules.renames import own_product_swapped
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
 from summarizer.model.record_data import ChangeData as Change
@@ -86,10 +92,17 @@ class RulesAnalyzer:
         failed = capture_error(diff)
         if failed is not None:  # passages an error message stands in for were not captured
             diff = DiffResult(diff.old, diff.new, [h for h in diff.hunks if h.id not in failed.hunk_ids])
+        banner, linked = consent_banner(diff), linked_page_added(diff)
+        if banner or linked:  # page chrome, or a page the old version only linked to (capture_errors.py)
+            diff = DiffResult(diff.old, diff.new, [h for h in diff.hunks if h.id not in banner | linked])
         triage = provisions_of(diff)
         provisions, planted = _set_aside_instructions(_fold_repeats(triage.provisions))
         assessed = time.perf_counter()
         kinds = text.cosmetic_kinds(diff.hunks, triage.furniture, triage.link_only)
+        if banner:
+            kinds.append("a cookie-consent banner captured with the page")
+        if linked:
+            kinds.append("what was captured (a page the old version linked to was added)")
         substantive = [p for p in provisions if is_material(p)]
         mismatch = different_document(diff) or sign_in_wall(diff)
         if mismatch or not substantive:
@@ -718,7 +731,7 @@ def is_material(prov: Provision) -> bool:
         return True
     if s.numbers or s.parties_added or s.negation or s.modality:
         return True
-    if (s.parties_removed or s.enumerations) and not _example_dropped(prov):
+    if (s.parties_removed or s.enumerations) and not (_example_dropped(prov) or own_product_swapped(prov)):
         return True
     if prov.kind in ("added", "removed"):
         return True
@@ -893,11 +906,13 @@ _DOC_WORDS = (
 
 
 def _same_kind_of_title(old: str | None, new: str | None) -> bool:
-    """True when the new title names the same kind of legal document as the old one (or either
+    """True when the new title is the old one or names the same kind of legal document (or either
     version has no title, so nothing speaks against it)."""
     if not old or not new:
         return True
     o, n = old.lower(), new.lower()
+    if " ".join(o.split()) == " ".join(n.split()):
+        return True  # the same title ('Discord Community Guidelines'): a rewrite, not another page
     return any(w in o and w in n for w in _DOC_WORDS)
 
 
