@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
-from summarizer.analyzers.rules.audience import business_audience
+from summarizer.analyzers.rules.audience import business_audience, conduct_document
 from summarizer.analyzers.rules.capture_errors import (
     capture_error,
     consent_banner,
@@ -535,7 +535,8 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
     than low confidence), was added or removed, or grew by a list item or a party (:func:`_widened`);
     a restatement whose rating did not move
     (``same``) does not file the record under its subject. ``ai_training`` counts whenever a
-    material provision is about it. ``contact_generic`` only when nothing else is left, and
+    material provision is about it. A change of rules of conduct (an acceptable use policy, community
+    guidelines) counts under ``account_termination``. ``contact_generic`` only when nothing else is left, and
     ``policy_change_notice`` is added when the document's effective or updated date changed too.
     """
     material = [p for p in provisions if is_material(p)]
@@ -548,6 +549,8 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         shifted = shifted or (p.kind == "expanded" and _widened(p))
         if (confident and shifted) or p.category == "ai_training" or p.companion:
             out.append(p.category)
+    if material and conduct_document(diff.new.title or diff.old.title, diff.new.text):
+        out.insert(0, "account_termination")  # rules of conduct are enforced on the account (audience.py)
     if "ai_training" in out and "data_use_purpose" not in out and _ai_use_of_data(material, diff):
         out.append("data_use_purpose")
     if "account_termination" not in out and any(p.category == "account_termination" for p in material):

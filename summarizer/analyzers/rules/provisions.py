@@ -1020,10 +1020,15 @@ class Triage:
 def provisions_of(diff: DiffResult) -> Triage:
     """All provisions of a diff, assessed and ranked most severe first, and the hunks set aside."""
     units, furniture, link_only = build_units(diff)
-    provisions = group_units(units)
-    from summarizer.analyzers.rules.ai import age_companions, ai_companions  # noqa: PLC0415 (it imports this module)
+    from summarizer.analyzers.rules.ai import (  # noqa: PLC0415 (it imports this module)
+        age_companions,
+        ai_companions,
+        conduct_ai_rules,
+    )
 
-    provisions += ai_companions(provisions)
+    ai_rules = conduct_ai_rules(units, diff)
+    provisions = group_units(units)
+    provisions += ai_companions(provisions, conduct=ai_rules)
     provisions += age_companions(provisions)
     from summarizer.analyzers.rules.renames import mark_renames  # noqa: PLC0415
 
