@@ -137,3 +137,26 @@ def conduct_document(title: str | None, text: str) -> bool:
         return True
     lines = [line for line in text[:20_000].splitlines() if line.strip(" #*=-_")][:FIRST_LINES]
     return any(_CONDUCT.search(_MD_LINK.sub(" ", line[:FIRST_LINE_CHARS])) for line in lines)
+
+
+#: Subjects that a rule of conduct names without being about them ('Do not share anyone's private
+#: information', 'Do not interfere with law enforcement'): in rules of conduct, a passage on one of
+#: them that states a rule and does not speak of the user's own data is a rule of conduct.
+CONDUCT_IDS = PRIVACY_IDS | {"government_requests", "liability_warranty_payment", "security_breach"}
+
+
+def conduct_labels(labels: list[str], text: str) -> list[str]:
+    """A passage's labels in rules of conduct: a rule on a privacy, law-enforcement, liability or
+    security subject that does not speak of the user's data is filed under ``account_termination``
+    (the labelling rule files rules enforced on the account there); other passages keep theirs."""
+    if not labels or labels[0] not in CONDUCT_IDS or _OWN_DATA.search(text):
+        return labels
+    return ["account_termination", *[lab for lab in labels if lab != "account_termination"]]
+
+
+#: The user's own data: what the service does with it stays a privacy subject, even in rules of conduct.
+_OWN_DATA = lazy(
+    r"\b(?:your (?:personal )?(?:data|information|content|account information)|personal data we|"
+    r"we (?:collect|use|share|process|retain|store|keep))\b",
+    re.I,
+)

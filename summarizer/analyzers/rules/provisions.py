@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from summarizer.analyzers.rules.audience import business_audience, business_labels
+from summarizer.analyzers.rules.audience import (
+    business_audience,
+    business_labels,
+    conduct_document,
+    conduct_labels,
+)
 from summarizer.analyzers.rules.names import laws, privacy_law_named
 from summarizer.model.diff import DiffResult, Hunk, Signals
 from summarizer.model.document import Block
@@ -596,6 +601,9 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
     if units and business_audience(diff.new.text):  # rules for advertisers, sellers ... (audience.py)
         for unit in units:
             unit.labels = business_labels(unit.labels, _classify_text(unit))
+    elif units and conduct_document(diff.new.title or diff.old.title, diff.new.text):
+        for unit in units:  # rules of conduct for users (audience.py)
+            unit.labels = conduct_labels(unit.labels, _classify_text(unit))
     return units, furniture, cosmetic_links
 
 

@@ -54,3 +54,20 @@ def test_conduct_documents_are_known_by_title_or_first_lines() -> None:
     assert not conduct_document(
         None, "**Intellectual Property Policy**\n\nOur [Community Guidelines](https://x.test/cg) apply."
     )
+
+
+def test_bans_on_privacy_and_security_subjects_are_rules_of_conduct() -> None:
+    extra = (
+        "* Gain unauthorized access to systems, networks or devices through technical attacks.\n"
+        "* Use stolen or unauthorized payment methods, or otherwise evade payment for our services.\n"
+        "* Illegally produce, acquire, sell, or distribute controlled substances.\n"
+    )
+    record = compare_texts(*_with(extra))
+    assert record.categories == ["account_termination"]
+    assert {c.category for c in record.changes} == {"account_termination"}
+
+
+def test_what_a_usage_policy_says_of_the_users_own_data_keeps_its_subject() -> None:
+    extra = "* Note: we share your personal data with law enforcement when you break these rules.\n"
+    record = compare_texts(*_with(extra))
+    assert set(record.categories) & {"third_party_sharing", "government_requests"}
