@@ -94,6 +94,15 @@ _AI_NAMES = lazy(
     r"Bard|Perplexity|Meta AI|My AI)\b",
     re.I,
 )
+#: A table cell that holds nothing but an AI company's or product's name (perhaps linked; link
+#: targets are already taken out).
+_NAME_CELL = lazy(
+    r"\|[\s\[*_]*(?:ChatGPT|OpenAI|Anthropic|Claude|Grok|Gemini|Copilot|Mistral|Le Chat|Meta AI|Perplexity|xAI)"
+    r"[\s\]*_]*(?=\|)",
+    re.I,
+)
+#: A bare domain name ('chatgpt.com', 'ads.openai.com') in a table cell: where a cookie is set.
+_DOMAIN = lazy(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|ai|org|net|io|co|app|dev)\b", re.I)
 _NAME_CONTEXT = lazy(
     r"\b(?:prompts?|conversations?|chats?|chat history|inputs?|outputs?|responses?|answers?|messages?|"
     r"content|data|information|uploads?|files|train\w*|models?|generat\w*|memory|personali[sz]\w*|"
@@ -154,9 +163,14 @@ def ai_phrases(text: str) -> int:
 
 def _named(text: str) -> int:
     """AI products or companies named in sentences that speak of what the AI does with the user's
-    words or data (:data:`_AI_NAMES`)."""
+    words or data (:data:`_AI_NAMES`). A name that fills a table cell on its own names the row's
+    party (the company that sets a cookie), not an AI practice."""
     if not _AI_NAMES.search(text):
         return 0
+    if "|" in text:
+        text = _NAME_CELL.sub("|", _DOMAIN.sub(" ", text))
+        if not _AI_NAMES.search(text):
+            return 0
     return sum(
         len(_AI_NAMES.findall(sentence))
         for sentence in _SENTENCES.split(text)
