@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
-from summarizer.analyzers.rules.audience import business_audience, conduct_document
+from summarizer.analyzers.rules.audience import PRIVACY_IDS, business_audience, conduct_document
 from summarizer.analyzers.rules.capture_errors import (
     capture_error,
     consent_banner,
@@ -533,6 +533,8 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
 
     An id counts when a material provision of that subject shifted (worse or better, with more
     than low confidence), was added or removed, or grew by a list item or a party (:func:`_widened`);
+    in a notice about personal data (:data:`_PRIVACY_NOTICE`), a new passage on a data practice
+    counts even when its effect is unclear;
     a restatement whose rating did not move
     (``same``) does not file the record under its subject. ``ai_training`` counts whenever a
     material provision is about it. A change of rules of conduct (an acceptable use policy, community
@@ -541,13 +543,15 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
     """
     material = [p for p in provisions if is_material(p)]
     out: list[str] = []
+    notice = bool(_PRIVACY_NOTICE.search(f"{diff.new.title or ''} {diff.old.title or ''}"))
     for p in material:
         if p.category == "contact_generic":
             continue
         confident = p.assessment is not None and p.assessment.confidence != "low"
         shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
         shifted = shifted or (p.kind == "expanded" and _widened(p))
-        if (confident and shifted) or p.category == "ai_training" or p.companion:
+        disclosed = notice and p.kind == "added" and p.category in PRIVACY_IDS
+        if (confident and shifted) or disclosed or p.category == "ai_training" or p.companion:
             out.append(p.category)
     if material and conduct_document(diff.new.title or diff.old.title, diff.new.text):
         out.insert(0, "account_termination")  # rules of conduct are enforced on the account (audience.py)
@@ -561,6 +565,14 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
     if dated(diff) and "policy_change_notice" not in out:
         out.append("policy_change_notice")
     return list(dict.fromkeys(out)) or ["contact_generic"]
+
+
+#: Titles of notices about personal data: a privacy policy, cookie or tracker policy, data
+#: processing agreement. A new passage on a data practice in one of them is a change on that
+#: practice even when the rubric cannot tell which way it cuts (issue 12, round 5).
+_PRIVACY_NOTICE = lazy(
+    r"\b(?:privacy|cookies?|trackers?|data process\w*|data protection|personal (?:data|information))\b", re.I
+)
 
 
 #: A sentence that states a purpose: to train, improve, develop, personalise, power or generate
