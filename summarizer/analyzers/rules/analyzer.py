@@ -533,8 +533,8 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
 
     An id counts when a material provision of that subject shifted (worse or better, with more
     than low confidence), was added or removed, or grew by a list item or a party (:func:`_widened`);
-    in a notice about personal data (:data:`_PRIVACY_NOTICE`), a new passage on a data practice
-    counts even when its effect is unclear;
+    in a notice about personal data (:data:`_PRIVACY_NOTICE`), a material change that puts words in
+    on a data practice (added, expanded or reworded) counts even when its effect is unclear;
     a restatement whose rating did not move
     (``same``) does not file the record under its subject. ``ai_training`` counts whenever a
     material provision is about it. A change of rules of conduct (an acceptable use policy, community
@@ -550,7 +550,7 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         confident = p.assessment is not None and p.assessment.confidence != "low"
         shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
         shifted = shifted or (p.kind == "expanded" and _widened(p))
-        disclosed = notice and p.kind == "added" and p.category in PRIVACY_IDS
+        disclosed = notice and p.kind in _PUT_IN and p.category in PRIVACY_IDS
         if (confident and shifted) or disclosed or p.category == "ai_training" or p.companion:
             out.append(p.category)
     if material and conduct_document(diff.new.title or diff.old.title, diff.new.text):
@@ -568,8 +568,11 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
 
 
 #: Titles of notices about personal data: a privacy policy, cookie or tracker policy, data
-#: processing agreement. A new passage on a data practice in one of them is a change on that
-#: practice even when the rubric cannot tell which way it cuts (issue 12, round 5).
+#: processing agreement. A material change that puts words in on a data practice in one of them
+#: is a change on that practice even when the rubric cannot tell which way it cuts or rates it
+#: the same (issue 12, round 5).
+#: Kinds of change that put words in (taking text out or narrowing it keeps round 4's rule).
+_PUT_IN = ("added", "expanded", "reworded")
 _PRIVACY_NOTICE = lazy(
     r"\b(?:privacy|cookies?|trackers?|data process\w*|data protection|personal (?:data|information))\b", re.I
 )
