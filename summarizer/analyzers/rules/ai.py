@@ -12,10 +12,13 @@ import re
 from functools import lru_cache
 
 from summarizer.analyzers.rules.provisions import Provision, Unit
+from summarizer.model.diff import DiffResult
 from summarizer.rubric.classifier import THRESHOLD, score_all
 from summarizer.text.lazy_re import lazy
 
 AI = "ai_training"
+#: Where the labelling rule files rules of conduct.
+RULES = "account_termination"
 
 
 #: AI phrases beyond the lexicon's (it is frozen with the learned weights): AI that other
@@ -91,6 +94,15 @@ _AI_NAMES = lazy(
     r"Bard|Perplexity|Meta AI|My AI)\b",
     re.I,
 )
+#: A table cell that holds nothing but an AI company's or product's name (perhaps linked; link
+#: targets are already taken out).
+_NAME_CELL = lazy(
+    r"\|[\s\[*_]*(?:ChatGPT|OpenAI|Anthropic|Claude|Grok|Gemini|Copilot|Mistral|Le Chat|Meta AI|Perplexity|xAI)"
+    r"[\s\]*_]*(?=\|)",
+    re.I,
+)
+#: A bare domain name ('chatgpt.com', 'ads.openai.com') in a table cell: where a cookie is set.
+_DOMAIN = lazy(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|ai|org|net|io|co|app|dev)\b", re.I)
 _NAME_CONTEXT = lazy(
     r"\b(?:prompts?|conversations?|chats?|chat history|inputs?|outputs?|responses?|answers?|messages?|"
     r"content|data|information|uploads?|files|train\w*|models?|generat\w*|memory|personali[sz]\w*|"
@@ -108,6 +120,27 @@ _AI_CONTENT = lazy(
     r"\b(?:made|created|edited|generated|enhanced) (?:with|by|using) (?:AI|artificial intelligence)\b[^.;]*",
     re.I,
 )
+
+
+#: AI in the sense of the ``ai_training`` id for the user: agents acting for the user, the user's
+#: data or content used to train or improve models, or personal data sent to AI.
+_USER_AI = lazy(
+    r"\bagents?\b[^.]{0,60}\b(?:take|takes|taking|act|acts|acting|perform|performs|performing)\b|"
+    r"\bon (?:your|the user's|their|a user's) behalf\b|"
+    r"\b(?:train|improv|fine-tun|develop)\w*\b[^.]{0,60}\b(?:your|users?'?|user) (?:content|data|conversations|"
+    r"prompts|inputs|chats|information)\b|"
+    r"\b(?:your|users?'?|user) (?:content|data|conversations|prompts|inputs|chats|information)\b[^.]{0,60}"
+    r"\b(?:train|improv|fine-tun)\w*|"
+    r"\b(?:personal data|personal information|user data|your (?:data|content|information))\b[^.]{0,80}"
+    r"\b(?:AI|artificial intelligence)\b",
+    re.I,
+)
+
+
+def user_ai(text: str) -> bool:
+    """The text speaks of AI acting for the user or using the user's data (:data:`_USER_AI`), not
+    only of what users may do with AI."""
+    return bool(text) and bool(_USER_AI.search(text))
 
 
 def _count(text: str, parts: tuple) -> int:
@@ -130,9 +163,14 @@ def ai_phrases(text: str) -> int:
 
 def _named(text: str) -> int:
     """AI products or companies named in sentences that speak of what the AI does with the user's
-    words or data (:data:`_AI_NAMES`)."""
+    words or data (:data:`_AI_NAMES`). A name that fills a table cell on its own names the row's
+    party (the company that sets a cookie), not an AI practice."""
     if not _AI_NAMES.search(text):
         return 0
+    if "|" in text:
+        text = _NAME_CELL.sub("|", _DOMAIN.sub(" ", text))
+        if not _AI_NAMES.search(text):
+            return 0
     return sum(
         len(_AI_NAMES.findall(sentence))
         for sentence in _SENTENCES.split(text)
@@ -175,16 +213,39 @@ def ai_changed(unit: Unit) -> bool:
     return ai_phrases(unit.old_text) != ai_phrases(unit.new_text)
 
 
-def ai_companions(provisions: list[Provision]) -> list[Provision]:
+def conduct_ai_rules(units: list[Unit], diff: DiffResult) -> bool:
+    """In rules of conduct (an acceptable use policy, community guidelines: :func:`~summarizer.
+    analyzers.rules.audience.conduct_document`) where no changed passage speaks of AI acting for the
+    user or using the user's data (:func:`user_ai`), AI passages are rules for what users may do
+    with AI ('do not use any Output to develop competing models'): they are relabelled as rules of
+    conduct (``account_termination``, as the labelling rule files rules enforced against the
+    account), and True is returned so that no ``ai_training`` companion is made either."""
+    from summarizer.analyzers.rules.audience import conduct_document  # noqa: PLC0415
+
+    if not units or not conduct_document(diff.new.title or diff.old.title, diff.new.text):
+        return False
+    if any(user_ai(f"{u.old_text} {u.new_text}") for u in units):
+        return False
+    for unit in units:
+        if unit.labels and unit.labels[0] == AI:
+            unit.labels = [RULES, *[lab for lab in unit.labels if lab not in (AI, RULES)]]
+        elif AI in unit.labels:
+            unit.labels = [lab for lab in unit.labels if lab != AI]
+    return True
+
+
+def ai_companions(provisions: list[Provision], *, conduct: bool = False) -> list[Provision]:
     """One ``ai_training`` provision per provision of another category whose units changed their
-    AI language (none when an ``ai_training`` provision of that section already holds them)."""
+    AI language (none when an ``ai_training`` provision of that section already holds them), and
+    none in rules of conduct whose AI language is only about what users may do with AI
+    (``conduct``, :func:`conduct_ai_rules`)."""
     covered = {(p.section, id(u)) for p in provisions if p.category == AI for u in p.units}
     out: list[Provision] = []
     for prov in provisions:
         if prov.category == AI:
             continue
         units = [u for u in prov.units if (prov.section, id(u)) not in covered]
-        units = [u for u in units if ai_changed(u)]
+        units = [u for u in units if ai_changed(u)] if not conduct else []
         if units:
             out.append(Provision(category=AI, section=prov.section, units=units, companion=True))
     return out

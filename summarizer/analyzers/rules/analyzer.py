@@ -15,8 +15,13 @@ from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
-from summarizer.analyzers.rules.audience import business_audience
-from summarizer.analyzers.rules.capture_errors import capture_error, sign_in_wall
+from summarizer.analyzers.rules.audience import PRIVACY_IDS, business_audience, conduct_document
+from summarizer.analyzers.rules.capture_errors import (
+    capture_error,
+    consent_banner,
+    linked_page_added,
+    sign_in_wall,
+)
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
@@ -29,6 +34,7 @@ from summarizer.analyzers.rules.provisions import (
     provisions_of,
     readable,
 )
+from summarizer.analyzers.rules.renames import own_product_swapped
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
 from summarizer.model.record_data import ChangeData as Change
@@ -86,10 +92,17 @@ class RulesAnalyzer:
         failed = capture_error(diff)
         if failed is not None:  # passages an error message stands in for were not captured
             diff = DiffResult(diff.old, diff.new, [h for h in diff.hunks if h.id not in failed.hunk_ids])
+        banner, linked = consent_banner(diff), linked_page_added(diff)
+        if banner or linked:  # page chrome, or a page the old version only linked to (capture_errors.py)
+            diff = DiffResult(diff.old, diff.new, [h for h in diff.hunks if h.id not in banner | linked])
         triage = provisions_of(diff)
         provisions, planted = _set_aside_instructions(_fold_repeats(triage.provisions))
         assessed = time.perf_counter()
         kinds = text.cosmetic_kinds(diff.hunks, triage.furniture, triage.link_only)
+        if banner:
+            kinds.append("a cookie-consent banner captured with the page")
+        if linked:
+            kinds.append("what was captured (a page the old version linked to was added)")
         substantive = [p for p in provisions if is_material(p)]
         mismatch = different_document(diff) or sign_in_wall(diff)
         if mismatch or not substantive:
@@ -548,21 +561,28 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
 
     An id counts when a material provision of that subject shifted (worse or better, with more
     than low confidence), was added or removed, or grew by a list item or a party (:func:`_widened`);
+    in a notice about personal data (:data:`_PRIVACY_NOTICE`), a material change that puts words in
+    on a data practice (added, expanded or reworded) counts even when its effect is unclear;
     a restatement whose rating did not move
     (``same``) does not file the record under its subject. ``ai_training`` counts whenever a
-    material provision is about it. ``contact_generic`` only when nothing else is left, and
+    material provision is about it. A change of rules of conduct (an acceptable use policy, community
+    guidelines) counts under ``account_termination``. ``contact_generic`` only when nothing else is left, and
     ``policy_change_notice`` is added when the document's effective or updated date changed too.
     """
     material = [p for p in provisions if is_material(p)]
     out: list[str] = []
+    notice = bool(_PRIVACY_NOTICE.search(f"{diff.new.title or ''} {diff.old.title or ''}"))
     for p in material:
         if p.category == "contact_generic":
             continue
         confident = p.assessment is not None and p.assessment.confidence != "low"
         shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
         shifted = shifted or (p.kind == "expanded" and _widened(p))
-        if (confident and shifted) or p.category == "ai_training" or p.companion:
+        disclosed = notice and p.kind in _PUT_IN and p.category in PRIVACY_IDS
+        if (confident and shifted) or disclosed or p.category == "ai_training" or p.companion:
             out.append(p.category)
+    if material and conduct_document(diff.new.title or diff.old.title, diff.new.text):
+        out.insert(0, "account_termination")  # rules of conduct are enforced on the account (audience.py)
     if "ai_training" in out and "data_use_purpose" not in out and _ai_use_of_data(material, diff):
         out.append("data_use_purpose")
     if "account_termination" not in out and any(p.category == "account_termination" for p in material):
@@ -573,6 +593,17 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
     if dated(diff) and "policy_change_notice" not in out:
         out.append("policy_change_notice")
     return list(dict.fromkeys(out)) or ["contact_generic"]
+
+
+#: Titles of notices about personal data: a privacy policy, cookie or tracker policy, data
+#: processing agreement. A material change that puts words in on a data practice in one of them
+#: is a change on that practice even when the rubric cannot tell which way it cuts or rates it
+#: the same (issue 12, round 5).
+#: Kinds of change that put words in (taking text out or narrowing it keeps round 4's rule).
+_PUT_IN = ("added", "expanded", "reworded")
+_PRIVACY_NOTICE = lazy(
+    r"\b(?:privacy|cookies?|trackers?|data process\w*|data protection|personal (?:data|information))\b", re.I
+)
 
 
 #: A sentence that states a purpose: to train, improve, develop, personalise, power or generate
@@ -746,7 +777,7 @@ def is_material(prov: Provision) -> bool:
         return True
     if s.numbers or s.parties_added or s.negation or s.modality:
         return True
-    if (s.parties_removed or s.enumerations) and not _example_dropped(prov):
+    if (s.parties_removed or s.enumerations) and not (_example_dropped(prov) or own_product_swapped(prov)):
         return True
     if prov.kind in ("added", "removed"):
         return True
@@ -921,11 +952,13 @@ _DOC_WORDS = (
 
 
 def _same_kind_of_title(old: str | None, new: str | None) -> bool:
-    """True when the new title names the same kind of legal document as the old one (or either
+    """True when the new title is the old one or names the same kind of legal document (or either
     version has no title, so nothing speaks against it)."""
     if not old or not new:
         return True
     o, n = old.lower(), new.lower()
+    if " ".join(o.split()) == " ".join(n.split()):
+        return True  # the same title ('Discord Community Guidelines'): a rewrite, not another page
     return any(w in o and w in n for w in _DOC_WORDS)
 
 

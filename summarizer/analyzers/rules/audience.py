@@ -111,3 +111,52 @@ def business_labels(labels: list[str], text: str) -> list[str]:
         return ["account_termination", *[lab for lab in labels if lab != "account_termination"]]
     rest = [lab for lab in labels if lab not in PRIVACY_IDS]
     return rest or ["contact_generic"]
+
+
+#: Titles of documents that set rules of conduct for the people who use a service (an acceptable
+#: use policy, community guidelines, a content policy).
+_CONDUCT = lazy(
+    r"\b(?:prohibited uses?|acceptable use|usage polic(?:y|ies)|use polic(?:y|ies)|community (?:guidelines|"
+    r"standards|rules)|codes? of conduct|rules of conduct|content polic(?:y|ies)|guidelines)\b",
+    re.I,
+)
+#: How much of each of a document's first lines is read for its title (the capture's title is
+#: sometimes a site menu's 'Policy Center' above the heading).
+FIRST_LINE_CHARS = 400
+#: How many of its first lines.
+FIRST_LINES = 3
+_MD_LINK = lazy(r"\[[^\]]*\]\([^)]*\)")
+
+
+def conduct_document(title: str | None, text: str) -> bool:
+    """The document sets rules of conduct for its users (its title, or one of its first lines
+    outside links, names an acceptable use policy, guidelines or a content policy). Its
+    sentences about AI are mostly rules for what users may do with AI ('do not use any Output to
+    develop models that compete with us'), not uses of their data by AI (issue 12, round 5)."""
+    if _CONDUCT.search(title or ""):
+        return True
+    lines = [line for line in text[:20_000].splitlines() if line.strip(" #*=-_")][:FIRST_LINES]
+    return any(_CONDUCT.search(_MD_LINK.sub(" ", line[:FIRST_LINE_CHARS])) for line in lines)
+
+
+#: Subjects that a rule of conduct names without being about them ('Do not share anyone's private
+#: information', 'Do not interfere with law enforcement'): in rules of conduct, a passage on one of
+#: them that states a rule and does not speak of the user's own data is a rule of conduct.
+CONDUCT_IDS = PRIVACY_IDS | {"government_requests", "liability_warranty_payment", "security_breach"}
+
+
+def conduct_labels(labels: list[str], text: str) -> list[str]:
+    """A passage's labels in rules of conduct: a rule on a privacy, law-enforcement, liability or
+    security subject that does not speak of the user's data is filed under ``account_termination``
+    (the labelling rule files rules enforced on the account there); other passages keep theirs."""
+    if not labels or labels[0] not in CONDUCT_IDS or _OWN_DATA.search(text):
+        return labels
+    return ["account_termination", *[lab for lab in labels if lab != "account_termination"]]
+
+
+#: The user's own data: what the service does with it stays a privacy subject, even in rules of conduct.
+_OWN_DATA = lazy(
+    r"\b(?:your (?:personal )?(?:data|information|content|account information)|personal data we|"
+    r"we (?:collect|use|share|process|retain|store|keep))\b",
+    re.I,
+)

@@ -120,3 +120,73 @@ def sign_in_wall(diff: DiffResult) -> str | None:
         f"The new capture shows a sign-in form ({len(found)} sign-in lines) and keeps only {round(100 * kept)}% "
         "of the old version's paragraphs, so it is probably a sign-in page, not a new version of this document."
     )
+
+
+#: A line made only of cookie-consent buttons ('Accept all cookies', 'Reject all', 'Cookie settings'),
+#: sometimes glued together by the capture ('Accept all cookiesAccept all strictly necessary cookies').
+_CONSENT_BUTTONS = lazy(
+    r"^\W*(?:(?:accept|allow|reject|decline|refuse|deny|agree|manage|customi[sz]e|save)(?: all)?"
+    r"(?: (?:strictly necessary|necessary|essential|optional|non-essential|selected|my))?"
+    r"(?: cookies| preferences| choices| settings)?|cookie (?:settings|preferences)|got it|ok(?:ay)?)"
+    r"(?:\W*(?:(?:accept|allow|reject|decline|refuse|deny|agree|manage|customi[sz]e|save)(?: all)?"
+    r"(?: (?:strictly necessary|necessary|essential|optional|non-essential|selected|my))?"
+    r"(?: cookies| preferences| choices| settings)?|cookie (?:settings|preferences)|got it|ok(?:ay)?))*\W*$",
+    re.I,
+)
+#: A consent banner has at most this many words.
+MAX_BANNER_WORDS = 120
+#: A banner stands within this many characters of the start or the end of the capture.
+BANNER_EDGE = 3
+
+
+def consent_banner(diff: DiffResult) -> set[int]:
+    """The hunks that are a cookie-consent banner one capture shows at its very start or end (a
+    block that speaks of cookies and has a line of nothing but consent buttons): the site's page
+    chrome, not a term of the policy, whatever its sentences say ('select only the strictly
+    necessary ones')."""
+    found: set[int] = set()
+    for h in diff.hunks:
+        if h.kind not in ("added", "removed") or h.cosmetic:
+            continue
+        doc, start, end, body = (
+            (diff.new, h.new_start, h.new_end, h.new_text)
+            if h.kind == "added"
+            else (diff.old, h.old_start, h.old_end, h.old_text)
+        )
+        text = doc.text
+        at_edge = not text[:start].strip() or len(text[end:].strip()) <= BANNER_EDGE
+        if not at_edge or len(body.split()) > MAX_BANNER_WORDS or "cookie" not in body.lower():
+            continue
+        if any(_CONSENT_BUTTONS.match(line) for line in body.splitlines() if line.strip()):
+            found.add(h.id)
+    return found
+
+
+_LINK_URL = lazy(r"\]\((\S+?)\)")
+_SLUG_SPLIT = lazy(r"[^0-9a-z]+")
+#: A title must have at least this many words for its slug to identify a page.
+MIN_TITLE_WORDS = 4
+
+
+def _slug(title: str) -> str:
+    return "-".join(w for w in _SLUG_SPLIT.split(title.lower().replace("’", "'")) if w)
+
+
+def linked_page_added(diff: DiffResult) -> set[int]:
+    """The hunks of a page the old version only linked to, now captured with it: every change is
+    one block added at the start or end of the capture, under a title whose words are the address
+    of a link the old version already had ('see [here](.../what-is-anthropic-s-policy-for-handling-
+    governmental-requests-...)'). The archive's scope grew; the service changed nothing."""
+    changed = [h for h in diff.hunks if not h.cosmetic]
+    if len(changed) != 1 or changed[0].kind != "added":
+        return set()
+    h = changed[0]
+    text = diff.new.text
+    if text[: h.new_start].strip() and text[h.new_end :].strip():
+        return set()  # inside the document, not a page put before or after it
+    title = next((line.strip(" #*") for line in h.new_text.splitlines() if line.strip(" #*")), "")
+    slug = _slug(title)
+    if slug.count("-") + 1 < MIN_TITLE_WORDS or title in diff.old.text:
+        return set()
+    urls = [m.group(1).lower() for m in _LINK_URL.finditer(diff.old.text)]
+    return {h.id} if any(slug in u for u in urls) else set()

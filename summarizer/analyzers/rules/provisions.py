@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from summarizer.analyzers.rules.audience import business_audience, business_labels
+from summarizer.analyzers.rules.audience import (
+    business_audience,
+    business_labels,
+    conduct_document,
+    conduct_labels,
+)
 from summarizer.analyzers.rules.names import laws, privacy_law_named
 from summarizer.model.diff import DiffResult, Hunk, Signals
 from summarizer.model.document import Block
@@ -596,6 +601,9 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
     if units and business_audience(diff.new.text):  # rules for advertisers, sellers ... (audience.py)
         for unit in units:
             unit.labels = business_labels(unit.labels, _classify_text(unit))
+    elif units and conduct_document(diff.new.title or diff.old.title, diff.new.text):
+        for unit in units:  # rules of conduct for users (audience.py)
+            unit.labels = conduct_labels(unit.labels, _classify_text(unit))
     return units, furniture, cosmetic_links
 
 
@@ -1020,10 +1028,15 @@ class Triage:
 def provisions_of(diff: DiffResult) -> Triage:
     """All provisions of a diff, assessed and ranked most severe first, and the hunks set aside."""
     units, furniture, link_only = build_units(diff)
-    provisions = group_units(units)
-    from summarizer.analyzers.rules.ai import age_companions, ai_companions  # noqa: PLC0415 (it imports this module)
+    from summarizer.analyzers.rules.ai import (  # noqa: PLC0415 (it imports this module)
+        age_companions,
+        ai_companions,
+        conduct_ai_rules,
+    )
 
-    provisions += ai_companions(provisions)
+    ai_rules = conduct_ai_rules(units, diff)
+    provisions = group_units(units)
+    provisions += ai_companions(provisions, conduct=ai_rules)
     provisions += age_companions(provisions)
     from summarizer.analyzers.rules.renames import mark_renames  # noqa: PLC0415
 

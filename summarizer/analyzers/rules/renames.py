@@ -46,10 +46,39 @@ def _pairs(unit: Unit) -> list[tuple[str, str]] | None:
         a, b = old[e.old[0] : e.old[1]], new[e.new[0] : e.new[1]]
         if len(a.split()) > MAX_WORDS or len(b.split()) > MAX_WORDS or _MEANING.search(a + " " + b):
             return None
-        pair = (loose_key(a), loose_key(b))
+        pair = _singular(loose_key(a), loose_key(b))
         if pair[0] != pair[1]:
             out.append(pair)
     return out
+
+
+def _singular(a: str, b: str) -> tuple[str, str]:
+    """'tweets' -> 'posts' is the renaming 'tweet' -> 'post' in the plural (and 'Alibaba’s' ->
+    'Qwen’s' in the possessive): both sides lose a final 's'."""
+    if len(a) > 3 and len(b) > 3 and a.endswith("s") and b.endswith("s") and " " not in a + b:
+        return a[:-1], b[:-1]
+    return a, b
+
+
+_OWN_EXAMPLES = lazy(
+    r"\bour (?:own )?(?:services?|products?|apps?|applications?|websites?|sites?|platforms?|offerings?|tools?)"
+    r",? (?:such as|e\.g\.,?|for example|for instance|including|like)\s*$",
+    re.I,
+)
+
+
+def own_product_swapped(prov: Provision) -> bool:
+    """Every list change of the provision swaps one example of the company's own products for
+    another ('our services such as Le Chat or Mistral AI Studio' -> 'such as Vibe or Mistral AI
+    Studio'): a product renamed or named instead of another, which changes nothing the text allows.
+    A list of partners, recipients or data types is not covered."""
+    enums = prov.signals.enumerations
+    if not enums or prov.signals.parties_added or prov.signals.parties_removed:
+        return False
+    return all(
+        len(e.added) == len(e.removed) == 1 and _OWN_EXAMPLES.search(" ".join(e.context.split()))
+        for e in enums
+    )
 
 
 def mark_renames(provisions: list[Provision]) -> None:

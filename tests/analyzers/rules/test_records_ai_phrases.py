@@ -50,3 +50,13 @@ def test_a_sentence_extending_rules_to_third_party_ai_is_named_ai_training() -> 
     record = compare_texts(old, new)
     assert record.material
     assert "ai_training" in record.categories
+
+
+def test_an_ai_company_named_in_a_table_cell_is_the_rows_party_not_an_ai_practice() -> None:
+    """Round 5: 'OpenAI' setting a 'Personalized marketing consent' cookie on chatgpt.com."""
+    from summarizer.analyzers.rules.ai import ai_phrases
+
+    row = "| [OpenAI](https://openai.example/p) | oai_consent | 6 months | Personalized marketing consent | chatgpt.com |"
+    assert ai_phrases(row) == 0
+    assert ai_phrases("| OpenAI may use your chats to personalize answers | yes |") == 1
+    assert ai_phrases("OpenAI may use your chats to personalize answers.") == 1

@@ -26,3 +26,24 @@ def test_a_repeated_modal_change_is_material() -> None:
     old = _doc("product feed")
     new = old.replace("You must remove", "You may remove")
     assert compare_texts(old, new).material
+
+
+def test_a_plural_renaming_counts_with_its_singular() -> None:
+    """'Tweets' -> 'Posts' is the renaming 'Tweet' -> 'Post' (round 5: the X rebrand)."""
+    tail = "\n## Scope\n\nUnder this policy, you can't promote self-harm. Violations of this policy can occur via {}, images or videos.\n"
+    old = _doc("Tweet") + tail.format("Tweets")
+    new = _doc("Post") + tail.format("Posts")
+    assert not compare_texts(old, new).material
+
+
+OWN = "# Cookie Policy\n\nA cookie is a small file stored when you use our services such as {a} or {b}.\n"
+
+
+def test_one_of_our_own_products_named_instead_of_another_is_not_material() -> None:
+    assert not compare_texts(OWN.format(a="Le Chat", b="Studio"), OWN.format(a="Vibe", b="Studio")).material
+
+
+def test_a_partner_swapped_in_a_list_is_still_material() -> None:
+    old = "# Privacy\n\nWe share your data with partners such as Google or Meta.\n"
+    new = "# Privacy\n\nWe share your data with partners such as Google or TikTok.\n"
+    assert compare_texts(old, new).material
