@@ -8,7 +8,13 @@ from dataclasses import replace
 from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.fallback import changed_sentences
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
-from summarizer.compliance.regions import RegionMention, addressing_evidence, mentioned_regions
+from summarizer.compliance.regions import (
+    REGIONS,
+    RegionMention,
+    TextScan,
+    addressing_evidence,
+    mentioned_regions,
+)
 from summarizer.compliance.select import CROSS_CATEGORY, addressed_regions, select_entries
 from summarizer.compliance.signals import change_signals, drop_restated, mark_new_topics
 from summarizer.compliance.table import RegulationTable, load_table
@@ -61,16 +67,31 @@ def _names_authority(text: str) -> str | None:
     return text[start:end].strip() or None
 
 
+def _named_regions(old_scan: TextScan, new_scan: TextScan) -> dict[str, RegionMention]:
+    """The regions the new text names, then those only the old text names (the old text is read only
+    for the regions the new one does not name: the EU and the EEA are named or derived together, and
+    the US whenever a state is)."""
+    regions = mentioned_regions(new_scan.text, scan=new_scan)
+    unnamed = [code for code in REGIONS if code not in regions]
+    for code, mention in mentioned_regions(old_scan.text, unnamed, scan=old_scan).items():
+        regions.setdefault(code, mention)
+    return regions
+
+
 def _with_evidence(
-    regions: dict[str, RegionMention], old_text: str, new_text: str
+    regions: dict[str, RegionMention],
+    old_text: str,
+    new_text: str,
+    scans: tuple[TextScan, TextScan] | None = None,
 ) -> dict[str, RegionMention]:
     """Each named region with how often the document addresses its readers. Measured only when the
     document addresses some region of the table at all: a document that speaks to no region's readers
     keeps reading every region it names (the evidence would otherwise silence it entirely)."""
-    evidence = addressing_evidence(new_text)
+    old_scan, new_scan = scans or (None, None)
+    evidence = addressing_evidence(new_text, scan=new_scan)
     unaddressed = [code for code in regions if code not in evidence]  # read the old text for these only
     if unaddressed and old_text != new_text:
-        evidence.update(addressing_evidence(old_text, unaddressed))
+        evidence.update(addressing_evidence(old_text, unaddressed, scan=old_scan))
     if not set(evidence) & TABLE_REGIONS:
         return regions
     return {code: replace(m, evidence=evidence.get(code, 0)) for code, m in regions.items()}
@@ -85,11 +106,11 @@ def analyze_compliance(
     that are verified to occur in one of the texts.
     """
     table = table or load_table()
-    regions = mentioned_regions(new_text)
-    for code, mention in mentioned_regions(old_text).items():
-        regions.setdefault(code, mention)
+    new_scan = TextScan(new_text)
+    old_scan = TextScan(old_text, peer=new_scan)
+    regions = _named_regions(old_scan, new_scan)
     latin = _mostly_latin(new_text)
-    regions = _with_evidence(regions, old_text, new_text)
+    regions = _with_evidence(regions, old_text, new_text, (old_scan, new_scan))
     # No region addressed at all (at most one named in an address): every jurisdiction the change
     # triggers is engaged, each flagged to confirm against where the service operates.
     anywhere = not addressed_regions(regions) and latin

@@ -36,6 +36,55 @@ def _norm(text: str) -> str:
     return _SPACE.sub(" ", _MARKUP.sub(" ", text)).strip().lower()
 
 
+# The same passes over many sentences at once, joined by newlines (which no sentence contains: they
+# come from ``splitlines``): each pattern is the one above unable to match a newline, so no match
+# crosses from one sentence to the next and each sentence comes out exactly as ``_norm`` leaves it.
+_LINK_NL = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_SPACE_NL = re.compile(r"[^\S\n]+")
+# ``_SPLIT`` for lines joined by newlines, its look-behind a group put back (a look-behind is tried at
+# every position; the group's character class is found by a fast scan).
+_SPLIT_NL = re.compile(r"([.!?;])[^\S\n]+(?=[A-Z(“\"])")
+
+
+def _line_pieces(lines: list[str]) -> dict[str, list[str]]:
+    """Each line -> its sentences as ``_SPLIT`` cuts the stripped line, stripped of spaces and table
+    bars, empty ones left out; one regex pass over all lines (cuts marked by a carriage return, which
+    no line contains either)."""
+    cut = _SPLIT_NL.sub("\\1\r", "\n".join(line.strip() for line in lines)).split("\n")
+    return {
+        line: [p for p in (q.strip(" |") for q in pieces.split("\r")) if p]
+        for line, pieces in zip(lines, cut)
+    }
+
+
+def _norm_all(pieces: list[str]) -> list[str]:
+    """``[_norm(p) for p in pieces]`` for sentences without a newline, in five passes over them joined."""
+    joined = _URL.sub(" ", _LINK_NL.sub(r"\1", "\n".join(pieces))).replace("\u00a0", " ")
+    return [n.strip().lower() for n in _SPACE_NL.sub(" ", _MARKUP.sub(" ", joined)).split("\n")]
+
+
+def _sentences_pair(old_text: str, new_text: str) -> tuple[dict[str, str], dict[str, str]]:
+    """``(_sentences(old_text), _sentences(new_text))``, each distinct line cut and each distinct
+    sentence normalised once (most are in both texts, many repeat within one). A sentence first
+    occurs in the first occurrence of some line, so reading each text's distinct lines in order
+    keeps the order of first occurrences."""
+    old_lines, new_lines = dict.fromkeys(old_text.splitlines()), dict.fromkeys(new_text.splitlines())
+    pieces = _line_pieces(list({**old_lines, **new_lines}))
+    distinct = list(dict.fromkeys(p for ps in pieces.values() for p in ps))
+    norm = dict(zip(distinct, _norm_all(distinct)))
+    return _first_by_norm(old_lines, pieces, norm), _first_by_norm(new_lines, pieces, norm)
+
+
+def _first_by_norm(
+    lines: dict[str, None], pieces: dict[str, list[str]], norm: dict[str, str]
+) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in lines:
+        for piece in pieces[line]:
+            out.setdefault(norm[piece], piece)
+    return out
+
+
 def _sentences(text: str) -> dict[str, str]:
     """Normalised sentence -> the verbatim sentence (the first occurrence)."""
     out: dict[str, str] = {}
@@ -78,7 +127,7 @@ def _inserted(old: str, new: str) -> str:
 
 def changed_sentences(old_text: str, new_text: str) -> list[Change]:
     """Provisional changes for the sentences *new_text* adds or grows (see the module docstring)."""
-    old, new = _sentences(old_text), _sentences(new_text)
+    old, new = _sentences_pair(old_text, new_text)
     gone = [(n, _words(n)) for n in old if n not in new]
     changes: list[Change] = []
     for norm, verbatim in new.items():
