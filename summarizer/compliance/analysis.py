@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import replace
 
 from summarizer.compliance.exposure import rate_exposure
@@ -51,14 +52,43 @@ TABLE_REGIONS = {"EU", "EEA", "UK", "US", "BR", "DE", "US-CA"} | {
 CROSS_TOPICS = frozenset(CROSS_CATEGORY)
 
 
+_ASCII_LETTERS = string.ascii_letters.encode()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# The only characters outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter (K, İ, ſ, ı).
+_FOLDS_TO_ASCII = "\u212a\u0130\u017f\u0131"
+# What every match of ``_AUTHORITY`` contains, and the most it can start before that word.
+_AUTHORITY_WORDS = ("authority", "commission")
+_AUTHORITY_LEAD = len("data protection ")
+
+
 def _mostly_latin(text: str, sample: int = 20000) -> bool:
-    letters = [ch for ch in text[:sample] if ch.isalpha()]
-    return bool(letters) and sum(ch.isascii() for ch in letters) / len(letters) > 0.9
+    """Over 90% of the letters in the first *sample* characters are ASCII letters (ASCII letters
+    counted in C; only the non-ASCII characters are looked at one by one)."""
+    head = text[:sample]
+    raw = head.encode("ascii", "ignore")
+    ascii_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    letters = ascii_letters + sum(ch.isalpha() for run in _NON_ASCII.findall(head) for ch in run)
+    return bool(letters) and ascii_letters / letters > 0.9
 
 
-def _names_authority(text: str) -> str | None:
-    """The sentence (verbatim) where the document names a data protection authority, if any."""
-    m = _AUTHORITY.search(text)
+def _authority_start(text: str, lower: str | None) -> int | None:
+    """Where to start looking for ``_AUTHORITY`` (None: it cannot match), found with ``str.find`` in
+    the lower-cased text (same offsets) instead of a case-insensitive regex over the whole text."""
+    if lower is None or len(lower) != len(text):
+        return 0
+    if not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII):
+        return 0
+    found = [at for at in (lower.find(word) for word in _AUTHORITY_WORDS) if at >= 0]
+    return max(0, min(found) - _AUTHORITY_LEAD) if found else None
+
+
+def _names_authority(text: str, lower: str | None = None) -> str | None:
+    """The sentence (verbatim) where the document names a data protection authority, if any.
+    *lower*: ``text.lower()`` if at hand (a quick test that it names none)."""
+    start = _authority_start(text, lower)
+    if start is None:
+        return None
+    m = _AUTHORITY.search(text, start)
     if not m:
         return None
     start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
@@ -145,7 +175,7 @@ def analyze_compliance(
             ],
         ),
         jurisdictions=jurisdiction_flags(
-            engaged, flag_regions, _names_authority(new_text), anywhere=anywhere
+            engaged, flag_regions, _names_authority(new_text, new_scan.lower), anywhere=anywhere
         ),
         contracts=contracts(engaged),
         considerations=considerations(engaged),

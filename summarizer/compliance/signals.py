@@ -357,10 +357,11 @@ def drop_restated(changed: list[ChangeSignals], new_text: str) -> None:
         olds = [q for q in cs.change.quotes_old if q.strip()]
         if not olds or not cs.signals:
             continue
-        if flat is None:
-            flat = _SPACE.sub(" ", new_text)
-        if not all(_SPACE.sub(" ", q).strip() in flat for q in olds):
-            continue
+        if not all(q in new_text for q in olds):  # verbatim is restated too: the flattened text only if not
+            if flat is None:
+                flat = _SPACE.sub(" ", new_text)
+            if not all(_SPACE.sub(" ", q).strip() in flat for q in olds):
+                continue
         if not any(q.strip() for q in cs.change.quotes_new):
             cs.signals.clear()
             cs.added.clear()
