@@ -46,11 +46,19 @@ _SPACE_NL = re.compile(r"[^\S\n]+")
 _SPLIT_NL = re.compile(r"([.!?;])[^\S\n]+(?=[A-Z(“\"])")
 
 
+def _cut(m: re.Match[str]) -> str:
+    return m[1] + "\r"  # a function, not a template: Python 3.11 expands a template per match in Python
+
+
+def _group1(m: re.Match[str]) -> str:
+    return m[1]
+
+
 def _line_pieces(lines: list[str]) -> dict[str, list[str]]:
     """Each line -> its sentences as ``_SPLIT`` cuts the stripped line, stripped of spaces and table
     bars, empty ones left out; one regex pass over all lines (cuts marked by a carriage return, which
     no line contains either)."""
-    cut = _SPLIT_NL.sub("\\1\r", "\n".join(line.strip() for line in lines)).split("\n")
+    cut = _SPLIT_NL.sub(_cut, "\n".join(line.strip() for line in lines)).split("\n")
     return {
         line: [p for p in (q.strip(" |") for q in pieces.split("\r")) if p]
         for line, pieces in zip(lines, cut)
@@ -59,7 +67,7 @@ def _line_pieces(lines: list[str]) -> dict[str, list[str]]:
 
 def _norm_all(pieces: list[str]) -> list[str]:
     """``[_norm(p) for p in pieces]`` for sentences without a newline, in five passes over them joined."""
-    joined = _URL.sub(" ", _LINK_NL.sub(r"\1", "\n".join(pieces))).replace("\u00a0", " ")
+    joined = _URL.sub(" ", _LINK_NL.sub(_group1, "\n".join(pieces))).replace("\u00a0", " ")
     return [n.strip().lower() for n in _SPACE_NL.sub(" ", _MARKUP.sub(" ", joined)).split("\n")]
 
 
@@ -125,8 +133,20 @@ def _inserted(old: str, new: str) -> str:
     return " ".join(" ".join(b[j1:j2]) for tag, _, _, j1, j2 in ops if tag in ("insert", "replace"))
 
 
+def _adds_long_sentence(old_text: str, new_text: str) -> bool:
+    """Some line only the new text has holds a sentence of :data:`MIN_WORDS` words or more: only such a
+    sentence can become a provisional change (every sentence of a line both texts have is in both), so
+    without one the texts need not be read sentence by sentence."""
+    old_lines = set(old_text.splitlines())
+    fresh = [line for line in dict.fromkeys(new_text.splitlines()) if line not in old_lines]
+    pieces = [p for ps in _line_pieces(fresh).values() for p in ps]
+    return any(len(norm.split()) >= MIN_WORDS for norm in _norm_all(pieces)) if pieces else False
+
+
 def changed_sentences(old_text: str, new_text: str) -> list[Change]:
     """Provisional changes for the sentences *new_text* adds or grows (see the module docstring)."""
+    if not _adds_long_sentence(old_text, new_text):
+        return []
     old, new = _sentences_pair(old_text, new_text)
     gone = [(n, _words(n)) for n in old if n not in new]
     changes: list[Change] = []

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate, compress
 
 _I = re.IGNORECASE
 
@@ -100,7 +101,7 @@ class TextScan:
         self.same_offsets = len(self.lower) == len(text)
         self.peer = peer if peer is not None and peer.same_offsets and self.same_offsets else None
         self._hits: dict[tuple[str, bool, bool, bool], list[int]] = {}
-        self._rest: tuple[str, str, list[int], list[int]] | None = None
+        self._rest: tuple[str, str, list[int], list[int]] | bool | None = None
 
     def find(self, word: str, left: bool, right: bool, case_sensitive: bool) -> list[int]:
         """``_find_all`` of *word* in the text (or its lower-case form), memoised."""
@@ -115,28 +116,32 @@ class TextScan:
         return hits
 
     def _find_in_rest(self, word: str, left: bool, right: bool, case_sensitive: bool) -> list[int]:
-        rest, rest_lower, rest_starts, starts = self._rest_lines()
+        found = self._rest_lines()
+        if found is None:
+            return _find_all(self.text if case_sensitive else self.lower, word, left, right)
+        rest, rest_lower, rest_starts, starts = found
         hits = _find_all(rest if case_sensitive else rest_lower, word, left, right)
         return [starts[i] + at - rest_starts[i] for at in hits for i in (bisect_right(rest_starts, at) - 1,)]
 
-    def _rest_lines(self) -> tuple[str, str, list[int], list[int]]:
+    def _rest_lines(self) -> tuple[str, str, list[int], list[int]] | None:
         """The lines the peer lacks, joined by newlines (and lower-cased), with where each starts
-        there and in the text."""
+        there and in the text; None when they are most of the text (searching it whole is as quick)."""
         if self._rest is None:
             assert self.peer is not None
             shared = set(self.peer.text.splitlines())
-            lines, rest_starts, starts = [], [], []
-            at = joined = 0
-            for line, raw in zip(self.text.splitlines(), self.text.splitlines(keepends=True)):
-                if line not in shared:
-                    lines.append(line)
-                    rest_starts.append(joined)
-                    starts.append(at)
-                    joined += len(line) + 1
-                at += len(raw)
-            rest = "\n".join(lines)
-            self._rest = (rest, rest.lower(), rest_starts, starts)
-        return self._rest
+            lines = self.text.splitlines()
+            keep = [line not in shared for line in lines]
+            kept = list(compress(lines, keep))
+            if sum(map(len, kept)) * 2 > len(self.text):
+                self._rest = False
+            else:
+                starts = list(
+                    compress(accumulate(map(len, self.text.splitlines(keepends=True)), initial=0), keep)
+                )
+                rest_starts = [at + i for i, at in enumerate(accumulate(map(len, kept), initial=0))][:-1]
+                rest = "\n".join(kept)
+                self._rest = (rest, rest.lower(), rest_starts, starts)
+        return self._rest or None
 
 
 @dataclass(frozen=True)
