@@ -358,8 +358,8 @@ def drop_restated(changed: list[ChangeSignals], new_text: str) -> None:
         if not olds or not cs.signals:
             continue
         if not all(q in new_text for q in olds):  # verbatim is restated too: the flattened text only if not
-            if flat is None:
-                flat = _SPACE.sub(" ", new_text)
+            if flat is None:  # as _SPACE.sub(" ", new_text) for a stripped quote, without a regex
+                flat = " ".join(new_text.split())
             if not all(_SPACE.sub(" ", q).strip() in flat for q in olds):
                 continue
         if not any(q.strip() for q in cs.change.quotes_new):
