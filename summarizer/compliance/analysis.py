@@ -71,21 +71,21 @@ def _mostly_latin(text: str, sample: int = 20000) -> bool:
     return bool(letters) and ascii_letters / letters > 0.9
 
 
-def _authority_start(text: str, lower: str | None) -> int | None:
+def _authority_start(text: str, scan: TextScan | None) -> int | None:
     """Where to start looking for ``_AUTHORITY`` (None: it cannot match), found with ``str.find`` in
     the lower-cased text (same offsets) instead of a case-insensitive regex over the whole text."""
-    if lower is None or len(lower) != len(text):
+    if scan is None or not scan.same_offsets:
         return 0
     if not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII):
         return 0
-    found = [at for at in (lower.find(word) for word in _AUTHORITY_WORDS) if at >= 0]
+    found = [at for at in (scan.find_lower(word) for word in _AUTHORITY_WORDS) if at >= 0]
     return max(0, min(found) - _AUTHORITY_LEAD) if found else None
 
 
-def _names_authority(text: str, lower: str | None = None) -> str | None:
+def _names_authority(text: str, scan: TextScan | None = None) -> str | None:
     """The sentence (verbatim) where the document names a data protection authority, if any.
-    *lower*: ``text.lower()`` if at hand (a quick test that it names none)."""
-    start = _authority_start(text, lower)
+    *scan*: the text's :class:`TextScan`, if at hand (a quick test that it names none)."""
+    start = _authority_start(text, scan)
     if start is None:
         return None
     m = _AUTHORITY.search(text, start)
@@ -175,7 +175,7 @@ def analyze_compliance(
             ],
         ),
         jurisdictions=jurisdiction_flags(
-            engaged, flag_regions, _names_authority(new_text, new_scan.lower), anywhere=anywhere
+            engaged, flag_regions, _names_authority(new_text, new_scan), anywhere=anywhere
         ),
         contracts=contracts(engaged),
         considerations=considerations(engaged),

@@ -97,11 +97,35 @@ class TextScan:
 
     def __init__(self, text: str, peer: TextScan | None = None) -> None:
         self.text = text
-        self.lower = text.lower()
-        self.same_offsets = len(self.lower) == len(text)
+        self._lines = text.splitlines()
+        # A text that repeats its lines (a table printed again and again) is first searched in its
+        # distinct lines: a keyword absent there is absent from the text.
+        distinct = "\n".join(dict.fromkeys(self._lines))
+        self._lower: str | None = None
+        self._distinct: tuple[str, str] | None = None
+        if len(distinct) * 2 < len(text):
+            self._distinct = (distinct, distinct.lower())
+            # Every character of the text is in its distinct lines, but the line ends (which keep their length).
+            self.same_offsets = len(self._distinct[1]) == len(distinct)
+        else:
+            self._lower = text.lower()
+            self.same_offsets = len(self._lower) == len(text)
         self.peer = peer if peer is not None and peer.same_offsets and self.same_offsets else None
         self._hits: dict[tuple[str, bool, bool, bool], list[int]] = {}
         self._rest: tuple[str, str, list[int], list[int]] | bool | None = None
+
+    @property
+    def lower(self) -> str:
+        """``text.lower()`` (computed when first needed)."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    def find_lower(self, word: str) -> int:
+        """``self.lower.find(word)``, answered from the distinct lines when they lack it."""
+        if self._distinct is not None and word not in self._distinct[1]:
+            return -1
+        return self.lower.find(word)
 
     def find(self, word: str, left: bool, right: bool, case_sensitive: bool) -> list[int]:
         """``_find_all`` of *word* in the text (or its lower-case form), memoised."""
@@ -110,6 +134,10 @@ class TextScan:
         if hits is None:
             if self.peer is not None and not self.peer.find(*key):
                 hits = self._find_in_rest(word, left, right, case_sensitive)
+            elif self._distinct is not None and not _find_all(
+                self._distinct[0 if case_sensitive else 1], word, left, right
+            ):
+                hits = []
             else:
                 hits = _find_all(self.text if case_sensitive else self.lower, word, left, right)
             self._hits[key] = hits
@@ -128,8 +156,8 @@ class TextScan:
         there and in the text; None when they are most of the text (searching it whole is as quick)."""
         if self._rest is None:
             assert self.peer is not None
-            shared = set(self.peer.text.splitlines())
-            lines = self.text.splitlines()
+            shared = set(self.peer._lines)
+            lines = self._lines
             keep = [line not in shared for line in lines]
             kept = list(compress(lines, keep))
             if sum(map(len, kept)) * 2 > len(self.text):

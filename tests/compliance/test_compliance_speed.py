@@ -64,11 +64,16 @@ EDGE_TEXTS = [
     "\u0130stanbul office. California residents. European Union. Hong Kong.",  # lower() grows 'İ'
     "KOREA and \u212aorea, the \u017fupervisory authority, supervisory authorıty",  # K, ſ, ı
     "Member States of the European Union; the FTC and COPPA. U.S. and USA.\u2029Japan\x1cIndia",
+    # Lines repeated (searched in the distinct lines first), one with a lower case that grows.
+    "Table row | Brazil | 12 | Texas |\n" * 20
+    + "Users in the EU: the supervisory authority.\n"
+    + "ΣΟΦΟΣ row\n" * 9,
+    "\u0130stanbul row | Japan\n" * 12 + "California residents may ask.\n",
 ]
 
 
 def _texts() -> list[tuple[str, str]]:
-    pairs = [(OLD, NEW), (NEW, OLD), ("", NEW), (NEW, ""), (OLD, OLD)]
+    pairs = [(OLD, NEW), (NEW, OLD), ("", NEW), (NEW, ""), (OLD, OLD), (EDGE_TEXTS[-2], EDGE_TEXTS[-2] + OLD)]
     pairs += [(a, b) for a in EDGE_TEXTS[2:] for b in (OLD, EDGE_TEXTS[-1])]
     for name in BUNDLED:
         d = OTA / name
@@ -160,7 +165,7 @@ _AUTHORITY_TEXTS = [
 
 @pytest.mark.parametrize("text", _AUTHORITY_TEXTS, ids=_short)
 def test_names_authority_fast_path(text: str) -> None:
-    assert analysis._names_authority(text, text.lower()) == analysis._names_authority(text)
+    assert analysis._names_authority(text, TextScan(text)) == analysis._names_authority(text)
 
 
 def _signals(quotes_old: list[str], quotes_new: list[str]) -> ChangeSignals:
