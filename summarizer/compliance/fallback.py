@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from summarizer.model.record import Change
+from summarizer.text.lazy_re import lazy
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -39,11 +40,11 @@ def _norm(text: str) -> str:
 # The same passes over many sentences at once, joined by newlines (which no sentence contains: they
 # come from ``splitlines``): each pattern is the one above unable to match a newline, so no match
 # crosses from one sentence to the next and each sentence comes out exactly as ``_norm`` leaves it.
-_LINK_NL = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_SPACE_NL = re.compile(r"[^\S\n]+")
+_LINK_NL = lazy(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_SPACE_NL = lazy(r"[^\S\n]+")
 # ``_SPLIT`` for lines joined by newlines, its look-behind a group put back (a look-behind is tried at
 # every position; the group's character class is found by a fast scan).
-_SPLIT_NL = re.compile(r"([.!?;])[^\S\n]+(?=[A-Z(“\"])")
+_SPLIT_NL = lazy(r"([.!?;])[^\S\n]+(?=[A-Z(“\"])")
 
 
 def _cut(m: re.Match[str]) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.compliance import analysis, fallback
+from summarizer.compliance import analysis, fallback, table
 from summarizer.compliance.regions import REGIONS, TextScan, addressing_evidence, mentioned_regions
 from summarizer.compliance.signals import ChangeSignals, drop_restated
 from summarizer.compliance.verify import normalise
@@ -216,3 +216,20 @@ def test_verbatim_quote_is_found_normalised(text: str) -> None:
     for i in range(0, len(text), step):
         for j in range(i, len(text) + 1, step):
             assert normalise(text[i:j]) in normalise(text)
+
+
+DATA = Path(__file__).resolve().parents[2] / "summarizer" / "data"
+
+
+def test_table_sidecar_holds_what_the_yaml_parses_to() -> None:
+    text = (DATA / "regulations.yaml").read_text(encoding="utf-8")
+    assert table._from_sidecar(text) == table.parse_table(text)
+    assert table._from_sidecar(text + "\n# edited\n") is None  # stale: the YAML is read instead
+    assert table._packaged() == table.parse_table(text)
+
+
+def test_table_sidecar_is_up_to_date() -> None:
+    want = table.sidecar_json((DATA / "regulations.yaml").read_text(encoding="utf-8"))
+    assert (DATA / "regulations.json").read_text(encoding="utf-8") == want, (
+        "summarizer/data/regulations.json is stale (the YAML changed): run python bench/regulations_sidecar.py"
+    )
