@@ -12,7 +12,8 @@ For every bundled pair (evals/data/ota and examples/), in one process, interleav
 Both versions must give the same section on every pair (checked; the bench stops otherwise). Printed:
 median, p95 and max of each, the slowest pair, and the ratios peer / new. The once-per-process costs
 of ``--compliance`` (importing the package, parsing the regulation table) are measured in fresh
-interpreters and printed apart: a one-shot CLI compare pays them once.
+interpreters and printed apart: a one-shot CLI compare pays them once; and ``--cli N`` times one-shot
+CLI runs (fresh interpreters, fastest of N) on three pairs, small to largest, with and without it.
 
     python bench/compliance_bench.py [--repeat 3] [--only NAME]
 """
@@ -78,6 +79,60 @@ def _once_per_process(runs: int = 5) -> tuple[float, float, float]:
     return min(imports), min(tables), min(old_tables)
 
 
+# One-shot CLI runs, each in a fresh interpreter: what a user typing ``compare --compliance`` waits for.
+_CLI = (
+    "import sys\n"
+    "sys.path.insert(0, 'bench')\n"
+    "from summarizer.cli import main\n"
+    "argv = sys.argv[1:]\n"
+    "if argv[0] == 'peer':\n"
+    "    from compliance_peer import round4_code\n"
+    "    from summarizer.compliance import table\n"
+    "    table._from_sidecar = lambda text: None  # round 4 parsed the YAML\n"
+    "    with round4_code():\n"
+    "        main(argv[1:])\n"
+    "else:\n"
+    "    main(argv[1:])\n"
+)
+CLI_PAIRS = (
+    "adsense-privacy-policy-2023-09-11-2023-09-28",
+    "spotify-terms-of-service-2021-02-23-2021-09-01",
+    "tousanticovid-privacy-policy-2025-10-20-2025-11-05",
+)
+
+
+def _cli(runs: int) -> None:
+    """Fastest of *runs* one-shot ``compare`` runs without and with ``--compliance`` (new and round 4)."""
+    import tempfile
+
+    home = tempfile.mkdtemp(prefix="bench-home-")  # the user's state is not touched
+    for name in CLI_PAIRS:
+        d = ROOT / "evals" / "data" / "ota" / name
+        base = ["compare", str(d / "old.md"), str(d / "new.md"), "--format", "json"]
+        variants = {
+            "compare": ["new", *base],
+            "new": ["new", *base, "--compliance"],
+            "round 4": ["peer", *base, "--compliance"],
+        }
+        best = dict.fromkeys(variants, float("inf"))
+        for i in range(runs):
+            order = list(variants)[i % 3 :] + list(variants)[: i % 3]
+            for key in order:
+                t0 = time.perf_counter()
+                subprocess.run(
+                    [sys.executable, "-c", _CLI, *variants[key]],
+                    check=True,
+                    cwd=ROOT,
+                    env={**_env(), "SUMMARIZER_HOME": home},
+                    stdout=subprocess.DEVNULL,
+                )
+                best[key] = min(best[key], (time.perf_counter() - t0) * 1000)
+        print(
+            f"one-shot CLI, {name}: compare {best['compare']:.0f} ms; --compliance adds "
+            f"{best['new'] - best['compare']:.0f} ms (round 4: {best['round 4'] - best['compare']:.0f} ms)"
+        )
+
+
 def _python(code: str) -> str:
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=_env()
@@ -103,6 +158,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", help="only pairs whose name contains this")
+    parser.add_argument("--cli", type=int, default=5, help="one-shot CLI runs per variant (0: none)")
     args = parser.parse_args()
     load_table()  # parsed once per process, as in a CLI run (measured apart below)
     todo = [p for p in pairs() if not args.only or args.only in p[0]]
@@ -157,6 +213,8 @@ def main() -> None:
         f"first regulation table load {table:.1f} ms (round 4, YAML: {old_table:.1f} ms, ratio "
         f"{old_table / table:.1f})"
     )
+    if args.cli:
+        _cli(args.cli)
 
 
 def _peer(fn: Callable[[], object]) -> object:
