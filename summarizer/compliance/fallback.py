@@ -95,7 +95,8 @@ def _first_by_norm(
 
 
 def _sentences(text: str) -> dict[str, str]:
-    """Normalised sentence -> the verbatim sentence (the first occurrence)."""
+    """Normalised sentence -> the verbatim sentence (the first occurrence). One sentence at a time:
+    the reference :func:`_sentences_pair` is tested against (and the round-4 peer of the bench)."""
     out: dict[str, str] = {}
     for line in text.splitlines():
         for piece in _SPLIT.split(line.strip()):
