@@ -210,7 +210,8 @@ def main() -> None:
     added_new = {n: best["with_new"][n] - best["compare"][n] for n in best["compare"]}
     added_peer = {n: best["with_peer"][n] - best["compare"][n] for n in best["compare"]}
     print(
-        f"{len(todo)} pairs x {args.repeat} (fastest run of each); new and round-4 sections identical on all"
+        f"{len(todo)} pairs x {args.repeat} (fastest run of each, {args.clock} time); "
+        "new and round-4 sections identical on all"
     )
     print(_row("compare alone", best["compare"]))
     print(_row("added by --compliance, new", added_new))
