@@ -4,8 +4,9 @@ Two outputs per input, so a speed-up of the compliance analysis can show it chan
 
 - ``summarizer compare OLD NEW --compliance --format json`` on every bundled pair (evals/data/ota) and
   example pair, through the checkout's own CLI entry point (what a user would read);
-- the compliance section (JSON) of every golden compliance case (evals/compliance_cases), as the
-  compliance eval computes it.
+- the compliance section (JSON) of every golden compliance case of the tuning part
+  (evals/compliance_cases; held-out cases are blind and never analysed), as the compliance eval
+  computes it.
 
     python bench/compliance_snapshot.py save /tmp/compliance-before
     ... change the code ...
@@ -38,12 +39,15 @@ def compare_outputs() -> dict[str, str]:
 
 
 def case_outputs() -> dict[str, str]:
-    """name -> the compliance section JSON of each golden compliance case."""
-    from summarizer.evals.compliance import load_cases, offline_analyse
+    """name -> the compliance section JSON of each golden compliance case of the tuning part (the
+    held-out cases are blind: never analysed here)."""
+    from summarizer.evals.compliance import load_cases, load_split, offline_analyse
 
+    split = load_split(ROOT / "evals" / "compliance_split.yaml")
     return {
         f"cases/{case.id}.json": offline_analyse(case).model_dump_json(indent=1)
         for case in load_cases(ROOT / "evals" / "compliance_cases", ROOT)
+        if split.get(case.id) != "held_out"
     }
 
 
