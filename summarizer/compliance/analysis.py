@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.fallback import changed_sentences
+from summarizer.compliance.laws import named_laws
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
 from summarizer.compliance.regions import (
     REGIONS,
@@ -16,6 +17,7 @@ from summarizer.compliance.regions import (
     addressing_evidence,
     mentioned_regions,
 )
+from summarizer.compliance.scope import declared_scope, document_kind, in_scope
 from summarizer.compliance.select import CROSS_CATEGORY, addressed_regions, select_entries
 from summarizer.compliance.signals import change_signals, drop_restated, mark_new_topics
 from summarizer.compliance.table import RegulationTable, load_table
@@ -141,6 +143,12 @@ def analyze_compliance(
     regions = _named_regions(old_scan, new_scan)
     latin = _mostly_latin(new_text)
     regions = _with_evidence(regions, old_text, new_text, (old_scan, new_scan))
+    # A document that declares whom it applies to addresses those readers only.
+    scope = declared_scope(new_text)
+    if scope is not None:
+        regions = {
+            code: m if in_scope(code, scope) else replace(m, evidence=0) for code, m in regions.items()
+        }
     # No region addressed at all (at most one named in an address): every jurisdiction the change
     # triggers is engaged, each flagged to confirm against where the service operates.
     anywhere = not addressed_regions(regions) and latin
@@ -154,9 +162,13 @@ def analyze_compliance(
     provisional = [] if changes or old_text == new_text else changed_sentences(old_text, new_text)
     changed = [change_signals(c) for c in changes or provisional]
     drop_restated(changed, new_text)
+    # A US state's privacy act named for the first time, read from the raw texts (see laws.py).
+    changed += named_laws(old_text, new_text)
     mark_new_topics(changed, old_text, CROSS_TOPICS)
     left_out: list[str] = []
-    engaged = select_entries(table, changed, regions, anywhere=anywhere, left_out=left_out)
+    engaged = select_entries(
+        table, changed, regions, anywhere=anywhere, left_out=left_out, document=document_kind(new_text)
+    )
     left_out = [i for i in left_out if i not in {e.entry.id for e in engaged}]
     flag_regions = dict(regions)
     if anywhere:  # flagged (to confirm) as before, where US federal rules were assumed

@@ -41,6 +41,7 @@ SIGNAL_TEXT = {
     "content_licence_broadened": "widens the licence over users' content",
     "termination_without_notice": "allows suspension or termination without notice",
     "withdrawal_right": "changes a right of withdrawal",
+    "law_named": "names this law for the first time, so it now describes rights its residents have under it",
 }
 
 # (signals, entry ids in order of preference, text) -- one consideration each when an entry is engaged.
@@ -272,6 +273,31 @@ CONSIDERATIONS: list[tuple[set[str], list[str], str]] = [
         ["gdpr-art48-foreign-authority-requests"],
         "Check how requests from foreign authorities are handled for EU data.",
     ),
+    (
+        {"law_named"},
+        [
+            "in-icdpa-opt-out",
+            "ky-kcdpa-opt-out",
+            "ri-ridtppa-opt-out",
+            "mn-mcdpa-opt-out",
+            "md-modpa-minimisation-and-opt-out",
+            "tn-tipa-opt-out",
+            "nj-njdpa-opt-out",
+            "nh-privacy-opt-out",
+            "de-dpdpa-opt-out",
+            "ia-icdpa-opt-out",
+            "mt-mcdpa-opt-out",
+            "or-ocpa-opt-out",
+            "tx-tdpsa-opt-out",
+            "ut-ucpa-opt-out",
+            "ct-ctdpa-opt-out",
+            "co-cpa-opt-out",
+            "va-vcdpa-opt-out",
+        ],
+        "For each state law the document now names, check that the rights it describes (opt-outs, access, "
+        "correction, deletion, appeal) and the ways to use them match that law, and that requests from those "
+        "residents are handled from the law's effective date.",
+    ),
 ]
 
 CONTRACTS: list[tuple[set[str], str, str]] = [
@@ -393,13 +419,20 @@ def landscape(engaged: list[Engagement]) -> list[Statement]:
         names = sorted({e.entry.jurisdiction[0] for e in states})
         cs = states[0].hits[0][0]
         unconfirmed = any(e.unconfirmed for e in states)
+        named_only = all(e.signals == {"law_named"} for e in states)
+        why = (
+            "names these laws for the first time: check that the rights and opt-outs it describes to their "
+            "residents match each law"
+            if named_only
+            else "uses data for targeted advertising or sale"
+        )
         out.append(
             Statement(
                 text=f"US state privacy laws ({', '.join(names)}; each applies from its own date): residents "
                 "can opt out of targeted advertising and the sale of their data, and several require "
-                "opt-out preference signals to be honoured. The change engages them because the text "
-                "uses data for targeted advertising or sale. Most of these entries are to be confirmed "
-                "against their sources." + (UNCONFIRMED_TEXT if unconfirmed else ""),
+                f"opt-out preference signals to be honoured. The change engages them because the text {why}. "
+                "Most of these entries are to be confirmed against their sources."
+                + (UNCONFIRMED_TEXT if unconfirmed else ""),
                 entries=[e.entry.id for e in states],
                 quotes=change_quote(cs),
                 to_confirm=unconfirmed or any(not e.entry.verified for e in states),

@@ -139,10 +139,18 @@ def _family(entry: Regulation) -> str:
 
 
 def change_regions(cs: ChangeSignals, regions: dict[str, RegionMention]) -> dict[str, RegionMention]:
-    """The regions one change speaks to: those its section or quotes name, else the document's."""
-    from summarizer.compliance.regions import mentioned_regions
+    """The regions one change speaks to: those its section or quotes name, else the document's.
 
-    local = mentioned_regions(" ".join([cs.change.section, *cs.change.quotes_old, *cs.change.quotes_new]))
+    A region the change names but the document never addresses (``evidence == 0``) counts only where
+    the change's own words address its readers: "affiliates, including those in ... the European
+    Union" names where data goes, not who reads the policy."""
+    from summarizer.compliance.regions import addressing_evidence, mentioned_regions
+
+    text = " ".join([cs.change.section, *cs.change.quotes_old, *cs.change.quotes_new])
+    local = mentioned_regions(text)
+    unaddressed = [code for code in local if code in regions and regions[code].evidence == 0]
+    speaks_to = addressing_evidence(text, unaddressed) if unaddressed else {}
+    local = {code: m for code, m in local.items() if code not in unaddressed or code in speaks_to}
     if local:
         return {code: regions.get(code, m) for code, m in local.items()}
     return addressed_regions(regions)
@@ -169,6 +177,7 @@ def select_entries(
     *,
     anywhere: bool = False,
     left_out: list[str] | None = None,
+    document: str | None = None,
 ) -> list[Engagement]:
     """Entries engaged by at least one change, strongest first.
 
@@ -181,7 +190,8 @@ def select_entries(
     group); more would bury the rules a reviewer should open first. US state laws engaged only because
     a US-addressed (or region-less) document opens a sale or advertising flow, in states it does not
     name, are cited :data:`STATE_WIDE_CITED` at a time, earliest in force first; the ids of the others
-    are appended to *left_out* (for a note).
+    are appended to *left_out* (for a note). *document* is the kind of document
+    (:func:`summarizer.compliance.scope.document_kind`): an entry for other kinds is not engaged.
     """
     found: dict[str, Engagement] = {}
     for cs in changed:
@@ -198,13 +208,15 @@ def select_entries(
             common = names & set(entry.signals)
             if not common:
                 continue
+            if document is not None and entry.documents and document not in entry.documents:
+                continue  # a contract-terms rule, and the document is a privacy notice (or the reverse)
             if entry.requires_any and not names & set(entry.requires_any):
                 continue  # the change does not touch this entry's own subject
             if not entry.about(passage):
                 continue  # nor does its passage speak of it (a right to delete needs deletion)
             topic = TOPIC_SIGNALS.get(entry.categories[0])
-            if topic is not None and not names & topic:
-                continue
+            if topic is not None and not names & topic and "law_named" not in common:
+                continue  # (a law the document names for the first time engages that law, whatever its topic)
             same_category = bool(categories & set(entry.categories))
             strong = common & CROSS_CATEGORY
             if not same_category and not (strong and (cs.change.direction == "up" or strong & cs.new_topics)):

@@ -66,7 +66,9 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"standard contractual|adequacy|overseas|cross[- ]border"
     ),
     "training_on_user_content": _rx(
-        r"train\w* (our |the )?(ai|models?|machine)|machine learning|artificial intell"
+        r"train\w* (our |the )?(ai|models?|machine)|machine learning|"
+        r"(improv|develop|enhanc)\w*\s+(our\s+|the\s+|its\s+)?(\w+\s+){0,3}?"
+        r"(models?|ai|artificial intelligence|assistants?|chat ?bots?|algorithms?)\b"
     ),
     "unilateral_change": _rx(
         r"(change|modify|update|amend)\w* (these|this|the) (terms|policy|agreement)|from time to time|"
@@ -126,9 +128,23 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
     # A new purpose or a new kind of data is about someone's data: a passage misfiled under these
     # categories that names no data ("services may use the Internet", a law-enforcement contact
     # route) opens no new flow.
+    # Round 5: and a use of it. A list of data items ("Location Information, MAC Address") or the tools
+    # a purpose is served with ("a variety of tools ..., including ad and analytics services") states
+    # no new use of anyone's data: the data words must be the object of a verb of use, or the subject
+    # of "is used", or a stated purpose ("for the purpose of").
     "purpose_broadened": _rx(
-        r"\b(data|information|content|activity|history|messages?|communications?|profiles?|inputs?|"
-        r"location|identifiers?|recordings?|photos?|videos?|chats?)\b"
+        r"\b(us(e|es|ed|ing)|process(es|ed|ing)?|analy[sz]\w*|combin\w*|link(s|ed|ing)?|infer\w*|shar(e|es|ed|ing))\s+"
+        r"(\w+[,]?\s+){0,4}?(data|information|info|content|activity|history|messages?|communications?|"
+        r"profiles?|inputs?|location|identifiers?|recordings?|photos?|videos?|chats?|conversations?)\b|"
+        r"\b(data|information|info|content|activity|history|messages?|chats?|conversations?)\s+"
+        r"(\w+\s+){0,3}?(is|are|may be|will be|can be)\s+used\b|\bpurposes? of\b"
+    ),
+    # Training on user content needs a word of training: a passage filed under AI that says an AI
+    # feature answers or resumes ("resume an AI Mode interaction", "AI responses personalized to
+    # you") trains nothing.
+    "training_on_user_content": _rx(
+        r"\b(train\w*|machine learning|models?|(improv|develop)\w*\s+(\w+\s+){0,4}?"
+        r"(ai|artificial|assistants?|chat ?bots?|algorithms?|technolog\w+))\b"
     ),
     "new_data_type": _rx(
         r"\b(data|information|content|activity|history|messages?|communications?|profiles?|inputs?|"

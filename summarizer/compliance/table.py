@@ -18,12 +18,14 @@ SIGNALS = (
     "retention_extended rights_reduced new_transfer_destination training_on_user_content automated_decisions "
     "tracking_technology government_access breach_notice arbitration_clause class_action_waiver "
     "governing_law_changed unilateral_change notice_removed auto_renewal fees_or_charges liability_limited "
-    "indemnity_added content_licence_broadened termination_without_notice withdrawal_right"
+    "indemnity_added content_licence_broadened termination_without_notice withdrawal_right law_named"
 ).split()
 """The signal vocabulary of REGULATIONS.md: the only names an entry may carry."""
 
 # design.md lists ai_training as a taxonomy id; the table may cite it before the classifier emits it.
 KNOWN_CATEGORIES = frozenset(CATEGORY_IDS) | {"ai_training"}
+
+DOCUMENT_KINDS = frozenset({"terms", "privacy"})
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -54,6 +56,9 @@ class Regulation(BaseModel):
     # The entry's own subject in words (a case-insensitive regular expression): a change engages it only
     # if its changed passage says so (the right to delete needs deletion, recommender rules a recommender).
     subject_words: str | None = None
+    # The kinds of document the entry governs (empty: any). "terms": contract terms (the unfair-terms,
+    # platform-to-business and consumer-contract rules), not engaged by a privacy notice's own wording.
+    documents: tuple[str, ...] = ()
     enforcement: str | None = None
     source: str = Field(min_length=8)
     verified: bool
@@ -80,6 +85,14 @@ class Regulation(BaseModel):
         unknown = set(value) - set(SIGNALS)
         if unknown:
             raise ValueError(f"unknown signals {sorted(unknown)}")
+        return value
+
+    @field_validator("documents")
+    @classmethod
+    def _known_documents(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = set(value) - DOCUMENT_KINDS
+        if unknown:
+            raise ValueError(f"unknown document kinds {sorted(unknown)}")
         return value
 
     @field_validator("subject_words")

@@ -1,0 +1,66 @@
+"""Compliance citation figures per fold of the opened golden cases (issue #15).
+
+Each ``tuning*`` list of evals/compliance_split.yaml is a fold (``tuning`` and ``tuning_round4``: the 52
+cases opened up to round 4; ``tuning_round5``: the 14 round-4 blind cases, opened in round 5). Held-out
+lists are never analysed and never printed. ``--rows`` prints each analysed case's citations, misses and
+over-citations.
+
+    python bench/compliance_folds.py [--rows]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from summarizer.evals.compliance import aggregate, load_cases, offline_analyse, score_case  # noqa: E402
+
+
+def folds(split_path: Path) -> dict[str, str]:
+    """Case id -> name of its ``tuning*`` list (held-out lists are left out)."""
+    data = yaml.safe_load(split_path.read_text(encoding="utf-8"))
+    return {
+        i: name
+        for name, ids in data.items()
+        if isinstance(ids, list) and name.startswith("tuning")
+        for i in ids or []
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", action="store_true", help="print each case's citations")
+    args = parser.parse_args()
+    fold_of = folds(ROOT / "evals/compliance_split.yaml")
+    cases = [c for c in load_cases(ROOT / "evals/compliance_cases", ROOT) if c.id in fold_of]
+    scores: dict[str, list] = {}
+    for case in cases:
+        section = offline_analyse(case)
+        score = score_case(case, section, fold_of[case.id])
+        scores.setdefault("opened_52" if fold_of[case.id] != "tuning_round5" else "round5_14", []).append(
+            score
+        )
+        if args.rows:
+            print(
+                f"{fold_of[case.id]:14} {case.id}: cited {sorted(section.entries)} missing {score.missing} "
+                f"extra {score.extra} exposure {score.exposure}/{case.exposure}"
+            )
+    scores["all"] = [s for part in list(scores.values()) for s in part]
+    for name, part in scores.items():
+        agg = aggregate(part)
+        print(
+            f"{name:10} cases {agg['cases']:3} citations {agg['citations']:3} "
+            f"micro P {agg['micro_citation_precision']:.3f} R {agg['micro_citation_recall']:.3f} "
+            f"(must {agg['must_cite_entries']}) within-one {agg['exposure_within_one']:.3f} "
+            f"exact {agg['exposure_exact']:.3f} forbidden {agg['forbidden_claim_rate']:.3f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
