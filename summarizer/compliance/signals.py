@@ -297,8 +297,13 @@ def change_signals(change: Change) -> ChangeSignals:
     # says (a new paragraph disclosing profiling can be rated "narrowed"), unless its words deny it.
     pure_addition = not old.strip() and bool(new.strip())
     for signal, rx in ADDED_WORDS.items():
+        # The cheap tests first (round 5, #15): words that could not count are not searched for.
+        if renamed or not allowed(signal):
+            continue
+        if better and not pure_addition and signal not in ("children_data", "sensitive_data"):
+            continue  # nothing below records it
         m = _stated(signal, rx, new)
-        if m and not rx.search(old) and allowed(signal) and not renamed:
+        if m and not rx.search(old):
             if (
                 pure_addition
                 and better
@@ -313,8 +318,10 @@ def change_signals(change: Change) -> ChangeSignals:
                 if not better or pure_addition:
                     found.added.add(signal)
     for signal, rx in LOST_WORDS.items():
+        if better or not allowed(signal):
+            continue
         m = rx.search(old)
-        if m and not rx.search(new) and allowed(signal) and not better:
+        if m and not rx.search(new):
             found.signals[signal] = f"drops '{m.group(0)}'"
     if worse:
         for signal in CATEGORY_WORSE.get(change.category, ()):
