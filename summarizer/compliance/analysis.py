@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import replace
 
 from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.fallback import changed_sentences
 from summarizer.compliance.laws import named_laws
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
-from summarizer.compliance.regions import RegionMention, addressing_evidence, mentioned_regions
+from summarizer.compliance.regions import (
+    REGIONS,
+    RegionMention,
+    TextScan,
+    addressing_evidence,
+    mentioned_regions,
+)
 from summarizer.compliance.scope import declared_scope, document_kind, in_scope
 from summarizer.compliance.select import CROSS_CATEGORY, addressed_regions, select_entries
 from summarizer.compliance.signals import change_signals, drop_restated, mark_new_topics
@@ -47,14 +54,43 @@ TABLE_REGIONS = {"EU", "EEA", "UK", "US", "BR", "DE", "US-CA"} | {
 CROSS_TOPICS = frozenset(CROSS_CATEGORY)
 
 
+_ASCII_LETTERS = string.ascii_letters.encode()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# The only characters outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter (K, İ, ſ, ı).
+_FOLDS_TO_ASCII = "\u212a\u0130\u017f\u0131"
+# What every match of ``_AUTHORITY`` contains, and the most it can start before that word.
+_AUTHORITY_WORDS = ("authority", "commission")
+_AUTHORITY_LEAD = len("data protection ")
+
+
 def _mostly_latin(text: str, sample: int = 20000) -> bool:
-    letters = [ch for ch in text[:sample] if ch.isalpha()]
-    return bool(letters) and sum(ch.isascii() for ch in letters) / len(letters) > 0.9
+    """Over 90% of the letters in the first *sample* characters are ASCII letters (ASCII letters
+    counted in C; only the non-ASCII characters are looked at one by one)."""
+    head = text[:sample]
+    raw = head.encode("ascii", "ignore")
+    ascii_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    letters = ascii_letters + sum(ch.isalpha() for run in _NON_ASCII.findall(head) for ch in run)
+    return bool(letters) and ascii_letters / letters > 0.9
 
 
-def _names_authority(text: str) -> str | None:
-    """The sentence (verbatim) where the document names a data protection authority, if any."""
-    m = _AUTHORITY.search(text)
+def _authority_start(text: str, scan: TextScan | None) -> int | None:
+    """Where to start looking for ``_AUTHORITY`` (None: it cannot match), found with ``str.find`` in
+    the lower-cased text (same offsets) instead of a case-insensitive regex over the whole text."""
+    if scan is None or not scan.same_offsets:
+        return 0
+    if not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII):
+        return 0
+    found = [at for at in (scan.find_lower(word) for word in _AUTHORITY_WORDS) if at >= 0]
+    return max(0, min(found) - _AUTHORITY_LEAD) if found else None
+
+
+def _names_authority(text: str, scan: TextScan | None = None) -> str | None:
+    """The sentence (verbatim) where the document names a data protection authority, if any.
+    *scan*: the text's :class:`TextScan`, if at hand (a quick test that it names none)."""
+    start = _authority_start(text, scan)
+    if start is None:
+        return None
+    m = _AUTHORITY.search(text, start)
     if not m:
         return None
     start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
@@ -63,16 +99,31 @@ def _names_authority(text: str) -> str | None:
     return text[start:end].strip() or None
 
 
+def _named_regions(old_scan: TextScan, new_scan: TextScan) -> dict[str, RegionMention]:
+    """The regions the new text names, then those only the old text names (the old text is read only
+    for the regions the new one does not name: the EU and the EEA are named or derived together, and
+    the US whenever a state is)."""
+    regions = mentioned_regions(new_scan.text, scan=new_scan)
+    unnamed = [code for code in REGIONS if code not in regions]
+    for code, mention in mentioned_regions(old_scan.text, unnamed, scan=old_scan).items():
+        regions.setdefault(code, mention)
+    return regions
+
+
 def _with_evidence(
-    regions: dict[str, RegionMention], old_text: str, new_text: str
+    regions: dict[str, RegionMention],
+    old_text: str,
+    new_text: str,
+    scans: tuple[TextScan, TextScan] | None = None,
 ) -> dict[str, RegionMention]:
     """Each named region with how often the document addresses its readers. Measured only when the
     document addresses some region of the table at all: a document that speaks to no region's readers
     keeps reading every region it names (the evidence would otherwise silence it entirely)."""
-    evidence = addressing_evidence(new_text)
+    old_scan, new_scan = scans or (None, None)
+    evidence = addressing_evidence(new_text, scan=new_scan)
     unaddressed = [code for code in regions if code not in evidence]  # read the old text for these only
     if unaddressed and old_text != new_text:
-        evidence.update(addressing_evidence(old_text, unaddressed))
+        evidence.update(addressing_evidence(old_text, unaddressed, scan=old_scan))
     if not set(evidence) & TABLE_REGIONS:
         return regions
     return {code: replace(m, evidence=evidence.get(code, 0)) for code, m in regions.items()}
@@ -87,11 +138,11 @@ def analyze_compliance(
     that are verified to occur in one of the texts.
     """
     table = table or load_table()
-    regions = mentioned_regions(new_text)
-    for code, mention in mentioned_regions(old_text).items():
-        regions.setdefault(code, mention)
+    new_scan = TextScan(new_text)
+    old_scan = TextScan(old_text, peer=new_scan)
+    regions = _named_regions(old_scan, new_scan)
     latin = _mostly_latin(new_text)
-    regions = _with_evidence(regions, old_text, new_text)
+    regions = _with_evidence(regions, old_text, new_text, (old_scan, new_scan))
     # A document that declares whom it applies to addresses those readers only.
     scope = declared_scope(new_text)
     if scope is not None:
@@ -136,7 +187,7 @@ def analyze_compliance(
             ],
         ),
         jurisdictions=jurisdiction_flags(
-            engaged, flag_regions, _names_authority(new_text), anywhere=anywhere
+            engaged, flag_regions, _names_authority(new_text, new_scan), anywhere=anywhere
         ),
         contracts=contracts(engaged),
         considerations=considerations(engaged),

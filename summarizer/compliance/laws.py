@@ -31,12 +31,12 @@ def _act(name: str) -> re.Pattern[str]:
 
 def _find_act(name: str, text: str) -> re.Match[str] | None:
     """The first place *text* names the state's act: the name is found with ``str.find`` (fast on long
-    documents), the pattern is matched only there."""
-    act = _act(name)
+    documents), the pattern is matched only there (and compiled only then: compiling all seventeen took
+    ~20-40 ms of a one-shot CLI run, for documents that name none of them)."""
     at = text.find(name)
     while at >= 0:
         if at == 0 or not text[at - 1].isalnum():
-            m = act.match(text, at)
+            m = _act(name).match(text, at)
             if m:
                 return m
         at = text.find(name, at + 1)

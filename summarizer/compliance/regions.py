@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate, compress
 
 _I = re.IGNORECASE
 
@@ -82,6 +84,94 @@ def _find_all(haystack: str, word: str, left: bool, right: bool) -> list[int]:
 US_STATES = tuple(code for code in REGIONS if code.startswith("US-"))
 
 
+class TextScan:
+    """Where each keyword of :data:`REGIONS` occurs in one text, each looked for at most once and
+    shared by :func:`mentioned_regions` and :func:`addressing_evidence` (round 5: the region scan was
+    most of what compliance added to a compare on long documents).
+
+    With *peer*, the other version of the same document: a keyword with no hit in the peer has its
+    hits only in lines the peer lacks (a hit inside a line both texts share would be a hit in the peer:
+    no keyword spans a line, and a line's edges are word boundaries in both), so only those lines are
+    searched, and the hits are mapped back to offsets in this text. Used only where lower-casing keeps
+    every offset (the rare other texts take the per-function paths)."""
+
+    def __init__(self, text: str, peer: TextScan | None = None) -> None:
+        self.text = text
+        self._lines = text.splitlines()
+        # A text that repeats its lines (a table printed again and again) is first searched in its
+        # distinct lines: a keyword absent there is absent from the text.
+        distinct = "\n".join(dict.fromkeys(self._lines))
+        self._lower: str | None = None
+        self._distinct: tuple[str, str] | None = None
+        if len(distinct) * 2 < len(text):
+            self._distinct = (distinct, distinct.lower())
+            # Every character of the text is in its distinct lines, but the line ends (which keep their length).
+            self.same_offsets = len(self._distinct[1]) == len(distinct)
+        else:
+            self._lower = text.lower()
+            self.same_offsets = len(self._lower) == len(text)
+        self.peer = peer if peer is not None and peer.same_offsets and self.same_offsets else None
+        self._hits: dict[tuple[str, bool, bool, bool], list[int]] = {}
+        self._rest: tuple[str, str, list[int], list[int]] | bool | None = None
+
+    @property
+    def lower(self) -> str:
+        """``text.lower()`` (computed when first needed)."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    def find_lower(self, word: str) -> int:
+        """``self.lower.find(word)``, answered from the distinct lines when they lack it."""
+        if self._distinct is not None and word not in self._distinct[1]:
+            return -1
+        return self.lower.find(word)
+
+    def find(self, word: str, left: bool, right: bool, case_sensitive: bool) -> list[int]:
+        """``_find_all`` of *word* in the text (or its lower-case form), memoised."""
+        key = (word, left, right, case_sensitive)
+        hits = self._hits.get(key)
+        if hits is None:
+            if self.peer is not None and not self.peer.find(*key):
+                hits = self._find_in_rest(word, left, right, case_sensitive)
+            elif self._distinct is not None and not _find_all(
+                self._distinct[0 if case_sensitive else 1], word, left, right
+            ):
+                hits = []
+            else:
+                hits = _find_all(self.text if case_sensitive else self.lower, word, left, right)
+            self._hits[key] = hits
+        return hits
+
+    def _find_in_rest(self, word: str, left: bool, right: bool, case_sensitive: bool) -> list[int]:
+        found = self._rest_lines()
+        if found is None:
+            return _find_all(self.text if case_sensitive else self.lower, word, left, right)
+        rest, rest_lower, rest_starts, starts = found
+        hits = _find_all(rest if case_sensitive else rest_lower, word, left, right)
+        return [starts[i] + at - rest_starts[i] for at in hits for i in (bisect_right(rest_starts, at) - 1,)]
+
+    def _rest_lines(self) -> tuple[str, str, list[int], list[int]] | None:
+        """The lines the peer lacks, joined by newlines (and lower-cased), with where each starts
+        there and in the text; None when they are most of the text (searching it whole is as quick)."""
+        if self._rest is None:
+            assert self.peer is not None
+            shared = set(self.peer._lines)
+            lines = self._lines
+            keep = [line not in shared for line in lines]
+            kept = list(compress(lines, keep))
+            if sum(map(len, kept)) * 2 > len(self.text):
+                self._rest = False
+            else:
+                starts = list(
+                    compress(accumulate(map(len, self.text.splitlines(keepends=True)), initial=0), keep)
+                )
+                rest_starts = [at + i for i, at in enumerate(accumulate(map(len, kept), initial=0))][:-1]
+                rest = "\n".join(kept)
+                self._rest = (rest, rest.lower(), rest_starts, starts)
+        return self._rest or None
+
+
 @dataclass(frozen=True)
 class RegionMention:
     code: str
@@ -106,16 +196,32 @@ def _sentence_around(text: str, start: int, end: int, limit: int = 200) -> str:
     return quote
 
 
-def mentioned_regions(text: str) -> dict[str, RegionMention]:
-    """Every region of :data:`REGIONS` the text names, with how often and one verbatim sentence."""
-    lower = text.lower()
-    same_offsets = len(lower) == len(text)
+def mentioned_regions(
+    text: str, codes: Iterable[str] | None = None, *, scan: TextScan | None = None
+) -> dict[str, RegionMention]:
+    """Every region of :data:`REGIONS` the text names (or only of *codes*: a region derived from
+    another, such as the EU from the EEA, needs both asked for), with how often and one verbatim
+    sentence. *scan*: the text's :class:`TextScan`, to share its keyword hits."""
+    if scan is None or not scan.same_offsets:
+        scan = None
+        lower = text.lower()
+        same_offsets = len(lower) == len(text)
+    else:
+        lower, same_offsets = scan.lower, True
+    wanted = set(_KEYWORDS) if codes is None else set(codes)
     found: dict[str, RegionMention] = {}
     for code, keywords in _KEYWORDS.items():
+        if code not in wanted:
+            continue
         haystack = text if code in _CASE_SENSITIVE or not same_offsets else lower
         hits: list[tuple[int, int]] = []
         for word, left, right in keywords:
-            hits += [(at, at + len(word)) for at in _find_all(haystack, word, left, right)]
+            at_all = (
+                _find_all(haystack, word, left, right)
+                if scan is None
+                else scan.find(word, left, right, code in _CASE_SENSITIVE)
+            )
+            hits += [(at, at + len(word)) for at in at_all]
         if code not in _CASE_SENSITIVE and not same_offsets:  # rare: lower() changed the length
             rx = re.compile(REGIONS[code][1], _I)
             hits = [(m.start(), m.end()) for m in rx.finditer(text)]
@@ -180,13 +286,19 @@ def _is_heading(text: str, at: int) -> bool:
     return len(line.rstrip()) <= 100 and line.startswith("#")
 
 
-def addressing_evidence(text: str, codes: Iterable[str] | None = None) -> dict[str, int]:
+def addressing_evidence(
+    text: str, codes: Iterable[str] | None = None, *, scan: TextScan | None = None
+) -> dict[str, int]:
     """How many times the text addresses each region's readers (see the note above this function),
-    for every region or only for *codes*."""
+    for every region or only for *codes*. *scan*: the text's :class:`TextScan`, to share its hits."""
     wanted = set(_KEYWORDS) if codes is None else set(codes)
-    lower = text.lower()
-    if len(lower) != len(text):  # rare ('İ'): lower-case character by character, keeping offsets
-        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    if scan is not None and scan.same_offsets:
+        lower = scan.lower
+    else:
+        scan = None
+        lower = text.lower()
+        if len(lower) != len(text):  # rare ('İ'): lower-case character by character, keeping offsets
+            lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     found: dict[str, int] = {}
     for code, keywords in _KEYWORDS.items():
         if code not in wanted:
@@ -195,7 +307,12 @@ def addressing_evidence(text: str, codes: Iterable[str] | None = None) -> dict[s
         n = 0
         for word, left, right in keywords:
             law = word.lower() in _LAW_WORDS
-            for at in _find_all(haystack, word, left, right):
+            at_all = (
+                _find_all(haystack, word, left, right)
+                if scan is None
+                else scan.find(word, left, right, code in _CASE_SENSITIVE)
+            )
+            for at in at_all:
                 end = at + len(word)
                 if (
                     law

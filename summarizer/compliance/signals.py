@@ -321,8 +321,13 @@ def change_signals(change: Change) -> ChangeSignals:
     # says (a new paragraph disclosing profiling can be rated "narrowed"), unless its words deny it.
     pure_addition = not old.strip() and bool(new.strip())
     for signal, rx in ADDED_WORDS.items():
+        # The cheap tests first (round 5, #15): words that could not count are not searched for.
+        if renamed or not allowed(signal):
+            continue
+        if better and not pure_addition and signal not in ("children_data", "sensitive_data"):
+            continue  # nothing below records it
         m = _stated(signal, rx, new)
-        if m and not rx.search(old) and allowed(signal) and not renamed:
+        if m and not rx.search(old):
             if (
                 pure_addition
                 and better
@@ -367,8 +372,10 @@ def change_signals(change: Change) -> ChangeSignals:
         found.added.add("new_data_type")
         found.infers = True
     for signal, rx in LOST_WORDS.items():
+        if better or not allowed(signal):
+            continue
         m = rx.search(old)
-        if m and not rx.search(new) and allowed(signal) and not better:
+        if m and not rx.search(new):
             found.signals[signal] = f"drops '{m.group(0)}'"
     if worse:
         for signal in CATEGORY_WORSE.get(change.category, ()):
@@ -427,10 +434,11 @@ def drop_restated(changed: list[ChangeSignals], new_text: str) -> None:
         olds = [q for q in cs.change.quotes_old if q.strip()]
         if not olds or not cs.signals:
             continue
-        if flat is None:
-            flat = _SPACE.sub(" ", new_text)
-        if not all(_SPACE.sub(" ", q).strip() in flat for q in olds):
-            continue
+        if not all(q in new_text for q in olds):  # verbatim is restated too: the flattened text only if not
+            if flat is None:  # as _SPACE.sub(" ", new_text) for a stripped quote, without a regex
+                flat = " ".join(new_text.split())
+            if not all(_SPACE.sub(" ", q).strip() in flat for q in olds):
+                continue
         if not any(q.strip() for q in cs.change.quotes_new):
             cs.signals.clear()
             cs.added.clear()
