@@ -18,6 +18,7 @@ from summarizer.compliance.table import load_table, parse_table
 from summarizer.errors import InputError
 from summarizer.evals.compliance import load_split
 from summarizer.model.record import Change
+from tests.compliance.conftest import make_change
 
 ROOT = Path(__file__).resolve().parents[2]
 EU = "This policy applies to users in the European Union under the GDPR."
@@ -25,18 +26,7 @@ CALIFORNIA = "California residents: under the CCPA you have the rights described
 
 
 def _change(category: str, kind: str, old: list[str], new: list[str], direction: str | None = "up") -> Change:
-    return Change(
-        category=category,  # type: ignore[arg-type]
-        kind=kind,  # type: ignore[arg-type]
-        summary="s",
-        severity_before="medium",
-        severity_after="medium",
-        shift_reason="r",
-        direction=direction,  # type: ignore[arg-type]
-        section="Privacy Policy",
-        quotes_old=old,
-        quotes_new=new,
-    )
+    return make_change(category, kind, old, new, direction, severity_after="medium")
 
 
 def _engaged(change: Change, where: str) -> set[str]:

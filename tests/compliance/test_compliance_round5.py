@@ -16,26 +16,12 @@ from summarizer.compliance.select import change_regions
 from summarizer.compliance.signals import change_signals
 from summarizer.compliance.table import load_table, parse_table
 from summarizer.errors import InputError
-from summarizer.model.record import Change
+from tests.compliance.conftest import make_change
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _change(
-    category: str, kind: str, old: list[str], new: list[str], direction: str | None = "same"
-) -> Change:
-    return Change(
-        category=category,  # type: ignore[arg-type]
-        kind=kind,  # type: ignore[arg-type]
-        summary="s",
-        severity_before="medium",
-        severity_after="low",
-        shift_reason="r",
-        direction=direction,  # type: ignore[arg-type]
-        section="Privacy Policy",
-        quotes_old=old,
-        quotes_new=new,
-    )
+_change = make_change
 
 
 @pytest.mark.parametrize(

@@ -11,21 +11,11 @@ from summarizer.compliance.select import select_entries
 from summarizer.compliance.signals import change_signals
 from summarizer.compliance.table import load_table
 from summarizer.model.record import Change
+from tests.compliance.conftest import make_change
 
 
 def _change(category: str, kind: str, old: list[str], new: list[str], direction: str | None = "up") -> Change:
-    return Change(
-        category=category,  # type: ignore[arg-type]
-        kind=kind,  # type: ignore[arg-type]
-        summary="s",
-        severity_before="medium",
-        severity_after="high",
-        shift_reason="r",
-        direction=direction,  # type: ignore[arg-type]
-        section="Terms",
-        quotes_old=old,
-        quotes_new=new,
-    )
+    return make_change(category, kind, old, new, direction, severity_after="high")
 
 
 def _ids(changes: list[Change], text: str) -> set[str]:

@@ -12,24 +12,9 @@ from summarizer.compliance.regions import mentioned_regions
 from summarizer.compliance.select import select_entries
 from summarizer.compliance.signals import change_signals, mark_new_topics
 from summarizer.compliance.table import load_table
-from summarizer.model.record import Change
+from tests.compliance.conftest import make_change
 
-
-def _change(
-    category: str, kind: str, old: list[str], new: list[str], direction: str | None = "same"
-) -> Change:
-    return Change(
-        category=category,  # type: ignore[arg-type]
-        kind=kind,  # type: ignore[arg-type]
-        summary="s",
-        severity_before="medium",
-        severity_after="low",
-        shift_reason="r",
-        direction=direction,  # type: ignore[arg-type]
-        section="Privacy Policy",
-        quotes_old=old,
-        quotes_new=new,
-    )
+_change = make_change
 
 
 PROFILING = (
