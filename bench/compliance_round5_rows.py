@@ -1,6 +1,6 @@
-"""Per-case rows of the round-5 held-out compliance cases (``held_out_round5``), opened for error analysis.
+"""Per-case rows of the round-5 held-out compliance cases, opened for error analysis.
 
-Reads only that list of evals/compliance_split.yaml (measured twice, then opened by the integrator). For each
+They were held out as ``held_out_round5`` until measured twice and are now ``tuning_round6``. Reads only that list of evals/compliance_split.yaml (measured twice, then opened by the integrator). For each
 case: cited, missing and over-cited entry ids, exposure, and which change and signals engaged each entry. With
 ``--code DIR`` the analyzer is imported from another checkout (e.g. ``git worktree add /tmp/r4 7e50de6``, round
 4's code) while the cases are read from this one, so two rounds' rows can be compared:
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LIST = "held_out_round5"
+LIST = "tuning_round6"
 
 
 def main() -> None:
