@@ -23,3 +23,26 @@ from tests.compliance.conftest import make_change
 )
 def test_a_lawful_basis_needs_the_words_of_one(words: str, expected: str | None) -> None:
     assert new_legal_basis("", words) == expected
+
+
+def _ids(change, regions) -> set[str]:  # noqa: ANN001
+    from summarizer.compliance.select import select_entries
+    from summarizer.compliance.table import load_table
+
+    return {e.entry.id for e in select_entries(load_table(), [change_signals(change)], regions)}
+
+
+def test_the_ccpa_opt_out_right_is_not_a_sibling_of_the_definitions() -> None:
+    from summarizer.compliance.regions import RegionMention
+
+    regions = {"US-CA": RegionMention("US-CA", "California", 3, "California residents may ask us", evidence=2)}
+    change = make_change(
+        "sale_targeted_ads",
+        "added",
+        [],
+        ["We share your device identifiers with advertising partners to show you personalized ads on other sites."],
+        direction="up",
+    )
+    ids = _ids(change, regions)
+    assert "ccpa-1798-120-opt-out-sale-sharing" in ids
+    assert ids & {"ccpa-1798-140-ah-share-definition", "ccpa-1798-140-k-cross-context-behavioral-advertising"}
