@@ -34,9 +34,7 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"personali[sz]ed ad|targeted ad|interest[- ]based ad|cross[- ]context|behaviou?ral advertising|"
         r"ads? (you see|across)|advertising partners|cross[- ]device|retarget|relevance of (the )?ads|"
         r"(ads|advertising) on other (websites|sites|apps|services)|"
-        r"personali[sz]\w*(\s+\w+,?){0,5}\s+(and\s+)?(ads|advertising)\b|"
-        # Round 5, last hour: advertising cookies are an advertising practice, not only tracking.
-        r"\b(targeting|advertising|marketing|ad) (cookies|pixels|tags|trackers)|relevant (ads|advertising)\b"
+        r"personali[sz]\w*(\s+\w+,?){0,5}\s+(and\s+)?(ads|advertising)\b"
     ),
     "new_recipient_class": _rx(
         r"\b(partners?|affiliates?|advertisers?|sellers?|relying part(y|ies)|third[- ]part(y|ies)|"
@@ -246,46 +244,10 @@ _FROM_SOURCE = re.compile(
 )
 
 
-# Round 5, last hour (#15): a denial states no practice. A negation earlier in the same clause
-# ("is not used to train our models", "has not “sold,” “shared,” or engaged in “targeted advertising”",
-# "will not obtain your precise geolocation") denies every item of its list; a clause break ("but",
-# "however", "except", "unless", ";", a new sentence) or a new subject ("we", "they") ends its reach.
-_DENIAL = re.compile(r"\b(?:not|never|nor|neither)\b|n['’]t\b", _I)
-_DENIAL_ENDS = re.compile(
-    r"[.;:!?\n]|\b(?:but|however|except|unless|other than|only|instead|if|when|then|we|they|you may)\b", _I
-)
-
-
-def denied(text: str, m: re.Match[str]) -> bool:
-    """Whether the words *m* of *text* sit inside a denial (a negation earlier in their clause, within
-    about a dozen words)."""
-    before = text[max(0, m.start() - 90) : m.start()]
-    last = None
-    for last in _DENIAL.finditer(before):
-        pass
-    return last is not None and not _DENIAL_ENDS.search(before[last.end() :])
-
-
-def _asserted(rx: re.Pattern[str], text: str) -> bool:
-    """Whether *text* has words of *rx* outside a denial ("is not used to train our models" states no
-    training: a passage the record filed under AI training on those words alone trains nothing)."""
-    return any(not denied(text, m) for m in rx.finditer(text))
-
-
-def _dropped_denial(rx: re.Pattern[str], old: str, new: str) -> bool:
-    """Whether *old* denies the practice of *rx* ("does not use ... advertising cookies") and *new*, a
-    passage that continues, neither denies nor states it."""
-    if not new.strip() or not any(denied(old, m) for m in rx.finditer(old)):
-        return False
-    return not rx.search(new)
-
-
 def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first place *text* states the signal's practice (not inside a denial; for sale and ads: not as
-    an opt-out's object; for children: not in a sentence offering parental controls)."""
+    """The first place *text* states the signal's practice (for sale and ads: not as an opt-out's object;
+    for children: not in a sentence offering parental controls)."""
     for m in rx.finditer(text):
-        if denied(text, m):
-            continue
         if signal in CHOICE_SIGNALS and _CHOICE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             continue
         if signal == "children_data" and _PARENTAL_CONTROL.search(_sentence(text, m)):
@@ -365,8 +327,7 @@ def change_signals(change: Change) -> ChangeSignals:
         if better and not pure_addition and signal not in ("children_data", "sensitive_data"):
             continue  # nothing below records it
         m = _stated(signal, rx, new)
-        # A practice the old side only denied is not stated there: stating it now starts it.
-        if m and not _stated(signal, rx, old):
+        if m and not rx.search(old):
             if (
                 pure_addition
                 and better
@@ -380,11 +341,6 @@ def change_signals(change: Change) -> ChangeSignals:
                 found.signals[signal] = f"adds '{m.group(0)}'"
                 if not better or pure_addition:
                     found.added.add(signal)
-        elif not better and m is None and _dropped_denial(rx, old, new):
-            # A promise that the practice does not happen, gone from a passage that continues: the
-            # reader loses it, and the passage may now do what it denied (a reviewer checks which).
-            found.signals[signal] = "drops a denial of it"
-            found.added.add(signal)
     # A passage that grows to give data to a recipient it did not name shares data with a new class of
     # recipient, even where the record filed it under consent (a recipient word already in the passage,
     # "Sellers", does not hide the new "affiliates").
@@ -423,7 +379,7 @@ def change_signals(change: Change) -> ChangeSignals:
             found.signals[signal] = f"drops '{m.group(0)}'"
     if worse:
         for signal in CATEGORY_WORSE.get(change.category, ()):
-            if signal in NEEDS_WORDS and not _asserted(NEEDS_WORDS[signal], old + " " + new):
+            if signal in NEEDS_WORDS and not NEEDS_WORDS[signal].search(old + " " + new):
                 continue  # the category alone, without a word of the topic, is a misfiled passage
             found.signals.setdefault(signal, f"{change.category.replace('_', ' ')} got broader")
     # Present on both sides, in the changed passage of its own category: still engaged.
