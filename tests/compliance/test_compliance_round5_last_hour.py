@@ -13,7 +13,10 @@ from tests.compliance.conftest import make_change
     ("words", "expected"),
     [
         # plain contract language: no basis is named
-        ("We may remove content if necessary to comply with our legal obligations, and we will not be liable.", None),
+        (
+            "We may remove content if necessary to comply with our legal obligations, and we will not be liable.",
+            None,
+        ),
         ("We may share reports where it is in the public interest.", None),
         # the same words where the sentence is about processing or a basis
         ("We process your data where necessary to comply with our legal obligations.", "legal obligations"),
@@ -35,12 +38,16 @@ def _ids(change, regions) -> set[str]:  # noqa: ANN001
 def test_the_ccpa_opt_out_right_is_not_a_sibling_of_the_definitions() -> None:
     from summarizer.compliance.regions import RegionMention
 
-    regions = {"US-CA": RegionMention("US-CA", "California", 3, "California residents may ask us", evidence=2)}
+    regions = {
+        "US-CA": RegionMention("US-CA", "California", 3, "California residents may ask us", evidence=2)
+    }
     change = make_change(
         "sale_targeted_ads",
         "added",
         [],
-        ["We share your device identifiers with advertising partners to show you personalized ads on other sites."],
+        [
+            "We share your device identifiers with advertising partners to show you personalized ads on other sites."
+        ],
         direction="up",
     )
     ids = _ids(change, regions)
