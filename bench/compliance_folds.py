@@ -1,7 +1,8 @@
 """Compliance citation figures per fold of the opened golden cases (issue #15).
 
 Each ``tuning*`` list of evals/compliance_split.yaml is a fold (``tuning`` and ``tuning_round4``: the 52
-cases opened up to round 4; ``tuning_round5``: the 14 round-4 blind cases, opened in round 5). Held-out
+cases opened up to round 4; ``tuning_round5``: the 14 round-4 blind cases, opened in round 5;
+``tuning_round6``: the 16 round-5 blind cases, opened at the end of round 5). Held-out
 lists are never analysed and never printed. ``--rows`` prints each analysed case's citations, misses and
 over-citations.
 
@@ -43,9 +44,8 @@ def main() -> None:
     for case in cases:
         section = offline_analyse(case)
         score = score_case(case, section, fold_of[case.id])
-        scores.setdefault("opened_52" if fold_of[case.id] != "tuning_round5" else "round5_14", []).append(
-            score
-        )
+        fold = {"tuning_round5": "round4_14", "tuning_round6": "round5_16"}.get(fold_of[case.id], "opened_52")
+        scores.setdefault(fold, []).append(score)
         if args.rows:
             print(
                 f"{fold_of[case.id]:14} {case.id}: cited {sorted(section.entries)} missing {score.missing} "

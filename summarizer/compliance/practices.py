@@ -94,14 +94,31 @@ def _basis_key(words: str) -> str:
     return "contract" if "contract" in w else w.split()[0]
 
 
+# Round 5, last hour (#15): "legal obligations", "public interest" and "vital interests" are also plain
+# words of a contract ("remove content ... if necessary to comply with our legal obligations"); they name a
+# lawful basis only in a sentence about processing data or about the basis itself.
+_PLAIN_BASIS = re.compile(r"legal obligation|public interest|vital interest", _I)
+_BASIS_CONTEXT = re.compile(
+    r"\b(process\w*|personal (data|information)|lawful|legal bas(is|es)|bas(is|es)|grounds?|rel(y|ies|ying) on|"
+    r"legitimate interests?|consent)\b",
+    _I,
+)
+
+
 def new_legal_basis(old: str, new: str) -> str | None:
-    """A lawful basis the new side names that the old side of the passage did not (not denied)."""
+    """A lawful basis the new side names that the old side of the passage did not (not denied; a word
+    that is also plain contract language only in a sentence about processing or a basis)."""
     before = {_basis_key(m.group(0)) for m in _LEGAL_BASIS.finditer(old)}
     for m in _LEGAL_BASIS.finditer(new):
-        if _basis_key(m.group(0)) not in before and not NEGATED.search(
-            new[max(0, m.start() - 40) : m.start()]
-        ):
-            return m.group(0)
+        key = _basis_key(m.group(0))
+        if key in before or NEGATED.search(new[max(0, m.start() - 40) : m.start()]):
+            continue
+        if _PLAIN_BASIS.match(m.group(0)):
+            sentence = sentence_around(new, m)
+            rest = sentence.replace(m.group(0), " ")
+            if not _BASIS_CONTEXT.search(rest):
+                continue
+        return m.group(0)
     return None
 
 

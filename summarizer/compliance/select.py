@@ -260,7 +260,11 @@ def select_entries(
             # Siblings: provisions of the same law on the same main topic (the rights to delete, to
             # know and to correct), alternatives for one signal. A law's rules on different topics
             # (a lawful basis and an objection right) are each engaged.
-            siblings = taken.setdefault((entry.instrument, entry.categories[0], *entry.jurisdiction), [])
+            # Round 5, last hour: a right (the CCPA opt-out) is not a sibling of a definition (of sharing).
+            defines = "definition" in entry.article.lower()
+            siblings = taken.setdefault(
+                (entry.instrument, entry.categories[0], defines, *entry.jurisdiction), []
+            )
             if len(common) == 1 and any(
                 other == common and best > score + SIBLING_MARGIN for best, other in siblings
             ):
