@@ -90,3 +90,50 @@ def entities_swapped(prov: Provision) -> bool:
 def names_changed(prov: Provision) -> bool:
     """The provision cites another law, or names another company in a changed sentence."""
     return bool(laws_changed(prov)) or entities_swapped(prov)
+
+
+#: Words that identify a party or say where to reach it, beside names and numbers: a change made
+#: only of these (and of names, numbers, e-mail and web addresses) moves an address, a registered
+#: office, a contact channel or the contracting company, and changes no right or duty.
+_CONTACT_WORDS = frozenset(
+    "a an the of in at to by with under and or is are its whose which who this these provision amended as follows "
+    "from on company registered address office offices incorporated registration number vat located established "
+    "principal place business street road avenue suite floor building postal mailing email e-mail phone telephone "
+    "fax contact attn attention legal department laws law offered provided operated entered into between "
+    "we us our you".split()
+)
+_TOKEN = lazy(r"[\w'’@./:+-]+")
+#: A changed word that shows an address or a party moved: a number (street, postcode, registration
+#: or phone number), an e-mail or web address, or a word that identifies a company or its address.
+_CONTACT_SIGNAL = lazy(
+    r"\d|@|https?:|www\.|\.(?:com|org|net|eu|ai|io)\b|^(?:registered|address|incorporated|company|office)$", re.I
+)
+_NAME = lazy(r"^[(“\"'*]*[A-Z]")
+
+
+def _contact_token(tok: str) -> bool:
+    word = tok.strip(".,;:()'’\"“”*").lower()
+    return not word or word in _CONTACT_WORDS or bool(_CONTACT_SIGNAL.search(word) or _NAME.search(tok))
+
+
+def contact_only(prov: Provision) -> bool:
+    """Every word the provision adds or removes is a name, a number, an e-mail or web address, or a
+    word that identifies a party or an address ("registered address", "incorporated in", "as of ...
+    this provision is amended as follows"), and at least one is a name or number: the provision only
+    moves an address or contact channel or names another contracting company (a neutral change on
+    issue 12's scale)."""
+    import difflib
+
+    signal = False
+    for u in prov.units:
+        if u.kind == "moved":
+            continue
+        old, new = _TOKEN.findall(u.old_text or ""), _TOKEN.findall(u.new_text or "")
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if op == "equal":
+                continue
+            for tok in (*old[i1:i2], *new[j1:j2]):
+                if not _contact_token(tok):
+                    return False
+                signal = signal or bool(_CONTACT_SIGNAL.search(tok.strip(".,;:()'’\"“”*")))
+    return signal
