@@ -25,7 +25,7 @@ from summarizer.analyzers.rules.capture_errors import (
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
-from summarizer.analyzers.rules.names import contact_only, names_changed
+from summarizer.analyzers.rules.names import names_changed
 from summarizer.analyzers.rules.provisions import (
     CONTEXT_SEARCH_BLOCKS,
     RIGHTS_CATEGORIES,
@@ -214,23 +214,18 @@ class RulesAnalyzer:
         minor = minor_record(provisions, cues)
         named = minor and all(names_added_only(p) for p in provisions if is_material(p))
         cited = not named and citations_only([(p.old_text, p.new_text) for p in provisions if is_material(p)])
-        moved = not named and not cited and all(contact_only(p) for p in provisions if is_material(p))
         direction, worse, better = record_balance(
             changes,
             [c for mine in cues for c in mine],
             rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
             rubric_fallback=view == "consumer",
-            names_only=named or cited or moved,
+            names_only=named or cited,
         )
         leaning = "better" if direction == "mixed" and better > worse else direction
         severity = record_severity(provisions, views, leaning, cues, minor=minor)
         _note_minor(provisions, changes, minor, direction)
         if cited and direction == "neutral":
             _note_cited(provisions, changes)
-        if moved and direction == "neutral":
-            severity = _note_contact(provisions, changes, severity)
-        if moved and direction == "neutral" and "contact_generic" not in categories:
-            categories = [*categories, "contact_generic"]  # the address or the contracting party changed
         unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
@@ -353,18 +348,6 @@ def _note_cited(provisions: list[Provision], changes: list[Change]) -> None:
             c.evidence.append("neutral: the new sentences only cite a law or define a term")
             if c.direction == "unclear":
                 c.direction = "same"
-
-
-def _note_contact(provisions: list[Provision], changes: list[Change], severity: Severity) -> Severity:
-    """Give each material change of a record that only moves an address or contact channel or
-    names another contracting company (:func:`summarizer.analyzers.rules.names.contact_only`) the
-    evidence of its neutral claim; such a record is at most low on issue 12's scale."""
-    for p, c in zip(provisions, changes):
-        if is_material(p):
-            c.evidence.append("neutral: only an address, contact channel or contracting company changed")
-            if c.direction == "unclear":
-                c.direction = "same"
-    return Severity.low if _RANK[severity.value] > _RANK["low"] else severity
 
 
 def record_direction(
