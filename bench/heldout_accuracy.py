@@ -1,13 +1,17 @@
 """How often the offline analyzer's records say the right thing on pairs the rules were not written on.
 
-    python bench/heldout_accuracy.py [--json] [--set fresh2|fresh|heldout|dev|golden|bundled]
+    python bench/heldout_accuracy.py [--json] [--set fresh3|fresh2|fresh|heldout|dev|golden|bundled]
                                      [--rows fresh2|fresh|heldout|dev|golden|bundled]
 
+``fresh3`` is the blind set (built at the end of round 5): it prints figures only, never a row.
 ``fresh2`` was the blind set of round 5: measured twice (before and after round 5's changes), then
-opened at the end of round 5 for error analysis (``--rows fresh2``). No set is blind any more here.
+opened at the end of round 5 for error analysis (``--rows fresh2``).
 
 The sets, reported side by side:
 
+- **fresh3** (end of round 5 on): pairs of more services the project had never used, labelled blind
+  before the analyzer ran on them (``evals/fresh3/*_labels.yaml``, pairs in ``evals/data/fresh3/``).
+  Totals only; its rows are never printed.
 - **fresh2** (round 5 on): more pairs of services the project had never used (Open Terms Archive's
   ``pga-versions`` and ``dating-versions`` collections), labelled blind before the analyzer ran on
   them (``evals/fresh2/*_labels.yaml``, pairs in ``evals/data/fresh2/``). Measured blind before and
@@ -60,6 +64,8 @@ FRESH = ROOT / "evals" / "data" / "fresh"
 FRESH_LABELS = ROOT / "evals" / "fresh"
 FRESH2 = ROOT / "evals" / "data" / "fresh2"
 FRESH2_LABELS = ROOT / "evals" / "fresh2"
+FRESH3 = ROOT / "evals" / "data" / "fresh3"
+FRESH3_LABELS = ROOT / "evals" / "fresh3"
 DEV_LABELS = ROOT / "evals" / "vlops" / "dev_labels.yaml"
 OTA = ROOT / "evals" / "data" / "ota"
 MATERIAL_LABELS = ROOT / "evals" / "material_labels.yaml"
@@ -126,6 +132,11 @@ def fresh2_rows() -> list[dict]:
     return fresh_rows(FRESH2_LABELS, FRESH2)
 
 
+def fresh3_rows() -> list[dict]:
+    """The blind set built at the end of round 5 (totals only)."""
+    return fresh_rows(FRESH3_LABELS, FRESH3)
+
+
 def golden_rows() -> list[dict]:
     from summarizer.evals.cases import load_cases
 
@@ -173,6 +184,8 @@ def bundled_rows() -> list[dict]:
 def score(rows: list[dict]) -> dict:
     """The figures of one set (keys absent when the set's labels do not say)."""
     out: dict = {"pairs": len(rows)}
+    if not rows:
+        return out
     out["material_accuracy"] = sum(r["material"] == r["label"]["material"] for r in rows) / len(rows)
     if all("severity" not in r["label"] for r in rows):
         return out
@@ -217,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="the figures as one JSON object")
     ap.add_argument(
         "--set",
-        choices=("fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
+        choices=("fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
         action="append",
         help="only these sets",
     )
@@ -226,17 +239,18 @@ def main(argv: list[str] | None = None) -> int:
         choices=("fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
         action="append",
         default=[],
-        help="print these sets' per-pair rows",
+        help="print these sets' per-pair rows (never the blind 'fresh3' set)",
     )
     ap.add_argument("--dev-rows", action="store_true", help="same as --rows dev")
     args = ap.parse_args(argv)
     if args.dev_rows:
         args.rows.append("dev")
     wanted = args.set or (
-        (["fresh2"] if any(FRESH2_LABELS.glob("*_labels.yaml")) else [])
-        + ["fresh", "heldout", "dev", "golden", "bundled"]
+        (["fresh3"] if any(FRESH3_LABELS.glob("*_labels.yaml")) else [])
+        + ["fresh2", "fresh", "heldout", "dev", "golden", "bundled"]
     )
     build = {
+        "fresh3": fresh3_rows,
         "fresh2": fresh2_rows,
         "fresh": fresh_rows,
         "heldout": heldout_rows,
@@ -283,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     for k in keys:
         print(f"{k:<22}" + "".join(f"{_fmt(f.get(k)):>10}" for f in figures.values()))
     print(
+        "fresh3: blind labels, never tuned on; "
         "fresh2: blind in round 5 (measured twice), opened for error analysis at its end; "
         "fresh: blind in round 4, opened in round 5; "
         "held-out: blind until round 3, opened in round 4; "
