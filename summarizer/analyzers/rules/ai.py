@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from summarizer.analyzers.rules.audience import conduct_document, rules_first
 from summarizer.analyzers.rules.provisions import Provision, Unit
 from summarizer.model.diff import DiffResult
 from summarizer.rubric.classifier import THRESHOLD, score_all
 from summarizer.text.lazy_re import lazy
 
 AI = "ai_training"
-#: Where the labelling rule files rules of conduct.
-RULES = "account_termination"
 
 
 #: AI phrases beyond the lexicon's (it is frozen with the learned weights): AI that other
@@ -220,15 +219,13 @@ def conduct_ai_rules(units: list[Unit], diff: DiffResult) -> bool:
     with AI ('do not use any Output to develop competing models'): they are relabelled as rules of
     conduct (``account_termination``, as the labelling rule files rules enforced against the
     account), and True is returned so that no ``ai_training`` companion is made either."""
-    from summarizer.analyzers.rules.audience import conduct_document  # noqa: PLC0415
-
     if not units or not conduct_document(diff.new.title or diff.old.title, diff.new.text):
         return False
     if any(user_ai(f"{u.old_text} {u.new_text}") for u in units):
         return False
     for unit in units:
         if unit.labels and unit.labels[0] == AI:
-            unit.labels = [RULES, *[lab for lab in unit.labels if lab not in (AI, RULES)]]
+            unit.labels = rules_first(unit.labels, drop=(AI,))
         elif AI in unit.labels:
             unit.labels = [lab for lab in unit.labels if lab != AI]
     return True

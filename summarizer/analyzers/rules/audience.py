@@ -96,6 +96,15 @@ def business_audience(text: str) -> bool:
     return reader_view(text) == "business"
 
 
+#: Where the labelling rule files rules enforced on the account.
+RULES = "account_termination"
+
+
+def rules_first(labels: list[str], drop: tuple[str, ...] = ()) -> list[str]:
+    """*labels* filed first as a rule (:data:`RULES`), without the ids in *drop*."""
+    return [RULES, *[lab for lab in labels if lab != RULES and lab not in drop]]
+
+
 def business_labels(labels: list[str], text: str) -> list[str]:
     """A passage's labels in a business user's document (see the module docstring)."""
     if (
@@ -108,7 +117,7 @@ def business_labels(labels: list[str], text: str) -> list[str]:
     if not labels or labels[0] not in PRIVACY_IDS or _PERSONAL_PASSAGE.search(text):
         return labels
     if _RULE.search(text):
-        return ["account_termination", *[lab for lab in labels if lab != "account_termination"]]
+        return rules_first(labels)
     rest = [lab for lab in labels if lab not in PRIVACY_IDS]
     return rest or ["contact_generic"]
 
@@ -151,7 +160,7 @@ def conduct_labels(labels: list[str], text: str) -> list[str]:
     (the labelling rule files rules enforced on the account there); other passages keep theirs."""
     if not labels or labels[0] not in CONDUCT_IDS or _OWN_DATA.search(text):
         return labels
-    return ["account_termination", *[lab for lab in labels if lab != "account_termination"]]
+    return rules_first(labels)
 
 
 #: The user's own data: what the service does with it stays a privacy subject, even in rules of conduct.
