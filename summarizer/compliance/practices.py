@@ -13,6 +13,13 @@ _I = re.IGNORECASE
 
 # A word preceded by one of these (within a few words) is denied, not stated ("we will not sell").
 NEGATED = re.compile(r"\b(not|never|no|nor|without)\b(\W+\w+){0,3}\W*$|n['’]t\W+(\w+\W+){0,3}$", _I)
+#: How far before a word a denial is looked for.
+DENIAL_REACH = 40
+
+
+def denied(text: str, at: int) -> bool:
+    """The word of *text* starting at *at* is denied, not stated (:data:`NEGATED` just before it)."""
+    return bool(NEGATED.search(text[max(0, at - DENIAL_REACH) : at]))
 
 
 def sentence_around(text: str, m: re.Match[str]) -> str:
@@ -111,7 +118,7 @@ def new_legal_basis(old: str, new: str) -> str | None:
     before = {_basis_key(m.group(0)) for m in _LEGAL_BASIS.finditer(old)}
     for m in _LEGAL_BASIS.finditer(new):
         key = _basis_key(m.group(0))
-        if key in before or NEGATED.search(new[max(0, m.start() - 40) : m.start()]):
+        if key in before or denied(new, m.start()):
             continue
         if _PLAIN_BASIS.match(m.group(0)):
             sentence = sentence_around(new, m)
@@ -140,8 +147,7 @@ def gives_to_new_recipient(old: str, new: str) -> bool:
             continue
         sentence = sentence_around(new, m)
         if any(  # a verb that gives data, not denied ("we do not share ... with advertisers")
-            not NEGATED.search(sentence[max(0, v.start() - 40) : v.start()])
-            for v in _SHARING_VERB.finditer(sentence)
+            not denied(sentence, v.start()) for v in _SHARING_VERB.finditer(sentence)
         ):
             return True
     return False
@@ -153,7 +159,7 @@ def new_ai_interaction(old: str, new: str) -> str | None:
     if _AI_INTERACTION.search(old):
         return None
     m = _AI_INTERACTION.search(new)
-    return m.group(0) if m and not NEGATED.search(new[max(0, m.start() - 40) : m.start()]) else None
+    return m.group(0) if m and not denied(new, m.start()) else None
 
 
 def new_inference(old: str, new: str) -> str | None:
@@ -162,4 +168,4 @@ def new_inference(old: str, new: str) -> str | None:
     if _INFERS.search(old):
         return None
     m = _INFERS.search(new)
-    return m.group(0) if m and not NEGATED.search(new[max(0, m.start() - 40) : m.start()]) else None
+    return m.group(0) if m and not denied(new, m.start()) else None

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from summarizer.compliance.practices import NEGATED as _NEGATED
 from summarizer.compliance.practices import (
+    denied,
     gives_to_new_recipient,
     new_ai_interaction,
     new_inference,
@@ -328,14 +328,7 @@ def change_signals(change: Change) -> ChangeSignals:
             continue  # nothing below records it
         m = _stated(signal, rx, new)
         if m and not rx.search(old):
-            if (
-                pure_addition
-                and better
-                and (
-                    _NEGATED.search(new[max(0, m.start() - 40) : m.start()])
-                    or _RESTRICTS.search(_sentence(new, m))
-                )
-            ):
+            if pure_addition and better and (denied(new, m.start()) or _RESTRICTS.search(_sentence(new, m))):
                 continue  # a new passage, rated better, that denies or restricts the practice
             if not better or pure_addition or signal in ("children_data", "sensitive_data"):
                 found.signals[signal] = f"adds '{m.group(0)}'"
