@@ -57,6 +57,7 @@ from summarizer.rubric.clauses import (
     whole_new_clause,
 )
 from summarizer.rubric.severity import overall_severity
+from summarizer.rubric.severity.protective_bans import child_ban_added
 from summarizer.rubric.truncation import Truncation, truncated_capture
 from summarizer.text.dates import DATE, DATE_ONLY, MONTH
 from summarizer.text.extract import Span, sentences, word_count, word_edits
@@ -586,6 +587,8 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         disclosed = notice and p.kind in _PUT_IN and p.category in PRIVACY_IDS
         if (confident and shifted) or disclosed or p.category == "ai_training" or p.companion:
             out.append(p.category)
+        elif p.category == "children_audiences" and child_ban_added(p.old_text, p.new_text):
+            out.append(p.category)  # a new ban that protects children: a rule about them, not worse
     if material and conduct_document(diff.new.title or diff.old.title, diff.new.text):
         out.insert(0, "account_termination")  # rules of conduct are enforced on the account (audience.py)
     if "ai_training" in out and "data_use_purpose" not in out and _ai_use_of_data(material, diff):
