@@ -24,6 +24,7 @@ from summarizer.analyzers.rules.capture_errors import (
 )
 from summarizer.analyzers.rules.counterparty import contact_record, note_contact
 from summarizer.analyzers.rules.crumbs import breadcrumb
+from summarizer.analyzers.rules.disclosures import disclosure_record, disclosure_severity, note_disclosure
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
 from summarizer.analyzers.rules.names import names_changed
@@ -217,12 +218,15 @@ class RulesAnalyzer:
         named = minor and all(names_added_only(p) for p in provisions if is_material(p))
         cited = not named and citations_only([(p.old_text, p.new_text) for p in provisions if is_material(p)])
         moved = not named and not cited and contact_record([p for p in provisions if is_material(p)])
+        told = not (named or cited or moved) and disclosure_record(
+            diff.new.title or diff.old.title, diff.new.text, [p for p in provisions if is_material(p)]
+        )
         direction, worse, better = record_balance(
             changes,
             [c for mine in cues for c in mine],
             rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
             rubric_fallback=view == "consumer",
-            names_only=named or cited or moved,
+            names_only=named or cited or moved or told,
         )
         leaning = "better" if direction == "mixed" and better > worse else direction
         severity = record_severity(provisions, views, leaning, cues, minor=minor)
@@ -232,6 +236,9 @@ class RulesAnalyzer:
         if moved and direction == "neutral":  # an address, contact channel or contracting company moved
             severity = note_contact([(p, c) for p, c in zip(provisions, changes) if is_material(p)], severity)
             categories = categories if "contact_generic" in categories else [*categories, "contact_generic"]
+        if told and direction == "neutral":  # a disclosure to business users with no new burden
+            note_disclosure([(p, c) for p, c in zip(provisions, changes) if is_material(p)])
+            severity = disclosure_severity([p for p in provisions if is_material(p)], severity)
         unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
