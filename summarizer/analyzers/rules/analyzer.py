@@ -22,7 +22,9 @@ from summarizer.analyzers.rules.capture_errors import (
     linked_page_added,
     sign_in_wall,
 )
+from summarizer.analyzers.rules.counterparty import contact_record, note_contact
 from summarizer.analyzers.rules.crumbs import breadcrumb
+from summarizer.analyzers.rules.disclosures import disclosure_record, disclosure_severity, note_disclosure
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
 from summarizer.analyzers.rules.names import names_changed
@@ -56,6 +58,7 @@ from summarizer.rubric.clauses import (
     whole_new_clause,
 )
 from summarizer.rubric.severity import overall_severity
+from summarizer.rubric.severity.protective_bans import child_ban_added
 from summarizer.rubric.truncation import Truncation, truncated_capture
 from summarizer.text.dates import DATE, DATE_ONLY, MONTH
 from summarizer.text.extract import Span, sentences, word_count, word_edits
@@ -214,18 +217,28 @@ class RulesAnalyzer:
         minor = minor_record(provisions, cues)
         named = minor and all(names_added_only(p) for p in provisions if is_material(p))
         cited = not named and citations_only([(p.old_text, p.new_text) for p in provisions if is_material(p)])
+        moved = not named and not cited and contact_record([p for p in provisions if is_material(p)])
+        told = not (named or cited or moved) and disclosure_record(
+            diff.new.title or diff.old.title, diff.new.text, [p for p in provisions if is_material(p)]
+        )
         direction, worse, better = record_balance(
             changes,
             [c for mine in cues for c in mine],
             rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
             rubric_fallback=view == "consumer",
-            names_only=named or cited,
+            names_only=named or cited or moved or told,
         )
         leaning = "better" if direction == "mixed" and better > worse else direction
         severity = record_severity(provisions, views, leaning, cues, minor=minor)
         _note_minor(provisions, changes, minor, direction)
         if cited and direction == "neutral":
             _note_cited(provisions, changes)
+        if moved and direction == "neutral":  # an address, contact channel or contracting company moved
+            severity = note_contact([(p, c) for p, c in zip(provisions, changes) if is_material(p)], severity)
+            categories = categories if "contact_generic" in categories else [*categories, "contact_generic"]
+        if told and direction == "neutral":  # a disclosure to business users with no new burden
+            note_disclosure([(p, c) for p, c in zip(provisions, changes) if is_material(p)])
+            severity = disclosure_severity([p for p in provisions if is_material(p)], severity)
         unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
@@ -581,6 +594,8 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         disclosed = notice and p.kind in _PUT_IN and p.category in PRIVACY_IDS
         if (confident and shifted) or disclosed or p.category == "ai_training" or p.companion:
             out.append(p.category)
+        elif p.category == "children_audiences" and child_ban_added(p.old_text, p.new_text):
+            out.append(p.category)  # a new ban that protects children: a rule about them, not worse
     if material and conduct_document(diff.new.title or diff.old.title, diff.new.text):
         out.insert(0, "account_termination")  # rules of conduct are enforced on the account (audience.py)
     if "ai_training" in out and "data_use_purpose" not in out and _ai_use_of_data(material, diff):

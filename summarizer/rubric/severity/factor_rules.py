@@ -22,6 +22,7 @@ class Rule:
     categories: frozenset[str] | None = None  # only rate these categories
     hints: tuple[str, ...] = ()  # every match contains one of these: the regex runs only near them
     negation_words: int = 4  # how many words before the match a negation may stand
+    protective_ban: bool = False  # skip a match inside a ban on harming others (protective_bans.py)
 
 
 def _r(key: str, weight: int, label: str, pattern: str, **kw: object) -> Rule:
@@ -240,6 +241,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:children|child|minors?|kids|teens?|teenagers?)\b|\bunder (?:the age of )?1[0-8]\b",
         guard=False,
         categories=frozenset({"children_audiences"}),
+        protective_ban=True,
     ),
     _r("no_refund", 1, "no refunds", r"\bnon-?refundable\b|\bno refunds?\b", guard=False),
     # what the clause makes the user owe (issue 12): an indemnity, a right to charge the user
