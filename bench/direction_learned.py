@@ -1,0 +1,330 @@
+"""A learned record direction against the rules, leave-one-set-out over the four open #12 folds.
+
+    python bench/direction_learned.py [--tosdr WEIGHT] [--golden WEIGHT] [--rows] [--json]
+
+For each open fold (dev 71 pairs, old held-out 56, fresh 43, fresh2 35; ``evals/vlops``,
+``evals/fresh``, ``evals/fresh2``), a multinomial logistic regression
+(:mod:`summarizer.rubric.learned_direction`: the rules' record direction and per-change readings,
+clause cues, diff signals, document view, and the added / removed wording as unigrams and bigrams)
+is trained on the material pairs of the other three folds and predicts the record direction
+(worse / better / mixed / neutral) of the held-out fold's material pairs. Optionally, ToS;DR's rated
+quotes (``--tosdr``: bad/blocker = worse, good = better, neutral = neutral, each read as added
+wording) and the golden cases (``--golden``) join the training data with a weight.
+
+Everything is chosen on the training folds only: the L2 strength and, per variant, the probability
+threshold below which the model abstains are picked by an inner leave-one-set-out over the three
+training folds, maximising right claims minus wrong claims (a wrong claim costs what a right one
+gains; an abstention costs nothing there). Training is plain stochastic gradient descent in a fixed
+order: the output is deterministic.
+
+Variants, each on the same pairs (a pair the record calls not material has no direction in any
+variant):
+
+- **rules**: the record's own direction (``unclear`` = abstained);
+- **learned**: the model's direction, ``unclear`` below its threshold ("learned replaces rules");
+- **fill**: the rules, and the model only where the rules abstain ("learned where the rules abstain");
+- **override**: the model where it is confident, the rules where it abstains.
+
+Per held-out fold: direction accuracy over pairs labelled material (an abstention is not right),
+the wrong-claim rate (wrong claims / claims), claims and abstentions, and the label mix. The
+blind set (``evals/fresh3``) is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from summarizer.rubric.learned_direction import CLASSES, pair_features, probabilities  # noqa: E402
+
+FOLDS = {
+    "dev": ([ROOT / "evals/vlops/dev_labels.yaml"], ROOT / "evals/data/vlops"),
+    "heldout": ([ROOT / "evals/vlops/heldout_labels.yaml"], ROOT / "evals/data/vlops"),
+    "fresh": (sorted((ROOT / "evals/fresh").glob("*_labels.yaml")), ROOT / "evals/data/fresh"),
+    "fresh2": (sorted((ROOT / "evals/fresh2").glob("*_labels.yaml")), ROOT / "evals/data/fresh2"),
+}
+VARIANTS = ("rules", "learned", "fill", "override")
+L2_GRID = (0.001, 0.003, 0.01, 0.03)
+THRESHOLDS = tuple(round(0.30 + 0.05 * i, 2) for i in range(14))  # 0.30 .. 0.95
+EPOCHS = 40
+
+
+def _example(rule_direction, changes, diff) -> dict[str, float]:
+    from summarizer.rubric.clauses import reader_view
+
+    return pair_features(rule_direction, changes, diff.hunks, reader_view(diff.new.text))
+
+
+def fold_examples(fold: str) -> list[dict]:
+    """Every labelled pair of *fold*: its label, the rules' record and (when the record is material)
+    its features."""
+    from summarizer.api import analyze, diff_documents, load_pair
+
+    files, pairs = FOLDS[fold]
+    out = []
+    for labels_file in files:
+        for lab in yaml.safe_load(labels_file.read_text(encoding="utf-8")):
+            old, new = load_pair(pairs / lab["pair"] / "old.md", pairs / lab["pair"] / "new.md")
+            diff = diff_documents(old, new)
+            record = analyze(diff, plain=True)
+            rules = (record.direction or "unclear") if record.material else None
+            out.append(
+                {
+                    "pair": lab["pair"],
+                    "fold": fold,
+                    "label": lab["direction"] if lab["material"] else None,
+                    "rules": rules,
+                    "features": _example(record.direction, record.changes, diff) if record.material else None,
+                }
+            )
+    return out
+
+
+def golden_examples() -> list[dict]:
+    """The golden cases with a direction (as ``bench/heldout_accuracy.golden_rows`` reads it)."""
+    from bench.heldout_accuracy import golden_rows
+    from summarizer.api import analyze, diff_texts
+    from summarizer.evals.cases import load_cases
+
+    wanted = {r["pair"]: r["label"]["direction"] for r in golden_rows()}
+    out = []
+    for case in load_cases(ROOT / "evals" / "cases"):
+        label = wanted.get(case.id)
+        if label not in CLASSES:
+            continue
+        diff = diff_texts(case.old_text, case.new_text)
+        record = analyze(diff, plain=True)
+        if record.material:
+            out.append({"label": label, "features": _example(record.direction, record.changes, diff)})
+    return out
+
+
+def tosdr_examples() -> list[dict]:
+    """ToS;DR's rated quotes as added wording only (their rating as the direction)."""
+    from summarizer.rubric.learned_direction import _grams, _unit
+
+    side = {"bad": "worse", "blocker": "worse", "good": "better", "neutral": "neutral"}
+    out = []
+    for line in (ROOT / "evals/polarity/tosdr_points.jsonl").read_text(encoding="utf-8").splitlines():
+        point = json.loads(line)
+        words = _unit({f"+{g}": 1.0 for g in _grams(point["quote"])})
+        out.append({"label": side[point["classification"]], "features": {"<bias>": 1.0, **words}})
+    return out
+
+
+# --- the model ---------------------------------------------------------------------------------
+
+
+def train(examples: list[dict], l2: float, epochs: int = EPOCHS, min_count: int = 2) -> dict[str, list[float]]:
+    """Multinomial logistic regression by SGD in the examples' order (deterministic); features
+    present in fewer than *min_count* training examples are dropped. Each example may carry a
+    ``weight``."""
+    counts = Counter(f for e in examples for f in e["features"])
+    data = [
+        ([(f, v) for f, v in e["features"].items() if counts[f] >= min_count or f == "<bias>"],
+         CLASSES.index(e["label"]), e.get("weight", 1.0))
+        for e in examples
+    ]
+    weights: dict[str, list[float]] = {}
+    k = len(CLASSES)
+    step = 0
+    for _ in range(epochs):
+        for feats, y, w in data:
+            step += 1
+            rate = 0.5 / math.sqrt(1 + step / len(data))
+            p = probabilities(weights, dict(feats))
+            for f, v in feats:
+                row = weights.setdefault(f, [0.0] * k)
+                for c in range(k):
+                    grad = w * (p[c] - (1.0 if c == y else 0.0)) * v + l2 * row[c]
+                    row[c] -= rate * grad
+    return weights
+
+
+def _predict_all(weights, examples) -> list[tuple[str, float]]:
+    out = []
+    for e in examples:
+        if e["features"] is None:
+            out.append((None, 0.0))
+            continue
+        p = probabilities(weights, e["features"])
+        best = max(range(len(CLASSES)), key=lambda c: (p[c], -c))
+        out.append((CLASSES[best], p[best]))
+    return out
+
+
+def decide(variant: str, rules: str | None, guess: str | None, prob: float, threshold: float) -> str | None:
+    """The direction a variant claims for one pair (None: not material; 'unclear': abstains)."""
+    if rules is None:
+        return None
+    learned = guess if guess is not None and prob >= threshold else "unclear"
+    if variant == "rules":
+        return rules
+    if variant == "learned":
+        return learned
+    if variant == "fill":
+        return learned if rules == "unclear" else rules
+    return learned if learned != "unclear" else rules  # override
+
+
+def net(variant: str, rows: list[tuple], threshold: float) -> int:
+    """Right claims minus wrong claims of *variant* over (label, rules, guess, prob) rows."""
+    score = 0
+    for label, rules, guess, prob in rows:
+        said = decide(variant, rules, guess, prob, threshold)
+        if said in (None, "unclear"):
+            continue
+        score += 1 if said == label else -1
+    return score
+
+
+def _material(examples: list[dict]) -> list[dict]:
+    return [e for e in examples if e["label"] in CLASSES]
+
+
+def _trainable(examples: list[dict]) -> list[dict]:
+    return [e for e in _material(examples) if e["features"] is not None]
+
+
+def choose(train_folds: dict[str, list[dict]], extra: list[dict]) -> tuple[float, dict[str, float]]:
+    """The L2 strength and each variant's threshold, by an inner leave-one-set-out over
+    *train_folds* (the held-out fold is never seen here)."""
+    best: tuple | None = None
+    for l2 in L2_GRID:
+        rows = []
+        for inner in train_folds:
+            fit = [e for f, ex in train_folds.items() if f != inner for e in _trainable(ex)]
+            weights = train(fit + extra, l2)
+            test = _material(train_folds[inner])
+            for e, (guess, prob) in zip(test, _predict_all(weights, test)):
+                rows.append((e["label"], e["rules"], guess, prob))
+        thresholds = {v: max(THRESHOLDS, key=lambda t, v=v: (net(v, rows, t), t)) for v in VARIANTS[1:]}
+        key = net("learned", rows, thresholds["learned"])
+        if best is None or key > best[0]:
+            best = (key, l2, thresholds)
+    assert best is not None
+    return best[1], best[2]
+
+
+def fold_scores(rows: list[tuple], variant: str, threshold: float) -> dict:
+    right = claims = wrong = 0
+    for label, rules, guess, prob in rows:
+        said = decide(variant, rules, guess, prob, threshold)
+        right += said == label
+        if said not in (None, "unclear"):
+            claims += 1
+            wrong += said != label
+    n = len(rows)
+    return {
+        "accuracy": right / n if n else None,
+        "wrong_claim_rate": wrong / claims if claims else 0.0,
+        "claims": claims,
+        "abstained": n - claims,
+        "right": right,
+        "pairs": n,
+    }
+
+
+def all_examples(cache: Path | None = None) -> dict[str, list[dict]]:
+    """Every fold's examples (read from *cache* when it exists, else computed and written there)."""
+    if cache is not None and cache.exists():
+        return json.loads(cache.read_text(encoding="utf-8"))
+    examples = {fold: fold_examples(fold) for fold in FOLDS}
+    if cache is not None:
+        cache.write_text(json.dumps(examples), encoding="utf-8")
+    return examples
+
+
+def _group(feature: str) -> str:
+    if feature[0] in "+-":
+        return "words"
+    if feature.startswith(("rule=", "view=")):
+        return "rules"
+    return "pipeline"  # per-change readings, clause cues, diff signals
+
+
+def only(examples: dict[str, list[dict]], groups: set[str]) -> dict[str, list[dict]]:
+    """*examples* with only the features of *groups* (words, rules, pipeline) and the bias."""
+    def keep(features):
+        if features is None:
+            return None
+        return {f: v for f, v in features.items() if f == "<bias>" or _group(f) in groups}
+
+    return {fold: [dict(e, features=keep(e["features"])) for e in ex] for fold, ex in examples.items()}
+
+
+GROUPS = ("rules", "pipeline", "words")
+
+
+def run(
+    tosdr: float = 0.0,
+    golden: float = 0.0,
+    show_rows: bool = False,
+    cache: Path | None = None,
+    groups: tuple[str, ...] = GROUPS,
+) -> dict:
+    examples = only(all_examples(cache), set(groups))
+    extra: list[dict] = []
+    if tosdr:
+        extra += [dict(e, weight=tosdr) for e in tosdr_examples()]
+    if golden:
+        extra += [dict(e, weight=golden) for e in golden_examples()]
+    report: dict = {}
+    for held in FOLDS:
+        train_folds = {f: ex for f, ex in examples.items() if f != held}
+        l2, thresholds = choose(train_folds, extra)
+        weights = train([e for ex in train_folds.values() for e in _trainable(ex)] + extra, l2)
+        test = _material(examples[held])
+        rows = [
+            (e["label"], e["rules"], guess, prob) for e, (guess, prob) in zip(test, _predict_all(weights, test))
+        ]
+        report[held] = {
+            "label_mix": dict(Counter(e["label"] for e in test).most_common()),
+            "l2": l2,
+            "thresholds": thresholds,
+            "variants": {v: fold_scores(rows, v, thresholds.get(v, 0.0)) for v in VARIANTS},
+        }
+        if show_rows:
+            for e, (label, rules, guess, prob) in zip(test, rows):
+                said = decide("learned", rules, guess, prob, thresholds["learned"])
+                print(f"{held:8} {e['pair'][:60]:60} label={label:8} rules={rules!s:8} "
+                      f"learned={guess!s:8} p={prob:.2f} -> {said}")
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tosdr", type=float, default=0.0, help="weight of ToS;DR's rated quotes (0: left out)")
+    ap.add_argument("--golden", type=float, default=0.0, help="weight of the golden cases (0: left out)")
+    ap.add_argument("--rows", action="store_true", help="print each held-out pair's row")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--cache", type=Path, help="keep the folds' features in this file (for repeated runs)")
+    ap.add_argument("--groups", default=",".join(GROUPS), help="feature groups used (rules, pipeline, words)")
+    args = ap.parse_args(argv)
+    report = run(args.tosdr, args.golden, args.rows, args.cache, tuple(args.groups.split(",")))
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"{'held-out fold':<10}{'variant':<10}{'accuracy':>9}{'wrong':>7}{'claims':>7}{'abst.':>6}"
+          f"{'thr':>6}  label mix / l2")
+    for fold, r in report.items():
+        for v in VARIANTS:
+            s = r["variants"][v]
+            thr = r["thresholds"].get(v)
+            print(f"{fold:<10}{v:<10}{s['accuracy']:>9.2f}{s['wrong_claim_rate']:>7.2f}{s['claims']:>7}"
+                  f"{s['abstained']:>6}{(f'{thr:.2f}' if thr else '-'):>6}"
+                  + (f"  {r['label_mix']} l2={r['l2']}" if v == "rules" else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
