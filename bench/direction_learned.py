@@ -4,7 +4,7 @@
 
 For each open fold (dev 71 pairs, old held-out 56, fresh 43, fresh2 35; ``evals/vlops``,
 ``evals/fresh``, ``evals/fresh2``), a multinomial logistic regression
-(:mod:`summarizer.rubric.learned_direction`: the rules' record direction and per-change readings,
+(:func:`pair_features`: the rules' record direction and per-change readings,
 clause cues, diff signals, document view, and the added / removed wording as unigrams and bigrams)
 is trained on the material pairs of the other three folds and predicts the record direction
 (worse / better / mixed / neutral) of the held-out fold's material pairs. Optionally, ToS;DR's rated
@@ -35,16 +35,168 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.rubric.learned_direction import CLASSES, pair_features, probabilities  # noqa: E402
+from summarizer.model.diff import Hunk  # noqa: E402
+
+# --- features (what the pipeline computed for a pair, and the changed wording) ------------------
+
+CLASSES = ("worse", "better", "mixed", "neutral")
+_WORD = re.compile(r"[a-z][a-z']*")
+_EVIDENCE = re.compile(r"^([+-]1) (new|removed): (.+?) \(")
+_RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
+
+
+def _cue_kinds() -> dict[str, str]:
+    from summarizer.rubric.clauses import LABELS
+
+    return {label: kind for kind, label in LABELS.items()}
+
+
+def _grams(text: str) -> set[str]:
+    words = _WORD.findall(text.lower())
+    return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
+
+
+def _sides(hunks: Iterable[Hunk]) -> tuple[str, str]:
+    """The wording taken out and the wording put in by *hunks* (inline edits of a modified block,
+    a whole block added or removed)."""
+    added: list[str] = []
+    removed: list[str] = []
+    for h in hunks:
+        if h.kind == "added":
+            added.append(h.new_text)
+        elif h.kind == "removed":
+            removed.append(h.old_text)
+        elif h.kind == "modified":
+            if h.changes:
+                added.extend(c.new for c in h.changes if c.new)
+                removed.extend(c.old for c in h.changes if c.old)
+            else:
+                added.append(h.new_text)
+                removed.append(h.old_text)
+    return " \n ".join(removed), " \n ".join(added)
+
+
+def _unit(group: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in group.values()))
+    return {k: v / norm for k, v in group.items()} if norm else {}
+
+
+def pair_features(
+    rule_direction: str | None,
+    changes: Sequence[Any],
+    hunks: Sequence[Hunk],
+    view: str,
+) -> dict[str, float]:
+    """The features of one material pair.
+
+    *changes* are the record's changes (``category``, ``kind``, ``direction``, ``confidence``,
+    ``severity_before``/``severity_after``, ``evidence``, ``hunk_ids``), *hunks* the diff's hunks,
+    *view* the document's view (consumer, business, data)."""
+    kinds = _cue_kinds()
+    rules: dict[str, float] = {f"rule={rule_direction or 'none'}": 1.0, f"view={view}": 1.0}
+    counts: dict[str, float] = {}
+    cues: dict[str, float] = {}
+    worse = better = 0
+    for c in changes:
+        for key in (
+            f"dir={c.direction}",
+            f"dir={c.direction}/{c.confidence}",
+            f"kind={c.kind}",
+            f"cat={c.category}",
+            f"cat={c.category}/{c.direction}",
+        ):
+            counts[key] = counts.get(key, 0.0) + 1.0
+        step = _RANK.get(c.severity_after, 0) - _RANK.get(c.severity_before, 0)
+        if step:
+            key = "sev_up" if step > 0 else "sev_down"
+            counts[key] = counts.get(key, 0.0) + 1.0
+        for line in c.evidence:
+            m = _EVIDENCE.match(line)
+            if not m:
+                continue
+            sign, side, label = m.groups()
+            kind = kinds.get(label, "other")
+            key = f"cue{sign}/{side}/{kind}"
+            cues[key] = cues.get(key, 0.0) + 1.0
+            if sign == "+1":
+                worse += 1
+            else:
+                better += 1
+    if worse or better:
+        cues["cue_worse_share"] = worse / (worse + better)
+        cues["cue_both"] = float(bool(worse and better))
+    else:
+        cues["cue_none"] = 1.0
+    counts = {k: math.log1p(v) for k, v in counts.items()}
+    wanted = {i for c in changes for i in c.hunk_ids}
+    mine = [h for h in hunks if h.id in wanted]
+    signals: dict[str, float] = {}
+    for h in mine:
+        s = h.signals
+        for e in s.enumerations:
+            if e.added:
+                signals["list_grew"] = 1.0
+            if e.removed:
+                signals["list_shrank"] = 1.0
+        for m in s.modality:
+            signals[f"modality_{m.direction}"] = 1.0
+        for n in s.negation:
+            signals[f"negation_{n.change}"] = 1.0
+        if s.parties_added:
+            signals["parties_added"] = 1.0
+        if s.parties_removed:
+            signals["parties_removed"] = 1.0
+        if s.numbers:
+            signals["numbers"] = 1.0
+        if s.reserve_right_added:
+            signals["reserve_right_added"] = 1.0
+        if s.reserve_right_removed:
+            signals["reserve_right_removed"] = 1.0
+    removed, added = _sides(mine)
+    plus, minus = _grams(added), _grams(removed)
+    words = {f"+{g}": 1.0 for g in plus - minus} | {f"-{g}": 1.0 for g in minus - plus}
+    out: dict[str, float] = {"<bias>": 1.0}
+    for group in (rules, counts, cues, signals):
+        out.update(_unit(group))
+    out.update(_unit(words))
+    return out
+
+
+def probabilities(weights: Mapping[str, Sequence[float]], features: Mapping[str, float]) -> list[float]:
+    """P(class) for each of :data:`CLASSES` under a multinomial logistic regression."""
+    z = [0.0] * len(CLASSES)
+    for name, value in features.items():
+        w = weights.get(name)
+        if w is None:
+            continue
+        for k in range(len(CLASSES)):
+            z[k] += w[k] * value
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    total = sum(e)
+    return [v / total for v in e]
+
+
+def predict(
+    weights: Mapping[str, Sequence[float]], features: Mapping[str, float], threshold: float
+) -> tuple[str, float]:
+    """The most probable direction and its probability, or ``unclear`` below *threshold*."""
+    p = probabilities(weights, features)
+    best = max(range(len(CLASSES)), key=lambda k: (p[k], -k))
+    return (CLASSES[best] if p[best] >= threshold else "unclear"), p[best]
+
 
 FOLDS = {
     "dev": ([ROOT / "evals/vlops/dev_labels.yaml"], ROOT / "evals/data/vlops"),
@@ -53,6 +205,8 @@ FOLDS = {
     "fresh2": (sorted((ROOT / "evals/fresh2").glob("*_labels.yaml")), ROOT / "evals/data/fresh2"),
 }
 VARIANTS = ("rules", "learned", "fill", "override")
+#: Printed beside the variants: the training folds' most common label claimed for every material record.
+BASELINE = "majority"
 L2_GRID = (0.001, 0.003, 0.01, 0.03)
 THRESHOLDS = tuple(round(0.30 + 0.05 * i, 2) for i in range(14))  # 0.30 .. 0.95
 EPOCHS = 40
@@ -110,8 +264,6 @@ def golden_examples() -> list[dict]:
 
 def tosdr_examples() -> list[dict]:
     """ToS;DR's rated quotes as added wording only (their rating as the direction)."""
-    from summarizer.rubric.learned_direction import _grams, _unit
-
     side = {"bad": "worse", "blocker": "worse", "good": "better", "neutral": "neutral"}
     out = []
     for line in (ROOT / "evals/polarity/tosdr_points.jsonl").read_text(encoding="utf-8").splitlines():
@@ -124,11 +276,17 @@ def tosdr_examples() -> list[dict]:
 # --- the model ---------------------------------------------------------------------------------
 
 
+BALANCED = False  # --balanced: weigh each training example by 1 / its class's share
+
+
 def train(examples: list[dict], l2: float, epochs: int = EPOCHS, min_count: int = 2) -> dict[str, list[float]]:
     """Multinomial logistic regression by SGD in the examples' order (deterministic); features
     present in fewer than *min_count* training examples are dropped. Each example may carry a
     ``weight``."""
     counts = Counter(f for e in examples for f in e["features"])
+    share = Counter(e["label"] for e in examples)
+    if BALANCED:
+        examples = [dict(e, weight=e.get("weight", 1.0) * len(examples) / (len(share) * share[e["label"]])) for e in examples]
     data = [
         ([(f, v) for f, v in e["features"].items() if counts[f] >= min_count or f == "<bias>"],
          CLASSES.index(e["label"]), e.get("weight", 1.0))
@@ -162,10 +320,14 @@ def _predict_all(weights, examples) -> list[tuple[str, float]]:
     return out
 
 
-def decide(variant: str, rules: str | None, guess: str | None, prob: float, threshold: float) -> str | None:
+def decide(
+    variant: str, rules: str | None, guess: str | None, prob: float, threshold: float, majority: str = "worse"
+) -> str | None:
     """The direction a variant claims for one pair (None: not material; 'unclear': abstains)."""
     if rules is None:
         return None
+    if variant == "majority":
+        return majority
     learned = guess if guess is not None and prob >= threshold else "unclear"
     if variant == "rules":
         return rules
@@ -215,10 +377,12 @@ def choose(train_folds: dict[str, list[dict]], extra: list[dict]) -> tuple[float
     return best[1], best[2]
 
 
-def fold_scores(rows: list[tuple], variant: str, threshold: float) -> dict:
+def fold_scores(rows: list[tuple], variant: str, threshold: float, majority: str = "worse") -> dict:
+    """Direction accuracy (abstentions not right), wrong-claim rate, claims and abstentions of
+    *variant* over (label, rules, guess, prob) rows."""
     right = claims = wrong = 0
     for label, rules, guess, prob in rows:
-        said = decide(variant, rules, guess, prob, threshold)
+        said = decide(variant, rules, guess, prob, threshold, majority)
         right += said == label
         if said not in (None, "unclear"):
             claims += 1
@@ -249,6 +413,8 @@ def _group(feature: str) -> str:
         return "words"
     if feature.startswith(("rule=", "view=")):
         return "rules"
+    if feature.startswith("pol_"):
+        return "polarity"
     return "pipeline"  # per-change readings, clause cues, diff signals
 
 
@@ -265,6 +431,29 @@ def only(examples: dict[str, list[dict]], groups: set[str]) -> dict[str, list[di
 GROUPS = ("rules", "pipeline", "words")
 
 
+def with_polarity(examples: dict[str, list[dict]], l2: float = 0.003) -> dict[str, list[dict]]:
+    """*examples* plus four features from a clause-polarity model learned on ToS;DR's rated quotes
+    alone (worse / better / neutral, fixed L2, never trained on a fold): P(worse) and P(better) of
+    the added wording and of the removed wording, each read as one bag of unigrams and bigrams."""
+    polarity = train(tosdr_examples(), l2)
+
+    def extra(features):
+        out = {}
+        for sign, side in (("+", "added"), ("-", "removed")):
+            bag = _unit({f"+{f[1:]}": 1.0 for f in features if f[0] == sign})
+            if not bag:
+                continue
+            p = probabilities(polarity, {"<bias>": 1.0, **bag})
+            for name in ("worse", "better"):
+                out[f"pol_{side}_{name}"] = p[CLASSES.index(name)]
+        return out
+
+    return {
+        fold: [dict(e, features=None if e["features"] is None else {**e["features"], **extra(e["features"])}) for e in ex]
+        for fold, ex in examples.items()
+    }
+
+
 def run(
     tosdr: float = 0.0,
     golden: float = 0.0,
@@ -272,12 +461,26 @@ def run(
     cache: Path | None = None,
     groups: tuple[str, ...] = GROUPS,
 ) -> dict:
-    examples = only(all_examples(cache), set(groups))
+    examples = all_examples(cache)
+    if "polarity" in groups:
+        examples = with_polarity(examples)
+    examples = only(examples, set(groups))
     extra: list[dict] = []
     if tosdr:
         extra += [dict(e, weight=tosdr) for e in tosdr_examples()]
     if golden:
-        extra += [dict(e, weight=golden) for e in golden_examples()]
+        gold_cache = cache.with_suffix(".golden.json") if cache is not None else None
+        if gold_cache is not None and gold_cache.exists():
+            cases = json.loads(gold_cache.read_text(encoding="utf-8"))
+        else:
+            cases = golden_examples()
+            if gold_cache is not None:
+                gold_cache.write_text(json.dumps(cases), encoding="utf-8")
+        keep = set(groups)
+        extra += [
+            dict(e, weight=golden, features={f: v for f, v in e["features"].items() if f == "<bias>" or _group(f) in keep})
+            for e in cases
+        ]
     report: dict = {}
     for held in FOLDS:
         train_folds = {f: ex for f, ex in examples.items() if f != held}
@@ -287,11 +490,15 @@ def run(
         rows = [
             (e["label"], e["rules"], guess, prob) for e, (guess, prob) in zip(test, _predict_all(weights, test))
         ]
+        majority = Counter(e["label"] for ex in train_folds.values() for e in _material(ex)).most_common(1)[0][0]
         report[held] = {
             "label_mix": dict(Counter(e["label"] for e in test).most_common()),
             "l2": l2,
             "thresholds": thresholds,
-            "variants": {v: fold_scores(rows, v, thresholds.get(v, 0.0)) for v in VARIANTS},
+            "majority": majority,
+            "variants": {
+                v: fold_scores(rows, v, thresholds.get(v, 0.0), majority) for v in (BASELINE, *VARIANTS)
+            },
         }
         if show_rows:
             for e, (label, rules, guess, prob) in zip(test, rows):
@@ -308,8 +515,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rows", action="store_true", help="print each held-out pair's row")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--cache", type=Path, help="keep the folds' features in this file (for repeated runs)")
-    ap.add_argument("--groups", default=",".join(GROUPS), help="feature groups used (rules, pipeline, words)")
+    ap.add_argument("--groups", default=",".join(GROUPS), help="feature groups used (rules, pipeline, words, polarity)")
+    ap.add_argument("--balanced", action="store_true", help="weigh training pairs by 1 / their label's share")
     args = ap.parse_args(argv)
+    global BALANCED
+    BALANCED = args.balanced
     report = run(args.tosdr, args.golden, args.rows, args.cache, tuple(args.groups.split(",")))
     if args.json:
         print(json.dumps(report, indent=2))
@@ -317,12 +527,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'held-out fold':<10}{'variant':<10}{'accuracy':>9}{'wrong':>7}{'claims':>7}{'abst.':>6}"
           f"{'thr':>6}  label mix / l2")
     for fold, r in report.items():
-        for v in VARIANTS:
+        for v in (*VARIANTS, BASELINE):
             s = r["variants"][v]
             thr = r["thresholds"].get(v)
             print(f"{fold:<10}{v:<10}{s['accuracy']:>9.2f}{s['wrong_claim_rate']:>7.2f}{s['claims']:>7}"
                   f"{s['abstained']:>6}{(f'{thr:.2f}' if thr else '-'):>6}"
-                  + (f"  {r['label_mix']} l2={r['l2']}" if v == "rules" else ""))
+                  + (f"  {r['label_mix']} l2={r['l2']}" if v == "rules" else "")
+                  + (f"  ({r['majority']})" if v == BASELINE else ""))
     return 0
 
 
