@@ -1,6 +1,8 @@
 """A learned record direction against the rules, leave-one-set-out over the four open #12 folds.
 
-    python bench/direction_learned.py [--tosdr WEIGHT] [--golden WEIGHT] [--rows] [--json]
+    python bench/direction_learned.py [--groups rules,pipeline,words,polarity] [--tosdr WEIGHT]
+                                      [--golden WEIGHT] [--balanced] [--rows] [--json] [--cache FILE]
+    python bench/direction_learned.py --sweep [--cache FILE]   # every configuration tried, one table
 
 For each open fold (dev 71 pairs, old held-out 56, fresh 43, fresh2 35; ``evals/vlops``,
 ``evals/fresh``, ``evals/fresh2``), a multinomial logistic regression
@@ -508,6 +510,52 @@ def run(
     return report
 
 
+#: The configurations tried in round 6 (docs/records.md), in the order they were tried:
+#: (name, feature groups, ToS;DR weight, golden weight, balanced).
+SWEEP = (
+    ("all features", GROUPS, 0.0, 0.0, False),
+    ("no wording", ("rules", "pipeline"), 0.0, 0.0, False),
+    ("wording only", ("words",), 0.0, 0.0, False),
+    ("rules + wording", ("rules", "words"), 0.0, 0.0, False),
+    ("all + ToS;DR quotes (0.2)", GROUPS, 0.2, 0.0, False),
+    ("all + golden cases", GROUPS, 0.0, 1.0, False),
+    ("all, balanced labels", GROUPS, 0.0, 0.0, True),
+    ("all + ToS;DR polarity", (*GROUPS, "polarity"), 0.0, 0.0, False),
+    ("no wording + ToS;DR polarity", ("rules", "pipeline", "polarity"), 0.0, 0.0, False),
+)
+
+
+def meets_bar(report: dict, variant: str) -> bool:
+    """The adoption bar: more accurate than the rules on at least three of the four held-out folds,
+    and a wrong-claim rate no higher than the rules' on any."""
+    better = sum(r["variants"][variant]["right"] > r["variants"]["rules"]["right"] for r in report.values())
+    safe = all(
+        r["variants"][variant]["wrong_claim_rate"] <= r["variants"]["rules"]["wrong_claim_rate"] + 1e-9
+        for r in report.values()
+    )
+    return better >= 3 and safe
+
+
+def sweep(cache: Path | None = None) -> int:
+    """Every configuration of :data:`SWEEP`: accuracy / wrong-claim rate per held-out fold and variant,
+    and whether the variant meets the adoption bar."""
+    global BALANCED
+    print(f"{'configuration':<30}{'variant':<10}" + "".join(f"{f:>13}" for f in FOLDS) + "   bar")
+    for name, groups, tosdr, golden, balanced in SWEEP:
+        BALANCED = balanced
+        report = run(tosdr, golden, False, cache, groups)
+        shown = (*VARIANTS, BASELINE) if name == SWEEP[0][0] else VARIANTS[1:]
+        for v in shown:
+            cells = "".join(
+                f"{r['variants'][v]['accuracy']:>7.2f} /{r['variants'][v]['wrong_claim_rate']:.2f}"
+                for r in report.values()
+            )
+            bar = "-" if v in ("rules", BASELINE) else ("meets" if meets_bar(report, v) else "no")
+            print(f"{name:<30}{v:<10}{cells}   {bar}", flush=True)
+    BALANCED = False
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tosdr", type=float, default=0.0, help="weight of ToS;DR's rated quotes (0: left out)")
@@ -517,7 +565,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, help="keep the folds' features in this file (for repeated runs)")
     ap.add_argument("--groups", default=",".join(GROUPS), help="feature groups used (rules, pipeline, words, polarity)")
     ap.add_argument("--balanced", action="store_true", help="weigh training pairs by 1 / their label's share")
+    ap.add_argument("--sweep", action="store_true", help="every configuration tried in round 6, one table")
     args = ap.parse_args(argv)
+    if args.sweep:
+        return sweep(args.cache)
     global BALANCED
     BALANCED = args.balanced
     report = run(args.tosdr, args.golden, args.rows, args.cache, tuple(args.groups.split(",")))
