@@ -281,17 +281,25 @@ def tosdr_examples() -> list[dict]:
 BALANCED = False  # --balanced: weigh each training example by 1 / its class's share
 
 
-def train(examples: list[dict], l2: float, epochs: int = EPOCHS, min_count: int = 2) -> dict[str, list[float]]:
+def train(
+    examples: list[dict], l2: float, epochs: int = EPOCHS, min_count: int = 2
+) -> dict[str, list[float]]:
     """Multinomial logistic regression by SGD in the examples' order (deterministic); features
     present in fewer than *min_count* training examples are dropped. Each example may carry a
     ``weight``."""
     counts = Counter(f for e in examples for f in e["features"])
     share = Counter(e["label"] for e in examples)
     if BALANCED:
-        examples = [dict(e, weight=e.get("weight", 1.0) * len(examples) / (len(share) * share[e["label"]])) for e in examples]
+        examples = [
+            dict(e, weight=e.get("weight", 1.0) * len(examples) / (len(share) * share[e["label"]]))
+            for e in examples
+        ]
     data = [
-        ([(f, v) for f, v in e["features"].items() if counts[f] >= min_count or f == "<bias>"],
-         CLASSES.index(e["label"]), e.get("weight", 1.0))
+        (
+            [(f, v) for f, v in e["features"].items() if counts[f] >= min_count or f == "<bias>"],
+            CLASSES.index(e["label"]),
+            e.get("weight", 1.0),
+        )
         for e in examples
     ]
     weights: dict[str, list[float]] = {}
@@ -422,6 +430,7 @@ def _group(feature: str) -> str:
 
 def only(examples: dict[str, list[dict]], groups: set[str]) -> dict[str, list[dict]]:
     """*examples* with only the features of *groups* (words, rules, pipeline) and the bias."""
+
     def keep(features):
         if features is None:
             return None
@@ -451,7 +460,10 @@ def with_polarity(examples: dict[str, list[dict]], l2: float = 0.003) -> dict[st
         return out
 
     return {
-        fold: [dict(e, features=None if e["features"] is None else {**e["features"], **extra(e["features"])}) for e in ex]
+        fold: [
+            dict(e, features=None if e["features"] is None else {**e["features"], **extra(e["features"])})
+            for e in ex
+        ]
         for fold, ex in examples.items()
     }
 
@@ -480,7 +492,11 @@ def run(
                 gold_cache.write_text(json.dumps(cases), encoding="utf-8")
         keep = set(groups)
         extra += [
-            dict(e, weight=golden, features={f: v for f, v in e["features"].items() if f == "<bias>" or _group(f) in keep})
+            dict(
+                e,
+                weight=golden,
+                features={f: v for f, v in e["features"].items() if f == "<bias>" or _group(f) in keep},
+            )
             for e in cases
         ]
     report: dict = {}
@@ -490,14 +506,17 @@ def run(
         weights = train([e for ex in train_folds.values() for e in _trainable(ex)] + extra, l2)
         test = _material(examples[held])
         rows = [
-            (e["label"], e["rules"], guess, prob) for e, (guess, prob) in zip(test, _predict_all(weights, test))
+            (e["label"], e["rules"], guess, prob)
+            for e, (guess, prob) in zip(test, _predict_all(weights, test))
         ]
-        majority = Counter(e["label"] for ex in train_folds.values() for e in _material(ex)).most_common(1)[0][0]
+        seen = Counter(e["label"] for ex in train_folds.values() for e in _material(ex))
+        majority = seen.most_common(1)[0][0]
         report[held] = {
             "label_mix": dict(Counter(e["label"] for e in test).most_common()),
             "l2": l2,
             "thresholds": thresholds,
             "majority": majority,
+            "rows": [[e["pair"], *row] for e, row in zip(test, rows)],
             "variants": {
                 v: fold_scores(rows, v, thresholds.get(v, 0.0), majority) for v in (BASELINE, *VARIANTS)
             },
@@ -505,8 +524,10 @@ def run(
         if show_rows:
             for e, (label, rules, guess, prob) in zip(test, rows):
                 said = decide("learned", rules, guess, prob, thresholds["learned"])
-                print(f"{held:8} {e['pair'][:60]:60} label={label:8} rules={rules!s:8} "
-                      f"learned={guess!s:8} p={prob:.2f} -> {said}")
+                print(
+                    f"{held:8} {e['pair'][:60]:60} label={label:8} rules={rules!s:8} "
+                    f"learned={guess!s:8} p={prob:.2f} -> {said}"
+                )
     return report
 
 
@@ -563,7 +584,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rows", action="store_true", help="print each held-out pair's row")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--cache", type=Path, help="keep the folds' features in this file (for repeated runs)")
-    ap.add_argument("--groups", default=",".join(GROUPS), help="feature groups used (rules, pipeline, words, polarity)")
+    ap.add_argument(
+        "--groups", default=",".join(GROUPS), help="feature groups used (rules, pipeline, words, polarity)"
+    )
     ap.add_argument("--balanced", action="store_true", help="weigh training pairs by 1 / their label's share")
     ap.add_argument("--sweep", action="store_true", help="every configuration tried in round 6, one table")
     args = ap.parse_args(argv)
@@ -575,16 +598,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"{'held-out fold':<10}{'variant':<10}{'accuracy':>9}{'wrong':>7}{'claims':>7}{'abst.':>6}"
-          f"{'thr':>6}  label mix / l2")
+    print(
+        f"{'held-out fold':<10}{'variant':<10}{'accuracy':>9}{'wrong':>7}{'claims':>7}{'abst.':>6}"
+        f"{'thr':>6}  label mix / l2"
+    )
     for fold, r in report.items():
         for v in (*VARIANTS, BASELINE):
             s = r["variants"][v]
             thr = r["thresholds"].get(v)
-            print(f"{fold:<10}{v:<10}{s['accuracy']:>9.2f}{s['wrong_claim_rate']:>7.2f}{s['claims']:>7}"
-                  f"{s['abstained']:>6}{(f'{thr:.2f}' if thr else '-'):>6}"
-                  + (f"  {r['label_mix']} l2={r['l2']}" if v == "rules" else "")
-                  + (f"  ({r['majority']})" if v == BASELINE else ""))
+            print(
+                f"{fold:<10}{v:<10}{s['accuracy']:>9.2f}{s['wrong_claim_rate']:>7.2f}{s['claims']:>7}"
+                f"{s['abstained']:>6}{(f'{thr:.2f}' if thr else '-'):>6}"
+                + (f"  {r['label_mix']} l2={r['l2']}" if v == "rules" else "")
+                + (f"  ({r['majority']})" if v == BASELINE else "")
+            )
     return 0
 
 
