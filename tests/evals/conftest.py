@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -224,3 +226,12 @@ class _Kit:
 @pytest.fixture
 def kit() -> type[_Kit]:
     return _Kit
+
+
+def load_bench_script(name: str) -> ModuleType:
+    """Import ``bench/<name>.py`` as a module (bench scripts are not a package)."""
+    path = Path(__file__).resolve().parents[2] / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -3,21 +3,16 @@ on made-up data (the leave-one-set-out figures themselves are in docs/records.md
 
 from __future__ import annotations
 
-import importlib.util
 import math
-from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "direction_learned.py"
+from tests.evals.conftest import load_bench_script
 
 
 @pytest.fixture(scope="module")
 def dl():
-    spec = importlib.util.spec_from_file_location("direction_learned", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench_script("direction_learned")
 
 
 def toy(label, *features):

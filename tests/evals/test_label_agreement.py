@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 import yaml
 
-SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "label_agreement.py"
+from tests.evals.conftest import load_bench_script
 
 
 @pytest.fixture(scope="module")
 def la():
-    spec = importlib.util.spec_from_file_location("label_agreement", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench_script("label_agreement")
 
 
 def lab(pair, material=True, direction="worse", severity="medium", categories=(), ai=False):
