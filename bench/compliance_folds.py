@@ -2,7 +2,8 @@
 
 Each ``tuning*`` list of evals/compliance_split.yaml is a fold (``tuning`` and ``tuning_round4``: the 52
 cases opened up to round 4; ``tuning_round5``: the 14 round-4 blind cases, opened in round 5;
-``tuning_round6``: the 16 round-5 blind cases, opened at the end of round 5). Held-out
+``tuning_round6``: the 16 round-5 blind cases, opened at the end of round 5; ``tuning_round7``: the 11
+round-6 blind cases (``held_out_round6`` until round 7), opened in round 7). Held-out
 lists are never analysed and never printed. ``--rows`` prints each analysed case's citations, misses and
 over-citations.
 
@@ -44,7 +45,7 @@ def main() -> None:
     for case in cases:
         section = offline_analyse(case)
         score = score_case(case, section, fold_of[case.id])
-        fold = {"tuning_round5": "round4_14", "tuning_round6": "round5_16"}.get(fold_of[case.id], "opened_52")
+        fold = {"tuning_round5": "round4_14", "tuning_round6": "round5_16", "tuning_round7": "round6_11"}.get(fold_of[case.id], "opened_52")
         scores.setdefault(fold, []).append(score)
         if args.rows:
             print(

@@ -1,17 +1,23 @@
 """How often the offline analyzer's records say the right thing on pairs the rules were not written on.
 
-    python bench/heldout_accuracy.py [--json] [--set fresh3|fresh2|fresh|heldout|dev|golden|bundled]
-                                     [--rows fresh2|fresh|heldout|dev|golden|bundled]
+    python bench/heldout_accuracy.py [--json] [--set fresh4|fresh3|fresh2|fresh|heldout|dev|golden|bundled]
+                                     [--rows fresh3|fresh2|fresh|heldout|dev|golden|bundled]
 
-``fresh3`` is the blind set (built at the end of round 5): it prints figures only, never a row.
+``fresh4`` is the blind set (built in round 7): it prints figures only, never a row.
+``fresh3`` was the blind set of round 6: measured twice (round 5's and round 6's final code), then
+opened in round 7 for error analysis (``--rows fresh3``).
 ``fresh2`` was the blind set of round 5: measured twice (before and after round 5's changes), then
 opened at the end of round 5 for error analysis (``--rows fresh2``).
 
 The sets, reported side by side:
 
-- **fresh3** (end of round 5 on): pairs of more services the project had never used, labelled blind
-  before the analyzer ran on them (``evals/fresh3/*_labels.yaml``, pairs in ``evals/data/fresh3/``).
+- **fresh4** (round 7 on): pairs of yet more services the project had never used (Open Terms
+  Archive's ``p2b-compliance-versions``, ``demo-versions`` and ``genai-eu-versions``), labelled blind
+  before the analyzer ran on them (``evals/fresh4/*_labels.yaml``, pairs in ``evals/data/fresh4/``).
   Totals only; its rows are never printed.
+- **fresh3** (rounds 5-6): pairs of more services the project had never used, labelled blind
+  before the analyzer ran on them (``evals/fresh3/*_labels.yaml``, pairs in ``evals/data/fresh3/``).
+  Measured blind twice; opened in round 7 (``--rows fresh3``).
 - **fresh2** (round 5 on): more pairs of services the project had never used (Open Terms Archive's
   ``pga-versions`` and ``dating-versions`` collections), labelled blind before the analyzer ran on
   them (``evals/fresh2/*_labels.yaml``, pairs in ``evals/data/fresh2/``). Measured blind before and
@@ -66,6 +72,8 @@ FRESH2 = ROOT / "evals" / "data" / "fresh2"
 FRESH2_LABELS = ROOT / "evals" / "fresh2"
 FRESH3 = ROOT / "evals" / "data" / "fresh3"
 FRESH3_LABELS = ROOT / "evals" / "fresh3"
+FRESH4 = ROOT / "evals" / "data" / "fresh4"
+FRESH4_LABELS = ROOT / "evals" / "fresh4"
 DEV_LABELS = ROOT / "evals" / "vlops" / "dev_labels.yaml"
 OTA = ROOT / "evals" / "data" / "ota"
 MATERIAL_LABELS = ROOT / "evals" / "material_labels.yaml"
@@ -133,8 +141,13 @@ def fresh2_rows() -> list[dict]:
 
 
 def fresh3_rows() -> list[dict]:
-    """The blind set built at the end of round 5 (totals only)."""
+    """The round-6 blind set (measured twice, opened in round 7 for error analysis)."""
     return fresh_rows(FRESH3_LABELS, FRESH3)
+
+
+def fresh4_rows() -> list[dict]:
+    """The blind set built in round 7 (totals only)."""
+    return fresh_rows(FRESH4_LABELS, FRESH4)
 
 
 def golden_rows() -> list[dict]:
@@ -230,26 +243,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="the figures as one JSON object")
     ap.add_argument(
         "--set",
-        choices=("fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
+        choices=("fresh4", "fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
         action="append",
         help="only these sets",
     )
     ap.add_argument(
         "--rows",
-        choices=("fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
+        choices=("fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
         action="append",
         default=[],
-        help="print these sets' per-pair rows (never the blind 'fresh3' set)",
+        help="print these sets' per-pair rows (never the blind 'fresh4' set)",
     )
     ap.add_argument("--dev-rows", action="store_true", help="same as --rows dev")
     args = ap.parse_args(argv)
     if args.dev_rows:
         args.rows.append("dev")
     wanted = args.set or (
-        (["fresh3"] if any(FRESH3_LABELS.glob("*_labels.yaml")) else [])
-        + ["fresh2", "fresh", "heldout", "dev", "golden", "bundled"]
+        (["fresh4"] if any(FRESH4_LABELS.glob("*_labels.yaml")) else [])
+        + ["fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"]
     )
     build = {
+        "fresh4": fresh4_rows,
         "fresh3": fresh3_rows,
         "fresh2": fresh2_rows,
         "fresh": fresh_rows,
@@ -297,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     for k in keys:
         print(f"{k:<22}" + "".join(f"{_fmt(f.get(k)):>10}" for f in figures.values()))
     print(
-        "fresh3: blind labels, never tuned on; "
+        "fresh4: blind labels, never tuned on; "
+        "fresh3: blind in round 6 (measured twice), opened in round 7; "
         "fresh2: blind in round 5 (measured twice), opened for error analysis at its end; "
         "fresh: blind in round 4, opened in round 5; "
         "held-out: blind until round 3, opened in round 4; "
