@@ -72,6 +72,8 @@ LEAD_LINES = 400
 #: A table row of more words than this is a passage set as a table.
 ROW_WORDS = 80
 
+#: "We do not allow ..." states a ban on the reader, not a promise of the company.
+_WE_BAN = lazy(r"\bwe (?:do not|don['’]t|will not|won['’]t|never) (?:allow|permit|tolerate|accept)\b", re.I)
 _PROMISE = lazy(r"\bwe (?:will|do|shall|may|would) not\b|\bwe never\b|\bwe (?:don['’]t|won['’]t)\b", re.I)
 _BANS = lazy(
     r"(?:^|[.:;]\s+|\b(?:example|instance),?\s+)(?:do not|don['’]t|never|no)\b|"
@@ -135,6 +137,8 @@ def frame_of(text: str) -> str | None:
     """The frame a lead-in or the words before an item state, or None."""
     if not text.strip():
         return None
+    if _WE_BAN.search(text):
+        return "bans"
     if _PROMISE.search(text):
         return "rights"
     if _BANS.search(text):

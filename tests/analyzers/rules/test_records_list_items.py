@@ -46,6 +46,7 @@ Write to privacy@example.com with any question.
         ("We may share your information with:", "data"),
         ("You have the right to:", "rights"),
         ("We will not sell:", "rights"),
+        ("We do not allow content that:", "bans"),
         ("TO THE MAXIMUM EXTENT PERMITTED, THE COMPANY SHALL NOT BE LIABLE FOR:", None),
         ("The committee:", None),
     ],
