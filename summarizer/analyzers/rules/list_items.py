@@ -95,7 +95,8 @@ _DATA = lazy(
     r"\b(?:we|us|our partners|third parties)\b[^.:]{0,60}?\b(?:collect\w*|receiv\w*|obtain\w*|gather\w*|"
     r"process\w*|shar\w*|disclos\w*|sell\w*|transfer\w*|stor\w*)\b|"
     r"\b(?:information|data) (?:that )?we (?:collect|receive|obtain|share|disclose)\b|"
-    r"\bcategories of (?:personal )?(?:data|information)\b|\bcookies?\b|\btrackers?\b",
+    r"\bcategories of (?:personal )?(?:data|information)\b|\bcookies?\b|\btrackers?\b|"
+    r"\b(?:personal )?(?:data|information) (?:processed|collected|shared|disclosed)\b",
     re.I,
 )
 _RIGHTS = lazy(
@@ -188,7 +189,7 @@ def _lead(doc: str, at: int) -> str:
 
 
 def _header(doc: str, at: int) -> str:
-    """A table row's header row (the first row of its table), else ''."""
+    """A table row's header row (the first row of its table that has words), else ''."""
     start = doc.rfind("\n", 0, at) + 1
     header = ""
     while start > 0:
@@ -197,7 +198,7 @@ def _header(doc: str, at: int) -> str:
         line = doc[prev:end]
         if not _ROW.match(line):
             break
-        if not _ROW_RULE.match(line):
+        if not _ROW_RULE.match(line) and any(ch.isalpha() for ch in line):
             header = line
         start = prev
     return header
@@ -324,6 +325,38 @@ def _clause_items(unit: Unit, new_doc: str) -> list[ListItem]:
     return out
 
 
+def _rows(text: str) -> dict[str, str]:
+    """The rows of a table passage by their first cell (lower case)."""
+    out = {}
+    for line in text.splitlines():
+        if _ROW.match(line) and not _ROW_RULE.match(line):
+            first = line.strip().strip("|").split("|")[0].strip().lower()
+            if first:
+                out.setdefault(first, line)
+    return out
+
+
+def _cell_items(unit: Unit, new_doc: str) -> list[ListItem]:
+    """Items a changed table row gained or lost in its cells ('Device information' dropped from
+    the data an SDK processes, 'Yahoo! Japan' added to who serves cookies), read in the table's
+    header; a row whose cells swap one item for another is a rewording."""
+    from summarizer.analyzers.rules.listings import row_items  # noqa: PLC0415
+
+    old_rows, new_rows = _rows(unit.hunk.old_text), _rows(unit.hunk.new_text)
+    out = []
+    for first in old_rows.keys() & new_rows.keys():
+        old, new = old_rows[first], new_rows[first]
+        gained, lost = row_items(new) - row_items(old), row_items(old) - row_items(new)
+        if (gained and lost) or not (gained or lost):
+            continue
+        at = new_doc.find(new.strip()[:60])
+        frame, lead = _frame_at(new_doc, at, True) if at >= 0 else (None, "")
+        if frame is not None:
+            side = "added" if gained else "removed"
+            out.extend(ListItem(side, item, frame, lead) for item in sorted(gained or lost))
+    return out
+
+
 def list_items(prov: Provision, diff: DiffResult, conduct: bool | None = None) -> list[ListItem]:
     """The list items the provision added or took out, each with its list's frame (*conduct*: the
     document sets rules of conduct; found from the document when not given)."""
@@ -344,6 +377,7 @@ def list_items(prov: Provision, diff: DiffResult, conduct: bool | None = None) -
         elif u.kind == "modified":
             out += _entry_sentences(u, diff.old.text, diff.new.text, old_key, rules)
             out += _clause_items(u, diff.new.text)
+            out += _cell_items(u, diff.new.text)
     return _drop_reworded(out)
 
 

@@ -134,3 +134,22 @@ def test_short_entry_under_a_lead_in_is_not_taken_for_a_heading():
     record = compare_texts(GUIDELINES, new)
     assert record.material
     assert any("Evading rate limits" in q for c in record.changes for q in c.quotes_new)
+
+
+COOKIES = """# Cookie Policy
+
+## Advertising cookies
+
+|     |     |     |
+| --- | --- | --- |
+| Types of Cookies | Who serves these Cookies | How to refuse |
+| Advertising Cookies: | example.com<br><br>adpartner.com | Use the cookie settings |
+"""
+
+
+def test_partner_added_to_a_cookie_table_cell_is_worse():
+    new = COOKIES.replace("adpartner.com |", "adpartner.com<br><br>Yahoo Japan |")
+    record = compare_texts(COOKIES, new)
+    assert record.material
+    assert record.direction == "worse"
+    assert any("yahoo japan" in e for c in record.changes for e in c.evidence)
