@@ -264,15 +264,13 @@ def _whole_entries(
         key = text_key(line)
         if _BOLD_ONLY.match(_entry_body(line)) or not _LOWER_WORD.search(_LINKS.sub(" ", line)):
             continue  # a heading set as an entry; a name, an address or a link, which states nothing
-        if _elsewhere(_entry_body(line), other_doc):
-            continue  # the same entry, reworded or reformatted, stands in the other version
         if len(key) < MIN_ITEM or key in other_key or len(line.split()) > (ROW_WORDS if row else ITEM_WORDS):
             continue  # a marker only, or the entry stands elsewhere in the other version
         at = doc.find(line.strip(), max(0, base)) if base >= 0 else doc.find(line.strip())
         if at < 0:
             continue
         frame, lead = _frame_at(doc, at, row, default)
-        if frame is not None:
+        if frame is not None and not _elsewhere(_entry_body(line), other_doc):  # (the costliest test last)
             out.append(ListItem(side, _entry_body(line).strip("| "), frame, lead))
     return out
 
@@ -293,11 +291,11 @@ def _entry_sentences(
     other_k = text_key(other)
     for sent in _sentences(_entry_body(text))[1:]:  # the entry's first sentence is its item
         key = text_key(sent)
-        if len(key) < MIN_ITEM or key in other_k or key in old_key or _elsewhere(sent, old_doc):
-            continue  # the same sentence, reworded or reformatted, stands in the old version
+        if len(key) < MIN_ITEM or key in other_k or key in old_key:
+            continue  # the same sentence stands in the old version
         at = new_doc.find(text[:60])
         frame, lead = _frame_at(new_doc, at, False, default) if at >= 0 else (None, "")
-        if frame is not None:
+        if frame is not None and not _elsewhere(sent, old_doc):  # reworded or reformatted, it stands there
             out.append(ListItem("added", sent, frame, lead))
     return out
 
