@@ -25,6 +25,7 @@ from summarizer.analyzers.rules.capture_errors import (
 from summarizer.analyzers.rules.counterparty import contact_record, note_contact
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.disclosures import disclosure_record, disclosure_severity, note_disclosure
+from summarizer.analyzers.rules.list_items import list_direction, mark_list_items
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
 from summarizer.analyzers.rules.names import names_changed
@@ -100,6 +101,7 @@ class RulesAnalyzer:
             diff = DiffResult(diff.old, diff.new, [h for h in diff.hunks if h.id not in banner | linked])
         triage = provisions_of(diff)
         provisions, planted = _set_aside_instructions(_fold_repeats(triage.provisions))
+        mark_list_items(provisions, diff)
         assessed = time.perf_counter()
         kinds = text.cosmetic_kinds(diff.hunks, triage.furniture, triage.link_only)
         if banner:
@@ -215,11 +217,13 @@ class RulesAnalyzer:
         categories = record_categories(provisions, diff)
         flags = _verify(changes, diff)
         minor = minor_record(provisions, cues)
-        named = minor and all(names_added_only(p) for p in provisions if is_material(p))
-        cited = not named and citations_only([(p.old_text, p.new_text) for p in provisions if is_material(p)])
-        moved = not named and not cited and contact_record([p for p in provisions if is_material(p)])
+        substantive = [(p, c) for p, c in zip(provisions, changes) if is_material(p)]
+        material = [p for p, _ in substantive]
+        named = minor and all(names_added_only(p) for p in material)
+        cited = not named and citations_only([(p.old_text, p.new_text) for p in material])
+        moved = not named and not cited and contact_record(material)
         told = not (named or cited or moved) and disclosure_record(
-            diff.new.title or diff.old.title, diff.new.text, [p for p in provisions if is_material(p)]
+            diff.new.title or diff.old.title, diff.new.text, material
         )
         direction, worse, better = record_balance(
             changes,
@@ -228,17 +232,19 @@ class RulesAnalyzer:
             rubric_fallback=view == "consumer",
             names_only=named or cited or moved or told,
         )
+        if direction == "unclear":  # no clause cue: a list that grew or shrank may still say which way
+            direction = _list_direction(provisions, changes) or direction
         leaning = "better" if direction == "mixed" and better > worse else direction
         severity = record_severity(provisions, views, leaning, cues, minor=minor)
         _note_minor(provisions, changes, minor, direction)
         if cited and direction == "neutral":
             _note_cited(provisions, changes)
         if moved and direction == "neutral":  # an address, contact channel or contracting company moved
-            severity = note_contact([(p, c) for p, c in zip(provisions, changes) if is_material(p)], severity)
+            severity = note_contact(substantive, severity)
             categories = categories if "contact_generic" in categories else [*categories, "contact_generic"]
         if told and direction == "neutral":  # a disclosure to business users with no new burden
-            note_disclosure([(p, c) for p, c in zip(provisions, changes) if is_material(p)])
-            severity = disclosure_severity([p for p in provisions if is_material(p)], severity)
+            note_disclosure(substantive)
+            severity = disclosure_severity(material, severity)
         unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
@@ -334,10 +340,22 @@ def minor_record(provisions: list[Provision], cues: list[list[Cue]]) -> bool:
         if not is_material(p):
             continue
         words = _readable_changed_words(p)
-        if not minor_edit(p, words) or mine or whole_new_clause(p.old_text, p.new_text):
+        if not minor_edit(p, words) or mine or p.list_items or whole_new_clause(p.old_text, p.new_text):
             return False  # a whole new rule or right ("... is also strictly prohibited") is no minor edit
         total += words
     return 0 < total <= MINOR_WORDS
+
+
+def _list_direction(provisions: list[Provision], changes: list[Change]) -> str | None:
+    """The direction the material provisions' list items give (:mod:`list_items`: worse, better
+    or mixed), with each item as evidence on its change; None without such items."""
+    items = [i for p in provisions if is_material(p) for i in p.list_items]
+    direction = list_direction(items)
+    if direction is not None:
+        for p, c in zip(provisions, changes):
+            if is_material(p):
+                c.evidence.extend(i.evidence() for i in p.list_items)
+    return direction
 
 
 def _note_minor(provisions: list[Provision], changes: list[Change], minor: bool, direction: str) -> None:
@@ -523,6 +541,8 @@ def record_severity(
         return max(level, Severity.medium)
     if direction == "worse" and any(c.polarity > 0 and cue_weight(c) >= 1.0 for mine in cues for c in mine):
         return max(level, Severity.medium)  # a new burden on the user is no generic text, however filed
+    if direction in ("worse", "mixed") and any(i.polarity > 0 for p in provisions for i in p.list_items):
+        return max(level, Severity.medium)  # a new ban or measure joins a list (list_items.py)
     return max(level, Severity.low)
 
 
@@ -782,6 +802,8 @@ def is_material(prov: Provision) -> bool:
         return True  # a table row lists other items (listings.py)
     if prov.renames_only:
         return False  # a term renamed throughout the document (renames.py)
+    if prov.list_items:
+        return True  # a list of bans, measures, data or rights gained or lost an item (list_items.py)
     if whole_new_clause(prov.old_text, prov.new_text):
         return True  # a whole sentence that says who may do what came or went (rubric/clauses.py)
     if prov.category == "ai_training" and _ai_phrase_came_or_went(prov):

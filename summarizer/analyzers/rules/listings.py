@@ -171,6 +171,11 @@ def _items(text: str) -> set[str]:
     return out
 
 
+def row_items(text: str) -> set[str]:
+    """The items a table row lists in its cells (entries separated by ``<br>`` or ``|``), loose keys."""
+    return _items(text)
+
+
 def cell_items_changed(units: list[Unit]) -> bool:
     """A changed table row lists other items in its cells ('Device information' dropped from the
     data an SDK collects, 'Yahoo! Japan' added to the advertising partners): a list the rubric's

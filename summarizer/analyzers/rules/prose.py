@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from difflib import SequenceMatcher
 
+from summarizer.analyzers.rules.list_items import list_sentence
 from summarizer.analyzers.rules.provisions import RIGHTS_CATEGORIES, Provision, channels
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.document import Document
@@ -441,7 +442,9 @@ def headline_fact(prov: Provision) -> str:
         if neg.change == "removed" and 4 <= len(phrase.split()) <= 8 and _PROMISE.match(phrase):
             return f"the promise {_q(phrase)} was removed"
     up, down = _impact(prov)
-    if prov.kind == "added" and prov.direction != "down":
+    if prov.list_items and (prov.direction in ("same", "unclear") or prov.category == "contact_generic"):
+        sentence = list_sentence(prov.list_items)  # a list grew or shrank (list_items.py)
+    elif prov.kind == "added" and prov.direction != "down":
         sentence = up if prov.direction == "up" else f"new text on {topic(prov.category)}"
     elif prov.kind == "removed" and prov.direction != "up":
         sentence = down if prov.direction == "down" else f"text on {topic(prov.category)} was removed"

@@ -23,6 +23,7 @@ from summarizer.analyzers.rules.audience import (
     conduct_document,
     conduct_labels,
 )
+from summarizer.analyzers.rules.list_items import ListItem, entry_of_list
 from summarizer.analyzers.rules.names import laws, privacy_law_named
 from summarizer.model.diff import DiffResult, Hunk, Signals
 from summarizer.model.document import Block
@@ -100,6 +101,7 @@ class Provision:
     companion: bool = False  # a second reading of another provision's units (ai.py: AI, age checks)
     renames_only: bool = False  # every edit renames a term the document renames everywhere (renames.py)
     restated: bool = False  # every changed sentence still stands in the other version (restated.py)
+    list_items: list[ListItem] = field(default_factory=list)  # items a list gained or lost (list_items.py)
 
     @property
     def start(self) -> int:
@@ -402,16 +404,25 @@ def _short_line(text: str) -> bool:
     return 0 < word_count(line) <= HEADING_WORDS and not re.search(r"[.!?;]\s*$", line)
 
 
-def _one_sided_units(h: Hunk) -> list[Unit]:
+_MARKER_ONLY = lazy(r"[-*+•]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]", re.I)
+
+
+def _one_sided_units(h: Hunk, doc: str = "") -> list[Unit]:
     old_side = h.kind == "removed"
     text = h.old_text if old_side else h.new_text
     base = h.old_start if old_side else h.new_start
     units = []
     for s, e in _paragraphs(text):
         piece = text[s:e]
-        if is_furniture(piece) or (_heading_like(piece) and not _law_item(piece)):
-            continue  # a bare heading is structure, not a provision (a list item naming a law is not one)
+        entry = False
+        if _heading_like(piece) and not _law_item(piece):
+            entry = entry_of_list(doc, base + s, piece)
+        if is_furniture(piece) or (_heading_like(piece) and not _law_item(piece) and not entry):
+            continue  # a bare heading is structure, not a provision (a list item naming a law is not one,
+            # nor an entry of a list that a lead-in introduces: list_items.py)
         sents = [Span(s + x.start, s + x.end, x.text) for x in sentences(piece)]
+        if entry:  # quote the entry, not its marker ('4.')
+            sents = [x for x in sents if not _MARKER_ONLY.fullmatch(x.text.strip())] or sents
         if not sents:
             continue
         focus = [(sents[0].start, sents[0].end)]
@@ -561,7 +572,7 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
             furniture.append(h)
             continue
         if h.kind in ("added", "removed"):
-            found = _one_sided_units(h)
+            found = _one_sided_units(h, diff.old.text if h.kind == "removed" else diff.new.text)
         elif h.kind == "moved":
             found = [_moved_unit(h)]
         elif only_link_targets(h.old_text, h.new_text):
