@@ -206,7 +206,7 @@ def llm_compliance(
         prompt = load_prompt(DEFAULT_PROMPT)
     model = getattr(options, "model", None) or prompt.default_model
     try:
-        client = LLMClient(
+        with LLMClient(
             model=model,
             base_url=getattr(options, "base_url", None),
             api_key=getattr(options, "api_key", None),
@@ -214,25 +214,27 @@ def llm_compliance(
             use_cache=getattr(options, "use_cache", True),
             max_retries=1,
             timeout=float(getattr(options, "timeout", None) or 60.0),
-        )
-        max_tokens = int(
-            getattr(options, "max_output_tokens", None) or prompt.defaults.get("max_output_tokens", 2500)
-        )
-        schema = answer_schema(_given_ids(offline, table))
-        req = ChatRequest(
-            messages=build_messages(prompt, record, offline, table),
-            model=model,
-            temperature=float(prompt.defaults.get("temperature", 0)),
-            max_tokens=max_tokens,
-            prompt_id=prompt.identity,
-            json_schema=schema,
-        )
-        if (
-            getattr(options, "response_format", None) == "json_object_schema"
-        ):  # llama-cpp-python: schema in JSON mode
-            req.json_schema = None
-            req.extra = {"response_format": {"type": "json_object", "schema": _bounded(schema["schema"], 3)}}
-        answer, _ = client.complete_json(req, _parse)
+        ) as client:  # its connections and loop thread end with this call
+            max_tokens = int(
+                getattr(options, "max_output_tokens", None) or prompt.defaults.get("max_output_tokens", 2500)
+            )
+            schema = answer_schema(_given_ids(offline, table))
+            req = ChatRequest(
+                messages=build_messages(prompt, record, offline, table),
+                model=model,
+                temperature=float(prompt.defaults.get("temperature", 0)),
+                max_tokens=max_tokens,
+                prompt_id=prompt.identity,
+                json_schema=schema,
+            )
+            if (
+                getattr(options, "response_format", None) == "json_object_schema"
+            ):  # llama-cpp-python: schema in JSON mode
+                req.json_schema = None
+                req.extra = {
+                    "response_format": {"type": "json_object", "schema": _bounded(schema["schema"], 3)}
+                }
+            answer, _ = client.complete_json(req, _parse)
     except SummarizerError as exc:
         if not fallback:  # evals judge the model: a failed answer is an empty section
             return ComplianceSection(
