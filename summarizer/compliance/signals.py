@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from summarizer.compliance.denials import asserted, in_denial
 from summarizer.compliance.practices import (
     denied,
     gives_to_new_recipient,
@@ -244,10 +245,18 @@ _FROM_SOURCE = re.compile(
 )
 
 
+# A denied sale or sharing is still the sale laws' subject: "has not sold or shared ... in the preceding 12
+# months" is the disclosure those laws ask a privacy policy to make (CCPA 1798.130(a)(5)(C)), and a lost
+# "we will not sell" is a signal of its own (LOST_WORDS). Other practices a passage denies are not stated.
+DENIAL_DISCLOSES = frozenset({"sale_of_data", "targeted_advertising"})
+
+
 def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first place *text* states the signal's practice (for sale and ads: not as an opt-out's object;
-    for children: not in a sentence offering parental controls)."""
+    """The first place *text* states the signal's practice (not inside a denial, round 6; for sale and ads:
+    not as an opt-out's object; for children: not in a sentence offering parental controls)."""
     for m in rx.finditer(text):
+        if signal not in DENIAL_DISCLOSES and in_denial(text, m.start()):
+            continue  # "is not used to train our models", "has not “sold,” ... under 18": no practice
         if signal in CHOICE_SIGNALS and _CHOICE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             continue
         if signal == "children_data" and _PARENTAL_CONTROL.search(_sentence(text, m)):
@@ -372,8 +381,8 @@ def change_signals(change: Change) -> ChangeSignals:
             found.signals[signal] = f"drops '{m.group(0)}'"
     if worse:
         for signal in CATEGORY_WORSE.get(change.category, ()):
-            if signal in NEEDS_WORDS and not NEEDS_WORDS[signal].search(old + " " + new):
-                continue  # the category alone, without a word of the topic, is a misfiled passage
+            if signal in NEEDS_WORDS and not asserted(NEEDS_WORDS[signal], old + " " + new):
+                continue  # the category alone, without a word of the topic (not denied), is a misfiled passage
             found.signals.setdefault(signal, f"{change.category.replace('_', ' ')} got broader")
     # Present on both sides, in the changed passage of its own category: still engaged.
     for signal, cats in (

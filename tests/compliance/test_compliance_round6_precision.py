@@ -1,0 +1,121 @@
+"""Round 6 (#15, precision): over-citations that come from structure, not phrasing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summarizer.compliance.denials import asserted, in_denial
+from summarizer.compliance.signals import change_signals
+from tests.compliance.conftest import make_change
+
+
+def _at(text: str, word: str) -> int:
+    return text.index(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        (
+            "Information shared with ChatGPT for Teachers is not used to train our models by default.",
+            "train",
+            True,
+        ),
+        (
+            "We will not obtain your precise geolocation information without your explicit consent.",
+            "precise",
+            True,
+        ),
+        # a long list under one negated verb, across the dot of "U.S."
+        (
+            "Mistral AI has not “sold,” “shared,” or engaged in “targeted advertising” with (as those terms are "
+            "defined under U.S. state privacy laws) any personal data of consumers in the preceding 12 months, "
+            "including of any consumer that we know is under 18 years old.",
+            "under 18",
+            True,
+        ),
+        # a clause break or a new sentence ends the denial
+        ("We do not sell your data, but we use it to train our models.", "train", False),
+        ("We do not sell your data. We use it to train our models.", "train", False),
+        ("We do not sell your data, and we may use it to train our models.", "train", False),
+        # a negation that is not a verb of data handling denies nothing far off
+        ("We do not control how partners use your data for training of their models.", "training", False),
+        ("We use your conversations to train our models.", "train", False),
+    ],
+)
+def test_a_practice_word_inside_a_denial(text: str, word: str, expected: bool) -> None:
+    assert in_denial(text, _at(text, word)) is expected
+
+
+def test_asserted_skips_denied_words() -> None:
+    rx = re.compile(r"train\w*")
+    assert asserted(rx, "Your chats are not used to train our models.") is None
+    m = asserted(rx, "Your chats are not used to train our models. Feedback is used for training.")
+    assert m is not None and m.group(0) == "training"
+
+
+def test_a_denied_training_sentence_signals_no_training() -> None:
+    change = make_change(
+        "ai_training",
+        "added",
+        [],
+        [
+            "As with our Enterprise offerings, information shared with ChatGPT for Teachers is not used to train our models by default."
+        ],
+        direction="up",
+    )
+    assert "training_on_user_content" not in change_signals(change).names
+
+
+def test_a_denied_sensitive_collection_signals_no_sensitive_data() -> None:
+    change = make_change(
+        "data_collection",
+        "added",
+        [],
+        ["We will not obtain your precise geolocation information without your explicit consent."],
+        direction="up",
+    )
+    assert "sensitive_data" not in change_signals(change).names
+
+
+def test_children_named_inside_a_denied_sale_are_not_childrens_data() -> None:
+    change = make_change(
+        "children_audiences",
+        "added",
+        [],
+        [
+            "Mistral AI has not “sold,” “shared,” or engaged in “targeted advertising” with (as those terms are "
+            "defined under U.S. state privacy laws) any personal data of consumers in the preceding 12 months, "
+            "including of any consumer that we know is under 18 years old."
+        ],
+        direction="up",
+    )
+    assert "children_data" not in change_signals(change).names
+
+
+def test_a_denied_sale_is_still_the_sale_laws_disclosure() -> None:
+    # "has not sold ... in the preceding 12 months" is what CCPA 1798.130(a)(5)(C) asks a policy to say
+    change = make_change(
+        "sale_targeted_ads",
+        "added",
+        [],
+        [
+            "Mistral AI has not sold or engaged in targeted advertising with any personal data of consumers in the preceding 12 months."
+        ],
+        direction="up",
+    )
+    names = change_signals(change).names
+    assert names & {"sale_of_data", "targeted_advertising"}
+
+
+def test_a_stated_practice_still_fires() -> None:
+    change = make_change(
+        "ai_training",
+        "added",
+        [],
+        ["We may use your conversations to train our models."],
+        direction="up",
+    )
+    assert "training_on_user_content" in change_signals(change).names
