@@ -119,3 +119,38 @@ def test_a_stated_practice_still_fires() -> None:
         direction="up",
     )
     assert "training_on_user_content" in change_signals(change).names
+
+
+def _eu_ids(category: str, old: list[str], new: list[str]) -> set[str]:
+    from summarizer.compliance.regions import RegionMention
+    from summarizer.compliance.select import select_entries
+    from summarizer.compliance.table import load_table
+
+    regions = {"EU": RegionMention("EU", "European Union", 3, "If you are in the EU, you may", evidence=2)}
+    change = make_change(category, "expanded", old, new, direction="up")
+    return {e.entry.id for e in select_entries(load_table(), [change_signals(change)], regions)}
+
+
+def test_a_recipient_that_uses_data_for_itself_is_not_a_processor() -> None:
+    # an employer's administrators receive course activity: Art. 13's recipient, not Art. 28's processor
+    ids = _eu_ids(
+        "third_party_sharing",
+        [],
+        [
+            "OpenAI may share information about your OpenAI Academy activity, such as enrollment and progress, "
+            "with your organization’s owners or administrators and other third parties."
+        ],
+    )
+    assert "gdpr-art13-information-at-collection" in ids
+    assert "gdpr-art28-processors" not in ids
+
+
+def test_a_vendor_that_handles_data_for_the_company_is_a_processor() -> None:
+    ids = _eu_ids(
+        "third_party_sharing",
+        ["We integrate search services."],
+        [
+            "We use third party vendors and service providers to provide necessary information to respond to your inquiries."
+        ],
+    )
+    assert "gdpr-art28-processors" in ids
