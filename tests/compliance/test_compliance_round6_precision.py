@@ -154,3 +154,26 @@ def test_a_vendor_that_handles_data_for_the_company_is_a_processor() -> None:
         ],
     )
     assert "gdpr-art28-processors" in ids
+
+
+def test_a_new_destination_abroad_is_not_an_adequacy_question() -> None:
+    ids = _eu_ids(
+        "international_transfer",
+        [],
+        [
+            "The personal data we collect from you may be stored on a server located outside of the country where you live."
+        ],
+    )
+    assert "gdpr-art44-46-transfer-safeguards" in ids
+    assert "gdpr-art45-adequacy" not in ids
+
+
+def test_an_adequacy_decision_named_engages_art45() -> None:
+    ids = _eu_ids(
+        "international_transfer",
+        [],
+        [
+            "We transfer personal data outside the EEA to countries covered by an adequacy decision of the European Commission."
+        ],
+    )
+    assert "gdpr-art45-adequacy" in ids
