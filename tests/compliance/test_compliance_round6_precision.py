@@ -177,3 +177,41 @@ def test_an_adequacy_decision_named_engages_art45() -> None:
         ],
     )
     assert "gdpr-art45-adequacy" in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You also have the right to lodge a complaint with a supervisory authority.", True),
+        ("The right to complain to a data protection authority about our use of your information.", True),
+        # an authority named only as a party to a data-processing clause points no one anywhere
+        (
+            "The applicable data importer will be responsible for responding to enquiries from data subjects and "
+            "the supervisory authority concerning the processing of applicable Controller Personal Data.",
+            False,
+        ),
+        (
+            "If Perplexity receives any notice, inquiry or investigations with respect to the Personal Data from a "
+            "supervisory authority, Perplexity shall notify Customer.",
+            False,
+        ),
+        ("We cooperate with authorities.", False),
+    ],
+)
+def test_the_lead_authority_needs_a_sentence_pointing_people_to_one(text: str, expected: bool) -> None:
+    from summarizer.compliance.analysis import _names_authority
+
+    found = _names_authority("Privacy notice.\n" + text + "\nMore text.")
+    assert (found is not None) is expected
+    if expected:
+        assert found == text
+
+
+def test_a_processing_clause_is_passed_over_for_a_later_complaint_sentence() -> None:
+    from summarizer.compliance.analysis import _names_authority
+
+    text = (
+        "The data importer shall notify the competent supervisory authority.\n"
+        "You may complain to your data protection authority.\n"
+    )
+    assert _names_authority(text) == "You may complain to your data protection authority."
