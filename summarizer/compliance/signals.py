@@ -153,7 +153,7 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
     # feature answers or resumes ("resume an AI Mode interaction", "AI responses personalized to
     # you") trains nothing.
     "training_on_user_content": _rx(
-        r"\b(train\w*|machine learning|models?|(improv|develop)\w*\s+(\w+\s+){0,4}?"
+        r"\b(train\w*|machine learning|(improv|develop)\w*\s+(\w+\s+){0,4}?"
         r"(ai|artificial|assistants?|chat ?bots?|algorithms?|technolog\w+))\b"
     ),
     "new_data_type": _rx(

@@ -215,3 +215,29 @@ def test_a_processing_clause_is_passed_over_for_a_later_complaint_sentence() -> 
         "You may complain to your data protection authority.\n"
     )
     assert _names_authority(text) == "You may complain to your data protection authority."
+
+
+def test_a_model_named_as_a_party_is_not_training() -> None:
+    # a subprocessor clause filed under AI training: "Model Providers" are vendors, nothing is trained
+    change = make_change(
+        "ai_training",
+        "expanded",
+        ["Perplexity will provide notice of new or replacement subcontractors by updating the list."],
+        [
+            "Perplexity will provide notice of new or replacement subcontractors (other than Model Providers) by "
+            "updating the Trust Center Subprocessor List."
+        ],
+        direction="up",
+    )
+    assert "training_on_user_content" not in change_signals(change).names
+
+
+def test_a_misfiled_passage_that_trains_still_signals_training() -> None:
+    change = make_change(
+        "ai_training",
+        "expanded",
+        ["We use your content to provide the service."],
+        ["We use your content to provide the service and to train the models of our providers."],
+        direction="up",
+    )
+    assert "training_on_user_content" in change_signals(change).names
