@@ -173,6 +173,12 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
         r"third[- ]part(y|ies)|compan(y|ies)|subsidiar\w+|group|organi[sz]ations?|developers?|apps?|"
         r"relying part(y|ies)|contractors?|agents?|authorit\w+|disclos\w*|share[sd]? (it |them |this )?with)\b"
     ),
+    # Round 6: a breach-notice rule needs a passage about security ("end users can view their own
+    # conversations", filed under security, concerns who sees what, not a breach).
+    "breach_notice": _rx(
+        r"\b(breach\w*|incidents?|unauthori[sz]ed|compromis\w*|hack\w*|leak\w*|encrypt\w*|secur\w*|"
+        r"safeguard\w*|protect\w*|attack\w*|vulnerab\w*)\b"
+    ),
     "termination_without_notice": _rx(
         r"terminat|suspen|clos(e|ing) (your )?account|disabl|revok|remov|ban\b"
     ),

@@ -241,3 +241,22 @@ def test_a_misfiled_passage_that_trains_still_signals_training() -> None:
         direction="up",
     )
     assert "training_on_user_content" in change_signals(change).names
+
+
+def test_a_passage_filed_under_security_needs_words_of_security_for_breach_rules() -> None:
+    change = make_change(
+        "security_breach",
+        "expanded",
+        ["Each of your end users controls whether their conversations are retained."],
+        ["Within your organization, end users can view their own conversations."],
+        direction="up",
+    )
+    assert "breach_notice" not in change_signals(change).names
+    dropped = make_change(
+        "security_breach",
+        "removed",
+        ["Direct messages are end-to-end encrypted."],
+        [],
+        direction="up",
+    )
+    assert "breach_notice" in change_signals(dropped).names
