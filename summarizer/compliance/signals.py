@@ -173,6 +173,12 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
         r"third[- ]part(y|ies)|compan(y|ies)|subsidiar\w+|group|organi[sz]ations?|developers?|apps?|"
         r"relying part(y|ies)|contractors?|agents?|authorit\w+|disclos\w*|share[sd]? (it |them |this )?with)\b"
     ),
+    # Round 6: tracking rules need a word of tracking ("financial plugins ... are for informational purposes
+    # only", filed under tracking, reads nothing from a device).
+    "tracking_technology": _rx(
+        r"cookie|pixel|\bSDK|beacon|track\w*|fingerprint|local storage|device (data|information|identifiers?)|"
+        r"identifiers?|\btags?\b|analytics|web storage|similar technolog"
+    ),
     # Round 6: a breach-notice rule needs a passage about security ("end users can view their own
     # conversations", filed under security, concerns who sees what, not a breach).
     "breach_notice": _rx(

@@ -260,3 +260,22 @@ def test_a_passage_filed_under_security_needs_words_of_security_for_breach_rules
         direction="up",
     )
     assert "breach_notice" in change_signals(dropped).names
+
+
+def test_a_passage_filed_under_tracking_needs_words_of_tracking() -> None:
+    misfiled = make_change(
+        "tracking_tech",
+        "added",
+        [],
+        ["OpenAI’s financial plugins and their Output are for informational purposes only."],
+        direction="up",
+    )
+    assert "tracking_technology" not in change_signals(misfiled).names
+    pixels = make_change(
+        "tracking_tech",
+        "expanded",
+        ["We use cookies on our site."],
+        ["We use cookies and pixels on our site and on partner sites."],
+        direction="up",
+    )
+    assert "tracking_technology" in change_signals(pixels).names
