@@ -54,7 +54,11 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"financial account|social security|facial|face (data|geometry|recognition|grouping|detection)|"
         r"information about faces)\b"
     ),
-    "automated_decisions": _rx(r"automat\w+ (decision|process)|algorithm|\bscor(e|es|ing)\b|profil(e|ing) "),
+    # Profiling, not a user's profile ("profile photo", "profile details" are account data; round 6).
+    "automated_decisions": _rx(
+        r"automat\w+ (decision|process)|algorithm|\bscor(e|es|ing)\b|profiling\b|"
+        r"profil(e|es|ed) (you|users?|people|individuals|consumers|customers)\b|(build|creat)\w* (a )?profiles?\b"
+    ),
     "tracking_technology": _rx(r"cookie|pixel|\bSDK|web beacon|fingerprint|do not track|tracking tech"),
     "arbitration_clause": _rx(r"arbitrat"),
     "class_action_waiver": _rx(r"class action|representative action|class[- ]wide"),

@@ -279,3 +279,23 @@ def test_a_passage_filed_under_tracking_needs_words_of_tracking() -> None:
         direction="up",
     )
     assert "tracking_technology" in change_signals(pixels).names
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (
+            "you agree to share information necessary to authenticate you (including name, email, and/or profile photo)",
+            False,
+        ),
+        ("When you set up your profile, you provide profile details.", False),
+        (
+            "Certain uses involve automated processing, including profiling, to personalize what you see.",
+            True,
+        ),
+        ("We build profiles of users from their activity.", True),
+    ],
+)
+def test_profiling_is_not_a_users_profile(words: str, expected: bool) -> None:
+    change = make_change("ai_training", "added", [], [words], direction="up")
+    assert ("automated_decisions" in change_signals(change).names) is expected
