@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from summarizer.compliance.denials import asserted, in_denial
 from summarizer.compliance.practices import (
     denied,
     gives_to_new_recipient,
@@ -53,7 +54,11 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"financial account|social security|facial|face (data|geometry|recognition|grouping|detection)|"
         r"information about faces)\b"
     ),
-    "automated_decisions": _rx(r"automat\w+ (decision|process)|algorithm|\bscor(e|es|ing)\b|profil(e|ing) "),
+    # Profiling, not a user's profile ("profile photo", "profile details" are account data; round 6).
+    "automated_decisions": _rx(
+        r"automat\w+ (decision|process)|algorithm|\bscor(e|es|ing)\b|profiling\b|"
+        r"profil(e|es|ed) (you|users?|people|individuals|consumers|customers)\b|(build|creat)\w* (a )?profiles?\b"
+    ),
     "tracking_technology": _rx(r"cookie|pixel|\bSDK|web beacon|fingerprint|do not track|tracking tech"),
     "arbitration_clause": _rx(r"arbitrat"),
     "class_action_waiver": _rx(r"class action|representative action|class[- ]wide"),
@@ -152,7 +157,7 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
     # feature answers or resumes ("resume an AI Mode interaction", "AI responses personalized to
     # you") trains nothing.
     "training_on_user_content": _rx(
-        r"\b(train\w*|machine learning|models?|(improv|develop)\w*\s+(\w+\s+){0,4}?"
+        r"\b(train\w*|machine learning|(improv|develop)\w*\s+(\w+\s+){0,4}?"
         r"(ai|artificial|assistants?|chat ?bots?|algorithms?|technolog\w+))\b"
     ),
     "new_data_type": _rx(
@@ -171,6 +176,18 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
         r"\b(partners?|affiliates?|advertisers?|vendors?|providers?|sellers?|merchants?|recipients?|"
         r"third[- ]part(y|ies)|compan(y|ies)|subsidiar\w+|group|organi[sz]ations?|developers?|apps?|"
         r"relying part(y|ies)|contractors?|agents?|authorit\w+|disclos\w*|share[sd]? (it |them |this )?with)\b"
+    ),
+    # Round 6: tracking rules need a word of tracking ("financial plugins ... are for informational purposes
+    # only", filed under tracking, reads nothing from a device).
+    "tracking_technology": _rx(
+        r"cookie|pixel|\bSDK|beacon|track\w*|fingerprint|local storage|device (data|information|identifiers?)|"
+        r"identifiers?|\btags?\b|analytics|web storage|similar technolog"
+    ),
+    # Round 6: a breach-notice rule needs a passage about security ("end users can view their own
+    # conversations", filed under security, concerns who sees what, not a breach).
+    "breach_notice": _rx(
+        r"\b(breach\w*|incidents?|unauthori[sz]ed|compromis\w*|hack\w*|leak\w*|encrypt\w*|secur\w*|"
+        r"safeguard\w*|protect\w*|attack\w*|vulnerab\w*)\b"
     ),
     "termination_without_notice": _rx(
         r"terminat|suspen|clos(e|ing) (your )?account|disabl|revok|remov|ban\b"
@@ -244,10 +261,18 @@ _FROM_SOURCE = re.compile(
 )
 
 
+# A denied sale or sharing is still the sale laws' subject: "has not sold or shared ... in the preceding 12
+# months" is the disclosure those laws ask a privacy policy to make (CCPA 1798.130(a)(5)(C)), and a lost
+# "we will not sell" is a signal of its own (LOST_WORDS). Other practices a passage denies are not stated.
+DENIAL_DISCLOSES = frozenset({"sale_of_data", "targeted_advertising"})
+
+
 def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first place *text* states the signal's practice (for sale and ads: not as an opt-out's object;
-    for children: not in a sentence offering parental controls)."""
+    """The first place *text* states the signal's practice (not inside a denial, round 6; for sale and ads:
+    not as an opt-out's object; for children: not in a sentence offering parental controls)."""
     for m in rx.finditer(text):
+        if signal not in DENIAL_DISCLOSES and in_denial(text, m.start()):
+            continue  # "is not used to train our models", "has not “sold,” ... under 18": no practice
         if signal in CHOICE_SIGNALS and _CHOICE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             continue
         if signal == "children_data" and _PARENTAL_CONTROL.search(_sentence(text, m)):
@@ -372,8 +397,8 @@ def change_signals(change: Change) -> ChangeSignals:
             found.signals[signal] = f"drops '{m.group(0)}'"
     if worse:
         for signal in CATEGORY_WORSE.get(change.category, ()):
-            if signal in NEEDS_WORDS and not NEEDS_WORDS[signal].search(old + " " + new):
-                continue  # the category alone, without a word of the topic, is a misfiled passage
+            if signal in NEEDS_WORDS and not asserted(NEEDS_WORDS[signal], old + " " + new):
+                continue  # the category alone, without a word of the topic (not denied), is a misfiled passage
             found.signals.setdefault(signal, f"{change.category.replace('_', ' ')} got broader")
     # Present on both sides, in the changed passage of its own category: still engaged.
     for signal, cats in (
