@@ -45,7 +45,9 @@ def main() -> None:
     for case in cases:
         section = offline_analyse(case)
         score = score_case(case, section, fold_of[case.id])
-        fold = {"tuning_round5": "round4_14", "tuning_round6": "round5_16", "tuning_round7": "round6_11"}.get(fold_of[case.id], "opened_52")
+        fold = {"tuning_round5": "round4_14", "tuning_round6": "round5_16", "tuning_round7": "round6_11"}.get(
+            fold_of[case.id], "opened_52"
+        )
         scores.setdefault(fold, []).append(score)
         if args.rows:
             print(
