@@ -28,8 +28,9 @@ SETS = {
     "fresh": (sorted((EVALS / "fresh").glob("*_labels.yaml")), EVALS / "data" / "fresh"),
     "fresh2": (sorted((EVALS / "fresh2").glob("*_labels.yaml")), EVALS / "data" / "fresh2"),
     "fresh3": (sorted((EVALS / "fresh3").glob("*_labels.yaml")), EVALS / "data" / "fresh3"),
+    "fresh4": (sorted((EVALS / "fresh4").glob("*_labels.yaml")), EVALS / "data" / "fresh4"),
 }
-FRESH = ("fresh", "fresh2", "fresh3")
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4")
 
 
 def _labels(name: str) -> list[dict]:
