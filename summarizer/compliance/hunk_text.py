@@ -22,10 +22,10 @@ Precision must not pay for the extra text read, so a sentence counts only when
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from summarizer.compliance.fallback import _category, _norm, _words
+from summarizer.compliance.practices import new_ai_interaction, new_legal_basis, new_transfer_mechanism
 from summarizer.compliance.signals import _RESTRICTS, ADDED_WORDS, ChangeSignals, change_signals
 from summarizer.model.diff import DiffResult, Hunk
 from summarizer.model.record import Change
@@ -120,47 +120,77 @@ def in_context(sentence: str, at: int, text: str) -> bool:
     return True
 
 
+def _readable(h: Hunk, new_text: str) -> bool:
+    """A hunk whose new side is text (not a move or markup) at its offsets in *new_text*: offsets into
+    another text could not be verified."""
+    return (
+        h.kind != "moved"
+        and not h.cosmetic
+        and bool(h.new_text)
+        and new_text[h.new_start : h.new_end] == h.new_text
+    )
+
+
+def _new_sentence(sentence: str, start: int, old_text: str, new_text: str, quoted: str) -> bool:
+    """A provision (long enough), not quoted by the record, not restated from the old document, that
+    states a practice in its context."""
+    return (  # the cheap tests first
+        sentence not in quoted
+        and len(sentence.split()) >= MIN_WORDS  # (markup only adds words: a quick lower bound)
+        and in_context(sentence, start, new_text)
+        and not _restated(sentence, old_text)
+        and len(_norm(sentence).split()) >= MIN_WORDS
+    )
+
+
+def _rewords(sentence: str, olds: list[tuple[set[str], str]]) -> str | None:
+    """The old sentence *sentence* rewords (word Jaccard at least :data:`SIMILAR`), if any."""
+    words = _words(_norm(sentence))
+    best, best_sim = None, 0.0
+    for other_words, other in olds:
+        sim = len(words & other_words) / (len(words | other_words) or 1)
+        if sim > best_sim:
+            best, best_sim = other, sim
+    return best if best_sim >= SIMILAR else None
+
+
+def _old_sentences(hunks: list[Hunk]) -> list[tuple[set[str], str]]:
+    return [(_words(_norm(s)), s) for h in hunks for s, _ in _pieces(h.old_text, 0)]
+
+
 def added_sentences(
-    change: Change,
-    hunks: list[Hunk],
-    old_text: str,
-    new_text: str,
-    quoted: str | None = None,
-    wanted: Callable[[str, int], bool] | None = None,
+    change: Change, hunks: list[Hunk], old_text: str, new_text: str, quoted: str | None = None
 ) -> list[AddedSentence]:
-    """The sentences *change*'s *hunks* add to the new document, each with the old sentence it rewords
-    (see the module docstring); *old_text* and *new_text* are the documents the hunks' offsets point
-    into; *quoted*: the record's new quotes, joined (by default the change's own); *wanted* (sentence,
-    offset): a cheap test a sentence must pass before its old counterpart is looked for."""
+    """The sentences *change*'s *hunks* add to the new document that state a practice, each with the old
+    sentence it rewords (see the module docstring); *old_text* and *new_text* are the documents the
+    hunks' offsets point into; *quoted*: the record's new quotes, joined (by default the change's own)."""
     quoted = " ".join(change.quotes_new) if quoted is None else quoted
-    olds: list[tuple[set[str], str]] | None = None
-    out: list[AddedSentence] = []
-    for h in hunks:
-        if h.kind == "moved" or h.cosmetic or not h.new_text:
-            continue
-        if new_text[h.new_start : h.new_end] != h.new_text:
-            continue  # offsets into another text: nothing here can be verified
-        for sentence, start in _pieces(h.new_text, h.new_start):
-            norm = _norm(sentence)
-            if len(norm.split()) < MIN_WORDS or sentence in quoted or _restated(sentence, old_text):
-                continue
-            if wanted is not None and not wanted(sentence, start):
-                continue
-            if olds is None:
-                olds = [(_words(_norm(s)), s) for h in hunks for s, _ in _pieces(h.old_text, 0)]
-            words = _words(norm)
-            best, best_sim = None, 0.0
-            for other_words, other in olds:
-                sim = len(words & other_words) / (len(words | other_words) or 1)
-                if sim > best_sim:
-                    best, best_sim = other, sim
-            out.append(AddedSentence(sentence, start, best if best_sim >= SIMILAR else None))
-    return out
+    olds = _old_sentences(hunks)
+    return [
+        AddedSentence(sentence, start, _rewords(sentence, olds))
+        for h in hunks
+        if _readable(h, new_text)
+        for sentence, start in _pieces(h.new_text, h.new_start)
+        if _new_sentence(sentence, start, old_text, new_text, quoted)
+    ]
 
 
-def _candidate(sentence: str, old_side: str) -> bool:
-    """Some signal's words are in the sentence and not in the hunks' old side (a cheap test first)."""
-    return any(rx.search(sentence) and not rx.search(old_side) for rx in ADDED_WORDS.values())
+_CLAUSE_WORDS = {name: rx for name, rx in ADDED_WORDS.items() if name in CLAUSE_SIGNALS}
+
+
+def _named(text: str) -> frozenset[str]:
+    """The clause signals whose words *text* has (:data:`ADDED_WORDS`)."""
+    return frozenset(name for name, rx in _CLAUSE_WORDS.items() if rx.search(text))
+
+
+def _names_a_practice(sentence: str) -> bool:
+    """The sentence names a lawful basis, a transfer mechanism or an AI system speaking to people (read
+    against its own old counterpart by :func:`change_signals`, not against the whole old side)."""
+    return bool(
+        new_legal_basis("", sentence)
+        or new_transfer_mechanism("", sentence)
+        or new_ai_interaction("", sentence)
+    )
 
 
 def sentence_change(parent: Change, sentence: AddedSentence) -> Change:
@@ -181,40 +211,58 @@ def hunk_signals(
     parents: list[ChangeSignals], diff: DiffResult, old_text: str, new_text: str
 ) -> list[ChangeSignals]:
     """The signals the record's changes' hunks add beyond their quotes, one :class:`ChangeSignals` per
-    sentence that adds a signal its parent change lacks (see the module docstring)."""
+    sentence that adds a signal its parent change lacks (see the module docstring).
+
+    Each hunk's sentences are cut and tested once (many changes share a large rewritten hunk), and the
+    words each change's old side states are searched for once per set of hunks."""
     if diff.new.text != new_text:
         return []  # the hunks' offsets point into another text
     by_id = {h.id: h for h in diff.hunks}
-    out: list[ChangeSignals] = []
-    seen: set[int] = set()  # a hunk two changes share is read once, for the first
     quoted = "\n".join(q for cs in parents for q in cs.change.quotes_new)  # what the record already reads
+    # Per hunk: its new sentences that name some signal, with the names (before any change's old side).
+    candidates: dict[int, list[tuple[str, int, frozenset[str]]]] = {}
+    stated_before: dict[tuple[int, ...], frozenset[str]] = {}  # per set of hunks: names its old side has
+    seen: set[int] = set()  # a sentence two changes' hunks share is read once, for the first
+    out: list[ChangeSignals] = []
     for parent in parents:
         hunks = [by_id[i] for i in parent.change.hunk_ids if i in by_id]
-        if not hunks:
-            continue
-        old_side = " ".join(h.old_text for h in hunks)
-
-        def wanted(sentence: str, start: int, old_side: str = old_side) -> bool:
-            return (
-                start not in seen and _candidate(sentence, old_side) and in_context(sentence, start, new_text)
-            )
-
-        for sentence in added_sentences(parent.change, hunks, old_text, new_text, quoted, wanted):
-            seen.add(sentence.start)
-            if sentence.old is not None:
-                continue  # a rewording of an old sentence is the record's to rate
-            cs = change_signals(sentence_change(parent.change, sentence))
-            fresh = {
-                name
-                for name, why in cs.signals.items()
-                if name in CLAUSE_SIGNALS
-                and name not in parent.signals
-                and why.startswith(_STATED)
-                and not (name in ADDED_WORDS and ADDED_WORDS[name].search(old_side))
-            }
-            if not fresh:
-                continue
-            cs.signals = {name: why for name, why in cs.signals.items() if name in fresh}
-            cs.added &= fresh
-            out.append(cs)
+        key = tuple(h.id for h in hunks)
+        olds: list[tuple[set[str], str]] | None = None
+        for h in hunks:
+            if h.id not in candidates:
+                candidates[h.id] = [
+                    (sentence, start, names)
+                    for sentence, start in (
+                        _pieces(h.new_text, h.new_start) if _readable(h, new_text) else []
+                    )
+                    if _new_sentence(sentence, start, old_text, new_text, quoted)
+                    and ((names := _named(sentence)) or _names_a_practice(sentence))
+                ]
+            for sentence, start, names in candidates[h.id]:
+                if start in seen:
+                    continue
+                if key not in stated_before:
+                    stated_before[key] = _named(" ".join(x.old_text for x in hunks))
+                before = stated_before[key]
+                if not names - before and not _names_a_practice(sentence):
+                    continue  # every clause word here, the passage's old side had already
+                seen.add(start)
+                if olds is None:
+                    olds = _old_sentences(hunks)
+                if _rewords(sentence, olds) is not None:
+                    continue  # a rewording of an old sentence is the record's to rate
+                cs = change_signals(sentence_change(parent.change, AddedSentence(sentence, start, None)))
+                fresh = {
+                    name
+                    for name, why in cs.signals.items()
+                    if name in CLAUSE_SIGNALS
+                    and name not in parent.signals
+                    and why.startswith(_STATED)
+                    and name not in before
+                }
+                if not fresh:
+                    continue
+                cs.signals = {name: why for name, why in cs.signals.items() if name in fresh}
+                cs.added &= fresh
+                out.append(cs)
     return out
