@@ -9,6 +9,7 @@ new paragraph, and check what :func:`summarizer.compliance.hunk_text.hunk_signal
 from __future__ import annotations
 
 from summarizer.compliance.hunk_text import added_sentences, hunk_signals, in_context
+from summarizer.compliance.regions import RegionMention
 from summarizer.compliance.signals import change_signals
 from summarizer.diffing.engine import diff_documents
 from summarizer.diffing.load import parse_document
@@ -131,3 +132,43 @@ def test_a_real_case_cites_the_sentence_the_record_did_not_quote():
     # compare --compliance reads the same diff (the API passes it on)
     record = compare_files(case.old, case.new, compliance="offline")
     assert record.compliance is not None and record.compliance.entries == section.entries
+
+
+def test_a_free_trial_that_turns_into_a_charge_is_a_renewal():
+    """A free trial converting to a paid subscription is a negative option (ROSCA, Cal. BPC 17602)."""
+    for sentence, renews in (
+        (
+            "Upon expiration of your free trial, you will be charged the then-current subscription price.",
+            True,
+        ),
+        ("When your free trial ends, we will bill the monthly fee to your payment method.", True),
+        ("Your free trial will automatically convert to a paid subscription.", True),
+        ("Upon expiration of your free trial, your access to premium features ends.", False),
+        ("You may receive free trial access to the Services, including through promotions.", False),
+    ):
+        change = make_change("liability_warranty_payment", "added", [], [sentence], direction="up")
+        assert ("auto_renewal" in change_signals(change).signals) is renews, sentence
+
+
+def test_a_dropped_promise_not_to_sell_engages_the_ftc_retroactive_position():
+    """Grok's privacy policy drops "We do not sell your personal information ...": a more permissive practice
+    adopted through a quiet change (the FTC's retroactive-change position), not only a CCPA sale."""
+    from summarizer.compliance.select import select_entries
+    from summarizer.compliance.table import load_table
+
+    dropped = make_change(
+        "sale_targeted_ads",
+        "removed",
+        ["We do not sell your personal information or use it for marketing"],
+        [],
+        "up",
+    )
+    cs = change_signals(dropped)
+    assert "promise_dropped" in cs.signals
+    us = {"US": RegionMention("US", "United States (federal)", 3, "users in the United States", evidence=2)}
+    ids = {e.entry.id for e in select_entries(load_table(), [cs], us)}
+    assert "ftc-act-s5-retroactive-material-change" in ids
+    kept = make_change(
+        "sale_targeted_ads", "reworded", ["We do not sell your data."], ["We do not sell data."], "up"
+    )
+    assert "promise_dropped" not in change_signals(kept).signals  # still promised
