@@ -22,6 +22,7 @@ Precision must not pay for the extra text read, so a sentence counts only when
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from summarizer.compliance.fallback import _category, _norm, _words
@@ -176,11 +177,44 @@ def added_sentences(
 
 
 _CLAUSE_WORDS = {name: rx for name, rx in ADDED_WORDS.items() if name in CLAUSE_SIGNALS}
+# What every match of a clause signal's pattern contains, lower-cased: a text with none of these cannot
+# match, found by ``str.find`` (the case-insensitive alternations scan a large rewritten document slowly).
+# A word missing here could only lose a citation, never add one; the test suite checks each pattern's
+# examples against it.
+CLAUSE_KEYS: dict[str, tuple[str, ...]] = {
+    "sale_of_data": ("sell", "sold", "sale", "rent"),
+    "targeted_advertising": ("ad", "cross", "retarget"),
+    "consent_implied_by_use": ("continu", "by using", "by accessing", "deemed"),
+    "tracking_technology": ("cookie", "pixel", "sdk", "beacon", "fingerprint", "track"),
+    "arbitration_clause": ("arbitrat",),
+    "class_action_waiver": ("class", "representative action"),
+    "auto_renewal": ("renew", "recurring", "until", "trial"),
+    "liability_limited": ("liab", "disclaim", "as is", "obligation", "responsible"),
+    "indemnity_added": ("indemnif", "whole", "harmless"),
+    "withdrawal_right": ("withdraw", "cooling"),
+    "government_access": ("law enforcement", "government", "authorit", "subpoena"),
+    "training_on_user_content": ("train", "machine learning", "improv", "develop", "enhanc"),
+}
+
+
+# The same patterns, lower-cased, for lower-cased text: Python's ``re`` scans a case-insensitive
+# alternation several times slower. Only a pattern without an upper-case escape (``\S``, ``\W`` ...) can be
+# lower-cased; another keeps its case-insensitive form. (Only the choice of candidate sentences uses these:
+# what a sentence signals is decided by :func:`change_signals` with the patterns themselves.)
+_LOWER_WORDS = {
+    name: rx if re.search(r"\\[A-Z]", rx.pattern) else re.compile(rx.pattern.lower())
+    for name, rx in _CLAUSE_WORDS.items()
+}
 
 
 def _named(text: str) -> frozenset[str]:
-    """The clause signals whose words *text* has (:data:`ADDED_WORDS`)."""
-    return frozenset(name for name, rx in _CLAUSE_WORDS.items() if rx.search(text))
+    """The clause signals whose words *text* has (:data:`ADDED_WORDS`, after :data:`CLAUSE_KEYS`)."""
+    low = text.lower()
+    return frozenset(
+        name
+        for name, rx in _LOWER_WORDS.items()
+        if any(key in low for key in CLAUSE_KEYS[name]) and rx.search(low)
+    )
 
 
 def _names_a_practice(sentence: str) -> bool:
@@ -191,6 +225,26 @@ def _names_a_practice(sentence: str) -> bool:
         or new_transfer_mechanism("", sentence)
         or new_ai_interaction("", sentence)
     )
+
+
+def _candidates(h: Hunk, old_text: str, new_text: str, quoted: str) -> list[tuple[str, int, frozenset[str]]]:
+    """The hunk's new sentences that could add a signal, each with the clause signals its words name that
+    the hunk's old side does not (any change's old side includes it). A hunk whose new side names no such
+    signal and no practice is not cut into sentences at all (most of a rewritten document)."""
+    if not _readable(h, new_text):
+        return []
+    fresh = _named(h.new_text) - _named(h.old_text)
+    practice = _names_a_practice(h.new_text)
+    if not fresh and not practice:
+        return []
+    out = []
+    for sentence, start in _pieces(h.new_text, h.new_start):
+        names = _named(sentence) & fresh
+        if (names or (practice and _names_a_practice(sentence))) and _new_sentence(
+            sentence, start, old_text, new_text, quoted
+        ):
+            out.append((sentence, start, names))
+    return out
 
 
 def sentence_change(parent: Change, sentence: AddedSentence) -> Change:
@@ -230,14 +284,7 @@ def hunk_signals(
         olds: list[tuple[set[str], str]] | None = None
         for h in hunks:
             if h.id not in candidates:
-                candidates[h.id] = [
-                    (sentence, start, names)
-                    for sentence, start in (
-                        _pieces(h.new_text, h.new_start) if _readable(h, new_text) else []
-                    )
-                    if _new_sentence(sentence, start, old_text, new_text, quoted)
-                    and ((names := _named(sentence)) or _names_a_practice(sentence))
-                ]
+                candidates[h.id] = _candidates(h, old_text, new_text, quoted)
             for sentence, start, names in candidates[h.id]:
                 if start in seen:
                     continue

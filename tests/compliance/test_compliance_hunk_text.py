@@ -172,3 +172,75 @@ def test_a_dropped_promise_not_to_sell_engages_the_ftc_retroactive_position():
         "sale_targeted_ads", "reworded", ["We do not sell your data."], ["We do not sell data."], "up"
     )
     assert "promise_dropped" not in change_signals(kept).signals  # still promised
+
+
+# Each alternative of each clause signal's pattern, in a phrase (the prefilter keys must let all through).
+CLAUSE_EXAMPLES = {
+    "sale_of_data": ["we sell it", "it sells", "data sold", "sale of your personal data", "we rent lists"],
+    "targeted_advertising": [
+        "personalised ads",
+        "targeted ads",
+        "interest-based ads",
+        "cross-context ads",
+        "behavioral advertising",
+        "ads you see",
+        "advertising partners",
+        "cross device",
+        "Retargeting campaigns",
+        "relevance of the ads",
+        "advertising on other sites",
+        "personalize content and ads",
+    ],
+    "consent_implied_by_use": ["continued use", "By using the site", "by accessing it", "deemed to accept"],
+    "tracking_technology": [
+        "Cookies",
+        "a pixel",
+        "an SDK",
+        "web beacons",
+        "fingerprinting",
+        "Do Not Track",
+        "tracking technologies",
+    ],
+    "arbitration_clause": ["ARBITRATION"],
+    "class_action_waiver": ["class action", "representative action", "class-wide"],
+    "auto_renewal": [
+        "auto-renews",
+        "renews automatically",
+        "recurring billing",
+        "until you cancel",
+        "Upon expiration of your free trial, you will be charged",
+        "when your trial period ends we bill you",
+        "free trials convert",
+    ],
+    "liability_limited": [
+        "LIABILITY",
+        "we disclaim",
+        "provided as is",
+        "no obligation",
+        "not be liable",
+        "not responsible",
+    ],
+    "indemnity_added": ["indemnify us", "make us whole", "hold harmless"],
+    "withdrawal_right": ["withdraw", "cooling-off period"],
+    "government_access": ["law enforcement", "Government", "authority requests", "a subpoena"],
+    "training_on_user_content": [
+        "train our models",
+        "machine learning",
+        "improve our AI",
+        "develop the models",
+        "enhance its algorithms",
+    ],
+}
+
+
+def test_the_prefilter_keys_let_every_clause_pattern_through():
+    from summarizer.compliance.hunk_text import CLAUSE_KEYS, _named
+    from summarizer.compliance.signals import ADDED_WORDS
+
+    assert set(CLAUSE_EXAMPLES) == set(CLAUSE_KEYS)
+    for name, phrases in CLAUSE_EXAMPLES.items():
+        for phrase in phrases:
+            m = ADDED_WORDS[name].search(phrase)
+            assert m, (name, phrase)  # the example is one of the pattern's
+            assert any(key in m.group(0).lower() for key in CLAUSE_KEYS[name]), (name, phrase)
+            assert name in _named(phrase)
