@@ -17,7 +17,9 @@ Precision must not pay for the extra text read, so a sentence counts only when
 - its own words name a clause or a practice (:data:`CLAUSE_SIGNALS`; a party, data or topic word, or
   "from time to time", names none), which the change's old side did not already state;
 - the signal passes the gates every change passes (:func:`summarizer.compliance.signals.change_signals`,
-  on a sentence-sized change filed by its own words) and is one its parent change lacks.
+  on a sentence-sized change filed by its own words) and is one its parent change lacks;
+- the sentence states that clause, not only names it in an aside, a heading, a document's name, a means
+  or a technology (round 7: :func:`summarizer.compliance.hunk_gate.states_clause`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.compliance.fallback import _category, _norm, _words
+from summarizer.compliance.hunk_gate import states_clause
 from summarizer.compliance.practices import new_ai_interaction, new_legal_basis, new_transfer_mechanism
 from summarizer.compliance.signals import _RESTRICTS, ADDED_WORDS, ChangeSignals, change_signals
 from summarizer.model.diff import DiffResult, Hunk
@@ -306,6 +309,7 @@ def hunk_signals(
                     and name not in parent.signals
                     and why.startswith(_STATED)
                     and name not in before
+                    and states_clause(name, sentence)  # round 7: not only in an aside, a heading, a name
                 }
                 if not fresh:
                     continue
