@@ -5,8 +5,8 @@ the sentence's statement but a side part of it, and on unseen text (round 6's bl
 rules the sentence does not engage. A signal read from such a sentence is kept only if its words are still
 there once the side parts are taken out:
 
-- an aside in brackets (examples, "including ...", "like ..."): "provisions intended to survive (including
-  ... limitations of liability ...)";
+- an aside in brackets (examples, "including ...", "like ...", a reference or a section's title):
+  "provisions intended to survive (including ... limitations of liability ...)";
 - a heading in bold or italics at the sentence's start ("**Legal bases.**", "_Limitation of Liability_");
 - the name of a document or of an identity document: "the privacy and cookie policies / notices of those
   third parties" refers the reader elsewhere; "government identifiers" are a kind of data, not a
@@ -26,7 +26,13 @@ from summarizer.compliance.practices import new_ai_interaction, new_legal_basis,
 from summarizer.compliance.signals import ADDED_WORDS
 from summarizer.text.lazy_re import lazy
 
-_ASIDE = lazy(r"\([^()]*\)")
+# An aside in brackets: examples or a reference ("(including ...)", "(like ...)", "(see ...)"), or the
+# title of a section ("(Limitation on Amount of Liability)"). A bracket that qualifies the statement
+# ("(either one-time or recurring/subscription)") is part of it.
+_ASIDE = lazy(
+    r"\((?:including|like|e\.g\.?|such as|for example|i\.e\.?|see|as defined)\b[^()]*\)|"
+    r"\([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|on|and|the|to|for|in|a|an|or))*\)"
+)
 # A leading heading: optional numbering, then a bold (**...**) or italic (_..._) run.
 _HEADING = lazy(r"^\s*(?:\d+(?:\.\d+)*[.)]?\s*)?(?:\*\*[^*]+\*\*|_[^_]+_)\s*\.?")
 # The name of a document ("cookie policy", "privacy and cookie policies / notices") or of an identity

@@ -66,7 +66,7 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"governing law|governed by (and construed in accordance with )?the laws?|exclusive jurisdiction|venue|courts of"
     ),
     "auto_renewal": _rx(
-        r"auto(matic(ally)?)?[- ]renew|renews? automatically|recurring (charge|payment|billing|subscription)|"
+        r"auto(matic(ally)?)?[- ]renew|renews? automatically|recurring[ /](charge|payment|billing|subscription)|"  # "/": or
         r"until (you )?cancel|"
         # Round 6: a free trial that turns into a charge is a negative option too.
         r"(expiration|expiry|end) of (your|the|a|any) (free )?trial\b[^.]{0,80}\b(charg|bill)|"

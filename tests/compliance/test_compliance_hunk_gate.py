@@ -12,7 +12,7 @@ import pytest
 
 from summarizer.compliance.hunk_gate import main_text, states_clause
 from summarizer.compliance.hunk_text import hunk_signals
-from summarizer.compliance.signals import change_signals
+from summarizer.compliance.signals import ADDED_WORDS, change_signals
 from summarizer.diffing.engine import diff_documents
 from summarizer.diffing.load import parse_document
 from tests.compliance.conftest import make_change
@@ -97,6 +97,14 @@ def test_states_clause_reads_the_statement_not_its_side_parts(signal, sentence, 
     assert states_clause(signal, sentence) is stated
 
 
+def test_a_bracket_that_qualifies_the_statement_is_kept():
+    assert "recurring" in main_text("If you pay (either one-time or recurring), we charge your card.")
+    assert "Liability" not in main_text(
+        "Section 12.2 (Limitation on Amount of Liability) is replaced as follows:"
+    )
+    assert "driver" not in main_text("We ask for your ID (like driver's license numbers) to check your age.")
+
+
 def test_main_text_drops_asides_heading_and_names():
     text = main_text("2. **Heading.** See the cookie notice (for example, this one) before you go.")
     assert "Heading" not in text and "cookie" not in text and "example" not in text
@@ -124,3 +132,14 @@ def test_hunk_signals_drop_cookies_named_only_as_a_document():
     assert _read(policy, "third_party_sharing") == []
     cookies = "Those third parties place cookies on your device to record which of our videos you watch."
     assert any("tracking_technology" in cs.signals for cs in _read(cookies, "third_party_sharing"))
+
+
+def test_a_recurring_or_subscription_payment_is_a_renewal():
+    # "recurring/subscription": the slash reads "or" (Lex's new payment terms); a one-time payment is not
+    rx = ADDED_WORDS["auto_renewal"]
+    assert rx.search(
+        "Should you choose to provide a payment (either one-time or recurring/subscription), we charge"
+    )
+    assert rx.search("You authorise a recurring payment each month.")
+    assert not rx.search("Should you choose to provide a one-time payment, we charge your card once.")
+    assert not rx.search("Recurring/seasonal events are listed on the calendar.")
