@@ -66,8 +66,12 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"governing law|governed by (and construed in accordance with )?the laws?|exclusive jurisdiction|venue|courts of"
     ),
     "auto_renewal": _rx(
-        r"auto(matic(ally)?)?[- ]renew|renews? automatically|recurring (charge|payment|billing|subscription)|"
-        r"until (you )?cancel"
+        r"auto(matic(ally)?)?[- ]renew|renews? automatically|recurring[ /](charge|payment|billing|subscription)|"  # "/": or
+        r"until (you )?cancel|"
+        # Round 6: a free trial that turns into a charge is a negative option too.
+        r"(expiration|expiry|end) of (your|the|a|any) (free )?trial\b[^.]{0,80}\b(charg|bill)|"
+        r"(free )?trial( period)? (ends|expires)\b[^.]{0,80}\b(charg|bill)|"
+        r"free trials? (will )?(automatically )?(convert|become|roll)"
     ),
     # A refund the new text offers is in the user's favour (a lost refund is in LOST_WORDS).
     "fees_or_charges": _rx(r"\bfees?\b|charge|chargeback|payment|prepaid"),
@@ -395,6 +399,8 @@ def change_signals(change: Change) -> ChangeSignals:
         m = rx.search(old)
         if m and not rx.search(new):
             found.signals[signal] = f"drops '{m.group(0)}'"
+            if signal == "sale_of_data":  # a promise not to sell or share, gone: a more permissive practice
+                found.signals["promise_dropped"] = f"drops '{m.group(0)}'"
     if worse:
         for signal in CATEGORY_WORSE.get(change.category, ()):
             if signal in NEEDS_WORDS and not asserted(NEEDS_WORDS[signal], old + " " + new):
