@@ -38,6 +38,7 @@ from summarizer.analyzers.rules.provisions import (
     readable,
 )
 from summarizer.analyzers.rules.renames import own_product_swapped
+from summarizer.analyzers.rules.rewrites import same_document_renamed
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
 from summarizer.model.record_data import ChangeData as Change
@@ -944,6 +945,8 @@ def different_document(diff: DiffResult, min_blocks: int = 20, max_shared: float
     shared = len(old_norms & new_norms) / min(len(old_norms), len(new_norms))
     if shared >= max_shared or _same_kind_of_title(diff.old.title, diff.new.title):
         return None  # a real wholesale rewrite keeps the document's title or kind
+    if same_document_renamed(diff.old.text, diff.new.text):
+        return None  # both openings name the same kind of document, much vocabulary shared (rewrites.py)
     title = f" ({diff.new.title!r})" if diff.new.title and diff.new.title != diff.old.title else ""
     return (
         f"The two versions share only {round(100 * shared)}% of their paragraphs, so the new capture"
