@@ -38,7 +38,7 @@ from summarizer.analyzers.rules.provisions import (
     readable,
 )
 from summarizer.analyzers.rules.renames import own_product_swapped
-from summarizer.analyzers.rules.rewrites import same_document_renamed
+from summarizer.analyzers.rules.rewrites import same_document_renamed, severity_lean
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
 from summarizer.model.record_data import ChangeData as Change
@@ -235,7 +235,7 @@ class RulesAnalyzer:
         )
         if direction == "unclear":  # no clause cue: a list that grew or shrank may still say which way
             direction = _list_direction(provisions, changes) or direction
-        leaning = "better" if direction == "mixed" and better > worse else direction
+        leaning = severity_lean(direction, worse, better, len(material))  # rewrites.py
         severity = record_severity(provisions, views, leaning, cues, minor=minor)
         _note_minor(provisions, changes, minor, direction)
         if cited and direction == "neutral":

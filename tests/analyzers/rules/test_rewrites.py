@@ -70,3 +70,18 @@ def test_the_record_of_another_page_is_still_stopped() -> None:
     )
     record = compare_texts(old, new)
     assert any(f.code == "capture_mismatch" for f in record.flags)
+
+
+def test_a_small_mixed_record_leaning_to_the_user_follows_its_better_side() -> None:
+    from summarizer.analyzers.rules.rewrites import LARGE_REWRITE, severity_lean
+
+    assert severity_lean("mixed", 3.5, 5.0, LARGE_REWRITE - 1) == "better"
+    assert severity_lean("mixed", 5.0, 3.5, LARGE_REWRITE - 1) == "mixed"
+
+
+def test_a_large_mixed_rewrite_is_not_held_down_by_its_better_side() -> None:
+    from summarizer.analyzers.rules.rewrites import LARGE_REWRITE, severity_lean
+
+    assert severity_lean("mixed", 13.0, 17.5, LARGE_REWRITE) == "mixed"
+    assert severity_lean("worse", 13.0, 1.0, LARGE_REWRITE) == "worse"
+    assert severity_lean("better", 0.0, 4.0, LARGE_REWRITE) == "better"
