@@ -22,6 +22,7 @@ from summarizer.analyzers.rules.capture_errors import (
     linked_page_added,
     sign_in_wall,
 )
+from summarizer.analyzers.rules.conduct_rules import conduct_severity
 from summarizer.analyzers.rules.counterparty import contact_record, note_contact
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.disclosures import disclosure_record, disclosure_severity, note_disclosure
@@ -237,6 +238,7 @@ class RulesAnalyzer:
             direction = _list_direction(provisions, changes) or direction
         leaning = severity_lean(direction, worse, better, len(material))  # rewrites.py
         severity = record_severity(provisions, views, leaning, cues, minor=minor)
+        severity = conduct_severity(severity, cues, diff.new.title or diff.old.title, diff.new.text)
         _note_minor(provisions, changes, minor, direction)
         if cited and direction == "neutral":
             _note_cited(provisions, changes)
