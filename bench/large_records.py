@@ -92,9 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             diff = diff_documents(old, new)
             spy.last, spy.provisions = None, []
             record = analyzer.analyze_data(diff)
-            mismatch = any(
-                f.code == "capture_mismatch" and "another page" in f.message for f in record.flags
-            )
+            mismatch = any(f.code == "capture_mismatch" and "another page" in f.message for f in record.flags)
             n_material = sum(1 for p in spy.provisions if is_material(p)) if record.material else 0
             if args.mismatch and not mismatch:
                 continue
@@ -113,18 +111,24 @@ def main(argv: list[str] | None = None) -> int:
                 f"\n  got:   {record.material} {got_dir} {record.severity} changes={n_changes} material={n_material}"
             )
             if mismatch:
-                line += "  DIFFERENT-PAGE: " + next(f.message for f in record.flags if f.code == "capture_mismatch")
+                line += "  DIFFERENT-PAGE: " + next(
+                    f.message for f in record.flags if f.code == "capture_mismatch"
+                )
             if spy.last is not None and record.material:
                 changes, cues, (direction, worse, better) = spy.last
                 dirs = Counter(c.direction for c in changes)
                 full_w = sum(1 for c in cues if c.polarity > 0 and cue_weight(c) >= 1.0)
                 full_b = sum(1 for c in cues if c.polarity < 0 and cue_weight(c) >= 1.0)
-                kinds = Counter((c.kind, "+" if c.polarity > 0 else "-") for c in cues if cue_weight(c) >= 1.0)
+                kinds = Counter(
+                    (c.kind, "+" if c.polarity > 0 else "-") for c in cues if cue_weight(c) >= 1.0
+                )
                 material = {id(c) for p, c in zip(spy.provisions, changes) if is_material(p)}
                 strong = Counter(
                     (c.direction, c.severity_before if c.direction == "down" else c.severity_after)
                     for c in changes
-                    if id(c) in material and c.direction in ("up", "down") and c.confidence in ("high", "medium")
+                    if id(c) in material
+                    and c.direction in ("up", "down")
+                    and c.confidence in ("high", "medium")
                 )
                 line += f"\n  confident material claims (direction, level): {dict(sorted(strong.items()))}"
                 line += (

@@ -23,7 +23,9 @@ def test_ai_training_put_in_keeps_the_record_high() -> None:
 
 
 def test_a_privacy_policy_keeps_its_high() -> None:
-    assert conduct_severity(Severity.high, [[]], "Acme Privacy Policy", "We share your data.") is Severity.high
+    assert (
+        conduct_severity(Severity.high, [[]], "Acme Privacy Policy", "We share your data.") is Severity.high
+    )
 
 
 def test_lower_levels_are_untouched() -> None:

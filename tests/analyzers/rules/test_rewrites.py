@@ -23,7 +23,9 @@ def _rewrite(n: int = 25) -> str:
 
 def test_a_plain_line_naming_the_privacy_policy_in_both_openings_is_the_same_document() -> None:
     old = "**Last Updated: March 26, 2016**\n\nAcme Labs, Inc. Privacy Policy\n\n" + _body("share")
-    new = "**Last Updated: January 5, 2021**\n\nAcme Consumer Services Privacy Policy\n------\n\n" + _rewrite()
+    new = (
+        "**Last Updated: January 5, 2021**\n\nAcme Consumer Services Privacy Policy\n------\n\n" + _rewrite()
+    )
     assert same_document_renamed(old, new)
 
 
@@ -34,7 +36,9 @@ def test_a_faq_captured_instead_of_the_terms_is_not_the_same_document() -> None:
 
 
 def test_a_sentence_or_a_link_in_the_opening_does_not_name_the_document() -> None:
-    old = "Read our privacy policy below.\n\n[Privacy Policy](https://example.com/privacy)\n\n" + _body("share")
+    old = "Read our privacy policy below.\n\n[Privacy Policy](https://example.com/privacy)\n\n" + _body(
+        "share"
+    )
     new = "Acme Consumer Services Privacy Policy\n\n" + _rewrite()
     assert not same_document_renamed(old, new)
 
