@@ -22,6 +22,7 @@ from summarizer.analyzers.rules.capture_errors import (
     linked_page_added,
     sign_in_wall,
 )
+from summarizer.analyzers.rules.conduct_rules import conduct_severity
 from summarizer.analyzers.rules.counterparty import contact_record, note_contact
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.disclosures import disclosure_record, disclosure_severity, note_disclosure
@@ -38,6 +39,7 @@ from summarizer.analyzers.rules.provisions import (
     readable,
 )
 from summarizer.analyzers.rules.renames import own_product_swapped
+from summarizer.analyzers.rules.rewrites import same_document_renamed, severity_lean
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
 from summarizer.model.record_data import ChangeData as Change
@@ -234,8 +236,9 @@ class RulesAnalyzer:
         )
         if direction == "unclear":  # no clause cue: a list that grew or shrank may still say which way
             direction = _list_direction(provisions, changes) or direction
-        leaning = "better" if direction == "mixed" and better > worse else direction
+        leaning = severity_lean(direction, worse, better, len(material))  # rewrites.py
         severity = record_severity(provisions, views, leaning, cues, minor=minor)
+        severity = conduct_severity(severity, cues, diff.new.title or diff.old.title, diff.new.text)
         _note_minor(provisions, changes, minor, direction)
         if cited and direction == "neutral":
             _note_cited(provisions, changes)
@@ -944,6 +947,8 @@ def different_document(diff: DiffResult, min_blocks: int = 20, max_shared: float
     shared = len(old_norms & new_norms) / min(len(old_norms), len(new_norms))
     if shared >= max_shared or _same_kind_of_title(diff.old.title, diff.new.title):
         return None  # a real wholesale rewrite keeps the document's title or kind
+    if same_document_renamed(diff.old.text, diff.new.text):
+        return None  # both openings name the same kind of document, much vocabulary shared (rewrites.py)
     title = f" ({diff.new.title!r})" if diff.new.title and diff.new.title != diff.old.title else ""
     return (
         f"The two versions share only {round(100 * shared)}% of their paragraphs, so the new capture"
