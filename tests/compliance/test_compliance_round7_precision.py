@@ -86,3 +86,39 @@ def test_readers_with_an_account_in_a_region_still_count() -> None:
     assert "IN" in addressing_evidence(
         "Previous versions of the Terms for Customers with billing accounts in India"
     )
+
+
+_EU = "This policy applies to users in the European Union under the GDPR."
+
+
+def _engaged_ids(change) -> set[str]:  # type: ignore[no-untyped-def]
+    from summarizer.compliance.regions import mentioned_regions
+    from summarizer.compliance.select import select_entries
+    from summarizer.compliance.table import load_table
+
+    engaged = select_entries(
+        load_table(), [change_signals(change)], mentioned_regions(_EU), document="privacy"
+    )
+    return {e.entry.id for e in engaged}
+
+
+def test_a_clause_reserving_updates_names_no_new_purpose() -> None:
+    update = make_change(
+        "policy_change_notice",
+        "reworded",
+        ["We may change this policy."],
+        ["We may update this Policy from time to time, and any updates will be effective when we post them."],
+        direction="up",
+    )
+    assert "gdpr-art13-3-notice-before-new-purpose" not in _engaged_ids(update)
+
+
+def test_a_new_purpose_still_engages_notice_before_the_new_purpose() -> None:
+    purpose = make_change(
+        "data_use_purpose",
+        "expanded",
+        ["We use your data to provide the service."],
+        ["We use your data to provide the service and to train our AI models on your posts."],
+        direction="up",
+    )
+    assert "gdpr-art13-3-notice-before-new-purpose" in _engaged_ids(purpose)
