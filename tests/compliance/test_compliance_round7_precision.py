@@ -122,3 +122,25 @@ def test_a_new_purpose_still_engages_notice_before_the_new_purpose() -> None:
         direction="up",
     )
     assert "gdpr-art13-3-notice-before-new-purpose" in _engaged_ids(purpose)
+
+
+def test_a_clause_reserving_updates_is_not_a_gdpr_fairness_change() -> None:
+    update = make_change(
+        "policy_change_notice",
+        "reworded",
+        ["We may change this policy."],
+        ["We may update this Policy from time to time, and any updates will be effective when we post them."],
+        direction="up",
+    )
+    assert "gdpr-art5-1a-lawfulness-fairness-transparency" not in _engaged_ids(update)
+
+
+def test_consent_inferred_from_use_is_still_a_gdpr_fairness_change() -> None:
+    by_use = make_change(
+        "policy_change_notice",
+        "reworded",
+        ["We will ask for your agreement to changes."],
+        ["Continued use of the service after we post changes means you accept them."],
+        direction="up",
+    )
+    assert "gdpr-art5-1a-lawfulness-fairness-transparency" in _engaged_ids(by_use)
