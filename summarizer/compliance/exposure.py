@@ -48,6 +48,9 @@ HIGH_TENDENCY = {
     "purpose_broadened",
     "legal_basis_changed",
 }
+# The protocol's own high-tendency categories (sale or ads, tracking, children, sensitive data, AI training,
+# dispute resolution), without the purpose and basis signals.
+PROTOCOL_HIGH = HIGH_TENDENCY - {"purpose_broadened", "legal_basis_changed"}
 
 
 @dataclass
@@ -102,6 +105,17 @@ def rate_exposure(engaged: list[Engagement]) -> Rating:
         )
     elif enforced:
         reasons.append(("Regulators have acted or given guidance under some engaged rules.", enforced[:4]))
+    # Round 7 (cprec7): the text adds the words of a high-risk practice (the protocol's high-tendency
+    # categories): not low, whatever the severity the record gives the passage.
+    added_risk = {sig for cs in changes.values() for sig in cs.added} & PROTOCOL_HIGH
+    if points < 2 and added_risk:
+        points = 2
+        reasons.append(
+            (
+                "The text adds the words of a high-risk practice, which keeps the exposure at medium at least.",
+                ids_with(added_risk),
+            )
+        )
     if signals <= TERMS_ONLY and points > 2:
         points = 2
         reasons.append(

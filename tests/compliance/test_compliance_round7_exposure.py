@@ -47,3 +47,16 @@ def test_a_high_tendency_category_stays_high() -> None:
             [_engaged("gdpr-art13-information-at-collection", {"new_recipient_class", signal})]
         )
         assert rating.level == "high", signal
+
+
+def test_a_high_risk_practice_the_text_adds_is_not_low() -> None:
+    # a new profiling-for-ads paragraph the record rates low and favourable: the practice is still new
+    rating = rate_exposure(
+        [_engaged("gdpr-art21-2-3-objection-direct-marketing", {"targeted_advertising"}, "low")]
+    )
+    assert rating.level == "medium"
+
+
+def test_a_low_change_without_a_high_risk_practice_stays_low() -> None:
+    rating = rate_exposure([_engaged("gdpr-art13-information-at-collection", {"new_recipient_class"}, "low")])
+    assert rating.level == "low"
