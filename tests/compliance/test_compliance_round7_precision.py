@@ -25,6 +25,8 @@ from tests.compliance.conftest import make_change
         # a child as a user of the service
         ("We collect the birth date of children under 13 with a parent's consent.", True),
         ("Minors may use the Service with parental permission.", True),
+        # a list of data categories, not the name of abuse content
+        ("We may process data about children, sexual orientation and health with your consent.", True),
     ],
 )
 def test_abuse_material_words_are_not_childrens_data(text: str, expected: bool) -> None:
