@@ -256,7 +256,9 @@ _PARENTAL_CONTROL = re.compile(r"\bparental\s+controls?\b", _I)
 # Round 7 (cprec7): a child word inside the name of abuse content ("child sexual abuse material", "sexual
 # content involving minors", "child exploitation") is a rule of conduct about content, not data about a child
 # who uses the service.
-_ABUSE_AFTER = re.compile(r"^[ -]+(?:\w+[ -]+)?(?:sexual|abuse|exploit|pornograph|groom|traffick|endanger)", _I)
+_ABUSE_AFTER = re.compile(
+    r"^[ -]+(?:\w+[ -]+)?(?:sexual|abuse|exploit|pornograph|groom|traffick|endanger)", _I
+)
 _ABUSE_BEFORE = re.compile(r"\b(?:sexual\w*|abuse|exploit\w*|pornograph\w*)[ -]+(?:\w+[ -]+){0,3}$", _I)
 # "We do not sell ..." is the company stating what it does not do, not the "Do Not Sell" link or choice.
 _SUBJECT_BEFORE = re.compile(r"\b(?:we|they|it|who|which|that)\s+$", _I)
