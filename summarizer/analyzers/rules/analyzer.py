@@ -680,7 +680,7 @@ def _widened(p: Provision) -> bool:
 
 
 _DATE_WORDS = lazy(
-    r"\b(?:last\s+(?:updated|modified|revised|changed)|effective|updated|revised|revision|published|"
+    r"\b(?:last\s+(?:updat\w*|modifi\w*|revis\w*|chang\w*)|effective|updated|revised|revision|published|"
     r"version\s+(?:date|\d+)|as\s+of)\b",
     re.I,
 )
@@ -688,17 +688,24 @@ _DATE_WORDS = lazy(
 
 def dated(diff: DiffResult) -> bool:
     """True when a changed passage gives the document a new effective or updated date: a date next
-    to 'effective', 'last updated', 'published', 'Version 10' ... ('Last Updated: March 2026' too;
-    the label may stand just before the passage, in unchanged text) that is in the new text and
-    not in the old, or a new date heading the document (a date line under the title, without a
-    label, where the old version had another date), or a bare date line put where the old version
-    lost a labelled date ('Published Date: January 27, 2025' -> '2026-07-22')."""
+    to 'effective', 'last updated', 'last update', 'published', 'Version 10' ... ('Last Updated:
+    March 2026' too; the label may stand just before the passage, in unchanged text) that is in the
+    new text and not in the old, or a new date heading the document (a date line under the title,
+    without a label, where the old version had another date), a bare date line put where the old
+    version lost a labelled date ('Published Date: January 27, 2025' -> '2026-07-22') or another
+    bare date line, a line whose only change is its date ('The Team, Dec 17, 2018' -> 'The Team,
+    June 27, 2022': a sign-off's date), or a new date in a sentence announcing an update of the
+    document ('On November 3, 2025, we are updating this notice')."""
     bare = labelled_gone = False
+    bare_gone: set[str] = set()
+    bare_put: set[str] = set()
     for h in diff.hunks:
         old = _EMPHASIS.sub(" ", (h.old_text or "")[:5000])
         new = _EMPHASIS.sub(" ", (h.new_text or "")[:5000])  # a date line stands at the start of its passage
         if not new.strip() and _labelled_date(old):
             labelled_gone = True  # a labelled date line taken out
+        elif not new.strip() and DATE_ONLY.match(old.strip(" \n.")):
+            bare_gone.add(_WS.sub(" ", old.strip(" \n.").lower()))  # a bare date line taken out
         if not DATE.search(new) and not MONTH_YEAR.search(new):
             continue
         old_dates = {m.group(0).lower() for m in DATE.finditer(old)}
@@ -711,9 +718,51 @@ def dated(diff: DiffResult) -> bool:
                 return True
             if h.new_start + m.start() < TOP_CHARS and old_dates:
                 return True  # the document's own date, under its title
+            if _UPDATE_NOTE.search(new[max(0, m.start() - 40) : m.end() + 120]):
+                return True  # "On <date>, we are updating this notice ..."
             if not old.strip() and DATE_ONLY.match(new.strip(" \n.")):
                 bare = True  # a line that is only a date put in
-    return bare and labelled_gone
+                bare_put.add(_WS.sub(" ", new.strip(" \n.").lower()))
+        if _whole_line(diff.new.text, h.new_start, h.new_end) and _date_swapped_line(old, new):
+            return True
+    return bare and (labelled_gone or bool(bare_gone and bare_put - bare_gone))
+
+
+#: "we are updating this notice", "we updated these Terms", "changes to this Privacy Policy"
+_UPDATE_NOTE = lazy(
+    r"\b(?:updat\w*|amend\w*|revis\w*|chang\w*)\s+(?:to\s+)?(?:this|these|our)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:notice|policy|terms|statement|agreement|guidelines)\b",
+    re.I,
+)
+_WS = lazy(r"\s+")
+#: Words a date line may carry besides its dates (a sign-off: "The Flickr Team, ").
+_SIGN_OFF_WORDS = 6
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Does the span ``text[start:end]`` hold whole lines (not a few words inside a sentence)?"""
+    return (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] in "\r\n")
+
+
+def _date_swapped_line(old: str, new: str) -> bool:
+    """A one-line passage whose only change is its date, with few other words (a sign-off or a
+    version line: 'The Example Team, Dec 17, 2018' -> 'The Example Team, June 27, 2022')."""
+    if "\n" in old.strip() or "\n" in new.strip():
+        return False
+    dates_old = {m.group(0).lower() for m in (*DATE.finditer(old), *MONTH_YEAR.finditer(old))}
+    dates_new = {m.group(0).lower() for m in (*DATE.finditer(new), *MONTH_YEAR.finditer(new))}
+    if not dates_old or not dates_new - dates_old:
+        return False  # no date, or the same date (only the line's layout changed)
+    rest_old = _WS.sub(" ", MONTH_YEAR.sub(" ", DATE.sub(" ", old))).strip(" ,.-").lower()
+    rest_new = _WS.sub(" ", MONTH_YEAR.sub(" ", DATE.sub(" ", new))).strip(" ,.-").lower()
+    if rest_old != rest_new or len(rest_new.split()) > _SIGN_OFF_WORDS:
+        return False
+    return bool(_SIGN_OFF.search(new.strip()))
+
+
+#: A line that ends with its date set off by a comma, dash or colon ('The Team, June 27, 2022'),
+#: not a sentence that runs into it ('The offer ran until July 1, 2024').
+_SIGN_OFF = lazy(rf"[,:\u2013\u2014-]\s*(?:{DATE.pattern}|\b{MONTH}\s+\d{{4}})\W*$", re.I)
 
 
 def _labelled_date(text: str) -> bool:
