@@ -22,6 +22,7 @@ from summarizer.analyzers.rules.capture_errors import (
     linked_page_added,
     sign_in_wall,
 )
+from summarizer.analyzers.rules.contacts import contact_details_replaced
 from summarizer.analyzers.rules.counterparty import contact_record, note_contact
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.disclosures import disclosure_record, disclosure_severity, note_disclosure
@@ -600,7 +601,9 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
     (``same``) does not file the record under its subject. ``ai_training`` counts whenever a
     material provision is about it. A change of rules of conduct (an acceptable use policy, community
     guidelines) counts under ``account_termination``. ``contact_generic`` only when nothing else is left, and
-    ``policy_change_notice`` is added when the document's effective or updated date changed too.
+    ``policy_change_notice`` is added when the document's effective or updated date changed too,
+    and ``contact_generic`` beside the others when contact details were replaced (``contacts.py``;
+    not in rules of conduct, whose mailboxes are for reports on other users).
     """
     material = [p for p in provisions if is_material(p)]
     out: list[str] = []
@@ -616,7 +619,8 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
             out.append(p.category)
         elif p.category == "children_audiences" and child_ban_added(p.old_text, p.new_text):
             out.append(p.category)  # a new ban that protects children: a rule about them, not worse
-    if material and conduct_document(diff.new.title or diff.old.title, diff.new.text):
+    conduct = conduct_document(diff.new.title or diff.old.title, diff.new.text)
+    if material and conduct:
         out.insert(0, "account_termination")  # rules of conduct are enforced on the account (audience.py)
     if "ai_training" in out and "data_use_purpose" not in out and _ai_use_of_data(material, diff):
         out.append("data_use_purpose")
@@ -627,6 +631,8 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         out = [p.category for p in material if p.category != "contact_generic"][:1]
     if dated(diff) and "policy_change_notice" not in out:
         out.append("policy_change_notice")
+    if out and material and not conduct and contact_details_replaced(diff.old.text, diff.new.text):
+        out.append("contact_generic")  # where to write or call changed, beside the other subjects
     return list(dict.fromkeys(out)) or ["contact_generic"]
 
 
