@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
-from summarizer.analyzers.rules.audience import PRIVACY_IDS, business_audience, conduct_document
+from summarizer.analyzers.rules.audience import (
+    PRIVACY_IDS,
+    business_audience,
+    conduct_document,
+    speaks_of_children,
+)
 from summarizer.analyzers.rules.capture_errors import (
     capture_error,
     consent_banner,
@@ -614,7 +619,9 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         confident = p.assessment is not None and p.assessment.confidence != "low"
         shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
         shifted = shifted or (p.kind == "expanded" and _widened(p))
-        disclosed = notice and p.kind in _PUT_IN and p.category in PRIVACY_IDS
+        if p.category == "children_audiences" and not speaks_of_children(p.old_text, p.new_text):
+            continue  # a regional section (GDPR, U.S. states): not a change about children (audience.py)
+        disclosed = notice and p.kind in _PUT_IN and p.category in _NOTICE_IDS
         if (confident and shifted) or disclosed or p.category == "ai_training" or p.companion:
             out.append(p.category)
         elif p.category == "children_audiences" and child_ban_added(p.old_text, p.new_text):
@@ -628,7 +635,7 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         if business_audience(diff.new.text):  # any rule change for a business user (audience.py)
             out.append("account_termination")
     if not out:
-        out = [p.category for p in material if p.category != "contact_generic"][:1]
+        out = [_fallback_id(p) for p in material if p.category != "contact_generic"][:1]
     if dated(diff) and "policy_change_notice" not in out:
         out.append("policy_change_notice")
     if out and material and not conduct and contact_details_replaced(diff.old.text, diff.new.text):
@@ -640,6 +647,20 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
 #: processing agreement. A material change that puts words in on a data practice in one of them
 #: is a change on that practice even when the rubric cannot tell which way it cuts or rates it
 #: the same (issue 12, round 5).
+def _fallback_id(p: Provision) -> str:
+    """The id a record falls back on for a provision: its category, except that a regional section
+    that says nothing of children is filed under its passages' next subject (``user_rights`` for a
+    right granted to residents of some states), if they have one."""
+    if p.category != "children_audiences" or speaks_of_children(p.old_text, p.new_text):
+        return p.category
+    others = [
+        lab for u in p.units for lab in u.labels[:2] if lab not in ("children_audiences", "contact_generic")
+    ]
+    return others[0] if others else p.category
+
+
+#: Subjects of such a notice: data practices, and children (a passage that speaks of them).
+_NOTICE_IDS = PRIVACY_IDS | {"children_audiences"}
 #: Kinds of change that put words in (taking text out or narrowing it keeps round 4's rule).
 _PUT_IN = ("added", "expanded", "reworded")
 _PRIVACY_NOTICE = lazy(
