@@ -619,6 +619,8 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         confident = p.assessment is not None and p.assessment.confidence != "low"
         shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
         shifted = shifted or (p.kind == "expanded" and _widened(p))
+        if _headings_only(p):
+            continue  # a heading or navigation line names a subject, it states no practice
         if p.category == "children_audiences" and not speaks_of_children(p.old_text, p.new_text):
             continue  # a regional section (GDPR, U.S. states): not a change about children (audience.py)
         disclosed = notice and p.kind in _PUT_IN and p.category in _NOTICE_IDS
@@ -647,6 +649,26 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
 #: processing agreement. A material change that puts words in on a data practice in one of them
 #: is a change on that practice even when the rubric cannot tell which way it cuts or rates it
 #: the same (issue 12, round 5).
+#: A line that holds no sentence: a Markdown heading, a bold title, a short line without sentence
+#: punctuation that is not a list item or table row, or a 'Back to top' link (with the heading the
+#: capture glued to it).
+_HEADING_LINE = lazy(
+    r"^\s*(?:#{1,6}\s.*|\*\*[^*]{1,80}\*\*\.?|(?![*+\u2022|-]|\d+[.)]\s)[^.!?;:|]{1,80}|back to top.*)\s*$",
+    re.I,
+)
+#: Words a heading line may have.
+HEADING_WORDS = 8
+
+
+def _headings_only(p: Provision) -> bool:
+    """Every changed line of the provision, on both sides, is a heading or navigation line (a word in
+    a heading names a subject; it states no practice). A list that gained or lost items is not."""
+    if p.list_items or p.category == "ai_training" or p.companion:
+        return False
+    lines = [ln for side in (p.old_text, p.new_text) for ln in side.splitlines() if ln.strip()]
+    return bool(lines) and all(len(ln.split()) <= HEADING_WORDS and _HEADING_LINE.match(ln) for ln in lines)
+
+
 def _fallback_id(p: Provision) -> str:
     """The id a record falls back on for a provision: its category, except that a regional section
     that says nothing of children is filed under its passages' next subject (``user_rights`` for a
