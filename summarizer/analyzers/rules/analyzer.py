@@ -228,7 +228,7 @@ class RulesAnalyzer:
         )
         pointed = not (named or cited or moved or told) and pointer_record(material, diff)
         direction, worse, better = record_balance(
-            changes,
+            [c for _, c in substantive],  # a change judged restated or cosmetic claims nothing either way
             [c for mine in cues for c in mine],
             rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
             rubric_fallback=view == "consumer",
