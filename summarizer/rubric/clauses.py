@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
+from summarizer.rubric.duty_holders import others_duty
 from summarizer.text.extract import sentences
 from summarizer.text.lazy_re import lazy
 
@@ -388,6 +389,8 @@ def clause_cues(old_text: str, new_text: str, view: View, old_doc: str = "", new
             kind = sentence_kind(raw)
             if kind is None:
                 continue
+            if kind == "reader_duty" and view == "consumer" and others_duty(raw):
+                continue  # a duty on advertisers or sellers takes nothing from a consumer (duty_holders.py)
             pol = POLARITY[kind][view]
             if pol:
                 cues.append(Cue(kind, sign * pol, side, raw))

@@ -36,6 +36,7 @@ from summarizer.analyzers.rules.list_items import list_direction, mark_list_item
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
 from summarizer.analyzers.rules.names import names_changed
+from summarizer.analyzers.rules.pointers import note_pointers, pointer_record
 from summarizer.analyzers.rules.provisions import (
     CONTEXT_SEARCH_BLOCKS,
     RIGHTS_CATEGORIES,
@@ -233,12 +234,13 @@ class RulesAnalyzer:
         told = not (named or cited or moved) and disclosure_record(
             diff.new.title or diff.old.title, diff.new.text, material
         )
+        pointed = not (named or cited or moved or told) and pointer_record(material, diff)
         direction, worse, better = record_balance(
-            changes,
+            [c for _, c in substantive],  # a change judged restated or cosmetic claims nothing either way
             [c for mine in cues for c in mine],
             rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
             rubric_fallback=view == "consumer",
-            names_only=named or cited or moved or told,
+            names_only=named or cited or moved or told or pointed,
         )
         if direction == "unclear":  # no clause cue: a list that grew or shrank may still say which way
             direction = _list_direction(provisions, changes) or direction
@@ -254,6 +256,10 @@ class RulesAnalyzer:
         if told and direction == "neutral":  # a disclosure to business users with no new burden
             note_disclosure(substantive)
             severity = disclosure_severity(material, severity)
+        if pointed and direction == "neutral":  # only a pointer to another page came, went or moved
+            severity = note_pointers(provisions, changes, diff, severity)
+            for p, c in zip(provisions, changes):
+                c.summary, c.shift_reason = text.change_summary(p), text.shift_reason(p)
         unclear = _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)

@@ -16,6 +16,7 @@ from summarizer.diffing.signals import (
 from summarizer.model.diff import NumberChange, Signals
 from summarizer.rubric.severity.factor_rules import DATA_VERBS, SHARE_VERBS
 from summarizer.rubric.severity.factors import DATA_OBJECT_RE, FLOW_RE, NEG_WORDS, USER_SUBJECT, words_before
+from summarizer.rubric.severity.own_text import reserves_right, stands_in
 from summarizer.rubric.severity.results import Factor
 from summarizer.text.lazy_re import lazy
 
@@ -241,9 +242,9 @@ def signal_evidence(category: str, sig: Signals, old_c: str, new_c: str) -> list
                 ev.append(Evidence(f"modal:{s.old}>{s.new}", 1, f"'{s.old}' became '{s.new}'"))
             else:
                 ev.append(Evidence(f"modal:{s.old}>{s.new}", -1, f"'{s.old}' became '{s.new}'"))
-        elif s.new:
+        elif s.new and stands_in(s.new, new_c):
             ev.append(Evidence("discretion", 1, f"'{s.new}' was added"))
-        elif s.old:
+        elif s.old and stands_in(s.old, old_c):
             ev.append(Evidence("discretion", -1, f"'{s.old}' was removed"))
     for neg in sig.negation:
         head = neg.phrase.split()[-1]
@@ -264,9 +265,9 @@ def signal_evidence(category: str, sig: Signals, old_c: str, new_c: str) -> list
                     key, -2 if key in ("no_sale", "no_share") else -1, f"a promise was added ('{neg.phrase}')"
                 )
             )
-    if sig.reserve_right_added:
+    if sig.reserve_right_added and reserves_right(new_c):
         ev.append(Evidence("reserve_right", 1, "'reserve the right' was added"))
-    if sig.reserve_right_removed:
+    if sig.reserve_right_removed and reserves_right(old_c):
         ev.append(Evidence("reserve_right", -1, "'reserve the right' was removed"))
     # parties count where data flows to them: a sharing clause, or a data-flow provision
     flow_category = category in _FLOW_CATEGORIES
