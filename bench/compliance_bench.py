@@ -6,8 +6,8 @@ For every bundled pair (evals/data/ota and examples/), in one process, interleav
 - ``compare`` alone, as the CLI runs it (``compare_files(..., plain=True)``);
 - ``compare --compliance`` with this checkout's code, and with the round-4 versions of the functions
   round 5 replaced (``bench/compliance_peer.py``): added time = that minus ``compare`` alone;
-- the compliance analysis alone (``analyze_compliance`` on the compare's record), new and peer: the
-  same quantity without the compare's noise.
+- the compliance analysis alone (``analyze_compliance`` on the compare's record and diff: round 6 reads
+  the diff's hunks too), new and peer: the same quantity without the compare's noise.
 
 Both versions must give the same section on every pair (checked; the bench stops otherwise). Printed:
 median, p95 and max of each, the slowest pair, and the ratios peer / new. The once-per-process costs
@@ -36,8 +36,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from compliance_peer import round4_code  # noqa: E402
 from output_snapshot import pairs  # noqa: E402
 
-from summarizer.api import compare_files  # noqa: E402
+from summarizer.api import analyze, compare_files, load_pair  # noqa: E402
 from summarizer.compliance import analyze_compliance, load_table  # noqa: E402
+from summarizer.diffing.engine import diff_documents  # noqa: E402
 
 # CPU time by default: the work is single-threaded, so on a quiet machine it is the wall time, and on a
 # shared one it leaves out the waits for a core (``--clock wall`` to time the wall clock instead).
@@ -201,7 +202,8 @@ def main() -> None:
             sink = t if round_ >= 0 else {k: {name: []} for k in t}
             for key, fn in steps[shift:] + steps[:shift]:
                 _best(fn, sink[key][name])
-            analyse = partial(analyze_compliance, compare_files(old, new), old_text, new_text)
+            diff = diff_documents(*load_pair(old, new))  # as compare_files builds it, kept for the reading
+            analyse = partial(analyze_compliance, analyze(diff), old_text, new_text, diff=diff)
             new_section = _best(analyse, sink["new"][name])
             peer_section = _best(partial(_peer, analyse), sink["peer"][name])
             if new_section.model_dump_json() != peer_section.model_dump_json():  # type: ignore[attr-defined]

@@ -21,12 +21,12 @@ from bench.compliance_folds import folds  # noqa: E402
 from summarizer.compliance import analysis  # noqa: E402
 from summarizer.evals.compliance import load_cases, offline_analyse, score_case  # noqa: E402
 
-FOLD = {"tuning_round5": "round4_14", "tuning_round6": "round5_16"}
+FOLD = {"tuning_round5": "round4_14", "tuning_round6": "round5_16", "tuning_round7": "round6_11"}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fold", help="only this fold (opened_52, round4_14, round5_16)")
+    parser.add_argument("--fold", help="only this fold (opened_52, round4_14, round5_16, round6_11)")
     args = parser.parse_args()
     fold_of = folds(ROOT / "evals/compliance_split.yaml")
     captured: list = []

@@ -176,7 +176,7 @@ def add_compliance(
     elif method == "offline":
         from summarizer.compliance import attach_compliance
 
-        attach_compliance(record, diff.old.text, diff.new.text)
+        attach_compliance(record, diff.old.text, diff.new.text, diff=diff)
     else:
         from summarizer.errors import InputError
 

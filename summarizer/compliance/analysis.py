@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.fallback import changed_sentences
+from summarizer.compliance.hunk_text import hunk_signals
 from summarizer.compliance.laws import named_laws
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
 from summarizer.compliance.regions import (
@@ -23,6 +24,7 @@ from summarizer.compliance.signals import change_signals, drop_restated, mark_ne
 from summarizer.compliance.table import RegulationTable, load_table
 from summarizer.compliance.verify import verify_section
 from summarizer.model.compliance import ComplianceSection, Exposure, Statement
+from summarizer.model.diff import DiffResult
 from summarizer.model.record import ChangeRecord
 
 _AUTHORITY = re.compile(
@@ -156,12 +158,18 @@ def _with_evidence(
 
 
 def analyze_compliance(
-    record: ChangeRecord, old_text: str, new_text: str, *, table: RegulationTable | None = None
+    record: ChangeRecord,
+    old_text: str,
+    new_text: str,
+    *,
+    table: RegulationTable | None = None,
+    diff: DiffResult | None = None,
 ) -> ComplianceSection:
     """Which entries the record's changes engage, how exposed that leaves a business, what to check.
 
-    Reads only the record and the two texts; every statement cites entries of *table* and quotes
-    that are verified to occur in one of the texts.
+    Reads only the record and the two texts (and, given the *diff* the record was built from, the
+    sentences each change's hunks add beyond its quotes: :mod:`summarizer.compliance.hunk_text`);
+    every statement cites entries of *table* and quotes that are verified to occur in one of the texts.
     """
     table = table or load_table()
     new_scan = TextScan(new_text)
@@ -187,6 +195,8 @@ def analyze_compliance(
     # No material change in the record: read the sentences the raw texts add or grow instead.
     provisional = [] if changes or old_text == new_text else changed_sentences(old_text, new_text)
     changed = [change_signals(c) for c in changes or provisional]
+    if diff is not None and changes:  # what the changed provisions add beyond the record's quotes
+        changed += hunk_signals(changed, diff, old_text, new_text)
     drop_restated(changed, new_text)
     # A US state's privacy act named for the first time, read from the raw texts (see laws.py).
     changed += named_laws(old_text, new_text)
@@ -276,10 +286,15 @@ def _drop(section: ComplianceSection, problem: str) -> None:
 
 
 def attach_compliance(
-    record: ChangeRecord, old_text: str, new_text: str, *, table: RegulationTable | None = None
+    record: ChangeRecord,
+    old_text: str,
+    new_text: str,
+    *,
+    table: RegulationTable | None = None,
+    diff: DiffResult | None = None,
 ) -> ChangeRecord:
     """The record with its ``compliance`` section filled in offline (returned for chaining)."""
-    record.compliance = analyze_compliance(record, old_text, new_text, table=table)
+    record.compliance = analyze_compliance(record, old_text, new_text, table=table, diff=diff)
     return record
 
 

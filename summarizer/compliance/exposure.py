@@ -30,6 +30,27 @@ TERMS_ONLY = {
     "withdrawal_right",
 }
 VULNERABLE = {"children_data", "sensitive_data", "minimum_age_lowered"}
+# Round 7 (cprec7): what makes a change high in the labelling protocol (evals/compliance_cases/README.md,
+# step 5) besides a lost protection: a high-tendency category made worse (sale or ads, tracking, children,
+# sensitive data, AI training, dispute resolution) or the purpose or lawful basis of the processing changed.
+# Without any of them, a severe change that widens who gets data or where it goes (a new recipient class,
+# a new destination) changes scope or process: medium.
+HIGH_TENDENCY = {
+    "sale_of_data",
+    "targeted_advertising",
+    "tracking_technology",
+    "children_data",
+    "minimum_age_lowered",
+    "sensitive_data",
+    "training_on_user_content",
+    "arbitration_clause",
+    "class_action_waiver",
+    "purpose_broadened",
+    "legal_basis_changed",
+}
+# The protocol's own high-tendency categories (sale or ads, tracking, children, sensitive data, AI training,
+# dispute resolution), without the purpose and basis signals.
+PROTOCOL_HIGH = HIGH_TENDENCY - {"purpose_broadened", "legal_basis_changed"}
 
 
 @dataclass
@@ -84,10 +105,30 @@ def rate_exposure(engaged: list[Engagement]) -> Rating:
         )
     elif enforced:
         reasons.append(("Regulators have acted or given guidance under some engaged rules.", enforced[:4]))
+    # Round 7 (cprec7): the text adds the words of a high-risk practice (the protocol's high-tendency
+    # categories): not low, whatever the severity the record gives the passage.
+    added_risk = {sig for cs in changes.values() for sig in cs.added} & PROTOCOL_HIGH
+    if points < 2 and added_risk:
+        points = 2
+        reasons.append(
+            (
+                "The text adds the words of a high-risk practice, which keeps the exposure at medium at least.",
+                ids_with(added_risk),
+            )
+        )
     if signals <= TERMS_ONLY and points > 2:
         points = 2
         reasons.append(
             ("The change concerns the fairness of contract terms, which caps the exposure at medium.", top)
+        )
+    if points > 2 and not signals & (HIGH_TENDENCY | PROTECTION_LOST):
+        points = 2
+        reasons.append(
+            (
+                "The change widens scope or process (who receives data, where it goes, what the terms allow) "
+                "without removing a protection or touching a high-risk practice, which caps the exposure at medium.",
+                top,
+            )
         )
     unconfirmed = [e.entry.id for e in engaged if e.unconfirmed]
     if unconfirmed:

@@ -27,6 +27,7 @@ SIGNAL_TEXT = {
     "transfer_mechanism_changed": "states a different legal mechanism for transfers abroad",
     "legal_basis_changed": "names a lawful basis for the processing it did not name before",
     "ai_interaction": "has an AI system speak to people or make content for them",
+    "promise_dropped": "drops a promise not to sell or share data",
     "training_on_user_content": "uses users' content to train or improve AI models",
     "automated_decisions": "scores or decides about users automatically",
     "tracking_technology": "changes cookies, pixels, SDKs or tracking signals",

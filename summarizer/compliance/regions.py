@@ -255,6 +255,50 @@ _READER_AFTER = re.compile(
     r"data subjects)\b(?!\s+states?\b)",
     _I,
 )
+# Round 7 (cprec7): between the readers and the region, a recipient the data goes to ("our Members ... with
+# LinkedIn Corporation in the United States", "data of our users to our affiliates in the US"): the region is
+# where the recipient is, not where the readers are.
+_READER_WORD = re.compile(
+    r"\b(you|your|users?|residents?|consumers?|individuals|people|persons|customers?|visitors?|members?|"
+    r"children|parents|data subjects)\b",
+    _I,
+)
+_READER_GAP = re.compile(r"([^.;:\n]{0,40})\b(in|of|from|within|outside)\s+(the\s+)?([\w,]+\s+){0,2}$", _I)
+_READER_OTHER = re.compile(
+    r"\bif you (live|are|reside|are located|are based)\b[^.\n]{0,100}$"
+    r"|\b(country|region) version\W{0,2}(\([^)\s]*\))?\s*$",
+    _I,
+)
+_TO_RECIPIENT = re.compile(r"\b(with|to)\s+(?!you\b)", _I)
+# ... in a sentence that moves data or a dispute there ("Customers with billing accounts in India" still
+# addresses Indian customers).
+_MOVES = re.compile(
+    r"\b(shar\w*|transfer\w*|disclos\w*|transmit\w*|send\w*|sent|provid\w*|stor(e|ed|ing)|process\w*|"
+    r"host\w*|resolv\w*)\b",
+    _I,
+)
+
+
+def _last_sentence(before: str) -> str:
+    return before[max(before.rfind(". "), before.rfind("\n")) + 1 :]
+
+
+def _reader_before(before: str) -> bool:
+    """The text before a region's name addresses that region's readers (:data:`_READER_BEFORE`), unless
+    the readers are only named as those whose data goes to a recipient in the region."""
+    if not _READER_BEFORE.search(before):
+        return False
+    if _READER_OTHER.search(before):
+        return True
+    for word in _READER_WORD.finditer(before):
+        gap = _READER_GAP.match(before, word.end())
+        if gap is not None and not (
+            _TO_RECIPIENT.search(gap.group(1)) and _MOVES.search(_last_sentence(before))
+        ):
+            return True
+    return False
+
+
 # A region's own law named after it ("Virginia's Consumer Data Protection Act", "California Civil Code").
 _LAW_AFTER = re.compile(r"^(’s|'s)?(\s+([A-Z][\w-]*|and|of|on|for)){0,6}\s+(Act|Code|Regulations?)\b")
 # Alternatives of REGIONS that name a law or an authority rather than a place.
@@ -316,7 +360,7 @@ def addressing_evidence(
                 end = at + len(word)
                 if (
                     law
-                    or _READER_BEFORE.search(text[max(0, at - 160) : at])
+                    or _reader_before(text[max(0, at - 160) : at])
                     or _READER_AFTER.match(text[end : end + 30])
                     or _LAW_AFTER.match(text[end : end + 80])
                     or _is_heading(text, at)

@@ -66,8 +66,12 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"governing law|governed by (and construed in accordance with )?the laws?|exclusive jurisdiction|venue|courts of"
     ),
     "auto_renewal": _rx(
-        r"auto(matic(ally)?)?[- ]renew|renews? automatically|recurring (charge|payment|billing|subscription)|"
-        r"until (you )?cancel"
+        r"auto(matic(ally)?)?[- ]renew|renews? automatically|recurring[ /](charge|payment|billing|subscription)|"  # "/": or
+        r"until (you )?cancel|"
+        # Round 6: a free trial that turns into a charge is a negative option too.
+        r"(expiration|expiry|end) of (your|the|a|any) (free )?trial\b[^.]{0,80}\b(charg|bill)|"
+        r"(free )?trial( period)? (ends|expires)\b[^.]{0,80}\b(charg|bill)|"
+        r"free trials? (will )?(automatically )?(convert|become|roll)"
     ),
     # A refund the new text offers is in the user's favour (a lost refund is in LOST_WORDS).
     "fees_or_charges": _rx(r"\bfees?\b|charge|chargeback|payment|prepaid"),
@@ -253,6 +257,15 @@ CHOICE_SIGNALS = frozenset({"sale_of_data", "targeted_advertising"})
 # ("parental control or channel blocking to prevent children in the household from viewing"): it
 # collects nothing from children.
 _PARENTAL_CONTROL = re.compile(r"\bparental\s+controls?\b", _I)
+# Round 7 (cprec7): a child word inside the name of abuse content ("child sexual abuse material", "sexual
+# content involving minors", "child exploitation") is a rule of conduct about content, not data about a child
+# who uses the service.
+_ABUSE_AFTER = re.compile(
+    r"^[ -]+(?:\w+[ -]+)?(?:sexual|abuse|exploit|pornograph|groom|traffick|endanger)", _I
+)
+_ABUSE_BEFORE = re.compile(r"\b(?:sexual\w*|abuse|exploit\w*|pornograph\w*)[ -]+(?:\w+[ -]+){0,3}$", _I)
+# "We do not sell ..." is the company stating what it does not do, not the "Do Not Sell" link or choice.
+_SUBJECT_BEFORE = re.compile(r"\b(?:we|they|it|who|which|that)\s+$", _I)
 
 
 # Words naming where data comes from, just before a party ("from our advertising partners").
@@ -277,6 +290,17 @@ def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None
             continue
         if signal == "children_data" and _PARENTAL_CONTROL.search(_sentence(text, m)):
             continue
+        if signal == "children_data" and (
+            _ABUSE_AFTER.match(text[m.end() : m.end() + 40])
+            or _ABUSE_BEFORE.search(text[max(0, m.start() - 50) : m.start()])
+        ):
+            continue  # "child sexual abuse material": content, not a child's data
+        if (
+            signal == "opt_out_added"
+            and m.group(0).lower() == "do not sell"
+            and _SUBJECT_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        ):
+            continue  # "we do not sell": a statement, not an opt-out offered
         if signal == "new_recipient_class" and _FROM_SOURCE.search(text[max(0, m.start() - 40) : m.start()]):
             continue  # "we receive information from our advertising partners": a source, not a recipient
         return m
@@ -395,6 +419,8 @@ def change_signals(change: Change) -> ChangeSignals:
         m = rx.search(old)
         if m and not rx.search(new):
             found.signals[signal] = f"drops '{m.group(0)}'"
+            if signal == "sale_of_data":  # a promise not to sell or share, gone: a more permissive practice
+                found.signals["promise_dropped"] = f"drops '{m.group(0)}'"
     if worse:
         for signal in CATEGORY_WORSE.get(change.category, ()):
             if signal in NEEDS_WORDS and not asserted(NEEDS_WORDS[signal], old + " " + new):

@@ -172,12 +172,14 @@ Analyse = Callable[[ComplianceCase], ComplianceSection]
 
 
 def offline_analyse(case: ComplianceCase) -> ComplianceSection:
-    from summarizer.api import compare_files
+    from summarizer.api import analyze, load_pair
     from summarizer.compliance.analysis import analyze_compliance
+    from summarizer.diffing.engine import diff_documents
 
-    record = compare_files(case.old, case.new)
+    diff = diff_documents(*load_pair(case.old, case.new))  # as compare_files does, keeping the diff
+    record = analyze(diff)
     return analyze_compliance(
-        record, case.old.read_text(encoding="utf-8"), case.new.read_text(encoding="utf-8")
+        record, case.old.read_text(encoding="utf-8"), case.new.read_text(encoding="utf-8"), diff=diff
     )
 
 

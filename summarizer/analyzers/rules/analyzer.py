@@ -15,13 +15,20 @@ from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
-from summarizer.analyzers.rules.audience import PRIVACY_IDS, business_audience, conduct_document
+from summarizer.analyzers.rules.audience import (
+    PRIVACY_IDS,
+    business_audience,
+    conduct_document,
+    speaks_of_children,
+)
 from summarizer.analyzers.rules.capture_errors import (
     capture_error,
     consent_banner,
     linked_page_added,
     sign_in_wall,
 )
+from summarizer.analyzers.rules.conduct_rules import conduct_severity
+from summarizer.analyzers.rules.contacts import contact_details_replaced
 from summarizer.analyzers.rules.counterparty import contact_record, note_contact
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.disclosures import disclosure_record, disclosure_severity, note_disclosure
@@ -38,6 +45,7 @@ from summarizer.analyzers.rules.provisions import (
     readable,
 )
 from summarizer.analyzers.rules.renames import own_product_swapped
+from summarizer.analyzers.rules.rewrites import same_document_renamed, severity_lean
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
 from summarizer.model.record_data import ChangeData as Change
@@ -234,8 +242,9 @@ class RulesAnalyzer:
         )
         if direction == "unclear":  # no clause cue: a list that grew or shrank may still say which way
             direction = _list_direction(provisions, changes) or direction
-        leaning = "better" if direction == "mixed" and better > worse else direction
+        leaning = severity_lean(direction, worse, better, len(material))  # rewrites.py
         severity = record_severity(provisions, views, leaning, cues, minor=minor)
+        severity = conduct_severity(severity, cues, diff.new.title or diff.old.title, diff.new.text)
         _note_minor(provisions, changes, minor, direction)
         if cited and direction == "neutral":
             _note_cited(provisions, changes)
@@ -600,7 +609,9 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
     (``same``) does not file the record under its subject. ``ai_training`` counts whenever a
     material provision is about it. A change of rules of conduct (an acceptable use policy, community
     guidelines) counts under ``account_termination``. ``contact_generic`` only when nothing else is left, and
-    ``policy_change_notice`` is added when the document's effective or updated date changed too.
+    ``policy_change_notice`` is added when the document's effective or updated date changed too,
+    and ``contact_generic`` beside the others when contact details were replaced (``contacts.py``;
+    not in rules of conduct, whose mailboxes are for reports on other users).
     """
     material = [p for p in provisions if is_material(p)]
     out: list[str] = []
@@ -611,12 +622,17 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         confident = p.assessment is not None and p.assessment.confidence != "low"
         shifted = p.direction in ("up", "down") or p.kind in ("added", "removed")
         shifted = shifted or (p.kind == "expanded" and _widened(p))
-        disclosed = notice and p.kind in _PUT_IN and p.category in PRIVACY_IDS
+        if _headings_only(p):
+            continue  # a heading or navigation line names a subject, it states no practice
+        if p.category == "children_audiences" and not speaks_of_children(p.old_text, p.new_text):
+            continue  # a regional section (GDPR, U.S. states): not a change about children (audience.py)
+        disclosed = notice and p.kind in _PUT_IN and p.category in _NOTICE_IDS
         if (confident and shifted) or disclosed or p.category == "ai_training" or p.companion:
             out.append(p.category)
         elif p.category == "children_audiences" and child_ban_added(p.old_text, p.new_text):
             out.append(p.category)  # a new ban that protects children: a rule about them, not worse
-    if material and conduct_document(diff.new.title or diff.old.title, diff.new.text):
+    conduct = conduct_document(diff.new.title or diff.old.title, diff.new.text)
+    if material and conduct:
         out.insert(0, "account_termination")  # rules of conduct are enforced on the account (audience.py)
     if "ai_training" in out and "data_use_purpose" not in out and _ai_use_of_data(material, diff):
         out.append("data_use_purpose")
@@ -624,9 +640,11 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         if business_audience(diff.new.text):  # any rule change for a business user (audience.py)
             out.append("account_termination")
     if not out:
-        out = [p.category for p in material if p.category != "contact_generic"][:1]
+        out = [_fallback_id(p) for p in material if p.category != "contact_generic"][:1]
     if dated(diff) and "policy_change_notice" not in out:
         out.append("policy_change_notice")
+    if out and material and not conduct and contact_details_replaced(diff.old.text, diff.new.text):
+        out.append("contact_generic")  # where to write or call changed, beside the other subjects
     return list(dict.fromkeys(out)) or ["contact_generic"]
 
 
@@ -634,6 +652,40 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
 #: processing agreement. A material change that puts words in on a data practice in one of them
 #: is a change on that practice even when the rubric cannot tell which way it cuts or rates it
 #: the same (issue 12, round 5).
+#: A line that holds no sentence: a Markdown heading, a bold title, a short line without sentence
+#: punctuation that is not a list item or table row, or a 'Back to top' link (with the heading the
+#: capture glued to it).
+_HEADING_LINE = lazy(
+    r"^\s*(?:#{1,6}\s.*|\*\*[^*]{1,80}\*\*\.?|(?![*+\u2022|-]|\d+[.)]\s)[^.!?;:|]{1,80}|back to top.*)\s*$",
+    re.I,
+)
+#: Words a heading line may have.
+HEADING_WORDS = 8
+
+
+def _headings_only(p: Provision) -> bool:
+    """Every changed line of the provision, on both sides, is a heading or navigation line (a word in
+    a heading names a subject; it states no practice). A list that gained or lost items is not."""
+    if p.list_items or p.category == "ai_training" or p.companion:
+        return False
+    lines = [ln for side in (p.old_text, p.new_text) for ln in side.splitlines() if ln.strip()]
+    return bool(lines) and all(len(ln.split()) <= HEADING_WORDS and _HEADING_LINE.match(ln) for ln in lines)
+
+
+def _fallback_id(p: Provision) -> str:
+    """The id a record falls back on for a provision: its category, except that a regional section
+    that says nothing of children is filed under its passages' next subject (``user_rights`` for a
+    right granted to residents of some states), if they have one."""
+    if p.category != "children_audiences" or speaks_of_children(p.old_text, p.new_text):
+        return p.category
+    others = [
+        lab for u in p.units for lab in u.labels[:2] if lab not in ("children_audiences", "contact_generic")
+    ]
+    return others[0] if others else p.category
+
+
+#: Subjects of such a notice: data practices, and children (a passage that speaks of them).
+_NOTICE_IDS = PRIVACY_IDS | {"children_audiences"}
 #: Kinds of change that put words in (taking text out or narrowing it keeps round 4's rule).
 _PUT_IN = ("added", "expanded", "reworded")
 _PRIVACY_NOTICE = lazy(
@@ -680,7 +732,7 @@ def _widened(p: Provision) -> bool:
 
 
 _DATE_WORDS = lazy(
-    r"\b(?:last\s+(?:updated|modified|revised|changed)|effective|updated|revised|revision|published|"
+    r"\b(?:last\s+(?:updat\w*|modifi\w*|revis\w*|chang\w*)|effective|updated|revised|revision|published|"
     r"version\s+(?:date|\d+)|as\s+of)\b",
     re.I,
 )
@@ -688,17 +740,24 @@ _DATE_WORDS = lazy(
 
 def dated(diff: DiffResult) -> bool:
     """True when a changed passage gives the document a new effective or updated date: a date next
-    to 'effective', 'last updated', 'published', 'Version 10' ... ('Last Updated: March 2026' too;
-    the label may stand just before the passage, in unchanged text) that is in the new text and
-    not in the old, or a new date heading the document (a date line under the title, without a
-    label, where the old version had another date), or a bare date line put where the old version
-    lost a labelled date ('Published Date: January 27, 2025' -> '2026-07-22')."""
+    to 'effective', 'last updated', 'last update', 'published', 'Version 10' ... ('Last Updated:
+    March 2026' too; the label may stand just before the passage, in unchanged text) that is in the
+    new text and not in the old, or a new date heading the document (a date line under the title,
+    without a label, where the old version had another date), a bare date line put where the old
+    version lost a labelled date ('Published Date: January 27, 2025' -> '2026-07-22') or another
+    bare date line, a line whose only change is its date ('The Team, Dec 17, 2018' -> 'The Team,
+    June 27, 2022': a sign-off's date), or a new date in a sentence announcing an update of the
+    document ('On November 3, 2025, we are updating this notice')."""
     bare = labelled_gone = False
+    bare_gone: set[str] = set()
+    bare_put: set[str] = set()
     for h in diff.hunks:
         old = _EMPHASIS.sub(" ", (h.old_text or "")[:5000])
         new = _EMPHASIS.sub(" ", (h.new_text or "")[:5000])  # a date line stands at the start of its passage
         if not new.strip() and _labelled_date(old):
             labelled_gone = True  # a labelled date line taken out
+        elif not new.strip() and DATE_ONLY.match(old.strip(" \n.")):
+            bare_gone.add(_WS.sub(" ", old.strip(" \n.").lower()))  # a bare date line taken out
         if not DATE.search(new) and not MONTH_YEAR.search(new):
             continue
         old_dates = {m.group(0).lower() for m in DATE.finditer(old)}
@@ -711,9 +770,51 @@ def dated(diff: DiffResult) -> bool:
                 return True
             if h.new_start + m.start() < TOP_CHARS and old_dates:
                 return True  # the document's own date, under its title
+            if _UPDATE_NOTE.search(new[max(0, m.start() - 40) : m.end() + 120]):
+                return True  # "On <date>, we are updating this notice ..."
             if not old.strip() and DATE_ONLY.match(new.strip(" \n.")):
                 bare = True  # a line that is only a date put in
-    return bare and labelled_gone
+                bare_put.add(_WS.sub(" ", new.strip(" \n.").lower()))
+        if _whole_line(diff.new.text, h.new_start, h.new_end) and _date_swapped_line(old, new):
+            return True
+    return bare and (labelled_gone or bool(bare_gone and bare_put - bare_gone))
+
+
+#: "we are updating this notice", "we updated these Terms", "changes to this Privacy Policy"
+_UPDATE_NOTE = lazy(
+    r"\b(?:updat\w*|amend\w*|revis\w*|chang\w*)\s+(?:to\s+)?(?:this|these|our)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:notice|policy|terms|statement|agreement|guidelines)\b",
+    re.I,
+)
+_WS = lazy(r"\s+")
+#: Words a date line may carry besides its dates (a sign-off: "The Flickr Team, ").
+_SIGN_OFF_WORDS = 6
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Does the span ``text[start:end]`` hold whole lines (not a few words inside a sentence)?"""
+    return (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] in "\r\n")
+
+
+def _date_swapped_line(old: str, new: str) -> bool:
+    """A one-line passage whose only change is its date, with few other words (a sign-off or a
+    version line: 'The Example Team, Dec 17, 2018' -> 'The Example Team, June 27, 2022')."""
+    if "\n" in old.strip() or "\n" in new.strip():
+        return False
+    dates_old = {m.group(0).lower() for m in (*DATE.finditer(old), *MONTH_YEAR.finditer(old))}
+    dates_new = {m.group(0).lower() for m in (*DATE.finditer(new), *MONTH_YEAR.finditer(new))}
+    if not dates_old or not dates_new - dates_old:
+        return False  # no date, or the same date (only the line's layout changed)
+    rest_old = _WS.sub(" ", MONTH_YEAR.sub(" ", DATE.sub(" ", old))).strip(" ,.-").lower()
+    rest_new = _WS.sub(" ", MONTH_YEAR.sub(" ", DATE.sub(" ", new))).strip(" ,.-").lower()
+    if rest_old != rest_new or len(rest_new.split()) > _SIGN_OFF_WORDS:
+        return False
+    return bool(_SIGN_OFF.search(new.strip()))
+
+
+#: A line that ends with its date set off by a comma, dash or colon ('The Team, June 27, 2022'),
+#: not a sentence that runs into it ('The offer ran until July 1, 2024').
+_SIGN_OFF = lazy(rf"[,:\u2013\u2014-]\s*(?:{DATE.pattern}|\b{MONTH}\s+\d{{4}})\W*$", re.I)
 
 
 def _labelled_date(text: str) -> bool:
@@ -944,6 +1045,8 @@ def different_document(diff: DiffResult, min_blocks: int = 20, max_shared: float
     shared = len(old_norms & new_norms) / min(len(old_norms), len(new_norms))
     if shared >= max_shared or _same_kind_of_title(diff.old.title, diff.new.title):
         return None  # a real wholesale rewrite keeps the document's title or kind
+    if same_document_renamed(diff.old.text, diff.new.text):
+        return None  # both openings name the same kind of document, much vocabulary shared (rewrites.py)
     title = f" ({diff.new.title!r})" if diff.new.title and diff.new.title != diff.old.title else ""
     return (
         f"The two versions share only {round(100 * shared)}% of their paragraphs, so the new capture"

@@ -169,3 +169,22 @@ _OWN_DATA = lazy(
     r"we (?:collect|use|share|process|retain|store|keep))\b",
     re.I,
 )
+
+
+#: Words about children, teens, age limits and the adults who answer for them. The taxonomy's
+#: ``children_audiences`` also covers regional sections, but on the labelling scale of issue 12 a
+#: record is filed there for what it says about children and ages, not for "If you live in
+#: California" or "GDPR" (round 7).
+_CHILDREN = lazy(
+    r"\b(?:child\w*|minors?|kids?|teen\w*|youth|young (?:people|users)|under (?:the )?age|under \d{1,2}\b|"
+    r"\d{1,2} years (?:old|of age)|years of age|age[- ](?:appropriate|verification|assurance|signals?|"
+    r"requirements?|limits?|ratings?|restrict\w*|of consent|of majority|gat\w*|checks?)|minimum age|"
+    r"verify your age|your age|parents?(?! compan)|parental (?:consent|controls?)|guardians?|coppa|"
+    r"csa[em]|students?|schools?|famil(?:y|ies) (?:settings?|safety|group|link))\b",
+    re.I,
+)
+
+
+def speaks_of_children(old_text: str, new_text: str) -> bool:
+    """Does either side of a changed passage speak of children, teens, ages or parents?"""
+    return bool(_CHILDREN.search(old_text) or _CHILDREN.search(new_text))

@@ -12,6 +12,7 @@ from summarizer.diffing.signals import (
 )
 from summarizer.rubric.severity.factor_rules import DATA_OBJECT, RULES, SHARE_VERBS, Rule
 from summarizer.rubric.severity.protective_bans import protective_ban
+from summarizer.rubric.severity.redress import REDRESS, invoked_redress
 from summarizer.rubric.severity.results import Factor
 from summarizer.text.lazy_re import lazy
 
@@ -99,6 +100,9 @@ def _factors_cached(category: str, canon: str) -> tuple[Factor, ...]:
         for m in rule_matches(rule, canon):
             if rule.protective_ban and protective_ban(canon, m.start(), m.end()):
                 continue  # a ban that protects children is a rule of conduct, not a data practice
+            if rule.key == "arbitration" and invoked_redress(canon, m.start(), m.end()):
+                found.setdefault(REDRESS.key, REDRESS)  # arbitration the individual may invoke is a right
+                continue
             window = words_before(canon, m.start())
             if rule.not_user and (USER_SUBJECT.search(window[-30:]) or _imperative(window, m.group(0))):
                 continue

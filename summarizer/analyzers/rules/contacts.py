@@ -1,0 +1,54 @@
+"""Contact details replaced by others: an email address, telephone number or street address that
+the old version gave and the new one no longer gives, while the new one gives another of the same
+kind (issue 12, round 7).
+
+On the labelling scale of issue 12 a changed contact channel (where to write, call or send post)
+files the record under ``contact_generic`` beside the subjects of the other changes. A detail only
+added or only taken out is not counted: a new passage often brings a mailbox with its subject
+(a law-enforcement address with a passage on government requests), which is that subject's change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.text.lazy_re import lazy
+
+_EMAIL = lazy(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
+#: An image or file name that looks like an email ('illustration_1@2x.png').
+_FILE = lazy(r"\.(?:png|jpe?g|gif|svg|webp)$", re.I)
+_PHONE = lazy(r"(?:\+\d[\d ()-]{7,}\d|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b)")
+_STREET = lazy(
+    r"\b\d{1,5}\s+(?:[A-Z][\w.]*\s+){1,4}"
+    r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Way|Drive|Dr\.?|Lane|Place|Square|"
+    r"Plaza|Quay|Court|Parkway)(?!\w)|"
+    r"\b(?:rue|avenue|boulevard)\s+[\w' -]{2,30}\b|\bP\.?\s?O\.? Box\b"
+)
+_WS = lazy(r"\s+")
+
+
+def _details(text: str) -> dict[str, set[str]]:
+    text = _WS.sub(" ", text.replace("\xa0", " "))
+    emails = {m.group(0).lower() for m in _EMAIL.finditer(text)}
+    return {
+        "email": {e for e in emails if not _FILE.search(e)},
+        "phone": {re.sub(r"\D", "", m.group(0)) for m in _PHONE.finditer(text)},
+        "street": {m.group(0).lower() for m in _STREET.finditer(text)},
+    }
+
+
+def contact_details_replaced(old_text: str, new_text: str) -> bool:
+    """Does the new version give another email address, telephone number or street address in
+    place of one the old version gave (one or two of a kind gone, one or two others of the same
+    kind new)?"""
+    old, new = _details(old_text), _details(new_text)
+    for kind in old:
+        gone, put = old[kind] - new[kind], new[kind] - old[kind]
+        if gone and put and len(gone) <= MAX_SWAPPED and len(put) <= MAX_SWAPPED:
+            return True
+    return False
+
+
+#: More details of a kind swapped at once are a list of other parties rewritten (partners' privacy
+#: mailboxes), not the service's own contact channel.
+MAX_SWAPPED = 2
