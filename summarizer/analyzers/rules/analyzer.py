@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
 from summarizer.analyzers.rules.audience import PRIVACY_IDS, business_audience, conduct_document
+from summarizer.analyzers.rules.calibration import one_sided_mixed
 from summarizer.analyzers.rules.capture_errors import (
     capture_error,
     consent_banner,
@@ -248,7 +249,9 @@ class RulesAnalyzer:
         if told and direction == "neutral":  # a disclosure to business users with no new burden
             note_disclosure(substantive)
             severity = disclosure_severity(material, severity)
-        unclear = _unclear_flag(changes, direction)
+        doubt = one_sided_mixed(direction, [c for mine in cues for c in mine], changes, worse + better)
+        direction = "unclear" if doubt else direction
+        unclear = doubt or _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
         return RecordData(
