@@ -21,6 +21,7 @@ from summarizer.analyzers.rules.audience import (
     conduct_document,
     speaks_of_children,
 )
+from summarizer.analyzers.rules.calibration import one_sided_mixed
 from summarizer.analyzers.rules.capture_errors import (
     capture_error,
     consent_banner,
@@ -260,7 +261,9 @@ class RulesAnalyzer:
             severity = note_pointers(provisions, changes, diff, severity)
             for p, c in zip(provisions, changes):
                 c.summary, c.shift_reason = text.change_summary(p), text.shift_reason(p)
-        unclear = _unclear_flag(changes, direction)
+        doubt = one_sided_mixed(direction, [c for mine in cues for c in mine], changes, worse + better)
+        direction = "unclear" if doubt else direction
+        unclear = doubt or _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
         return RecordData(
