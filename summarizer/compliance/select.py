@@ -265,8 +265,12 @@ def select_entries(
             siblings = taken.setdefault(
                 (entry.instrument, entry.categories[0], defines, *entry.jurisdiction), []
             )
-            if len(common) == 1 and any(
-                other == common and best > score + SIBLING_MARGIN for best, other in siblings
+            # Round 7 (crec7b): nor is one engaged only by some of the signals a sibling that fits clearly
+            # better takes (Art. 6(1), any lawful basis, beside 6(1)(f) for a switch to legitimate
+            # interests): the general provision would take a family place from another law's rule.
+            if any(
+                (other == common if len(common) == 1 else common < other) and best > score + SIBLING_MARGIN
+                for best, other in siblings
             ):
                 continue  # engaged by one signal that a sibling (same law) fits clearly better
             siblings.append((score, common))
