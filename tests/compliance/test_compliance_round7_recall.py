@@ -88,3 +88,30 @@ def test_a_document_already_addressing_the_eu_is_not_read_again() -> None:
     from summarizer.compliance.member_states import contract_regions
 
     assert contract_regions(_EU, "French law applies.") == {}
+
+
+def test_a_facial_scan_beyond_the_quote_is_special_category_data_but_a_health_word_is_not() -> None:
+    from summarizer.compliance.hunk_text import hunk_signals
+    from summarizer.diffing.engine import diff_documents
+    from summarizer.diffing.load import parse_document
+
+    old = "# Privacy Policy\n\nWe collect the email address you give us to run your account.\n"
+    intro = "To access some features you must verify your age with one of these methods."
+
+    def read(added: str) -> list[set[str]]:
+        diff = diff_documents(
+            parse_document(old, source="old.md"), parse_document(f"{old}\n{intro} {added}\n", source="new.md")
+        )
+        hunk = next(h for h in diff.hunks if intro in h.new_text)
+        parent = make_change("data_collection", "added", [], [intro], direction="up")
+        parent.hunk_ids = [hunk.id]
+        return [
+            set(cs.signals)
+            for cs in hunk_signals([change_signals(parent)], diff, diff.old.text, diff.new.text)
+        ]
+
+    assert read("You may upload a selfie or a real-time facial scan used to estimate your age.") == [
+        {"sensitive_data"}
+    ]
+    assert read("We may ask you about your health when you contact our support team by phone.") == []
+    assert read("We do not retain any biometric data or facial images provided to our vendors.") == []
