@@ -10,6 +10,7 @@ from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.fallback import changed_sentences
 from summarizer.compliance.hunk_text import hunk_signals
 from summarizer.compliance.laws import named_laws
+from summarizer.compliance.member_states import contract_regions
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
 from summarizer.compliance.regions import (
     REGIONS,
@@ -202,11 +203,24 @@ def analyze_compliance(
     changed += named_laws(old_text, new_text)
     mark_new_topics(changed, old_text, CROSS_TOPICS)
     left_out: list[str] = []
+    document = document_kind(new_text)
+    # A Member State's law or courts chosen: EU consumers, for the consumer-contract rules of terms.
+    contract = contract_regions(regions, new_text) if document in (None, "terms") else {}
     engaged = select_entries(
-        table, changed, regions, anywhere=anywhere, left_out=left_out, document=document_kind(new_text)
+        table,
+        changed,
+        regions,
+        anywhere=anywhere,
+        left_out=left_out,
+        document=document,
+        contract=contract,
     )
     left_out = [i for i in left_out if i not in {e.entry.id for e in engaged}]
     flag_regions = dict(regions)
+    engaged_codes = {code for e in engaged for code in e.entry.jurisdiction}
+    flag_regions.update(  # the EU reached through a Member State's law, where its rules are engaged
+        (code, m) for code, m in contract.items() if code in engaged_codes and not flag_regions.get(code)
+    )
     if anywhere:  # flagged (to confirm) as before, where US federal rules were assumed
         flag_regions.setdefault("US", RegionMention("US", "United States (federal)", 0, ""))
     rating = rate_exposure(engaged)

@@ -50,10 +50,14 @@ _STATED = ("adds ", "names ", "states ", "gives data", "age ")
 # named outright (cookies, targeted ads, training, sale). A party word, a data word, a topic word
 # (health, minors) or "from time to time" names no practice on its own: read beyond the record's
 # quotes they would cite whatever a long section mentions, so they stay the record's to read.
+# Round 7 (crec7b): ``sensitive_data`` only through a biometric or facial word (:data:`CLAUSE_KEYS`): a face
+# scan or a biometric names the processing of special-category data, where "health" or "precise location"
+# is a topic word a long section mentions (read for every such word, it over-cited on three cases).
 CLAUSE_SIGNALS = frozenset(
     "consent_implied_by_use arbitration_clause class_action_waiver auto_renewal liability_limited "
     "indemnity_added withdrawal_right government_access legal_basis_changed transfer_mechanism_changed "
-    "targeted_advertising tracking_technology training_on_user_content sale_of_data ai_interaction".split()
+    "targeted_advertising tracking_technology training_on_user_content sale_of_data ai_interaction "
+    "sensitive_data".split()
 )
 # A list item ("*   Advertising ... purposes") says what its introduction says of it ("You are strictly
 # prohibited from using this data for the following purposes:").
@@ -197,6 +201,7 @@ CLAUSE_KEYS: dict[str, tuple[str, ...]] = {
     "withdrawal_right": ("withdraw", "cooling"),
     "government_access": ("law enforcement", "government", "authorit", "subpoena"),
     "training_on_user_content": ("train", "machine learning", "improv", "develop", "enhanc"),
+    "sensitive_data": ("biometric", "facial"),
 }
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from summarizer.compliance.member_states import is_consumer_contract_rule
 from summarizer.compliance.regions import RegionMention
 from summarizer.compliance.signals import ChangeSignals
 from summarizer.compliance.table import Regulation, RegulationTable
@@ -184,6 +185,7 @@ def select_entries(
     anywhere: bool = False,
     left_out: list[str] | None = None,
     document: str | None = None,
+    contract: dict[str, RegionMention] | None = None,
 ) -> list[Engagement]:
     """Entries engaged by at least one change, strongest first.
 
@@ -198,6 +200,8 @@ def select_entries(
     name, are cited :data:`STATE_WIDE_CITED` at a time, earliest in force first; the ids of the others
     are appended to *left_out* (for a note). *document* is the kind of document
     (:func:`summarizer.compliance.scope.document_kind`): an entry for other kinds is not engaged.
+    *contract*: regions addressed for the EU's consumer-contract rules only (a Member State's law or
+    courts chosen: :func:`summarizer.compliance.member_states.contract_regions`).
     """
     found: dict[str, Engagement] = {}
     for cs in changed:
@@ -229,7 +233,12 @@ def select_entries(
             strong = common & CROSS_CATEGORY
             if not same_category and not (strong and (cs.change.direction == "up" or strong & cs.new_topics)):
                 continue  # a keyword outside the entry's topics, in a change that is not worse: weak
-            if not (_anywhere_match(entry, cs) if open_region else _region_match(entry, local, cs)):
+            if not (_anywhere_match(entry, cs) if open_region else _region_match(entry, local, cs)) and not (
+                contract
+                and not open_region
+                and is_consumer_contract_rule(entry.instrument, entry.documents)
+                and _region_match(entry, contract, cs)
+            ):
                 continue
             score = (
                 len(common)
@@ -265,8 +274,12 @@ def select_entries(
             siblings = taken.setdefault(
                 (entry.instrument, entry.categories[0], defines, *entry.jurisdiction), []
             )
-            if len(common) == 1 and any(
-                other == common and best > score + SIBLING_MARGIN for best, other in siblings
+            # Round 7 (crec7b): nor is one engaged only by some of the signals a sibling that fits clearly
+            # better takes (Art. 6(1), any lawful basis, beside 6(1)(f) for a switch to legitimate
+            # interests): the general provision would take a family place from another law's rule.
+            if any(
+                (other == common if len(common) == 1 else common < other) and best > score + SIBLING_MARGIN
+                for best, other in siblings
             ):
                 continue  # engaged by one signal that a sibling (same law) fits clearly better
             siblings.append((score, common))

@@ -192,6 +192,7 @@ CLAUSE_EXAMPLES = {
         "personalize content and ads",
     ],
     "consent_implied_by_use": ["continued use", "By using the site", "by accessing it", "deemed to accept"],
+    "sensitive_data": ["biometric data", "a real-time facial scan"],  # round 7 (crec7b): these words only
     "tracking_technology": [
         "Cookies",
         "a pixel",
