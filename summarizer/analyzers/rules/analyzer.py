@@ -652,8 +652,10 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         out = [_fallback_id(p) for p in material if p.category != "contact_generic"][:1]
     if dated(diff) and "policy_change_notice" not in out:
         out.append("policy_change_notice")
-    if out and material and not conduct and contact_details_replaced(diff.old.text, diff.new.text):
-        out.append("contact_generic")  # where to write or call changed, beside the other subjects
+    if out and material and not conduct:
+        changed = ("\n".join(h.old_text for h in diff.hunks), "\n".join(h.new_text for h in diff.hunks))
+        if contact_details_replaced(diff.old.text, diff.new.text, changed):
+            out.append("contact_generic")  # where to write or call changed, beside the other subjects
     return list(dict.fromkeys(out)) or ["contact_generic"]
 
 

@@ -24,11 +24,10 @@ _STREET = lazy(
     r"Plaza|Quay|Court|Parkway)(?!\w)|"
     r"\b(?:rue|avenue|boulevard)\s+[\w' -]{2,30}\b|\bP\.?\s?O\.? Box\b"
 )
-_WS = lazy(r"\s+")
 
 
 def _details(text: str) -> dict[str, set[str]]:
-    text = _WS.sub(" ", text.replace("\xa0", " "))
+    text = " ".join(text.split())  # line breaks and runs of spaces (non-breaking too) as one space
     emails = {m.group(0).lower() for m in _EMAIL.finditer(text)}
     return {
         "email": {e for e in emails if not _FILE.search(e)},
@@ -37,10 +36,18 @@ def _details(text: str) -> dict[str, set[str]]:
     }
 
 
-def contact_details_replaced(old_text: str, new_text: str) -> bool:
+def contact_details_replaced(old_text: str, new_text: str, changed: tuple[str, str] | None = None) -> bool:
     """Does the new version give another email address, telephone number or street address in
     place of one the old version gave (one or two of a kind gone, one or two others of the same
-    kind new)?"""
+    kind new)?
+
+    *changed* (the old and the new text of the diff's hunks) lets a long document skip the
+    whole-text scan: a detail gone from the document stands in the changed old text and a new one
+    in the changed new text, so without a detail of one kind on both sides nothing was replaced."""
+    if changed is not None:
+        was, now = _details(changed[0]), _details(changed[1])
+        if not any(was[kind] and now[kind] for kind in was):
+            return False
     old, new = _details(old_text), _details(new_text)
     for kind in old:
         gone, put = old[kind] - new[kind], new[kind] - old[kind]

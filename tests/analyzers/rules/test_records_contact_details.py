@@ -67,3 +67,15 @@ def test_rules_of_conduct_mailbox_is_not_filed_as_contact():
     record = compare_texts(old, new)
     assert record.material
     assert "contact_generic" not in record.categories
+
+
+def test_the_changed_text_alone_decides_when_it_holds_no_detail_of_a_kind_on_both_sides():
+    """The diff's changed text is the short cut for long documents: a detail replaced must stand in
+    both sides of it; a detail that only moved or a change elsewhere skips the whole-text scan."""
+    old = "Write to help@example.com.\n\nWe keep data for 30 days.\n"
+    new = "Write to support@example.com.\n\nWe keep data for 90 days.\n"
+    hunks = ("Write to help@example.com.", "Write to support@example.com.")
+    assert contact_details_replaced(old, new, hunks)
+    assert contact_details_replaced(old, new)  # same answer without the short cut
+    elsewhere = ("We keep data for 30 days.", "We keep data for 90 days.")
+    assert not contact_details_replaced(old, new, elsewhere)  # the scan is skipped: no detail changed
