@@ -26,6 +26,7 @@ from summarizer.analyzers.rules.conduct_rules import conduct_severity
 from summarizer.analyzers.rules.counterparty import contact_record, note_contact
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.disclosures import disclosure_record, disclosure_severity, note_disclosure
+from summarizer.analyzers.rules.entry_text import entry_came_or_went
 from summarizer.analyzers.rules.list_items import list_direction, mark_list_items
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
@@ -807,6 +808,8 @@ def is_material(prov: Provision) -> bool:
         return False  # a term renamed throughout the document (renames.py)
     if prov.list_items:
         return True  # a list of bans, measures, data or rights gained or lost an item (list_items.py)
+    if entry_came_or_went(prov):
+        return True  # a short entry of a lead-in list came or went: 'Ohio' off the eligible states (entry_text.py)
     if whole_new_clause(prov.old_text, prov.new_text):
         return True  # a whole sentence that says who may do what came or went (rubric/clauses.py)
     if prov.category == "ai_training" and _ai_phrase_came_or_went(prov):
