@@ -1063,5 +1063,8 @@ def provisions_of(diff: DiffResult) -> Triage:
     from summarizer.analyzers.rules.restated import mark_restated  # noqa: PLC0415
 
     mark_restated(provisions, diff)
+    from summarizer.analyzers.rules.repeated_entries import mark_repeats  # noqa: PLC0415
+
+    mark_repeats(provisions, diff)  # a list de-duplicated: an entry said again in other words
     provisions.sort(key=lambda p: p.rank_key(), reverse=True)
     return Triage(provisions, furniture, link_only, sides.bounded_searches)
