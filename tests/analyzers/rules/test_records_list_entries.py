@@ -33,7 +33,9 @@ def test_entry_added_is_material_too():
 
 def test_menu_of_links_under_a_lead_in_stays_furniture():
     old = _rules([f"[{s}](https://example.com/{s})" for s in STATES], lead="Choose your state:")
-    new = _rules([f"[{s}](https://example.com/{s})" for s in STATES if s != "Iowa"], lead="Choose your state:")
+    new = _rules(
+        [f"[{s}](https://example.com/{s})" for s in STATES if s != "Iowa"], lead="Choose your state:"
+    )
     assert not compare_texts(old, new).material
 
 
