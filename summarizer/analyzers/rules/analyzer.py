@@ -33,10 +33,12 @@ from summarizer.analyzers.rules.contacts import contact_details_replaced
 from summarizer.analyzers.rules.counterparty import contact_record, note_contact
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.disclosures import disclosure_record, disclosure_severity, note_disclosure
+from summarizer.analyzers.rules.entry_text import entry_came_or_went
 from summarizer.analyzers.rules.list_items import list_direction, mark_list_items
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
 from summarizer.analyzers.rules.names import names_changed
+from summarizer.analyzers.rules.older_pages import older_page_appended
 from summarizer.analyzers.rules.pointers import note_pointers, pointer_record
 from summarizer.analyzers.rules.provisions import (
     CONTEXT_SEARCH_BLOCKS,
@@ -107,8 +109,10 @@ class RulesAnalyzer:
         if failed is not None:  # passages an error message stands in for were not captured
             diff = DiffResult(diff.old, diff.new, [h for h in diff.hunks if h.id not in failed.hunk_ids])
         banner, linked = consent_banner(diff), linked_page_added(diff)
-        if banner or linked:  # page chrome, or a page the old version only linked to (capture_errors.py)
-            diff = DiffResult(diff.old, diff.new, [h for h in diff.hunks if h.id not in banner | linked])
+        older = older_page_appended(diff) - linked  # an older page captured at the end (older_pages.py)
+        captured = banner | linked | older  # page chrome, or a page the old version only linked to
+        if captured:  # (capture_errors.py)
+            diff = DiffResult(diff.old, diff.new, [h for h in diff.hunks if h.id not in captured])
         triage = provisions_of(diff)
         provisions, planted = _set_aside_instructions(_fold_repeats(triage.provisions))
         mark_list_items(provisions, diff)
@@ -118,6 +122,8 @@ class RulesAnalyzer:
             kinds.append("a cookie-consent banner captured with the page")
         if linked:
             kinds.append("what was captured (a page the old version linked to was added)")
+        if older:
+            kinds.append("what was captured (an older page, dated before the old version, was appended)")
         substantive = [p for p in provisions if is_material(p)]
         mismatch = different_document(diff) or sign_in_wall(diff)
         if mismatch or not substantive:
@@ -916,6 +922,8 @@ def is_material(prov: Provision) -> bool:
         return False  # a term renamed throughout the document (renames.py)
     if prov.list_items:
         return True  # a list of bans, measures, data or rights gained or lost an item (list_items.py)
+    if entry_came_or_went(prov):
+        return True  # a short entry of a lead-in list came or went: 'Ohio' off the eligible states (entry_text.py)
     if whole_new_clause(prov.old_text, prov.new_text):
         return True  # a whole sentence that says who may do what came or went (rubric/clauses.py)
     if prov.category == "ai_training" and _ai_phrase_came_or_went(prov):

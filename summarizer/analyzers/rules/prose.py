@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from difflib import SequenceMatcher
 
+from summarizer.analyzers.rules.entry_text import entry_fact
 from summarizer.analyzers.rules.list_items import list_sentence
 from summarizer.analyzers.rules.provisions import RIGHTS_CATEGORIES, Provision, channels
 from summarizer.model.diff import DiffResult, Hunk
@@ -293,9 +294,15 @@ def lead_fragment(prov: Provision, side: str) -> str:
     return ""
 
 
+_ENTRY_MEANING = "The list now covers more or less; the text does not say if that is better or worse for you."
+
+
 def change_summary(prov: Provision) -> str:
     """Two or three sentences: what the text says now, what it said, what it means."""
     name = topic(prov.category)
+    entries = entry_fact(prov)
+    if entries is not None:  # a short entry of a lead-in list came or went (entry_text.py)
+        return f"{entries[0].upper()}{entries[1:]}. {_ENTRY_MEANING}"
     modified = any(u.edits for u in prov.units)
     new, old = lead_fragment(prov, "new"), lead_fragment(prov, "old")
     if prov.kind == "moved":
@@ -442,6 +449,9 @@ def headline_fact(prov: Provision) -> str:
         if neg.change == "removed" and 4 <= len(phrase.split()) <= 8 and _PROMISE.match(phrase):
             return f"the promise {_q(phrase)} was removed"
     up, down = _impact(prov)
+    entries = entry_fact(prov)
+    if entries is not None:  # a short entry of a lead-in list came or went (entry_text.py)
+        return entries
     if prov.list_items and (prov.direction in ("same", "unclear") or prov.category == "contact_generic"):
         sentence = list_sentence(prov.list_items)  # a list grew or shrank (list_items.py)
     elif prov.kind == "added" and prov.direction != "down":
@@ -529,9 +539,12 @@ def summary(diff: DiffResult, provisions: list[Provision], shown: list[Provision
 def impact(shown: list[Provision]) -> str:
     sentences: list[str] = []
     for prov in shown:
-        if (prov.direction == "same" and channel_shift(prov) is None) or prov.category == "contact_generic":
+        listed = entry_fact(prov) is not None  # an entry of a lead-in list came or went (entry_text.py)
+        if not listed and (
+            (prov.direction == "same" and channel_shift(prov) is None) or prov.category == "contact_generic"
+        ):
             continue
-        sentence = meaning(prov)
+        sentence = _ENTRY_MEANING if listed else meaning(prov)
         if sentence not in sentences:
             sentences.append(sentence)
         if len(sentences) == 3:

@@ -23,6 +23,7 @@ from summarizer.analyzers.rules.audience import (
     conduct_document,
     conduct_labels,
 )
+from summarizer.analyzers.rules.entry_text import plain_entry
 from summarizer.analyzers.rules.list_items import ListItem, entry_of_list
 from summarizer.analyzers.rules.names import laws, privacy_law_named
 from summarizer.model.diff import DiffResult, Hunk, Signals
@@ -79,6 +80,7 @@ class Unit:
     labels: list[str] = field(default_factory=list)
     changed_words: int = 0
     heading: bool = False  # both sides are a heading (renamed or renumbered), not provision text
+    entry: bool = False  # a short entry of a lead-in list that reads like a button (entry_text.py)
 
     @property
     def category(self) -> str:
@@ -417,7 +419,9 @@ def _one_sided_units(h: Hunk, doc: str = "") -> list[Unit]:
         entry = False
         if _heading_like(piece) and not _law_item(piece):
             entry = entry_of_list(doc, base + s, piece)
-        if is_furniture(piece) or (_heading_like(piece) and not _law_item(piece) and not entry):
+        button = is_furniture(piece)
+        kept_entry = button and entry and plain_entry(piece)
+        if (button and not kept_entry) or (_heading_like(piece) and not _law_item(piece) and not entry):
             continue  # a bare heading is structure, not a provision (a list item naming a law is not one,
             # nor an entry of a list that a lead-in introduces: list_items.py)
         sents = [Span(s + x.start, s + x.end, x.text) for x in sentences(piece)]
@@ -436,6 +440,7 @@ def _one_sided_units(h: Hunk, doc: str = "") -> list[Unit]:
             new_text="" if old_side else body,
             pos=h.new_start + (0 if old_side else s),
             changed_words=word_count(body),
+            entry=kept_entry,
         )
         if old_side:
             unit.quotes_old = quotes
@@ -1058,5 +1063,8 @@ def provisions_of(diff: DiffResult) -> Triage:
     from summarizer.analyzers.rules.restated import mark_restated  # noqa: PLC0415
 
     mark_restated(provisions, diff)
+    from summarizer.analyzers.rules.repeated_entries import mark_repeats  # noqa: PLC0415
+
+    mark_repeats(provisions, diff)  # a list de-duplicated: an entry said again in other words
     provisions.sort(key=lambda p: p.rank_key(), reverse=True)
     return Triage(provisions, furniture, link_only, sides.bounded_searches)

@@ -1,0 +1,112 @@
+"""A sentence taken out (or put in) that a sentence still standing in the other version already
+says, in other words: a list de-duplicated, not a rule dropped (issue 12, round 7, material7).
+
+Lists of rules are edited by removing an entry that repeats another one ("Glorification of
+self-harm, including the promotion of self-injury, self-mutilation, suicide, or eating disorders."
+beside "Encouraging, promoting, or glorifying self-harm, including self-injury, self-mutilation,
+suicide, or eating disorders."). :mod:`restated` finds sentences that stand word for word; this
+finds those whose every content word (cut to :data:`STEM` letters) a single sentence of the other
+version holds, where that sentence says little more (:data:`COVER`), with the same negations and
+numbers: everything the entry said is still said.
+Only one-sided changes (a passage added or removed whole) are read: an edited sentence is a
+change of its own words.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from summarizer.analyzers.rules.restated import MIN_KEY, text_key, version_key
+from summarizer.text.lazy_re import lazy
+
+if TYPE_CHECKING:  # pragma: no cover
+    from summarizer.analyzers.rules.provisions import Provision
+    from summarizer.model.diff import DiffResult
+
+#: Content words are compared by their first letters ('glorification' ~ 'glorifying').
+STEM = 6
+#: Share of the standing sentence's content words the changed sentence must hold (it holds all of
+#: the changed sentence's).
+COVER = 0.85
+#: A sentence of fewer content words is not compared (too little to say it repeats another).
+MIN_WORDS = 6
+
+_ENTRY = lazy(r"\s*(?:[-*+•]|\(?(?:\d{1,3}|[a-z])[.)])\s+\S")
+_WORD = lazy(r"[^\W\d_]{3,}|\d+(?:[.,]\d+)*")
+_SPLIT = lazy(r"(?<=[.!?;])\s+|\n+")
+_NEGATION = frozenset({"not", "never", "nor", "without", "unless", "except", "cannot", "don", "doesn", "won"})
+_STOP = frozenset(
+    "the and for with that this from are was were will would can may any all our your you their they "
+    "its has have had such other into also which who whom when where how than then them these those "
+    "including include includes".split()
+)
+
+
+def _content(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(content stems, negations and numbers) of one sentence."""
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    marks = frozenset(w for w in words if w in _NEGATION or w[0].isdigit())
+    stems = frozenset(w[:STEM] for w in words if w not in _STOP and w not in _NEGATION and not w[0].isdigit())
+    return stems, marks
+
+
+@lru_cache(maxsize=8)
+def _sentences_of(text: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    return tuple(c for c in (_content(s) for s in _SPLIT.split(text)) if len(c[0]) >= MIN_WORDS)
+
+
+@lru_cache(maxsize=8)
+def _standing(old: str, new: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Sentences in both versions: a repeat is said again by text that stood before and stands now,
+    not by a sentence the same change put in (that would be an edit, seen from its other side)."""
+    before = set(_sentences_of(old))
+    return tuple(c for c in _sentences_of(new) if c in before)
+
+
+def _said_again(sentence: str, other: tuple[tuple[frozenset[str], frozenset[str]], ...]) -> bool:
+    stems, marks = _content(sentence)
+    if len(stems) < MIN_WORDS:
+        return False
+    for o_stems, o_marks in other:
+        if o_marks != marks:
+            continue
+        shared = len(stems & o_stems)
+        if shared == len(stems) and shared >= COVER * len(o_stems):
+            return True
+    return False
+
+
+def repeats_standing_text(prov: Provision, diff: DiffResult) -> bool:
+    """Every unit of *prov* is a list entry added or removed whole, and each of its sentences is said
+    again by a sentence that stands in both versions."""
+    if not prov.units or any(u.kind not in ("added", "removed") for u in prov.units):
+        return False
+    if not all(_ENTRY.match(u.old_text or u.new_text) for u in prov.units):
+        return False  # only entries of a list: a section taken out whole is more than a repeat dropped
+    for unit in prov.units:
+        removed = unit.kind == "removed"
+        text = unit.old_text if removed else unit.new_text
+        other_text = diff.new.text if removed else diff.old.text
+        other, other_key = _standing(diff.old.text, diff.new.text), version_key(other_text)
+        pieces = [p for p in (s.strip(" \t*-•") for s in _SPLIT.split(text)) if p]
+        found = [_stands(p, other, other_key) for p in pieces]
+        if not pieces or not all(found) or "long" not in found:
+            return False  # a few words found anywhere ('Location data.') are no evidence of a repeat
+    return True
+
+
+def _stands(piece: str, other: tuple[tuple[frozenset[str], frozenset[str]], ...], other_key: str) -> str:
+    """'long' when a sentence of the other version says *piece* again (in its words or in others);
+    'short' when a short piece ('Vigilante activity.') stands there word for word; '' otherwise."""
+    key = text_key(piece)
+    if key in other_key:
+        return "long" if len(key) >= MIN_KEY else "short"
+    return "long" if _said_again(piece, other) else ""
+
+
+def mark_repeats(provisions: list[Provision], diff: DiffResult) -> None:
+    """Set ``restated`` on one-sided provisions that only repeat text standing in the other version."""
+    for prov in provisions:
+        if not prov.restated and repeats_standing_text(prov, diff):
+            prov.restated = True
