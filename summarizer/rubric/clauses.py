@@ -63,8 +63,27 @@ _RIGHT = (
     rf"|(?:also )?(?:has|have) (?!no\b|not\b){_W}{{0,3}}?rights?\b(?! to (?:use|share|sell|collect)))"
 )
 
+#: Training on the reader's data that runs unless they opt out (on by default): a sentence that
+#: speaks of training and makes an opt-out the way out ("except ... where Customer has not
+#: opted-out of training", "may use your chats to train our models unless you turn it off"), or
+#: says an opt-out does not apply. Read before "protection": the promise it qualifies ("will not
+#: use ... to train ... except") is what it takes back (issue 12: high, whoever's data it is).
+_TRAINING_DEFAULT = lazy(
+    r"^(?=.*\b(?:train(?:s|ed|ing)?|fine-tun\w*)\b)"
+    r"(?=.*\b(?:models?|AI|artificial intelligence|machine learning|algorithms?|LLMs?)\b)"
+    r"(?=.*\bunless (?:\w+ ){0,4}?(?:opts?|opted|opting)[- ]?out\b"
+    r"|.*\b(?:where|if|when|provided|as long as) (?:\w+ ){0,3}?(?:has|have|did|do|does) not (?:\w+ )?"
+    r"(?:opted|opt)[- ]?out\b"
+    r"|.*\bunless (?:\w+ ){0,4}?(?:turn\w* (?:it |this |that )?off|disabl\w*|deactivat\w*|"
+    r"(?:activat\w*|enabl\w*) zero data retention)\b"
+    r"|.*\bopt[- ]?out (?:\w+ ){0,6}?(?:does|do|will|shall) not apply\b"
+    r"|.*\b(?:is|are) (?:on|enabled|turned on|switched on) by default\b)",
+    re.I | re.S,
+)
+
 #: (kind, pattern): the first kind whose pattern matches names the sentence.
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("training_default", _TRAINING_DEFAULT),
     (
         "protection",
         lazy(
@@ -251,6 +270,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 POLARITY: dict[str, dict[View, int]] = {
     "protection": {"consumer": -1, "business": -1, "data": -1},
     "ai_training": {"consumer": 1, "business": 1, "data": 0},
+    "training_default": {"consumer": 1, "business": 1, "data": 0},
     "lost_option": {"consumer": 1, "business": 1, "data": 0},
     "charge": {"consumer": 1, "business": 1, "data": 0},
     "disclaimer": {"consumer": 1, "business": 1, "data": 0},
@@ -288,6 +308,7 @@ LABELS = {
     "basis_narrowed": "reworded so your consent is the only basis",
     "automation": "decisions or actions by automated systems",
     "ai_training": "your content or data used to train or improve AI models",
+    "training_default": "AI training on your data unless you opt out",
     "lost_option": "an option or control taken away",
     "charge": "a charge that falls on you",
 }

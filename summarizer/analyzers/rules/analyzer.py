@@ -580,10 +580,17 @@ def _high_change(
     a consumer (a business user's new ad or listing rules are an ordinary change for that user), in
     a record that is not better overall (severity follows direction: a record that is better or
     unclear, or mixed but leaning to the user, :func:`RulesAnalyzer._material` passing "better"
-    then, is at most medium)."""
+    then, is at most medium). AI training on the reader's data unless they opt out
+    (``training_default`` cue) is high in the business view too: it is the customer's own data."""
     if direction in ("better", "unclear"):
         return False
     for p, view, mine in zip(provisions, views, cues):
+        if (
+            direction == "worse"
+            and is_material(p)
+            and any(c.kind == "training_default" and c.polarity > 0 for c in mine)
+        ):
+            return True  # AI training on the reader's own data unless they opt out: high in every view
         if view == "business" or not is_material(p):
             continue
         if (

@@ -49,6 +49,7 @@ _HINTS: dict[str, tuple[str, ...]] = {
     "targeted_ads": ("ads", "advertis", "marketing"),
     "open_retention": ("indefinitely", "as long as", "until"),
     "ai_training": ("train",),
+    "training_default": ("opted", "unless", "by default"),
     "sensitive": ("location", "biometric", "health", "genetic", "sexual", "racial", "religious", "financial"),
     "children": ("child", "minor", "kid", "teen", "under"),
     "no_refund": ("refund",),
@@ -213,6 +214,18 @@ RULES: tuple[Rule, ...] = (
         # "we do not use your conversations to train our models": the negation stands further back
         if_negated=("no_ai_training", -1, "a promise not to train AI on your data"),
         negation_words=7,
+    ),
+    _r(
+        "training_default",
+        2,
+        "AI training on your data unless you opt out",
+        # training that runs unless the user opts out is on by default (issue 12: high); the
+        # opt-out is the way out of it, not a separate gain
+        r"\b(?:has|have|did|do|does) not (?:\w+ )?opted[- ]?out of (?:\w+ ){0,2}?training\b"
+        r"|\btrain(?:s|ed|ing)?\b[^.;\n]{0,150}?\bunless (?:\w+ ){0,4}?(?:opts?|opted|opting)[- ]?out\b"
+        r"|\btrain(?:s|ed|ing)?\b[^.;\n]{0,150}?\bunless (?:\w+ ){0,4}?(?:activat\w*|enabl\w*) zero data retention\b"
+        r"|\btraining\b[^.;\n]{0,40}?\b(?:is|are) (?:on|enabled|turned on|switched on) by default\b",
+        guard=False,
     ),
     _r(
         "sensitive",

@@ -27,7 +27,7 @@ EVERY_RULE = (
     "provided as is. We do not sell or share your data and do not track you. We ask for your consent; you can opt out "
     "and you have the right to delete your data. We will notify you 30 days in advance and encrypt your data, and "
     "will delete it. We retain logs for 30 days, only use it as necessary, require a valid subpoena, honor global "
-    "privacy control signals and offer a refund."
+    "privacy control signals and offer a refund. We may use your chats to train our models unless you opt out."
 )
 
 
