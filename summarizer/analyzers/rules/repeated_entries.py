@@ -53,7 +53,9 @@ def _content(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=8)
 def _sentences_of(text: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-    return tuple(c for c in (_content(s) for s in _SPLIT.split(text)) if len(c[0]) >= MIN_WORDS)
+    seen: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # a sentence said again is read once
+    contents = (seen[s] if s in seen else seen.setdefault(s, _content(s)) for s in _SPLIT.split(text))
+    return tuple(c for c in contents if len(c[0]) >= MIN_WORDS)
 
 
 @lru_cache(maxsize=8)
@@ -64,11 +66,11 @@ def _standing(old: str, new: str) -> tuple[tuple[frozenset[str], frozenset[str]]
     return tuple(c for c in _sentences_of(new) if c in before)
 
 
-def _said_again(sentence: str, other: tuple[tuple[frozenset[str], frozenset[str]], ...]) -> bool:
+def _said_again(sentence: str, diff: DiffResult) -> bool:
     stems, marks = _content(sentence)
     if len(stems) < MIN_WORDS:
         return False
-    for o_stems, o_marks in other:
+    for o_stems, o_marks in _standing(diff.old.text, diff.new.text):  # read only when needed
         if o_marks != marks:
             continue
         shared = len(stems & o_stems)
@@ -88,21 +90,21 @@ def repeats_standing_text(prov: Provision, diff: DiffResult) -> bool:
         removed = unit.kind == "removed"
         text = unit.old_text if removed else unit.new_text
         other_text = diff.new.text if removed else diff.old.text
-        other, other_key = _standing(diff.old.text, diff.new.text), version_key(other_text)
+        other_key = version_key(other_text)
         pieces = [p for p in (s.strip(" \t*-•") for s in _SPLIT.split(text)) if p]
-        found = [_stands(p, other, other_key) for p in pieces]
+        found = [_stands(p, diff, other_key) for p in pieces]
         if not pieces or not all(found) or "long" not in found:
             return False  # a few words found anywhere ('Location data.') are no evidence of a repeat
     return True
 
 
-def _stands(piece: str, other: tuple[tuple[frozenset[str], frozenset[str]], ...], other_key: str) -> str:
+def _stands(piece: str, diff: DiffResult, other_key: str) -> str:
     """'long' when a sentence of the other version says *piece* again (in its words or in others);
     'short' when a short piece ('Vigilante activity.') stands there word for word; '' otherwise."""
     key = text_key(piece)
     if key in other_key:
         return "long" if len(key) >= MIN_KEY else "short"
-    return "long" if _said_again(piece, other) else ""
+    return "long" if _said_again(piece, diff) else ""
 
 
 def mark_repeats(provisions: list[Provision], diff: DiffResult) -> None:
