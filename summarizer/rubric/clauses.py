@@ -386,9 +386,19 @@ def _sentence_set(text: str) -> Mapping[str, str]:
     return MappingProxyType(out)
 
 
+#: Texts at least this long are whole documents: their keys are kept (:func:`_whole_key`).
+_WHOLE = 20_000
+
+
 def document_key(text: str) -> str:
     """A whole document as :func:`clause_cues` compares sentences with it (markup and spacing
-    folded, lower case)."""
+    folded, lower case). A long text's key is computed once: every material provision of a record
+    asks for the two documents' keys (:mod:`pointers`, :func:`provision_cues`)."""
+    return _whole_key(text) if len(text) >= _WHOLE else _clean(text).lower()
+
+
+@lru_cache(maxsize=4)
+def _whole_key(text: str) -> str:
     return _clean(text).lower()
 
 

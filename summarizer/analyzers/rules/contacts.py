@@ -27,8 +27,11 @@ _STREET = lazy(
 
 
 def _details(text: str) -> dict[str, set[str]]:
-    text = " ".join(text.split())  # line breaks and runs of spaces (non-breaking too) as one space
-    emails = {m.group(0).lower() for m in _EMAIL.finditer(text)}
+    words = text.split()
+    text = " ".join(words)  # line breaks and runs of spaces (non-breaking too) as one space
+    # an address holds no space and an '@': read only the words holding one (same matches: a word
+    # starts and ends where the text has a space, which the pattern's \b reads as a string's ends)
+    emails = {m.group(0).lower() for w in words if "@" in w for m in _EMAIL.finditer(w)}
     return {
         "email": {e for e in emails if not _FILE.search(e)},
         "phone": {re.sub(r"\D", "", m.group(0)) for m in _PHONE.finditer(text)},

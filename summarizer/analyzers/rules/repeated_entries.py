@@ -14,7 +14,9 @@ change of its own words.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from summarizer.analyzers.rules.restated import MIN_KEY, text_key, version_key
@@ -51,28 +53,73 @@ def _content(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     return stems, marks
 
 
-@lru_cache(maxsize=8)
-def _sentences_of(text: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-    return tuple(c for c in (_content(s) for s in _SPLIT.split(text)) if len(c[0]) >= MIN_WORDS)
+Content = tuple[frozenset[str], frozenset[str]]
+_SIGMA = "\u03a3"  # the one character str.lower maps by its context
+
+
+class _Version:
+    """One version's sentences, each read (:func:`_content`) only when a query may need it.
+
+    The sentences are kept in lower case, joined by line breaks. ``str.lower`` maps each character
+    on its own except a capital sigma (final or not by its neighbours), so in a sentence without
+    one a content stem (a lower-cased word's first letters, never a line break) is found in the
+    sentence's own line of the joined text. Sentences with a capital sigma are always read."""
+
+    def __init__(self, text: str) -> None:
+        self.sentences = list(dict.fromkeys(_SPLIT.split(text)))  # a sentence said again is one
+        plain = [_SIGMA not in s for s in self.sentences]
+        self.lowered = [s.lower() if p else "" for s, p in zip(self.sentences, plain)]
+        self.others = [i for i, p in enumerate(plain) if not p]
+        self.joined = "\n".join(self.lowered)
+        self.starts = list(accumulate((len(x) + 1 for x in self.lowered[:-1]), initial=0))
+        self._read: dict[int, Content] = {}
+
+    def _with(self, probe: str) -> list[int]:
+        """The sentences without a capital sigma whose lower case holds *probe*."""
+        out, joined, starts = [], self.joined, self.starts
+        at = joined.find(probe)
+        while at != -1:
+            i = bisect_right(starts, at) - 1
+            out.append(i)
+            at = joined.find(probe, starts[i + 1]) if i + 1 < len(starts) else -1
+        return out
+
+    def holding(self, stems: frozenset[str]) -> list[Content]:
+        """The contents of at least :data:`MIN_WORDS` stems that hold every one of *stems*."""
+        probe = max(sorted(stems), key=len)  # every stem is in such a sentence: one probe finds them
+        out = []
+        for i in [*self._with(probe), *self.others]:
+            low = self.lowered[i]
+            if low and not all(stem in low for stem in stems):
+                continue
+            content = self._read.get(i)
+            if content is None:
+                content = self._read[i] = _content(self.sentences[i])
+            if len(content[0]) >= MIN_WORDS and stems <= content[0]:
+                out.append(content)
+        return out
 
 
 @lru_cache(maxsize=8)
-def _standing(old: str, new: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-    """Sentences in both versions: a repeat is said again by text that stood before and stands now,
-    not by a sentence the same change put in (that would be an edit, seen from its other side)."""
-    before = set(_sentences_of(old))
-    return tuple(c for c in _sentences_of(new) if c in before)
+def _version(text: str) -> _Version:
+    return _Version(text)
 
 
-def _said_again(sentence: str, other: tuple[tuple[frozenset[str], frozenset[str]], ...]) -> bool:
+def _standing(stems: frozenset[str], diff: DiffResult) -> list[Content]:
+    """Sentences in both versions that hold every one of *stems*: a repeat is said again by text
+    that stood before and stands now, not by a sentence the same change put in (that would be an
+    edit, seen from its other side). Only sentences holding *stems* can say a sentence again, so
+    only those are read (a long document has tens of thousands)."""
+    before = set(_version(diff.old.text).holding(stems))
+    return [c for c in _version(diff.new.text).holding(stems) if c in before]
+
+
+def _said_again(sentence: str, diff: DiffResult) -> bool:
     stems, marks = _content(sentence)
     if len(stems) < MIN_WORDS:
         return False
-    for o_stems, o_marks in other:
-        if o_marks != marks:
-            continue
-        shared = len(stems & o_stems)
-        if shared == len(stems) and shared >= COVER * len(o_stems):
+    for o_stems, o_marks in _standing(stems, diff):  # each holds every stem of the sentence
+        if o_marks == marks and len(stems) >= COVER * len(o_stems):
             return True
     return False
 
@@ -88,21 +135,21 @@ def repeats_standing_text(prov: Provision, diff: DiffResult) -> bool:
         removed = unit.kind == "removed"
         text = unit.old_text if removed else unit.new_text
         other_text = diff.new.text if removed else diff.old.text
-        other, other_key = _standing(diff.old.text, diff.new.text), version_key(other_text)
+        other_key = version_key(other_text)
         pieces = [p for p in (s.strip(" \t*-•") for s in _SPLIT.split(text)) if p]
-        found = [_stands(p, other, other_key) for p in pieces]
+        found = [_stands(p, diff, other_key) for p in pieces]
         if not pieces or not all(found) or "long" not in found:
             return False  # a few words found anywhere ('Location data.') are no evidence of a repeat
     return True
 
 
-def _stands(piece: str, other: tuple[tuple[frozenset[str], frozenset[str]], ...], other_key: str) -> str:
+def _stands(piece: str, diff: DiffResult, other_key: str) -> str:
     """'long' when a sentence of the other version says *piece* again (in its words or in others);
     'short' when a short piece ('Vigilante activity.') stands there word for word; '' otherwise."""
     key = text_key(piece)
     if key in other_key:
         return "long" if len(key) >= MIN_KEY else "short"
-    return "long" if _said_again(piece, other) else ""
+    return "long" if _said_again(piece, diff) else ""
 
 
 def mark_repeats(provisions: list[Provision], diff: DiffResult) -> None:
