@@ -32,34 +32,20 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from labelled_sets import OPEN_SETS, labelled_pairs  # noqa: E402  (bench/, beside this script)
 
 import summarizer.analyzers.rules.analyzer as rules_analyzer  # noqa: E402
 from summarizer.api import compare_files  # noqa: E402
 from summarizer.rubric.clauses import cue_weight  # noqa: E402
 
-FOLDS = {
-    "dev": [(ROOT / "evals/vlops/dev_labels.yaml", ROOT / "evals/data/vlops")],
-    "heldout": [(ROOT / "evals/vlops/heldout_labels.yaml", ROOT / "evals/data/vlops")],
-    "fresh": [(f, ROOT / "evals/data/fresh") for f in sorted((ROOT / "evals/fresh").glob("*_labels.yaml"))],
-    "fresh2": [
-        (f, ROOT / "evals/data/fresh2") for f in sorted((ROOT / "evals/fresh2").glob("*_labels.yaml"))
-    ],
-    "fresh3": [
-        (f, ROOT / "evals/data/fresh3") for f in sorted((ROOT / "evals/fresh3").glob("*_labels.yaml"))
-    ],
-}
+FOLDS = {k: OPEN_SETS[k] for k in ("dev", "heldout", "fresh", "fresh2", "fresh3")}
 
 
 def _pairs(name: str) -> list[tuple[str, Path, dict]]:
-    out = []
-    for labels_file, folder in FOLDS[name]:
-        for lab in yaml.safe_load(labels_file.read_text(encoding="utf-8")):
-            out.append((lab["pair"], folder / lab["pair"], lab))
-    return out
+    return labelled_pairs(name, FOLDS)
 
 
 class _Spy:

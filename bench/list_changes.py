@@ -15,35 +15,21 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from labelled_sets import OPEN_SETS, labelled_pairs  # noqa: E402  (bench/, beside this script)
 
 from summarizer.analyzers.rules.analyzer import RulesAnalyzer, is_material  # noqa: E402
 from summarizer.analyzers.rules.list_items import balance_of, list_items  # noqa: E402
 from summarizer.analyzers.rules.provisions import provisions_of  # noqa: E402
 from summarizer.api import diff_documents, load_pair  # noqa: E402
 
-SETS = {
-    "dev": [(ROOT / "evals/vlops/dev_labels.yaml", ROOT / "evals/data/vlops")],
-    "heldout": [(ROOT / "evals/vlops/heldout_labels.yaml", ROOT / "evals/data/vlops")],
-    "fresh": [(f, ROOT / "evals/data/fresh") for f in sorted((ROOT / "evals/fresh").glob("*_labels.yaml"))],
-    "fresh2": [
-        (f, ROOT / "evals/data/fresh2") for f in sorted((ROOT / "evals/fresh2").glob("*_labels.yaml"))
-    ],
-}
+SETS = {k: OPEN_SETS[k] for k in ("dev", "heldout", "fresh", "fresh2")}
 
 
 def _pairs(name: str) -> list[tuple[str, Path, dict]]:
-    if name == "bundled":
-        labels = yaml.safe_load((ROOT / "evals/material_labels.yaml").read_text(encoding="utf-8"))
-        return [(p.name, p, labels.get(p.name, {})) for p in sorted((ROOT / "evals/data/ota").iterdir())]
-    out = []
-    for labels_file, folder in SETS[name]:
-        for lab in yaml.safe_load(labels_file.read_text(encoding="utf-8")):
-            out.append((lab["pair"], folder / lab["pair"], lab))
-    return out
+    return labelled_pairs(name, SETS)
 
 
 def _direction(worse: int, better: int) -> str:
