@@ -1,9 +1,11 @@
 """How often the offline analyzer's records say the right thing on pairs the rules were not written on.
 
     python bench/heldout_accuracy.py [--json] [--set fresh4|fresh3|fresh2|fresh|heldout|dev|golden|bundled]
-                                     [--rows fresh3|fresh2|fresh|heldout|dev|golden|bundled]
+                                     [--rows fresh4|fresh3|fresh2|fresh|heldout|dev|golden|bundled]
 
-``fresh4`` is the blind set (built in round 7): it prints figures only, never a row.
+``fresh4`` was the blind set of round 7: measured twice (round 6's and round 7's final code), then
+opened at the end of round 7 for error analysis (``--rows fresh4``; docs/records.md). Round 8
+needs a new blind set.
 ``fresh3`` was the blind set of round 6: measured twice (round 5's and round 6's final code), then
 opened in round 7 for error analysis (``--rows fresh3``).
 ``fresh2`` was the blind set of round 5: measured twice (before and after round 5's changes), then
@@ -14,7 +16,7 @@ The sets, reported side by side:
 - **fresh4** (round 7 on): pairs of yet more services the project had never used (Open Terms
   Archive's ``p2b-compliance-versions``, ``demo-versions`` and ``genai-eu-versions``), labelled blind
   before the analyzer ran on them (``evals/fresh4/*_labels.yaml``, pairs in ``evals/data/fresh4/``).
-  Totals only; its rows are never printed.
+  Measured blind twice in round 7, then opened for error analysis.
 - **fresh3** (rounds 5-6): pairs of more services the project had never used, labelled blind
   before the analyzer ran on them (``evals/fresh3/*_labels.yaml``, pairs in ``evals/data/fresh3/``).
   Measured blind twice; opened in round 7 (``--rows fresh3``).
@@ -249,10 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--rows",
-        choices=("fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
+        choices=("fresh4", "fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
         action="append",
         default=[],
-        help="print these sets' per-pair rows (never the blind 'fresh4' set)",
+        help="print these sets' per-pair rows",
     )
     ap.add_argument("--dev-rows", action="store_true", help="same as --rows dev")
     args = ap.parse_args(argv)
@@ -311,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     for k in keys:
         print(f"{k:<22}" + "".join(f"{_fmt(f.get(k)):>10}" for f in figures.values()))
     print(
-        "fresh4: blind labels, never tuned on; "
+        "fresh4: blind in round 7 (measured twice), opened at its end (one rule, ai7, written on it since); "
         "fresh3: blind in round 6 (measured twice), opened in round 7; "
         "fresh2: blind in round 5 (measured twice), opened for error analysis at its end; "
         "fresh: blind in round 4, opened in round 5; "

@@ -2,7 +2,7 @@
 
 Each set is a list of (labels file, pair folder); the fresh sets keep one labels file per
 annotator (``evals/<set>/*_labels.yaml``; a second annotator's labels sit in ``agreement/`` and are
-not read here). ``fresh4`` (round 7's blind set) is not listed: benches that tune read open sets only.
+not read here). ``fresh4`` (round 7's blind set, opened at its end) is not listed yet.
 """
 
 from __future__ import annotations
