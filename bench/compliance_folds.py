@@ -35,6 +35,16 @@ def folds(split_path: Path) -> dict[str, str]:
     }
 
 
+#: The printed name of each opened fold, by its list in the split file (``tuning`` and
+#: ``tuning_round4``: the 52 cases opened up to round 4).
+FOLD_NAMES = {"tuning_round5": "round4_14", "tuning_round6": "round5_16", "tuning_round7": "round6_11"}
+
+
+def fold_name(list_name: str) -> str:
+    """The printed fold a ``tuning*`` list belongs to."""
+    return FOLD_NAMES.get(list_name, "opened_52")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", action="store_true", help="print each case's citations")
@@ -45,9 +55,7 @@ def main() -> None:
     for case in cases:
         section = offline_analyse(case)
         score = score_case(case, section, fold_of[case.id])
-        fold = {"tuning_round5": "round4_14", "tuning_round6": "round5_16", "tuning_round7": "round6_11"}.get(
-            fold_of[case.id], "opened_52"
-        )
+        fold = fold_name(fold_of[case.id])
         scores.setdefault(fold, []).append(score)
         if args.rows:
             print(

@@ -19,14 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from compliance_folds import folds  # noqa: E402
+from compliance_folds import fold_name, folds  # noqa: E402
 
 import summarizer.compliance.analysis as analysis  # noqa: E402
 from summarizer.api import analyze, load_pair  # noqa: E402
 from summarizer.diffing.engine import diff_documents  # noqa: E402
 from summarizer.evals.compliance import load_cases  # noqa: E402
-
-_FOLD = {"tuning_round5": "round4_14", "tuning_round6": "round5_16", "tuning_round7": "round6_11"}
 
 
 def verdict(case, entry: str) -> str:
@@ -50,7 +48,7 @@ def main() -> None:
     analysis.hunk_signals = recording
     totals: dict[str, dict[str, int]] = {}
     for case in cases:
-        fold = _FOLD.get(fold_of[case.id], "opened_52")
+        fold = fold_name(fold_of[case.id])
         old, new = case.old.read_text(encoding="utf-8"), case.new.read_text(encoding="utf-8")
         diff = diff_documents(*load_pair(case.old, case.new))
         record = analyze(diff)

@@ -17,11 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.compliance_folds import folds  # noqa: E402
+from bench.compliance_folds import fold_name, folds  # noqa: E402
 from summarizer.compliance import analysis  # noqa: E402
 from summarizer.evals.compliance import load_cases, offline_analyse, score_case  # noqa: E402
-
-FOLD = {"tuning_round5": "round4_14", "tuning_round6": "round5_16", "tuning_round7": "round6_11"}
 
 
 def main() -> None:
@@ -42,7 +40,7 @@ def main() -> None:
     for case in load_cases(ROOT / "evals/compliance_cases", ROOT):
         if case.id not in fold_of:
             continue
-        fold = FOLD.get(fold_of[case.id], "opened_52")
+        fold = fold_name(fold_of[case.id])
         if args.fold and fold != args.fold:
             continue
         section = offline_analyse(case)
