@@ -104,14 +104,19 @@ def _engaged_ids(change) -> set[str]:  # type: ignore[no-untyped-def]
     return {e.entry.id for e in engaged}
 
 
-def test_a_clause_reserving_updates_names_no_new_purpose() -> None:
-    update = make_change(
+def _update_clause():
+    """A reworded clause that only reserves the right to update the policy."""
+    return make_change(
         "policy_change_notice",
         "reworded",
         ["We may change this policy."],
         ["We may update this Policy from time to time, and any updates will be effective when we post them."],
         direction="up",
     )
+
+
+def test_a_clause_reserving_updates_names_no_new_purpose() -> None:
+    update = _update_clause()
     assert "gdpr-art13-3-notice-before-new-purpose" not in _engaged_ids(update)
 
 
@@ -127,13 +132,7 @@ def test_a_new_purpose_still_engages_notice_before_the_new_purpose() -> None:
 
 
 def test_a_clause_reserving_updates_is_not_a_gdpr_fairness_change() -> None:
-    update = make_change(
-        "policy_change_notice",
-        "reworded",
-        ["We may change this policy."],
-        ["We may update this Policy from time to time, and any updates will be effective when we post them."],
-        direction="up",
-    )
+    update = _update_clause()
     assert "gdpr-art5-1a-lawfulness-fairness-transparency" not in _engaged_ids(update)
 
 
