@@ -228,6 +228,7 @@ class RulesAnalyzer:
         view = reader_view(diff.new.text)
         views = [_view_of(p, view, diff) for p in provisions]
         cues = provision_cues(provisions, views, diff)
+        every_cue = [c for mine in cues for c in mine]
         for change, mine in zip(changes, cues):
             change.evidence.extend(c.evidence() for c in mine)
         categories = record_categories(provisions, diff)
@@ -244,7 +245,7 @@ class RulesAnalyzer:
         pointed = not (named or cited or moved or told) and pointer_record(material, diff)
         direction, worse, better = record_balance(
             [c for _, c in substantive],  # a change judged restated or cosmetic claims nothing either way
-            [c for mine in cues for c in mine],
+            every_cue,
             rubric_weight=RUBRIC_CLAIM_WEIGHT if view == "consumer" else 0.0,
             rubric_fallback=view == "consumer",
             names_only=named or cited or moved or told or pointed,
@@ -267,7 +268,7 @@ class RulesAnalyzer:
             severity = note_pointers(provisions, changes, diff, severity)
             for p, c in zip(provisions, changes):
                 c.summary, c.shift_reason = text.change_summary(p), text.shift_reason(p)
-        doubt = one_sided_mixed(direction, [c for mine in cues for c in mine], changes, worse + better)
+        doubt = one_sided_mixed(direction, every_cue, changes, worse + better)
         direction = "unclear" if doubt else direction
         unclear = doubt or _unclear_flag(changes, direction)
         if unclear is not None:
