@@ -3,7 +3,8 @@
 Each ``tuning*`` list of evals/compliance_split.yaml is a fold (``tuning`` and ``tuning_round4``: the 52
 cases opened up to round 4; ``tuning_round5``: the 14 round-4 blind cases, opened in round 5;
 ``tuning_round6``: the 16 round-5 blind cases, opened at the end of round 5; ``tuning_round7``: the 11
-round-6 blind cases (``held_out_round6`` until round 7), opened in round 7). Held-out
+round-6 blind cases (``held_out_round6`` until round 7), opened in round 7; ``tuning_round8``: the 11
+round-7 blind cases (``held_out_round8`` until round 8), opened in round 8). Held-out
 lists are never analysed and never printed. ``--rows`` prints each analysed case's citations, misses and
 over-citations.
 
@@ -37,7 +38,12 @@ def folds(split_path: Path) -> dict[str, str]:
 
 #: The printed name of each opened fold, by its list in the split file (``tuning`` and
 #: ``tuning_round4``: the 52 cases opened up to round 4).
-FOLD_NAMES = {"tuning_round5": "round4_14", "tuning_round6": "round5_16", "tuning_round7": "round6_11"}
+FOLD_NAMES = {
+    "tuning_round5": "round4_14",
+    "tuning_round6": "round5_16",
+    "tuning_round7": "round6_11",
+    "tuning_round8": "round7_11",
+}
 
 
 def fold_name(list_name: str) -> str:
