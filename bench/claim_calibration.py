@@ -41,7 +41,7 @@ import summarizer.analyzers.rules.analyzer as rules_analyzer  # noqa: E402
 from summarizer.api import compare_files  # noqa: E402
 from summarizer.rubric.clauses import cue_weight  # noqa: E402
 
-FOLDS = {k: OPEN_SETS[k] for k in ("dev", "heldout", "fresh", "fresh2", "fresh3")}
+FOLDS = {k: OPEN_SETS[k] for k in ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4")}
 
 
 def _pairs(name: str) -> list[tuple[str, Path, dict]]:

@@ -2,7 +2,7 @@
 
 Each set is a list of (labels file, pair folder); the fresh sets keep one labels file per
 annotator (``evals/<set>/*_labels.yaml``; a second annotator's labels sit in ``agreement/`` and are
-not read here). ``fresh4`` (round 7's blind set, opened at its end) is not listed yet.
+not read here). ``fresh5`` (round 8's blind set) is not listed: it is measured by totals only.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ OPEN_SETS: dict[str, list[tuple[Path, Path]]] = {
     "fresh": _fresh("fresh"),
     "fresh2": _fresh("fresh2"),
     "fresh3": _fresh("fresh3"),
+    "fresh4": _fresh("fresh4"),
 }
 
 

@@ -30,7 +30,7 @@ from summarizer.analyzers.rules.analyzer import RulesAnalyzer, is_material  # no
 from summarizer.api import diff_documents, load_pair  # noqa: E402
 from summarizer.rubric.clauses import cue_weight  # noqa: E402
 
-SETS = {k: OPEN_SETS[k] for k in ("dev", "heldout", "fresh", "fresh2", "fresh3")}
+SETS = {k: OPEN_SETS[k] for k in ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4")}
 
 
 def _pairs(name: str) -> list[tuple[str, Path, dict]]:
