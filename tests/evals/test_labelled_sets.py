@@ -29,8 +29,9 @@ SETS = {
     "fresh2": (sorted((EVALS / "fresh2").glob("*_labels.yaml")), EVALS / "data" / "fresh2"),
     "fresh3": (sorted((EVALS / "fresh3").glob("*_labels.yaml")), EVALS / "data" / "fresh3"),
     "fresh4": (sorted((EVALS / "fresh4").glob("*_labels.yaml")), EVALS / "data" / "fresh4"),
+    "fresh5": (sorted((EVALS / "fresh5").glob("*_labels.yaml")), EVALS / "data" / "fresh5"),
 }
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4")
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 
 
 def _labels(name: str) -> list[dict]:
