@@ -172,7 +172,7 @@ def add_compliance(
     if method == "llm":
         from summarizer.compliance.llm import llm_compliance
 
-        record.compliance = llm_compliance(record, diff.old.text, diff.new.text, options)
+        record.compliance = llm_compliance(record, diff.old.text, diff.new.text, options, diff=diff)
     elif method == "offline":
         from summarizer.compliance import attach_compliance
 

@@ -14,6 +14,7 @@ from summarizer.compliance.table import RegulationTable, load_table
 from summarizer.compliance.verify import forbidden_claims, normalise
 from summarizer.errors import SummarizerError
 from summarizer.model.compliance import ComplianceSection, Exposure, JurisdictionFlag, Statement
+from summarizer.model.diff import DiffResult
 from summarizer.model.record import ChangeRecord
 
 DEFAULT_PROMPT = "compliance@v1"
@@ -104,11 +105,11 @@ def answer_schema(ids: list[str] | None = None) -> dict:
     }
 
 
-def _bounded(schema: dict, items: int, chars: int = 160) -> dict:
+def _bounded(schema: Any, items: int, chars: int = 160) -> Any:
     """The schema with every array capped at *items* and every free string at *chars* (a grammar then
     cannot loop without end; small models otherwise run a sentence on until the token limit)."""
     if isinstance(schema, dict):
-        out = {k: _bounded(v, items, chars) for k, v in schema.items()}
+        out: dict[str, Any] = {k: _bounded(v, items, chars) for k, v in schema.items()}
         if out.get("type") == "array":
             out["maxItems"] = items
         if out.get("type") == "string" and "enum" not in out:
@@ -190,14 +191,18 @@ def llm_compliance(
     *,
     table: RegulationTable | None = None,
     fallback: bool = True,
+    diff: DiffResult | None = None,
 ) -> ComplianceSection:
     """The model-written section, verified; the offline section when the model fails or says nothing
-    usable (unless *fallback* is False, as in evals, which judge what the model itself wrote)."""
+    usable (unless *fallback* is False, as in evals, which judge what the model itself wrote).
+
+    Given the *diff* the record was built from, the offline baseline (the entries the model is shown,
+    and the fallback) reads each change's hunks as ``compare --compliance`` does offline."""
     from summarizer.analyzers.llm.prompts import load_prompt
     from summarizer.llm.client import ChatRequest, LLMClient
 
     table = table or load_table()
-    offline = analyze_compliance(record, old_text, new_text, table=table)
+    offline = analyze_compliance(record, old_text, new_text, table=table, diff=diff)
     if not offline.entries:
         return offline  # nothing engaged: nothing for a model to write about
     spec = getattr(options, "prompt", None)

@@ -227,16 +227,19 @@ def llm_analyser(options: object) -> Analyse:
     """The model path (prompt compliance@v1) as an analyser for :func:`run_cases`."""
 
     def analyse(case: ComplianceCase) -> ComplianceSection:
-        from summarizer.api import compare_files
+        from summarizer.api import analyze, load_pair
         from summarizer.compliance.llm import llm_compliance
+        from summarizer.diffing.engine import diff_documents
 
-        record = compare_files(case.old, case.new)
+        diff = diff_documents(*load_pair(case.old, case.new))  # as offline_analyse: the diff is kept
+        record = analyze(diff)
         return llm_compliance(
             record,
             case.old.read_text(encoding="utf-8"),
             case.new.read_text(encoding="utf-8"),
             options,  # type: ignore[arg-type]
             fallback=False,
+            diff=diff,
         )
 
     return analyse

