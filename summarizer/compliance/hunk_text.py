@@ -15,7 +15,8 @@ Precision must not pay for the extra text read, so a sentence counts only when
   nor an item of a list whose introduction denies or limits ("You are strictly prohibited from using this
   data for the following purposes:");
 - its own words name a clause or a practice (:data:`CLAUSE_SIGNALS`; a party, data or topic word, or
-  "from time to time", names none), which the change's old side did not already state;
+  "from time to time", names none), which the change's old side did not already state (for a wholly
+  added hunk, round 8: its own old side, which is empty; :data:`OWN_HUNK_SIGNALS`);
 - the signal passes the gates every change passes (:func:`summarizer.compliance.signals.change_signals`,
   on a sentence-sized change filed by its own words) and is one its parent change lacks;
 - the sentence states that clause, not only names it in an aside, a heading, a document's name, a means
@@ -59,6 +60,12 @@ CLAUSE_SIGNALS = frozenset(
     "targeted_advertising tracking_technology training_on_user_content sale_of_data ai_interaction "
     "sensitive_data".split()
 )
+# Round 8 (crec8): a wholly added hunk (its old side empty) is read against itself, not against the old
+# sides of every hunk its change spans: a new paragraph that says "advertising partners" states that clause
+# even where a sibling hunk's old text already used the words (Viber's UID2 paragraph, in a change that also
+# rewrites an ads-and-cookies section). Not for tracking words: a cookie word in a new cookie section names
+# the section's topic (read for it, Bluesky's new cookie section cited ePrivacy and PECR, both over).
+OWN_HUNK_SIGNALS = CLAUSE_SIGNALS - {"tracking_technology"}
 # A list item ("*   Advertising ... purposes") says what its introduction says of it ("You are strictly
 # prohibited from using this data for the following purposes:").
 _BULLET = lazy(r"^(?:[*•-]|\d+[.)]|\(?[a-z]{1,4}[.)])\s")
@@ -299,6 +306,8 @@ def hunk_signals(
                 if key not in stated_before:
                     stated_before[key] = _named(" ".join(x.old_text for x in hunks))
                 before = stated_before[key]
+                if not h.old_text.strip():
+                    before = before - OWN_HUNK_SIGNALS  # a wholly added hunk: read against itself
                 if not names - before and not _names_a_practice(sentence):
                     continue  # every clause word here, the passage's old side had already
                 seen.add(start)

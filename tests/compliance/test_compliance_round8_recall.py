@@ -1,0 +1,50 @@
+"""Round 8 (#15, crec8): recall readings that do not depend on the record's quotes or rating.
+
+Each test builds a real diff and checks a reading on both sides (fires where it should, and its control).
+"""
+
+from __future__ import annotations
+
+from summarizer.compliance.hunk_text import hunk_signals
+from summarizer.compliance.signals import change_signals
+from summarizer.diffing.engine import diff_documents
+from summarizer.diffing.load import parse_document
+from tests.compliance.conftest import make_change
+
+OLD = "# Privacy Policy\n\nWe collect the email address you give us to run your account and send receipts.\n"
+CONTACT = "\nYou can contact us at any time by writing to our support team at the address below.\n"
+ADS_OLD = "Our advertising partners measure how our campaigns perform with cookies on our pages."
+ADS_NEW = "Our advertising partners measure how our campaigns perform with cookies and pixels on our pages and apps."
+FRAMEWORK = "We participate in an advertising framework run by another company."
+HASHED = (
+    "We may convert your email address into a hashed identifier that our advertising partners use to "
+    "deliver more relevant advertisements to you."
+)
+COOKIES = "These partners may also place cookies on your browser to recognise you across websites."
+
+
+def _two_hunks():
+    """A change spanning a rewritten ads-and-cookies paragraph and a wholly added paragraph."""
+    old = OLD + "\n" + ADS_OLD + "\n" + CONTACT
+    new = OLD + "\n" + ADS_NEW + "\n" + CONTACT + "\n" + f"{FRAMEWORK} {HASHED} {COOKIES}\n"
+    diff = diff_documents(parse_document(old, source="o.md"), parse_document(new, source="n.md"))
+    parent = make_change("data_use_purpose", "expanded", [ADS_OLD], [FRAMEWORK], direction="unclear")
+    parent.hunk_ids = [h.id for h in diff.hunks]
+    return diff, parent
+
+
+def test_a_wholly_added_hunk_states_its_clause_though_a_sibling_hunks_old_side_named_it():
+    diff, parent = _two_hunks()
+    assert [bool(h.old_text.strip()) for h in diff.hunks] == [True, False]  # a rewrite, then an addition
+    found = hunk_signals([change_signals(parent)], diff, diff.old.text, diff.new.text)
+    assert [(set(cs.signals), cs.change.quotes_new) for cs in found] == [({"targeted_advertising"}, [HASHED])]
+    assert HASHED in diff.new.text
+
+
+def test_cookie_words_in_a_wholly_added_hunk_still_need_a_fresh_clause_word():
+    # The control: "cookies" in the added paragraph, already in the sibling hunk's old side, stays the
+    # record's to read (a cookie word in a new cookie section names its topic).
+    diff, parent = _two_hunks()
+    found = hunk_signals([change_signals(parent)], diff, diff.old.text, diff.new.text)
+    assert not any("tracking_technology" in cs.signals for cs in found)
+    assert COOKIES not in [q for cs in found for q in cs.change.quotes_new]
