@@ -198,7 +198,7 @@ _CLAUSE_WORDS = {name: rx for name, rx in ADDED_WORDS.items() if name in CLAUSE_
 CLAUSE_KEYS: dict[str, tuple[str, ...]] = {
     "sale_of_data": ("sell", "sold", "sale", "rent"),
     "targeted_advertising": ("ad", "cross", "retarget"),
-    "consent_implied_by_use": ("continu", "by using", "by accessing", "deemed"),
+    "consent_implied_by_use": ("continu", "by using", "by accessing", "by utili", "deemed"),
     "tracking_technology": ("cookie", "pixel", "sdk", "beacon", "fingerprint", "track"),
     "arbitration_clause": ("arbitrat",),
     "class_action_waiver": ("class", "representative action"),

@@ -48,3 +48,42 @@ def test_cookie_words_in_a_wholly_added_hunk_still_need_a_fresh_clause_word():
     found = hunk_signals([change_signals(parent)], diff, diff.old.text, diff.new.text)
     assert not any("tracking_technology" in cs.signals for cs in found)
     assert COOKIES not in [q for cs in found for q in cs.change.quotes_new]
+
+
+# --- why8 proposal 2: consent inferred from use in its other wording, and what ePrivacy Art. 5(3) needs ---
+
+UTILIZING = (
+    "By utilizing our Services, you consent to sharing data, including your mail inbox, with our AI Providers "
+    "for the purpose of enhancing features."
+)
+
+
+def _eu_ids(change) -> set[str]:  # noqa: ANN001
+    from summarizer.compliance.regions import RegionMention
+    from summarizer.compliance.select import select_entries
+    from summarizer.compliance.table import load_table
+
+    eu = {"EU": RegionMention("EU", "the European Union", 3, "users in the European Union may ask us", evidence=2)}
+    return {e.entry.id for e in select_entries(load_table(), [change_signals(change)], eu)}
+
+
+def test_consent_by_utilizing_the_service_is_consent_inferred_from_use():
+    change = make_change("choice_consent", "added", [], [UTILIZING], direction="up")
+    assert "consent_implied_by_use" in change_signals(change).signals
+    ids = _eu_ids(change)
+    assert {"gdpr-art7-consent-conditions", "gdpr-art6-1-lawful-basis"} <= ids
+    # no device, browser, identifier or advertising word: the GDPR's consent, not ePrivacy's device rule
+    assert "eprivacy-art5-3-terminal-equipment" not in ids
+
+
+def test_consent_by_use_to_cookies_still_engages_eprivacy():
+    cookies = "By continuing to browse this website, you agree to our use of cookies on your device."
+    change = make_change("tracking_tech", "added", [], [cookies], direction="up")
+    assert "eprivacy-art5-3-terminal-equipment" in _eu_ids(change)
+
+
+def test_utilizing_as_a_means_is_not_consent_by_use_in_a_hunk_sentence():
+    from summarizer.compliance.hunk_gate import states_clause
+
+    assert states_clause("consent_implied_by_use", UTILIZING)
+    assert not states_clause("consent_implied_by_use", "You can opt out by utilizing the link in any email we send.")
