@@ -63,7 +63,11 @@ def _eu_ids(change) -> set[str]:  # noqa: ANN001
     from summarizer.compliance.select import select_entries
     from summarizer.compliance.table import load_table
 
-    eu = {"EU": RegionMention("EU", "the European Union", 3, "users in the European Union may ask us", evidence=2)}
+    eu = {
+        "EU": RegionMention(
+            "EU", "the European Union", 3, "users in the European Union may ask us", evidence=2
+        )
+    }
     return {e.entry.id for e in select_entries(load_table(), [change_signals(change)], eu)}
 
 
@@ -86,4 +90,60 @@ def test_utilizing_as_a_means_is_not_consent_by_use_in_a_hunk_sentence():
     from summarizer.compliance.hunk_gate import states_clause
 
     assert states_clause("consent_implied_by_use", UTILIZING)
-    assert not states_clause("consent_implied_by_use", "You can opt out by utilizing the link in any email we send.")
+    assert not states_clause(
+        "consent_implied_by_use", "You can opt out by utilizing the link in any email we send."
+    )
+
+
+# --- why8 proposal 3(a): a named forum compared old -> new, whatever the rating ---
+
+OLD_TERMS = (
+    "# Terms of Service\n\nThese terms govern your use of the monitoring service and its paid upgrades.\n\n"
+    "This Agreement is governed by the laws of Malta in the District Court of Sliema.\n"
+)
+BRATISLAVA = (
+    "All disputes arising out of these Terms will be subject to the exclusive jurisdiction of the District "
+    "Court of Bratislava I."
+)
+
+
+def _forum_change(new: str, old: list[str] | None = None):  # noqa: ANN202
+    return make_change("dispute_resolution", "narrowed", old or [], [new], direction="down")
+
+
+def test_a_court_in_a_place_the_old_terms_never_chose_changes_the_forum_whatever_the_rating():
+    from summarizer.compliance.forum import moved_forum
+
+    change = _forum_change(BRATISLAVA, ["This Agreement constitutes the entire agreement."])
+    assert change_signals(change).signals == {}  # rated better: the record's words give nothing
+    found = moved_forum([change_signals(change)], OLD_TERMS)
+    assert [(set(cs.signals), cs.change.quotes_new) for cs in found] == [
+        ({"governing_law_changed"}, [BRATISLAVA])
+    ]
+    assert "Bratislava" in found[0].signals["governing_law_changed"]
+
+
+def test_the_same_forum_reworded_or_a_company_incorporation_is_no_forum_change():
+    from summarizer.compliance.forum import forum_places, moved_forum
+
+    same = "Any dispute shall be resolved by the District Court of Sliema under the laws of Malta."
+    assert moved_forum([change_signals(_forum_change(same))], OLD_TERMS) == []
+    # "the Northern District of California": California is among the old places, not only "Northern"
+    old_us = "You agree to the courts of the Northern District of California."
+    assert "California" in forum_places(old_us)
+    ca = "These Terms are governed by the laws of the State of California."
+    assert moved_forum([change_signals(_forum_change(ca))], old_us) == []
+    # a company organised under a country's laws chooses no forum
+    gap = "GAP, a company organized under the laws of Singapore, provides the services."
+    assert forum_places(gap) == set()
+    assert moved_forum([change_signals(_forum_change(gap))], OLD_TERMS) == []
+
+
+def test_no_forum_in_the_old_terms_or_another_category_reads_nothing():
+    from summarizer.compliance.forum import moved_forum
+
+    assert (
+        moved_forum([change_signals(_forum_change(BRATISLAVA))], "# Terms\n\nUse the service well.\n") == []
+    )
+    other = make_change("liability_warranty_payment", "narrowed", [], [BRATISLAVA], direction="down")
+    assert moved_forum([change_signals(other)], OLD_TERMS) == []
