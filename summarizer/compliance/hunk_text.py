@@ -125,14 +125,28 @@ def _introduction(text: str, at: int) -> str:
     return ""
 
 
+# Round 8 (crec8): a "not" inside a relative clause describes a noun, it denies nothing the introduction
+# says of its items ("to ... other countries which have not been determined ... to provide an adequate level
+# of data protection, we use legal mechanisms ..., including:").
+_QUALIFYING_NOT = lazy(r"\b(?:which|that|who|whose|where)\s+(?:\w+\s+){0,2}?(?:not|never)\b")
+
+
 def in_context(sentence: str, at: int, text: str) -> bool:
-    """The sentence states a practice, and so does the introduction of the list it is an item of."""
+    """The sentence states a practice, and so does the introduction of the list it is an item of (a "not"
+    that only qualifies a noun of the introduction denies nothing: :data:`_QUALIFYING_NOT`)."""
     if not states_practice(sentence):
         return False
     if _BULLET.match(sentence):
         intro = _introduction(text, at)
-        return not intro.endswith(":") or states_practice(intro)
+        return not intro.endswith(":") or states_practice(_QUALIFYING_NOT.sub(" ", intro))
     return True
+
+
+def about_transfers(sentence: str, at: int, text: str) -> bool:
+    """Round 8 (crec8): the sentence is an item of a list whose introduction speaks of transfers ("When we
+    transfer personal data ... we use legal mechanisms ..., including:" / "*   Standard Contractual
+    Clauses approved by the European Commission"): a list item says what its introduction says of it."""
+    return bool(_BULLET.match(sentence)) and "transfer" in _introduction(text, at).lower()
 
 
 def _readable(h: Hunk, new_text: str) -> bool:
@@ -232,12 +246,13 @@ def _named(text: str) -> frozenset[str]:
     )
 
 
-def _names_a_practice(sentence: str) -> bool:
+def _names_a_practice(sentence: str, transfers: bool = False) -> bool:
     """The sentence names a lawful basis, a transfer mechanism or an AI system speaking to people (read
-    against its own old counterpart by :func:`change_signals`, not against the whole old side)."""
+    against its own old counterpart by :func:`change_signals`, not against the whole old side);
+    *transfers*: it is about transfers (:func:`about_transfers`), so a bare mechanism counts."""
     return bool(
         new_legal_basis("", sentence)
-        or new_transfer_mechanism("", sentence)
+        or new_transfer_mechanism("", sentence, transfers)
         or new_ai_interaction("", sentence)
     )
 
@@ -249,15 +264,15 @@ def _candidates(h: Hunk, old_text: str, new_text: str, quoted: str) -> list[tupl
     if not _readable(h, new_text):
         return []
     fresh = _named(h.new_text) - _named(h.old_text)
-    practice = _names_a_practice(h.new_text)
+    practice = _names_a_practice(h.new_text, "transfer" in h.new_text.lower())
     if not fresh and not practice:
         return []
     out = []
     for sentence, start in _pieces(h.new_text, h.new_start):
         names = _named(sentence) & fresh
-        if (names or (practice and _names_a_practice(sentence))) and _new_sentence(
-            sentence, start, old_text, new_text, quoted
-        ):
+        if (
+            names or (practice and _names_a_practice(sentence, about_transfers(sentence, start, new_text)))
+        ) and _new_sentence(sentence, start, old_text, new_text, quoted):
             out.append((sentence, start, names))
     return out
 
@@ -308,7 +323,8 @@ def hunk_signals(
                 before = stated_before[key]
                 if not h.old_text.strip():
                     before = before - OWN_HUNK_SIGNALS  # a wholly added hunk: read against itself
-                if not names - before and not _names_a_practice(sentence):
+                transfers = about_transfers(sentence, start, new_text)
+                if not names - before and not _names_a_practice(sentence, transfers):
                     continue  # every clause word here, the passage's old side had already
                 seen.add(start)
                 if olds is None:
@@ -323,7 +339,9 @@ def hunk_signals(
                     and name not in parent.signals
                     and why.startswith(_STATED)
                     and name not in before
-                    and states_clause(name, sentence)  # round 7: not only in an aside, a heading, a name
+                    and states_clause(
+                        name, sentence, transfers
+                    )  # round 7: not only in an aside, a heading ...
                 }
                 if not fresh:
                     continue

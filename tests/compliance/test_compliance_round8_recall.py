@@ -147,3 +147,49 @@ def test_no_forum_in_the_old_terms_or_another_category_reads_nothing():
     )
     other = make_change("liability_warranty_payment", "narrowed", [], [BRATISLAVA], direction="down")
     assert moved_forum([change_signals(other)], OLD_TERMS) == []
+
+
+# --- why8 proposal 3(b): a bare transfer mechanism listed under a transfers introduction ---
+
+TRANSFERS_OLD = (
+    "# Privacy Policy\n\nWe are based in the United States and your data is governed by U.S. law.\n"
+)
+TRANSFERS_INTRO = (
+    "When we transfer personal data from the European Economic Area to the United States or other countries "
+    "which have not been determined by the European Commission to have laws that provide an adequate level of "
+    "data protection, we use legal mechanisms designed to help ensure your rights, including:"
+)
+SCC = "*   Standard Contractual Clauses approved by the European Commission"
+
+
+def _transfer_read(intro: str):  # noqa: ANN202
+    added = f"{intro}\n\n{SCC}\n*   Obtaining your explicit consent for certain types of processing\n"
+    diff = diff_documents(
+        parse_document(TRANSFERS_OLD, source="o.md"),
+        parse_document(TRANSFERS_OLD + "\n" + added, source="n.md"),
+    )
+    parent = make_change(
+        "international_transfer", "narrowed", [], ["We are based in the United States."], direction="down"
+    )
+    parent.hunk_ids = [h.id for h in diff.hunks]
+    return hunk_signals([change_signals(parent)], diff, diff.old.text, diff.new.text)
+
+
+def test_a_mechanism_listed_under_a_transfers_introduction_states_it():
+    found = _transfer_read(TRANSFERS_INTRO)
+    assert [(set(cs.signals), cs.change.quotes_new) for cs in found] == [
+        ({"transfer_mechanism_changed"}, [SCC])
+    ]
+
+
+def test_a_list_introduction_that_denies_still_denies_its_items():
+    from summarizer.compliance.hunk_text import about_transfers, in_context
+
+    denying = "We do not transfer personal data to other countries under any of these mechanisms:"
+    assert _transfer_read(denying) == []
+    # the relative clause's "not" describes the countries; the introduction's own "not" denies
+    text = f"{TRANSFERS_INTRO}\n{SCC}"
+    assert in_context(SCC, text.index(SCC), text)
+    assert about_transfers(SCC, text.index(SCC), text)
+    other = f"We use these tools, including:\n{SCC}"
+    assert not about_transfers(SCC, other.index(SCC), other)  # no transfer in the introduction
