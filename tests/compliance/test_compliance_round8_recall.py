@@ -193,3 +193,24 @@ def test_a_list_introduction_that_denies_still_denies_its_items():
     assert about_transfers(SCC, text.index(SCC), text)
     other = f"We use these tools, including:\n{SCC}"
     assert not about_transfers(SCC, other.index(SCC), other)  # no transfer in the introduction
+
+
+# --- round5_16's misses: an arbitration agreement in a privacy policy is still one ---
+
+
+def test_an_arbitration_clause_in_a_privacy_policy_engages_the_faa():
+    from summarizer.compliance.regions import RegionMention
+    from summarizer.compliance.select import select_entries
+    from summarizer.compliance.table import load_table
+
+    clause = (
+        "Disputes between the parties shall be resolved by binding individual arbitration under the arbitration "
+        "provision set forth in our Terms of Service."
+    )
+    change = make_change("dispute_resolution", "added", [], [clause], direction="up")
+    us = {"US": RegionMention("US", "United States", 3, "users in the United States", evidence=2)}
+    for document in ("privacy", "terms"):
+        ids = {
+            e.entry.id for e in select_entries(load_table(), [change_signals(change)], us, document=document)
+        }
+        assert "faa-9usc2-arbitration-agreements" in ids, document
