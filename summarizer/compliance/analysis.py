@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.fallback import changed_sentences
+from summarizer.compliance.forum import moved_forum
 from summarizer.compliance.hunk_text import hunk_signals
 from summarizer.compliance.laws import named_laws
 from summarizer.compliance.member_states import contract_regions
@@ -199,6 +200,7 @@ def analyze_compliance(
     if diff is not None and changes:  # what the changed provisions add beyond the record's quotes
         changed += hunk_signals(changed, diff, old_text, new_text)
     drop_restated(changed, new_text)
+    changed += moved_forum(changed, old_text)  # a court or law in another place, whatever the rating
     # A US state's privacy act named for the first time, read from the raw texts (see laws.py).
     changed += named_laws(old_text, new_text)
     mark_new_topics(changed, old_text, CROSS_TOPICS)

@@ -50,10 +50,10 @@ _MUST_SAY = {
     ),
 }
 # The practice readers of the signals that are not word lists.
-_READERS = {
-    "legal_basis_changed": lambda text: new_legal_basis("", text),
-    "transfer_mechanism_changed": lambda text: new_transfer_mechanism("", text),
-    "ai_interaction": lambda text: new_ai_interaction("", text),
+_READERS = {  # (text, about transfers) -> what the reader finds
+    "legal_basis_changed": lambda text, _transfers: new_legal_basis("", text),
+    "transfer_mechanism_changed": lambda text, transfers: new_transfer_mechanism("", text, transfers),
+    "ai_interaction": lambda text, _transfers: new_ai_interaction("", text),
 }
 
 
@@ -64,8 +64,9 @@ def main_text(sentence: str) -> str:
     return _NAME.sub(" ", text)
 
 
-def states_clause(signal: str, sentence: str) -> bool:
-    """The sentence states the clause *signal* names outside its side parts (see the module docstring)."""
+def states_clause(signal: str, sentence: str, transfers: bool = False) -> bool:
+    """The sentence states the clause *signal* names outside its side parts (see the module docstring);
+    *transfers*: the sentence is an item of a list about transfers, so a bare transfer mechanism is stated."""
     text = main_text(sentence)
     must = _MUST_SAY.get(signal)
     if must is not None and not must.search(text):
@@ -73,4 +74,4 @@ def states_clause(signal: str, sentence: str) -> bool:
     if signal in ADDED_WORDS:
         return bool(ADDED_WORDS[signal].search(text))
     reader = _READERS.get(signal)
-    return bool(reader(text)) if reader is not None else True
+    return bool(reader(text, transfers)) if reader is not None else True

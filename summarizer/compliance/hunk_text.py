@@ -15,7 +15,8 @@ Precision must not pay for the extra text read, so a sentence counts only when
   nor an item of a list whose introduction denies or limits ("You are strictly prohibited from using this
   data for the following purposes:");
 - its own words name a clause or a practice (:data:`CLAUSE_SIGNALS`; a party, data or topic word, or
-  "from time to time", names none), which the change's old side did not already state;
+  "from time to time", names none), which the change's old side did not already state (for a wholly
+  added hunk, round 8: its own old side, which is empty; :data:`OWN_HUNK_SIGNALS`);
 - the signal passes the gates every change passes (:func:`summarizer.compliance.signals.change_signals`,
   on a sentence-sized change filed by its own words) and is one its parent change lacks;
 - the sentence states that clause, not only names it in an aside, a heading, a document's name, a means
@@ -59,6 +60,12 @@ CLAUSE_SIGNALS = frozenset(
     "targeted_advertising tracking_technology training_on_user_content sale_of_data ai_interaction "
     "sensitive_data".split()
 )
+# Round 8 (crec8): a wholly added hunk (its old side empty) is read against itself, not against the old
+# sides of every hunk its change spans: a new paragraph that says "advertising partners" states that clause
+# even where a sibling hunk's old text already used the words (Viber's UID2 paragraph, in a change that also
+# rewrites an ads-and-cookies section). Not for tracking words: a cookie word in a new cookie section names
+# the section's topic (read for it, Bluesky's new cookie section cited ePrivacy and PECR, both over).
+OWN_HUNK_SIGNALS = CLAUSE_SIGNALS - {"tracking_technology"}
 # A list item ("*   Advertising ... purposes") says what its introduction says of it ("You are strictly
 # prohibited from using this data for the following purposes:").
 _BULLET = lazy(r"^(?:[*•-]|\d+[.)]|\(?[a-z]{1,4}[.)])\s")
@@ -118,14 +125,28 @@ def _introduction(text: str, at: int) -> str:
     return ""
 
 
+# Round 8 (crec8): a "not" inside a relative clause describes a noun, it denies nothing the introduction
+# says of its items ("to ... other countries which have not been determined ... to provide an adequate level
+# of data protection, we use legal mechanisms ..., including:").
+_QUALIFYING_NOT = lazy(r"\b(?:which|that|who|whose|where)\s+(?:\w+\s+){0,2}?(?:not|never)\b")
+
+
 def in_context(sentence: str, at: int, text: str) -> bool:
-    """The sentence states a practice, and so does the introduction of the list it is an item of."""
+    """The sentence states a practice, and so does the introduction of the list it is an item of (a "not"
+    that only qualifies a noun of the introduction denies nothing: :data:`_QUALIFYING_NOT`)."""
     if not states_practice(sentence):
         return False
     if _BULLET.match(sentence):
         intro = _introduction(text, at)
-        return not intro.endswith(":") or states_practice(intro)
+        return not intro.endswith(":") or states_practice(_QUALIFYING_NOT.sub(" ", intro))
     return True
+
+
+def about_transfers(sentence: str, at: int, text: str) -> bool:
+    """Round 8 (crec8): the sentence is an item of a list whose introduction speaks of transfers ("When we
+    transfer personal data ... we use legal mechanisms ..., including:" / "*   Standard Contractual
+    Clauses approved by the European Commission"): a list item says what its introduction says of it."""
+    return bool(_BULLET.match(sentence)) and "transfer" in _introduction(text, at).lower()
 
 
 def _readable(h: Hunk, new_text: str) -> bool:
@@ -191,7 +212,7 @@ _CLAUSE_WORDS = {name: rx for name, rx in ADDED_WORDS.items() if name in CLAUSE_
 CLAUSE_KEYS: dict[str, tuple[str, ...]] = {
     "sale_of_data": ("sell", "sold", "sale", "rent"),
     "targeted_advertising": ("ad", "cross", "retarget"),
-    "consent_implied_by_use": ("continu", "by using", "by accessing", "deemed"),
+    "consent_implied_by_use": ("continu", "by using", "by accessing", "by utili", "deemed"),
     "tracking_technology": ("cookie", "pixel", "sdk", "beacon", "fingerprint", "track"),
     "arbitration_clause": ("arbitrat",),
     "class_action_waiver": ("class", "representative action"),
@@ -225,12 +246,13 @@ def _named(text: str) -> frozenset[str]:
     )
 
 
-def _names_a_practice(sentence: str) -> bool:
+def _names_a_practice(sentence: str, transfers: bool = False) -> bool:
     """The sentence names a lawful basis, a transfer mechanism or an AI system speaking to people (read
-    against its own old counterpart by :func:`change_signals`, not against the whole old side)."""
+    against its own old counterpart by :func:`change_signals`, not against the whole old side);
+    *transfers*: it is about transfers (:func:`about_transfers`), so a bare mechanism counts."""
     return bool(
         new_legal_basis("", sentence)
-        or new_transfer_mechanism("", sentence)
+        or new_transfer_mechanism("", sentence, transfers)
         or new_ai_interaction("", sentence)
     )
 
@@ -242,15 +264,15 @@ def _candidates(h: Hunk, old_text: str, new_text: str, quoted: str) -> list[tupl
     if not _readable(h, new_text):
         return []
     fresh = _named(h.new_text) - _named(h.old_text)
-    practice = _names_a_practice(h.new_text)
+    practice = _names_a_practice(h.new_text, "transfer" in h.new_text.lower())
     if not fresh and not practice:
         return []
     out = []
     for sentence, start in _pieces(h.new_text, h.new_start):
         names = _named(sentence) & fresh
-        if (names or (practice and _names_a_practice(sentence))) and _new_sentence(
-            sentence, start, old_text, new_text, quoted
-        ):
+        if (
+            names or (practice and _names_a_practice(sentence, about_transfers(sentence, start, new_text)))
+        ) and _new_sentence(sentence, start, old_text, new_text, quoted):
             out.append((sentence, start, names))
     return out
 
@@ -299,7 +321,10 @@ def hunk_signals(
                 if key not in stated_before:
                     stated_before[key] = _named(" ".join(x.old_text for x in hunks))
                 before = stated_before[key]
-                if not names - before and not _names_a_practice(sentence):
+                if not h.old_text.strip():
+                    before = before - OWN_HUNK_SIGNALS  # a wholly added hunk: read against itself
+                transfers = about_transfers(sentence, start, new_text)
+                if not names - before and not _names_a_practice(sentence, transfers):
                     continue  # every clause word here, the passage's old side had already
                 seen.add(start)
                 if olds is None:
@@ -314,7 +339,9 @@ def hunk_signals(
                     and name not in parent.signals
                     and why.startswith(_STATED)
                     and name not in before
-                    and states_clause(name, sentence)  # round 7: not only in an aside, a heading, a name
+                    and states_clause(
+                        name, sentence, transfers
+                    )  # round 7: not only in an aside, a heading ...
                 }
                 if not fresh:
                     continue

@@ -43,7 +43,7 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "opt_out_added": _rx(r"opt[- ]out|do not sell|global privacy control|\bGPC\b"),
     "consent_implied_by_use": _rx(
-        r"continu\w* (to )?us\w*|by (using|accessing)|deemed (to )?(have )?(accept|agree|consent)"
+        r"continu\w* (to )?us\w*|by (using|accessing|utili[sz]ing)|deemed (to )?(have )?(accept|agree|consent)"
     ),
     # "Parental control(s)" is a feature offered to adults (channel blocking), not data about children.
     "children_data": _rx(
