@@ -196,6 +196,13 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
     "termination_without_notice": _rx(
         r"terminat|suspen|clos(e|ing) (your )?account|disabl|revok|remov|ban\b"
     ),
+    # Round 8 (cprec8): a new destination needs a word of data going abroad. A passage filed under
+    # transfers that says nothing of it ("The application of the United Nations Convention on Contracts for
+    # the International Sale of Goods (CISG) is excluded.") opens no transfer.
+    "new_transfer_destination": _rx(
+        r"\b(transfer\w*|abroad|overseas|outside|cross[- ]border|countr(y|ies)|jurisdictions?|adequa\w*|"
+        r"standard contractual|binding corporate rules|data privacy framework)\b"
+    ),
 }
 
 # A sentence that limits a practice ("you may only use data ... for", "solely", "must not") restricts
