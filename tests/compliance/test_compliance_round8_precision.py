@@ -30,3 +30,41 @@ from tests.compliance.conftest import make_change
 def test_a_new_transfer_destination_needs_a_word_of_transfer(text: str, expected: bool) -> None:
     cs = change_signals(make_change("international_transfer", "added", [], [text], direction="up"))
     assert ("new_transfer_destination" in cs.names) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause word inside a cross-reference names a section, it does not state the clause
+        (
+            "Except as set forth in Section 19 (Arbitration), any claim arising out of these Terms must be brought "
+            "exclusively in the state or federal courts located in San Francisco.",
+            False,
+        ),
+        (
+            "Subject to Section 12 (Arbitration and Class Action Waiver), these Terms are governed by Delaware law.",
+            False,
+        ),
+        (
+            "As described in the section titled “Arbitration” below, some disputes are handled differently.",
+            False,
+        ),
+        # the clause stated outright, beside or without a reference
+        ("You and we agree to resolve any dispute by binding individual arbitration.", True),
+        (
+            "Except as set forth in Section 19 (Arbitration), claims go to court; small claims may also be resolved "
+            "by binding arbitration.",
+            True,
+        ),
+        ("Section 19. Arbitration. All disputes will be resolved by arbitration.", True),
+    ],
+)
+def test_a_clause_word_inside_a_cross_reference_states_no_clause(text: str, expected: bool) -> None:
+    cs = change_signals(make_change("dispute_resolution", "added", [], [text], direction="up"))
+    assert ("arbitration_clause" in cs.names) is expected
+
+
+def test_a_cross_reference_to_a_children_section_is_no_childrens_data() -> None:
+    text = "For more information, see Section 9 (Children's Privacy) and Section 10 (Your Choices)."
+    cs = change_signals(make_change("children_audiences", "added", [], [text], direction="up"))
+    assert "children_data" not in cs.names
