@@ -5,6 +5,8 @@ Synthetic changes and texts, so each rule is checked on its own; the golden case
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from summarizer.compliance.signals import change_signals
@@ -68,3 +70,57 @@ def test_a_cross_reference_to_a_children_section_is_no_childrens_data() -> None:
     text = "For more information, see Section 9 (Children's Privacy) and Section 10 (Your Choices)."
     cs = change_signals(make_change("children_audiences", "added", [], [text], direction="up"))
     assert "children_data" not in cs.names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a representative under GDPR Art. 27: appointed by a controller with no EU establishment
+        (
+            "For individuals located in the European Union, OFi Technologies LLC has designated the following "
+            "representative in the Union under Article 27 GDPR for matters related to the processing of personal data.",
+            True,
+        ),
+        (
+            "Individuals and the data protection supervisory authorities in the EU/EEA may also contact our data "
+            "protection representatives according to Article 27 GDPR below:",
+            True,
+        ),
+        ("You may contact our EU Representative on matters related to the GDPR.", True),
+        ("We have appointed a representative in the European Economic Area.", True),
+        # other representatives
+        ("Our customer service representatives may contact you by phone.", False),
+        ("A representative of the European Commission attended the meeting.", False),
+        ("Our UK Representative under Article 27 of the UK GDPR is Example Ltd.", False),
+        ("You may use an authorized agent or legal representative to submit a request.", False),
+    ],
+)
+def test_an_eu_representative_is_read(text: str, expected: bool) -> None:
+    from summarizer.compliance.establishment import names_eu_representative
+
+    assert (names_eu_representative(text) is not None) is expected
+
+
+def _ads_pair(tmp_path, extra: str):
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    ADS_OLD, ADS_NEW = examples / "ads-v1.md", examples / "ads-v2.md"
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(ADS_OLD.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    new.write_text(ADS_NEW.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return old, new
+
+
+def test_no_lead_authority_where_the_document_names_an_eu_representative(tmp_path) -> None:
+    from summarizer.api import compare_files
+
+    lead = "gdpr-art56-lead-authority"
+    old, new = _ads_pair(tmp_path, "")
+    assert lead in compare_files(old, new, compliance="offline").compliance.entries
+    old, new = _ads_pair(
+        tmp_path,
+        "\n## EU Representative\n\nWe have appointed Example Rep SARL as our representative in the Union under Article 27 GDPR.\n",
+    )
+    section = compare_files(old, new, compliance="offline").compliance
+    assert lead not in section.entries
+    assert any(f.code == "EU" for f in section.jurisdictions)  # the EU is still flagged, without Art. 56
