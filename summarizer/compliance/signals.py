@@ -59,7 +59,9 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"automat\w+ (decision|process)|algorithm|\bscor(e|es|ing)\b|profiling\b|"
         r"profil(e|es|ed) (you|users?|people|individuals|consumers|customers)\b|(build|creat)\w* (a )?profiles?\b"
     ),
-    "tracking_technology": _rx(r"cookie|pixel|\bSDK|web beacon|fingerprint|do not track|tracking tech"),
+    # Round 8 (cprec8): not "Do Not Track", a browser's preference signal (the reader's choice, read under
+    # opt_out_removed when it goes), not a technology that reads the device.
+    "tracking_technology": _rx(r"cookie|pixel|\bSDK|web beacon|fingerprint|tracking tech"),
     "arbitration_clause": _rx(r"arbitrat"),
     "class_action_waiver": _rx(r"class action|representative action|class[- ]wide"),
     "governing_law_changed": _rx(

@@ -124,3 +124,23 @@ def test_no_lead_authority_where_the_document_names_an_eu_representative(tmp_pat
     section = compare_files(old, new, compliance="offline").compliance
     assert lead not in section.entries
     assert any(f.code == "EU" for f in section.jurisdictions)  # the EU is still flagged, without Art. 56
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a browser's Do Not Track signal is the reader's preference, not a technology read from the device
+        (
+            'Some browsers offer a "Do Not Track" ("DNT") signal where you can indicate your preference regarding '
+            "tracking and cross-site tracking.",
+            False,
+        ),
+        ("We do not currently respond to Do Not Track signals.", False),
+        # a tracker itself
+        ("We and our partners place cookies and pixels on your device.", True),
+    ],
+)
+def test_do_not_track_is_a_preference_not_a_tracker(text: str, expected: bool) -> None:
+    # a new passage the record rates better: what its words state is still read (a pure addition)
+    cs = change_signals(make_change("tracking_tech", "added", [], [text], direction="down"))
+    assert ("tracking_technology" in cs.names) is expected
