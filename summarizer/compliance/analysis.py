@@ -6,7 +6,7 @@ import re
 import string
 from dataclasses import replace
 
-from summarizer.compliance.establishment import names_eu_representative
+from summarizer.compliance.establishment import controller_outside_union, names_eu_representative
 from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.fallback import changed_sentences
 from summarizer.compliance.hunk_text import hunk_signals
@@ -99,10 +99,15 @@ _CLAUSE_DUTY = re.compile(r"\b(data (importer|exporter)|processor|sub-?processor
 
 def _lead_authority_quote(text: str, scan: TextScan | None = None) -> str | None:
     """The sentence pointing people to a data protection authority (:func:`_names_authority`), unless the
-    document names a representative in the Union under GDPR Art. 27 (round 8: a controller without an EU
-    establishment has no main establishment for a lead authority under Art. 56)."""
+    document names a representative in the Union under GDPR Art. 27 or a controller established outside the
+    Union and none in a Member State (round 8: a controller without an EU establishment has no main
+    establishment for a lead authority under Art. 56)."""
     sentence = _names_authority(text, scan)
-    if sentence is None or names_eu_representative(text) is not None:
+    if (
+        sentence is None
+        or names_eu_representative(text) is not None
+        or controller_outside_union(text) is not None
+    ):
         return None
     return sentence
 

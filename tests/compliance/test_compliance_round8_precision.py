@@ -144,3 +144,55 @@ def test_do_not_track_is_a_preference_not_a_tracker(text: str, expected: bool) -
     # a new passage the record rates better: what its words state is still read (a pure addition)
     cs = change_signals(make_change("tracking_tech", "added", [], [text], direction="down"))
     assert ("tracking_technology" in cs.names) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the controller is established outside the Union, and no controller in a Member State is named
+        (
+            "X.AI LLC, which is based in the USA, is the controller of your personal information as described in "
+            "this Privacy Policy, unless otherwise specified.",
+            True,
+        ),
+        (
+            "If you are in the EEA the data controller of your personal information is Alibaba.com Singapore "
+            "E-Commerce Private Limited (incorporated in Singapore with Company Reg. No. 200720572D).",
+            True,
+        ),
+        (
+            "Data Controller: The Services are provided and controlled by Hangzhou DeepSeek Artificial Intelligence "
+            "Co., Ltd., with its registered address in China.",
+            True,
+        ),
+        # a controller in a Member State for EU users (a main establishment there): the lead authority applies
+        (
+            "If you are located in the Designated Countries, LinkedIn Ireland Unlimited Company, Dublin, Ireland, is "
+            "the data controller. Otherwise LinkedIn Corporation, based in the United States, is the data controller.",
+            False,
+        ),
+        ("Mistral AI, a French company, is the data controller.", False),
+        # no establishment stated, or the reader is the controller
+        ("Example Co. is the controller of your personal data.", False),
+        ("In this case, you are the data controller, and we are based in the United States.", False),
+    ],
+)
+def test_a_controller_established_outside_the_union_is_read(text: str, expected: bool) -> None:
+    from summarizer.compliance.establishment import controller_outside_union
+
+    assert (controller_outside_union(text) is not None) is expected
+
+
+def test_no_lead_authority_where_the_controller_is_established_outside_the_union(tmp_path) -> None:
+    from summarizer.api import compare_files
+
+    old, new = _ads_pair(
+        tmp_path,
+        "\n## Who we are\n\nExample Co. Inc., which is based in the USA, is the controller of your personal information.\n",
+    )
+    assert "gdpr-art56-lead-authority" not in compare_files(old, new, compliance="offline").compliance.entries
+    old, new = _ads_pair(
+        tmp_path,
+        "\n## Who we are\n\nFor users in the EU, Example Co. Ireland Limited, Dublin, Ireland, is the controller.\n",
+    )
+    assert "gdpr-art56-lead-authority" in compare_files(old, new, compliance="offline").compliance.entries
