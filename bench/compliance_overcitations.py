@@ -24,7 +24,9 @@ from summarizer.evals.compliance import load_cases, offline_analyse, score_case 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fold", help="only this fold (opened_52, round4_14, round5_16, round6_11)")
+    parser.add_argument(
+        "--fold", help="only this fold (opened_52, round4_14, round5_16, round6_11, round7_11)"
+    )
     args = parser.parse_args()
     fold_of = folds(ROOT / "evals/compliance_split.yaml")
     captured: list = []

@@ -6,6 +6,7 @@ import re
 import string
 from dataclasses import replace
 
+from summarizer.compliance.establishment import controller_outside_union, names_eu_representative
 from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.fallback import changed_sentences
 from summarizer.compliance.forum import moved_forum
@@ -95,6 +96,21 @@ _TO_PEOPLE = re.compile(
     r"\b(complain\w*|lodge|contact|right|you|your|individuals?|residents?|users?)\b", re.IGNORECASE
 )
 _CLAUSE_DUTY = re.compile(r"\b(data (importer|exporter)|processor|sub-?processor|shall)\b", re.IGNORECASE)
+
+
+def _lead_authority_quote(text: str, scan: TextScan | None = None) -> str | None:
+    """The sentence pointing people to a data protection authority (:func:`_names_authority`), unless the
+    document names a representative in the Union under GDPR Art. 27 or a controller established outside the
+    Union and none in a Member State (round 8: a controller without an EU establishment has no main
+    establishment for a lead authority under Art. 56)."""
+    sentence = _names_authority(text, scan)
+    if (
+        sentence is None
+        or names_eu_representative(text) is not None
+        or controller_outside_union(text) is not None
+    ):
+        return None
+    return sentence
 
 
 def _names_authority(text: str, scan: TextScan | None = None) -> str | None:
@@ -239,7 +255,7 @@ def analyze_compliance(
             ],
         ),
         jurisdictions=jurisdiction_flags(
-            engaged, flag_regions, _names_authority(new_text, new_scan), anywhere=anywhere
+            engaged, flag_regions, _lead_authority_quote(new_text, new_scan), anywhere=anywhere
         ),
         contracts=contracts(engaged),
         considerations=considerations(engaged),

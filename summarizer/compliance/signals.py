@@ -59,7 +59,9 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
         r"automat\w+ (decision|process)|algorithm|\bscor(e|es|ing)\b|profiling\b|"
         r"profil(e|es|ed) (you|users?|people|individuals|consumers|customers)\b|(build|creat)\w* (a )?profiles?\b"
     ),
-    "tracking_technology": _rx(r"cookie|pixel|\bSDK|web beacon|fingerprint|do not track|tracking tech"),
+    # Round 8 (cprec8): not "Do Not Track", a browser's preference signal (the reader's choice, read under
+    # opt_out_removed when it goes), not a technology that reads the device.
+    "tracking_technology": _rx(r"cookie|pixel|\bSDK|web beacon|fingerprint|tracking tech"),
     "arbitration_clause": _rx(r"arbitrat"),
     "class_action_waiver": _rx(r"class action|representative action|class[- ]wide"),
     "governing_law_changed": _rx(
@@ -196,6 +198,13 @@ NEEDS_WORDS: dict[str, re.Pattern[str]] = {
     "termination_without_notice": _rx(
         r"terminat|suspen|clos(e|ing) (your )?account|disabl|revok|remov|ban\b"
     ),
+    # Round 8 (cprec8): a new destination needs a word of data going abroad. A passage filed under
+    # transfers that says nothing of it ("The application of the United Nations Convention on Contracts for
+    # the International Sale of Goods (CISG) is excluded.") opens no transfer.
+    "new_transfer_destination": _rx(
+        r"\b(transfer\w*|abroad|overseas|outside|cross[- ]border|countr(y|ies)|jurisdictions?|adequa\w*|"
+        r"standard contractual|binding corporate rules|data privacy framework)\b"
+    ),
 }
 
 # A sentence that limits a practice ("you may only use data ... for", "solely", "must not") restricts
@@ -280,10 +289,29 @@ _FROM_SOURCE = re.compile(
 DENIAL_DISCLOSES = frozenset({"sale_of_data", "targeted_advertising"})
 
 
+# Round 8 (cprec8): the title of a section a sentence refers to ("Except as set forth in Section 19
+# (Arbitration)", "see the section titled “Children's Privacy”") names a clause, it does not state it:
+# the words up to a clause word, when it sits in such a title.
+_CROSS_REFERENCE = re.compile(
+    r"\b(?:sections?|clauses?|paragraphs?|articles?|parts?|§)\s*[\dIVXivx]+(?:\.\d+)*[a-z]?\s*\([^()]{0,60}$|"
+    r"\b(?:sections?|clauses?|paragraphs?|parts?)\s+(?:[\w.]+\s+)?(?:titled|entitled|called|headed|named)\s*"
+    r"[\"“'‘][^\"”'’]{0,60}$",
+    _I,
+)
+
+
+def in_cross_reference(text: str, pos: int) -> bool:
+    """The word at *pos* is inside the title of a section the sentence refers to (see ``_CROSS_REFERENCE``)."""
+    return bool(_CROSS_REFERENCE.search(text[max(0, pos - 90) : pos]))
+
+
 def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first place *text* states the signal's practice (not inside a denial, round 6; for sale and ads:
-    not as an opt-out's object; for children: not in a sentence offering parental controls)."""
+    not as an opt-out's object; for children: not in a sentence offering parental controls; not in the
+    title of a section referred to, round 8)."""
     for m in rx.finditer(text):
+        if in_cross_reference(text, m.start()):
+            continue  # "as set forth in Section 19 (Arbitration)": names the clause, does not state it
         if signal not in DENIAL_DISCLOSES and in_denial(text, m.start()):
             continue  # "is not used to train our models", "has not “sold,” ... under 18": no practice
         if signal in CHOICE_SIGNALS and _CHOICE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):

@@ -199,8 +199,7 @@ CLAUSE_EXAMPLES = {
         "an SDK",
         "web beacons",
         "fingerprinting",
-        "Do Not Track",
-        "tracking technologies",
+        "tracking technologies",  # not "Do Not Track" (round 8: a preference, not a tracker)
     ],
     "arbitration_clause": ["ARBITRATION"],
     "class_action_waiver": ["class action", "representative action", "class-wide"],
