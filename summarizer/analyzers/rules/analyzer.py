@@ -37,7 +37,8 @@ from summarizer.analyzers.rules.entry_text import entry_came_or_went
 from summarizer.analyzers.rules.list_items import list_direction, mark_list_items
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
-from summarizer.analyzers.rules.names import names_changed
+from summarizer.analyzers.rules.money_terms import money_changed
+from summarizer.analyzers.rules.names import entity_renamed, names_changed
 from summarizer.analyzers.rules.older_pages import older_page_appended
 from summarizer.analyzers.rules.pointers import note_pointers, pointer_record
 from summarizer.analyzers.rules.provisions import (
@@ -670,6 +671,14 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         changed = ("\n".join(h.old_text for h in diff.hunks), "\n".join(h.new_text for h in diff.hunks))
         if contact_details_replaced(diff.old.text, diff.new.text, changed):
             out.append("contact_generic")  # where to write or call changed, beside the other subjects
+    if (
+        out
+        and "liability_warranty_payment" not in out
+        and any(money_changed(p) for p in material if not _headings_only(p))
+    ):
+        out.append("liability_warranty_payment")  # money paid or owed changed (money_terms.py)
+    if out and material and not conduct and entity_renamed(material):
+        out.append("contact_generic")  # the company the reader deals with is named differently (names.py)
     return list(dict.fromkeys(out)) or ["contact_generic"]
 
 

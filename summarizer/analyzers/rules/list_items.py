@@ -404,6 +404,11 @@ def _drop_reworded(items: list[ListItem]) -> list[ListItem]:
     return [i for i in items if id(i) not in gone]
 
 
+def lead_in(doc: str, at: int) -> str:
+    """The lead-in line of the list whose entry is at offset *at* of *doc* ('' when none)."""
+    return _lead(doc, at)
+
+
 def entry_of_list(doc: str, at: int, piece: str) -> bool:
     """*piece*, at offset *at* of *doc*, is one entry of a list that a lead-in introduces ('For
     example, do not:'), not a heading: short entries without a full stop read like headings."""

@@ -90,3 +90,26 @@ def entities_swapped(prov: Provision) -> bool:
 def names_changed(prov: Provision) -> bool:
     """The provision cites another law, or names another company in a changed sentence."""
     return bool(laws_changed(prov)) or entities_swapped(prov)
+
+
+def _brand(entity: str) -> str:
+    """The first word of a company's name, its brand ('openai' of 'OpenAI OpCo LLC'), after 'The'."""
+    words = [w for w in entity.split() if w.casefold() != "the"]
+    return words[0].casefold() if words else ""
+
+
+def entity_renamed(provisions: list[Provision]) -> bool:
+    """The company the reader deals with takes a new legal name and keeps its brand: in a changed
+    sentence a company name with a legal form goes and another with the same first word comes
+    ('OpenAI, L.L.C.' -> 'OpenAI OpCo, LLC', 'Proton Technologies AG' -> 'Proton AG'). Another
+    company swapped in ('Alipay Singapore ...' -> 'AISG ...', a payment provider given as an example)
+    or a company only added to a list is not a rename."""
+    for prov in provisions:
+        for u in prov.units:
+            if u.kind != "modified" or not u.old_text or not u.new_text:
+                continue
+            old, new = entities(u.old_text), entities(u.new_text)
+            gone, came = old - new, new - old
+            if {_brand(e) for e in gone} & {_brand(e) for e in came}:
+                return True
+    return False

@@ -23,7 +23,7 @@ from summarizer.analyzers.rules.audience import (
     conduct_document,
     conduct_labels,
 )
-from summarizer.analyzers.rules.entry_text import plain_entry
+from summarizer.analyzers.rules.entry_text import entry_run, plain_entry
 from summarizer.analyzers.rules.list_items import ListItem, entry_of_list
 from summarizer.analyzers.rules.names import laws, privacy_law_named
 from summarizer.model.diff import DiffResult, Hunk, Signals
@@ -409,7 +409,7 @@ def _short_line(text: str) -> bool:
 _MARKER_ONLY = lazy(r"[-*+•]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]", re.I)
 
 
-def _one_sided_units(h: Hunk, doc: str = "") -> list[Unit]:
+def _one_sided_units(h: Hunk, doc: str = "", other: str = "") -> list[Unit]:
     old_side = h.kind == "removed"
     text = h.old_text if old_side else h.new_text
     base = h.old_start if old_side else h.new_start
@@ -420,7 +420,7 @@ def _one_sided_units(h: Hunk, doc: str = "") -> list[Unit]:
         if _heading_like(piece) and not _law_item(piece):
             entry = entry_of_list(doc, base + s, piece)
         button = is_furniture(piece)
-        kept_entry = button and entry and plain_entry(piece)
+        kept_entry = (button and entry and plain_entry(piece)) or entry_run(doc, base + s, piece, other)
         if (button and not kept_entry) or (_heading_like(piece) and not _law_item(piece) and not entry):
             continue  # a bare heading is structure, not a provision (a list item naming a law is not one,
             # nor an entry of a list that a lead-in introduces: list_items.py)
@@ -577,7 +577,10 @@ def build_units(diff: DiffResult) -> tuple[list[Unit], list[Hunk], list[Hunk]]:
             furniture.append(h)
             continue
         if h.kind in ("added", "removed"):
-            found = _one_sided_units(h, diff.old.text if h.kind == "removed" else diff.new.text)
+            found = _one_sided_units(
+                h,
+                *((diff.old.text, diff.new.text) if h.kind == "removed" else (diff.new.text, diff.old.text)),
+            )
         elif h.kind == "moved":
             found = [_moved_unit(h)]
         elif only_link_targets(h.old_text, h.new_text):
