@@ -34,6 +34,7 @@ from types import MappingProxyType
 
 from summarizer.rubric.duty_holders import others_duty
 from summarizer.rubric.qualifiers import only_qualifiers
+from summarizer.rubric.relative_clauses import main_clause
 from summarizer.text.extract import sentences
 from summarizer.text.lazy_re import lazy
 
@@ -336,7 +337,8 @@ class Cue:
 def sentence_kind(sentence: str) -> str | None:
     """The first kind of cue the sentence carries, or None (contractions read in full: "we don't
     sell" as "we do not sell")."""
-    text = _expand(sentence)
+    # "things that you may not normally reveal" is no duty: the main clause decides (relative_clauses.py)
+    text = main_clause(_expand(sentence))
     for kind, pattern in _CUES:
         if pattern.search(text):
             return kind
