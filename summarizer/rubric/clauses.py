@@ -33,6 +33,8 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from summarizer.rubric.duty_holders import others_duty
+from summarizer.rubric.qualifiers import only_qualifiers
+from summarizer.rubric.relative_clauses import main_clause
 from summarizer.text.extract import sentences
 from summarizer.text.lazy_re import lazy
 
@@ -335,7 +337,8 @@ class Cue:
 def sentence_kind(sentence: str) -> str | None:
     """The first kind of cue the sentence carries, or None (contractions read in full: "we don't
     sell" as "we do not sell")."""
-    text = _expand(sentence)
+    # "things that you may not normally reveal" is no duty: the main clause decides (relative_clauses.py)
+    text = main_clause(_expand(sentence))
     for kind, pattern in _CUES:
         if pattern.search(text):
             return kind
@@ -691,7 +694,10 @@ def _widening(old: str, new: str) -> str | None:
     old_words, new_words = set(_TOKEN.findall(old.lower())), set(_TOKEN.findall(new.lower()))
     added, removed = new_words - old_words, old_words - new_words
     if added and not removed:
-        return "narrowed" if added & _LIMITERS and len(added) <= LIMITER_EDIT_WORDS else "widened"
+        if added & _LIMITERS and len(added) <= LIMITER_EDIT_WORDS:
+            return "narrowed"
+        # a word that qualifies or names what was there ("a paid plan") reaches no further (qualifiers.py)
+        return None if only_qualifiers(old, new) else "widened"
     if removed and not added:
         return "widened" if removed & _LIMITERS and len(removed) <= LIMITER_EDIT_WORDS else "narrowed"
     return None
