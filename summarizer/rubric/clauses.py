@@ -753,9 +753,12 @@ def local_view(view: View, passage: str) -> View:
     return view
 
 
+@lru_cache(maxsize=4)
 def reader_view(document_text: str) -> View:
     """Whose view the document takes: ``data`` for a user-data policy addressed to businesses,
-    ``business`` for rules that bind a business user, else ``consumer``.
+    ``business`` for rules that bind a business user, else ``consumer``. Cached (a few documents):
+    a record asks it of the new version twice (the record's view, :mod:`audience`), and each ask
+    reads the whole document.
 
     Read from the document's first lines (its title: "sellers", "developers", "affiliate", "ad
     requirements" ...; "terms of service", "conditions of sale" ...) and how often it speaks of
