@@ -30,10 +30,12 @@ KINDS = ("email", "phone", "street")
 
 
 class _Details:
-    """A text's contact details of each kind (:data:`KINDS`), each kind read on first ask."""
+    """A text's contact details of each kind (:data:`KINDS`), each kind read on first ask. Holds
+    the text and, while a pattern kind is still unread, its words joined by single spaces (no list
+    of words outlives a read: two whole versions' lists would be ~50 MB)."""
 
     def __init__(self, text: str) -> None:
-        self.words = text.split()
+        self.text = text
         self._joined: str | None = None
         self._found: dict[str, set[str]] = {}
 
@@ -41,6 +43,8 @@ class _Details:
         found = self._found.get(kind)
         if found is None:
             found = self._found[kind] = self._read(kind)
+            if "phone" in self._found and "street" in self._found:
+                self._joined = None
         return found
 
     def _read(self, kind: str) -> set[str]:
@@ -48,10 +52,10 @@ class _Details:
             # an address holds no space and an '@': read only the words holding one (same matches: a
             # word starts and ends where the text has a space, which the pattern's \b reads as a
             # string's ends)
-            emails = {m.group(0).lower() for w in self.words if "@" in w for m in _EMAIL.finditer(w)}
+            emails = {m.group(0).lower() for w in self.text.split() if "@" in w for m in _EMAIL.finditer(w)}
             return {e for e in emails if not _FILE.search(e)}
         if self._joined is None:  # line breaks and runs of spaces (non-breaking too) as one space
-            self._joined = " ".join(self.words)
+            self._joined = " ".join(self.text.split())
         if kind == "phone":
             return {re.sub(r"\D", "", m.group(0)) for m in _PHONE.finditer(self._joined)}
         return {m.group(0).lower() for m in _STREET.finditer(self._joined)}
@@ -75,7 +79,7 @@ def contact_details_replaced(old_text: str, new_text: str, changed: tuple[str, s
     changed text first: a kind it lacks is not looked for in the longer; the first kind replaced
     settles it): the answers of reading every kind of every text."""
     if changed is not None:
-        short, long = sorted((_Details(changed[0]), _Details(changed[1])), key=lambda d: len(d.words))
+        short, long = sorted((_Details(changed[0]), _Details(changed[1])), key=lambda d: len(d.text))
         if not any(short[kind] and long[kind] for kind in KINDS):
             return False
     old, new = _Details(old_text), _Details(new_text)
