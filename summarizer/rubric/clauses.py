@@ -376,11 +376,15 @@ def _clean(sentence: str) -> str:
     on a whole document: the folded characters are all non-ASCII, so an ASCII text skips the fold,
     and the others take five ``str.replace`` (``str.translate`` with a dict reads a non-ASCII text
     character by character, 0.4 s on 2.8 MB); ``\\s`` is exactly what ``str.split`` and ``str.strip``
-    take for white space (both use ``str.isspace``), so splitting and joining collapses it."""
+    take for white space (both use ``str.isspace``), so splitting and joining collapses it. Split
+    line by line (every line break is white space, so no word spans two lines): a whole document's
+    words are never all held at once (a list of 450k words is ~27 MB)."""
     if not sentence.isascii():
         for char, folded in _FOLD_PAIRS:
             sentence = sentence.replace(char, folded)
-    return " ".join(_MARKUP.sub(" ", sentence).split())
+    return " ".join(
+        filter(None, [" ".join(line.split()) for line in _MARKUP.sub(" ", sentence).splitlines()])
+    )
 
 
 @lru_cache(maxsize=4096)

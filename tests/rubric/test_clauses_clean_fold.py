@@ -21,7 +21,7 @@ def _reference_clean(text: str) -> str:
 
 
 # Characters the fold, the markup pattern and the white space collapse act on, and some they do not.
-_TRICKY = "ab Z.’‘“”\u00a0\t\n\r\x0b\x0c\x1c\u2028\u3000*_`#|>[]()!é ΣσİK"
+_TRICKY = "ab Z.’‘“”\u00a0\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029\u3000*_`#|>[]()!é ΣσİK"
 
 
 @settings(max_examples=400, deadline=None)
@@ -35,3 +35,10 @@ def test_clean_matches_the_plain_fold_on_bundled_documents(pair: Path) -> None:
     for side in ("old.md", "new.md"):
         text = (pair / side).read_text(encoding="utf-8")
         assert _clean(text) == _reference_clean(text)
+
+
+def test_every_line_break_is_white_space() -> None:
+    """_clean splits line by line before collapsing white space: that is the same only because no
+    word can span a line break."""
+    breaks = [c for c in map(chr, range(0x110000)) if len(f"a{c}b".splitlines()) == 2]
+    assert breaks and all(c.isspace() for c in breaks)
