@@ -139,6 +139,21 @@ MAX_BANNER_WORDS = 120
 BANNER_EDGE = 3
 
 
+_NONSPACE = lazy(r"\S")  # \s is what str.strip takes for white space (both use str.isspace)
+
+
+def _at_edge(text: str, start: int, end: int) -> bool:
+    """``not text[:start].strip() or len(text[end:].strip()) <= BANNER_EDGE``, without copying the
+    rest of the document for each hunk (that made :func:`consent_banner` cost hunks x document
+    length): each search stops at the first character that is not white space. After the first
+    such character at or past *end*, the stripped rest is at most BANNER_EDGE long when nothing but
+    white space stands from BANNER_EDGE characters on."""
+    if _NONSPACE.search(text, 0, start) is None:
+        return True
+    first = _NONSPACE.search(text, end)
+    return first is None or _NONSPACE.search(text, first.start() + BANNER_EDGE) is None
+
+
 def consent_banner(diff: DiffResult) -> set[int]:
     """The hunks that are a cookie-consent banner one capture shows at its very start or end (a
     block that speaks of cookies and has a line of nothing but consent buttons): the site's page
@@ -153,8 +168,7 @@ def consent_banner(diff: DiffResult) -> set[int]:
             if h.kind == "added"
             else (diff.old, h.old_start, h.old_end, h.old_text)
         )
-        text = doc.text
-        at_edge = not text[:start].strip() or len(text[end:].strip()) <= BANNER_EDGE
+        at_edge = _at_edge(doc.text, start, end)
         if not at_edge or len(body.split()) > MAX_BANNER_WORDS or "cookie" not in body.lower():
             continue
         if any(_CONSENT_BUTTONS.match(line) for line in body.splitlines() if line.strip()):

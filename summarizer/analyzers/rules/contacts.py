@@ -26,17 +26,44 @@ _STREET = lazy(
 )
 
 
+KINDS = ("email", "phone", "street")
+
+
+class _Details:
+    """A text's contact details of each kind (:data:`KINDS`), each kind read on first ask. Holds
+    the text and, while a pattern kind is still unread, its words joined by single spaces (no list
+    of words outlives a read: two whole versions' lists would be ~50 MB)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._joined: str | None = None
+        self._found: dict[str, set[str]] = {}
+
+    def __getitem__(self, kind: str) -> set[str]:
+        found = self._found.get(kind)
+        if found is None:
+            found = self._found[kind] = self._read(kind)
+            if "phone" in self._found and "street" in self._found:
+                self._joined = None
+        return found
+
+    def _read(self, kind: str) -> set[str]:
+        if kind == "email":
+            # an address holds no space and an '@': read only the words holding one (same matches: a
+            # word starts and ends where the text has a space, which the pattern's \b reads as a
+            # string's ends)
+            emails = {m.group(0).lower() for w in self.text.split() if "@" in w for m in _EMAIL.finditer(w)}
+            return {e for e in emails if not _FILE.search(e)}
+        if self._joined is None:  # line breaks and runs of spaces (non-breaking too) as one space
+            self._joined = " ".join(self.text.split())
+        if kind == "phone":
+            return {re.sub(r"\D", "", m.group(0)) for m in _PHONE.finditer(self._joined)}
+        return {m.group(0).lower() for m in _STREET.finditer(self._joined)}
+
+
 def _details(text: str) -> dict[str, set[str]]:
-    words = text.split()
-    text = " ".join(words)  # line breaks and runs of spaces (non-breaking too) as one space
-    # an address holds no space and an '@': read only the words holding one (same matches: a word
-    # starts and ends where the text has a space, which the pattern's \b reads as a string's ends)
-    emails = {m.group(0).lower() for w in words if "@" in w for m in _EMAIL.finditer(w)}
-    return {
-        "email": {e for e in emails if not _FILE.search(e)},
-        "phone": {re.sub(r"\D", "", m.group(0)) for m in _PHONE.finditer(text)},
-        "street": {m.group(0).lower() for m in _STREET.finditer(text)},
-    }
+    found = _Details(text)
+    return {kind: found[kind] for kind in KINDS}
 
 
 def contact_details_replaced(old_text: str, new_text: str, changed: tuple[str, str] | None = None) -> bool:
@@ -46,13 +73,17 @@ def contact_details_replaced(old_text: str, new_text: str, changed: tuple[str, s
 
     *changed* (the old and the new text of the diff's hunks) lets a long document skip the
     whole-text scan: a detail gone from the document stands in the changed old text and a new one
-    in the changed new text, so without a detail of one kind on both sides nothing was replaced."""
+    in the changed new text, so without a detail of one kind on both sides nothing was replaced.
+
+    Each text's details are read one kind at a time, only as far as the answer needs (the shorter
+    changed text first: a kind it lacks is not looked for in the longer; the first kind replaced
+    settles it): the answers of reading every kind of every text."""
     if changed is not None:
-        was, now = _details(changed[0]), _details(changed[1])
-        if not any(was[kind] and now[kind] for kind in was):
+        short, long = sorted((_Details(changed[0]), _Details(changed[1])), key=lambda d: len(d.text))
+        if not any(short[kind] and long[kind] for kind in KINDS):
             return False
-    old, new = _details(old_text), _details(new_text)
-    for kind in old:
+    old, new = _Details(old_text), _Details(new_text)
+    for kind in KINDS:
         gone, put = old[kind] - new[kind], new[kind] - old[kind]
         if gone and put and len(gone) <= MAX_SWAPPED and len(put) <= MAX_SWAPPED:
             return True

@@ -76,18 +76,32 @@ def _unit_restated(unit: Unit, old_doc: str, new_doc: str) -> bool:
     return True
 
 
-def restated(prov: Provision, diff: DiffResult) -> bool:
-    """Every changed sentence of the provision, on either side, still stands in the other version."""
+def restated(prov: Provision, diff: DiffResult, seen: dict[tuple[str, str], bool] | None = None) -> bool:
+    """Every changed sentence of the provision, on either side, still stands in the other version.
+
+    *seen* keeps each unit's answer by its old and new text (all it depends on, the versions
+    aside), for the provisions of one diff: a passage changed alike in many places of a long
+    document is searched for once (each search reads the whole other version)."""
     if not prov.units or prov.kind == "moved":
         return False
     old_doc, new_doc = version_key(diff.old.text), version_key(diff.new.text)
-    return all(_unit_restated(u, old_doc, new_doc) for u in prov.units)
+    if seen is None:
+        return all(_unit_restated(u, old_doc, new_doc) for u in prov.units)
+    for u in prov.units:
+        texts = (u.old_text, u.new_text)
+        found = seen.get(texts)
+        if found is None:
+            found = seen[texts] = _unit_restated(u, old_doc, new_doc)
+        if not found:
+            return False
+    return True
 
 
 def mark_restated(provisions: list[Provision], diff: DiffResult) -> None:
     """Set ``restated`` on every provision whose changed sentences all stand in the other version."""
+    seen: dict[tuple[str, str], bool] = {}
     for prov in provisions:
-        prov.restated = restated(prov, diff)
+        prov.restated = restated(prov, diff, seen)
 
 
 __all__ = ["MIN_KEY", "mark_restated", "restated", "text_key", "version_key"]
