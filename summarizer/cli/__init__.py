@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from types import ModuleType
 
 from summarizer.errors import SummarizerError
 
@@ -52,10 +53,6 @@ def _load_app(command: str | None = None):
             importlib.import_module(f"summarizer.cli.{name}")
         from summarizer.cli.app import app
 
-        if not isinstance(globals().get("app"), type(app)):
-            # importing summarizer.cli.app bound the package's name 'app' to that module: drop it,
-            # so that `from summarizer.cli import app` still loads the app with every command
-            globals().pop("app", None)
         return app
     from summarizer.cli import (  # noqa: F401  (registration side effects)
         classify_cmd,
@@ -72,14 +69,28 @@ def _load_app(command: str | None = None):
     )
     from summarizer.cli.app import app
 
-    globals()["app"] = app  # importing the submodule bound the name to the module: rebind it
     return app
 
 
-def __getattr__(name: str):
-    if name == "app":
+class _Package(ModuleType):
+    """This package's module type. The name ``app`` is both the Typer app (``from summarizer.cli
+    import app``) and the submodule defining it: the import system binds the package's ``app`` to
+    the submodule the first time anything imports it (a command module, a test importing one), and
+    a plain module attribute would then shadow the app. A property on the type wins over that
+    binding, so the package's ``app`` is the app with every command, whatever was imported first
+    (the submodule stays ``sys.modules["summarizer.cli.app"]``)."""
+
+    @property
+    def app(self):  # noqa: ANN201  (typer.Typer, imported on demand)
         return _load_app()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    @app.setter
+    def app(self, value: object) -> None:
+        if not isinstance(value, ModuleType):  # the import system's binding of the submodule: ignore
+            raise AttributeError("summarizer.cli.app is the Typer app and cannot be replaced")
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 _terminated = False
@@ -240,7 +251,7 @@ class _WhenLoggingImported:
             run(module)
             _null_handler(module)
 
-        loader.exec_module = exec_module  # type: ignore[union-attr]  (this spec's own loader)
+        loader.exec_module = exec_module  # type: ignore[union-attr]  # this spec's own loader
         return spec
 
 
