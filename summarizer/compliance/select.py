@@ -153,7 +153,11 @@ def change_regions(cs: ChangeSignals, regions: dict[str, RegionMention]) -> dict
     Union" names where data goes, not who reads the policy."""
     from summarizer.compliance.regions import addressing_evidence, mentioned_regions
 
-    text = " ".join([cs.change.section, *cs.change.quotes_old, *cs.change.quotes_new])
+    # Round 8 (crec8b): a region named only in the old words of a change that has new words is where the
+    # old text applied; the new words apply to the document's readers ("If you are located in the EEA ..."
+    # replaced by a sharing sentence for everyone). A removal (no new words) keeps its old regions.
+    quotes = cs.change.quotes_new or cs.change.quotes_old
+    text = " ".join([cs.change.section, *quotes])
     local = mentioned_regions(text)
     unaddressed = [code for code in local if code in regions and regions[code].evidence == 0]
     speaks_to = addressing_evidence(text, unaddressed) if unaddressed else {}
