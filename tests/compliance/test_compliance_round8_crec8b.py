@@ -47,3 +47,33 @@ def test_new_words_that_name_a_region_still_limit_the_change() -> None:
         )
     )
     assert "EEA" in change_regions(new_eea, _REGIONS) and "US" not in change_regions(new_eea, _REGIONS)
+
+
+_BY_USE = (
+    "By utilizing our Services, you consent to sharing data that you provide to us, including your mailbox, "
+    "with our AI Providers for the purpose of enhancing features within our Services."
+)
+_US_EU = {
+    "US": RegionMention("US", "United States", 3, "users in the United States", evidence=2),
+    "EU": RegionMention("EU", "European Union", 3, "users in the European Union", evidence=2),
+    "EEA": RegionMention(
+        "EEA", "European Economic Area", 3, "users in the European Economic Area", evidence=2
+    ),
+}
+
+
+def test_consent_by_use_engages_the_data_rules_that_carry_it_wherever_the_record_filed_it() -> None:
+    """Filed under consent, a consent inferred from use still engages the FTC's retroactive-change
+    position (its categories are purpose, AI, advertising and change notices)."""
+    consent = change_signals(make_change("choice_consent", "added", [], [_BY_USE], direction="up"))
+    assert "consent_implied_by_use" in consent.names
+    ids = {e.entry.id for e in select_entries(load_table(), [consent], _US_EU, document="terms")}
+    assert "ftc-act-s5-retroactive-material-change" in ids
+    assert "gdpr-art7-consent-conditions" in ids
+
+
+def test_consent_by_use_does_not_engage_the_unilateral_alteration_rule_outside_its_category() -> None:
+    """UCTD Annex 1(j) (altering terms unilaterally) is about a change clause, not consent to a data use."""
+    consent = change_signals(make_change("choice_consent", "added", [], [_BY_USE], direction="up"))
+    ids = {e.entry.id for e in select_entries(load_table(), [consent], _US_EU, document="terms")}
+    assert "uctd-annex-1j-unilateral-alteration" not in ids
