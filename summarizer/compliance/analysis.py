@@ -22,7 +22,12 @@ from summarizer.compliance.regions import (
     mentioned_regions,
 )
 from summarizer.compliance.scope import declared_scope, document_kind, in_scope
-from summarizer.compliance.select import CROSS_CATEGORY, addressed_regions, select_entries
+from summarizer.compliance.select import (
+    CROSS_CATEGORY,
+    DATA_CROSS_CATEGORY,
+    addressed_regions,
+    select_entries,
+)
 from summarizer.compliance.signals import change_signals, drop_restated, mark_new_topics
 from summarizer.compliance.table import RegulationTable, load_table
 from summarizer.compliance.verify import verify_section
@@ -56,7 +61,7 @@ TABLE_REGIONS = {"EU", "EEA", "UK", "US", "BR", "DE", "US-CA"} | {
 }
 
 
-CROSS_TOPICS = frozenset(CROSS_CATEGORY)
+CROSS_TOPICS = frozenset(CROSS_CATEGORY | DATA_CROSS_CATEGORY)
 
 
 _ASCII_LETTERS = string.ascii_letters.encode()

@@ -19,6 +19,11 @@ CROSS_CATEGORY = {
     "minimum_age_lowered",
     "sensitive_data",
 }
+# Round 8 (crec8b): consent inferred from use ("By utilizing our Services, you consent to sharing data
+# ...") engages the data rules that carry it (lawful basis, fairness, the FTC's retroactive-change
+# position) wherever the record filed the sentence; a contract rule carrying it (unilateral alteration
+# of terms) is about a change clause and keeps its category gate.
+DATA_CROSS_CATEGORY = {"consent_implied_by_use"}
 # Signals that name an entry's own subject, carried by few entries: they need no category match.
 SUBJECT_SIGNALS = {"legal_basis_changed", "transfer_mechanism_changed", "law_named", "ai_interaction"}
 # A US state's opt-out law is engaged for a document addressing the US as a whole when the change
@@ -153,7 +158,11 @@ def change_regions(cs: ChangeSignals, regions: dict[str, RegionMention]) -> dict
     Union" names where data goes, not who reads the policy."""
     from summarizer.compliance.regions import addressing_evidence, mentioned_regions
 
-    text = " ".join([cs.change.section, *cs.change.quotes_old, *cs.change.quotes_new])
+    # Round 8 (crec8b): a region named only in the old words of a change that has new words is where the
+    # old text applied; the new words apply to the document's readers ("If you are located in the EEA ..."
+    # replaced by a sharing sentence for everyone). A removal (no new words) keeps its old regions.
+    quotes = cs.change.quotes_new or cs.change.quotes_old
+    text = " ".join([cs.change.section, *quotes])
     local = mentioned_regions(text)
     unaddressed = [code for code in local if code in regions and regions[code].evidence == 0]
     speaks_to = addressing_evidence(text, unaddressed) if unaddressed else {}
@@ -231,6 +240,8 @@ def select_entries(
             # engages it wherever the record filed the passage.
             same_category = bool(categories & set(entry.categories)) or bool(common & SUBJECT_SIGNALS)
             strong = common & CROSS_CATEGORY
+            if "terms" not in entry.documents:
+                strong |= common & DATA_CROSS_CATEGORY
             if not same_category and not (strong and (cs.change.direction == "up" or strong & cs.new_topics)):
                 continue  # a keyword outside the entry's topics, in a change that is not worse: weak
             if not (_anywhere_match(entry, cs) if open_region else _region_match(entry, local, cs)) and not (
