@@ -101,7 +101,9 @@ def test_scope_items_are_the_items_these_frames_read():
 
 
 def test_a_region_joins_a_passive_ban_worse_and_low():
-    record = compare_texts(SANCTIONS, SANCTIONS.replace("* Crimea Region\n", "* Crimea Region\n* Kherson Region\n"))
+    record = compare_texts(
+        SANCTIONS, SANCTIONS.replace("* Crimea Region\n", "* Crimea Region\n* Kherson Region\n")
+    )
     assert record.material
     assert record.direction == "worse"
     assert record.severity == "low"
