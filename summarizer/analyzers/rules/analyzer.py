@@ -34,6 +34,7 @@ from summarizer.analyzers.rules.counterparty import contact_record, note_contact
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.disclosures import disclosure_record, disclosure_severity, note_disclosure
 from summarizer.analyzers.rules.entry_text import entry_came_or_went
+from summarizer.analyzers.rules.list_frames import scope_item
 from summarizer.analyzers.rules.list_items import list_direction, mark_list_items
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
 from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_added_only
@@ -567,7 +568,9 @@ def record_severity(
         return max(level, Severity.medium)
     if direction == "worse" and any(c.polarity > 0 and cue_weight(c) >= 1.0 for mine in cues for c in mine):
         return max(level, Severity.medium)  # a new burden on the user is no generic text, however filed
-    if direction in ("worse", "mixed") and any(i.polarity > 0 for p in provisions for i in p.list_items):
+    if direction in ("worse", "mixed") and any(
+        i.polarity > 0 and not scope_item(i) for p in provisions for i in p.list_items
+    ):
         return max(level, Severity.medium)  # a new ban or measure joins a list (list_items.py)
     return max(level, Severity.low)
 

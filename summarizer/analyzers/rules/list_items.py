@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from summarizer.analyzers.rules.list_frames import MIN_NAME, business_frame, named_entries, stands_as_often
 from summarizer.analyzers.rules.restated import text_key, version_key
 from summarizer.text.lazy_re import lazy
 
@@ -60,6 +61,8 @@ _DO_DONT = lazy(r"\bdo\b.*\bdo(?:n['’]t| not)\b", re.I)
 _LOWER_WORD = lazy(r"(?<![\w-])[a-z]{3,}")
 _LINKS = lazy(r"\[([^\]]*)\]\([^)]*\)|https?://\S+")
 _ROW_RULE = lazy(r"^[\s|:-]+$")
+#: A bulleted entry that is one plain name ('Ohio', 'North Korea'), no link or address.
+_NAME_ENTRY = lazy(r"^\s*[-*+•]\s+[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}\s*$")
 _SENTENCE_END = lazy(r"(?<=[.!?])\s+(?=[A-Z])")
 #: An item of fewer letters and digits than this is not read (a marker, a stray word).
 MIN_ITEM = 6
@@ -150,7 +153,7 @@ def frame_of(text: str) -> str | None:
         return "data"
     if _RIGHTS.search(text):
         return "rights"
-    return None
+    return business_frame(text)  # a passive ban or an eligibility (list_frames.py)
 
 
 def _indent(line: str) -> int:
@@ -262,13 +265,21 @@ def _whole_entries(
         if not (row or _ENTRY.match(line)) or (row and _ROW_RULE.match(line)):
             continue
         key = text_key(line)
-        if _BOLD_ONLY.match(_entry_body(line)) or not _LOWER_WORD.search(_LINKS.sub(" ", line)):
-            continue  # a heading set as an entry; a name, an address or a link, which states nothing
-        if len(key) < MIN_ITEM or key in other_key or len(line.split()) > (ROW_WORDS if row else ITEM_WORDS):
+        name = not _LOWER_WORD.search(_LINKS.sub(" ", line))  # a name, an address or a link alone
+        if _BOLD_ONLY.match(_entry_body(line)) or (name and (row or not _NAME_ENTRY.match(line))):
+            continue  # a heading set as an entry; a name etc., which states nothing by itself
+        if name:  # a short name ('Ohio') is in the other version's key by chance: count its entries
+            if len(key) < MIN_NAME or stands_as_often(line, other_doc, doc):
+                continue
+        elif (
+            len(key) < MIN_ITEM or key in other_key or len(line.split()) > (ROW_WORDS if row else ITEM_WORDS)
+        ):
             continue  # a marker only, or the entry stands elsewhere in the other version
         at = doc.find(line.strip(), max(0, base)) if base >= 0 else doc.find(line.strip())
         if at < 0:
             continue
+        if name and not named_entries(_lead(doc, at)):
+            continue  # a name is an item only of a list of places or things banned or eligible
         frame, lead = _frame_at(doc, at, row, default)
         if frame is not None and not _elsewhere(_entry_body(line), other_doc):  # (the costliest test last)
             out.append(ListItem(side, _entry_body(line).strip("| "), frame, lead))
