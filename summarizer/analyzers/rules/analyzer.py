@@ -29,6 +29,7 @@ from summarizer.analyzers.rules.capture_errors import (
     sign_in_wall,
 )
 from summarizer.analyzers.rules.conduct_rules import conduct_severity
+from summarizer.analyzers.rules.contact_routes import point_of_contact_added
 from summarizer.analyzers.rules.contacts import contact_details_replaced
 from summarizer.analyzers.rules.counterparty import contact_record, note_contact
 from summarizer.analyzers.rules.crumbs import breadcrumb
@@ -687,6 +688,13 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         and any(sharing_changed(p) for p in material if not _headings_only(p))
     ):
         out.append("third_party_sharing")  # the reader's data goes to a named recipient (sharing_terms.py)
+    if (
+        out
+        and not conduct
+        and "contact_generic" not in out
+        and any(point_of_contact_added(p) for p in material if not _headings_only(p))
+    ):
+        out.append("contact_generic")  # a new point of contact for the reader (contact_routes.py)
     return list(dict.fromkeys(out)) or ["contact_generic"]
 
 

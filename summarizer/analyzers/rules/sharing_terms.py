@@ -79,7 +79,7 @@ def _words(sentence: str) -> list[str]:
     return _WORD.findall(sentence.lower())
 
 
-def _restated(sentence: str, others: set[str]) -> bool:
+def restated(sentence: str, others: set[str]) -> bool:
     """*sentence* says again what one of *others* said (most words the same, in order)."""
     from difflib import SequenceMatcher
 
@@ -97,6 +97,6 @@ def sharing_changed(prov: Provision) -> bool:
         old = {" ".join(s.text.split()) for s in sentences(u.old_text)}
         new = {" ".join(s.text.split()) for s in sentences(u.new_text)}
         for sent in old ^ new:
-            if names_sharing(sent) and not _restated(sent, new - old if sent in old else old - new):
+            if names_sharing(sent) and not restated(sent, new - old if sent in old else old - new):
                 return True
     return False
