@@ -29,6 +29,7 @@ from summarizer.analyzers.rules.capture_errors import (
     sign_in_wall,
 )
 from summarizer.analyzers.rules.conduct_rules import conduct_severity
+from summarizer.analyzers.rules.contact_routes import point_of_contact_added
 from summarizer.analyzers.rules.contacts import contact_details_replaced
 from summarizer.analyzers.rules.counterparty import contact_record, note_contact
 from summarizer.analyzers.rules.crumbs import breadcrumb
@@ -52,6 +53,7 @@ from summarizer.analyzers.rules.provisions import (
 )
 from summarizer.analyzers.rules.renames import own_product_swapped
 from summarizer.analyzers.rules.rewrites import same_document_renamed, severity_lean
+from summarizer.analyzers.rules.sharing_terms import sharing_changed
 from summarizer.model.diff import DiffResult
 from summarizer.model.document import Document
 from summarizer.model.record_data import ChangeData as Change
@@ -682,6 +684,20 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         out.append("liability_warranty_payment")  # money paid or owed changed (money_terms.py)
     if out and material and not conduct and entity_renamed(material):
         out.append("contact_generic")  # the company the reader deals with is named differently (names.py)
+    if (
+        material
+        and not conduct
+        and "third_party_sharing" not in out
+        and any(sharing_changed(p) for p in material if not _headings_only(p))
+    ):
+        out.append("third_party_sharing")  # the reader's data goes to a named recipient (sharing_terms.py)
+    if (
+        out
+        and not conduct
+        and "contact_generic" not in out
+        and any(point_of_contact_added(p) for p in material if not _headings_only(p))
+    ):
+        out.append("contact_generic")  # a new point of contact for the reader (contact_routes.py)
     return list(dict.fromkeys(out)) or ["contact_generic"]
 
 
