@@ -1,0 +1,66 @@
+"""Round 8, second wave (#15, cprec8b): a lawful basis a privacy notice never names is not engaged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.compliance.relied_bases import unrelied_entries, without
+from summarizer.compliance.table import load_table
+
+LI = "gdpr-art6-1f-legitimate-interests"
+
+
+@pytest.mark.parametrize(
+    ("document", "old", "new", "dropped"),
+    [
+        # a privacy notice that names no legitimate interest in either version does not rely on it
+        (
+            "privacy",
+            "We use cookies with your consent.",
+            "We use cookies to deliver targeted advertising.",
+            True,
+        ),
+        # named in one version: the notice relies (or relied) on it, a switch is read as such
+        ("privacy", "We rely on our legitimate interests.", "We rely on your consent.", False),
+        ("privacy", "We rely on your consent.", "We rely on our legitimate business interest.", False),
+        # contract terms, or a document of no known kind, need not state a basis: not read this way
+        ("terms", "Terms.", "We may share information with your employer.", False),
+        (None, "Text.", "More text.", False),
+    ],
+)
+def test_legitimate_interests_need_the_notice_to_name_them(
+    document: str | None, old: str, new: str, dropped: bool
+) -> None:
+    assert (LI in unrelied_entries(document, old, new)) is dropped
+
+
+def test_without_leaves_the_other_entries_and_no_stale_index() -> None:
+    table = load_table()
+    assert table.get(LI) is not None  # builds the id index on the full table
+    smaller = without(table, frozenset({LI}))
+    assert smaller.get(LI) is None
+    assert len(smaller.entries) == len(table.entries) - 1
+    assert without(table, frozenset()) is table
+
+
+def _pair(tmp_path: Path, basis: str) -> tuple[Path, Path]:
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    for src, dst in ((examples / "ads-v1.md", old), (examples / "ads-v2.md", new)):
+        dst.write_text(
+            src.read_text(encoding="utf-8").replace("legitimate interests", basis), encoding="utf-8"
+        )
+    return old, new
+
+
+def test_a_notice_without_legitimate_interests_does_not_engage_art_6_1_f(tmp_path: Path) -> None:
+    from summarizer.api import compare_files
+
+    old, new = _pair(tmp_path, "legitimate interests")
+    assert LI in compare_files(old, new, compliance="offline").compliance.entries
+    old, new = _pair(tmp_path, "consent")  # the EU paragraph now rests every use on consent
+    entries = compare_files(old, new, compliance="offline").compliance.entries
+    assert LI not in entries
+    assert "gdpr-art5-1b-purpose-limitation" in entries  # the rest of the analysis is read as before
