@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from summarizer.compliance.denials import asserted, in_denial
+from summarizer.compliance.denials import in_denial
 from summarizer.compliance.practices import (
     denied,
     gives_to_new_recipient,
@@ -300,6 +300,12 @@ _CROSS_REFERENCE = re.compile(
 )
 
 
+# Round 8 (cprec8b): a sentence making parties "third party beneficiaries" of a clause says who may enforce
+# it ("DeepSeek's affiliates, suppliers, licensors, and employees are intended third party beneficiaries of
+# this section"): its party words name no recipient of anyone's data.
+_BENEFICIARIES = re.compile(r"\bthird[- ]party\s+beneficiar(?:y|ies)\b", _I)
+
+
 def in_cross_reference(text: str, pos: int) -> bool:
     """The word at *pos* is inside the title of a section the sentence refers to (see ``_CROSS_REFERENCE``)."""
     return bool(_CROSS_REFERENCE.search(text[max(0, pos - 90) : pos]))
@@ -331,6 +337,20 @@ def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None
             continue  # "we do not sell": a statement, not an opt-out offered
         if signal == "new_recipient_class" and _FROM_SOURCE.search(text[max(0, m.start() - 40) : m.start()]):
             continue  # "we receive information from our advertising partners": a source, not a recipient
+        if signal == "new_recipient_class" and _BENEFICIARIES.search(_sentence(text, m)):
+            continue  # "... are intended third party beneficiaries of this section": who enforces, not who receives
+        return m
+    return None
+
+
+def _topic_words(signal: str, text: str) -> re.Match[str] | None:
+    """The first words of the signal's topic (:data:`NEEDS_WORDS`) in *text* that are not denied, nor, for
+    a recipient, a party made a third-party beneficiary (round 8, cprec8b)."""
+    for m in NEEDS_WORDS[signal].finditer(text):
+        if in_denial(text, m.start()):
+            continue
+        if signal == "new_recipient_class" and _BENEFICIARIES.search(_sentence(text, m)):
+            continue
         return m
     return None
 
@@ -451,7 +471,7 @@ def change_signals(change: Change) -> ChangeSignals:
                 found.signals["promise_dropped"] = f"drops '{m.group(0)}'"
     if worse:
         for signal in CATEGORY_WORSE.get(change.category, ()):
-            if signal in NEEDS_WORDS and not asserted(NEEDS_WORDS[signal], old + " " + new):
+            if signal in NEEDS_WORDS and not _topic_words(signal, old + " " + new):
                 continue  # the category alone, without a word of the topic (not denied), is a misfiled passage
             found.signals.setdefault(signal, f"{change.category.replace('_', ' ')} got broader")
     # Present on both sides, in the changed passage of its own category: still engaged.

@@ -64,3 +64,27 @@ def test_a_notice_without_legitimate_interests_does_not_engage_art_6_1_f(tmp_pat
     entries = compare_files(old, new, compliance="offline").compliance.entries
     assert LI not in entries
     assert "gdpr-art5-1b-purpose-limitation" in entries  # the rest of the analysis is read as before
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # parties made beneficiaries of a clause may enforce it: nobody is given data
+        (
+            "8.6 DeepSeek’s affiliates, suppliers, licensors, and employees are intended third party "
+            "beneficiaries of this section.",
+            False,
+        ),
+        ("Microsoft is an intended third-party beneficiary of this Section 5.", False),
+        # a recipient named in a sharing sentence still is one
+        ("We may share your information with our affiliates and advertising partners.", True),
+        ("Our affiliates may receive your information to provide the services.", True),
+    ],
+)
+def test_third_party_beneficiaries_are_no_recipients(text: str, recipient: bool) -> None:
+    from summarizer.compliance.signals import change_signals
+    from tests.compliance.conftest import make_change
+
+    for kind, old in (("added", []), ("expanded", ["We keep your account secure."])):
+        change = make_change("third_party_sharing", kind, old, [text], direction=None)
+        assert ("new_recipient_class" in change_signals(change).signals) is recipient
