@@ -343,11 +343,38 @@ def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None
     return None
 
 
+# Round 8 (cprec8b): a sentence that sends the reader to another page to learn about a topic ("If you would
+# like to learn more about our model mechanism or training methods, please refer to the [Model Mechanism and
+# Training Methods of DeepSeek](https://...)") names the topic, it states no practice of it: a link or web
+# address, words of directions, and no "we" doing something to data.
+_LINKED_PAGE = re.compile(r"\]\([^)]*\)|https?://|\bwww\.", _I)
+_DIRECTIONS = re.compile(
+    r"\b(?:learn more|find out more|read more|for (?:more|further|additional) (?:information|details)|"
+    r"refer to|please (?:see|visit|read|consult|review))\b",
+    _I,
+)
+_WE_DO = re.compile(
+    r"\bwe\s+(?:\w+\s+){0,2}?(?:use|uses|collect|process|share|sell|disclose|transfer|train|keep|retain|"
+    r"store|receive|obtain|combine|link|analy[sz]e)\b",
+    _I,
+)
+
+
+def pointer_to_page(sentence: str) -> bool:
+    """The sentence only points the reader to another page (see ``_LINKED_PAGE``)."""
+    return bool(
+        _LINKED_PAGE.search(sentence) and _DIRECTIONS.search(sentence) and not _WE_DO.search(sentence)
+    )
+
+
 def _topic_words(signal: str, text: str) -> re.Match[str] | None:
     """The first words of the signal's topic (:data:`NEEDS_WORDS`) in *text* that are not denied, nor, for
-    a recipient, a party made a third-party beneficiary (round 8, cprec8b)."""
+    a recipient, a party made a third-party beneficiary, nor inside a pointer to another page (round 8,
+    cprec8b)."""
     for m in NEEDS_WORDS[signal].finditer(text):
         if in_denial(text, m.start()):
+            continue
+        if pointer_to_page(_sentence(text, m)):
             continue
         if signal == "new_recipient_class" and _BENEFICIARIES.search(_sentence(text, m)):
             continue

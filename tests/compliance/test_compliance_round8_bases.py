@@ -88,3 +88,44 @@ def test_third_party_beneficiaries_are_no_recipients(text: str, recipient: bool)
     for kind, old in (("added", []), ("expanded", ["We keep your account secure."])):
         change = make_change("third_party_sharing", kind, old, [text], direction=None)
         assert ("new_recipient_class" in change_signals(change).signals) is recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "pointer"),
+    [
+        (
+            "If you would like to learn more about our model mechanism or training methods, please refer to the "
+            "[Model Mechanism and Training Methods of DeepSeek](https://cdn.deepseek.com/policies/x.html).",
+            True,
+        ),
+        ("For more information about cookies, see https://example.com/cookies.", True),
+        # a practice stated beside the link is still stated
+        (
+            "We use your chats to train our models; learn more in our [AI notice](https://example.com/ai).",
+            False,
+        ),
+        # directions without a page, or a page without directions
+        ("To learn more about training, contact us.", False),
+        ("Those services may [link information](https://example.com/x) about your activity.", False),
+    ],
+)
+def test_a_pointer_to_another_page_is_read(text: str, pointer: bool) -> None:
+    from summarizer.compliance.signals import pointer_to_page
+
+    assert pointer_to_page(text) is pointer
+
+
+def test_a_category_signal_needs_its_topic_outside_a_pointer() -> None:
+    from summarizer.compliance.signals import change_signals
+    from tests.compliance.conftest import make_change
+
+    old = ["For detailed rules, please carefully read the [Privacy Policy](https://example.com/privacy)."]
+    pointer = (
+        "If you would like to learn more about our model mechanism or training methods, please refer to the "
+        "[Model Mechanism and Training Methods](https://example.com/model.html)."
+    )
+    change = make_change("ai_training", "expanded", old, [pointer], direction="up")
+    assert "training_on_user_content" not in change_signals(change).signals
+    stated = "We may use your conversations to train and improve our models."
+    change = make_change("ai_training", "expanded", old, [stated], direction="up")
+    assert "training_on_user_content" in change_signals(change).signals
