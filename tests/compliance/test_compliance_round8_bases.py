@@ -129,3 +129,31 @@ def test_a_category_signal_needs_its_topic_outside_a_pointer() -> None:
     stated = "We may use your conversations to train and improve our models."
     change = make_change("ai_training", "expanded", old, [stated], direction="up")
     assert "training_on_user_content" in change_signals(change).signals
+
+
+def test_data_given_to_a_new_recipient_is_not_data_obtained_from_others() -> None:
+    # GDPR Art. 14 is the duty of whoever obtains data not from the person: a notice that now gives its
+    # data to a new recipient engages its own recipients list (Art. 13), not Art. 14.
+    from summarizer.compliance.regions import RegionMention
+    from summarizer.compliance.select import select_entries
+    from summarizer.compliance.signals import change_signals
+    from tests.compliance.conftest import make_change
+
+    eu = {"EU": RegionMention("EU", "European Union", 3, "If you live in the European Union", evidence=2)}
+    change = make_change(
+        "choice_consent",
+        "expanded",
+        [
+            "If you are a Buyer, we will share details of the products you viewed to enable Sellers to contact you."
+        ],
+        [
+            "If you are a Buyer, we will share details of the products you viewed to enable Sellers, their "
+            "affiliates and their third-party service providers to contact you."
+        ],
+        direction="up",
+    )
+    cs = change_signals(change)
+    assert cs.shares  # the recipient reading
+    ids = {e.entry.id for e in select_entries(load_table(), [cs], eu)}
+    assert "gdpr-art13-information-at-collection" in ids
+    assert "gdpr-art14-information-indirect" not in ids
