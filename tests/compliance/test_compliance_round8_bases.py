@@ -157,3 +157,27 @@ def test_data_given_to_a_new_recipient_is_not_data_obtained_from_others() -> Non
     ids = {e.entry.id for e in select_entries(load_table(), [cs], eu)}
     assert "gdpr-art13-information-at-collection" in ids
     assert "gdpr-art14-information-indirect" not in ids
+
+
+@pytest.mark.parametrize(
+    ("new", "basis"),
+    [
+        # a heading, or a pointer to the section that states the bases, names no basis
+        ("Legal bases.", None),
+        (
+            "6. **Legal Bases for Processing.** For explanations of our legal bases for processing in "
+            "jurisdictions where this disclosure is required, see Section 15, Supplemental Notices.",
+            None,
+        ),
+        # a sentence stating the basis still does
+        (
+            "We process your personal data on the legal basis of our legitimate interests in keeping the service safe.",
+            "legal basis",
+        ),
+        ("Legitimate interests.", "Legitimate interests"),
+    ],
+)
+def test_a_generic_basis_word_in_a_heading_or_pointer_names_no_basis(new: str, basis: str | None) -> None:
+    from summarizer.compliance.practices import new_legal_basis
+
+    assert new_legal_basis("We keep your account secure.", new) == basis
