@@ -21,6 +21,7 @@ from summarizer.compliance.regions import (
     addressing_evidence,
     mentioned_regions,
 )
+from summarizer.compliance.relied_bases import unrelied_entries, without
 from summarizer.compliance.scope import declared_scope, document_kind, in_scope
 from summarizer.compliance.select import (
     CROSS_CATEGORY,
@@ -230,7 +231,8 @@ def analyze_compliance(
     # A Member State's law or courts chosen: EU consumers, for the consumer-contract rules of terms.
     contract = contract_regions(regions, new_text) if document in (None, "terms") else {}
     engaged = select_entries(
-        table,
+        # Round 8 (cprec8b): not a lawful basis the privacy notice never relies on (it must name it if it did).
+        without(table, unrelied_entries(document, old_text, new_text)),
         changed,
         regions,
         anywhere=anywhere,

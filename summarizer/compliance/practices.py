@@ -96,6 +96,18 @@ _LEGAL_BASIS = re.compile(
 )
 
 
+# Round 8 (cprec8b): "legal basis" / "lawful basis" names the topic, not a basis; in a heading ("Legal
+# bases.", "6. **Legal Bases for Processing.**") or a sentence sending the reader to another section
+# ("see Section 15") it states no basis the processing now rests on.
+_GENERIC_BASIS = re.compile(r"(lawful|legal) bas", _I)
+_SEE_SECTION = re.compile(r"\bsee (section|part|clause|below|above)\b", _I)
+
+
+def _heading_or_pointer(sentence: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", sentence)
+    return len(words) <= 6 or bool(_SEE_SECTION.search(sentence))
+
+
 def _basis_key(words: str) -> str:
     w = words.lower()
     return "contract" if "contract" in w else w.split()[0]
@@ -120,6 +132,8 @@ def new_legal_basis(old: str, new: str) -> str | None:
         key = _basis_key(m.group(0))
         if key in before or denied(new, m.start()):
             continue
+        if _GENERIC_BASIS.match(m.group(0)) and _heading_or_pointer(sentence_around(new, m)):
+            continue  # "Legal bases." / "For ... our legal bases ..., see Section 15": names no basis
         if _PLAIN_BASIS.match(m.group(0)):
             sentence = sentence_around(new, m)
             rest = sentence.replace(m.group(0), " ")

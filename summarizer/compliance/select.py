@@ -32,6 +32,10 @@ STATE_WIDE_SIGNALS = {"sale_of_data", "targeted_advertising"}
 # Categories under which a worse change with those signals is a sale or sharing flow as well.
 SALE_LIKE = {"third_party_sharing"}
 PER_FAMILY = 4
+# Round 8 (cprec8b): entries on data a company obtains from someone other than the person (GDPR Art. 14):
+# a change that gives the company's data to a new recipient is the recipient's Art. 14 duty, not the
+# document's; it engages the notice's own list of recipients (Art. 13(1)(e)) instead.
+RECEIVED_DATA_ENTRIES = frozenset({"gdpr-art14-information-indirect"})
 # US state laws reached only through that trigger (the document names none of those states): the first
 # ones in force are cited (Virginia's, then Colorado's and Connecticut's: the model the later statutes
 # follow), the others are listed in a note. Seventeen citations for a state-less policy bury the rest.
@@ -231,6 +235,8 @@ def select_entries(
                 continue  # a contract-terms rule, and the document is a privacy notice (or the reverse)
             if entry.requires_any and not names & set(entry.requires_any):
                 continue  # the change does not touch this entry's own subject
+            if entry.id in RECEIVED_DATA_ENTRIES and common == {"new_recipient_class"} and cs.shares:
+                continue  # data given out (Art. 13(1)(e)'s recipients), not data the company obtains
             if not entry.about(passage):
                 continue  # nor does its passage speak of it (a right to delete needs deletion)
             topic = TOPIC_SIGNALS.get(entry.categories[0])

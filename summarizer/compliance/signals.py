@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from summarizer.compliance.denials import asserted, in_denial
+from summarizer.compliance.denials import in_denial
 from summarizer.compliance.practices import (
     denied,
     gives_to_new_recipient,
@@ -300,6 +300,12 @@ _CROSS_REFERENCE = re.compile(
 )
 
 
+# Round 8 (cprec8b): a sentence making parties "third party beneficiaries" of a clause says who may enforce
+# it ("DeepSeek's affiliates, suppliers, licensors, and employees are intended third party beneficiaries of
+# this section"): its party words name no recipient of anyone's data.
+_BENEFICIARIES = re.compile(r"\bthird[- ]party\s+beneficiar(?:y|ies)\b", _I)
+
+
 def in_cross_reference(text: str, pos: int) -> bool:
     """The word at *pos* is inside the title of a section the sentence refers to (see ``_CROSS_REFERENCE``)."""
     return bool(_CROSS_REFERENCE.search(text[max(0, pos - 90) : pos]))
@@ -331,6 +337,47 @@ def _stated(signal: str, rx: re.Pattern[str], text: str) -> re.Match[str] | None
             continue  # "we do not sell": a statement, not an opt-out offered
         if signal == "new_recipient_class" and _FROM_SOURCE.search(text[max(0, m.start() - 40) : m.start()]):
             continue  # "we receive information from our advertising partners": a source, not a recipient
+        if signal == "new_recipient_class" and _BENEFICIARIES.search(_sentence(text, m)):
+            continue  # "... are intended third party beneficiaries of this section": who enforces, not who receives
+        return m
+    return None
+
+
+# Round 8 (cprec8b): a sentence that sends the reader to another page to learn about a topic ("If you would
+# like to learn more about our model mechanism or training methods, please refer to the [Model Mechanism and
+# Training Methods of DeepSeek](https://...)") names the topic, it states no practice of it: a link or web
+# address, words of directions, and no "we" doing something to data.
+_LINKED_PAGE = re.compile(r"\]\([^)]*\)|https?://|\bwww\.", _I)
+_DIRECTIONS = re.compile(
+    r"\b(?:learn more|find out more|read more|for (?:more|further|additional) (?:information|details)|"
+    r"refer to|please (?:see|visit|read|consult|review))\b",
+    _I,
+)
+_WE_DO = re.compile(
+    r"\bwe\s+(?:\w+\s+){0,2}?(?:use|uses|collect|process|share|sell|disclose|transfer|train|keep|retain|"
+    r"store|receive|obtain|combine|link|analy[sz]e)\b",
+    _I,
+)
+
+
+def pointer_to_page(sentence: str) -> bool:
+    """The sentence only points the reader to another page (see ``_LINKED_PAGE``)."""
+    return bool(
+        _LINKED_PAGE.search(sentence) and _DIRECTIONS.search(sentence) and not _WE_DO.search(sentence)
+    )
+
+
+def _topic_words(signal: str, text: str) -> re.Match[str] | None:
+    """The first words of the signal's topic (:data:`NEEDS_WORDS`) in *text* that are not denied, nor, for
+    a recipient, a party made a third-party beneficiary, nor inside a pointer to another page (round 8,
+    cprec8b)."""
+    for m in NEEDS_WORDS[signal].finditer(text):
+        if in_denial(text, m.start()):
+            continue
+        if pointer_to_page(_sentence(text, m)):
+            continue
+        if signal == "new_recipient_class" and _BENEFICIARIES.search(_sentence(text, m)):
+            continue
         return m
     return None
 
@@ -451,7 +498,7 @@ def change_signals(change: Change) -> ChangeSignals:
                 found.signals["promise_dropped"] = f"drops '{m.group(0)}'"
     if worse:
         for signal in CATEGORY_WORSE.get(change.category, ()):
-            if signal in NEEDS_WORDS and not asserted(NEEDS_WORDS[signal], old + " " + new):
+            if signal in NEEDS_WORDS and not _topic_words(signal, old + " " + new):
                 continue  # the category alone, without a word of the topic (not denied), is a misfiled passage
             found.signals.setdefault(signal, f"{change.category.replace('_', ' ')} got broader")
     # Present on both sides, in the changed passage of its own category: still engaged.
