@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from summarizer.text.extract import sentences
+from summarizer.analyzers.rules.changed_sentences import changed_sentences
 from summarizer.text.lazy_re import lazy
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,12 +40,7 @@ _EXAMPLES = lazy(r"\b(?:such as|e\.g\.|for example|for instance)\b|!", re.I)
 def money_changed(prov: Provision) -> bool:
     """A sentence that came or went in *prov* names money with an amount or a payer: a payment term
     (not a sentence of examples or advertising copy, :data:`_EXAMPLES`)."""
-    for u in prov.units:
-        if u.kind == "moved":
-            continue
-        old = {" ".join(s.text.split()) for s in sentences(u.old_text)}
-        new = {" ".join(s.text.split()) for s in sentences(u.new_text)}
-        for sent in old ^ new:
-            if _MONEY.search(sent) and _OWED.search(sent) and not _EXAMPLES.search(sent):
-                return True
-    return False
+    return any(
+        _MONEY.search(sent) and _OWED.search(sent) and not _EXAMPLES.search(sent)
+        for sent, _ in changed_sentences(prov)
+    )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from summarizer.text.extract import sentences
+from summarizer.analyzers.rules.changed_sentences import changed_sentences
 from summarizer.text.lazy_re import lazy
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -91,12 +91,7 @@ def sharing_changed(prov: Provision) -> bool:
     """A sentence that came or went in *prov* says the reader's data goes to a recipient outside the
     company (:func:`names_sharing`), and is not a restatement of a sentence on the other side
     (:data:`RESTATED`: "we must ... share and transfer this information ... to partners" reworded)."""
-    for u in prov.units:
-        if u.kind == "moved":
-            continue
-        old = {" ".join(s.text.split()) for s in sentences(u.old_text)}
-        new = {" ".join(s.text.split()) for s in sentences(u.new_text)}
-        for sent in old ^ new:
-            if names_sharing(sent) and not restated(sent, new - old if sent in old else old - new):
-                return True
-    return False
+    return any(
+        names_sharing(sent) and not restated(sent, counterparts)
+        for sent, counterparts in changed_sentences(prov)
+    )

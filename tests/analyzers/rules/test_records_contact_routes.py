@@ -4,28 +4,15 @@ other subjects (contact_routes.py; issue 12, round 8)."""
 import yaml
 
 from summarizer.analyzers.rules.contact_routes import point_of_contact_added
-from summarizer.analyzers.rules.provisions import Provision, Unit
+from summarizer.analyzers.rules.provisions import Provision
 from summarizer.api import compare_texts
-from summarizer.model.diff import Hunk
+from summarizer.testing.provisions import single_unit_provision
 
 CASE = "evals/cases/dsa-point-of-contact-added-is-contact.yaml"
 
 
 def _unit(old: str, new: str) -> Provision:
-    hunk = Hunk(
-        id=0,
-        kind="modified",
-        section_old=(),
-        section_new=(),
-        old_text=old,
-        new_text=new,
-        old_start=0,
-        old_end=len(old),
-        new_start=0,
-        new_end=len(new),
-    )
-    unit = Unit(hunk=hunk, kind="modified", section=(), old_text=old, new_text=new, pos=0)
-    return Provision(category="user_rights", section=(), units=[unit])
+    return single_unit_provision(old, new, category="user_rights")
 
 
 def test_dsa_points_of_contact_file_the_record_under_contact():

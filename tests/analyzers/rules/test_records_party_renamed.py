@@ -4,28 +4,15 @@ contact_generic beside its other subjects (names.entity_renamed; issue 12, round
 import yaml
 
 from summarizer.analyzers.rules.names import entity_renamed
-from summarizer.analyzers.rules.provisions import Provision, Unit
+from summarizer.analyzers.rules.provisions import Provision
 from summarizer.api import compare_texts
-from summarizer.model.diff import Hunk
+from summarizer.testing.provisions import single_unit_provision
 
 CASE = "evals/cases/contracting-party-renamed-beside-a-real-change.yaml"
 
 
 def _prov(old: str, new: str) -> Provision:
-    hunk = Hunk(
-        id=0,
-        kind="modified",
-        section_old=(),
-        section_new=(),
-        old_text=old,
-        new_text=new,
-        old_start=0,
-        old_end=len(old),
-        new_start=0,
-        new_end=len(new),
-    )
-    unit = Unit(hunk=hunk, kind="modified", section=(), old_text=old, new_text=new, pos=0)
-    return Provision(category="contact_generic", section=(), units=[unit])
+    return single_unit_provision(old, new, category="contact_generic")
 
 
 def test_renamed_contracting_party_adds_contact_generic_beside_the_real_change():

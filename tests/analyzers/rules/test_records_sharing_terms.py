@@ -3,29 +3,16 @@ record under third_party_sharing beside its other subjects (sharing_terms.py; is
 
 import yaml
 
-from summarizer.analyzers.rules.provisions import Provision, Unit
+from summarizer.analyzers.rules.provisions import Provision
 from summarizer.analyzers.rules.sharing_terms import names_sharing, sharing_changed
 from summarizer.api import compare_texts
-from summarizer.model.diff import Hunk
+from summarizer.testing.provisions import single_unit_provision
 
 CASE = "evals/cases/marketing-vendors-receive-identifiers-is-sharing.yaml"
 
 
 def _unit(kind: str, old: str, new: str) -> Provision:
-    hunk = Hunk(
-        id=0,
-        kind=kind,
-        section_old=(),
-        section_new=(),
-        old_text=old,
-        new_text=new,
-        old_start=0,
-        old_end=len(old),
-        new_start=0,
-        new_end=len(new),
-    )
-    unit = Unit(hunk=hunk, kind=kind, section=(), old_text=old, new_text=new, pos=0)
-    return Provision(category="data_use_purpose", section=(), units=[unit])
+    return single_unit_provision(old, new, category="data_use_purpose", kind=kind)
 
 
 def test_sharing_with_marketing_vendors_files_the_record_under_sharing():
