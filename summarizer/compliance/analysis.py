@@ -21,7 +21,7 @@ from summarizer.compliance.regions import (
     addressing_evidence,
     mentioned_regions,
 )
-from summarizer.compliance.relied_bases import unrelied_entries, without
+from summarizer.compliance.relied_bases import unrelied_entries
 from summarizer.compliance.scope import declared_scope, document_kind, in_scope
 from summarizer.compliance.select import (
     CROSS_CATEGORY,
@@ -231,14 +231,15 @@ def analyze_compliance(
     # A Member State's law or courts chosen: EU consumers, for the consumer-contract rules of terms.
     contract = contract_regions(regions, new_text) if document in (None, "terms") else {}
     engaged = select_entries(
-        # Round 8 (cprec8b): not a lawful basis the privacy notice never relies on (it must name it if it did).
-        without(table, unrelied_entries(document, old_text, new_text)),
+        table,
         changed,
         regions,
         anywhere=anywhere,
         left_out=left_out,
         document=document,
         contract=contract,
+        # Round 8 (cprec8b): not a lawful basis the privacy notice never relies on (it must name it if it did).
+        skip=unrelied_entries(document, old_text, new_text),
     )
     left_out = [i for i in left_out if i not in {e.entry.id for e in engaged}]
     flag_regions = dict(regions)

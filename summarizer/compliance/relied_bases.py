@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from summarizer.compliance.table import RegulationTable
-
 # Entries that rest on a basis the notice must name when it relies on it, with the basis's words.
 _BASIS_WORDS: dict[str, re.Pattern[str]] = {
     "gdpr-art6-1f-legitimate-interests": re.compile(r"\blegitimate\s+(?:business\s+)?interests?\b", re.I),
@@ -28,12 +26,3 @@ def unrelied_entries(document: str | None, old_text: str, new_text: str) -> froz
         for entry_id, words in _BASIS_WORDS.items()
         if not words.search(new_text) and not words.search(old_text)
     )
-
-
-def without(table: RegulationTable, ids: frozenset[str]) -> RegulationTable:
-    """*table* without the entries *ids* (the same table when there are none)."""
-    if not ids:
-        return table
-    kept = tuple(e for e in table.entries if e.id not in ids)
-    # Constructed afresh (entries already validated), so no id index cached on *table* is carried over.
-    return RegulationTable.model_construct(version=table.version, updated=table.updated, entries=kept)

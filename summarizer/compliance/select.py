@@ -199,6 +199,7 @@ def select_entries(
     left_out: list[str] | None = None,
     document: str | None = None,
     contract: dict[str, RegionMention] | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> list[Engagement]:
     """Entries engaged by at least one change, strongest first.
 
@@ -215,6 +216,8 @@ def select_entries(
     (:func:`summarizer.compliance.scope.document_kind`): an entry for other kinds is not engaged.
     *contract*: regions addressed for the EU's consumer-contract rules only (a Member State's law or
     courts chosen: :func:`summarizer.compliance.member_states.contract_regions`).
+    *skip*: ids of entries the document rules out whatever its changes say (a lawful basis a privacy
+    notice never relies on: :func:`summarizer.compliance.relied_bases.unrelied_entries`).
     """
     found: dict[str, Engagement] = {}
     for cs in changed:
@@ -229,7 +232,7 @@ def select_entries(
         candidates: list[tuple[float, int, Regulation, set[str]]] = []
         for order, entry in enumerate(table.entries):
             common = names & set(entry.signals)
-            if not common:
+            if not common or entry.id in skip:
                 continue
             if document is not None and entry.documents and document not in entry.documents:
                 continue  # a contract-terms rule, and the document is a privacy notice (or the reverse)

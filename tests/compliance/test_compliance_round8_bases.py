@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.compliance.relied_bases import unrelied_entries, without
+from summarizer.compliance.relied_bases import unrelied_entries
 from summarizer.compliance.table import load_table
 
 LI = "gdpr-art6-1f-legitimate-interests"
@@ -36,13 +36,33 @@ def test_legitimate_interests_need_the_notice_to_name_them(
     assert (LI in unrelied_entries(document, old, new)) is dropped
 
 
-def test_without_leaves_the_other_entries_and_no_stale_index() -> None:
+def test_a_skipped_entry_is_not_engaged_and_the_others_are() -> None:
+    from summarizer.compliance.regions import mentioned_regions
+    from summarizer.compliance.select import select_entries
+    from summarizer.compliance.signals import change_signals
+    from tests.compliance.conftest import make_change
+
+    change = make_change(
+        "data_use_purpose",
+        "added",
+        [],
+        ["We now rely on our legitimate interests to use your data for personalised advertising."],
+        "up",
+        severity_after="medium",
+    )
+    regions = mentioned_regions("This policy applies to users in the European Union under the GDPR.")
     table = load_table()
-    assert table.get(LI) is not None  # builds the id index on the full table
-    smaller = without(table, frozenset({LI}))
-    assert smaller.get(LI) is None
-    assert len(smaller.entries) == len(table.entries) - 1
-    assert without(table, frozenset()) is table
+    every = {e.entry.id for e in select_entries(table, [change_signals(change)], regions)}
+    assert LI in every
+    skipped = {
+        e.entry.id for e in select_entries(table, [change_signals(change)], regions, skip=frozenset({LI}))
+    }
+    assert LI not in skipped
+    # the same as a table without the entry: its family place goes to the next entry, as if it were absent
+    smaller = type(table).model_construct(
+        version=table.version, updated=table.updated, entries=tuple(e for e in table.entries if e.id != LI)
+    )
+    assert skipped == {e.entry.id for e in select_entries(smaller, [change_signals(change)], regions)}
 
 
 def _pair(tmp_path: Path, basis: str) -> tuple[Path, Path]:
