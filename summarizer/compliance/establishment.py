@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.compliance.member_states import _ADJECTIVES, _STATES
+from summarizer.compliance.member_states import MEMBER_STATE_ADJECTIVES, MEMBER_STATES
 from summarizer.text.lazy_re import lazy
 
 _EU = r"(?:EU|EEA|European\s+Union|European\s+Economic\s+Area|Union)"
@@ -47,7 +47,7 @@ _READER_CONTROLLER = lazy(
     r"\byou\s+(?:are|act as|will be)\s+(?:the\s+|a\s+)?(?:data\s+)?controller", re.IGNORECASE
 )
 # A Member State by name or adjective (case-sensitive: proper nouns), or the Union's own words.
-_MEMBER_STATE = lazy(rf"\b(?:{_STATES}|{_ADJECTIVES})\b")
+_MEMBER_STATE = lazy(rf"\b(?:{MEMBER_STATES}|{MEMBER_STATE_ADJECTIVES})\b")
 _THIRD_COUNTRY = (
     r"(?:the\s+)?(?:USA|U\.S\.(?:A\.)?|United States(?: of America)?|People's Republic of China|China|PRC|"
     r"Hong Kong|Singapore|Japan|(?:South\s+)?Korea|India|Israel|Canada|Australia|Switzerland|United Kingdom|"

@@ -12,12 +12,13 @@ from __future__ import annotations
 from summarizer.compliance.regions import RegionMention
 from summarizer.text.lazy_re import lazy
 
-_STATES = (
+#: The EU Member States' names and adjectives, as regex alternations (shared with establishment.py).
+MEMBER_STATES = (
     "Austria|Belgium|Bulgaria|Croatia|Cyprus|Czechia|Czech Republic|Denmark|Estonia|Finland|France|Germany|"
     "Greece|Hungary|Ireland|Italy|Latvia|Lithuania|Luxembourg|Malta|the Netherlands|Netherlands|Poland|Portugal|"
     "Romania|Slovakia|Slovenia|Spain|Sweden"
 )
-_ADJECTIVES = (
+MEMBER_STATE_ADJECTIVES = (
     "Austrian|Belgian|Bulgarian|Croatian|Cypriot|Czech|Danish|Estonian|Finnish|French|German|Greek|Hungarian|"
     "Irish|Italian|Latvian|Lithuanian|Luxembourg|Maltese|Dutch|Polish|Portuguese|Romanian|Slovak|Slovenian|"
     "Spanish|Swedish"
@@ -26,7 +27,7 @@ _ADJECTIVES = (
 # the place (a proper noun): "german law" in running text is not a choice of law.
 _CHOICE = lazy(
     rf"\b(?:[Ll]aws?|[Cc]ourts?|[Tt]ribunals?) of (?:the Republic of |the Grand Duchy of |the Kingdom of )?"
-    rf"(?:{_STATES})\b|\b(?:{_ADJECTIVES}) (?:law|laws|courts?)\b"
+    rf"(?:{MEMBER_STATES})\b|\b(?:{MEMBER_STATE_ADJECTIVES}) (?:law|laws|courts?)\b"
 )
 
 
