@@ -1,6 +1,6 @@
 """Per-category errors of the offline records on the open labelled folds (issue 12, round 7).
 
-    python bench/category_census.py [--set fresh4|fresh3|fresh2|fresh|heldout|dev|golden] [--pairs ID]
+    python bench/category_census.py [--set fresh5|fresh4|fresh3|fresh2|fresh|heldout|dev|golden] [--pairs ID]
                                     [--save FILE] [--against FILE]
 
 For every taxonomy id, the true positives, false positives (named by the record, absent from the
@@ -9,8 +9,8 @@ the fold's precision and recall per id and in total (micro, as ``bench/heldout_a
 counts them). ``--pairs ID`` lists, per fold, the pairs where that id was missed or extra.
 ``--save FILE`` writes every pair's named ids as JSON; ``--against FILE`` compares the current
 records with such a file and lists, per id, the pairs where it was added or removed, each marked
-right (the label agrees with the move) or wrong. ``fresh4`` (blind in round 7) is open since round 8;
-never reads the blind ``fresh5`` set.
+right (the label agrees with the move) or wrong. ``fresh4`` (blind in round 7) is open since round 8,
+``fresh5`` (blind in round 8) since round 9; never reads the blind ``fresh6`` set.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import heldout_accuracy as ha  # noqa: E402
 
 FOLDS = {
+    "fresh5": ha.fresh5_rows,
     "fresh4": ha.fresh4_rows,
     "fresh3": ha.fresh3_rows,
     "fresh2": ha.fresh2_rows,

@@ -3,7 +3,7 @@ evidence, and whether it was right (issue 12, round 7: "abstain rather than misl
 
     python bench/claim_calibration.py [--cache FILE] [--rows] [--set dev|heldout|fresh|fresh2|fresh3]
 
-For every labelled pair of the open folds (never the blind ``fresh4`` set) whose label says
+For every labelled pair of the open folds (never the blind ``fresh6`` set) whose label says
 material and whose record claims a direction (worse, better, mixed, neutral; ``unclear`` is an
 abstention), the script collects the evidence the rules analyzer decided on:
 
@@ -41,7 +41,7 @@ import summarizer.analyzers.rules.analyzer as rules_analyzer  # noqa: E402
 from summarizer.api import compare_files  # noqa: E402
 from summarizer.rubric.clauses import cue_weight  # noqa: E402
 
-FOLDS = {k: OPEN_SETS[k] for k in ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4")}
+FOLDS = {k: OPEN_SETS[k] for k in ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")}
 
 
 def _pairs(name: str) -> list[tuple[str, Path, dict]]:

@@ -43,6 +43,7 @@ FOLD_NAMES = {
     "tuning_round6": "round5_16",
     "tuning_round7": "round6_11",
     "tuning_round8": "round7_11",
+    "tuning_round9": "round8_11",
 }
 
 

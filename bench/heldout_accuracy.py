@@ -1,11 +1,13 @@
 """How often the offline analyzer's records say the right thing on pairs the rules were not written on.
 
-    python bench/heldout_accuracy.py [--json] [--set fresh5|fresh4|fresh3|fresh2|fresh|heldout|dev|golden|bundled]
-                                     [--rows fresh4|fresh3|fresh2|fresh|heldout|dev|golden|bundled]
+    python bench/heldout_accuracy.py [--json] [--set fresh6|fresh5|fresh4|fresh3|fresh2|fresh|heldout|dev|golden|bundled]
+                                     [--rows fresh5|fresh4|fresh3|fresh2|fresh|heldout|dev|golden|bundled]
 
 ``fresh4`` was the blind set of round 7: measured twice (round 6's and round 7's final code), then
 opened at the end of round 7 for error analysis (``--rows fresh4``; docs/records.md).
-``fresh5`` is the blind set of round 8 (totals only: it has no ``--rows``).
+``fresh5`` was the blind set of round 8: measured twice (round 7's and round 8's final code), then
+opened at the start of round 9 for error analysis (``--rows fresh5``).
+``fresh6`` is the blind set of round 9 (totals only: it has no ``--rows``).
 ``fresh3`` was the blind set of round 6: measured twice (round 5's and round 6's final code), then
 opened in round 7 for error analysis (``--rows fresh3``).
 ``fresh2`` was the blind set of round 5: measured twice (before and after round 5's changes), then
@@ -13,9 +15,12 @@ opened at the end of round 5 for error analysis (``--rows fresh2``).
 
 The sets, reported side by side:
 
-- **fresh5** (round 8): pairs of documents the project had never used, from Open Terms Archive's
+- **fresh6** (round 9): pairs of documents the project had never used, from public Git repositories
+  of policy documents, labelled blind before the analyzer ran on them (``evals/fresh6/*_labels.yaml``,
+  pairs in ``evals/data/fresh6/``). Blind: totals only.
+- **fresh5** (round 8 on): pairs of documents the project had never used, from Open Terms Archive's
   version repositories, labelled blind before the analyzer ran on them (``evals/fresh5/*_labels.yaml``,
-  pairs in ``evals/data/fresh5/``). Blind: totals only.
+  pairs in ``evals/data/fresh5/``). Measured blind twice in round 8, opened at the start of round 9.
 - **fresh4** (round 7 on): pairs of yet more services the project had never used (Open Terms
   Archive's ``p2b-compliance-versions``, ``demo-versions`` and ``genai-eu-versions``), labelled blind
   before the analyzer ran on them (``evals/fresh4/*_labels.yaml``, pairs in ``evals/data/fresh4/``).
@@ -81,6 +86,8 @@ FRESH4 = ROOT / "evals" / "data" / "fresh4"
 FRESH4_LABELS = ROOT / "evals" / "fresh4"
 FRESH5 = ROOT / "evals" / "data" / "fresh5"
 FRESH5_LABELS = ROOT / "evals" / "fresh5"
+FRESH6 = ROOT / "evals" / "data" / "fresh6"
+FRESH6_LABELS = ROOT / "evals" / "fresh6"
 DEV_LABELS = ROOT / "evals" / "vlops" / "dev_labels.yaml"
 OTA = ROOT / "evals" / "data" / "ota"
 MATERIAL_LABELS = ROOT / "evals" / "material_labels.yaml"
@@ -158,8 +165,13 @@ def fresh4_rows() -> list[dict]:
 
 
 def fresh5_rows() -> list[dict]:
-    """The blind set built in round 8 (totals only)."""
+    """The round-8 blind set (measured twice, opened at the start of round 9 for error analysis)."""
     return fresh_rows(FRESH5_LABELS, FRESH5)
+
+
+def fresh6_rows() -> list[dict]:
+    """The blind set built in round 9 (totals only)."""
+    return fresh_rows(FRESH6_LABELS, FRESH6)
 
 
 def golden_rows() -> list[dict]:
@@ -255,13 +267,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="the figures as one JSON object")
     ap.add_argument(
         "--set",
-        choices=("fresh5", "fresh4", "fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
+        choices=("fresh6", "fresh5", "fresh4", "fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
         action="append",
         help="only these sets",
     )
     ap.add_argument(
         "--rows",
-        choices=("fresh4", "fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
+        choices=("fresh5", "fresh4", "fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
         action="append",
         default=[],
         help="print these sets' per-pair rows",
@@ -271,10 +283,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.dev_rows:
         args.rows.append("dev")
     wanted = args.set or (
-        (["fresh5"] if any(FRESH5_LABELS.glob("*_labels.yaml")) else [])
-        + ["fresh4", "fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"]
+        (["fresh6"] if any(FRESH6_LABELS.glob("*_labels.yaml")) else [])
+        + ["fresh5", "fresh4", "fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"]
     )
     build = {
+        "fresh6": fresh6_rows,
         "fresh5": fresh5_rows,
         "fresh4": fresh4_rows,
         "fresh3": fresh3_rows,
@@ -324,7 +337,8 @@ def main(argv: list[str] | None = None) -> int:
     for k in keys:
         print(f"{k:<22}" + "".join(f"{_fmt(f.get(k)):>10}" for f in figures.values()))
     print(
-        "fresh5: blind in round 8 (totals only); "
+        "fresh6: blind in round 9 (totals only); "
+        "fresh5: blind in round 8 (measured twice), opened at the start of round 9; "
         "fresh4: blind in round 7 (measured twice), opened at its end (one rule, ai7, written on it since); "
         "fresh3: blind in round 6 (measured twice), opened in round 7; "
         "fresh2: blind in round 5 (measured twice), opened for error analysis at its end; "

@@ -2,7 +2,7 @@
 
 Each set is a list of (labels file, pair folder); the fresh sets keep one labels file per
 annotator (``evals/<set>/*_labels.yaml``; a second annotator's labels sit in ``agreement/`` and are
-not read here). ``fresh5`` (round 8's blind set) is not listed: it is measured by totals only.
+not read here). ``fresh6`` (round 9's blind set) is not listed: it is measured by totals only.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ OPEN_SETS: dict[str, list[tuple[Path, Path]]] = {
     "fresh2": _fresh("fresh2"),
     "fresh3": _fresh("fresh3"),
     "fresh4": _fresh("fresh4"),
+    "fresh5": _fresh("fresh5"),
 }
 
 

@@ -3,7 +3,7 @@ and severity, and where the different-page check fires (issue 12, round 7).
 
     python bench/large_records.py [--set dev|heldout|fresh|fresh2|fresh3|bundled] [--min N] [--mismatch]
 
-For every open labelled pair (never the blind ``fresh4`` set) whose record has at least ``--min``
+For every open labelled pair (never the blind ``fresh6`` set) whose record has at least ``--min``
 changes (default 10: provisions listed in the record, material or not), or that the different-page check stops (``capture_mismatch`` with
 "different document"): the label's direction and severity, the record's, the number of changes
 and of material ones, the weights of the record's balance (worse / better, from clause cues and rubric claims),
@@ -30,7 +30,7 @@ from summarizer.analyzers.rules.analyzer import RulesAnalyzer, is_material  # no
 from summarizer.api import diff_documents, load_pair  # noqa: E402
 from summarizer.rubric.clauses import cue_weight  # noqa: E402
 
-SETS = {k: OPEN_SETS[k] for k in ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4")}
+SETS = {k: OPEN_SETS[k] for k in ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")}
 
 
 def _pairs(name: str) -> list[tuple[str, Path, dict]]:

@@ -25,7 +25,7 @@ from summarizer.analyzers.rules.list_items import balance_of, list_items  # noqa
 from summarizer.analyzers.rules.provisions import provisions_of  # noqa: E402
 from summarizer.api import diff_documents, load_pair  # noqa: E402
 
-SETS = {k: OPEN_SETS[k] for k in ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4")}
+SETS = {k: OPEN_SETS[k] for k in ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")}
 
 
 def _pairs(name: str) -> list[tuple[str, Path, dict]]:
