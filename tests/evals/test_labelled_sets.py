@@ -30,8 +30,9 @@ SETS = {
     "fresh3": (sorted((EVALS / "fresh3").glob("*_labels.yaml")), EVALS / "data" / "fresh3"),
     "fresh4": (sorted((EVALS / "fresh4").glob("*_labels.yaml")), EVALS / "data" / "fresh4"),
     "fresh5": (sorted((EVALS / "fresh5").glob("*_labels.yaml")), EVALS / "data" / "fresh5"),
+    "fresh6": (sorted((EVALS / "fresh6").glob("*_labels.yaml")), EVALS / "data" / "fresh6"),
 }
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 
 
 def _labels(name: str) -> list[dict]:
