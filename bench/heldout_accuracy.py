@@ -267,7 +267,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="the figures as one JSON object")
     ap.add_argument(
         "--set",
-        choices=("fresh6", "fresh5", "fresh4", "fresh3", "fresh2", "fresh", "heldout", "dev", "golden", "bundled"),
+        choices=(
+            "fresh6",
+            "fresh5",
+            "fresh4",
+            "fresh3",
+            "fresh2",
+            "fresh",
+            "heldout",
+            "dev",
+            "golden",
+            "bundled",
+        ),
         action="append",
         help="only these sets",
     )
