@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
 from summarizer.cli.eval_cmd import eval_app
+
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
+    from summarizer.model.compliance import ComplianceSection
 
 
 @eval_app.command("compliance")
@@ -43,7 +49,7 @@ def eval_compliance_command(
         all_cases = [c for c in all_cases if parts.get(c.id) == part]
         if not all_cases:
             raise typer.BadParameter(f"no {part!r} cases in {split}", param_hint="--part")
-    analyse = ev.offline_analyse
+    analyse: Callable[[ev.ComplianceCase], ComplianceSection] = ev.offline_analyse
     if method == "llm":
         from summarizer.analyzers import AnalysisOptions
         from summarizer.config import load_settings

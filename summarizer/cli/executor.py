@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:  # pragma: no cover
     from concurrent.futures import Executor, Future
@@ -29,7 +29,9 @@ def signals_executor() -> Iterator[Executor | None]:
         return
     pool = _PoolOnFirstUse()
     try:
-        yield pool  # type: ignore[misc]  (it has the one method the diff calls: submit)
+        # Not an Executor subclass (importing concurrent.futures costs start-up time), but it has the
+        # one method the diff calls: submit.
+        yield cast("Executor", pool)
     finally:
         pool.shutdown()
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 
 @dataclass(frozen=True)
@@ -266,5 +266,6 @@ def _choice_enum(param: Param) -> type:
 
     key = (param.name, param.choices)
     if key not in _ENUMS:
-        _ENUMS[key] = Enum(f"{param.name.title()}Choice", {c: c for c in param.choices}, type=str)  # type: ignore[misc]
+        # mypy types Enum()'s functional form with a computed name as a member, not the class it makes
+        _ENUMS[key] = cast(type, Enum(f"{param.name.title()}Choice", {c: c for c in param.choices}, type=str))
     return _ENUMS[key]

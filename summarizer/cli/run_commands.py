@@ -7,8 +7,14 @@ Their parameters are declared once, in :mod:`summarizer.cli.options`.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from summarizer.cli.options import COMPARE_PARAMS, DIFF_PARAMS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
+    from summarizer.cli.options import Param
 
 
 def run_diff(
@@ -125,7 +131,10 @@ def run_compare(
 
 
 # command name -> (its parameters, the function that runs it)
-FAST_COMMANDS = {"diff": (DIFF_PARAMS, run_diff), "compare": (COMPARE_PARAMS, run_compare)}
+FAST_COMMANDS: dict[str, tuple[tuple[Param, ...], Callable[..., None]]] = {
+    "diff": (DIFF_PARAMS, run_diff),
+    "compare": (COMPARE_PARAMS, run_compare),
+}
 
 
 def run_fast(argv: list[str]) -> bool:

@@ -99,6 +99,7 @@ def serve_command(
 
     server = make_server(out, port)
     host, bound = server.server_address[:2]
+    assert isinstance(host, str)  # make_server binds "127.0.0.1" (typeshed allows a bytes host)
     typer.echo(f"serving {out} on http://{host}:{bound}/ (Ctrl-C to stop)", err=True)
     try:
         server.serve_forever()

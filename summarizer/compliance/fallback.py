@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.model.record import Change
+from summarizer.model.record import Change, ChangeKind
 from summarizer.text.lazy_re import lazy
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -167,7 +167,9 @@ def changed_sentences(old_text: str, new_text: str) -> list[Change]:
             continue
         # What the change does is in the words it adds: classify those first (a purpose added to a table
         # row about customer service), the whole sentence when they say nothing substantive.
-        kind = "added" if best is None else "expanded" if len(before - words) < MIN_NEW_WORDS else "reworded"
+        kind: ChangeKind = (
+            "added" if best is None else "expanded" if len(before - words) < MIN_NEW_WORDS else "reworded"
+        )
         category = (_category(_inserted(best, norm)) if best is not None else None) or _category(norm)
         if category is None:
             continue

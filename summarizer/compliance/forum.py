@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.compliance.practices import denied
+from summarizer.compliance.practices import denied, sentence_around
 from summarizer.compliance.signals import ChangeSignals
 from summarizer.text.lazy_re import lazy
 
@@ -68,20 +68,13 @@ def forum_places(text: str) -> set[str]:
     }
 
 
-def _sentence(text: str, at: int) -> str:
-    stop = text.rfind(". ", 0, at)
-    start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
-    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
-    return text[start : min(ends) + 1 if ends else len(text)].strip()
-
-
 def _new_forum(quotes: list[str], before: set[str]) -> tuple[str, str] | None:
     """The first (place, sentence) of *quotes* naming a court or law in a place not in *before*."""
     for quote in quotes:
         for m in _forums(quote):
             place = m.group(1)
             if place not in before and not denied(quote, m.start()):
-                return place, _sentence(quote, m.start())
+                return place, sentence_around(quote, m, from_start=True, keep_stop=True)
     return None
 
 

@@ -209,7 +209,7 @@ def llm_compliance(
     prompt = load_prompt(spec) if spec else None
     if prompt is None or prompt.name != "compliance":  # --prompt names the record prompt: not this one
         prompt = load_prompt(DEFAULT_PROMPT)
-    model = getattr(options, "model", None) or prompt.default_model
+    model: str = getattr(options, "model", None) or prompt.default_model or ""  # none: LLMClient says so
     try:
         with LLMClient(
             model=model,

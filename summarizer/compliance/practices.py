@@ -22,11 +22,23 @@ def denied(text: str, at: int) -> bool:
     return bool(NEGATED.search(text[max(0, at - DENIAL_REACH) : at]))
 
 
-def sentence_around(text: str, m: re.Match[str]) -> str:
-    """The sentence (or line) of *text* around the match *m*."""
+def sentence_around(text: str, m: re.Match[str], *, from_start: bool = False, keep_stop: bool = False) -> str:
+    """The sentence (or line) of *text* around the match *m*: from just after the last ". " or line break
+    before the match to the next one after it.
+
+    *from_start*: look for the sentence's end from the match's start, not its end (a match that runs over
+    a line break stops at it). *keep_stop*: the sentence as a quote, its closing full stop kept and the
+    spaces around it trimmed (by default the stop is left out and the leading space after the previous
+    ". " is kept).
+    """
     start = max(text.rfind(". ", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1, 0)
-    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
+    at = m.start() if from_start else m.end()
+    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
+    if not ends:
+        end = len(text)
+    else:
+        end = min(ends) + 1 if keep_stop else min(ends)
+    return text[start:end].strip() if keep_stop else text[start:end]
 
 
 # Who data goes to, one word per kind (singular, lower case), and the verbs that give it to them.

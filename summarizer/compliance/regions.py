@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate, compress
+from typing import Literal
 
 _I = re.IGNORECASE
 
@@ -67,7 +68,8 @@ _KEYWORDS = {code: _keywords(p, code not in _CASE_SENSITIVE) for code, (_, p) in
 
 def _find_all(haystack: str, word: str, left: bool, right: bool) -> list[int]:
     """Start offsets of *word* in *haystack* (str.find: far faster than a regex over long documents)."""
-    found, start, n = [], 0, len(word)
+    found: list[int] = []
+    start, n = 0, len(word)
     while True:
         at = haystack.find(word, start)
         if at < 0:
@@ -112,7 +114,7 @@ class TextScan:
             self.same_offsets = len(self._lower) == len(text)
         self.peer = peer if peer is not None and peer.same_offsets and self.same_offsets else None
         self._hits: dict[tuple[str, bool, bool, bool], list[int]] = {}
-        self._rest: tuple[str, str, list[int], list[int]] | bool | None = None
+        self._rest: tuple[str, str, list[int], list[int]] | Literal[False] | None = None
 
     @property
     def lower(self) -> str:

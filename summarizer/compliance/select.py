@@ -268,7 +268,7 @@ def select_entries(
             )
             candidates.append((score, order, entry, common))
         kept: dict[str, int] = {}
-        taken: dict[tuple[str, ...], list[tuple[float, set[str]]]] = {}
+        taken: dict[tuple[str | bool, ...], list[tuple[float, set[str]]]] = {}
         unnamed = sorted(
             (
                 c

@@ -570,12 +570,12 @@ def per_category(results: Sequence[Scored]) -> dict[str, dict[str, float | int]]
             row[0] += int(c in expected and c in predicted)
             row[1] += int(c in predicted and c not in expected and c not in optional)
             row[2] += int(c in expected and c not in predicted)
-    out = {}
+    out: dict[str, dict[str, float | int]] = {}
     for c, (tp, fp, fn) in sorted(counts.items()):
         if tp + fp + fn == 0:
             continue
-        p, r, f1 = prf(tp, fp, fn)
-        out[c] = {"support": tp + fn, "tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f1}
+        p, rec, f1 = prf(tp, fp, fn)
+        out[c] = {"support": tp + fn, "tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": rec, "f1": f1}
     return out
 
 

@@ -371,8 +371,8 @@ def render_junit(run: RunResult, gate: "GateResult | None" = None) -> str:
         ("git_revision", run.git_revision),
     ]:
         ET.SubElement(props, "property", name=key, value=str(value or ""))
-    for key, value in run.aggregate.items():
-        ET.SubElement(props, "property", name=f"score.{key}", value="" if value is None else str(value))
+    for metric, score in run.aggregate.items():
+        ET.SubElement(props, "property", name=f"score.{metric}", value="" if score is None else str(score))
     for r in run.results:
         tc = ET.SubElement(
             suite, "testcase", classname=suite_name, name=r.case_id, time=f"{r.latency_ms / 1000:.3f}"

@@ -119,12 +119,12 @@ def _to_run(row: Any, results: list[Any] | None) -> RunResult:
 
 def list_runs(db_url: str, limit: int | None = 20, *, offset: int = 0) -> list[RunResult]:
     """Stored runs, newest first, without their case results."""
-    from sqlmodel import Session, select
+    from sqlmodel import Session, col, select
 
     from summarizer.store.models import EvalRun
 
     with Session(_engine(db_url)) as session:
-        stmt = select(EvalRun).order_by(EvalRun.created_at.desc(), EvalRun.id.desc()).offset(offset)
+        stmt = select(EvalRun).order_by(col(EvalRun.created_at).desc(), col(EvalRun.id).desc()).offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)
         return [_to_run(row, None) for row in session.exec(stmt).all()]
@@ -132,7 +132,7 @@ def list_runs(db_url: str, limit: int | None = 20, *, offset: int = 0) -> list[R
 
 def load_run(run_id: str, db_url: str) -> RunResult:
     """One stored run with every case result."""
-    from sqlmodel import Session, select
+    from sqlmodel import Session, col, select
 
     from summarizer.store.models import EvalResult, EvalRun
 
@@ -141,7 +141,7 @@ def load_run(run_id: str, db_url: str) -> RunResult:
         if row is None:
             raise InputError(f"no eval run {run_id!r} in the database")
         results = session.exec(
-            select(EvalResult).where(EvalResult.run_id == run_id).order_by(EvalResult.id)
+            select(EvalResult).where(EvalResult.run_id == run_id).order_by(col(EvalResult.id))
         ).all()
         run = _to_run(row, list(results))
     run.source = None
@@ -150,7 +150,7 @@ def load_run(run_id: str, db_url: str) -> RunResult:
 
 def delete_run(run_id: str, db_url: str) -> bool:
     """Remove a stored run and its results; False when there was none."""
-    from sqlmodel import Session, delete, select
+    from sqlmodel import Session, col, delete, select
 
     from summarizer.store.models import EvalResult, EvalRun
 
@@ -158,7 +158,7 @@ def delete_run(run_id: str, db_url: str) -> bool:
         row = session.exec(select(EvalRun).where(EvalRun.run_id == run_id)).first()
         if row is None:
             return False
-        session.exec(delete(EvalResult).where(EvalResult.run_id == run_id))  # type: ignore[call-overload]
+        session.exec(delete(EvalResult).where(col(EvalResult.run_id) == run_id))
         session.delete(row)
         session.commit()
         return True

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from summarizer.about import DISCLAIMER, __version__
 
@@ -40,6 +40,24 @@ class ChangeData:
     quotes_old: list[str] = field(default_factory=list)
     quotes_new: list[str] = field(default_factory=list)
     hunk_ids: list[int] = field(default_factory=list)
+
+
+class ChangeView(Protocol):
+    """What a record's direction reads of a change: a :class:`ChangeData` (the rules analyzer's) or a
+    pydantic :class:`summarizer.model.record.Change` (the model analyzer's)."""
+
+    @property
+    def category(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def severity_after(self) -> str: ...
+    @property
+    def direction(self) -> str | None: ...
+    @property
+    def confidence(self) -> str | None: ...
+    @property
+    def quotes_new(self) -> list[str]: ...
 
 
 @dataclass(kw_only=True)

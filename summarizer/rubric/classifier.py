@@ -370,7 +370,7 @@ class _Weights:
 
 def lexicon_fingerprint() -> str:
     """A digest of every lexicon phrase, weight and bonus: learned weights are only valid for it."""
-    parts = []
+    parts: list[str] = []
     for category in sorted(LEXICONS):
         lex = LEXICONS[category]
         for slot in ("cues", "verbs", "objects", "parties"):

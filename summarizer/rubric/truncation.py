@@ -134,14 +134,14 @@ def _cut_short(side: Literal["old", "new"], short: Document, full: Document) -> 
         ends.append("end")
     if not ends:
         return None
-    last = next((b for b in reversed(short.blocks) if b.norm), None)
+    last_block = next((b for b in reversed(short.blocks) if b.norm), None)
     return Truncation(
         side=side,
         ends=tuple(ends),
         missing_words=missing,
         complete_words=full_words,
         extra_words=extra,
-        cut=last.norm if last is not None and _cut_inside(short, full_long) else "",
+        cut=last_block.norm if last_block is not None and _cut_inside(short, full_long) else "",
     )
 
 

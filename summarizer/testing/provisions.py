@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from summarizer.analyzers.rules.provisions import Provision, Unit
-from summarizer.model.diff import Hunk
+from summarizer.model.diff import Hunk, HunkKind
 
 
-def single_unit_provision(old: str, new: str, *, category: str, kind: str = "modified") -> Provision:
+def single_unit_provision(old: str, new: str, *, category: str, kind: HunkKind = "modified") -> Provision:
     """A provision of *category* made of one unit of *kind* whose hunk turns *old* into *new*."""
     hunk = Hunk(
         id=0,

@@ -319,7 +319,9 @@ class LLMAnalyzer:
 
     def plan(self, diff: DiffResult) -> Plan:
         """Screen and chunk the diff: what would be sent, without calling anything."""
-        hunks, injected, left_out = [], {}, []
+        hunks: list[Hunk] = []
+        injected: dict[int, list[str]] = {}
+        left_out: list[int] = []
         for h in model_hunks(diff):
             only = _only_instructions(h)
             if only is not None:
@@ -529,20 +531,24 @@ class LLMAnalyzer:
                     )
                 )
                 severity = own
-        changes = [
-            Change(
-                category=c.category,
-                kind=c.kind,
-                summary=c.summary or c.shift_reason,  # type: ignore[arg-type]
-                severity_before=c.severity_before,
-                severity_after=c.severity_after,  # type: ignore[arg-type]
-                direction=c.direction or None,
-                confidence=_model_confidence(c.direction, c.severity_before, c.severity_after, c.confidence),
-                shift_reason=c.shift_reason,  # type: ignore[arg-type]
-                section=c.section or breadcrumb(()),
-                quotes_old=c.quotes_old,
-                quotes_new=c.quotes_new,
-                hunk_ids=c.hunk_ids,
+        changes = [  # the model's strings, checked by pydantic against the record's literals
+            Change.model_validate(
+                {
+                    "category": c.category,
+                    "kind": c.kind,
+                    "summary": c.summary or c.shift_reason,
+                    "severity_before": c.severity_before,
+                    "severity_after": c.severity_after,
+                    "direction": c.direction or None,
+                    "confidence": _model_confidence(
+                        c.direction, c.severity_before, c.severity_after, c.confidence
+                    ),
+                    "shift_reason": c.shift_reason,
+                    "section": c.section or breadcrumb(()),
+                    "quotes_old": c.quotes_old,
+                    "quotes_new": c.quotes_new,
+                    "hunk_ids": c.hunk_ids,
+                }
             )
             for c in answer.changes[: self.max_changes]
         ]
@@ -561,19 +567,21 @@ class LLMAnalyzer:
         timings["total"] = _ms(time.perf_counter() - started)
         from summarizer.analyzers.rules.analyzer import record_direction  # noqa: PLC0415
 
-        return ChangeRecord(
-            material=material,
-            severity=severity.value,  # type: ignore[arg-type]
-            direction=record_direction(changes) if material and changes else None,
-            categories=answer.categories,  # type: ignore[arg-type]
-            headline=texts["headline"],
-            summary=texts["summary"],
-            impact=texts["impact"],
-            actions=[a.strip() for a in answer.actions if a.strip()],
-            interpretive_note=(answer.interpretive_note or "").strip() or None,
-            changes=changes,
-            provenance=self._provenance(usage, cost, timings),
-            flags=flags,
+        return ChangeRecord.model_validate(  # strings checked by pydantic against the record's literals
+            {
+                "material": material,
+                "severity": severity.value,
+                "direction": record_direction(changes) if material and changes else None,
+                "categories": answer.categories,
+                "headline": texts["headline"],
+                "summary": texts["summary"],
+                "impact": texts["impact"],
+                "actions": [a.strip() for a in answer.actions if a.strip()],
+                "interpretive_note": (answer.interpretive_note or "").strip() or None,
+                "changes": changes,
+                "provenance": self._provenance(usage, cost, timings),
+                "flags": flags,
+            }
         )
 
 
@@ -644,7 +652,7 @@ def _signals_without(h: Hunk, withheld: list[str]) -> Any:
         )
 
     sig = h.signals
-    changes = {
+    changes: dict[str, Any] = {  # field name -> its list without the leaking items
         f.name: [item for item in getattr(sig, f.name) if not leaks(item)]
         for f in fields(sig)
         if isinstance(getattr(sig, f.name), list)

@@ -146,14 +146,12 @@ def bounded_schema(schema: dict[str, Any], max_changes: int) -> dict[str, Any]:
         node = dict(node)
         if "properties" in node:
             node["properties"] = {k: walk(v, k) for k, v in node["properties"].items()}
-        if node.get("type") == "array":
+        kind = node.get("type")
+        kinds = kind if isinstance(kind, list) else [kind]  # "string", or a union: ["string", "null"]
+        if kind == "array":
             node["maxItems"] = max_changes if name == "changes" else _MAX_ITEMS.get(name or "", 8)
             node["items"] = walk(node["items"], name)
-        elif (
-            name in _MAX_LENGTH
-            and "enum" not in node
-            and "string" in (node.get("type") if isinstance(node.get("type"), list) else [node.get("type")])
-        ):
+        elif name in _MAX_LENGTH and "enum" not in node and "string" in kinds:
             node["maxLength"] = _MAX_LENGTH[name]
         return node
 

@@ -85,21 +85,22 @@ _AI_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"\b(?:model|AI) training\b|\btraining (?:of )?(?:our |the )?(?:AI )?models\b",
     ),
 )
-#: AI products and companies by name: a name counts only in a sentence that also speaks of what the
-#: AI does with the user's words or data (prompts, chats, outputs, training ...): "You can cancel
-#: your ChatGPT Plus subscription" is a billing term, not an AI practice.
-_AI_NAMES = lazy(
-    r"\b(?:ChatGPT|OpenAI|Anthropic|Claude|Grok|Gemini|Copilot|Mistral|Le Chat|Apple Intelligence|Galaxy AI|"
-    r"Bard|Perplexity|Meta AI|My AI)\b",
-    re.I,
+#: AI products and companies by name, read both in prose and as a table cell (none is a prefix of
+#: another, so their order in a pattern does not matter).
+_NAMES = tuple(
+    "ChatGPT|OpenAI|Anthropic|Claude|Grok|Gemini|Copilot|Mistral|Le Chat|Meta AI|Perplexity".split("|")
 )
+#: Read in prose only: the cell pattern (written for cookie tables, round 5) never read them.
+_PROSE_ONLY_NAMES = ("Apple Intelligence", "Galaxy AI", "Bard", "My AI")
+#: Read as a table cell only: xAI (Grok's company) names a cookie's party; prose never read it.
+_CELL_ONLY_NAMES = ("xAI",)
+#: A name counts only in a sentence that also speaks of what the AI does with the user's words or
+#: data (prompts, chats, outputs, training ...): "You can cancel your ChatGPT Plus subscription" is a
+#: billing term, not an AI practice.
+_AI_NAMES = lazy(r"\b(?:" + "|".join(_NAMES + _PROSE_ONLY_NAMES) + r")\b", re.I)
 #: A table cell that holds nothing but an AI company's or product's name (perhaps linked; link
 #: targets are already taken out).
-_NAME_CELL = lazy(
-    r"\|[\s\[*_]*(?:ChatGPT|OpenAI|Anthropic|Claude|Grok|Gemini|Copilot|Mistral|Le Chat|Meta AI|Perplexity|xAI)"
-    r"[\s\]*_]*(?=\|)",
-    re.I,
-)
+_NAME_CELL = lazy(r"\|[\s\[*_]*(?:" + "|".join(_NAMES + _CELL_ONLY_NAMES) + r")[\s\]*_]*(?=\|)", re.I)
 #: A bare domain name ('chatgpt.com', 'ads.openai.com') in a table cell: where a cookie is set.
 _DOMAIN = lazy(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|ai|org|net|io|co|app|dev)\b", re.I)
 _NAME_CONTEXT = lazy(

@@ -82,7 +82,10 @@ from summarizer.text.extract import Span, sentences, word_count, word_edits
 from summarizer.text.lazy_re import lazy
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
     from summarizer.model.record import ChangeRecord
+    from summarizer.model.record_data import ChangeView
 
 MAX_CHANGES = 8
 REWRITE_WORDS = 40
@@ -411,7 +414,7 @@ def _note_cited(provisions: list[Provision], changes: list[Change]) -> None:
 
 
 def record_direction(
-    changes: list[Change],
+    changes: Sequence[ChangeView],
     cues: list[Cue] | None = None,
     rubric_weight: float = 0.0,
     rubric_fallback: bool = True,
@@ -447,7 +450,7 @@ def record_direction(
 
 
 def record_balance(
-    changes: list[Change],
+    changes: Sequence[ChangeView],
     cues: list[Cue] | None = None,
     rubric_weight: float = 0.0,
     rubric_fallback: bool = True,
@@ -502,7 +505,7 @@ def record_balance(
 RUBRIC_CLAIM_WEIGHT = 0.5
 
 
-def _confident_claim(c: Change) -> bool:
+def _confident_claim(c: ChangeView) -> bool:
     """A change whose rubric direction counts in the record's balance: a substantive subject, high
     or medium confidence, and not a permissive passage that was only removed."""
     if c.category == "contact_generic" or c.confidence not in ("high", "medium"):
@@ -510,7 +513,7 @@ def _confident_claim(c: Change) -> bool:
     return not (_dropped(c) and c.direction == "down") and c.direction in ("up", "down")
 
 
-def _dropped(c: Change) -> bool:
+def _dropped(c: ChangeView) -> bool:
     """The change only took text out: a passage removed, or narrowed with nothing left on the new
     side."""
     return c.kind == "removed" or (c.kind == "narrowed" and not c.quotes_new)

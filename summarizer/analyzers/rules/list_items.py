@@ -313,7 +313,7 @@ def _entry_sentences(
 
 def _clause_items(unit: Unit, new_doc: str) -> list[ListItem]:
     """Items of a clause list ('a, b, or c') that came or went, with no item swapped for another."""
-    out = []
+    out: list[ListItem] = []
     for e in unit.hunk.signals.enumerations:
         if e.added and e.removed:
             continue  # one item swapped for another: a rewording or a narrowing, read elsewhere
@@ -336,7 +336,7 @@ def _clause_items(unit: Unit, new_doc: str) -> list[ListItem]:
 
 def _rows(text: str) -> dict[str, str]:
     """The rows of a table passage by their first cell (lower case)."""
-    out = {}
+    out: dict[str, str] = {}
     for line in text.splitlines():
         if _ROW.match(line) and not _ROW_RULE.match(line):
             first = line.strip().strip("|").split("|")[0].strip().lower()
@@ -352,7 +352,7 @@ def _cell_items(unit: Unit, new_doc: str) -> list[ListItem]:
     from summarizer.analyzers.rules.listings import row_items  # noqa: PLC0415
 
     old_rows, new_rows = _rows(unit.hunk.old_text), _rows(unit.hunk.new_text)
-    out = []
+    out: list[ListItem] = []
     for first in old_rows.keys() & new_rows.keys():
         old, new = old_rows[first], new_rows[first]
         gained, lost = row_items(new) - row_items(old), row_items(old) - row_items(new)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from summarizer.analyzers.rules.entry_text import entry_fact
@@ -410,7 +411,7 @@ def shift_reason(prov: Provision) -> str:
 # --- record-level text ---------------------------------------------------------------------------
 
 
-def cosmetic_kinds(hunks: list[Hunk], furniture: list[Hunk], link_only: list[Hunk] = ()) -> list[str]:
+def cosmetic_kinds(hunks: list[Hunk], furniture: list[Hunk], link_only: Sequence[Hunk] = ()) -> list[str]:
     """Plain names of the kinds of cosmetic change, most frequent first."""
     counts: Counter[str] = Counter()
     if link_only:

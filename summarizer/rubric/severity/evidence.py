@@ -208,7 +208,7 @@ def _party_mentions(canon: str) -> dict[str, tuple[bool, bool]]:
     for clause in split_clauses(canon):
         flow = neg = None  # where the clause's first sharing verb and negation end (searched once)
         for m in PARTY_RE.finditer(clause):
-            if flow is None:
+            if flow is None or neg is None:  # (set together)
                 first = FLOW_RE.search(clause)
                 flow = first.end() if first else len(clause) + 1
                 first = NEG_WORDS.search(clause)
@@ -271,16 +271,16 @@ def signal_evidence(category: str, sig: Signals, old_c: str, new_c: str) -> list
         ev.append(Evidence("reserve_right", -1, "'reserve the right' was removed"))
     # parties count where data flows to them: a sharing clause, or a data-flow provision
     flow_category = category in _FLOW_CATEGORIES
-    added = _flowing_parties(sig.parties_added, new_c, flow_category)
-    if added:
-        shared = any(s for _, s in added)
+    joined = _flowing_parties(sig.parties_added, new_c, flow_category)
+    if joined:
+        shared = any(s for _, s in joined)
         tail = "were added to the parties data is shared with" if shared else "are now named"
-        ev.append(Evidence("parties", 1, f"{_join([p for p, _ in added])} {tail}"))
-    removed = _flowing_parties(sig.parties_removed, old_c, flow_category)
-    if removed:
-        shared = any(s for _, s in removed)
+        ev.append(Evidence("parties", 1, f"{_join([p for p, _ in joined])} {tail}"))
+    left = _flowing_parties(sig.parties_removed, old_c, flow_category)
+    if left:
+        shared = any(s for _, s in left)
         tail = "are no longer among the parties data is shared with" if shared else "are no longer named"
-        ev.append(Evidence("parties-", -1, f"{_join([p for p, _ in removed])} {tail}"))
+        ev.append(Evidence("parties-", -1, f"{_join([p for p, _ in left])} {tail}"))
     party_words = {stem(w) for p in sig.parties_added + sig.parties_removed for w in p.split()}
     for e in sig.enumerations:
         items = [i for i in e.added + e.removed if len(max(i.split(), key=len)) <= 24]  # no run-together junk
