@@ -172,8 +172,8 @@ def test_local_server_needs_no_key(
 ) -> None:
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     fake_openai.enqueue_reply("local ok")
-    client = LLMClient(model="smollm2", base_url=fake_openai.base_url, call_log=ModelCallStore(db_url))
-    assert client.complete(make_request(model="smollm2")).content == "local ok"
+    with LLMClient(model="smollm2", base_url=fake_openai.base_url, call_log=ModelCallStore(db_url)) as client:
+        assert client.complete(make_request(model="smollm2")).content == "local ok"
     assert fake_openai.chat_requests[0].headers["authorization"] == "Bearer not-needed"
 
 
@@ -206,10 +206,10 @@ def test_is_local_url(url: str, local: bool) -> None:
 def test_unusable_database_is_input_error(tmp_path, make_request) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    client = LLMClient(
+    with LLMClient(
         model="m",
         base_url="http://127.0.0.1:9/v1",
         call_log=ModelCallStore(f"sqlite:///{blocker}/sub/calls.db"),
-    )
-    with pytest.raises(InputError, match="cannot open the database"):
-        client.complete(make_request())
+    ) as client:
+        with pytest.raises(InputError, match="cannot open the database"):
+            client.complete(make_request())
