@@ -24,8 +24,9 @@ Families: each clause-cue kind of :mod:`summarizer.rubric.clauses` on each side 
 +added`` ...; a removed burden weighs a quarter), the rubric's confident claims weighed beside cues
 (``rubric:weighed``) or alone when cues weigh under one sentence (``rubric:fallback``), each list
 frame of :mod:`summarizer.analyzers.rules.list_items` where the record would otherwise abstain
-(``list:bans`` ...), and the ``mixed`` record that abstains when one side has no full-weight
-sentence (``abstain:one_sided_mixed``). ``ORIGINS`` says in which round each was written and which
+(``list:bans`` ...), the ``mixed`` record that abstains when one side has no full-weight
+sentence (``abstain:one_sided_mixed``), and the claim withheld when removed burdens outweigh its
+sentences (``abstain:removed_burdens``, round 9). ``ORIGINS`` says in which round each was written and which
 folds were open then: a family that is right on those folds and wrong as often as right on the
 folds opened later is what makes blind sets fall.
 
@@ -50,6 +51,7 @@ from labelled_sets import OPEN_SETS, labelled_pairs  # noqa: E402  (bench/, besi
 import summarizer.analyzers.rules.analyzer as rules_analyzer  # noqa: E402
 from summarizer.analyzers.rules.calibration import one_sided_mixed  # noqa: E402
 from summarizer.analyzers.rules.list_items import list_direction  # noqa: E402
+from summarizer.analyzers.rules.removed_burdens import withheld  # noqa: E402
 from summarizer.api import compare_files  # noqa: E402
 from summarizer.rubric.clauses import cue_weight  # noqa: E402
 
@@ -86,6 +88,7 @@ ORIGINS: dict[str, tuple[int, str]] = {
     "cues:removed burden": (3, "direction3 ea2bf80 (REMOVED_BURDEN_WEIGHT)"),
     "list:": (6, "lists6 d5bb667; cues8 list_frames (round 8)"),
     "abstain:one_sided_mixed": (7, "abstain7 1952441"),
+    "abstain:removed_burdens": (9, "dir9 removed_burdens.withheld"),
 }
 
 
@@ -195,9 +198,10 @@ def families_of(inputs: dict) -> dict[str, int]:
             name = f"list:{i.frame}"
             seen.add(name)
             out[name] += i.polarity
-    if base["doubt"]:
-        seen.add("abstain:one_sided_mixed")
-        out["abstain:one_sided_mixed"] = 0
+    for name in ("abstain:one_sided_mixed", "abstain:removed_burdens"):
+        if base["doubt" if name.endswith("mixed") else "withheld"]:
+            seen.add(name)
+            out[name] = 0
     return {k: (1 if out[k] > 0 else -1 if out[k] < 0 else 0) for k in seen}
 
 
@@ -229,11 +233,18 @@ def decide(inputs: dict, drop: str = "") -> dict:
         listed = list_direction(items)
         if listed is not None:
             direction, list_used = listed, True
+    if drop != "abstain:removed_burdens" and withheld(direction, cues):
+        return {"direction": "unclear", "list_used": list_used, "doubt": False, "withheld": True}
     doubt = False
     if drop != "abstain:one_sided_mixed":
         changes = inputs.get("all_changes", inputs["changes"])
         doubt = one_sided_mixed(direction, cues, changes, worse + better) is not None
-    return {"direction": "unclear" if doubt else direction, "list_used": list_used, "doubt": doubt}
+    return {
+        "direction": "unclear" if doubt else direction,
+        "list_used": list_used,
+        "doubt": doubt,
+        "withheld": False,
+    }
 
 
 # --- scoring ------------------------------------------------------------------------------------
@@ -269,10 +280,9 @@ def audit(rows: list[dict]) -> dict:
         label = r["label"]
         for fam, sign in families_of(inputs).items():
             cell = table[fam][r["fold"]]
-            if (
-                fam == "abstain:one_sided_mixed"
-            ):  # an abstention is right when the mixed it withdrew was wrong
-                cell["cosm" if label is None else ("wrong" if label == "mixed" else "right")] += 1
+            if fam.startswith("abstain:"):  # an abstention is right when the claim it withdrew was wrong
+                withdrawn = decide(inputs, drop=fam)["direction"]
+                cell["cosm" if label is None else ("wrong" if label == withdrawn else "right")] += 1
             else:
                 cell[firing_verdict(sign, label)] += 1
             if label is None:

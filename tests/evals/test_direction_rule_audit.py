@@ -63,7 +63,7 @@ def test_one_sided_mixed_abstains_unless_dropped(audit):
 def test_list_items_decide_only_where_the_balance_abstains(audit):
     item = ListItem("added", "Evading rate limits", "bans", "You must not:")
     alone = inputs([], items=[item], fallback=False)
-    assert audit.decide(alone) == {"direction": "worse", "list_used": True, "doubt": False}
+    assert audit.decide(alone) == {"direction": "worse", "list_used": True, "doubt": False, "withheld": False}
     assert audit.decide(alone, drop="list:bans")["direction"] == "unclear"
     assert audit.families_of(alone) == {"list:bans": 1}
     with_cues = inputs([RIGHT, RIGHT2], items=[item])
@@ -92,3 +92,11 @@ def test_folds_open_when_a_family_was_written(audit):
     assert audit.open_when_written("list:bans") == ["dev", "heldout", "fresh", "fresh2"]
     assert audit.firing_verdict(1, "neutral") == "wrong"
     assert audit.firing_verdict(-1, "mixed") == "mix"
+
+
+def test_removed_burdens_that_outweigh_a_claim_withhold_it(audit):
+    gone = Cue("rule", -1, "removed", "Ads must comply with the law.")
+    record = inputs([DUTY, gone, gone, gone, gone], fallback=False)
+    assert audit.decide(record)["direction"] == "unclear"
+    assert audit.decide(record, drop="abstain:removed_burdens")["direction"] == "worse"
+    assert "abstain:removed_burdens" in audit.families_of(record)

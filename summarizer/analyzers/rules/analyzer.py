@@ -51,6 +51,7 @@ from summarizer.analyzers.rules.provisions import (
     provisions_of,
     readable,
 )
+from summarizer.analyzers.rules.removed_burdens import deciding_cues, withheld, withheld_flag
 from summarizer.analyzers.rules.renames import own_product_swapped
 from summarizer.analyzers.rules.rewrites import same_document_renamed, severity_lean
 from summarizer.analyzers.rules.sharing_terms import sharing_changed
@@ -256,6 +257,8 @@ class RulesAnalyzer:
         )
         if direction == "unclear":  # no clause cue: a list that grew or shrank may still say which way
             direction = _list_direction(provisions, changes) or direction
+        held = withheld_flag(direction, every_cue) if withheld(direction, every_cue) else None
+        direction = "unclear" if held else direction  # weak evidence withdraws a claim (removed_burdens.py)
         leaning = severity_lean(direction, worse, better, len(material))  # rewrites.py
         severity = record_severity(provisions, views, leaning, cues, minor=minor)
         severity = conduct_severity(severity, cues, diff.new.title or diff.old.title, diff.new.text)
@@ -274,7 +277,7 @@ class RulesAnalyzer:
                 c.summary, c.shift_reason = text.change_summary(p), text.shift_reason(p)
         doubt = one_sided_mixed(direction, every_cue, changes, worse + better)
         direction = "unclear" if doubt else direction
-        unclear = doubt or _unclear_flag(changes, direction)
+        unclear = doubt or held or _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
         return RecordData(
@@ -455,7 +458,8 @@ def record_balance(
 ) -> tuple[str, float, float]:
     """:func:`record_direction` with the weights it decided on: (direction, weight of the evidence
     worse for the user, weight of the evidence better for them)."""
-    worse, better = balance(cues or [])
+    cues = deciding_cues(cues or [])  # a burden that went is no gain for the reader (removed_burdens.py)
+    worse, better = balance(cues)
     if names_only and not worse and not better and not any(_confident_claim(c) for c in changes):
         return "neutral", 0.0, 0.0
     if cues and all(cue_weight(c) < 1.0 for c in cues):
