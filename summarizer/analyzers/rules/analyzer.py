@@ -317,7 +317,7 @@ class RulesAnalyzer:
 
 
 #: Clause cues decide a record's direction only when they weigh at least this much (one added
-#: sentence); less is weak evidence (a removed duty weighs 1/4: it was often only restructured).
+#: sentence); a removed duty, read at a quarter, no longer weighs at all (removed_burdens.py).
 MIN_CUE_WEIGHT = 1.0
 #: A side of the balance (worse or better) wins when it weighs at least this many times the other.
 DIRECTION_RATIO = 1.5
@@ -462,8 +462,6 @@ def record_balance(
     worse, better = balance(cues)
     if names_only and not worse and not better and not any(_confident_claim(c) for c in changes):
         return "neutral", 0.0, 0.0
-    if cues and all(cue_weight(c) < 1.0 for c in cues):
-        worse = better = 0.0  # only sentences taken out that may have moved: no evidence of direction
     if worse + better < MIN_CUE_WEIGHT and not rubric_fallback:
         return "unclear", 0.0, 0.0  # a business user's rules: the rubric's consumer factors are no fallback
     if worse + better >= MIN_CUE_WEIGHT:
