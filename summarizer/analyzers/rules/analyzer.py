@@ -51,6 +51,7 @@ from summarizer.analyzers.rules.provisions import (
     provisions_of,
     readable,
 )
+from summarizer.analyzers.rules.removed_burdens import deciding_cues, withheld, withheld_flag
 from summarizer.analyzers.rules.renames import own_product_swapped
 from summarizer.analyzers.rules.rewrites import same_document_renamed, severity_lean
 from summarizer.analyzers.rules.sharing_terms import sharing_changed
@@ -259,6 +260,8 @@ class RulesAnalyzer:
         )
         if direction == "unclear":  # no clause cue: a list that grew or shrank may still say which way
             direction = _list_direction(provisions, changes) or direction
+        held = withheld_flag(direction, every_cue) if withheld(direction, every_cue) else None
+        direction = "unclear" if held else direction  # weak evidence withdraws a claim (removed_burdens.py)
         leaning = severity_lean(direction, worse, better, len(material))  # rewrites.py
         severity = record_severity(provisions, views, leaning, cues, minor=minor)
         severity = conduct_severity(severity, cues, diff.new.title or diff.old.title, diff.new.text)
@@ -277,7 +280,7 @@ class RulesAnalyzer:
                 c.summary, c.shift_reason = text.change_summary(p), text.shift_reason(p)
         doubt = one_sided_mixed(direction, every_cue, changes, worse + better)
         direction = "unclear" if doubt else direction
-        unclear = doubt or _unclear_flag(changes, direction)
+        unclear = doubt or held or _unclear_flag(changes, direction)
         if unclear is not None:
             flags.append(unclear)
         return RecordData(
@@ -317,7 +320,7 @@ class RulesAnalyzer:
 
 
 #: Clause cues decide a record's direction only when they weigh at least this much (one added
-#: sentence); less is weak evidence (a removed duty weighs 1/4: it was often only restructured).
+#: sentence); a removed duty, read at a quarter, no longer weighs at all (removed_burdens.py).
 MIN_CUE_WEIGHT = 1.0
 #: A side of the balance (worse or better) wins when it weighs at least this many times the other.
 DIRECTION_RATIO = 1.5
@@ -458,11 +461,10 @@ def record_balance(
 ) -> tuple[str, float, float]:
     """:func:`record_direction` with the weights it decided on: (direction, weight of the evidence
     worse for the user, weight of the evidence better for them)."""
-    worse, better = balance(cues or [])
+    cues = deciding_cues(cues or [])  # a burden that went is no gain for the reader (removed_burdens.py)
+    worse, better = balance(cues)
     if names_only and not worse and not better and not any(_confident_claim(c) for c in changes):
         return "neutral", 0.0, 0.0
-    if cues and all(cue_weight(c) < 1.0 for c in cues):
-        worse = better = 0.0  # only sentences taken out that may have moved: no evidence of direction
     if worse + better < MIN_CUE_WEIGHT and not rubric_fallback:
         return "unclear", 0.0, 0.0  # a business user's rules: the rubric's consumer factors are no fallback
     if worse + better >= MIN_CUE_WEIGHT:
