@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -200,6 +201,7 @@ def select_entries(
     document: str | None = None,
     contract: dict[str, RegionMention] | None = None,
     skip: frozenset[str] = frozenset(),
+    unengaged: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Engagement]:
     """Entries engaged by at least one change, strongest first.
 
@@ -218,6 +220,8 @@ def select_entries(
     courts chosen: :func:`summarizer.compliance.member_states.contract_regions`).
     *skip*: ids of entries the document rules out whatever its changes say (a lawful basis a privacy
     notice never relies on: :func:`summarizer.compliance.relied_bases.unrelied_entries`).
+    *unengaged*: entry id -> signals that do not engage that entry in this document (a termination and the
+    P2B rule in terms that never say they are under it: :func:`summarizer.compliance.business_terms.unengaged_signals`).
     """
     found: dict[str, Engagement] = {}
     for cs in changed:
@@ -232,6 +236,8 @@ def select_entries(
         candidates: list[tuple[float, int, Regulation, set[str]]] = []
         for order, entry in enumerate(table.entries):
             common = names & set(entry.signals)
+            if unengaged and entry.id in unengaged:
+                common -= unengaged[entry.id]
             if not common or entry.id in skip:
                 continue
             if document is not None and entry.documents and document not in entry.documents:
