@@ -35,7 +35,8 @@ SALE_LIKE = {"third_party_sharing"}
 PER_FAMILY = 4
 # Round 8 (cprec8b): entries on data a company obtains from someone other than the person (GDPR Art. 14):
 # a change that gives the company's data to a new recipient is the recipient's Art. 14 duty, not the
-# document's; it engages the notice's own list of recipients (Art. 13(1)(e)) instead.
+# document's; it engages the notice's own list of recipients (Art. 13(1)(e)) instead. Round 9 (cprec9): so does
+# a sharing change whose recipient signal is the record's category alone (no recipient word added).
 RECEIVED_DATA_ENTRIES = frozenset({"gdpr-art14-information-indirect"})
 # US state laws reached only through that trigger (the document names none of those states): the first
 # ones in force are cited (Virginia's, then Colorado's and Connecticut's: the model the later statutes
@@ -244,7 +245,11 @@ def select_entries(
                 continue  # a contract-terms rule, and the document is a privacy notice (or the reverse)
             if entry.requires_any and not names & set(entry.requires_any):
                 continue  # the change does not touch this entry's own subject
-            if entry.id in RECEIVED_DATA_ENTRIES and common == {"new_recipient_class"} and cs.shares:
+            if (
+                entry.id in RECEIVED_DATA_ENTRIES
+                and common == {"new_recipient_class"}
+                and (cs.shares or "new_recipient_class" in cs.categorical)
+            ):
                 continue  # data given out (Art. 13(1)(e)'s recipients), not data the company obtains
             if not entry.about(passage):
                 continue  # nor does its passage speak of it (a right to delete needs deletion)

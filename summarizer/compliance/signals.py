@@ -404,6 +404,9 @@ class ChangeSignals:
     # The change infers, estimates or derives something about the person the old side did not
     # (:func:`summarizer.compliance.practices.new_inference`): new data is made, a collection whatever category the record filed it in.
     infers: bool = False
+    # Signals set by the record's category alone ("X got broader"), no word of the practice added (round 9,
+    # cprec9): an entry about data obtained from others is not engaged by a sharing category's signal.
+    categorical: set[str] = field(default_factory=set)
 
     @property
     def names(self) -> set[str]:
@@ -500,7 +503,9 @@ def change_signals(change: Change) -> ChangeSignals:
         for signal in CATEGORY_WORSE.get(change.category, ()):
             if signal in NEEDS_WORDS and not _topic_words(signal, old + " " + new):
                 continue  # the category alone, without a word of the topic (not denied), is a misfiled passage
-            found.signals.setdefault(signal, f"{change.category.replace('_', ' ')} got broader")
+            if signal not in found.signals:
+                found.signals[signal] = f"{change.category.replace('_', ' ')} got broader"
+                found.categorical.add(signal)
     # Present on both sides, in the changed passage of its own category: still engaged.
     for signal, cats in (
         ("children_data", ("children_audiences",)),

@@ -57,3 +57,37 @@ def test_a_change_notice_still_engages_the_p2b_rule_in_any_terms() -> None:
         or "unilateral_change" not in unengaged_signals(text, text)[P2B_ENTRY]
     )
     assert P2B_ENTRY in _engaged(EU_TERMS, text, "policy_change_notice", notice)
+
+
+ART14 = "gdpr-art14-information-indirect"
+EU_NOTICE = "This Privacy Policy applies to users in the European Union under the GDPR."
+
+
+def _privacy_engaged(category: str, old: list[str], new: list[str]) -> set[str]:
+    change = make_change(category, "expanded", old, new, "up", severity_after="medium")
+    engaged = select_entries(load_table(), [change_signals(change)], mentioned_regions(EU_NOTICE))
+    return {e.entry.id for e in engaged}
+
+
+def test_sharing_filed_by_the_category_alone_does_not_engage_art14() -> None:
+    # A sharing change whose recipient words the old side already had: the category says "broader", the
+    # words say data goes out (the notice's recipients, Art. 13), not data obtained from others (Art. 14).
+    old = ["We may share information about your account with your organization's administrator."]
+    new = [
+        "If you use an email address associated with an organization, we may share information about your "
+        "account with your organization's administrator."
+    ]
+    cs = change_signals(
+        make_change("third_party_sharing", "expanded", old, new, "up", severity_after="medium")
+    )
+    assert "new_recipient_class" in cs.names and "new_recipient_class" in cs.categorical
+    engaged = _privacy_engaged("third_party_sharing", old, new)
+    assert ART14 not in engaged
+    assert "gdpr-art13-information-at-collection" in engaged
+
+
+def test_a_new_recipient_named_in_words_still_reaches_art14() -> None:
+    # The words the new side adds (not the category alone) keep their reading (Bluesky's must-cite).
+    new = ["We may disclose personal data to service providers or other third parties."]
+    cs = change_signals(make_change("third_party_sharing", "added", [], new, "up", severity_after="medium"))
+    assert "new_recipient_class" in cs.names and "new_recipient_class" not in cs.categorical
