@@ -102,6 +102,10 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
     ),
 }
 
+# Round 9 (cprec9): "payment" names how one pays ("a third-party payment provider", "when payment is due"),
+# not a cost; in a change the record does not rate worse only the words of a cost count.
+_COST_WORDS = _rx(r"\bfees?\b|charge|chargeback|prepaid")
+
 # Protections whose disappearance from the old text signals the change.
 LOST_WORDS: dict[str, re.Pattern[str]] = {
     "sale_of_data": _rx(r"(will|do|does) not (sell|rent|share)|never (sell|rent)"),
@@ -454,6 +458,8 @@ def change_signals(change: Change) -> ChangeSignals:
         if better and not pure_addition and signal not in ("children_data", "sensitive_data"):
             continue  # nothing below records it
         m = _stated(signal, rx, new)
+        if m and signal == "fees_or_charges" and change.direction != "up":
+            m = _stated(signal, _COST_WORDS, new)
         if m and not rx.search(old):
             if pure_addition and better and (denied(new, m.start()) or _RESTRICTS.search(_sentence(new, m))):
                 continue  # a new passage, rated better, that denies or restricts the practice

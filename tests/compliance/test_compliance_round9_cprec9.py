@@ -91,3 +91,21 @@ def test_a_new_recipient_named_in_words_still_reaches_art14() -> None:
     new = ["We may disclose personal data to service providers or other third parties."]
     cs = change_signals(make_change("third_party_sharing", "added", [], new, "up", severity_after="medium"))
     assert "new_recipient_class" in cs.names and "new_recipient_class" not in cs.categorical
+
+
+def _fee_signal(direction: str, old: str, new: str) -> bool:
+    change = make_change("liability_warranty_payment", "expanded", [old], [new], direction)
+    return "fees_or_charges" in change_signals(change).names
+
+
+def test_a_payment_word_in_a_change_rated_the_same_is_no_new_charge() -> None:
+    old = "If you buy Coins through the WebApp, the total price will be displayed at the point of purchase."
+    new = (
+        "If you buy Coins through the WebApp, a third-party payment provider will provide payment services "
+        "to you and the total price will be displayed at the point of purchase."
+    )
+    assert not _fee_signal("same", old, new)  # how one pays, in a change the record rates the same
+    assert _fee_signal("up", old, new)  # rated worse: the record saw a cost in it
+    # a fee or a charge is a cost whatever the rating
+    assert _fee_signal("same", old, old + " A service fee of 5% is added to each purchase.")
+    assert _fee_signal("same", old, old + " If you initiate a chargeback, we will cancel your service.")
