@@ -6,6 +6,7 @@ import re
 import string
 from dataclasses import replace
 
+from summarizer.compliance.business_terms import unengaged_signals
 from summarizer.compliance.establishment import controller_outside_union, names_eu_representative
 from summarizer.compliance.exposure import rate_exposure
 from summarizer.compliance.fallback import changed_sentences
@@ -240,6 +241,8 @@ def analyze_compliance(
         contract=contract,
         # Round 8 (cprec8b): not a lawful basis the privacy notice never relies on (it must name it if it did).
         skip=unrelied_entries(document, old_text, new_text),
+        # Round 9 (cprec9): an account closed engages P2B only in terms that say they are under it.
+        unengaged=unengaged_signals(old_text, new_text),
     )
     left_out = [i for i in left_out if i not in {e.entry.id for e in engaged}]
     flag_regions = dict(regions)

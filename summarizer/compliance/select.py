@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,7 +35,8 @@ SALE_LIKE = {"third_party_sharing"}
 PER_FAMILY = 4
 # Round 8 (cprec8b): entries on data a company obtains from someone other than the person (GDPR Art. 14):
 # a change that gives the company's data to a new recipient is the recipient's Art. 14 duty, not the
-# document's; it engages the notice's own list of recipients (Art. 13(1)(e)) instead.
+# document's; it engages the notice's own list of recipients (Art. 13(1)(e)) instead. Round 9 (cprec9): so does
+# a sharing change whose recipient signal is the record's category alone (no recipient word added).
 RECEIVED_DATA_ENTRIES = frozenset({"gdpr-art14-information-indirect"})
 # US state laws reached only through that trigger (the document names none of those states): the first
 # ones in force are cited (Virginia's, then Colorado's and Connecticut's: the model the later statutes
@@ -200,6 +202,7 @@ def select_entries(
     document: str | None = None,
     contract: dict[str, RegionMention] | None = None,
     skip: frozenset[str] = frozenset(),
+    unengaged: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Engagement]:
     """Entries engaged by at least one change, strongest first.
 
@@ -218,6 +221,8 @@ def select_entries(
     courts chosen: :func:`summarizer.compliance.member_states.contract_regions`).
     *skip*: ids of entries the document rules out whatever its changes say (a lawful basis a privacy
     notice never relies on: :func:`summarizer.compliance.relied_bases.unrelied_entries`).
+    *unengaged*: entry id -> signals that do not engage that entry in this document (a termination and the
+    P2B rule in terms that never say they are under it: :func:`summarizer.compliance.business_terms.unengaged_signals`).
     """
     found: dict[str, Engagement] = {}
     for cs in changed:
@@ -232,13 +237,19 @@ def select_entries(
         candidates: list[tuple[float, int, Regulation, set[str]]] = []
         for order, entry in enumerate(table.entries):
             common = names & set(entry.signals)
+            if unengaged and entry.id in unengaged:
+                common -= unengaged[entry.id]
             if not common or entry.id in skip:
                 continue
             if document is not None and entry.documents and document not in entry.documents:
                 continue  # a contract-terms rule, and the document is a privacy notice (or the reverse)
             if entry.requires_any and not names & set(entry.requires_any):
                 continue  # the change does not touch this entry's own subject
-            if entry.id in RECEIVED_DATA_ENTRIES and common == {"new_recipient_class"} and cs.shares:
+            if (
+                entry.id in RECEIVED_DATA_ENTRIES
+                and common == {"new_recipient_class"}
+                and (cs.shares or "new_recipient_class" in cs.categorical)
+            ):
                 continue  # data given out (Art. 13(1)(e)'s recipients), not data the company obtains
             if not entry.about(passage):
                 continue  # nor does its passage speak of it (a right to delete needs deletion)

@@ -102,6 +102,10 @@ ADDED_WORDS: dict[str, re.Pattern[str]] = {
     ),
 }
 
+# Round 9 (cprec9): "payment" names how one pays ("a third-party payment provider", "when payment is due"),
+# not a cost; in a change the record does not rate worse only the words of a cost count.
+_COST_WORDS = _rx(r"\bfees?\b|charge|chargeback|prepaid")
+
 # Protections whose disappearance from the old text signals the change.
 LOST_WORDS: dict[str, re.Pattern[str]] = {
     "sale_of_data": _rx(r"(will|do|does) not (sell|rent|share)|never (sell|rent)"),
@@ -404,6 +408,9 @@ class ChangeSignals:
     # The change infers, estimates or derives something about the person the old side did not
     # (:func:`summarizer.compliance.practices.new_inference`): new data is made, a collection whatever category the record filed it in.
     infers: bool = False
+    # Signals set by the record's category alone ("X got broader"), no word of the practice added (round 9,
+    # cprec9): an entry about data obtained from others is not engaged by a sharing category's signal.
+    categorical: set[str] = field(default_factory=set)
 
     @property
     def names(self) -> set[str]:
@@ -451,6 +458,8 @@ def change_signals(change: Change) -> ChangeSignals:
         if better and not pure_addition and signal not in ("children_data", "sensitive_data"):
             continue  # nothing below records it
         m = _stated(signal, rx, new)
+        if m and signal == "fees_or_charges" and change.direction != "up":
+            m = _stated(signal, _COST_WORDS, new)
         if m and not rx.search(old):
             if pure_addition and better and (denied(new, m.start()) or _RESTRICTS.search(_sentence(new, m))):
                 continue  # a new passage, rated better, that denies or restricts the practice
@@ -500,7 +509,9 @@ def change_signals(change: Change) -> ChangeSignals:
         for signal in CATEGORY_WORSE.get(change.category, ()):
             if signal in NEEDS_WORDS and not _topic_words(signal, old + " " + new):
                 continue  # the category alone, without a word of the topic (not denied), is a misfiled passage
-            found.signals.setdefault(signal, f"{change.category.replace('_', ' ')} got broader")
+            if signal not in found.signals:
+                found.signals[signal] = f"{change.category.replace('_', ' ')} got broader"
+                found.categorical.add(signal)
     # Present on both sides, in the changed passage of its own category: still engaged.
     for signal, cats in (
         ("children_data", ("children_audiences",)),
