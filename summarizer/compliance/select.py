@@ -25,7 +25,14 @@ CROSS_CATEGORY = {
 # of terms) is about a change clause and keeps its category gate.
 DATA_CROSS_CATEGORY = {"consent_implied_by_use"}
 # Signals that name an entry's own subject, carried by few entries: they need no category match.
-SUBJECT_SIGNALS = {"legal_basis_changed", "transfer_mechanism_changed", "law_named", "ai_interaction"}
+SUBJECT_SIGNALS = {
+    "legal_basis_changed",
+    "transfer_mechanism_changed",
+    "law_named",
+    "ai_interaction",
+    # Round 9 (crec9): a row of a processor list, read from the list's heading (compliance/processors.py).
+    "processor_changed",
+}
 # A US state's opt-out law is engaged for a document addressing the US as a whole when the change
 # opens a sale or targeted-advertising flow (the statutes' common trigger); otherwise only if named.
 STATE_WIDE_SIGNALS = {"sale_of_data", "targeted_advertising"}
@@ -240,7 +247,7 @@ def select_entries(
                 continue  # the change does not touch this entry's own subject
             if entry.id in RECEIVED_DATA_ENTRIES and common == {"new_recipient_class"} and cs.shares:
                 continue  # data given out (Art. 13(1)(e)'s recipients), not data the company obtains
-            if not entry.about(passage):
+            if not entry.about(passage) and not ("processor_changed" in common and entry.about(cs.change.section)):
                 continue  # nor does its passage speak of it (a right to delete needs deletion)
             topic = TOPIC_SIGNALS.get(entry.categories[0])
             if topic is not None and not names & topic and "law_named" not in common:
