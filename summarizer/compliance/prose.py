@@ -28,6 +28,7 @@ SIGNAL_TEXT = {
     "legal_basis_changed": "names a lawful basis for the processing it did not name before",
     "ai_interaction": "has an AI system speak to people or make content for them",
     "promise_dropped": "drops a promise not to sell or share data",
+    "moderation_changed": "changes how content is moderated or restricted",
     "processor_changed": "changes its list of processors (a provider handling data on its behalf added, replaced or removed)",
     "training_on_user_content": "uses users' content to train or improve AI models",
     "automated_decisions": "scores or decides about users automatically",

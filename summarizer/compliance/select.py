@@ -32,6 +32,8 @@ SUBJECT_SIGNALS = {
     "ai_interaction",
     # Round 9 (crec9): a row of a processor list, read from the list's heading (compliance/processors.py).
     "processor_changed",
+    # Round 9 (crec9): moderation words a change adds or loses (compliance/moderation.py).
+    "moderation_changed",
 }
 # A US state's opt-out law is engaged for a document addressing the US as a whole when the change
 # opens a sale or targeted-advertising flow (the statutes' common trigger); otherwise only if named.

@@ -4,6 +4,7 @@ measure the whole (`python bench/compliance_folds.py` prints the figures per fol
 from __future__ import annotations
 
 from summarizer.compliance.exposure import rate_exposure
+from summarizer.compliance.moderation import mark_moderation_changes
 from summarizer.compliance.processors import mark_processor_changes
 from summarizer.compliance.regions import RegionMention
 from summarizer.compliance.select import select_entries
@@ -124,3 +125,110 @@ def test_a_processor_list_update_alone_rates_low_exposure() -> None:
     engaged = select_entries(load_table(), [row], _EU, document="privacy")
     assert rate_exposure(engaged).level == "low"
 
+
+# --- 2. A moderation process or content rule that changes engages DSA Art. 14 -------------------------------
+
+_EU_TERMS = dict(_EU)
+_OLD_DOC = "Terms of Use. Our community guidelines apply to everything you post."
+_NEW_DOC = "Terms of Use. Our community guidelines apply to everything you post, as before."
+
+
+def test_a_moderation_step_that_goes_engages_the_dsa_terms_article() -> None:
+    """The human step of a moderation process dropped (the record rates the rewording the same) is a change
+    to the moderation rules a platform's terms must state (DSA Art. 14), whatever category it was filed under."""
+    step = change_signals(
+        make_change(
+            "content_license_ip",
+            "reworded",
+            [
+                "If the content does not pass initial technological review, a team of human moderators reviews "
+                "the content to determine if it meets our guidelines."
+            ],
+            ["If the content does not pass technological review, it is rejected and not made visible on our services."],
+            severity_after="high",
+        )
+    )
+    mark_moderation_changes([step], _OLD_DOC, _NEW_DOC)
+    assert "moderation_changed" in step.names
+    ids = {e.entry.id for e in select_entries(load_table(), [step], _EU_TERMS, document="terms")}
+    assert "dsa-art14-terms-and-conditions" in ids
+
+
+def test_new_moderation_tools_in_a_list_of_restrictions_are_read() -> None:
+    listed = change_signals(
+        make_change(
+            "ai_training",
+            "narrowed",
+            ["We impose certain restrictions on user-provided content, including moderating user comments."],
+            [
+                "Use of algorithmic tools to restrict the visibility of search results containing adult content "
+                "in certain cases."
+            ],
+            direction="down",
+        )
+    )
+    mark_moderation_changes([listed], _OLD_DOC, _NEW_DOC)
+    assert "moderation_changed" in listed.names
+
+
+def test_the_same_moderation_words_reworded_are_no_moderation_change() -> None:
+    """A takedown passage reworded around the same words ("Take Down Request" → "report") changes no rule."""
+    reworded = change_signals(
+        make_change(
+            "account_termination",
+            "reworded",
+            [
+                "A team of humans will review your Take Down Request, and we will remove the Content if we agree "
+                "that it is in breach of our Acceptable Use Policy."
+            ],
+            [
+                "A team of humans will review your report, and we will remove the Content if we agree that it is "
+                "in breach of our Acceptable Use Policy."
+            ],
+        )
+    )
+    unrelated = change_signals(
+        make_change("liability_warranty_payment", "reworded", ["Fees are due monthly."], ["Fees are due yearly."])
+    )
+    setting = change_signals(
+        make_change(
+            "choice_consent",
+            "reworded",
+            ["Public posts you favorite are shown on your profile."],
+            ["Public posts that you favorite are always visible from your profile and cannot be hidden."],
+        )
+    )
+    mark_moderation_changes([reworded, unrelated, setting], _OLD_DOC, _NEW_DOC)
+    assert "moderation_changed" not in reworded.names | unrelated.names | setting.names
+
+
+def test_a_moderation_change_does_not_engage_the_dsa_terms_article_in_a_privacy_notice() -> None:
+    step = change_signals(
+        make_change(
+            "data_use_purpose",
+            "expanded",
+            [],
+            ["We use automated tools to moderate content and remove posts that violate our rules."],
+            direction="up",
+        )
+    )
+    mark_moderation_changes([step], _OLD_DOC, _NEW_DOC)
+    ids = {e.entry.id for e in select_entries(load_table(), [step], _EU_TERMS, document="privacy")}
+    assert "dsa-art14-terms-and-conditions" not in ids
+
+
+def test_moderation_words_that_moved_are_no_moderation_change() -> None:
+    """A training clause whose quote loses "automated moderation" while the new document still says it
+    (the clause was cut at another place) changes no moderation rule."""
+    training = change_signals(
+        make_change(
+            "ai_training",
+            "expanded",
+            ["We will not train on Customer Content except when it is flagged as part of our automated moderation."],
+            ["Labs Models."],
+            direction="up",
+        )
+    )
+    new_doc = "Labs Models. We will not train on Customer Data except when it is flagged as part of our automated moderation."
+    mark_moderation_changes([training], _OLD_DOC, new_doc)
+    assert "moderation_changed" not in training.names
