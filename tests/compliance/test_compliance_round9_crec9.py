@@ -232,3 +232,46 @@ def test_moderation_words_that_moved_are_no_moderation_change() -> None:
     new_doc = "Labs Models. We will not train on Customer Data except when it is flagged as part of our automated moderation."
     mark_moderation_changes([training], _OLD_DOC, new_doc)
     assert "moderation_changed" not in training.names
+
+
+# --- 3. Exposure: a change rated the same that names a lawful basis or an AI voice anew is not favourable ---
+
+_US = {"US": RegionMention("US", "United States", 3, "users in the United States", evidence=2)}
+
+
+def test_an_ai_voice_rated_the_same_is_not_lowered_as_favourable() -> None:
+    """"No engaged change makes the text worse" lowers a change the record rates better; one rated the same
+    that brings in an AI voice states a practice anew (as added practice words do), so it is not lowered."""
+    voice = change_signals(
+        make_change(
+            "data_use_purpose",
+            "reworded",
+            ["We may contact you for marketing purposes by phone."],
+            ["We may contact you for marketing purposes using a voice generated using artificial intelligence."],
+            direction="same",
+            severity_after="medium",
+        )
+    )
+    assert "ai_interaction" in voice.names
+    engaged = select_entries(load_table(), [voice], _EU, document="privacy")
+    assert rate_exposure(engaged).level == "medium"
+
+
+def test_a_transfer_mechanism_rated_the_same_is_still_lowered() -> None:
+    """A safeguard named anew (standard contractual clauses) protects: rated the same, it is lowered as before."""
+    mechanism = change_signals(
+        make_change(
+            "international_transfer",
+            "expanded",
+            ["We transfer personal data to other countries."],
+            [
+                "We transfer personal data to other countries under the Standard Contractual Clauses approved "
+                "by the European Commission."
+            ],
+            direction="same",
+            severity_after="medium",
+        )
+    )
+    assert "transfer_mechanism_changed" in mechanism.names
+    engaged = select_entries(load_table(), [mechanism], _EU, document="privacy")
+    assert engaged and rate_exposure(engaged).level == "low"
