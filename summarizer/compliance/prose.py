@@ -29,6 +29,7 @@ SIGNAL_TEXT = {
     "ai_interaction": "has an AI system speak to people or make content for them",
     "promise_dropped": "drops a promise not to sell or share data",
     "moderation_changed": "changes how content is moderated or restricted",
+    "third_party_source": "names a new source of data about people (a third party, a provider, public sources)",
     "processor_changed": "changes its list of processors (a provider handling data on its behalf added, replaced or removed)",
     "training_on_user_content": "uses users' content to train or improve AI models",
     "automated_decisions": "scores or decides about users automatically",

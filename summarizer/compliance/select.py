@@ -34,6 +34,8 @@ SUBJECT_SIGNALS = {
     "processor_changed",
     # Round 9 (crec9): moderation words a change adds or loses (compliance/moderation.py).
     "moderation_changed",
+    # Round 9 (crec9): a new source of data about people (compliance/sources.py).
+    "third_party_source",
 }
 # A US state's opt-out law is engaged for a document addressing the US as a whole when the change
 # opens a sale or targeted-advertising flow (the statutes' common trigger); otherwise only if named.

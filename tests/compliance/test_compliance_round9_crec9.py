@@ -9,6 +9,7 @@ from summarizer.compliance.processors import mark_processor_changes
 from summarizer.compliance.regions import RegionMention
 from summarizer.compliance.select import select_entries
 from summarizer.compliance.signals import change_signals
+from summarizer.compliance.sources import mark_third_party_sources
 from summarizer.compliance.table import load_table
 from tests.compliance.conftest import make_change
 
@@ -67,7 +68,12 @@ def test_a_table_row_under_a_service_provider_heading_needs_no_processor_word_in
 
 def test_a_sentence_that_adds_a_sub_processor_is_read_wherever_it_sits() -> None:
     log = change_signals(
-        make_change("policy_change_notice", "expanded", [], ["January 8, 2026: Added Intercom to the list of sub-processors."])
+        make_change(
+            "policy_change_notice",
+            "expanded",
+            [],
+            ["January 8, 2026: Added Intercom to the list of sub-processors."],
+        )
     )
     mark_processor_changes([log])
     assert "processor_changed" in log.names
@@ -144,7 +150,9 @@ def test_a_moderation_step_that_goes_engages_the_dsa_terms_article() -> None:
                 "If the content does not pass initial technological review, a team of human moderators reviews "
                 "the content to determine if it meets our guidelines."
             ],
-            ["If the content does not pass technological review, it is rejected and not made visible on our services."],
+            [
+                "If the content does not pass technological review, it is rejected and not made visible on our services."
+            ],
             severity_after="high",
         )
     )
@@ -188,7 +196,9 @@ def test_the_same_moderation_words_reworded_are_no_moderation_change() -> None:
         )
     )
     unrelated = change_signals(
-        make_change("liability_warranty_payment", "reworded", ["Fees are due monthly."], ["Fees are due yearly."])
+        make_change(
+            "liability_warranty_payment", "reworded", ["Fees are due monthly."], ["Fees are due yearly."]
+        )
     )
     setting = change_signals(
         make_change(
@@ -224,7 +234,9 @@ def test_moderation_words_that_moved_are_no_moderation_change() -> None:
         make_change(
             "ai_training",
             "expanded",
-            ["We will not train on Customer Content except when it is flagged as part of our automated moderation."],
+            [
+                "We will not train on Customer Content except when it is flagged as part of our automated moderation."
+            ],
             ["Labs Models."],
             direction="up",
         )
@@ -240,14 +252,16 @@ _US = {"US": RegionMention("US", "United States", 3, "users in the United States
 
 
 def test_an_ai_voice_rated_the_same_is_not_lowered_as_favourable() -> None:
-    """"No engaged change makes the text worse" lowers a change the record rates better; one rated the same
+    """ "No engaged change makes the text worse" lowers a change the record rates better; one rated the same
     that brings in an AI voice states a practice anew (as added practice words do), so it is not lowered."""
     voice = change_signals(
         make_change(
             "data_use_purpose",
             "reworded",
             ["We may contact you for marketing purposes by phone."],
-            ["We may contact you for marketing purposes using a voice generated using artificial intelligence."],
+            [
+                "We may contact you for marketing purposes using a voice generated using artificial intelligence."
+            ],
             direction="same",
             severity_after="medium",
         )
@@ -275,3 +289,79 @@ def test_a_transfer_mechanism_rated_the_same_is_still_lowered() -> None:
     assert "transfer_mechanism_changed" in mechanism.names
     engaged = select_entries(load_table(), [mechanism], _EU, document="privacy")
     assert engaged and rate_exposure(engaged).level == "low"
+
+
+# --- 4. Data obtained from a third party engages GDPR Art. 14 ------------------------------------------------
+
+
+def test_data_obtained_from_a_third_party_source_engages_art_14() -> None:
+    """A new source of data about people (an analytics provider, "publicly available sources") is what Art. 14
+    governs, wherever the record filed the passage (here under advertising)."""
+    source = change_signals(
+        make_change(
+            "sale_targeted_ads",
+            "expanded",
+            ["We collect data you give us when you register."],
+            [
+                "We collect data you give us when you register.",
+                "We may obtain or receive personal data about you from analytics providers such as Google.",
+            ],
+            direction="up",
+            severity_after="high",
+        )
+    )
+    mark_third_party_sources([source], "We collect data you give us when you register.")
+    assert "third_party_source" in source.names
+    ids = {e.entry.id for e in select_entries(load_table(), [source], _EU, document="privacy")}
+    assert "gdpr-art14-information-indirect" in ids
+
+
+def test_training_data_provided_by_third_parties_is_a_source() -> None:
+    datasets = change_signals(
+        make_change(
+            "ai_training",
+            "added",
+            [],
+            [
+                "Training Datasets. Data publicly available on the Internet. Data provided by third parties (e.g., licensed datasets)."
+            ],
+            direction="up",
+        )
+    )
+    mark_third_party_sources([datasets], "Privacy policy.")
+    assert "third_party_source" in datasets.names
+
+
+def test_a_source_the_old_document_already_names_or_data_given_out_is_no_new_source() -> None:
+    old_doc = "We may receive information about you from our advertising partners."
+    moved = change_signals(
+        make_change(
+            "data_collection",
+            "expanded",
+            [],
+            ["We may receive information about you from our advertising partners."],
+            direction="up",
+        )
+    )
+    given = change_signals(
+        make_change(
+            "third_party_sharing",
+            "expanded",
+            [],
+            ["We may share information about you with our advertising partners."],
+            direction="up",
+        )
+    )
+    brokers = change_signals(
+        make_change(
+            "sale_targeted_ads",
+            "expanded",
+            [],
+            [
+                "These third parties may include companies who take part in cross-context behavioral advertising and data brokers."
+            ],
+            direction="up",
+        )
+    )
+    mark_third_party_sources([moved, given, brokers], old_doc)
+    assert "third_party_source" not in moved.names | given.names | brokers.names
