@@ -251,7 +251,9 @@ def select_entries(
                 continue  # the change does not touch this entry's own subject
             if entry.id in RECEIVED_DATA_ENTRIES and common == {"new_recipient_class"} and cs.shares:
                 continue  # data given out (Art. 13(1)(e)'s recipients), not data the company obtains
-            if not entry.about(passage) and not ("processor_changed" in common and entry.about(cs.change.section)):
+            # (a processor list's row is read with its heading: round 9, compliance/processors.py)
+            about = entry.about(passage) or ("processor_changed" in common and entry.about(cs.change.section))
+            if not about:
                 continue  # nor does its passage speak of it (a right to delete needs deletion)
             topic = TOPIC_SIGNALS.get(entry.categories[0])
             if topic is not None and not names & topic and "law_named" not in common:
