@@ -14,6 +14,8 @@ from summarizer.compliance.forum import moved_forum
 from summarizer.compliance.hunk_text import hunk_signals
 from summarizer.compliance.laws import named_laws
 from summarizer.compliance.member_states import contract_regions
+from summarizer.compliance.moderation import mark_moderation_changes
+from summarizer.compliance.processors import mark_processor_changes
 from summarizer.compliance.prose import clip, considerations, contracts, jurisdiction_flags, landscape
 from summarizer.compliance.regions import (
     REGIONS,
@@ -31,6 +33,7 @@ from summarizer.compliance.select import (
     select_entries,
 )
 from summarizer.compliance.signals import change_signals, drop_restated, mark_new_topics
+from summarizer.compliance.sources import mark_third_party_sources
 from summarizer.compliance.table import RegulationTable, load_table
 from summarizer.compliance.verify import verify_section
 from summarizer.model.compliance import ComplianceSection, Exposure, Statement
@@ -222,6 +225,9 @@ def analyze_compliance(
     changed = [change_signals(c) for c in changes or provisional]
     if diff is not None and changes:  # what the changed provisions add beyond the record's quotes
         changed += hunk_signals(changed, diff, old_text, new_text)
+    mark_processor_changes(changed)  # a row of a processor list, read from its heading (round 9)
+    mark_moderation_changes(changed, old_text, new_text)  # moderation words a change adds or loses (round 9)
+    mark_third_party_sources(changed, old_text)  # a new source of data about people (round 9)
     drop_restated(changed, new_text)
     changed += moved_forum(changed, old_text)  # a court or law in another place, whatever the rating
     # A US state's privacy act named for the first time, read from the raw texts (see laws.py).

@@ -29,6 +29,15 @@ TERMS_ONLY = {
     "content_licence_broadened",
     "withdrawal_right",
 }
+# Round 9 (crec9): signals of a process notice, not of a data practice: a change engaging entries only
+# through them counts as low severity (the labelling protocol rates a disclosed processor list updated low,
+# whatever severity the record gives the list's section).
+PROCESS_ONLY = {"processor_changed"}
+# Round 9 (crec9): signals that state a practice anew (a lawful basis named, an AI system speaking to people),
+# read outside the added-words list: a change carrying one is not favourable unless the record rates it
+# better, as a change adding practice words is not. A transfer mechanism named anew is a safeguard, not
+# one of them.
+STATES_PRACTICE = {"legal_basis_changed", "ai_interaction"}
 VULNERABLE = {"children_data", "sensitive_data", "minimum_age_lowered"}
 # Round 7 (cprec7): what makes a change high in the labelling protocol (evals/compliance_cases/README.md,
 # step 5) besides a lost protection: a high-tendency category made worse (sale or ads, tracking, children,
@@ -68,10 +77,22 @@ def rate_exposure(engaged: list[Engagement]) -> Rating:
         engaged, key=lambda e: e.entry.jurisdiction[0] not in ("EU", "EEA", "UK", "US", "US-CA", "BR")
     )
     changes = {id(cs): cs for e in engaged for cs, _ in e.hits}
-    worst = max(Severity(cs.change.severity_after).rank for cs in changes.values())
+    hit: dict[int, set[str]] = {}
+    for e in engaged:
+        for cs, common in e.hits:
+            hit.setdefault(id(cs), set()).update(common)
+    worst = max(
+        Severity.low.rank if hit[key] <= PROCESS_ONLY else Severity(cs.change.severity_after).rank
+        for key, cs in changes.items()
+    )
     # A change that adds the words of a practice (new profiling, a new recipient) is not favourable,
     # whatever the record's direction says.
-    worse = any(cs.change.direction in ("up", None) or cs.added for cs in changes.values())
+    worse = any(
+        cs.change.direction in ("up", None)
+        or cs.added
+        or (cs.change.direction != "down" and cs.names & STATES_PRACTICE)
+        for cs in changes.values()
+    )
     signals = set().union(*(e.signals for e in engaged))
     ids_with = lambda names: [e.entry.id for e in engaged if e.signals & names][:4]  # noqa: E731
     points = max(1, worst)

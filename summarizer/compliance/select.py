@@ -26,7 +26,18 @@ CROSS_CATEGORY = {
 # of terms) is about a change clause and keeps its category gate.
 DATA_CROSS_CATEGORY = {"consent_implied_by_use"}
 # Signals that name an entry's own subject, carried by few entries: they need no category match.
-SUBJECT_SIGNALS = {"legal_basis_changed", "transfer_mechanism_changed", "law_named", "ai_interaction"}
+SUBJECT_SIGNALS = {
+    "legal_basis_changed",
+    "transfer_mechanism_changed",
+    "law_named",
+    "ai_interaction",
+    # Round 9 (crec9): a row of a processor list, read from the list's heading (compliance/processors.py).
+    "processor_changed",
+    # Round 9 (crec9): moderation words a change adds or loses (compliance/moderation.py).
+    "moderation_changed",
+    # Round 9 (crec9): a new source of data about people (compliance/sources.py).
+    "third_party_source",
+}
 # A US state's opt-out law is engaged for a document addressing the US as a whole when the change
 # opens a sale or targeted-advertising flow (the statutes' common trigger); otherwise only if named.
 STATE_WIDE_SIGNALS = {"sale_of_data", "targeted_advertising"}
@@ -251,7 +262,9 @@ def select_entries(
                 and (cs.shares or "new_recipient_class" in cs.categorical)
             ):
                 continue  # data given out (Art. 13(1)(e)'s recipients), not data the company obtains
-            if not entry.about(passage):
+            # (a processor list's row is read with its heading: round 9, compliance/processors.py)
+            about = entry.about(passage) or ("processor_changed" in common and entry.about(cs.change.section))
+            if not about:
                 continue  # nor does its passage speak of it (a right to delete needs deletion)
             topic = TOPIC_SIGNALS.get(entry.categories[0])
             if topic is not None and not names & topic and "law_named" not in common:

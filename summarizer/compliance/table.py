@@ -18,7 +18,7 @@ SIGNALS = (
     "retention_extended rights_reduced new_transfer_destination training_on_user_content automated_decisions "
     "tracking_technology government_access breach_notice arbitration_clause class_action_waiver "
     "governing_law_changed unilateral_change notice_removed auto_renewal fees_or_charges liability_limited "
-    "indemnity_added content_licence_broadened termination_without_notice withdrawal_right law_named transfer_mechanism_changed legal_basis_changed ai_interaction promise_dropped"
+    "indemnity_added content_licence_broadened termination_without_notice withdrawal_right law_named transfer_mechanism_changed legal_basis_changed ai_interaction promise_dropped processor_changed moderation_changed third_party_source"
 ).split()
 """The signal vocabulary of REGULATIONS.md: the only names an entry may carry."""
 
