@@ -67,15 +67,27 @@ def high_branch(provisions, views, direction, cues) -> str | None:
             return "high:training_default"
         if view == "business" or not a.is_material(p):
             continue
-        if direction == "worse" and view == "consumer" and any(c.kind == "ai_training" and c.polarity > 0 for c in mine):
+        if (
+            direction == "worse"
+            and view == "consumer"
+            and any(c.kind == "ai_training" and c.polarity > 0 for c in mine)
+        ):
             return "high:ai_training_cue"
         if p.category not in a.HIGH_RISK:
             continue
+        if p.category == "content_license_ip" and not a.licence_widened(p, mine):
+            continue
         if p.direction == "up" and p.after is Severity.high:
-            DETAIL.append(f"{p.category} {p.before.value}->{p.after.value} evidence {evidence_weight(p.assessment):+d}")
+            DETAIL.append(
+                f"{p.category} {p.before.value}->{p.after.value} evidence {evidence_weight(p.assessment):+d}"
+            )
             return f"high:rubric_up_high({p.category})"
         worse, better = a.balance([c for c in mine if c.kind != "charge"])
         if worse >= a.MIN_CUE_WEIGHT and worse > better and max(p.before, p.after) is Severity.high:
+            kinds = sorted(
+                f"{c.side[0]}:{c.kind}{c.polarity:+d} «{c.sentence[:90]}»" for c in mine if c.kind != "charge"
+            )
+            DETAIL.append(f"{p.category} {p.before.value}->{p.after.value} cues {' '.join(kinds)}")
             return f"high:cues_worse_at_high({p.category})"
         if (
             direction == "worse"
@@ -123,7 +135,13 @@ class Tracer:
         a = rules_analyzer
         self._orig = {
             n: getattr(a, n)
-            for n in ("record_severity", "conduct_severity", "note_contact", "disclosure_severity", "note_pointers")
+            for n in (
+                "record_severity",
+                "conduct_severity",
+                "note_contact",
+                "disclosure_severity",
+                "note_pointers",
+            )
         }
 
     def reset(self) -> None:
@@ -247,7 +265,9 @@ def table(rows: list[dict], sets: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", action="append", dest="sets")
-    ap.add_argument("--rows", action="store_true", help="list every pair whose severity differs from its label")
+    ap.add_argument(
+        "--rows", action="store_true", help="list every pair whose severity differs from its label"
+    )
     ap.add_argument("--json", type=Path, help="write the rows to this file")
     ap.add_argument("--load", type=Path, help="read rows written by --json instead of running")
     args = ap.parse_args(argv)
