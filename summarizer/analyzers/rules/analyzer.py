@@ -35,6 +35,7 @@ from summarizer.analyzers.rules.counterparty import contact_record, note_contact
 from summarizer.analyzers.rules.crumbs import breadcrumb
 from summarizer.analyzers.rules.disclosures import disclosure_record, disclosure_severity, note_disclosure
 from summarizer.analyzers.rules.entry_text import entry_came_or_went
+from summarizer.analyzers.rules.licence_grant import licence_widened
 from summarizer.analyzers.rules.list_frames import scope_item
 from summarizer.analyzers.rules.list_items import list_direction, mark_list_items
 from summarizer.analyzers.rules.listings import cell_items_changed, listing_only
@@ -613,6 +614,8 @@ def _high_change(
             return True  # "AI training on user content", whatever subject the passage was filed under
         if p.category not in HIGH_RISK:
             continue
+        if p.category == "content_license_ip" and not licence_widened(p, mine):
+            continue  # IP text with no wider licence from the user is an ordinary change (licence_grant.py)
         if p.direction == "up" and p.after is Severity.high:
             return True
         # a charge at the price the user signed up for ("you will be charged the then-current
