@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from summarizer.analyzers.rules.audience import conduct_document, rules_first
+from summarizer.analyzers.rules.own_ai import own_ai
 from summarizer.analyzers.rules.provisions import Provision, Unit
 from summarizer.model.diff import DiffResult
 from summarizer.rubric.classifier import THRESHOLD, score_all
@@ -63,6 +64,7 @@ _AI_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"(?:take actions?|act on|complete tasks|make purchases|book|buy)\b",
     ),
     (("assistant",), r"\b(?:virtual|digital|voice|shopping|chat|smart)(?: \w+)? assistants?\b"),
+    (("coach",), r"\b(?:virtual|digital|AI)(?: \w+)? coach(?:es)?\b"),
     (("assistant",), r"\bassistants?\b[^.]{0,60}\bon (?:your|the user's|their) behalf\b"),
     (("agent",), r"\b(?:virtual|intelligent|autonomous|conversational)(?: \w+)? agents?\b"),
     (
@@ -221,8 +223,8 @@ def conduct_ai_rules(units: list[Unit], diff: DiffResult) -> bool:
     account), and True is returned so that no ``ai_training`` companion is made either."""
     if not units or not conduct_document(diff.new.title or diff.old.title, diff.new.text):
         return False
-    if any(user_ai(f"{u.old_text} {u.new_text}") for u in units):
-        return False
+    if any(user_ai(f"{u.old_text} {u.new_text}") or own_ai(f"{u.old_text} {u.new_text}") for u in units):
+        return False  # AI for the user, on the user's data, or the service's own AI feature (own_ai)
     for unit in units:
         if unit.labels and unit.labels[0] == AI:
             unit.labels = rules_first(unit.labels, drop=(AI,))

@@ -663,8 +663,13 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
     conduct = conduct_document(diff.new.title or diff.old.title, diff.new.text)
     if material and conduct:
         out.insert(0, "account_termination")  # rules of conduct are enforced on the account (audience.py)
-    if "ai_training" in out and "data_use_purpose" not in out and _ai_use_of_data(material, diff):
-        out.append("data_use_purpose")
+    if (
+        "ai_training" in out
+        and "data_use_purpose" not in out
+        and not conduct
+        and _ai_use_of_data(material, diff)
+    ):
+        out.append("data_use_purpose")  # not in rules of conduct: their AI is a feature or a rule (own_ai.py)
     if "account_termination" not in out and any(p.category == "account_termination" for p in material):
         if business_audience(diff.new.text):  # any rule change for a business user (audience.py)
             out.append("account_termination")
