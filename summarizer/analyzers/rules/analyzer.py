@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
+from summarizer.analyzers.rules.ads_terms import ads_added
 from summarizer.analyzers.rules.audience import (
     PRIVACY_IDS,
     business_audience,
@@ -696,6 +697,13 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         and any(sharing_changed(p) for p in material if not _headings_only(p))
     ):
         out.append("third_party_sharing")  # the reader's data goes to a named recipient (sharing_terms.py)
+    if (
+        material
+        and not conduct
+        and "sale_targeted_ads" not in out
+        and any(ads_added(p) for p in material if not _headings_only(p))
+    ):
+        out.append("sale_targeted_ads")  # a new sentence aims advertising at the reader (ads_terms.py)
     if (
         out
         and not conduct
