@@ -53,6 +53,7 @@ from summarizer.analyzers.rules.provisions import (
     readable,
 )
 from summarizer.analyzers.rules.renames import own_product_swapped
+from summarizer.analyzers.rules.retention_terms import retention_added
 from summarizer.analyzers.rules.rewrites import same_document_renamed, severity_lean
 from summarizer.analyzers.rules.sharing_terms import sharing_changed
 from summarizer.model.diff import DiffResult
@@ -704,6 +705,15 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         and any(ads_added(p) for p in material if not _headings_only(p))
     ):
         out.append("sale_targeted_ads")  # a new sentence aims advertising at the reader (ads_terms.py)
+    if (
+        material
+        and not conduct
+        and "data_retention" not in out
+        and any(retention_added(p) for p in material if not _headings_only(p))
+    ):
+        out.append(
+            "data_retention"
+        )  # a new sentence says how long the reader's things are kept (retention_terms.py)
     if (
         out
         and not conduct
