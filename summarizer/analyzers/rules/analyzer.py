@@ -711,9 +711,7 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         and "data_retention" not in out
         and any(retention_added(p) for p in material if not _headings_only(p))
     ):
-        out.append(
-            "data_retention"
-        )  # a new sentence says how long the reader's things are kept (retention_terms.py)
+        out.append("data_retention")  # a new sentence says how long things are kept (retention_terms.py)
     if (
         out
         and not conduct
