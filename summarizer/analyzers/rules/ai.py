@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 
 from summarizer.analyzers.rules.audience import conduct_document, rules_first
+from summarizer.analyzers.rules.automated_decisions import decisions_changed
+from summarizer.analyzers.rules.own_ai import own_ai
 from summarizer.analyzers.rules.provisions import Provision, Unit
 from summarizer.model.diff import DiffResult
 from summarizer.rubric.classifier import THRESHOLD, score_all
@@ -63,6 +65,7 @@ _AI_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"(?:take actions?|act on|complete tasks|make purchases|book|buy)\b",
     ),
     (("assistant",), r"\b(?:virtual|digital|voice|shopping|chat|smart)(?: \w+)? assistants?\b"),
+    (("coach",), r"\b(?:virtual|digital|AI)(?: \w+)? coach(?:es)?\b"),
     (("assistant",), r"\bassistants?\b[^.]{0,60}\bon (?:your|the user's|their) behalf\b"),
     (("agent",), r"\b(?:virtual|intelligent|autonomous|conversational)(?: \w+)? agents?\b"),
     (
@@ -222,8 +225,10 @@ def conduct_ai_rules(units: list[Unit], diff: DiffResult) -> bool:
     account), and True is returned so that no ``ai_training`` companion is made either."""
     if not units or not conduct_document(diff.new.title or diff.old.title, diff.new.text):
         return False
-    if any(user_ai(f"{u.old_text} {u.new_text}") for u in units):
-        return False
+    if any(user_ai(f"{u.old_text} {u.new_text}") or own_ai(f"{u.old_text} {u.new_text}") for u in units):
+        return False  # AI for the user, on the user's data, or the service's own AI feature (own_ai)
+    if any(decisions_changed(u) for u in units):
+        return False  # the company's automated (or human) decisions about users (automated_decisions)
     for unit in units:
         if unit.labels and unit.labels[0] == AI:
             unit.labels = rules_first(unit.labels, drop=(AI,))
@@ -243,7 +248,7 @@ def ai_companions(provisions: list[Provision], *, conduct: bool = False) -> list
         if prov.category == AI:
             continue
         units = [u for u in prov.units if (prov.section, id(u)) not in covered]
-        units = [u for u in units if ai_changed(u)] if not conduct else []
+        units = [u for u in units if ai_changed(u) or decisions_changed(u)] if not conduct else []
         if units:
             out.append(Provision(category=AI, section=prov.section, units=units, companion=True))
     return out

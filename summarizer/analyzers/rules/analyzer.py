@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.about import __version__
 from summarizer.analyzers.rules import prose as text
+from summarizer.analyzers.rules.ads_terms import ads_added
 from summarizer.analyzers.rules.audience import (
     PRIVACY_IDS,
     business_audience,
@@ -54,6 +55,7 @@ from summarizer.analyzers.rules.provisions import (
 )
 from summarizer.analyzers.rules.removed_burdens import deciding_cues, withheld, withheld_flag
 from summarizer.analyzers.rules.renames import own_product_swapped
+from summarizer.analyzers.rules.retention_terms import retention_added
 from summarizer.analyzers.rules.rewrites import same_document_renamed, severity_lean
 from summarizer.analyzers.rules.sharing_terms import sharing_changed
 from summarizer.model.diff import DiffResult
@@ -671,8 +673,13 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
     conduct = conduct_document(diff.new.title or diff.old.title, diff.new.text)
     if material and conduct:
         out.insert(0, "account_termination")  # rules of conduct are enforced on the account (audience.py)
-    if "ai_training" in out and "data_use_purpose" not in out and _ai_use_of_data(material, diff):
-        out.append("data_use_purpose")
+    if (
+        "ai_training" in out
+        and "data_use_purpose" not in out
+        and not conduct
+        and _ai_use_of_data(material, diff)
+    ):
+        out.append("data_use_purpose")  # not in rules of conduct: their AI is a feature or a rule (own_ai.py)
     if "account_termination" not in out and any(p.category == "account_termination" for p in material):
         if business_audience(diff.new.text):  # any rule change for a business user (audience.py)
             out.append("account_termination")
@@ -699,6 +706,20 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         and any(sharing_changed(p) for p in material if not _headings_only(p))
     ):
         out.append("third_party_sharing")  # the reader's data goes to a named recipient (sharing_terms.py)
+    if (
+        material
+        and not conduct
+        and "sale_targeted_ads" not in out
+        and any(ads_added(p) for p in material if not _headings_only(p))
+    ):
+        out.append("sale_targeted_ads")  # a new sentence aims advertising at the reader (ads_terms.py)
+    if (
+        material
+        and not conduct
+        and "data_retention" not in out
+        and any(retention_added(p) for p in material if not _headings_only(p))
+    ):
+        out.append("data_retention")  # a new sentence says how long things are kept (retention_terms.py)
     if (
         out
         and not conduct
