@@ -552,13 +552,23 @@ def resegmented(diff: DiffResult) -> set[int]:
         else:
             regions.append([h])
     found: set[int] = set()
+    # a passage repeated in the versions (a long document that holds a text several times) makes
+    # the same region texts again: each text's key is worked out once
+    keys: dict[str, str] = {}
+
+    def key_of(text: str) -> str:
+        key = keys.get(text)
+        if key is None:
+            key = keys[text] = readable_key(text)
+        return key
+
     for region in regions:
         if all(h.cosmetic for h in region) or not any(h.kind in ("added", "removed") for h in region):
             continue  # a lone modified hunk is judged by the cosmetic filter and the rubric
         old = diff.old.text[region[0].old_start : max(h.old_end for h in region)]
         new = diff.new.text[region[0].new_start : max(h.new_end for h in region)]
-        key = readable_key(old)
-        if key and key == readable_key(new):
+        key = key_of(old)
+        if key and key == key_of(new):
             found.update(h.id for h in region if not h.cosmetic)
     return found
 
