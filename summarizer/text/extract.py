@@ -357,3 +357,16 @@ def defines(document_text: str, party: str) -> bool:
 
 def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
+
+
+def word_count_upto(text: str, limit: int) -> int:
+    """``min(word_count(text), limit)``, reading *text* only as far as its *limit*-th word (for a
+    caller that compares the count with *limit* or less)."""
+    count = 0
+    if limit <= 0:
+        return 0
+    for _ in _WORDS.finditer(text):
+        count += 1
+        if count >= limit:
+            break
+    return count

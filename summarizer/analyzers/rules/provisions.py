@@ -40,6 +40,7 @@ from summarizer.text.extract import (
     sentences,
     sentences_touching,
     word_count,
+    word_count_upto,
     word_edits,
 )
 from summarizer.text.lazy_re import lazy
@@ -162,6 +163,9 @@ class Provision:
 
 # --- page furniture ------------------------------------------------------------------------------
 
+#: A passage with this many words outside its links is no furniture (unless every line is).
+FURNITURE_WORDS = 6
+
 
 def is_furniture(text: str) -> bool:
     """Capture noise rather than policy text: navigation, images, bare links, ads, buttons."""
@@ -178,14 +182,14 @@ def is_furniture(text: str) -> bool:
     else:
         linked = 0
         outside_text = readable = _strip_urls(clean)
-    outside = word_count(outside_text)
+    outside = word_count_upto(outside_text, FURNITURE_WORDS)  # only compared with FURNITURE_WORDS or less
     if had_tags and not re.search(r"[.!?]", outside_text):
         return True  # embedded markup (iframes, scripts) around a few menu words
     lines = [ln.strip(" \t*-•#>|_") for ln in readable.splitlines()]
     lines = [ln for ln in lines if ln]
     if not lines or all(_FURNITURE.match(ln) for ln in lines):
         return True
-    if outside >= 6:
+    if outside >= FURNITURE_WORDS:
         return False
     total = outside + linked
     if total == 0:
