@@ -37,6 +37,7 @@ from summarizer.rubric.qualifiers import only_qualifiers
 from summarizer.rubric.relative_clauses import main_clause
 from summarizer.text.extract import sentences
 from summarizer.text.lazy_re import lazy
+from summarizer.text.regex_needs import folded, holds, needs
 
 View = str  # "consumer" | "business" | "data"
 
@@ -339,10 +340,19 @@ def sentence_kind(sentence: str) -> str | None:
     sell" as "we do not sell")."""
     # "things that you may not normally reveal" is no duty: the main clause decides (relative_clauses.py)
     text = main_clause(_expand(sentence))
-    for kind, pattern in _CUES:
-        if pattern.search(text):
+    low = folded(text)
+    for kind, pattern, need in _cue_needs():
+        if holds(need, low) and pattern.search(text):  # (a pattern whose literals are absent cannot match)
             return kind
     return None
+
+
+@lru_cache(maxsize=1)
+def _cue_needs() -> tuple[tuple[str, re.Pattern[str], tuple[frozenset[str], ...]], ...]:
+    """:data:`_CUES` with the literal text each pattern's every match holds (text/regex_needs.py):
+    most sentences lack it for most patterns, and ``in`` tests are far cheaper than the searches.
+    The first kind whose pattern matches is the same."""
+    return tuple((kind, pattern, needs(pattern.pattern, pattern.flags)) for kind, pattern in _CUES)
 
 
 _CONTRACTIONS = (
