@@ -1,5 +1,6 @@
 """contacts._PHONE_SCAN (the phone pattern written to start with its first character, for whole
-texts) finds exactly what contacts._PHONE finds: on hypothesis texts and on every bundled version."""
+texts) finds exactly what contacts._PHONE finds: on hypothesis texts and on every bundled version.
+contacts._words_holding gives the words of str.split() holding a character, in order."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.analyzers.rules.contacts import _PHONE, _PHONE_SCAN
+from summarizer.analyzers.rules.contacts import _PHONE, _PHONE_SCAN, _words_holding
 
 _OTA = Path(__file__).resolve().parents[3] / "evals" / "data" / "ota"
 
@@ -41,3 +42,9 @@ def test_same_matches_on_examples_and_bundled_versions() -> None:
     for path in versions:
         text = " ".join(path.read_text(encoding="utf-8").split())
         assert _found(_PHONE_SCAN, text) == _found(_PHONE, text), path
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="a@b. \n\t\u00a0\u2028\x85x", max_size=30))
+def test_words_holding_are_the_split_words_holding_it(text: str) -> None:
+    assert list(_words_holding(text, "@")) == [w for w in text.split() if "@" in w]
