@@ -341,18 +341,25 @@ def sentence_kind(sentence: str) -> str | None:
     # "things that you may not normally reveal" is no duty: the main clause decides (relative_clauses.py)
     text = main_clause(_expand(sentence))
     low = folded(text)
-    for kind, pattern, need in _cue_needs():
+    for i, (kind, pattern) in enumerate(_CUES):
+        need = _CUE_NEEDS[i]
+        if need is None:
+            need = _CUE_NEEDS[i] = _needs_of(pattern)
         if holds(need, low) and pattern.search(text):  # (a pattern whose literals are absent cannot match)
             return kind
     return None
 
 
-@lru_cache(maxsize=1)
-def _cue_needs() -> tuple[tuple[str, re.Pattern[str], tuple[frozenset[str], ...]], ...]:
-    """:data:`_CUES` with the literal text each pattern's every match holds (text/regex_needs.py):
-    most sentences lack it for most patterns, and ``in`` tests are far cheaper than the searches.
-    The first kind whose pattern matches is the same."""
-    return tuple((kind, pattern, needs(pattern.pattern, pattern.flags)) for kind, pattern in _CUES)
+#: The literal text each cue pattern's every match holds (text/regex_needs.py), read the first time
+#: the pattern is reached: most sentences lack it for most patterns, and ``in`` tests are far cheaper
+#: than the searches (the first kind whose pattern matches is the same). Read from the pattern's
+#: source, so a pattern whose literals are absent is never compiled (start-up).
+_CUE_NEEDS: list[tuple[frozenset[str], ...] | None] = [None] * len(_CUES)
+
+
+def _needs_of(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    flags = getattr(pattern, "_flags", None)  # a lazy pattern's flags, without compiling it
+    return needs(pattern.pattern, pattern.flags if flags is None else flags)
 
 
 _CONTRACTIONS = (
