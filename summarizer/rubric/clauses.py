@@ -37,6 +37,7 @@ from summarizer.rubric.qualifiers import only_qualifiers
 from summarizer.rubric.relative_clauses import main_clause
 from summarizer.text.extract import sentences
 from summarizer.text.lazy_re import lazy
+from summarizer.text.regex_needs import folded, holds, needs
 
 View = str  # "consumer" | "business" | "data"
 
@@ -339,10 +340,26 @@ def sentence_kind(sentence: str) -> str | None:
     sell" as "we do not sell")."""
     # "things that you may not normally reveal" is no duty: the main clause decides (relative_clauses.py)
     text = main_clause(_expand(sentence))
-    for kind, pattern in _CUES:
-        if pattern.search(text):
+    low = folded(text)
+    for i, (kind, pattern) in enumerate(_CUES):
+        need = _CUE_NEEDS[i]
+        if need is None:
+            need = _CUE_NEEDS[i] = _needs_of(pattern)
+        if holds(need, low) and pattern.search(text):  # (a pattern whose literals are absent cannot match)
             return kind
     return None
+
+
+#: The literal text each cue pattern's every match holds (text/regex_needs.py), read the first time
+#: the pattern is reached: most sentences lack it for most patterns, and ``in`` tests are far cheaper
+#: than the searches (the first kind whose pattern matches is the same). Read from the pattern's
+#: source, so a pattern whose literals are absent is never compiled (start-up).
+_CUE_NEEDS: list[tuple[frozenset[str], ...] | None] = [None] * len(_CUES)
+
+
+def _needs_of(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    flags = getattr(pattern, "_flags", None)  # a lazy pattern's flags, without compiling it
+    return needs(pattern.pattern, pattern.flags if flags is None else flags)
 
 
 _CONTRACTIONS = (
@@ -369,6 +386,13 @@ def _expand(sentence: str) -> str:
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 _FOLD_PAIRS = tuple((chr(code), folded) for code, folded in _FOLD.items())
 _MARKUP = lazy(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[*_`#|>\[\]]+")
+#: :data:`_MARKUP` for whole documents, written to start with one of its first characters (each
+#: branch starts with '!', ']' or one of the class) so the regex engine skips to the next such
+#: character in C instead of trying the three branches at every position: the same matches
+#: (tests/rubric/test_clauses_markup_scan.py holds it to :data:`_MARKUP`).
+_MARKUP_SCAN = lazy(
+    r"[!*_`#|>\[\]](?:(?<=!)\[[^\]]*\]\([^)]*\)|(?<=\])\([^)]*\)|(?<=[*_`#|>\[\]])[*_`#|>\[\]]*)"
+)
 _SPACE = lazy(r"\s+")
 
 
@@ -386,7 +410,7 @@ def _clean(sentence: str) -> str:
         for char, folded in _FOLD_PAIRS:
             sentence = sentence.replace(char, folded)
     return " ".join(
-        filter(None, [" ".join(line.split()) for line in _MARKUP.sub(" ", sentence).splitlines()])
+        filter(None, [" ".join(line.split()) for line in _MARKUP_SCAN.sub(" ", sentence).splitlines()])
     )
 
 

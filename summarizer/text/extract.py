@@ -27,7 +27,6 @@ _SENT_END = lazy(
 _LEAD = lazy(
     r"^(?:\s|#{1,6}\s|[-*+•·]\s|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]\s|\*\*|__|>\s?)+", re.I
 )
-_TRAIL = lazy(r"(?:\s|\*\*|__)+$")
 # the pieces of Markdown link syntax a word window may cut through: '](target "title")', '[', ']'
 _LINK_BITS = lazy(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)?|(?<!\S)\[(?=\S)|(?<=\S)\](?!\()")
 _PUNCT = lazy(r"[^\w]+", re.UNICODE)
@@ -65,12 +64,37 @@ def _add_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
     piece = text[start:end]
     lead = _LEAD.match(piece)
     s = start + (lead.end() if lead else 0)
-    trail = _TRAIL.search(text, s, end) if s < end else None
-    e = trail.start() if trail else end
+    e = _trail_start(text, s, end)
     while e > s and text[e - 1].isspace():
         e -= 1
     if e > s and _WORDS.search(text, s, e):
         out.append(Span(s, e, text[s:e]))
+
+
+def _trail_start(text: str, s: int, end: int) -> int:
+    r"""Where the trailing run of white space, ``**`` and ``__`` of ``text[s:end]`` starts (*end*
+    if none): what ``(?:\s|\*\*|__)+$`` searched in ``text[s:end]`` finds, read backwards from the
+    end instead of tried at every position of the piece. Each of the three tokens starts with its
+    own character, so ``text[q:end]`` is a run exactly when ``text[q]`` is a space and
+    ``text[q + 1:end]`` is a run or empty, or ``text[q:q + 2]`` is ``**``/``__`` and ``text[q + 2:end]``
+    is one or empty; two positions in a row that start no run end the scan (``$`` before a final
+    line break is the same place: the break is itself white space)."""
+    ok1 = ok2 = True  # does text[q + 1:end] / text[q + 2:end] read as a run (or empty)?
+    start = end
+    q = end - 1
+    while q >= s and (ok1 or ok2):
+        ch = text[q]
+        if ch.isspace():
+            ok = ok1
+        elif (ch == "*" or ch == "_") and q + 1 < end and text[q + 1] == ch:
+            ok = ok2
+        else:
+            ok = False
+        if ok:
+            start = q
+        ok1, ok2 = ok, ok1
+        q -= 1
+    return start
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,3 +357,16 @@ def defines(document_text: str, party: str) -> bool:
 
 def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
+
+
+def word_count_upto(text: str, limit: int) -> int:
+    """``min(word_count(text), limit)``, reading *text* only as far as its *limit*-th word (for a
+    caller that compares the count with *limit* or less)."""
+    count = 0
+    if limit <= 0:
+        return 0
+    for _ in _WORDS.finditer(text):
+        count += 1
+        if count >= limit:
+            break
+    return count

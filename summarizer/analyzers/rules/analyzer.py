@@ -1328,13 +1328,32 @@ def _widest_cell(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _verify(changes: list[Change], diff: DiffResult) -> list[Flag]:
-    """Every quote must stand verbatim in its document (true by construction; checked anyway)."""
+    """Every quote must stand verbatim in its document (true by construction; checked anyway).
+
+    A quote is looked for first around its change's hunks (:data:`VERIFY_SLACK` characters either
+    side, a bounded ``str.find``), then in the whole version: the same answer (found near its
+    hunk, it is in the document), without scanning a long version up to every quote."""
     flags = []
+    hunks = {h.id: h for h in diff.hunks}
     for c in changes:
+        own = [hunks[i] for i in c.hunk_ids if i in hunks]
+        old_near = [(h.old_start - VERIFY_SLACK, h.old_end + VERIFY_SLACK) for h in own]
+        new_near = [(h.new_start - VERIFY_SLACK, h.new_end + VERIFY_SLACK) for h in own]
         for q in c.quotes_old:
-            if q not in diff.old.text:
+            if not _stands(q, diff.old.text, old_near):
                 flags.append(Flag(code="quote_not_found", message=f"old quote not found: {q[:60]}"))
         for q in c.quotes_new:
-            if q not in diff.new.text:
+            if not _stands(q, diff.new.text, new_near):
                 flags.append(Flag(code="quote_not_found", message=f"new quote not found: {q[:60]}"))
     return flags
+
+
+#: How far around its hunks :func:`_verify` first looks for a quote (a quote's sentence may run
+#: past the hunk).
+VERIFY_SLACK = 2000
+
+
+def _stands(quote: str, text: str, near: list[tuple[int, int]]) -> bool:
+    """``quote in text``, asked first of the ranges *near* (bounded finds, no copies)."""
+    find = text.find
+    return any(find(quote, max(0, a), b) >= 0 for a, b in near) or quote in text

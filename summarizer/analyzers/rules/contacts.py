@@ -11,6 +11,7 @@ added or only taken out is not counted: a new passage often brings a mailbox wit
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from summarizer.text.lazy_re import lazy
 
@@ -18,6 +19,13 @@ _EMAIL = lazy(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
 #: An image or file name that looks like an email ('illustration_1@2x.png').
 _FILE = lazy(r"\.(?:png|jpe?g|gif|svg|webp)$", re.I)
 _PHONE = lazy(r"(?:\+\d[\d ()-]{7,}\d|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b)")
+#: :data:`_PHONE` for whole texts, written to start with its first character ('+', '(' or a digit: each
+#: branch starts with one) so the regex engine skips to the next such character in C instead of
+#: trying the three branches at every position: the same matches
+#: (tests/analyzers/rules/test_contacts_phone_scan.py holds it to :data:`_PHONE`).
+_PHONE_SCAN = lazy(
+    r"[+(\d](?:(?<=\+)\d[\d ()-]{7,}\d|(?<=\()\d{3}\)\s*\d{3}-\d{4}|(?<=\b\d)\d{2}[-.]\d{3}[-.]\d{4}\b)"
+)
 _STREET = lazy(
     r"\b\d{1,5}\s+(?:[A-Z][\w.]*\s+){1,4}"
     r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Way|Drive|Dr\.?|Lane|Place|Square|"
@@ -52,13 +60,29 @@ class _Details:
             # an address holds no space and an '@': read only the words holding one (same matches: a
             # word starts and ends where the text has a space, which the pattern's \b reads as a
             # string's ends)
-            emails = {m.group(0).lower() for w in self.text.split() if "@" in w for m in _EMAIL.finditer(w)}
+            emails = {m.group(0).lower() for w in _words_holding(self.text, "@") for m in _EMAIL.finditer(w)}
             return {e for e in emails if not _FILE.search(e)}
         if self._joined is None:  # line breaks and runs of spaces (non-breaking too) as one space
             self._joined = " ".join(self.text.split())
         if kind == "phone":
-            return {re.sub(r"\D", "", m.group(0)) for m in _PHONE.finditer(self._joined)}
+            return {re.sub(r"\D", "", m.group(0)) for m in _PHONE_SCAN.finditer(self._joined)}
         return {m.group(0).lower() for m in _STREET.finditer(self._joined)}
+
+
+def _words_holding(text: str, char: str) -> Iterator[str]:
+    """The words of ``text.split()`` that hold *char*, in order: each found from a *char* with
+    str.find and widened to the white space around it (``str.isspace``, as ``str.split`` reads it),
+    instead of splitting a whole version into its ~450k words for the few that hold one."""
+    size = len(text)
+    at = text.find(char)
+    while at >= 0:
+        start, end = at, at + 1
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < size and not text[end].isspace():
+            end += 1
+        yield text[start:end]
+        at = text.find(char, end)
 
 
 def _details(text: str) -> dict[str, set[str]]:

@@ -235,7 +235,10 @@ ELSEWHERE_SHARE = 0.7
 
 @lru_cache(maxsize=4)
 def _line_words(doc: str) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(w) for w in (_words(line) for line in doc.splitlines()) if len(w) >= 2)
+    # each line's :func:`_words` built straight into a frozenset (not a set copied), blank lines skipped
+    find = _WORD.findall
+    sets = (frozenset(find(line.lower())) for line in doc.splitlines() if line)
+    return tuple(w for w in sets if len(w) >= 2)
 
 
 def _elsewhere(entry: str, other_doc: str) -> bool:

@@ -40,6 +40,7 @@ from summarizer.text.extract import (
     sentences,
     sentences_touching,
     word_count,
+    word_count_upto,
     word_edits,
 )
 from summarizer.text.lazy_re import lazy
@@ -162,6 +163,9 @@ class Provision:
 
 # --- page furniture ------------------------------------------------------------------------------
 
+#: A passage with this many words outside its links is no furniture (unless every line is).
+FURNITURE_WORDS = 6
+
 
 def is_furniture(text: str) -> bool:
     """Capture noise rather than policy text: navigation, images, bare links, ads, buttons."""
@@ -178,14 +182,14 @@ def is_furniture(text: str) -> bool:
     else:
         linked = 0
         outside_text = readable = _strip_urls(clean)
-    outside = word_count(outside_text)
+    outside = word_count_upto(outside_text, FURNITURE_WORDS)  # only compared with FURNITURE_WORDS or less
     if had_tags and not re.search(r"[.!?]", outside_text):
         return True  # embedded markup (iframes, scripts) around a few menu words
     lines = [ln.strip(" \t*-•#>|_") for ln in readable.splitlines()]
     lines = [ln for ln in lines if ln]
     if not lines or all(_FURNITURE.match(ln) for ln in lines):
         return True
-    if outside >= 6:
+    if outside >= FURNITURE_WORDS:
         return False
     total = outside + linked
     if total == 0:
@@ -552,13 +556,23 @@ def resegmented(diff: DiffResult) -> set[int]:
         else:
             regions.append([h])
     found: set[int] = set()
+    # a passage repeated in the versions (a long document that holds a text several times) makes
+    # the same region texts again: each text's key is worked out once
+    keys: dict[str, str] = {}
+
+    def key_of(text: str) -> str:
+        key = keys.get(text)
+        if key is None:
+            key = keys[text] = readable_key(text)
+        return key
+
     for region in regions:
         if all(h.cosmetic for h in region) or not any(h.kind in ("added", "removed") for h in region):
             continue  # a lone modified hunk is judged by the cosmetic filter and the rubric
         old = diff.old.text[region[0].old_start : max(h.old_end for h in region)]
         new = diff.new.text[region[0].new_start : max(h.new_end for h in region)]
-        key = readable_key(old)
-        if key and key == readable_key(new):
+        key = key_of(old)
+        if key and key == key_of(new):
             found.update(h.id for h in region if not h.cosmetic)
     return found
 
