@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
 from summarizer.analyzers import AnalysisOptions
 from summarizer.errors import InputError, NoChange, SummarizerError, UpstreamError
@@ -37,6 +38,7 @@ from summarizer.store.models import (
     Service,
     StoredRecord,
     Version,
+    table_of,
     utcnow,
 )
 from summarizer.store.passage_index import index_pending
@@ -106,6 +108,15 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def _worker_count(workers: int | str) -> int | None:
+    """The number of workers asked for; None for 'auto' (InputError for anything else)."""
+    if workers == AUTO:
+        return None
+    if not isinstance(workers, int) or workers < 1:
+        raise InputError("workers must be at least 1, or 'auto'", setting="workers")
+    return workers
+
+
 def auto_workers(analyzer: str, options: AnalysisOptions, pending: int) -> tuple[int, AnalysisOptions]:
     """``--workers auto``: one worker per core for the rules analyzer (CPU-bound); for the model
     path, which mostly waits on the endpoint, :data:`MODEL_WORKERS_PER_CORE` per core up to
@@ -152,8 +163,7 @@ def track(
     Raises UpstreamError when the model endpoint fails (records already made stay stored) and
     InputError for an unknown analyzer or service. ``workers`` > 1 runs that many processes; ``"auto"`` chooses (:func:`auto_workers`).
     """
-    if workers != AUTO and (not isinstance(workers, int) or workers < 1):
-        raise InputError("workers must be at least 1, or 'auto'", setting="workers")
+    asked = _worker_count(workers)
     if limit is not None and limit < 1:
         raise InputError("limit must be at least 1", setting="limit")
     started = time.perf_counter()
@@ -164,21 +174,23 @@ def track(
     key = analysis_key(analyzer, options)
     scope = wq.Scope(service, document)
     engine = open_engine(db_url)
-    summary = TrackSummary(analyzer=analyzer, analysis_key=key, workers=workers if workers != AUTO else 1)
+    summary = TrackSummary(analyzer=analyzer, analysis_key=key, workers=asked if asked is not None else 1)
     with engine.begin() as conn:
         _check_scope(conn, scope)
         summary.released_dead_claims = wq.release_dead_claims(conn)
         planned = wq.plan(conn, analyzer, key, scope, retry_failed=retry_failed)
     summary.pairs, summary.planned = planned.pairs, planned.pending
-    if workers == AUTO:
-        workers, options = auto_workers(analyzer, options, planned.pending if limit is None else limit)
-    summary.workers = workers
+    if asked is None:
+        count, options = auto_workers(analyzer, options, planned.pending if limit is None else limit)
+    else:
+        count = asked
+    summary.workers = count
     if planned.pending:
         job = _Job(db_url, analyzer, options, key, scope, lease_seconds, tuple(notify), compliance)
-        if workers == 1:
+        if count == 1:
             summary.absorb(job.run(limit, on_progress, planned.pending))
         else:
-            _run_pool(job, workers, limit, on_progress, planned.pending, summary)
+            _run_pool(job, count, limit, on_progress, planned.pending, summary)
     if compliance:
         summary.compliance_added = add_missing_compliance(
             engine, analyzer, key, scope, compliance, options, limit=limit
@@ -209,7 +221,7 @@ def add_missing_compliance(
     from summarizer.api import add_compliance, diff_texts
     from summarizer.model.record import ChangeRecord
 
-    rt, vt = StoredRecord.__table__, Version.__table__
+    rt, vt = table_of(StoredRecord), table_of(Version)
     stmt = select(rt.c.id, rt.c.old_version_id, rt.c.new_version_id, rt.c.record_json).where(
         rt.c.analyzer == analyzer, rt.c.analysis_key == key
     )
@@ -226,7 +238,9 @@ def add_missing_compliance(
         if record.compliance is not None:
             continue
         with engine.connect() as conn:
-            texts = dict(conn.execute(select(vt.c.id, vt.c.text).where(vt.c.id.in_([old_id, new_id]))).all())
+            texts: dict[int, str] = dict(
+                conn.execute(select(vt.c.id, vt.c.text).where(vt.c.id.in_([old_id, new_id]))).all()
+            )
         add_compliance(record, diff_texts(texts[old_id], texts[new_id]), method, options)
         with engine.begin() as conn:  # only the JSON changes; the row's other columns stay as stored
             conn.execute(
@@ -277,7 +291,7 @@ class _Job:
         """
         engine = open_engine(self.db_url)
         worker = wq.new_worker_id()
-        out = {"made": 0, "already_made": 0, "failed": 0, "errors": []}
+        out: dict[str, Any] = {"made": 0, "already_made": 0, "failed": 0, "errors": []}
         names: dict[int, tuple[str, str]] = {}
         heartbeat = _Heartbeat(engine, self.lease_seconds)
         last_count = 0.0
@@ -293,11 +307,11 @@ class _Job:
                             self.scope,
                             lease_seconds=self.lease_seconds,
                         )
-                        pair = self._load(conn, claims[0], names) if claims else None
-                        reverts_to = reverted_to(conn, claims[0]) if claims else None
-                    if not claims:
-                        break
-                    item = claims[0]
+                        if not claims:
+                            break  # leaving the block commits, as before
+                        item = claims[0]
+                        pair = self._load(conn, item, names)
+                        reverts_to = reverted_to(conn, item)
                     heartbeat.hold(item.token)
                     try:
                         record = self._analyze(item, *pair)
@@ -345,18 +359,17 @@ class _Job:
     ) -> tuple[dict, dict, str, str]:
         """The pair's texts and capture times, and its service and document names."""
         rows = conn.execute(
-            select(Version.id, Version.text, Version.captured_at).where(
-                Version.id.in_([item.old_version_id, item.new_version_id])
+            select(col(Version.id), col(Version.text), col(Version.captured_at)).where(
+                col(Version.id).in_([item.old_version_id, item.new_version_id])
             )
         ).all()
         if item.document_id not in names:
-            names[item.document_id] = tuple(
-                conn.execute(
-                    select(Service.name, PolicyDocument.doc_type)
-                    .join(Service, Service.id == PolicyDocument.service_id)
-                    .where(PolicyDocument.id == item.document_id)
-                ).one()
-            )
+            service, document = conn.execute(
+                select(col(Service.name), col(PolicyDocument.doc_type))
+                .join(Service, col(Service.id) == col(PolicyDocument.service_id))
+                .where(col(PolicyDocument.id) == item.document_id)
+            ).one()
+            names[item.document_id] = (service, document)
         return (
             {vid: body for vid, body, _ in rows},
             {vid: when for vid, _, when in rows},
@@ -393,7 +406,7 @@ class _Job:
 def reverted_to(conn: Connection, item: wq.Claim) -> tuple[int, Any] | None:
     """(id, capture time) of the latest version before the pair's old one whose text is identical to
     its new one: the new version then reverts to that earlier text. None when it does not."""
-    vt = Version.__table__
+    vt = table_of(Version)
     old = conn.execute(select(vt.c.captured_at).where(vt.c.id == item.old_version_id)).scalar_one()
     new_sha = conn.execute(select(vt.c.content_sha256).where(vt.c.id == item.new_version_id)).scalar_one()
     row = conn.execute(
@@ -469,7 +482,7 @@ def store_record(
             if notify and alertable(record):
                 now = utcnow()
                 conn.execute(
-                    AlertDelivery.__table__.insert(),
+                    table_of(AlertDelivery).insert(),
                     [
                         {
                             "record_id": record_id,
@@ -486,7 +499,7 @@ def store_record(
         return "made"
     except IntegrityError:
         with conn.begin():
-            rt = StoredRecord.__table__
+            rt = table_of(StoredRecord)
             existing = conn.execute(
                 select(rt.c.id).where(
                     rt.c.old_version_id == item.old_version_id,
@@ -510,7 +523,7 @@ def alertable(record) -> bool:
 
 def _insert_record(conn: Connection, item: wq.Claim, record, analyzer: str, key: str, worker: str) -> int:
     prov = record.provenance
-    rt = StoredRecord.__table__
+    rt = table_of(StoredRecord)
     record_id = conn.execute(
         rt.insert()
         .values(
@@ -535,7 +548,7 @@ def _insert_record(conn: Connection, item: wq.Claim, record, analyzer: str, key:
     categories = sorted(set(record.categories) | {c.category for c in record.changes})
     if categories:
         conn.execute(
-            RecordCategory.__table__.insert(), [{"record_id": record_id, "category": c} for c in categories]
+            table_of(RecordCategory).insert(), [{"record_id": record_id, "category": c} for c in categories]
         )
     states = []
     for category, (before, after) in provision_shifts(record).items():
@@ -555,7 +568,7 @@ def _insert_record(conn: Connection, item: wq.Claim, record, analyzer: str, key:
                 }
             )
     if states:
-        conn.execute(ProvisionState.__table__.insert(), states)
+        conn.execute(table_of(ProvisionState).insert(), states)
     return int(record_id)
 
 

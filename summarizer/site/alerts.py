@@ -26,7 +26,15 @@ from summarizer.errors import InputError
 from summarizer.model.taxonomy import CATEGORIES
 from summarizer.site import paths
 from summarizer.store.db import open_engine
-from summarizer.store.models import AlertDelivery, PolicyDocument, Service, StoredRecord, Version, utcnow
+from summarizer.store.models import (
+    AlertDelivery,
+    PolicyDocument,
+    Service,
+    StoredRecord,
+    Version,
+    table_of,
+    utcnow,
+)
 
 SIGNATURE_HEADER = "X-Summarizer-Signature"
 DELIVERY_HEADER = "X-Summarizer-Delivery"
@@ -61,7 +69,7 @@ def event_for(conn, record_id: int, site_url: str | None) -> dict:
     """The JSON event of one stored record."""
     from summarizer.model.record import ChangeRecord
 
-    rt, dt, st, vt = StoredRecord.__table__, PolicyDocument.__table__, Service.__table__, Version.__table__
+    rt, dt, st, vt = table_of(StoredRecord), table_of(PolicyDocument), table_of(Service), table_of(Version)
     row = conn.execute(
         select(rt.c.record_json, rt.c.new_version_id, rt.c.old_version_id, st.c.name, dt.c.doc_type)
         .join(dt, dt.c.id == rt.c.document_id)
@@ -122,7 +130,7 @@ def deliver_pending(
     if not target.startswith(("http://", "https://")):
         raise InputError(f"--notify needs an http(s) URL, not {target!r}")
     engine = open_engine(db_url)
-    at = AlertDelivery.__table__
+    at = table_of(AlertDelivery)
     out = DeliverySummary(target)
     with engine.connect() as conn:
         pending = conn.execute(

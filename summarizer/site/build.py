@@ -574,9 +574,10 @@ def _build_listings(
     rows = []
     for service, items in by_service.items():
         summaries = [d["summary"] for d in items]
+        page = paths.service_page(service)
         row = {
             "service": service,
-            "path": paths.service_page(service),
+            "path": page,
             "documents": len(items),
             "last_change": max((s["last_change"] for s in summaries if s["last_change"]), default=None),
             "highest": max((s["highest"] for s in summaries), key=lambda s: Severity(s).rank, default="none"),
@@ -585,16 +586,16 @@ def _build_listings(
         if services is not None and service not in services:
             continue
         writer.page(
-            row["path"],
+            page,
             "service.html",
             title=service,
-            crumbs=[(paths.INDEX, "All services"), (row["path"], service)],
+            crumbs=[(paths.INDEX, "All services"), (page, service)],
             service=service,
             documents=summaries,
             feed=paths.service_feed(service),
         )
         entries = sorted((e for d in items for e in d["entries"]), key=lambda e: e["updated"], reverse=True)
-        _feed(writer, paths.service_feed(service), service, entries[:FEED_ENTRIES], base_url, row["path"])
+        _feed(writer, paths.service_feed(service), service, entries[:FEED_ENTRIES], base_url, page)
     writer.page(
         paths.INDEX, "index.html", title="Policy changes", crumbs=[], services=rows, feed=paths.SITE_FEED
     )

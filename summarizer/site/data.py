@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from summarizer.store.history import DocumentHistory, VersionEntry, history
-from summarizer.store.models import PolicyDocument, Service, StoredRecord, Version
+from summarizer.store.models import PolicyDocument, Service, StoredRecord, Version, table_of
+
+if TYPE_CHECKING:
+    from summarizer.model.record import ChangeRecord
 
 
 @dataclass
@@ -23,7 +27,7 @@ class DocumentRef:
 class DocumentData:
     ref: DocumentRef
     history: DocumentHistory
-    records: dict[int, object] = field(default_factory=dict)  # record id -> ChangeRecord
+    records: dict[int, ChangeRecord] = field(default_factory=dict)  # by record id
     current_text: str = ""
 
     @property
@@ -33,14 +37,13 @@ class DocumentData:
 
 def document_refs(engine: Engine) -> list[DocumentRef]:
     """Every document with a fingerprint, from two grouped queries (cheap: no text, no JSON)."""
-    vt, rt = Version.__table__, StoredRecord.__table__
+    vt, rt = table_of(Version), table_of(StoredRecord)
+    dt, st = table_of(PolicyDocument), table_of(Service)
     with engine.connect() as conn:
         names = conn.execute(
-            select(
-                PolicyDocument.__table__.c.id, Service.__table__.c.name, PolicyDocument.__table__.c.doc_type
-            )
-            .join(Service.__table__, Service.__table__.c.id == PolicyDocument.__table__.c.service_id)
-            .order_by(Service.__table__.c.name, PolicyDocument.__table__.c.doc_type)
+            select(dt.c.id, st.c.name, dt.c.doc_type)
+            .join(st, st.c.id == dt.c.service_id)
+            .order_by(st.c.name, dt.c.doc_type)
         ).all()
         versions = {
             d: (n, m)
@@ -85,7 +88,7 @@ def load_documents(db_url: str, engine: Engine, refs: list[DocumentRef]) -> list
             if ref is None:
                 continue
             out.append(DocumentData(ref, hist))
-    rt, vt = StoredRecord.__table__, Version.__table__
+    rt, vt = table_of(StoredRecord), table_of(Version)
     with engine.connect() as conn:
         for doc in out:
             ids = [v.record_id for v in doc.history.versions if v.record_id is not None]
@@ -107,7 +110,7 @@ def load_documents(db_url: str, engine: Engine, refs: list[DocumentRef]) -> list
 
 def analyses(engine: Engine) -> list[tuple[str, str | None, str | None, int]]:
     """(analyzer, model, prompt version, records) for the methodology page."""
-    rt = StoredRecord.__table__
+    rt = table_of(StoredRecord)
     with engine.connect() as conn:
         rows = conn.execute(
             select(rt.c.analyzer, rt.c.model, rt.c.prompt_version, func.count(rt.c.id))
@@ -119,7 +122,7 @@ def analyses(engine: Engine) -> list[tuple[str, str | None, str | None, int]]:
 
 def version_texts(engine: Engine, ids: list[int]) -> dict[int, str]:
     """version id -> text, read in batches."""
-    vt = Version.__table__
+    vt = table_of(Version)
     out: dict[int, str] = {}
     with engine.connect() as conn:
         for start in range(0, len(ids), 200):

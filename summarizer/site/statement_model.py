@@ -131,7 +131,8 @@ class StatementWriter:
         prompt = load_prompt(spec) if spec and spec.split("@")[0] == "provision_statement" else None
         self.prompt = prompt or load_prompt(DEFAULT_PROMPT)
         self.options = options
-        self.model = getattr(options, "model", None) or self.prompt.default_model
+        # none (no option, no default in the manifest): "", which LLMClient refuses with a clear error
+        self.model: str = getattr(options, "model", None) or self.prompt.default_model or ""
         self._client: Any = None
 
     @property
@@ -144,15 +145,14 @@ class StatementWriter:
             from summarizer.llm.client import LLMClient
 
             o = self.options
+            retries = getattr(o, "max_retries", None)
             self._client = LLMClient(
                 model=self.model,
                 base_url=getattr(o, "base_url", None),
                 api_key=getattr(o, "api_key", None),
                 call_log=getattr(o, "call_log", None),
                 use_cache=getattr(o, "use_cache", True),
-                max_retries=getattr(o, "max_retries", None)
-                if getattr(o, "max_retries", None) is not None
-                else 2,
+                max_retries=retries if retries is not None else 2,
                 timeout=getattr(o, "timeout", None) or 60.0,
                 max_cost=getattr(o, "max_cost", None),
             )

@@ -10,6 +10,7 @@ from summarizer.rendering.common import category_title, shift_direction, shift_l
 from summarizer.site import paths
 from summarizer.site.data import DocumentData
 from summarizer.store.history import CAPTURE_LABELS
+from summarizer.store.models import stored_id
 
 LEVELS = ["none", "low", "medium", "high"]
 
@@ -111,7 +112,7 @@ def provisions(doc: DocumentData, categories: list[str]) -> list[Provision]:
             before = rows[-1].severity if rows and rows[-1].severity else state
             rpath = None
             touched = touches.get(entry.version.id, {}).get(category)
-            record = doc.records.get(entry.record_id) if touched else None
+            record = doc.records.get(entry.record_id) if touched and entry.record_id is not None else None
             if touched:
                 rpath = rpaths[entry.version.id] + "#" + paths.change_anchor(touched[0][0], category)
             if entry.version.id in own:
@@ -138,7 +139,7 @@ def provisions(doc: DocumentData, categories: list[str]) -> list[Provision]:
                 changes.append(
                     ChangeEntry(
                         entry.version.captured_at,
-                        int(entry.record_id),
+                        stored_id(entry.record_id),
                         rpath or "",
                         record.headline,
                         change.severity_before,
@@ -171,7 +172,7 @@ class Chart:
     height: int
     left: int
     y_of: dict[str, int]
-    points: list[tuple[float, float, str, str]]  # x, y, severity, label
+    points: list[tuple[float, int, str, str]]  # x, y (a level's row, from y_of), severity, label
     marks: list[tuple[float, str, str]]  # x, symbol, label
     path: str
     description: str

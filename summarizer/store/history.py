@@ -23,8 +23,8 @@ from sqlmodel import Session, col, select
 from summarizer.errors import InputError
 from summarizer.model.taxonomy import Severity
 from summarizer.store.db import open_engine
-from summarizer.store.models import PolicyDocument, ProvisionState, Service, StoredRecord
-from summarizer.store.repository import VersionInfo, document_versions
+from summarizer.store.models import PolicyDocument, ProvisionState, Service, StoredRecord, stored_id
+from summarizer.store.repository import VersionInfo, document_versions, select_columns
 
 CAPTURE_FLAGS = ("capture_truncated", "capture_mismatch")  # record flags that mark a bad capture
 CAPTURE_LABELS = {
@@ -233,12 +233,13 @@ def history(
 def _document_history(
     session: Session, service: str, doc: PolicyDocument, analyzer: str | None
 ) -> DocumentHistory:
-    versions = document_versions(session, int(doc.id))
-    out = DocumentHistory(service, doc.doc_type, int(doc.id), [VersionEntry(v) for v in versions])
+    doc_id = stored_id(doc.id)
+    versions = document_versions(session, doc_id)
+    out = DocumentHistory(service, doc.doc_type, doc_id, [VersionEntry(v) for v in versions])
     by_id = {v.id: v for v in versions}
     _mark_reverts(out.versions)
     stmt = (
-        select(
+        select_columns(
             StoredRecord.id,
             StoredRecord.old_version_id,
             StoredRecord.new_version_id,
@@ -259,18 +260,18 @@ def _document_history(
     entries = out.versions
     record_ids: list[int] = []
     for prev, entry in zip(entries, entries[1:]):
-        row = chosen.get((prev.version.id, entry.version.id))
-        if row is None:
+        rec = chosen.get((prev.version.id, entry.version.id))
+        if rec is None:
             continue
         entry.record_id, entry.analyzer, entry.material, entry.severity = (
-            int(row[0]),
-            row[3],
-            bool(row[4]),
-            row[5],
+            int(rec[0]),
+            rec[3],
+            bool(rec[4]),
+            rec[5],
         )
-        entry.categories = row[6].split() if row[6] else []
-        entry.headline = row[7]
-        record_ids.append(int(row[0]))
+        entry.categories = rec[6].split() if rec[6] else []
+        entry.headline = rec[7]
+        record_ids.append(int(rec[0]))
     if not record_ids:
         return out
 
@@ -302,7 +303,7 @@ def _document_history(
     for chunk_start in range(0, len(record_ids), 500):
         chunk = record_ids[chunk_start : chunk_start + 500]
         for record_id, version_id, category, basis, severity in session.exec(
-            select(
+            select_columns(
                 ProvisionState.record_id,
                 ProvisionState.version_id,
                 ProvisionState.category,
@@ -338,7 +339,7 @@ def _document_history(
     timelines: dict[str, ProvisionTimeline] = {}
     for version in versions:
         for category, known in sorted(states.get(version.id, {}).items()):
-            severity = known.get("after") or known.get("before")
+            severity = known.get("after") or known["before"]  # a record states both (see ProvisionState)
             line = timelines.setdefault(category, ProvisionTimeline(category))
             if not line.points or line.points[-1].severity != severity:
                 line.points.append(ProvisionPoint(version.id, by_id[version.id].captured_at, severity))
@@ -367,13 +368,14 @@ def _record_details(
         for rid, raw in session.exec(
             select(StoredRecord.id, StoredRecord.record_json).where(col(StoredRecord.id).in_(chunk))
         ).all():
+            rid = stored_id(rid)
             data = json.loads(raw)
             if parsed is not None:
-                parsed[int(rid)] = data
-            flags[int(rid)] = [f.get("code", "") for f in data.get("flags", [])]
+                parsed[rid] = data
+            flags[rid] = [f.get("code", "") for f in data.get("flags", [])]
             for change in data.get("changes", []):
                 rank = Severity(change.get("severity_after", "none")).rank
-                key = (int(rid), change.get("category", ""))
+                key = (rid, change.get("category", ""))
                 if key not in out or rank > out[key][0]:
                     out[key] = (rank, change.get("shift_reason") or "")
     return {k: v[1] for k, v in out.items()}, flags

@@ -22,11 +22,11 @@ from pathlib import Path
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from summarizer.errors import InputError
 from summarizer.store.db import open_engine
-from summarizer.store.models import Version
+from summarizer.store.models import Version, stored_id
 from summarizer.store.passage_index import index_pending
 from summarizer.store.repository import document_versions, get_or_create_document
 from summarizer.store.sources import Candidate, as_utc, effective_date, scan
@@ -120,7 +120,7 @@ def ingest_candidates(
                     session.commit()  # creating the document may roll back: never take the batch with it
                     since_commit = 0
                     doc = get_or_create_document(session, cand.service, cand.document)
-                    timeline = timelines[key] = _Timeline.load(session, doc.id)
+                    timeline = timelines[key] = _Timeline.load(session, stored_id(doc.id))
                 outcome = timeline.place(session, cand)
                 setattr(summary, outcome, getattr(summary, outcome) + 1)
                 name = f"{cand.service}/{cand.document}"
@@ -187,7 +187,7 @@ class _Timeline:
             return "identical_to_previous"
         if after is not None and after.sha == sha:
             session.execute(
-                update(Version).where(Version.id == after.id).values(captured_at=cand.captured_at)
+                update(Version).where(col(Version.id) == after.id).values(captured_at=cand.captured_at)
             )
             self.keys.discard((after.sha, after.captured_at))
             after.captured_at = cand.captured_at
@@ -204,7 +204,7 @@ class _Timeline:
         )
         session.add(row)
         session.flush()
-        entry = _Entry(cand.captured_at, int(row.id), sha)
+        entry = _Entry(cand.captured_at, stored_id(row.id), sha)
         self.entries.insert(pos, entry)
         self.keys.add((sha, cand.captured_at))
         self.last_added = entry.id

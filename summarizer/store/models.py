@@ -12,12 +12,34 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Table, Text, UniqueConstraint, inspect
 from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core ``Table`` a table model maps, for Core queries (``table_of(Version).c.id``).
+
+    The same object as ``Model.__table__``, which SQLModel sets on each table class but does not
+    declare, so type checkers cannot see it.
+    """
+    table = inspect(model).local_table
+    assert isinstance(table, Table), f"{model.__name__} is not a table model"
+    return table
+
+
+def stored_id(value: int | None) -> int:
+    """The primary key of a row read from (or flushed to) the database, as ``int``.
+
+    Models declare ``id: int | None`` because a new row has none until it is stored; a stored row
+    always has one, so None here is a bug (the row was never flushed).
+    """
+    if value is None:
+        raise ValueError("the row has no id: it was never stored")
+    return value
 
 
 class ModelCall(SQLModel, table=True):

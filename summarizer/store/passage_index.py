@@ -18,7 +18,7 @@ import math
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -143,7 +143,7 @@ def _index_version(conn: Connection, version_id: int, document_id: int) -> int:
                 for vocab, weights in [term_vector(p.terms)]
             ],
         )
-        ids = dict(
+        ids: dict[int, int] = dict(
             conn.execute(
                 text("SELECT ordinal, id FROM passages WHERE version_id = :v"), {"v": version_id}
             ).all()
@@ -305,7 +305,7 @@ Candidate = tuple[int, int, str, bytes, float, int]
 
 def search(
     conn: Connection, category: str, query_terms: list[str], *, exclude_service_id: int
-) -> list[Candidate]:
+) -> Sequence[Candidate]:
     """Every current passage in *category* of another service that holds at least one query term and
     treats the category (strength >= 0: not in it by a passing word only),
     found by the engine's own index (FTS5 ``MATCH`` on SQLite, the GIN-indexed ``tsvector`` with

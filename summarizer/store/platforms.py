@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import islice, repeat
 from operator import mul
@@ -27,6 +28,7 @@ from summarizer.rubric import stances as st
 from summarizer.rubric.passages import MAX_STRENGTH, seed_terms, terms, topic_strength
 from summarizer.store.db import open_engine
 from summarizer.store.passage_index import (
+    Candidate,
     StanceHit,
     category_passages,
     category_service_names,
@@ -176,7 +178,7 @@ def _score(query: dict[str, float], query_norm: float, vocab: str, weights: byte
     return round(dot / (query_norm * norm), 9) if dot else 0.0
 
 
-def _scores(query: dict[str, float], query_norm: float, rows: list) -> list[float]:
+def _scores(query: dict[str, float], query_norm: float, rows: Sequence[Candidate]) -> list[float]:
     """:func:`_score` of every engine match (``(id, service, vocab, weights, norm, strength)`` rows),
     times the strength factor (1 + :data:`STRENGTH_BONUS` x strength), at once:
     one split and one unpack over the rows' distinct term vectors, then each vector's products
@@ -276,9 +278,10 @@ def compare_provision(
             said = category_stances(conn, category, kinds)
             compared = category_services(conn, category, exclude_service=service)
         else:
-            said = shared.get(("stances", category, tuple(kinds)))
-            if said is None:
-                said = shared[("stances", category, tuple(kinds))] = category_stances(conn, category, kinds)
+            key = ("stances", category, tuple(kinds))
+            if key not in shared:
+                shared[key] = category_stances(conn, category, kinds)
+            said = shared[key]
             names = shared.get(("services", category))
             if names is None:
                 names = shared[("services", category)] = category_service_names(conn, category)
@@ -398,10 +401,10 @@ def _summary(s: Stance, service: str) -> str:
         if s.this:
             rest += f" ({s.lower} state less, {s.higher} more)"
         return f"{own}; {rest}."
-    own = {True: f"{service} states it", False: f"{service} says it does not"}.get(
-        s.this.value if s.this else None,
-        f"{service} does not say",  # type: ignore[arg-type]
-    )
+    if s.this is None:
+        own = f"{service} does not say"
+    else:  # a practice's value is a bool (see _entry)
+        own = f"{service} states it" if s.this.value else f"{service} says it does not"
     return (
         f"{s.label.capitalize()}: {own}; of {s.compared} other services with passages on this provision, "
         f"{len(s.stating)} state it and {len(s.denying)} say they do not."

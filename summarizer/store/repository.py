@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
+from sqlmodel.sql.expression import Select
 
 from summarizer.errors import InputError
-from summarizer.store.models import PolicyDocument, Service, StoredRecord, Version
+from summarizer.store.models import PolicyDocument, Service, StoredRecord, Version, stored_id
 
 
 def get_or_create_document(session: Session, service: str, document: str) -> PolicyDocument:
@@ -28,7 +30,7 @@ def get_or_create_document(session: Session, service: str, document: str) -> Pol
                 svc = Service(name=service)
                 session.add(svc)
                 session.flush()
-            row = PolicyDocument(service_id=svc.id, doc_type=document)
+            row = PolicyDocument(service_id=stored_id(svc.id), doc_type=document)
             session.add(row)
             session.commit()
             return row
@@ -56,7 +58,12 @@ class DocumentInfo:
 def list_documents(session: Session, service: str | None = None) -> list[DocumentInfo]:
     """Every stored document (of *service*), with its version count, by service then document name."""
     stmt = (
-        select(PolicyDocument.id, Service.name, PolicyDocument.doc_type, func.count(col(Version.id)))
+        select(
+            col(PolicyDocument.id),
+            col(Service.name),
+            col(PolicyDocument.doc_type),
+            func.count(col(Version.id)),
+        )
         .join(Service, col(Service.id) == col(PolicyDocument.service_id))
         .join(Version, col(Version.document_id) == col(PolicyDocument.id), isouter=True)
         .group_by(col(PolicyDocument.id), col(Service.name), col(PolicyDocument.doc_type))
@@ -64,7 +71,7 @@ def list_documents(session: Session, service: str | None = None) -> list[Documen
     )
     if service is not None:
         stmt = stmt.where(Service.name == service)
-    return [DocumentInfo(int(i), s, d, int(n)) for i, s, d, n in session.exec(stmt).all()]
+    return [DocumentInfo(stored_id(i), s, d, int(n)) for i, s, d, n in session.exec(stmt).all()]
 
 
 @dataclass
@@ -87,20 +94,26 @@ class VersionInfo:
 
 
 _VERSION_COLUMNS = (
-    Version.id,
-    Version.document_id,
-    Version.captured_at,
-    Version.effective_date,
-    Version.content_sha256,
-    Version.source,
-    Version.chars,
+    col(Version.id),
+    col(Version.document_id),
+    col(Version.captured_at),
+    col(Version.effective_date),
+    col(Version.content_sha256),
+    col(Version.source),
+    col(Version.chars),
 )
+
+
+def select_columns(*columns: Any) -> Select[*tuple[Any, ...]]:
+    """``select(*columns)`` for five columns or more: the same statement sqlmodel's ``select`` builds,
+    whose overloads are typed for at most four (more fail to type-check)."""
+    return Select(*columns)
 
 
 def document_versions(session: Session, document_id: int) -> list[VersionInfo]:
     """A document's versions in timeline order (capture time, then insertion order)."""
     rows = session.exec(
-        select(*_VERSION_COLUMNS)
+        select_columns(*_VERSION_COLUMNS)
         .where(Version.document_id == document_id)
         .order_by(col(Version.captured_at), col(Version.id))
     ).all()
@@ -156,12 +169,14 @@ def get_record(session: Session, record_id: int) -> RecordRow:
         for v in (
             VersionInfo(*r)
             for r in session.exec(
-                select(*_VERSION_COLUMNS).where(col(Version.id).in_([row.old_version_id, row.new_version_id]))
+                select_columns(*_VERSION_COLUMNS).where(
+                    col(Version.id).in_([row.old_version_id, row.new_version_id])
+                )
             ).all()
         )
     }
     return RecordRow(
-        row.id,
+        stored_id(row.id),
         svc.name if svc else "?",
         doc.doc_type if doc else "?",
         versions[row.old_version_id],

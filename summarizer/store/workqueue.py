@@ -25,12 +25,12 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.sql import Select
+from sqlalchemy.sql import Insert, Select
 
-from summarizer.store.models import PolicyDocument, Service, StoredRecord, Version, WorkItem
+from summarizer.store.models import PolicyDocument, Service, StoredRecord, Version, WorkItem, table_of
 
 PENDING, CLAIMED, DONE, FAILED, OBSOLETE = "pending", "claimed", "done", "failed", "obsolete"
-_T = WorkItem.__table__
+_T = table_of(WorkItem)
 
 
 def utcnow() -> datetime:
@@ -52,15 +52,15 @@ class Scope:
     def document_ids(self) -> Select | None:
         if self.service is None and self.document is None:
             return None
-        stmt = select(PolicyDocument.__table__.c.id).select_from(
-            PolicyDocument.__table__.join(
-                Service.__table__, Service.__table__.c.id == PolicyDocument.__table__.c.service_id
+        stmt = select(table_of(PolicyDocument).c.id).select_from(
+            table_of(PolicyDocument).join(
+                table_of(Service), table_of(Service).c.id == table_of(PolicyDocument).c.service_id
             )
         )
         if self.service is not None:
-            stmt = stmt.where(Service.__table__.c.name == self.service)
+            stmt = stmt.where(table_of(Service).c.name == self.service)
         if self.document is not None:
-            stmt = stmt.where(PolicyDocument.__table__.c.doc_type == self.document)
+            stmt = stmt.where(table_of(PolicyDocument).c.doc_type == self.document)
         return stmt
 
 
@@ -94,7 +94,7 @@ def plan(
 ) -> PlanResult:
     """Make sure every consecutive version pair in scope has a work item; return the queue's state."""
     result = PlanResult()
-    vt = Version.__table__
+    vt = table_of(Version)
     vstmt = select(vt.c.id, vt.c.document_id).order_by(vt.c.document_id, vt.c.captured_at, vt.c.id)
     ids = scope.document_ids()
     if ids is not None:
@@ -116,7 +116,7 @@ def plan(
             select(_T.c.id, _T.c.old_version_id, _T.c.new_version_id, _T.c.status).where(*cond)
         )
     }
-    rt = StoredRecord.__table__
+    rt = table_of(StoredRecord)
     rcond = [rt.c.analyzer == analyzer, rt.c.analysis_key == key]
     if ids is not None:
         rcond.append(rt.c.document_id.in_(ids))
@@ -310,19 +310,8 @@ def _insert_ignoring_duplicates(conn: Connection, rows: list[dict]) -> int:
     name = conn.dialect.name
     created = 0
     if name in ("postgresql", "sqlite"):
-        if name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
         for chunk in _chunks(rows, 500):
-            stmt = (
-                insert(_T)
-                .values(chunk)
-                .on_conflict_do_nothing(
-                    index_elements=["old_version_id", "new_version_id", "analyzer", "analysis_key"]
-                )
-            )
-            created += max(conn.execute(stmt).rowcount, 0)
+            created += max(conn.execute(_insert_or_skip(name, chunk)).rowcount, 0)
         return created
     for row in rows:  # other backends: one savepoint per row
         try:
@@ -332,6 +321,18 @@ def _insert_ignoring_duplicates(conn: Connection, rows: list[dict]) -> int:
         except IntegrityError:
             pass
     return created
+
+
+def _insert_or_skip(dialect: str, rows: list[dict]) -> Insert:
+    """``INSERT ... ON CONFLICT DO NOTHING`` on the unique pair, in PostgreSQL's or SQLite's dialect."""
+    keys = ["old_version_id", "new_version_id", "analyzer", "analysis_key"]
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(_T).values(rows).on_conflict_do_nothing(index_elements=keys)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(_T).values(rows).on_conflict_do_nothing(index_elements=keys)
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:

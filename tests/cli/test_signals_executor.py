@@ -18,8 +18,11 @@ def test_the_executor_computes_signals_in_a_second_process(monkeypatch) -> None:
     monkeypatch.delenv("SUMMARIZER_NO_FORK", raising=False)
     pairs = [("We will not sell your data.", "We may sell your data to partners.")]
     with signals_executor() as executor:
-        if executor is None:  # one core, or no fork on this platform: nothing to test
-            assert not hasattr(os, "fork") or (os.cpu_count() or 1) == 1
+        if executor is None:  # one core, no fork on this platform, or other threads running
+            # (forking them is unsafe; e.g. tests/site's served_site server when run before): nothing to test
+            import threading
+
+            assert not hasattr(os, "fork") or (os.cpu_count() or 1) == 1 or threading.active_count() > 1
             return
         assert executor.submit(os.getpid).result() != os.getpid()
         assert executor.submit(signals_batch, pairs).result() == signals_batch(pairs)
