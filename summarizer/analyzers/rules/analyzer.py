@@ -699,27 +699,20 @@ def record_categories(provisions: list[Provision], diff: DiffResult) -> list[str
         out.append("liability_warranty_payment")  # money paid or owed changed (money_terms.py)
     if out and material and not conduct and entity_renamed(material):
         out.append("contact_generic")  # the company the reader deals with is named differently (names.py)
-    if (
-        material
-        and not conduct
-        and "third_party_sharing" not in out
-        and any(sharing_changed(p) for p in material if not _headings_only(p))
-    ):
-        out.append("third_party_sharing")  # the reader's data goes to a named recipient (sharing_terms.py)
-    if (
-        material
-        and not conduct
-        and "sale_targeted_ads" not in out
-        and any(ads_added(p) for p in material if not _headings_only(p))
-    ):
-        out.append("sale_targeted_ads")  # a new sentence aims advertising at the reader (ads_terms.py)
-    if (
-        material
-        and not conduct
-        and "data_retention" not in out
-        and any(retention_added(p) for p in material if not _headings_only(p))
-    ):
-        out.append("data_retention")  # a new sentence says how long things are kept (retention_terms.py)
+    if material and not conduct:
+        for category, says_so in (
+            (
+                "third_party_sharing",
+                sharing_changed,
+            ),  # the reader's data goes to a named recipient (sharing_terms.py)
+            ("sale_targeted_ads", ads_added),  # a new sentence aims advertising at the reader (ads_terms.py)
+            (
+                "data_retention",
+                retention_added,
+            ),  # a new sentence says how long things are kept (retention_terms.py)
+        ):
+            if category not in out and any(says_so(p) for p in material if not _headings_only(p)):
+                out.append(category)
     if (
         out
         and not conduct
