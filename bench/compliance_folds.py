@@ -4,7 +4,8 @@ Each ``tuning*`` list of evals/compliance_split.yaml is a fold (``tuning`` and `
 cases opened up to round 4; ``tuning_round5``: the 14 round-4 blind cases, opened in round 5;
 ``tuning_round6``: the 16 round-5 blind cases, opened at the end of round 5; ``tuning_round7``: the 11
 round-6 blind cases (``held_out_round6`` until round 7), opened in round 7; ``tuning_round8``: the 11
-round-7 blind cases (``held_out_round8`` until round 8), opened in round 8). Held-out
+round-7 blind cases (``held_out_round8`` until round 8), opened in round 8; ``tuning_round9``: the 11
+round-8 blind cases (``held_out_round9`` until round 9), opened in round 9). Held-out
 lists are never analysed and never printed. ``--rows`` prints each analysed case's citations, misses and
 over-citations.
 
@@ -15,7 +16,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -23,6 +26,32 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer.evals.compliance import aggregate, load_cases, offline_analyse, score_case  # noqa: E402
+
+
+def analysed_opened_cases(fold_of: dict[str, str]) -> Iterator[tuple[Any, Any, dict[str, Any]]]:
+    """(case, its offline section, the engaged entries by id) for each opened case in *fold_of*: the
+    engaged entries are what ``select_entries`` returned while the case was analysed (it is wrapped for
+    the loop and restored after)."""
+    from summarizer.compliance import analysis
+
+    captured: list = []
+    select = analysis.select_entries
+
+    def capture(*a: Any, **k: Any) -> Any:
+        out = select(*a, **k)
+        captured[:] = out
+        return out
+
+    analysis.select_entries = capture
+    try:
+        for case in load_cases(ROOT / "evals/compliance_cases", ROOT):
+            if case.id not in fold_of:
+                continue
+            captured[:] = []
+            section = offline_analyse(case)
+            yield case, section, {e.entry.id: e for e in captured}
+    finally:
+        analysis.select_entries = select
 
 
 def folds(split_path: Path) -> dict[str, str]:

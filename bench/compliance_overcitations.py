@@ -17,37 +17,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.compliance_folds import fold_name, folds  # noqa: E402
-from summarizer.compliance import analysis  # noqa: E402
-from summarizer.evals.compliance import load_cases, offline_analyse, score_case  # noqa: E402
+from bench.compliance_folds import analysed_opened_cases, fold_name, folds  # noqa: E402
+from summarizer.evals.compliance import score_case  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--fold", help="only this fold (opened_52, round4_14, round5_16, round6_11, round7_11)"
+        "--fold", help="only this fold (opened_52, round4_14, round5_16, round6_11, round7_11, round8_11)"
     )
     args = parser.parse_args()
     fold_of = folds(ROOT / "evals/compliance_split.yaml")
-    captured: list = []
-    select = analysis.select_entries
-
-    def capture(*a, **k):
-        out = select(*a, **k)
-        captured[:] = out
-        return out
-
-    analysis.select_entries = capture
     total = 0
-    for case in load_cases(ROOT / "evals/compliance_cases", ROOT):
-        if case.id not in fold_of:
-            continue
+    for case, section, by_id in analysed_opened_cases(fold_of):
         fold = fold_name(fold_of[case.id])
         if args.fold and fold != args.fold:
             continue
-        section = offline_analyse(case)
         score = score_case(case, section, fold_of[case.id])
-        by_id = {e.entry.id: e for e in captured}
         for entry_id in score.extra:
             total += 1
             print(f"[{fold}] {case.id}  EXTRA {entry_id}")

@@ -26,9 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.compliance_folds import fold_name, folds  # noqa: E402
-from summarizer.compliance import analysis  # noqa: E402
-from summarizer.evals.compliance import load_cases, offline_analyse  # noqa: E402
+from bench.compliance_folds import analysed_opened_cases, fold_name, folds  # noqa: E402
 
 FOLDS = ("opened_52", "round4_14", "round5_16", "round6_11", "round7_11", "round8_11")
 
@@ -53,50 +51,31 @@ def reading(signal: str, reason: str, shares: bool) -> str:
 def citations() -> list[dict]:
     """One row per citation of each opened case."""
     fold_of = folds(ROOT / "evals/compliance_split.yaml")
-    captured: list = []
-    select = analysis.select_entries
-
-    def capture(*a, **k):
-        out = select(*a, **k)
-        captured[:] = out
-        return out
-
-    analysis.select_entries = capture
     rows = []
-    try:
-        for case in load_cases(ROOT / "evals/compliance_cases", ROOT):
-            if case.id not in fold_of:
-                continue
-            captured[:] = []
-            section = offline_analyse(case)
-            by_id = {e.entry.id: e for e in captured}
-            for entry_id in sorted(section.entries):
-                verdict = (
-                    "MUST" if entry_id in case.entries else "OPT" if entry_id in case.optional else "OVER"
-                )
-                eng = by_id.get(entry_id)
-                kinds: set[str] = set()
-                quotes: list[str] = []
-                if eng is None:
-                    kinds.add("lead-authority-flag" if "art56" in entry_id else "not-from-select")
-                else:
-                    for cs, common in eng.hits:
-                        for s in common:
-                            kinds.add(reading(s, cs.signals.get(s, ""), cs.shares))
-                        q = (cs.change.quotes_new or cs.change.quotes_old or [""])[0]
-                        quotes.append(" ".join(q.split())[:140])
-                rows.append(
-                    {
-                        "fold": fold_name(fold_of[case.id]),
-                        "case": case.id,
-                        "entry": entry_id,
-                        "verdict": verdict,
-                        "readings": sorted(kinds),
-                        "quotes": quotes[:3],
-                    }
-                )
-    finally:
-        analysis.select_entries = select
+    for case, section, by_id in analysed_opened_cases(fold_of):
+        for entry_id in sorted(section.entries):
+            verdict = "MUST" if entry_id in case.entries else "OPT" if entry_id in case.optional else "OVER"
+            eng = by_id.get(entry_id)
+            kinds: set[str] = set()
+            quotes: list[str] = []
+            if eng is None:
+                kinds.add("lead-authority-flag" if "art56" in entry_id else "not-from-select")
+            else:
+                for cs, common in eng.hits:
+                    for s in common:
+                        kinds.add(reading(s, cs.signals.get(s, ""), cs.shares))
+                    q = (cs.change.quotes_new or cs.change.quotes_old or [""])[0]
+                    quotes.append(" ".join(q.split())[:140])
+            rows.append(
+                {
+                    "fold": fold_name(fold_of[case.id]),
+                    "case": case.id,
+                    "entry": entry_id,
+                    "verdict": verdict,
+                    "readings": sorted(kinds),
+                    "quotes": quotes[:3],
+                }
+            )
     return rows
 
 
