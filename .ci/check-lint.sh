@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Static checks: ruff (lint and format), the import contract (layers import only downward; the
-# library never imports its test helpers) and mypy on every layer [tool.mypy] in pyproject.toml lists.
+# library never imports its test helpers) and mypy on the whole package ([tool.mypy] in pyproject.toml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
