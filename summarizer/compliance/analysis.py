@@ -248,7 +248,7 @@ def analyze_compliance(
         # Round 8 (cprec8b): not a lawful basis the privacy notice never relies on (it must name it if it did).
         skip=unrelied_entries(document, old_text, new_text),
         # Round 9 (cprec9): an account closed engages P2B only in terms that say they are under it.
-        unengaged=unengaged_signals(old_text, new_text),
+        unengaged=unengaged_signals(old_text, new_text, {s for cs in changed for s in cs.signals}),
     )
     left_out = [i for i in left_out if i not in {e.entry.id for e in engaged}]
     flag_regions = dict(regions)

@@ -12,6 +12,7 @@ never does addresses consumers, so its account closures are not a business user'
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from summarizer.text.lazy_re import lazy
 
@@ -23,8 +24,18 @@ _P2B_NAMED = lazy(r"platform[- ]to[- ]business|\bP2B\b|2019/1150", re.I)
 _NEEDS_INSTRUMENT_NAMED: dict[str, frozenset[str]] = {P2B_ENTRY: frozenset({"termination_without_notice"})}
 
 
-def unengaged_signals(old_text: str, new_text: str) -> dict[str, frozenset[str]]:
-    """Entry id -> signals that do not engage it in this document (empty where the document names P2B)."""
-    if _P2B_NAMED.search(new_text) or _P2B_NAMED.search(old_text):
+def unengaged_signals(
+    old_text: str, new_text: str, present: Iterable[str] | None = None
+) -> dict[str, frozenset[str]]:
+    """Entry id -> signals that do not engage it in this document (empty where the document names P2B).
+
+    *present*: the signals the changes carry, when known; an entry none of whose instrument-bound signals is
+    among them is left out without reading the document (the answer is the same: a signal no change
+    carries engages nothing either way), which spares a case-blind search of a long document."""
+    needing = _NEEDS_INSTRUMENT_NAMED
+    if present is not None:
+        carried = set(present)
+        needing = {entry: signals for entry, signals in needing.items() if signals & carried}
+    if not needing or _P2B_NAMED.search(new_text) or _P2B_NAMED.search(old_text):
         return {}
-    return dict(_NEEDS_INSTRUMENT_NAMED)
+    return dict(needing)
