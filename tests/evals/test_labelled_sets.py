@@ -31,8 +31,9 @@ SETS = {
     "fresh4": (sorted((EVALS / "fresh4").glob("*_labels.yaml")), EVALS / "data" / "fresh4"),
     "fresh5": (sorted((EVALS / "fresh5").glob("*_labels.yaml")), EVALS / "data" / "fresh5"),
     "fresh6": (sorted((EVALS / "fresh6").glob("*_labels.yaml")), EVALS / "data" / "fresh6"),
+    "fresh7": (sorted((EVALS / "fresh7").glob("*_labels.yaml")), EVALS / "data" / "fresh7"),
 }
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 
 
 def _labels(name: str) -> list[dict]:
