@@ -51,6 +51,7 @@ from labelled_sets import OPEN_SETS, labelled_pairs  # noqa: E402  (bench/, besi
 import summarizer.analyzers.rules.analyzer as rules_analyzer  # noqa: E402
 from summarizer.analyzers.rules.calibration import one_sided_mixed  # noqa: E402
 from summarizer.analyzers.rules.list_items import list_direction  # noqa: E402
+from summarizer.analyzers.rules.opt_out_controls import added_control  # noqa: E402
 from summarizer.analyzers.rules.removed_burdens import withheld  # noqa: E402
 from summarizer.api import compare_files  # noqa: E402
 from summarizer.rubric.clauses import cue_weight  # noqa: E402
@@ -89,6 +90,7 @@ ORIGINS: dict[str, tuple[int, str]] = {
     "list:": (6, "lists6 d5bb667; cues8 list_frames (round 8)"),
     "abstain:one_sided_mixed": (7, "abstain7 1952441"),
     "abstain:removed_burdens": (9, "dir9 removed_burdens.withheld"),
+    "cues:opt-out added": (9, "dir9b opt_out_controls (weighs nothing in the balance)"),
 }
 
 
@@ -209,6 +211,8 @@ def families_of(inputs: dict) -> dict[str, int]:
 GROUPS = {
     # a duty, right of the company, penalty, rule ... that went: read as better at a quarter's weight
     "cues:removed burden (1/4)": lambda c: c.side == "removed" and cue_weight(c) < 1.0,
+    # an opt-out, unsubscribe or switch-off added (round 9, dir9b): evidence only, never decides
+    "cues:opt-out added (weighs 0)": added_control,
 }
 
 

@@ -44,6 +44,7 @@ from summarizer.analyzers.rules.minor import MINOR_WORDS, minor_edit, names_adde
 from summarizer.analyzers.rules.money_terms import money_changed
 from summarizer.analyzers.rules.names import entity_renamed, names_changed
 from summarizer.analyzers.rules.older_pages import older_page_appended
+from summarizer.analyzers.rules.opt_out_controls import deciding_cues as deciding_controls
 from summarizer.analyzers.rules.pointers import note_pointers, pointer_record
 from summarizer.analyzers.rules.provisions import (
     CONTEXT_SEARCH_BLOCKS,
@@ -465,6 +466,7 @@ def record_balance(
     """:func:`record_direction` with the weights it decided on: (direction, weight of the evidence
     worse for the user, weight of the evidence better for them)."""
     cues = deciding_cues(cues or [])  # a burden that went is no gain for the reader (removed_burdens.py)
+    cues = deciding_controls(cues)  # nor is an opt-out added: the way out of a use (opt_out_controls.py)
     worse, better = balance(cues)
     if names_only and not worse and not better and not any(_confident_claim(c) for c in changes):
         return "neutral", 0.0, 0.0

@@ -81,12 +81,13 @@ def test_a_long_sentence_is_cut_in_the_flag() -> None:
     assert flag is not None and "...\u201d" in flag.message and "at any time." not in flag.message
 
 
-def test_the_golden_pair_abstains_and_keeps_its_severity() -> None:
+def test_the_golden_pair_reads_worse_and_keeps_its_severity() -> None:
+    # Round 7 left it unclear (the opt-out was the one sentence on the better side); since round 9
+    # (dir9b, opt_out_controls.py) an opt-out added weighs nothing, and the record gives its label
     pair = ROOT / "evals/data/fresh2/linkedin-privacy-policy-2025-02-27-2025-11-03"
     record = compare_files(pair / "old.md", pair / "new.md")
-    assert record.material and record.direction == "unclear" and record.severity == "high"
-    flags = [f for f in record.flags if f.code == "direction_unclear"]
-    assert len(flags) == 1 and "You can opt out" in flags[0].message
+    assert record.material and record.direction == "worse" and record.severity == "high"
+    assert not [f for f in record.flags if f.code == "direction_unclear"]
 
 
 def test_a_mixed_pair_with_sentences_each_way_keeps_its_claim() -> None:
