@@ -32,7 +32,7 @@ from summarizer.compliance.select import (
     addressed_regions,
     select_entries,
 )
-from summarizer.compliance.signals import change_signals, drop_restated, mark_new_topics
+from summarizer.compliance.signals import FlatTexts, change_signals, drop_restated, mark_new_topics
 from summarizer.compliance.sources import mark_third_party_sources
 from summarizer.compliance.table import RegulationTable, load_table
 from summarizer.compliance.verify import verify_section
@@ -226,8 +226,11 @@ def analyze_compliance(
     if diff is not None and changes:  # what the changed provisions add beyond the record's quotes
         changed += hunk_signals(changed, diff, old_text, new_text)
     mark_processor_changes(changed)  # a row of a processor list, read from its heading (round 9)
-    mark_moderation_changes(changed, old_text, new_text)  # moderation words a change adds or loses (round 9)
-    mark_third_party_sources(changed, old_text)  # a new source of data about people (round 9)
+    docs = FlatTexts(old_text, new_text)  # flattened on first use, shared by the next two readings
+    mark_moderation_changes(
+        changed, old_text, new_text, docs
+    )  # moderation words a change adds or loses (round 9)
+    mark_third_party_sources(changed, old_text, docs)  # a new source of data about people (round 9)
     drop_restated(changed, new_text)
     changed += moved_forum(changed, old_text)  # a court or law in another place, whatever the rating
     # A US state's privacy act named for the first time, read from the raw texts (see laws.py).

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.compliance.signals import ChangeSignals
+from summarizer.compliance.signals import ChangeSignals, FlatTexts
 from summarizer.text.lazy_re import lazy
 
 SIGNAL = "moderation_changed"
@@ -41,17 +41,14 @@ def _terms(quotes: list[str]) -> set[str]:
     return {_SPACE.sub(" ", m.group(0).lower()) for q in quotes for m in _MODERATION.finditer(q)}
 
 
-def _flat(text: str) -> str:
-    return _SPACE.sub(" ", text).lower()
-
-
-def moderation_change(cs: ChangeSignals, old_doc: str, new_doc: str) -> str | None:
-    """The moderation words the change adds or loses (a short reason), or None. *old_doc* and *new_doc* are
-    the whole texts, flattened (:func:`_flat`): words the change adds that the old document already says
-    elsewhere, or loses that the new document still says, moved (a quote cut at another place)."""
+def moderation_change(cs: ChangeSignals, docs: FlatTexts) -> str | None:
+    """The moderation words the change adds or loses (a short reason), or None. *docs*: the whole texts,
+    flattened: words the change adds that the old document already says elsewhere, or loses that the
+    new document still says, moved (a quote cut at another place)."""
     old, new = _terms(cs.change.quotes_old), _terms(cs.change.quotes_new)
-    added = sorted(t for t in new - old if t not in old_doc)
-    lost = sorted(t for t in old - new if t not in new_doc)
+    gained, gone = new - old, old - new
+    added = sorted(t for t in gained if t not in docs.old) if gained else []
+    lost = sorted(t for t in gone if t not in docs.new) if gone else []
     if added:
         return f"adds '{added[0]}'"
     if lost:
@@ -59,14 +56,15 @@ def moderation_change(cs: ChangeSignals, old_doc: str, new_doc: str) -> str | No
     return None
 
 
-def mark_moderation_changes(changed: list[ChangeSignals], old_text: str, new_text: str) -> None:
-    """Add ``moderation_changed`` to each change whose moderation words change (see the module doc)."""
-    flat: tuple[str, str] | None = None
+def mark_moderation_changes(
+    changed: list[ChangeSignals], old_text: str, new_text: str, docs: FlatTexts | None = None
+) -> None:
+    """Add ``moderation_changed`` to each change whose moderation words change (see the module doc).
+    *docs*: the analysis's flattened texts, when it has them (else made here, on first use)."""
+    docs = docs or FlatTexts(old_text, new_text)
     for cs in changed:
         if not _MODERATION.search(" ".join((*cs.change.quotes_old, *cs.change.quotes_new))):
             continue  # the documents are flattened only for a change that has moderation words
-        if flat is None:
-            flat = (_flat(old_text), _flat(new_text))
-        why = moderation_change(cs, *flat)
+        why = moderation_change(cs, docs)
         if why is not None:
             cs.signals.setdefault(SIGNAL, why)

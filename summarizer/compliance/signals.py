@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from summarizer.compliance.denials import in_denial
 from summarizer.compliance.practices import (
@@ -553,6 +554,29 @@ def mark_new_topics(changed: list[ChangeSignals], old_text: str, names: frozense
 
 
 _SPACE = re.compile(r"\s+")
+
+
+def flat_lower(text: str) -> str:
+    """*text* with each run of white space as one space, lower-cased: what the readings search for words
+    that stand anywhere in a document (the same runs as ``\\s+``, split in C)."""
+    return " ".join(text.split()).lower()
+
+
+class FlatTexts:
+    """The old and new documents of one analysis, flattened (:func:`flat_lower`) on first use and once:
+    the readings that ask whether words already stood in the old document, or still stand in the new
+    one, share them."""
+
+    def __init__(self, old_text: str, new_text: str) -> None:
+        self._old_text, self._new_text = old_text, new_text
+
+    @cached_property
+    def old(self) -> str:
+        return flat_lower(self._old_text)
+
+    @cached_property
+    def new(self) -> str:
+        return flat_lower(self._new_text)
 
 
 def drop_restated(changed: list[ChangeSignals], new_text: str) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from summarizer.compliance.denials import in_denial
-from summarizer.compliance.signals import ChangeSignals
+from summarizer.compliance.signals import ChangeSignals, FlatTexts
 from summarizer.text.lazy_re import lazy
 
 SIGNAL = "third_party_source"
@@ -51,24 +51,25 @@ def _sources(quotes: list[str]) -> set[str]:
     }
 
 
-def source_change(cs: ChangeSignals, old_doc: str) -> str | None:
-    """The new source of data the change names (a short reason), or None. *old_doc*: the old text, flattened
-    and lower-cased."""
+def source_change(cs: ChangeSignals, docs: FlatTexts) -> str | None:
+    """The new source of data the change names (a short reason), or None. *docs*: the whole texts,
+    flattened (only the old one is read)."""
     if cs.change.direction == "down" and cs.change.quotes_old:
         return None  # a passage rated better that keeps its old side narrows, it does not add a source
     new = _sources(cs.change.quotes_new) - _sources(cs.change.quotes_old)
-    fresh = sorted(s for s in new if s not in old_doc)
+    fresh = sorted(s for s in new if s not in docs.old) if new else []
     return f"names '{fresh[0]}'" if fresh else None
 
 
-def mark_third_party_sources(changed: list[ChangeSignals], old_text: str) -> None:
-    """Add ``third_party_source`` to each change that names a new source of data (see the module doc)."""
-    flat: str | None = None
+def mark_third_party_sources(
+    changed: list[ChangeSignals], old_text: str, docs: FlatTexts | None = None
+) -> None:
+    """Add ``third_party_source`` to each change that names a new source of data (see the module doc).
+    *docs*: the analysis's flattened texts, when it has them (else made here, on first use)."""
+    docs = docs or FlatTexts(old_text, "")
     for cs in changed:
         if not _SOURCE.search(" ".join(cs.change.quotes_new)):
             continue  # the old document is flattened only for a change that names a source
-        if flat is None:
-            flat = _SPACE.sub(" ", old_text).lower()
-        why = source_change(cs, flat)
+        why = source_change(cs, docs)
         if why is not None:
             cs.signals.setdefault(SIGNAL, why)
