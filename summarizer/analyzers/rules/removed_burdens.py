@@ -40,15 +40,22 @@ def deciding_cues(cues: list[Cue]) -> list[Cue]:
     return [c for c in cues if not removed_burden(c)]
 
 
+def _sides(direction: str, cues: list[Cue]) -> tuple[list[Cue], list[Cue]]:
+    """The full-weight sentences that make a *direction* claim, and the removed burdens pointing the
+    other way."""
+    sign = 1 if direction == "worse" else -1
+    full = [c for c in cues if cue_weight(c) >= 1.0 and c.polarity == sign]
+    gone = [c for c in cues if removed_burden(c) and c.polarity == -sign]
+    return full, gone
+
+
 def withheld(direction: str, cues: list[Cue]) -> bool:
     """A ``worse`` or ``better`` claim made by full-weight sentences is withheld when the removed
     burdens pointing the other way weigh at least as much as those sentences."""
     if direction not in ("worse", "better"):
         return False
-    sign = 1 if direction == "worse" else -1
-    full = sum(1 for c in cues if cue_weight(c) >= 1.0 and c.polarity == sign)
-    against = sum(cue_weight(c) for c in cues if removed_burden(c) and c.polarity == -sign)
-    return bool(full and against >= full)
+    full, gone = _sides(direction, cues)
+    return bool(full and sum(cue_weight(c) for c in gone) >= len(full))
 
 
 #: How much of a cue's sentence the flag quotes.
@@ -58,9 +65,7 @@ QUOTE_CHARS = 100
 def withheld_flag(direction: str, cues: list[Cue]) -> Flag:
     """The ``direction_unclear`` flag of a record whose *direction* claim was withheld
     (:func:`withheld`): the sentences that made it, and the burdens taken out against it."""
-    sign = 1 if direction == "worse" else -1
-    full = [c for c in cues if cue_weight(c) >= 1.0 and c.polarity == sign]
-    gone = [c for c in cues if removed_burden(c) and c.polarity == -sign]
+    full, gone = _sides(direction, cues)
     quote = full[0].sentence.replace("\u200b", "").strip()
     if len(quote) > QUOTE_CHARS:
         quote = quote[: QUOTE_CHARS - 3].rstrip() + "..."
